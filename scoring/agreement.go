@@ -1,0 +1,139 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+)
+
+// checkRankings validates two rankings of the same alternatives.
+func checkRankings(a, b []int) error {
+	if len(a) == 0 {
+		return inputErr("ranking", -1, -1, "", ErrEmpty, "no alternatives")
+	}
+	if len(a) != len(b) {
+		return inputErr("ranking", -1, -1, "", ErrLength, fmt.Sprintf("%d and %d ranks", len(a), len(b)))
+	}
+	for _, r := range [][]int{a, b} {
+		for i, k := range r {
+			if k < 1 || k > len(r) {
+				return inputErr("ranking", i, -1, "", ErrParam, fmt.Sprintf("rank %d outside 1..%d", k, len(r)))
+			}
+		}
+	}
+	return nil
+}
+
+// SpearmanRho returns Spearman's rank correlation between two rankings of
+// the same alternatives (as in [Result].Ranks): the Pearson correlation of
+// the rankings after tied ranks are replaced by their average (fractional)
+// rank. It is 1 for identical rankings and −1 for reversed ones. When
+// either ranking ties every alternative the correlation is undefined; it is
+// then defined as 1 if both do and 0 otherwise.
+func SpearmanRho(a, b []int) (float64, error) {
+	if err := checkRankings(a, b); err != nil {
+		return 0, err
+	}
+	x, y := fractionalRanks(a), fractionalRanks(b)
+	var mx, my float64
+	for i := range x {
+		mx += x[i]
+		my += y[i]
+	}
+	n := float64(len(x))
+	mx, my = mx/n, my/n
+	var sxy, sxx, syy float64
+	for i := range x {
+		dx, dy := x[i]-mx, y[i]-my
+		sxy += dx * dy
+		sxx += dx * dx
+		syy += dy * dy
+	}
+	switch {
+	case sxx == 0 && syy == 0:
+		return 1, nil
+	case sxx == 0 || syy == 0:
+		return 0, nil
+	}
+	return clamp(sxy/math.Sqrt(sxx*syy), -1, 1), nil
+}
+
+// fractionalRanks replaces competition ranks (1, 2, 2, 4) by average ranks
+// (1, 2.5, 2.5, 4).
+func fractionalRanks(r []int) []float64 {
+	count := make([]int, len(r)+1)
+	for _, k := range r {
+		count[k]++
+	}
+	out := make([]float64, len(r))
+	for i, k := range r {
+		out[i] = float64(k) + float64(count[k]-1)/2
+	}
+	return out
+}
+
+// KendallTau returns Kendall's τ-b between two rankings of the same
+// alternatives: (concordant − discordant) pairs over the geometric mean of
+// the pairs untied in each ranking. It is 1 for identical rankings and −1
+// for reversed ones. With fewer than two alternatives, or when a ranking
+// ties everything, τ is defined as in [SpearmanRho].
+func KendallTau(a, b []int) (float64, error) {
+	if err := checkRankings(a, b); err != nil {
+		return 0, err
+	}
+	var conc, disc, tieA, tieB, n0 float64
+	for i := range a {
+		for j := i + 1; j < len(a); j++ {
+			n0++
+			da, db := a[i]-a[j], b[i]-b[j]
+			switch {
+			case da == 0 && db == 0:
+				tieA++
+				tieB++
+			case da == 0:
+				tieA++
+			case db == 0:
+				tieB++
+			case (da > 0) == (db > 0):
+				conc++
+			default:
+				disc++
+			}
+		}
+	}
+	na, nb := n0-tieA, n0-tieB
+	switch {
+	case na == 0 && nb == 0:
+		return 1, nil
+	case na == 0 || nb == 0:
+		return 0, nil
+	}
+	return clamp((conc-disc)/math.Sqrt(na*nb), -1, 1), nil
+}
+
+// WSCoefficient returns the WS rank similarity coefficient of Sałabun &
+// Urbaniak (2020), "A new coefficient of rankings similarity in decision-
+// making problems", ICCS 2020, LNCS 12138:632–645:
+//
+//	WS = 1 − Σ_i 2^(−x_i) · |x_i − y_i| / max(|x_i − 1|, |x_i − N|)
+//
+// with x the reference ranking and y the compared one. Unlike ρ and τ it is
+// asymmetric and weighs disagreement at the top of the reference ranking
+// more; it lies in [0, 1], 1 for identical rankings. With one alternative WS
+// is 1.
+func WSCoefficient(reference, other []int) (float64, error) {
+	if err := checkRankings(reference, other); err != nil {
+		return 0, err
+	}
+	n := float64(len(reference))
+	if n == 1 {
+		return 1, nil
+	}
+	sum := 0.0
+	for i, xi := range reference {
+		x, y := float64(xi), float64(other[i])
+		sum += math.Exp2(-x) * math.Abs(x-y) / math.Max(math.Abs(x-1), math.Abs(x-n))
+	}
+	return clamp(1-sum, 0, 1), nil
+}
+
+func clamp(x, lo, hi float64) float64 { return math.Min(hi, math.Max(lo, x)) }

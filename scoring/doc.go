@@ -1,0 +1,66 @@
+// Package scoring is a multi-criteria decision analysis (MCDA) engine: it
+// ranks alternatives evaluated on several criteria, explains the ranking,
+// and weights the criteria. It knows nothing about social media; package
+// placement builds on it.
+//
+// # Quick start
+//
+// Build a [Problem] from plain Go values, choose a [Method], and rank:
+//
+//	p, err := scoring.NewProblem(
+//		[]string{"In-house", "Agency", "Hybrid"},
+//		[]scoring.Criterion{{Name: "cost", Direction: scoring.Cost}, {Name: "quality", Direction: scoring.Benefit}},
+//		[][]float64{{120, 7}, {90, 6}, {100, 8}},
+//	)
+//	if err != nil { … }
+//	res, err := scoring.TOPSIS{}.Rank(p, []float64{0.4, 0.6})
+//	// res.Scores, res.Ranks, res.Order() …
+//
+// # Conventions
+//
+// Inputs are copied: no function retains or modifies a caller's slice, and
+// accessors return copies. A [*Problem] is validated once, at construction,
+// is immutable afterwards and is safe for concurrent use; methods are plain
+// values, safe to copy and to share.
+//
+// Errors wrap one of the sentinel errors ([ErrEmpty], [ErrRagged],
+// [ErrNotFinite], [ErrDuplicateName], [ErrUnknownName], [ErrDirection],
+// [ErrWeights], [ErrLength], [ErrParam], [ErrDomain]); test them with
+// [errors.Is]. Errors about a position (a matrix cell, a weight, a
+// criterion's preference function) are [*InputError] values that name the
+// field, row and column; read them with [errors.As]. No input reachable from
+// data makes the package panic, and no NaN or infinity ever leaves it:
+// degenerate cases (a constant column, identical alternatives) have
+// documented values.
+//
+// Weights have one entry per criterion, are non-negative and not all zero;
+// every method normalises a copy to sum to 1 and echoes it in
+// [Result].Weights. Ranks are competition ranks: 1 is best and tied scores
+// share the smaller rank.
+//
+// Computation is deterministic: results do not depend on the number of
+// CPUs. Large problems (more than 65536 cells) are processed in parallel
+// over fixed row blocks whose partial sums are merged in block order.
+//
+// # Methods and references
+//
+//   - [WeightedSum] ("wsm"): simple additive weighting; Hwang & Yoon (1981).
+//   - [WeightedProduct] ("wpm"): Bridgman (1922), Miller & Starr (1969).
+//   - [TOPSIS] ("topsis"): Hwang & Yoon (1981).
+//   - [VIKOR] ("vikor"): Opricovic (1998); Opricovic & Tzeng (2004).
+//   - [PROMETHEEII] ("promethee2"): Brans & Vincke (1985); Brans, Vincke &
+//     Mareschal (1986).
+//   - [COPRAS] ("copras"): Zavadskas, Kaklauskas & Šarka (1994).
+//
+// Each method's documentation gives its formula, its defaults and how it
+// treats degenerate input; [Normalization] lists the normalisations.
+// [SpearmanRho], [KendallTau] and [WSCoefficient] measure how far two
+// rankings agree.
+//
+// # Performance
+//
+// Every method runs in time linear in the size of the matrix, except
+// PROMETHEE II, which needs O(n·m log m) (O(n·m²) for Gaussian preference
+// functions). Rankings of more than 4096 alternatives use a radix sort. A
+// call allocates its result plus at most one working copy of the matrix.
+package scoring

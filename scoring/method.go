@@ -1,0 +1,40 @@
+package scoring
+
+// Method ranks the alternatives of a decision problem under a weight
+// vector. Implementations must not modify p or weights, must return finite
+// scores, and must be safe for concurrent use. The built-in methods are
+// [WeightedSum], [WeightedProduct], [TOPSIS], [VIKOR], [PROMETHEEII] and
+// [COPRAS]; package scoringtest checks the properties every Method must have.
+type Method interface {
+	// Rank evaluates p under weights (one per criterion, non-negative, not
+	// all zero; they are normalised to sum to 1).
+	Rank(p *Problem, weights []float64) (*Result, error)
+}
+
+// kernel scores a prepared problem under many weight vectors without
+// allocating. It is immutable and safe for concurrent use; each caller
+// passes its own scratch space of at least scratchLen() values.
+type kernel interface {
+	// score writes the scores under the normalised weights w into dst
+	// (length m).
+	score(dst, w, scratch []float64)
+	scratchLen() int
+	better() Better
+}
+
+// preparer is implemented by the built-in methods: the weight-independent
+// work (normalisation, preference degrees) is done once in prepare, and
+// the kernel then scores any number of weight vectors. Robustness analysis
+// uses it to avoid allocating per sample.
+type preparer interface {
+	prepare(p *Problem) (kernel, error)
+}
+
+// mulAdd returns Σ_j w[j]·row[j].
+func mulAdd(row, w []float64) float64 {
+	s := 0.0
+	for j, x := range row {
+		s += w[j] * x
+	}
+	return s
+}

@@ -1,0 +1,140 @@
+package scoring
+
+import "math"
+
+// TOPSIS is the Technique for Order Preference by Similarity to Ideal
+// Solution of Hwang & Yoon (1981), Multiple Attribute Decision Making,
+// §3.2.5. With v_ij = w_j·r_ij on the normalised matrix r (benefit form),
+// the ideal A⁺ and anti-ideal A⁻ take each column's best and worst v, and
+//
+//	D⁺_i = ‖v_i − A⁺‖₂,  D⁻_i = ‖v_i − A⁻‖₂,  C_i = D⁻_i / (D⁺_i + D⁻_i)
+//
+// The score is the closeness coefficient C_i in [0, 1]; higher is better.
+// Where D⁺ + D⁻ = 0 (the alternative equals both the ideal and the
+// anti-ideal, which happens only when every weighted criterion is constant)
+// C is defined as 0.5. The zero value uses Vector normalisation, as in the
+// original; for cost criteria the cost forms of [Normalization] give the
+// same distances as taking the column minimum as ideal.
+//
+// Its text token is "topsis".
+type TOPSIS struct {
+	// Normalization of the matrix; DefaultNormalization means Vector.
+	Normalization Normalization `json:"normalization"`
+}
+
+// TOPSISResult adds the distances to the ideal and anti-ideal solutions.
+type TOPSISResult struct {
+	Result
+	// DistanceIdeal is D⁺, the distance of each alternative to the ideal.
+	DistanceIdeal []float64 `json:"distance_ideal"`
+	// DistanceAntiIdeal is D⁻, the distance to the anti-ideal.
+	DistanceAntiIdeal []float64 `json:"distance_anti_ideal"`
+}
+
+// Rank implements [Method]; the scores are the closeness coefficients.
+func (m TOPSIS) Rank(p *Problem, weights []float64) (*Result, error) {
+	r, err := m.Evaluate(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	return &r.Result, nil
+}
+
+// Evaluate is Rank with the distances to the ideal and anti-ideal.
+func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
+	w, err := prepareWeights(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := p.transforms(m.Normalization, Vector)
+	if err != nil {
+		return nil, err
+	}
+	k := newTOPSISKernel(p, ts, p.data)
+	res := &TOPSISResult{
+		Result:            *newResult("topsis", p, w, Higher),
+		DistanceIdeal:     make([]float64, p.m),
+		DistanceAntiIdeal: make([]float64, p.m),
+	}
+	forBlocks(p.m, p.n, func(lo, hi, _ int) {
+		k.scoreRange(res.Scores, res.DistanceIdeal, res.DistanceAntiIdeal, w, lo, hi)
+	})
+	res.Ranks = rankScores(res.Scores, Higher)
+	res.Notes = p.constantNotes()
+	return res, nil
+}
+
+func (m TOPSIS) prepare(p *Problem) (kernel, error) {
+	ts, err := p.transforms(m.Normalization, Vector)
+	if err != nil {
+		return nil, err
+	}
+	return newTOPSISKernel(p, nil, p.normalized(ts, nil)), nil
+}
+
+// topsisKernel holds a matrix (raw values with their transforms, or
+// already normalised values with ts nil) and each column's best and worst
+// normalised value.
+type topsisKernel struct {
+	data       []float64
+	ts         []colTransform
+	best, wrst []float64
+	n          int
+}
+
+func newTOPSISKernel(p *Problem, ts []colTransform, data []float64) topsisKernel {
+	k := topsisKernel{data: data, ts: ts, n: p.n, best: make([]float64, p.n), wrst: make([]float64, p.n)}
+	for j := range p.n {
+		// Every transform is monotone, so the extremes of the normalised
+		// column are the images of the raw extremes.
+		var a, b float64
+		if ts == nil {
+			a, b = columnExtremes(data, p.m, p.n, j)
+		} else {
+			a, b = ts[j].apply(p.colMin[j]), ts[j].apply(p.colMax[j])
+		}
+		k.best[j], k.wrst[j] = math.Max(a, b), math.Min(a, b)
+	}
+	return k
+}
+
+// columnExtremes returns the minimum and maximum of column j of a
+// row-major m×n matrix.
+func columnExtremes(data []float64, m, n, j int) (lo, hi float64) {
+	lo, hi = data[j], data[j]
+	for i := 1; i < m; i++ {
+		v := data[i*n+j]
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	return lo, hi
+}
+
+func (k topsisKernel) scoreRange(c, dPlus, dMinus, w []float64, lo, hi int) {
+	n := k.n
+	for i := lo; i < hi; i++ {
+		row := k.data[i*n : (i+1)*n]
+		var sp, sm float64
+		for j, x := range row {
+			if k.ts != nil {
+				x = k.ts[j].apply(x)
+			}
+			a := w[j] * (x - k.best[j])
+			b := w[j] * (x - k.wrst[j])
+			sp += a * a
+			sm += b * b
+		}
+		dp, dm := math.Sqrt(sp), math.Sqrt(sm)
+		if dPlus != nil {
+			dPlus[i], dMinus[i] = dp, dm
+		}
+		if s := dp + dm; s > 0 {
+			c[i] = dm / s
+		} else {
+			c[i] = 0.5
+		}
+	}
+}
+
+func (k topsisKernel) score(dst, w, _ []float64) { k.scoreRange(dst, nil, nil, w, 0, len(dst)) }
+func (topsisKernel) scratchLen() int             { return 0 }
+func (topsisKernel) better() Better              { return Higher }

@@ -1,0 +1,202 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// VIKOR is the compromise ranking method of Opricovic (1998) as stated in
+// Opricovic & Tzeng (2004), "Compromise solution by MCDM methods: A
+// comparative analysis of VIKOR and TOPSIS", EJOR 156(2):445–455. With f*_j
+// and f⁻_j the best and worst values of criterion j,
+//
+//	S_i = Σ_j w_j (f*_j − f_ij)/(f*_j − f⁻_j)
+//	R_i = max_j w_j (f*_j − f_ij)/(f*_j − f⁻_j)
+//	Q_i = v (S_i − S*)/(S⁻ − S*) + (1 − v)(R_i − R*)/(R⁻ − R*)
+//
+// where S* = min S, S⁻ = max S, and likewise for R. A term whose
+// denominator is zero (a constant criterion, or all S or all R equal) is 0.
+// The score is Q; lower is better.
+//
+// V weighs the strategy of the majority of criteria (group utility, S)
+// against individual regret (R). Because v = 0 is a legitimate setting the
+// zero VIKOR uses V = 0 as given; [NewVIKOR] returns the customary v = 0.5.
+//
+// Its text token is "vikor".
+type VIKOR struct {
+	// V is the weight of the group-utility strategy, in [0, 1].
+	V float64 `json:"v"`
+}
+
+// NewVIKOR returns VIKOR with v = 0.5 ("by consensus"), the value used by
+// Opricovic & Tzeng (2004).
+func NewVIKOR() VIKOR { return VIKOR{V: 0.5} }
+
+// VIKORResult adds VIKOR's measures and its compromise-solution test.
+// Result.Scores holds Q.
+type VIKORResult struct {
+	Result
+	// S is the group utility of each alternative (lower is better).
+	S []float64 `json:"s"`
+	// R is the individual regret of each alternative (lower is better).
+	R []float64 `json:"r"`
+	// DQ is the acceptable-advantage threshold 1/(m−1) (0 when m = 1).
+	DQ float64 `json:"dq"`
+	// AcceptableAdvantage (condition C1) holds when the second-best
+	// alternative by Q trails the best by at least DQ.
+	AcceptableAdvantage bool `json:"acceptable_advantage"`
+	// AcceptableStability (condition C2) holds when the best alternative by
+	// Q is also best by S or by R.
+	AcceptableStability bool `json:"acceptable_stability"`
+	// Compromise lists the indices of the compromise solution, best Q
+	// first: the best alternative alone when C1 and C2 hold; the best two
+	// when only C2 fails; otherwise every alternative whose Q is within DQ
+	// of the best.
+	Compromise []int `json:"compromise"`
+}
+
+// Rank implements [Method]; the scores are Q (lower is better).
+func (m VIKOR) Rank(p *Problem, weights []float64) (*Result, error) {
+	r, err := m.Evaluate(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	return &r.Result, nil
+}
+
+func (m VIKOR) check() error {
+	if !(m.V >= 0 && m.V <= 1) {
+		return inputErr("v", -1, -1, "", ErrParam, fmt.Sprintf("v = %g, want 0 ≤ v ≤ 1", m.V))
+	}
+	return nil
+}
+
+// Evaluate is Rank with S, R and the compromise-solution conditions.
+func (m VIKOR) Evaluate(p *Problem, weights []float64) (*VIKORResult, error) {
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	w, err := prepareWeights(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	k := vikorKernel{data: p.data, ts: vikorTransforms(p), n: p.n, v: m.V}
+	res := &VIKORResult{
+		Result: *newResult("vikor", p, w, Lower),
+		S:      make([]float64, p.m),
+		R:      make([]float64, p.m),
+	}
+	forBlocks(p.m, p.n, func(lo, hi, _ int) { k.regrets(res.S, res.R, w, lo, hi) })
+	k.q(res.Scores, res.S, res.R)
+	res.Ranks = rankScores(res.Scores, Lower)
+	res.Notes = p.constantNotes()
+	res.compromise()
+	return res, nil
+}
+
+func (r *VIKORResult) compromise() {
+	m := len(r.Scores)
+	order := sortOrder(r.Scores, Lower)
+	best := order[0]
+	if m == 1 {
+		r.AcceptableAdvantage, r.AcceptableStability = true, true
+		r.Compromise = []int{best}
+		return
+	}
+	r.DQ = 1 / float64(m-1)
+	q := r.Scores
+	r.AcceptableAdvantage = q[order[1]]-q[best] >= r.DQ
+	r.AcceptableStability = rankScores(r.S, Lower)[best] == 1 || rankScores(r.R, Lower)[best] == 1
+	switch {
+	case r.AcceptableAdvantage && r.AcceptableStability:
+		r.Compromise = []int{best}
+	case r.AcceptableAdvantage:
+		r.Compromise = []int{best, order[1]}
+	default:
+		k := 1
+		for k < m && q[order[k]]-q[best] < r.DQ {
+			k++
+		}
+		r.Compromise = slices.Clone(order[:k])
+	}
+}
+
+// vikorTransforms returns, per column, the map x ↦ (f* − x)/(f* − f⁻),
+// 0 on a constant column.
+func vikorTransforms(p *Problem) []colTransform {
+	ts := make([]colTransform, p.n)
+	for j := range p.n {
+		s := p.colScale[j]
+		lo, hi := p.colMin[j]*s, p.colMax[j]*s
+		span := hi - lo
+		switch {
+		case span == 0:
+			ts[j] = colTransform{s: s}
+		case p.crits[j].Direction == Cost:
+			ts[j] = colTransform{s: s, o: lo, k: 1 / span}
+		default:
+			ts[j] = colTransform{s: s, o: hi, k: -1 / span}
+		}
+	}
+	return ts
+}
+
+// vikorKernel holds raw values with their regret transforms, or regrets
+// already computed (ts nil).
+type vikorKernel struct {
+	data []float64
+	ts   []colTransform
+	n    int
+	v    float64
+}
+
+func (k vikorKernel) regrets(s, r, w []float64, lo, hi int) {
+	n := k.n
+	for i := lo; i < hi; i++ {
+		var si, ri float64
+		for j, x := range k.data[i*n : (i+1)*n] {
+			if k.ts != nil {
+				x = k.ts[j].apply(x)
+			}
+			t := w[j] * x
+			si += t
+			ri = math.Max(ri, t)
+		}
+		s[i], r[i] = si, ri
+	}
+}
+
+// q fills Q from S and R.
+func (k vikorKernel) q(dst, s, r []float64) {
+	sLo, sHi := slices.Min(s), slices.Max(s)
+	rLo, rHi := slices.Min(r), slices.Max(r)
+	for i := range dst {
+		var a, b float64
+		if sHi > sLo {
+			a = (s[i] - sLo) / (sHi - sLo)
+		}
+		if rHi > rLo {
+			b = (r[i] - rLo) / (rHi - rLo)
+		}
+		dst[i] = k.v*a + (1-k.v)*b
+	}
+}
+
+func (k vikorKernel) score(dst, w, scratch []float64) {
+	m := len(dst)
+	s, r := scratch[:m], scratch[m:2*m]
+	k.regrets(s, r, w, 0, m)
+	k.q(dst, s, r)
+}
+
+func (k vikorKernel) scratchLen() int { return 2 * len(k.data) / k.n }
+func (vikorKernel) better() Better    { return Lower }
+
+func (m VIKOR) prepare(p *Problem) (kernel, error) {
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	ts := vikorTransforms(p)
+	return vikorKernel{data: p.normalized(ts, nil), n: p.n, v: m.V}, nil
+}

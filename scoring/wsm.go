@@ -1,0 +1,68 @@
+package scoring
+
+// WeightedSum is simple additive weighting (SAW), the weighted sum model:
+//
+//	score_i = Σ_j w_j · r_ij
+//
+// where r is the normalised matrix (see [Normalization]). The zero value
+// uses the linear scale transformation Max (x/max for benefits, min/x for
+// costs), as in Hwang & Yoon (1981), Multiple Attribute Decision Making,
+// §3.2.1 (SAW). Higher scores are better. The result carries
+// Contributions: w_j·r_ij, which sum to the score.
+//
+// Its text token is "wsm".
+type WeightedSum struct {
+	// Normalization of the matrix; DefaultNormalization means Max.
+	Normalization Normalization `json:"normalization"`
+}
+
+// Rank implements [Method].
+func (m WeightedSum) Rank(p *Problem, weights []float64) (*Result, error) {
+	w, err := prepareWeights(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := p.transforms(m.Normalization, Max)
+	if err != nil {
+		return nil, err
+	}
+	res := newResult("wsm", p, w, Higher)
+	contrib := p.normalized(ts, w)
+	n := p.n
+	forBlocks(p.m, n, func(lo, hi, _ int) {
+		for i := lo; i < hi; i++ {
+			s := 0.0
+			for _, c := range contrib[i*n : (i+1)*n] {
+				s += c
+			}
+			res.Scores[i] = s
+		}
+	})
+	res.Contributions = rowsOf(contrib, p.m, n)
+	res.Ranks = rankScores(res.Scores, Higher)
+	res.Notes = p.constantNotes()
+	return res, nil
+}
+
+func (m WeightedSum) prepare(p *Problem) (kernel, error) {
+	ts, err := p.transforms(m.Normalization, Max)
+	if err != nil {
+		return nil, err
+	}
+	return linearKernel{r: p.normalized(ts, nil), n: p.n}, nil
+}
+
+// linearKernel scores by a weighted sum of the rows of r.
+type linearKernel struct {
+	r []float64
+	n int
+}
+
+func (k linearKernel) score(dst, w, _ []float64) {
+	for i := range dst {
+		dst[i] = mulAdd(k.r[i*k.n:(i+1)*k.n], w)
+	}
+}
+
+func (linearKernel) scratchLen() int { return 0 }
+func (linearKernel) better() Better  { return Higher }
