@@ -38,6 +38,13 @@ var (
 	// ErrDomain reports a value that a method or normalisation cannot take,
 	// such as a zero or negative value where a ratio is formed.
 	ErrDomain = errors.New("scoring: value outside the method's domain")
+	// ErrInconsistent reports judgements that are too inconsistent to use,
+	// such as an AHP pairwise comparison matrix whose consistency ratio
+	// exceeds the accepted threshold, or a matrix that is not reciprocal.
+	ErrInconsistent = errors.New("scoring: inconsistent judgements")
+	// ErrConstant reports data without the spread a method needs where no
+	// defined answer would mean anything.
+	ErrConstant = errors.New("scoring: no variation in the data")
 )
 
 // InputError describes bad input at a position. It follows the shape of
