@@ -38,3 +38,13 @@ func mulAdd(row, w []float64) float64 {
 	}
 	return s
 }
+
+// Every built-in method prepares a kernel.
+var (
+	_ preparer = WeightedSum{}
+	_ preparer = WeightedProduct{}
+	_ preparer = TOPSIS{}
+	_ preparer = VIKOR{}
+	_ preparer = PROMETHEEII{}
+	_ preparer = COPRAS{}
+)

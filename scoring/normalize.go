@@ -24,6 +24,22 @@ func (t colTransform) apply(x float64) float64 {
 	return t.c + (x*t.s-t.o)*t.k
 }
 
+// affine returns A and B with t_j(x) = A_j + B_j·x for every column when
+// no transform is a reciprocal and the scales are moderate (so that
+// folding the scale into B_j loses no precision); ok is false otherwise.
+func affine(ts []colTransform) (A, B []float64, ok bool) {
+	for _, t := range ts {
+		if t.recip || t.s < 0x1p-900 || t.s > 0x1p900 {
+			return nil, nil, false
+		}
+	}
+	A, B = make([]float64, len(ts)), make([]float64, len(ts))
+	for j, t := range ts {
+		A[j], B[j] = t.c-t.o*t.k, t.s*t.k
+	}
+	return A, B, true
+}
+
 // transforms resolves the per-column transforms of a normalisation. def is
 // the method's default, used when kind is DefaultNormalization.
 func (p *Problem) transforms(kind, def Normalization) ([]colTransform, error) {

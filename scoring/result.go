@@ -2,7 +2,9 @@ package scoring
 
 import (
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // Result is the outcome of ranking a [Problem] with a [Method]. It is plain
@@ -86,17 +88,20 @@ const tieTolerance = 1e-12
 // rank). Scores tie when they differ by at most tieTolerance times the
 // largest absolute score.
 func rankScores(scores []float64, better Better) []int {
+	ranks, _ := rankAndOrder(scores, better)
+	return ranks
+}
+
+// rankAndOrder returns the competition ranks and the order (indices best
+// first, ties by index).
+func rankAndOrder(scores []float64, better Better) (ranks, order []int) {
 	m := len(scores)
-	ranks := make([]int, m)
+	ranks = make([]int, m)
 	if m == 0 {
-		return ranks
+		return ranks, nil
 	}
-	order := sortOrder(scores, better)
-	big := 0.0
-	for _, s := range scores {
-		big = math.Max(big, math.Abs(s))
-	}
-	tol := tieTolerance * big
+	order = sortOrder(scores, better)
+	tol := tieTolerance * maxAbs(scores)
 	head := scores[order[0]]
 	rank := 1
 	for k, i := range order {
@@ -106,7 +111,21 @@ func rankScores(scores []float64, better Better) []int {
 		}
 		ranks[i] = rank
 	}
-	return ranks
+	return ranks, order
+}
+
+// maxAbs returns the largest absolute value in xs (0 for none).
+func maxAbs(xs []float64) float64 {
+	big := 0.0
+	for _, x := range xs {
+		if x < 0 {
+			x = -x
+		}
+		if x > big {
+			big = x
+		}
+	}
+	return big
 }
 
 // radixThreshold is the size above which sortOrder uses a radix sort.
@@ -115,17 +134,29 @@ const radixThreshold = 4096
 // sortOrder returns the indices of scores from best to worst, ties by index.
 func sortOrder(scores []float64, better Better) []int {
 	m := len(scores)
-	if m > radixThreshold {
+	if m > radixThreshold && m <= math.MaxUint32 {
 		return radixOrder(scores, better)
 	}
 	order := make([]int, m)
 	for i := range order {
 		order[i] = i
 	}
+	// An unstable sort with the index as the last key is deterministic and
+	// much faster than a stable sort.
 	if better == Lower {
-		slices.SortStableFunc(order, func(a, b int) int { return cmpFloat(scores[a], scores[b]) })
+		slices.SortFunc(order, func(a, b int) int {
+			if c := cmpFloat(scores[a], scores[b]); c != 0 {
+				return c
+			}
+			return a - b
+		})
 	} else {
-		slices.SortStableFunc(order, func(a, b int) int { return cmpFloat(scores[b], scores[a]) })
+		slices.SortFunc(order, func(a, b int) int {
+			if c := cmpFloat(scores[b], scores[a]); c != 0 {
+				return c
+			}
+			return a - b
+		})
 	}
 	return order
 }
@@ -140,54 +171,135 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// radixOrder is sortOrder by a stable least-significant-digit radix sort on
-// the scores' bit patterns, O(m) for large m.
+// sortKey maps a score to an unsigned key whose ascending order is the
+// order best first.
+func sortKey(s float64, better Better) uint64 {
+	u := math.Float64bits(s + 0) // +0 turns -0 into +0
+	if u>>63 == 1 {
+		u = ^u
+	} else {
+		u |= 1 << 63
+	}
+	if better != Lower {
+		u = ^u
+	}
+	return u
+}
+
+// radixOrder is sortOrder for large inputs, in O(m): a stable
+// least-significant-digit radix sort on the top 32 bits of each score's
+// sort key (sign, exponent and 20 bits of mantissa) in three 11-bit passes,
+// followed by a stable sort of each run of equal top bits by the full key.
+// Runs are short unless the scores crowd into a relative width of about
+// 1e-6. The passes run on all CPUs; a stable sort has one answer, so the
+// result does not depend on their number.
 func radixOrder(scores []float64, better Better) []int {
-	type item struct {
-		key uint64
-		idx int
-	}
-	m := len(scores)
-	a := make([]item, m)
-	b := make([]item, m)
-	for i, s := range scores {
-		u := math.Float64bits(s + 0) // +0 turns -0 into +0
-		if u>>63 == 1 {
-			u = ^u
-		} else {
-			u |= 1 << 63
-		}
-		if better != Lower {
-			u = ^u
-		}
-		a[i] = item{u, i}
-	}
 	const bits = 11
 	const buckets = 1 << bits
-	var count [buckets]int
-	for shift := uint(0); shift < 64; shift += bits {
-		clear(count[:])
-		for _, it := range a {
-			count[(it.key>>shift)&(buckets-1)]++
+	m := len(scores)
+	chunks := max(1, min(runtime.GOMAXPROCS(0), m/radixThreshold))
+	bound := func(c int) int { return c * m / chunks }
+	// count[c][d] counts digit d of the current pass in chunk c.
+	count := make([][buckets]uint32, chunks)
+	a := make([]radixPair, m)
+	b := make([]radixPair, m)
+	parallel(chunks, func(c int) {
+		for i := bound(c); i < bound(c+1); i++ {
+			a[i] = radixPair{uint32(sortKey(scores[i], better) >> 32), uint32(i)}
 		}
-		if count[(a[0].key>>shift)&(buckets-1)] == m {
+	})
+	for pass := range 3 {
+		shift := uint(pass * bits)
+		parallel(chunks, func(c int) {
+			h := &count[c]
+			clear(h[:])
+			for _, p := range a[bound(c):bound(c+1)] {
+				h[(p.top>>shift)&(buckets-1)]++
+			}
+		})
+		// Turn counts into starting offsets, digit-major then chunk, which
+		// keeps the sort stable.
+		sum, single := uint32(0), false
+		for d := range buckets {
+			total := uint32(0)
+			for c := range chunks {
+				n := count[c][d]
+				count[c][d] = sum
+				sum += n
+				total += n
+			}
+			single = single || total == uint32(m)
+		}
+		if single {
 			continue // every key has the same digit: the pass would not move anything
 		}
-		sum := 0
-		for d, c := range count {
-			count[d] = sum
-			sum += c
-		}
-		for _, it := range a {
-			d := (it.key >> shift) & (buckets - 1)
-			b[count[d]] = it
-			count[d]++
-		}
+		parallel(chunks, func(c int) {
+			h := &count[c]
+			for _, p := range a[bound(c):bound(c+1)] {
+				d := (p.top >> shift) & (buckets - 1)
+				b[h[d]] = p
+				h[d]++
+			}
+		})
 		a, b = b, a
 	}
 	order := make([]int, m)
-	for k, it := range a {
-		order[k] = it.idx
+	for k, p := range a {
+		order[k] = int(p.idx)
+	}
+	// Stable fix-up of runs that share the top 32 bits: insertion sort on
+	// the full key, long runs by a stable comparison sort.
+	for lo := 0; lo < m; {
+		hi := lo + 1
+		for hi < m && a[hi].top == a[lo].top {
+			hi++
+		}
+		switch run := order[lo:hi]; {
+		case len(run) > 32:
+			slices.SortFunc(run, func(p, q int) int {
+				if c := cmpUint(sortKey(scores[p], better), sortKey(scores[q], better)); c != 0 {
+					return c
+				}
+				return p - q
+			})
+		case len(run) > 1:
+			for x := 1; x < len(run); x++ {
+				v := run[x]
+				kv := sortKey(scores[v], better)
+				y := x
+				for ; y > 0 && sortKey(scores[run[y-1]], better) > kv; y-- {
+					run[y] = run[y-1]
+				}
+				run[y] = v
+			}
+		}
+		lo = hi
 	}
 	return order
+}
+
+// radixPair is a score's top 32 key bits and its index.
+type radixPair struct{ top, idx uint32 }
+
+// parallel runs fn(0) … fn(n−1) concurrently and waits for all of them.
+func parallel(n int, fn func(c int)) {
+	if n == 1 {
+		fn(0)
+		return
+	}
+	var wg sync.WaitGroup
+	for c := range n {
+		wg.Go(func() { fn(c) })
+	}
+	wg.Wait()
+}
+
+func cmpUint(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }

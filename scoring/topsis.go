@@ -56,9 +56,36 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 		DistanceIdeal:     make([]float64, p.m),
 		DistanceAntiIdeal: make([]float64, p.m),
 	}
-	forBlocks(p.m, p.n, func(lo, hi, _ int) {
-		k.scoreRange(res.Scores, res.DistanceIdeal, res.DistanceAntiIdeal, w, lo, hi)
-	})
+	if A, B, ok := affine(ts); ok {
+		// Fast path: the weighted differences to the ideal and anti-ideal
+		// are affine in the raw value, so no normalised copy is needed.
+		n := p.n
+		coef := make([]float64, 3*n)
+		slope, toBest, toWorst := coef[:n], coef[n:2*n], coef[2*n:]
+		for j := range n {
+			slope[j] = w[j] * B[j]
+			toBest[j] = w[j] * (A[j] - k.best[j])
+			toWorst[j] = w[j] * (A[j] - k.wrst[j])
+		}
+		forBlocks(p.m, n, func(lo, hi, _ int) {
+			for i := lo; i < hi; i++ {
+				var sp, sm float64
+				row := p.data[i*n : (i+1)*n : (i+1)*n]
+				for j, x := range row {
+					a := toBest[j] + slope[j]*x
+					b := toWorst[j] + slope[j]*x
+					sp += a * a
+					sm += b * b
+				}
+				res.DistanceIdeal[i], res.DistanceAntiIdeal[i] = math.Sqrt(sp), math.Sqrt(sm)
+				res.Scores[i] = closeness(res.DistanceIdeal[i], res.DistanceAntiIdeal[i])
+			}
+		})
+	} else {
+		forBlocks(p.m, p.n, func(lo, hi, _ int) {
+			k.scoreRange(res.Scores, res.DistanceIdeal, res.DistanceAntiIdeal, w, lo, hi)
+		})
+	}
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
@@ -127,14 +154,18 @@ func (k topsisKernel) scoreRange(c, dPlus, dMinus, w []float64, lo, hi int) {
 		if dPlus != nil {
 			dPlus[i], dMinus[i] = dp, dm
 		}
-		if s := dp + dm; s > 0 {
-			c[i] = dm / s
-		} else {
-			c[i] = 0.5
-		}
+		c[i] = closeness(dp, dm)
 	}
 }
 
 func (k topsisKernel) score(dst, w, _ []float64) { k.scoreRange(dst, nil, nil, w, 0, len(dst)) }
 func (topsisKernel) scratchLen() int             { return 0 }
 func (topsisKernel) better() Better              { return Higher }
+
+// closeness is D⁻/(D⁺ + D⁻), or 0.5 when both distances are zero.
+func closeness(dPlus, dMinus float64) float64 {
+	if s := dPlus + dMinus; s > 0 {
+		return dMinus / s
+	}
+	return 0.5
+}

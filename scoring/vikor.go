@@ -89,15 +89,17 @@ func (m VIKOR) Evaluate(p *Problem, weights []float64) (*VIKORResult, error) {
 	}
 	forBlocks(p.m, p.n, func(lo, hi, _ int) { k.regrets(res.S, res.R, w, lo, hi) })
 	k.q(res.Scores, res.S, res.R)
-	res.Ranks = rankScores(res.Scores, Lower)
+	var order []int
+	res.Ranks, order = rankAndOrder(res.Scores, Lower)
 	res.Notes = p.constantNotes()
-	res.compromise()
+	res.compromise(order)
 	return res, nil
 }
 
-func (r *VIKORResult) compromise() {
+// compromise applies Opricovic & Tzeng's conditions C1 and C2 given the
+// alternatives in Q order.
+func (r *VIKORResult) compromise(order []int) {
 	m := len(r.Scores)
-	order := sortOrder(r.Scores, Lower)
 	best := order[0]
 	if m == 1 {
 		r.AcceptableAdvantage, r.AcceptableStability = true, true
@@ -107,7 +109,7 @@ func (r *VIKORResult) compromise() {
 	r.DQ = 1 / float64(m-1)
 	q := r.Scores
 	r.AcceptableAdvantage = q[order[1]]-q[best] >= r.DQ
-	r.AcceptableStability = rankScores(r.S, Lower)[best] == 1 || rankScores(r.R, Lower)[best] == 1
+	r.AcceptableStability = isMinimum(r.S, best) || isMinimum(r.R, best)
 	switch {
 	case r.AcceptableAdvantage && r.AcceptableStability:
 		r.Compromise = []int{best}
@@ -120,6 +122,12 @@ func (r *VIKORResult) compromise() {
 		}
 		r.Compromise = slices.Clone(order[:k])
 	}
+}
+
+// isMinimum reports whether xs[i] ranks first in ascending order, with the
+// same tie tolerance as the ranking.
+func isMinimum(xs []float64, i int) bool {
+	return xs[i]-slices.Min(xs) <= tieTolerance*maxAbs(xs)
 }
 
 // vikorTransforms returns, per column, the map x ↦ (f* − x)/(f* − f⁻),

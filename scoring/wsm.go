@@ -27,12 +27,15 @@ func (m WeightedSum) Rank(p *Problem, weights []float64) (*Result, error) {
 		return nil, err
 	}
 	res := newResult("wsm", p, w, Higher)
-	contrib := p.normalized(ts, w)
 	n := p.n
+	contrib := make([]float64, p.m*n)
 	forBlocks(p.m, n, func(lo, hi, _ int) {
 		for i := lo; i < hi; i++ {
+			src, dst := p.data[i*n:(i+1)*n], contrib[i*n:(i+1)*n]
 			s := 0.0
-			for _, c := range contrib[i*n : (i+1)*n] {
+			for j, x := range src {
+				c := w[j] * ts[j].apply(x)
+				dst[j] = c
 				s += c
 			}
 			res.Scores[i] = s

@@ -1,0 +1,461 @@
+package scoring_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/scoring"
+)
+
+func allMethods() []scoring.Method {
+	return []scoring.Method{
+		scoring.WeightedSum{}, scoring.WeightedProduct{}, scoring.TOPSIS{}, scoring.NewVIKOR(),
+		scoring.PROMETHEEII{}, scoring.COPRAS{},
+	}
+}
+
+func TestWPMTriantaphyllou2000(t *testing.T) {
+	t.Parallel()
+	// Triantaphyllou (2000), Multi-Criteria Decision Making Methods: A
+	// Comparative Study, Kluwer, ch. 2, WPM example: the ratios
+	// P(A1/A2) = 1.007, P(A1/A3) = 1.067, P(A2/A3) = 1.059 (3 dp).
+	p := problem(t, "bbbb", [][]float64{{25, 20, 15, 30}, {10, 30, 20, 30}, {30, 10, 30, 10}})
+	res, err := scoring.WeightedProduct{}.Rank(p, []float64{0.20, 0.15, 0.40, 0.25})
+	require.NoError(t, err)
+	s := res.Scores
+	got := []float64{s[0] / s[1], s[0] / s[2], s[1] / s[2]}
+	if d := cmp.Diff([]float64{1.007, 1.067, 1.059}, got, cmpopts.EquateApprox(0, 5e-4)); d != "" {
+		t.Errorf("WPM ratios (-published +got):\n%s", d)
+	}
+	assert.Equal(t, []int{1, 2, 3}, res.Ranks)
+}
+
+func TestNormalize(t *testing.T) {
+	t.Parallel()
+	p := problem(t, "bc", [][]float64{{3, 2}, {4, 4}, {0, 8}})
+	cases := []struct {
+		kind scoring.Normalization
+		want [][]float64
+	}{
+		{scoring.Vector, [][]float64{{0.6, 1 - 2/math.Sqrt(84)}, {0.8, 1 - 4/math.Sqrt(84)}, {0, 1 - 8/math.Sqrt(84)}}},
+		{scoring.Max, [][]float64{{0.75, 1}, {1, 0.5}, {0, 0.25}}},
+		{scoring.MinMax, [][]float64{{0.75, 1}, {1, 4.0 / 6}, {0, 0}}},
+		{scoring.Sum, [][]float64{{3.0 / 7, 0.5 / 0.875}, {4.0 / 7, 0.25 / 0.875}, {0, 0.125 / 0.875}}},
+	}
+	for _, tc := range cases {
+		got, err := scoring.Normalize(p, tc.kind)
+		require.NoError(t, err)
+		if d := cmp.Diff(tc.want, got, cmpopts.EquateApprox(0, 1e-15)); d != "" {
+			t.Errorf("%v (-want +got):\n%s", tc.kind, d)
+		}
+	}
+}
+
+func TestDegenerateColumns(t *testing.T) {
+	t.Parallel()
+	// A constant column and a column of zeros have the documented values.
+	p := problem(t, "bbc", [][]float64{{5, 0, 7}, {5, 0, 7}, {5, 0, 7}})
+	want := map[scoring.Normalization][]float64{
+		scoring.Vector: {1 / math.Sqrt(3), 1 / math.Sqrt(3), 1 - 1/math.Sqrt(3)},
+		scoring.Max:    {1, 1, 1},
+		scoring.MinMax: {1, 1, 1},
+		scoring.Sum:    {1.0 / 3, 1.0 / 3, 1.0 / 3},
+	}
+	for kind, row := range want {
+		got, err := scoring.Normalize(p, kind)
+		require.NoError(t, err)
+		for _, r := range got {
+			if d := cmp.Diff(row, r, cmpopts.EquateApprox(0, 1e-15)); d != "" {
+				t.Errorf("%v (-want +got):\n%s", kind, d)
+			}
+		}
+	}
+	// Every method ranks identical alternatives as one tie, with finite
+	// scores and a note naming each constant criterion.
+	w := []float64{1, 1, 1}
+	for _, m := range allMethods() {
+		res, err := m.Rank(problem(t, "bbc", [][]float64{{5, 1, 7}, {5, 1, 7}}), w)
+		require.NoError(t, err, "%T", m)
+		assert.Equal(t, []int{1, 1}, res.Ranks, "%T", m)
+		for _, s := range res.Scores {
+			assert.False(t, math.IsNaN(s) || math.IsInf(s, 0), "%T score %v", m, s)
+		}
+		assert.Len(t, res.Notes, 3, "%T notes", m)
+	}
+	top, err := scoring.TOPSIS{}.Rank(problem(t, "bb", [][]float64{{1, 2}, {1, 2}}), []float64{1, 1})
+	require.NoError(t, err)
+	assert.Equal(t, []float64{0.5, 0.5}, top.Scores, "TOPSIS closeness of identical alternatives")
+}
+
+func TestSingleAlternative(t *testing.T) {
+	t.Parallel()
+	p := problem(t, "bc", [][]float64{{3, 4}})
+	for _, m := range allMethods() {
+		res, err := m.Rank(p, []float64{1, 2})
+		require.NoError(t, err, "%T", m)
+		assert.Equal(t, []int{1}, res.Ranks)
+		assert.False(t, math.IsNaN(res.Scores[0]))
+	}
+	v, err := scoring.NewVIKOR().Evaluate(p, []float64{1, 1})
+	require.NoError(t, err)
+	assert.Equal(t, []int{0}, v.Compromise)
+	assert.True(t, v.AcceptableAdvantage && v.AcceptableStability)
+}
+
+// Scaling a benefit column by a positive factor leaves the rankings of the
+// scale-invariant normalisations unchanged; so does scaling a cost column.
+func TestScalingInvariance(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(7, 7))
+	methods := []scoring.Method{
+		scoring.WeightedSum{}, scoring.WeightedSum{Normalization: scoring.Vector}, scoring.WeightedSum{Normalization: scoring.MinMax},
+		scoring.WeightedSum{Normalization: scoring.Sum}, scoring.WeightedProduct{}, scoring.TOPSIS{},
+		scoring.TOPSIS{Normalization: scoring.MinMax}, scoring.TOPSIS{Normalization: scoring.Max}, scoring.NewVIKOR(), scoring.COPRAS{},
+		scoring.PROMETHEEII{},
+	}
+	for trial := range 30 {
+		rows := make([][]float64, 6)
+		for i := range rows {
+			rows[i] = []float64{1 + rng.Float64()*9, 1 + rng.Float64()*9, 1 + rng.Float64()*9}
+		}
+		w := []float64{rng.Float64() + 0.1, rng.Float64() + 0.1, rng.Float64() + 0.1}
+		col, factor := trial%3, math.Pow(10, float64(rng.IntN(7)-3))
+		scaled := make([][]float64, len(rows))
+		for i, r := range rows {
+			scaled[i] = slices.Clone(r)
+			scaled[i][col] *= factor
+		}
+		for _, m := range methods {
+			a, err := m.Rank(problem(t, "bcb", rows), w)
+			require.NoError(t, err)
+			b, err := m.Rank(problem(t, "bcb", scaled), w)
+			require.NoError(t, err)
+			if !slices.Equal(a.Ranks, b.Ranks) {
+				t.Errorf("trial %d (seed 7,7): %#v: scaling column %d by %g changed ranks %v -> %v", trial, m, col, factor, a.Ranks, b.Ranks)
+			}
+			if d := cmp.Diff(a.Scores, b.Scores, cmpopts.EquateApprox(1e-12, 1e-12)); d != "" {
+				t.Errorf("trial %d: %#v: scaling changed scores:\n%s", trial, m, d)
+			}
+		}
+	}
+}
+
+// PROMETHEE II's sorted-prefix flows must equal the pairwise definition,
+// including differences that fall exactly on a threshold.
+func TestPROMETHEEMatchesPairwiseDefinition(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(3, 9))
+	funcs := []scoring.Preference{
+		{Function: scoring.Usual},
+		{Function: scoring.UShape, Q: 1},
+		{Function: scoring.VShape, P: 2},
+		{Function: scoring.Level, Q: 1, P: 2},
+		{Function: scoring.Linear, Q: 0.5, P: 2.5},
+		{Function: scoring.Linear, Q: 1, P: 1},
+		{Function: scoring.VShape, P: 0},
+		{Function: scoring.Gaussian, S: 1.5},
+	}
+	for trial := range 40 {
+		m, n := 2+rng.IntN(12), len(funcs)
+		rows := make([][]float64, m)
+		for i := range rows {
+			rows[i] = make([]float64, n)
+			for j := range rows[i] {
+				rows[i][j] = float64(rng.IntN(7)) / 2 // many ties and exact threshold hits
+			}
+		}
+		dirs := ""
+		for j := range n {
+			dirs += string("bc"[j%2])
+		}
+		w := make([]float64, n)
+		for j := range w {
+			w[j] = rng.Float64() + 0.01
+		}
+		p := problem(t, dirs, rows)
+		res, err := scoring.PROMETHEEII{Preferences: funcs}.Evaluate(p, w)
+		require.NoError(t, err)
+		plus, minus := pairwiseFlows(rows, dirs, funcs, res.Weights)
+		opt := cmpopts.EquateApprox(0, 1e-12)
+		if d := cmp.Diff(plus, res.PositiveFlow, opt); d != "" {
+			t.Fatalf("trial %d (seed 3,9): phi+ (-pairwise +got):\n%s", trial, d)
+		}
+		if d := cmp.Diff(minus, res.NegativeFlow, opt); d != "" {
+			t.Fatalf("trial %d: phi- (-pairwise +got):\n%s", trial, d)
+		}
+		for i := range plus {
+			assert.InDelta(t, plus[i]-minus[i], res.Scores[i], 1e-12)
+			assert.InDelta(t, res.Scores[i], sum(res.Contributions[i]), 1e-12)
+		}
+	}
+}
+
+// pairwiseFlows is the textbook O(m²n) definition, written independently of
+// the package's implementation.
+func pairwiseFlows(rows [][]float64, dirs string, f []scoring.Preference, w []float64) (plus, minus []float64) {
+	m := len(rows)
+	pref := func(f scoring.Preference, d float64) float64 {
+		if d <= 0 {
+			return 0
+		}
+		switch f.Function {
+		case scoring.Usual:
+			return 1
+		case scoring.UShape:
+			if d <= f.Q {
+				return 0
+			}
+			return 1
+		case scoring.VShape:
+			if d <= f.P {
+				return d / f.P
+			}
+			return 1
+		case scoring.Level:
+			if d <= f.Q {
+				return 0
+			} else if d <= f.P {
+				return 0.5
+			}
+			return 1
+		case scoring.Linear:
+			if d <= f.Q {
+				return 0
+			} else if d <= f.P {
+				return (d - f.Q) / (f.P - f.Q)
+			}
+			return 1
+		}
+		return 1 - math.Exp(-d*d/(2*f.S*f.S))
+	}
+	plus, minus = make([]float64, m), make([]float64, m)
+	for a := range m {
+		for b := range m {
+			pi := 0.0
+			for j := range rows[a] {
+				d := rows[a][j] - rows[b][j]
+				if dirs[j] == 'c' {
+					d = -d
+				}
+				pi += w[j] * pref(f[j], d)
+			}
+			plus[a] += pi / float64(m-1)
+			minus[b] += pi / float64(m-1)
+		}
+	}
+	return plus, minus
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func TestContributionsSumToScores(t *testing.T) {
+	t.Parallel()
+	p := problem(t, aircraftDirs, aircraft)
+	for _, m := range []scoring.Method{scoring.WeightedSum{}, scoring.PROMETHEEII{}} {
+		res, err := m.Rank(p, aircraftW)
+		require.NoError(t, err)
+		require.Len(t, res.Contributions, 4)
+		for i, row := range res.Contributions {
+			assert.InDelta(t, res.Scores[i], sum(row), 1e-15, "%T alternative %d", m, i)
+		}
+	}
+}
+
+func TestLargeProblemRankingMatchesSmallPath(t *testing.T) {
+	t.Parallel()
+	// Above 4096 alternatives the ranking uses a radix sort and the
+	// kernels run in parallel blocks; both must agree with a direct
+	// computation, including ties and negative scores.
+	rng := rand.New(rand.NewPCG(11, 13))
+	m := 70000
+	rows := make([][]float64, m)
+	for i := range rows {
+		rows[i] = []float64{float64(rng.IntN(50)), float64(rng.IntN(50) + 1), rng.NormFloat64()}
+	}
+	p := problem(t, "bcb", rows)
+	w := []float64{0.5, 0.3, 0.2}
+	for _, meth := range []scoring.Method{scoring.WeightedSum{Normalization: scoring.MinMax}, scoring.TOPSIS{}, scoring.NewVIKOR(), scoring.PROMETHEEII{}} {
+		res, err := meth.Rank(p, w)
+		require.NoError(t, err)
+		want := naiveRanks(res.Scores, res.Better)
+		require.Equal(t, want, res.Ranks, "%T", meth)
+	}
+}
+
+// naiveRanks is an O(m log m) reference: competition ranks with the same
+// tie tolerance as the package.
+func naiveRanks(scores []float64, better scoring.Better) []int {
+	idx := make([]int, len(scores))
+	for i := range idx {
+		idx[i] = i
+	}
+	sign := 1.0
+	if better == scoring.Lower {
+		sign = -1
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmpF(sign*scores[b], sign*scores[a])
+	})
+	big := 0.0
+	for _, s := range scores {
+		big = math.Max(big, math.Abs(s))
+	}
+	ranks := make([]int, len(scores))
+	head, rank := scores[idx[0]], 1
+	for k, i := range idx {
+		if math.Abs(scores[i]-head) > 1e-12*big {
+			head, rank = scores[i], k+1
+		}
+		ranks[i] = rank
+	}
+	return ranks
+}
+
+func cmpF(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func TestInputsAreNotModified(t *testing.T) {
+	t.Parallel()
+	rows := [][]float64{{3, 2, 1}, {1, 5, 2}, {2, 2, 9}}
+	alts := []string{"x", "y", "z"}
+	crits := []scoring.Criterion{{Name: "a", Direction: scoring.Benefit}, {Name: "b", Direction: scoring.Cost}, {Name: "c", Direction: scoring.Benefit}}
+	w := []float64{2, 1, 1}
+	prefs := []scoring.Preference{{Function: scoring.Linear, Q: 0.5, P: 1}, {}, {Function: scoring.Gaussian, S: 1}}
+	before := fmt.Sprint(rows, alts, crits, w, prefs)
+	p, err := scoring.NewProblem(alts, crits, rows)
+	require.NoError(t, err)
+	rows[0][0], alts[0], crits[0].Name = 99, "changed", "changed" // the problem holds copies
+	assert.Equal(t, 3.0, p.At(0, 0))
+	assert.Equal(t, "x", p.Alternatives()[0])
+	assert.Equal(t, "a", p.Criteria()[0].Name)
+	rows[0][0], alts[0], crits[0].Name = 3, "x", "a"
+	for _, m := range append(allMethods(), scoring.PROMETHEEII{Preferences: prefs}) {
+		_, err := m.Rank(p, w)
+		require.NoError(t, err)
+	}
+	assert.Equal(t, before, fmt.Sprint(rows, alts, crits, w, prefs))
+	// Accessors return copies.
+	p.Rows()[0][0] = 42
+	p.Matrix().Set(0, 0, 42)
+	p.Alternatives()[0] = "q"
+	assert.Equal(t, 3.0, p.At(0, 0))
+	assert.Equal(t, "x", p.Alternatives()[0])
+}
+
+func TestResultJSON(t *testing.T) {
+	t.Parallel()
+	p := problem(t, "cb", [][]float64{{1, 3000}, {2, 3750}, {5, 4500}})
+	res, err := scoring.NewVIKOR().Evaluate(p, []float64{1, 1})
+	require.NoError(t, err)
+	b, err := json.Marshal(res)
+	require.NoError(t, err)
+	var got map[string]any
+	require.NoError(t, json.Unmarshal(b, &got))
+	for _, key := range []string{"method", "alternatives", "scores", "better", "ranking", "s", "r", "compromise", "weights"} {
+		assert.Contains(t, got, key)
+	}
+	assert.Equal(t, "vikor", got["method"])
+	assert.Equal(t, "lower", got["better"])
+	assert.Equal(t, []any{2.0, 1.0, 2.0}, got["ranking"])
+}
+
+func TestOrderAndBest(t *testing.T) {
+	t.Parallel()
+	res := &scoring.Result{Ranks: []int{3, 1, 2, 1}}
+	assert.Equal(t, []int{1, 3, 2, 0}, res.Order())
+	assert.Equal(t, 1, res.Best())
+	assert.Equal(t, -1, (&scoring.Result{}).Best())
+}
+
+func TestNormalizeWeights(t *testing.T) {
+	t.Parallel()
+	in := []float64{1e308, 1e308, 0}
+	w, err := scoring.NormalizeWeights(in, 3)
+	require.NoError(t, err)
+	assert.Equal(t, []float64{0.5, 0.5, 0}, w)
+	assert.Equal(t, []float64{1e308, 1e308, 0}, in)
+	assert.Nil(t, scoring.EqualWeights(0))
+	assert.InDelta(t, 1, sum(scoring.EqualWeights(7)), 1e-15)
+}
+
+func TestHugeAndTinyMagnitudes(t *testing.T) {
+	t.Parallel()
+	// Values near the ends of float64's range must not overflow into NaN
+	// or Inf anywhere.
+	rows := [][]float64{{1.7e308, 1e-300, -1.7e308}, {-1.7e308, 5e-324, 1.7e308}, {1, 1e-310, 0}}
+	p := problem(t, "bbc", rows)
+	for _, m := range []scoring.Method{scoring.TOPSIS{}, scoring.NewVIKOR(), scoring.PROMETHEEII{},
+		scoring.WeightedSum{Normalization: scoring.MinMax}, scoring.WeightedSum{Normalization: scoring.Vector},
+		scoring.PROMETHEEII{Preferences: []scoring.Preference{{Function: scoring.Linear, Q: 1, P: 1e308}, {Function: scoring.Gaussian, S: 1e-300}, {Function: scoring.VShape, P: 1}}}} {
+		res, err := m.Rank(p, []float64{1, 1, 1})
+		require.NoError(t, err, "%#v", m)
+		for _, s := range res.Scores {
+			assert.False(t, math.IsNaN(s) || math.IsInf(s, 0), "%#v: score %v", m, s)
+		}
+	}
+	pos := problem(t, "bc", [][]float64{{1e308, 1e-300}, {1e-300, 1e308}, {5, 5}})
+	for _, m := range []scoring.Method{scoring.WeightedSum{}, scoring.WeightedProduct{}, scoring.COPRAS{}, scoring.WeightedSum{Normalization: scoring.Sum}} {
+		res, err := m.Rank(pos, []float64{1, 1})
+		require.NoError(t, err)
+		for _, s := range res.Scores {
+			assert.False(t, math.IsNaN(s) || math.IsInf(s, 0), "%#v: score %v", m, s)
+		}
+	}
+}
+
+func TestRankAgreement(t *testing.T) {
+	t.Parallel()
+	a := []int{1, 2, 3, 4, 5}
+	rev := []int{5, 4, 3, 2, 1}
+	for _, f := range []func(a, b []int) (float64, error){scoring.SpearmanRho, scoring.KendallTau} {
+		v, err := f(a, a)
+		require.NoError(t, err)
+		assert.InDelta(t, 1, v, 1e-15)
+		v, err = f(a, rev)
+		require.NoError(t, err)
+		assert.InDelta(t, -1, v, 1e-15)
+	}
+	// Spearman with the classic formula 1 − 6Σd²/(n(n²−1)) for untied ranks:
+	// d = (0, 0, 1, −1, 0) gives 1 − 12/120 = 0.9.
+	v, err := scoring.SpearmanRho(a, []int{1, 2, 4, 3, 5})
+	require.NoError(t, err)
+	assert.InDelta(t, 0.9, v, 1e-15)
+	// Kendall: one discordant pair of 10 gives (9 − 1)/10.
+	v, err = scoring.KendallTau(a, []int{1, 2, 4, 3, 5})
+	require.NoError(t, err)
+	assert.InDelta(t, 0.8, v, 1e-15)
+	// Sałabun & Urbaniak (2020): swapping the top two of five costs more
+	// than swapping the bottom two: 1 − (2⁻¹·1/4 + 2⁻²·1/3) and
+	// 1 − (2⁻⁴·1/3 + 2⁻⁵·1/4).
+	top, err := scoring.WSCoefficient(a, []int{2, 1, 3, 4, 5})
+	require.NoError(t, err)
+	assert.InDelta(t, 1-(0.5/4+0.25/3), top, 1e-15)
+	bottom, err := scoring.WSCoefficient(a, []int{1, 2, 3, 5, 4})
+	require.NoError(t, err)
+	assert.InDelta(t, 1-(1.0/16/3+1.0/32/4), bottom, 1e-15)
+	ties, err := scoring.SpearmanRho([]int{1, 1, 1}, []int{1, 1, 1})
+	require.NoError(t, err)
+	assert.Equal(t, 1.0, ties)
+}
