@@ -50,11 +50,11 @@ func (r *fuzzReader) float() float64 {
 // returns finite scores and a valid competition ranking. A panic fails.
 func FuzzNewProblem(f *testing.F) {
 	f.Add([]byte{2, 2, 0, 1, 2, 3, 4, 1, 1})
-	f.Add([]byte{1, 1, 0, 5, 1})                                          // one row, one column
-	f.Add([]byte{3, 1, 1, 7, 7, 7, 1})                                    // constant cost column
-	f.Add([]byte{2, 1, 0, 0x7f, 0xf8, 0, 0, 0, 0, 0, 0, 1})               // NaN bits
-	f.Add([]byte{0, 0})                                                   // empty
-	f.Add(append([]byte{2, 2, 2}, make([]byte, 40)...))                   // zeros
+	f.Add([]byte{1, 1, 0, 5, 1})                                           // one row, one column
+	f.Add([]byte{3, 1, 1, 7, 7, 7, 1})                                     // constant cost column
+	f.Add([]byte{2, 1, 0, 0x7f, 0xf8, 0, 0, 0, 0, 0, 0, 1})                // NaN bits
+	f.Add([]byte{0, 0})                                                    // empty
+	f.Add(append([]byte{2, 2, 2}, make([]byte, 40)...))                    // zeros
 	f.Add([]byte{4, 3, 5, 255, 0, 1, 2, 255, 255, 9, 0, 3, 3, 3, 7, 8, 1}) // mixed
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := &fuzzReader{b: data}

@@ -199,7 +199,7 @@ func powerOfTwoScale(big float64) float64 {
 	if big == 0 {
 		return 1
 	}
-	_, e := math.Frexp(big) // big = f·2^e, f in [0.5, 1)
+	_, e := math.Frexp(big)             // big = f·2^e, f in [0.5, 1)
 	return math.Ldexp(1, min(-e, 1000)) // e ≤ 1024, so the scale is at least 2^-1024
 }
 
