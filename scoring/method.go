@@ -1,5 +1,10 @@
 package scoring
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Method ranks the alternatives of a decision problem under a weight
 // vector. Implementations must not modify p or weights, must return finite
 // scores, and must be safe for concurrent use. The built-in methods are
@@ -48,3 +53,31 @@ var (
 	_ preparer = PROMETHEEII{}
 	_ preparer = COPRAS{}
 )
+
+// ParseMethod returns the built-in method named by its text token, with
+// its default parameters: "wsm" ([WeightedSum]), "wpm" ([WeightedProduct]),
+// "topsis" ([TOPSIS]), "vikor" ([NewVIKOR], v = 0.5), "promethee2"
+// ([PROMETHEEII], usual criterion everywhere) or "copras" ([COPRAS]). Any
+// other token is an error wrapping [ErrUnknownName].
+func ParseMethod(token string) (Method, error) {
+	switch token {
+	case "wsm":
+		return WeightedSum{}, nil
+	case "wpm":
+		return WeightedProduct{}, nil
+	case "topsis":
+		return TOPSIS{}, nil
+	case "vikor":
+		return NewVIKOR(), nil
+	case "promethee2":
+		return PROMETHEEII{}, nil
+	case "copras":
+		return COPRAS{}, nil
+	}
+	return nil, fmt.Errorf("%w: method %q (want one of %s)", ErrUnknownName, token, strings.Join(MethodTokens(), ", "))
+}
+
+// MethodTokens returns the text tokens of the built-in methods.
+func MethodTokens() []string {
+	return []string{"wsm", "wpm", "topsis", "vikor", "promethee2", "copras"}
+}

@@ -459,3 +459,18 @@ func TestRankAgreement(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1.0, ties)
 }
+
+func TestParseMethod(t *testing.T) {
+	t.Parallel()
+	for _, tok := range scoring.MethodTokens() {
+		m, err := scoring.ParseMethod(tok)
+		require.NoError(t, err)
+		res, err := m.Rank(problem(t, "bc", [][]float64{{1, 2}, {2, 3}}), []float64{1, 1})
+		require.NoError(t, err)
+		assert.Equal(t, tok, res.Method)
+	}
+	_, err := scoring.ParseMethod("TOPSIS")
+	assert.ErrorIs(t, err, scoring.ErrUnknownName)
+	v, _ := scoring.ParseMethod("vikor")
+	assert.Equal(t, scoring.NewVIKOR(), v)
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func TestScoreContract(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		file    string
+		scores  []float64
+		tol     float64
+		ranking []int
+		better  string
+		extra   map[string][]float64
+	}{
+		// Opricovic & Tzeng (2004), EJOR 156(2), Tables 1–3.
+		{file: "testdata/score-vikor.json", scores: []float64{1, 0, 1}, tol: 1e-12, ranking: []int{2, 1, 2}, better: "lower",
+			extra: map[string][]float64{"s": {0.5, 0.375, 0.5}, "r": {0.5, 0.25, 0.5}}},
+		// Hwang & Yoon (1981) pp. 133–134 (3 dp from rounded intermediates).
+		{file: "testdata/score-topsis.json", scores: []float64{0.643, 0.268, 0.613, 0.312}, tol: 1e-3, ranking: []int{1, 4, 2, 3}, better: "higher"},
+		// Papathanasiou & Ploskas (2018) ch. 3 (2 dp).
+		{file: "testdata/score-promethee2.json", scores: []float64{-0.26, -0.52, -0.22, 0.36, 0.70, -0.06}, tol: 5e-3, ranking: []int{5, 6, 4, 2, 1, 3}, better: "higher"},
+		// Podvezko (2011) Tables 7–8 Variant II: N in percent.
+		{file: "testdata/score-copras.json", scores: []float64{99.13, 99.78, 100}, tol: 5e-3, ranking: []int{3, 2, 1}, better: "higher"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			t.Parallel()
+			stdout, stderr, code := runCLI(t, "", "score", "-f", tc.file)
+			require.Equal(t, 0, code, stderr)
+			assert.Empty(t, stderr)
+			var got struct {
+				Method       string    `json:"method"`
+				Alternatives []string  `json:"alternatives"`
+				Scores       []float64 `json:"scores"`
+				Better       string    `json:"better"`
+				Ranking      []int     `json:"ranking"`
+				S            []float64 `json:"s"`
+				R            []float64 `json:"r"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+			assert.NotEmpty(t, got.Method)
+			assert.Len(t, got.Alternatives, len(tc.scores))
+			if d := cmp.Diff(tc.scores, got.Scores, cmpopts.EquateApprox(0, tc.tol)); d != "" {
+				t.Errorf("scores (-published +got):\n%s", d)
+			}
+			assert.Equal(t, tc.ranking, got.Ranking)
+			assert.Equal(t, tc.better, got.Better)
+			if want, ok := tc.extra["s"]; ok {
+				assert.InDeltaSlice(t, want, got.S, 1e-12)
+				assert.InDeltaSlice(t, tc.extra["r"], got.R, 1e-12)
+			}
+		})
+	}
+}
+
+func TestScoreFromStdin(t *testing.T) {
+	t.Parallel()
+	in := `{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]]}`
+	stdout, _, code := runCLI(t, in, "score")
+	require.Equal(t, 0, code)
+	assert.Contains(t, stdout, `"ranking"`)
+	assert.Contains(t, stdout, `"contributions"`)
+}
+
+func TestBadInputExitsTwoWithOneLine(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name, stdin string
+		args        []string
+		wantInErr   string
+	}{
+		{"ragged file", "", []string{"score", "-f", "testdata/score-bad-ragged.json"}, "matrix[1]"},
+		{"unknown field", "", []string{"score", "-f", "testdata/score-bad-unknown-field.json"}, `unknown field "wieghts"`},
+		{"missing file", "", []string{"score", "-f", "testdata/nope.json"}, "nope.json"},
+		{"empty input", "", []string{"score"}, "empty request"},
+		{"not JSON", "{", []string{"score"}, "invalid JSON"},
+		{"trailing data", `{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1]]} {}`, []string{"score"}, "after the JSON value"},
+		{"unknown method", `{"method":"electre","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1]]}`, []string{"score"}, `method "electre"`},
+		{"bad direction", `{"method":"wsm","criteria":[{"name":"a","direction":"max","weight":1}],"matrix":[[1]]}`, []string{"score"}, `criteria[0] ("a")`},
+		{"missing weight", `{"method":"wsm","criteria":[{"name":"a","direction":"benefit"}],"matrix":[[1]]}`, []string{"score"}, "missing weight"},
+		{"v for topsis", `{"method":"topsis","v":0.3,"criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1]]}`, []string{"score"}, `"v" does not apply`},
+		{"bad preference", `{"method":"promethee2","preference":[{"function":"step"}],"criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1]]}`, []string{"score"}, "preference[0]"},
+		{"wrong type", `{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":"heavy"}],"matrix":[[1]]}`, []string{"score"}, `"criteria.weight"`},
+		{"negative weight", `{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":-1}],"matrix":[[1]]}`, []string{"score"}, "weights[0]"},
+		{"unknown command", "", []string{"frobnicate"}, "unknown command"},
+		{"unknown flag", "", []string{"score", "--nope"}, "flag provided but not defined"},
+		{"stray argument", "", []string{"score", "extra"}, "unexpected argument"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			stdout, stderr, code := runCLI(t, tc.stdin, tc.args...)
+			assert.Equal(t, 2, code)
+			assert.Empty(t, stdout, "no partial output")
+			assert.True(t, strings.HasPrefix(stderr, "socialseat: "), stderr)
+			assert.Equal(t, 1, strings.Count(stderr, "\n"), "one line: %q", stderr)
+			assert.Contains(t, stderr, tc.wantInErr)
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{"--help"}, {"score", "--help"}, {"score", "-h"}} {
+		stdout, stderr, code := runCLI(t, "", args...)
+		assert.Equal(t, 0, code, args)
+		assert.Empty(t, stderr)
+		assert.Contains(t, stdout, "usage: socialseat")
+	}
+}

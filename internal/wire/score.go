@@ -1,0 +1,166 @@
+package wire
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// ScoreRequest is the score input of the JSON contract:
+//
+//	{"method": "wsm|wpm|topsis|vikor|promethee2|copras",
+//	 "alternatives": ["A", "B", ...],               // optional: A1..Am
+//	 "criteria": [{"name": "cost", "direction": "benefit|cost", "weight": 0.3}, ...],
+//	 "matrix": [[...], ...],                        // rows = alternatives
+//	 "normalization": "vector|minmax|max|sum",      // optional: the method's default
+//	 "v": 0.5,                                      // VIKOR only, optional
+//	 "preference": [{"function": "usual|ushape|vshape|level|linear|gaussian",
+//	                 "q": 0, "p": 0, "s": 0}, ...]} // PROMETHEE II only, one per criterion
+type ScoreRequest struct {
+	Method        string       `json:"method"`
+	Alternatives  []string     `json:"alternatives,omitempty"`
+	Criteria      []Criterion  `json:"criteria"`
+	Matrix        [][]float64  `json:"matrix"`
+	Normalization *string      `json:"normalization,omitempty"`
+	V             *float64     `json:"v,omitempty"`
+	Preference    []Preference `json:"preference,omitempty"`
+}
+
+// Preference is a PROMETHEE II preference function with its thresholds.
+type Preference struct {
+	Function string  `json:"function"`
+	Q        float64 `json:"q"`
+	P        float64 `json:"p"`
+	S        float64 `json:"s"`
+}
+
+// Criterion is a criterion with its weight.
+type Criterion struct {
+	Name      string   `json:"name"`
+	Direction string   `json:"direction"`
+	Weight    *float64 `json:"weight"`
+}
+
+// DecodeScore reads a ScoreRequest strictly.
+func DecodeScore(r io.Reader) (*ScoreRequest, error) {
+	var req ScoreRequest
+	if err := decodeStrict(r, &req); err != nil {
+		return nil, err
+	}
+	return &req, nil
+}
+
+// Problem builds the decision problem and the weights of the request.
+func (req *ScoreRequest) Problem() (*scoring.Problem, []float64, error) {
+	crits := make([]scoring.Criterion, len(req.Criteria))
+	weights := make([]float64, len(req.Criteria))
+	for j, c := range req.Criteria {
+		if c.Weight == nil {
+			return nil, nil, badInput(fmt.Errorf("criteria[%d] (%q): missing weight", j, c.Name))
+		}
+		d, err := scoring.ParseDirection(c.Direction)
+		if err != nil {
+			return nil, nil, badInput(fmt.Errorf("criteria[%d] (%q): %w", j, c.Name, err))
+		}
+		crits[j] = scoring.Criterion{Name: c.Name, Direction: d}
+		weights[j] = *c.Weight
+	}
+	p, err := scoring.NewProblem(req.Alternatives, crits, req.Matrix)
+	if err != nil {
+		return nil, nil, badInput(err)
+	}
+	return p, weights, nil
+}
+
+// method resolves the request's method with its parameters. Parameters
+// that do not apply to the method are errors, so a typo cannot be ignored.
+func (req *ScoreRequest) method() (scoring.Method, error) {
+	if req.Method == "" {
+		return nil, badInput(errors.New(`missing "method"`))
+	}
+	m, err := scoring.ParseMethod(req.Method)
+	if err != nil {
+		return nil, badInput(err)
+	}
+	var norm scoring.Normalization
+	if req.Normalization != nil {
+		if norm, err = scoring.ParseNormalization(*req.Normalization); err != nil {
+			return nil, badInput(err)
+		}
+	}
+	notFor := func(field string) error {
+		return badInput(fmt.Errorf("%q does not apply to method %q", field, req.Method))
+	}
+	if req.V != nil && req.Method != "vikor" {
+		return nil, notFor("v")
+	}
+	if req.Preference != nil && req.Method != "promethee2" {
+		return nil, notFor("preference")
+	}
+	switch req.Method {
+	case "wsm":
+		return scoring.WeightedSum{Normalization: norm}, nil
+	case "wpm":
+		return scoring.WeightedProduct{Normalization: norm}, nil
+	case "topsis":
+		return scoring.TOPSIS{Normalization: norm}, nil
+	}
+	if req.Normalization != nil {
+		return nil, notFor("normalization")
+	}
+	switch req.Method {
+	case "vikor":
+		v := scoring.NewVIKOR()
+		if req.V != nil {
+			v.V = *req.V
+		}
+		return v, nil
+	case "promethee2":
+		if req.Preference == nil {
+			return scoring.PROMETHEEII{}, nil
+		}
+		prefs := make([]scoring.Preference, len(req.Preference))
+		for j, f := range req.Preference {
+			fn, err := scoring.ParsePreferenceFunction(f.Function)
+			if err != nil {
+				return nil, badInput(fmt.Errorf("preference[%d]: %w", j, err))
+			}
+			prefs[j] = scoring.Preference{Function: fn, Q: f.Q, P: f.P, S: f.S}
+		}
+		return scoring.PROMETHEEII{Preferences: prefs}, nil
+	}
+	return m, nil
+}
+
+// Score evaluates the request. The response is the method's own result
+// (for example *scoring.VIKORResult, which adds "s" and "r"), whose JSON
+// carries "method", "alternatives", "scores", "better" and "ranking".
+func (req *ScoreRequest) Score() (any, error) {
+	m, err := req.method()
+	if err != nil {
+		return nil, err
+	}
+	p, w, err := req.Problem()
+	if err != nil {
+		return nil, err
+	}
+	var res any
+	switch m := m.(type) {
+	case scoring.TOPSIS:
+		res, err = m.Evaluate(p, w)
+	case scoring.VIKOR:
+		res, err = m.Evaluate(p, w)
+	case scoring.PROMETHEEII:
+		res, err = m.Evaluate(p, w)
+	case scoring.COPRAS:
+		res, err = m.Evaluate(p, w)
+	default:
+		res, err = m.Rank(p, w)
+	}
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return res, nil
+}
