@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func post(t *testing.T, h http.Handler, path, body string) (int, map[string]any) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, path, strings.NewReader(body)))
+	var got map[string]any
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got), rec.Body.String())
+	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+	return rec.Code, got
+}
+
+func TestScoreEndpoint(t *testing.T) {
+	t.Parallel()
+	h := newHandler(nil)
+	// Opricovic & Tzeng (2004): A2 is the compromise solution.
+	code, got := post(t, h, "/v1/score", `{"method":"vikor","criteria":[
+		{"name":"risk","direction":"cost","weight":0.5},{"name":"altitude","direction":"benefit","weight":0.5}],
+		"matrix":[[1,3000],[2,3750],[5,4500]]}`)
+	require.Equal(t, http.StatusOK, code, got)
+	assert.Equal(t, []any{2.0, 1.0, 2.0}, got["ranking"])
+	assert.Equal(t, "lower", got["better"])
+}
+
+func TestValidationErrorsAre400(t *testing.T) {
+	t.Parallel()
+	h := newHandler(nil)
+	for _, body := range []string{
+		``, `{`, `{"method":"wsm","criteria":[],"matrix":[]}`,
+		`{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2,3]]}`,
+		`{"method":"wsm","extra":1}`,
+	} {
+		code, got := post(t, h, "/v1/score", body)
+		assert.Equal(t, http.StatusBadRequest, code, body)
+		assert.NotEmpty(t, got["error"], body)
+	}
+}
+
+func TestRequestSizeLimit(t *testing.T) {
+	t.Parallel()
+	body := `{"method":"wsm","alternatives":["` + strings.Repeat("x", maxBody) + `"]}`
+	code, got := post(t, newHandler(nil), "/v1/score", body)
+	assert.Equal(t, http.StatusRequestEntityTooLarge, code)
+	assert.Contains(t, got["error"], "1 MiB")
+}
+
+func TestMethodNotAllowed(t *testing.T) {
+	t.Parallel()
+	rec := httptest.NewRecorder()
+	newHandler(nil).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/v1/score", nil))
+	assert.Equal(t, http.StatusMethodNotAllowed, rec.Code)
+}
+
+// The real server starts on a loopback port, answers, and shuts down
+// gracefully when its context is cancelled.
+func TestServeAndShutdown(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, "127.0.0.1:0", nil, ready) }()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("server did not start: %v", err)
+	}
+	client := &http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Get("http://" + addr + "/healthz")
+	require.NoError(t, err)
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, string(b), "ok")
+	cancel()
+	select {
+	case err := <-done:
+		assert.NoError(t, err)
+	case <-time.After(15 * time.Second):
+		t.Fatal("server did not shut down")
+	}
+}
