@@ -51,6 +51,10 @@
 //   - [PROMETHEEII] ("promethee2"): Brans & Vincke (1985); Brans, Vincke &
 //     Mareschal (1986).
 //   - [COPRAS] ("copras"): Zavadskas, Kaklauskas & Šarka (1994).
+//   - [EDAS] ("edas"): Keshavarz Ghorabaee et al. (2015).
+//   - [MABAC] ("mabac"): Pamučar & Ćirović (2015).
+//   - [SPOTIS] ("spotis"): Dezert et al. (2020).
+//   - [MOORA] ("moora"): Brauers & Zavadskas (2006), ratio system.
 //
 // Each method's documentation gives its formula, its defaults and how it
 // treats degenerate input; [Normalization] lists the normalisations.

@@ -58,7 +58,9 @@ var (
 // its default parameters: "wsm" ([WeightedSum]), "wpm" ([WeightedProduct]),
 // "topsis" ([TOPSIS]), "vikor" ([NewVIKOR], v = 0.5), "promethee2"
 // ([PROMETHEEII], usual criterion everywhere) or "copras" ([COPRAS]). Any
-// other token is an error wrapping [ErrUnknownName].
+// other token is an error wrapping [ErrUnknownName]. The further methods
+// "edas" ([EDAS]), "mabac" ([MABAC]), "spotis" ([SPOTIS], data bounds) and
+// "moora" ([MOORA]) are accepted too.
 func ParseMethod(token string) (Method, error) {
 	switch token {
 	case "wsm":
@@ -73,11 +75,19 @@ func ParseMethod(token string) (Method, error) {
 		return PROMETHEEII{}, nil
 	case "copras":
 		return COPRAS{}, nil
+	case "edas":
+		return EDAS{}, nil
+	case "mabac":
+		return MABAC{}, nil
+	case "spotis":
+		return SPOTIS{}, nil
+	case "moora":
+		return MOORA{}, nil
 	}
 	return nil, fmt.Errorf("%w: method %q (want one of %s)", ErrUnknownName, token, strings.Join(MethodTokens(), ", "))
 }
 
 // MethodTokens returns the text tokens of the built-in methods.
 func MethodTokens() []string {
-	return []string{"wsm", "wpm", "topsis", "vikor", "promethee2", "copras"}
+	return []string{"wsm", "wpm", "topsis", "vikor", "promethee2", "copras", "edas", "mabac", "spotis", "moora"}
 }
