@@ -17,8 +17,10 @@ import (
 // The zero Judgement means "no judgement given" (a missing entry). In text,
 // JSON and YAML a judgement is written as a number ("3", "0.25"), a fraction
 // ("1/3"), or, when missing, as null, "?" or the empty string; 0 also reads
-// as missing. A Judgement is a float64, so Go code can write literal
-// matrices directly:
+// as missing. (In YAML write a missing judgement as "?" or 0: gopkg.in/yaml.v3
+// silently drops null items from a sequence of non-pointer values, which
+// would shorten the row.) A Judgement is a float64, so Go code can write
+// literal matrices directly:
 //
 //	[][]scoring.Judgement{{1, 3, 1.0 / 5}, {1.0 / 3, 1, 0}, {5, 0, 1}}
 type Judgement float64
