@@ -281,7 +281,7 @@ func (a AHP) Weigh(pairwise [][]Judgement) (*AHPResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	pm, err := preparePairwise(pairwise, s.Tolerance)
+	pm, err := preparePairwise(pairwise, s.Tolerance, true)
 	if err != nil {
 		return nil, err
 	}
@@ -349,8 +349,9 @@ type pairwiseMatrix struct {
 func (p pairwiseMatrix) known(i, j int) bool { return p.a[i*p.n+j] != 0 }
 
 // preparePairwise validates a pairwise matrix and makes it exactly
-// reciprocal.
-func preparePairwise(pairwise [][]Judgement, tol float64) (pairwiseMatrix, error) {
+// reciprocal. With connected, it also checks that the given judgements
+// link every item to the others.
+func preparePairwise(pairwise [][]Judgement, tol float64, connected bool) (pairwiseMatrix, error) {
 	n := len(pairwise)
 	if n == 0 {
 		return pairwiseMatrix{}, inputErr("pairwise", -1, -1, "", ErrEmpty, "no judgements")
@@ -408,6 +409,9 @@ func preparePairwise(pairwise [][]Judgement, tol float64) (pairwiseMatrix, error
 			}
 			pm.a[i*n+j], pm.a[j*n+i] = v, 1/v
 		}
+	}
+	if !connected {
+		return pm, nil
 	}
 	if err := pm.checkConnected(); err != nil {
 		return pairwiseMatrix{}, err
