@@ -358,8 +358,8 @@ func clone3(x [][][]J) [][][]J {
 func TestAHPJSON(t *testing.T) {
 	t.Parallel()
 	var in struct {
-		Method   string  `json:"method"`
-		Pairwise [][]J `json:"pairwise"`
+		Method   string `json:"method"`
+		Pairwise [][]J  `json:"pairwise"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(`{"method": "ahp", "pairwise": [[1, 6, 8], ["1/6", 1, 4], ["1/8", "1/4", 1]]}`), &in))
 	r, err := scoring.AHP{}.Weigh(in.Pairwise)
