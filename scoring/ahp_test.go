@@ -459,3 +459,55 @@ func TestAHPEnums(t *testing.T) {
 	assert.Equal(t, "alonso_lamata", scoring.AlonsoLamataRI.String())
 	assert.True(t, errors.Is(scoring.ErrInconsistent, scoring.ErrInconsistent))
 }
+
+// FuzzAHP reads a pairwise matrix from JSON, as the command-line tool
+// does, and weighs it: either the call fails with one of the package's
+// sentinel errors, or the weights are positive, finite and sum to 1 and
+// the consistency figures are finite and non-negative.
+func FuzzAHP(f *testing.F) {
+	for _, s := range []string{
+		`[[1, 6, 8], ["1/6", 1, 4], ["1/8", "1/4", 1]]`,
+		`[[1, 2, null], [null, 1, 3], [null, null, 1]]`,
+		`[[1, 2], [2, 1]]`, `[[1]]`, `[]`, `[[1, 1e6], [0, 1]]`, `[[1, 3, 0, 0], [0, 1, 0, 0], [0, 0, 1, 2], [0, 0, 0, 1]]`,
+	} {
+		f.Add([]byte(s), false)
+		f.Add([]byte(s), true)
+	}
+	sentinels := []error{scoring.ErrEmpty, scoring.ErrLength, scoring.ErrNotFinite, scoring.ErrDomain,
+		scoring.ErrInconsistent, scoring.ErrParam, scoring.ErrUnknownName}
+	f.Fuzz(func(t *testing.T, data []byte, gm bool) {
+		var a [][]J
+		if json.Unmarshal(data, &a) != nil {
+			t.Skip()
+		}
+		pm := scoring.Eigenvector
+		if gm {
+			pm = scoring.GeometricMean
+		}
+		r, err := scoring.AHP{Priority: pm}.Weigh(a)
+		if err != nil {
+			if !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		sum := 0.0
+		for _, w := range r.Weights {
+			if !(w > 0) || math.IsInf(w, 0) {
+				t.Fatalf("weight %v in %v", w, r.Weights)
+			}
+			sum += w
+		}
+		if math.Abs(sum-1) > 1e-9 {
+			t.Fatalf("weights sum to %v", sum)
+		}
+		for _, v := range []float64{r.LambdaMax, r.CI, r.CR} {
+			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+				t.Fatalf("consistency figure %v in %+v", v, r)
+			}
+		}
+		if _, err := json.Marshal(r); err != nil {
+			t.Fatalf("json.Marshal: %v", err)
+		}
+	})
+}
