@@ -24,6 +24,26 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
+		"weights": {
+			summary: "criterion weights from AHP judgements, data, ranks or points (JSON in, JSON out)",
+			usage:   "weights [-f FILE]",
+			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
+				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
+				return func(stdin io.Reader, out *bytes.Buffer) error {
+					return withInput(*file, stdin, func(r io.Reader) error {
+						req, err := wire.DecodeWeights(r)
+						if err != nil {
+							return err
+						}
+						res, err := req.Weigh()
+						if err != nil {
+							return err
+						}
+						return writeJSON(out, res)
+					})
+				}
+			},
+		},
 		"score": {
 			summary: "rank the alternatives of a general decision problem (JSON in, JSON out)",
 			usage:   "score [-f FILE]",

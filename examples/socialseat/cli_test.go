@@ -125,3 +125,54 @@ func TestHelp(t *testing.T) {
 		assert.Contains(t, stdout, "usage: socialseat")
 	}
 }
+
+func TestWeightsContract(t *testing.T) {
+	t.Parallel()
+	// Saaty (1988), NATO ASI F48, "size of house": λmax 3.136, CI .068,
+	// CR .117 (3 dp).
+	stdout, stderr, code := runCLI(t, "", "weights", "-f", "testdata/weights-ahp.json")
+	require.Equal(t, 0, code, stderr)
+	var ahp struct {
+		Weights   []float64 `json:"weights"`
+		LambdaMax float64   `json:"lambda_max"`
+		CI        float64   `json:"ci"`
+		CR        float64   `json:"cr"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &ahp))
+	assert.InDelta(t, 3.136, ahp.LambdaMax, 5e-4)
+	assert.InDelta(t, 0.068, ahp.CI, 5e-4)
+	assert.InDelta(t, 0.117, ahp.CR, 5e-4)
+	assert.Len(t, ahp.Weights, 3)
+
+	// Barron & Barrett (1996): ROC weights for n = 4 (4 dp).
+	stdout, stderr, code = runCLI(t, "", "weights", "-f", "testdata/weights-roc.json")
+	require.Equal(t, 0, code, stderr)
+	var roc struct {
+		Weights []float64 `json:"weights"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &roc))
+	assert.InDeltaSlice(t, []float64{0.5208, 0.2708, 0.1458, 0.0625}, roc.Weights, 5e-5)
+
+	stdout, stderr, code = runCLI(t, "", "weights", "-f", "testdata/weights-entropy.json")
+	require.Equal(t, 0, code, stderr)
+	var ent struct {
+		Weights []float64 `json:"weights"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &ent))
+	require.Len(t, ent.Weights, 2)
+	assert.InDelta(t, 1, ent.Weights[0]+ent.Weights[1], 1e-12)
+
+	for _, bad := range []struct{ in, want string }{
+		{`{"method":"ahp","pairwise":[[1,3],[3,1]]}`, "pairwise"},
+		{`{"method":"ahp","pairwise":[[1,"x"],["1/2",1]]}`, "x"},
+		{`{"method":"roc"}`, `needs "ranks"`},
+		{`{"method":"roc","ranks":[1,2],"points":[1,2]}`, `"points" does not apply`},
+		{`{"method":"entropy","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1]]}`, "weight is not an input"},
+		{`{"method":"best-worst","ranks":[1]}`, "best-worst"},
+	} {
+		stdout, stderr, code := runCLI(t, bad.in, "weights")
+		assert.Equal(t, 2, code, bad.in)
+		assert.Empty(t, stdout)
+		assert.Contains(t, stderr, bad.want, bad.in)
+	}
+}

@@ -8,6 +8,7 @@
 // Commands:
 //
 //	score   [-f FILE]   rank the alternatives of a general decision problem (JSON in, JSON out)
+//	weights [-f FILE]   criterion weights from AHP judgements, data, ranks or points
 //
 // Every command takes --help. Errors go to stderr as one line
 // "socialseat: <what is wrong, where>"; the exit status is 2 for bad input

@@ -1,0 +1,125 @@
+package wire
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// WeightsRequest is the weights input of the JSON contract, one of:
+//
+//	{"method": "ahp", "pairwise": [[1, 3, "1/5"], ...]}
+//	{"method": "entropy|critic|stddev|merec", "criteria": [...], "matrix": [[...]]}
+//	{"method": "roc|rank_sum|rank_reciprocal", "ranks": [1, 2, 2, 3]}
+//	{"method": "swing|points", "points": [100, 60, 30]}
+//
+// Criteria for the objective methods need a name and a direction; a
+// weight is not allowed there. Judgements are numbers or fractions such
+// as "1/3" (Saaty's 1–9 scale); null or "?" marks a missing judgement.
+type WeightsRequest struct {
+	Method   string                `json:"method"`
+	Pairwise [][]scoring.Judgement `json:"pairwise,omitempty"`
+	Criteria []Criterion           `json:"criteria,omitempty"`
+	Matrix   [][]float64           `json:"matrix,omitempty"`
+	Ranks    []int                 `json:"ranks,omitempty"`
+	Points   []float64             `json:"points,omitempty"`
+}
+
+// DecodeWeights reads a WeightsRequest strictly.
+func DecodeWeights(r io.Reader) (*WeightsRequest, error) {
+	var req WeightsRequest
+	if err := decodeStrict(r, &req); err != nil {
+		return nil, err
+	}
+	return &req, nil
+}
+
+// Weigh computes the weights. The response for "ahp" is a
+// *scoring.AHPResult ("weights", "lambda_max", "ci", "cr", …); for the
+// other methods a *scoring.Weighting ("weights", …).
+func (req *WeightsRequest) Weigh() (any, error) {
+	only := func(fields ...string) error {
+		given := map[string]bool{
+			"pairwise": req.Pairwise != nil, "criteria": req.Criteria != nil, "matrix": req.Matrix != nil,
+			"ranks": req.Ranks != nil, "points": req.Points != nil,
+		}
+		for _, f := range fields {
+			if !given[f] {
+				return badInput(fmt.Errorf("method %q needs %q", req.Method, f))
+			}
+			delete(given, f)
+		}
+		for f, ok := range given {
+			if ok {
+				return badInput(fmt.Errorf("%q does not apply to method %q", f, req.Method))
+			}
+		}
+		return nil
+	}
+	var res any
+	var err error
+	switch req.Method {
+	case "":
+		return nil, badInput(errors.New(`missing "method"`))
+	case "ahp":
+		if err := only("pairwise"); err != nil {
+			return nil, err
+		}
+		res, err = scoring.AHP{}.Weigh(req.Pairwise)
+	case "entropy", "critic", "stddev", "merec":
+		if err := only("criteria", "matrix"); err != nil {
+			return nil, err
+		}
+		crits := make([]scoring.Criterion, len(req.Criteria))
+		for j, c := range req.Criteria {
+			if c.Weight != nil {
+				return nil, badInput(fmt.Errorf("criteria[%d] (%q): a weight is not an input of method %q", j, c.Name, req.Method))
+			}
+			d, err := scoring.ParseDirection(c.Direction)
+			if err != nil {
+				return nil, badInput(fmt.Errorf("criteria[%d] (%q): %w", j, c.Name, err))
+			}
+			crits[j] = scoring.Criterion{Name: c.Name, Direction: d}
+		}
+		p, err := scoring.NewProblem(nil, crits, req.Matrix)
+		if err != nil {
+			return nil, badInput(err)
+		}
+		weigher := map[string]scoring.Weigher{
+			"entropy": scoring.Entropy{}, "critic": scoring.CRITIC{}, "stddev": scoring.StdDev{}, "merec": scoring.MEREC{},
+		}[req.Method]
+		res, err = weigher.Weigh(p)
+		if err != nil {
+			return nil, badInput(err)
+		}
+		return res, nil
+	case "roc", "rank_sum", "rank_reciprocal":
+		if err := only("ranks"); err != nil {
+			return nil, err
+		}
+		rw, perr := scoring.ParseRankWeighting(req.Method)
+		if perr != nil {
+			return nil, badInput(perr)
+		}
+		res, err = rw.Weigh(req.Ranks)
+	case "swing":
+		if err := only("points"); err != nil {
+			return nil, err
+		}
+		res, err = scoring.Swing(req.Points)
+	case "points":
+		if err := only("points"); err != nil {
+			return nil, err
+		}
+		res, err = scoring.DirectPoints(req.Points)
+	default:
+		return nil, badInput(fmt.Errorf("%w: weighting method %q (want ahp, entropy, critic, stddev, merec, roc, rank_sum, rank_reciprocal, swing or points)",
+			scoring.ErrUnknownName, req.Method))
+	}
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return res, nil
+}
