@@ -25,7 +25,8 @@
 //
 // Errors wrap one of the sentinel errors ([ErrEmpty], [ErrRagged],
 // [ErrNotFinite], [ErrDuplicateName], [ErrUnknownName], [ErrDirection],
-// [ErrWeights], [ErrLength], [ErrParam], [ErrDomain]); test them with
+// [ErrWeights], [ErrLength], [ErrParam], [ErrDomain], [ErrInconsistent],
+// [ErrConstant]); test them with
 // [errors.Is]. Errors about a position (a matrix cell, a weight, a
 // criterion's preference function) are [*InputError] values that name the
 // field, row and column; read them with [errors.As]. No input reachable from
@@ -58,6 +59,24 @@
 //
 // Each method's documentation gives its formula, its defaults and how it
 // treats degenerate input; [Normalization] lists the normalisations.
+//
+// # Weights
+//
+//   - [AHP]: priorities from a pairwise comparison matrix of [Judgement]
+//     values (numbers or fractions such as "1/3" in JSON and YAML) by the
+//     principal eigenvector or the row geometric mean, with λmax, CI and CR
+//     against Saaty's or Alonso & Lamata's random index, Harker's (1987)
+//     completion of missing judgements and the judgements to revisit
+//     (Saaty 2003).
+//   - [RankWeighting]: rank-order centroid (Barron & Barrett 1996), rank sum
+//     and rank reciprocal (Stillwell et al. 1981); [Swing] and
+//     [DirectPoints].
+//   - Objective weights from the data, each a [Weigher]: [Entropy],
+//     [CRITIC] (Diakoulaki et al. 1995), [StdDev] and [MEREC]
+//     (Keshavarz-Ghorabaee et al. 2021).
+//   - [Group]: several stakeholders' judgements aggregated as judgements
+//     (AIJ) or priorities (AIP), with a [Consensus] (Kendall's W and who
+//     disagrees on what).
 // [SpearmanRho], [KendallTau] and [WSCoefficient] measure how far two
 // rankings agree.
 //

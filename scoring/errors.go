@@ -52,7 +52,9 @@ var (
 // returned by Unwrap.
 type InputError struct {
 	// Field names the input: "matrix", "alternatives", "criteria",
-	// "weights", "v", "preferences", "normalization".
+	// "weights", "v", "preferences", "normalization", "bounds", "ranking",
+	// and for weighting "pairwise", "judgement", "ranks", "points",
+	// "priorities", "stakeholders", "stakeholder_weights".
 	Field string
 	// Row is the row (alternative) index, or -1 where it does not apply.
 	Row int
