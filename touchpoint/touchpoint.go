@@ -106,7 +106,9 @@ func (a Audience) String() string { return enumString("Audience", audienceNames,
 
 // MarshalText implements encoding.TextMarshaler. It fails for values outside
 // the set, including the zero value.
-func (a Audience) MarshalText() ([]byte, error) { return enumMarshal("audience", audienceNames, int(a)) }
+func (a Audience) MarshalText() ([]byte, error) {
+	return enumMarshal("audience", audienceNames, int(a))
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseAudience].
 func (a *Audience) UnmarshalText(b []byte) error {
