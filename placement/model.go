@@ -1,0 +1,409 @@
+package placement
+
+import (
+	"bytes"
+	_ "embed" // for the default model
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+//go:embed model.yaml
+var defaultModelYAML []byte
+
+// Model is the calibration that turns a profile into a decision problem:
+// how each structure performs on each criterion given the profile, and how
+// the profile sets the default criterion weights. It is plain data — every
+// number is a [Coefficient] with its rationale, evidence kind and source —
+// so it can be copied, compared with go-cmp, serialised, and replaced by a
+// consultant's own file ([ReadModel]) without recompiling.
+//
+// How the coefficients are used is documented in the package doc
+// ("The model"). Coefficient IDs follow these patterns:
+//
+//	model.<model>.<criterion>       base performance of an operating model (all 45 required)
+//	role.<role>.<criterion>         modifier of the central team's role (optional, default 0)
+//	sourcing.<sourcing>.<criterion> modifier of sourcing (optional, default 0)
+//	home.<department>.<criterion>   modifier of the home department (optional, default 0)
+//	<term>                          the named profile-interaction, coverage, change-effort,
+//	                                staffing and weight coefficients listed by [CoefficientIDs]
+//
+// Performance values are on a 0–10 scale where 5 is neutral; a step on the
+// sources' −2…+2 scale (domain.md §4) is 1.25 points. The base and modifier
+// tables cover every criterion except coverage, which is computed from the
+// touchpoints, and change-effort, which is computed from the current
+// structure.
+type Model struct {
+	// Name and Version identify the calibration in reports.
+	Name    string `json:"name" yaml:"name"`
+	Version string `json:"version" yaml:"version"`
+	// Description says what the calibration is and who made it.
+	Description string `json:"description,omitempty" yaml:"description,omitempty"`
+	// Coefficients are the numbers of the model, in file order.
+	Coefficients []Coefficient `json:"coefficients" yaml:"coefficients"`
+}
+
+// Coefficient is one number of a [Model] with its justification.
+type Coefficient struct {
+	// ID names what the number does (see [Model] for the patterns).
+	ID string `json:"id" yaml:"id"`
+	// Value is the number; it must be finite.
+	Value float64 `json:"value" yaml:"value"`
+	// Evidence is the kind of support: survey, analyst, theory, vendor or
+	// judgement. Where the sources give only a direction, the magnitude is
+	// judgement and the rationale says so.
+	Evidence Evidence `json:"evidence" yaml:"evidence"`
+	// Rationale is a one-line reason.
+	Rationale string `json:"rationale" yaml:"rationale"`
+	// Source cites domain.md's source (author, year).
+	Source string `json:"source" yaml:"source"`
+}
+
+// DefaultModel returns a fresh copy of the embedded default calibration,
+// "socialseat-default", built from domain.md. Its structural signs come
+// from the sources; most magnitudes are our judgement and are tagged so.
+func DefaultModel() Model {
+	m, err := ReadModel(bytes.NewReader(defaultModelYAML))
+	if err != nil {
+		panic("placement: embedded model is invalid: " + err.Error()) // tested; cannot happen in a release
+	}
+	return m
+}
+
+// ReadModel reads a model from YAML or JSON (a document starting with '{'
+// is JSON) with strict decoding, and validates it ([Model.Validate]).
+func ReadModel(r io.Reader) (Model, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Model{}, fmt.Errorf("placement: reading model: %w", err)
+	}
+	var m Model
+	if err := decodeStrict(data, &m); err != nil {
+		return Model{}, err
+	}
+	if err := m.Validate(); err != nil {
+		return Model{}, err
+	}
+	return m, nil
+}
+
+// Clone returns a deep copy of m.
+func (m Model) Clone() Model {
+	m.Coefficients = slices.Clone(m.Coefficients)
+	return m
+}
+
+// Coefficient returns the coefficient with the given ID.
+func (m Model) Coefficient(id string) (Coefficient, bool) {
+	for _, c := range m.Coefficients {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Coefficient{}, false
+}
+
+// Validate checks the model and returns every problem at once: a missing
+// name, unknown, duplicate or missing coefficient IDs, non-finite values,
+// unset evidence, and empty rationales or sources. Each problem is a
+// [*FieldError] wrapping [ErrModel].
+func (m Model) Validate() error {
+	_, err := compile(m)
+	return err
+}
+
+// term indexes the named scalar coefficients.
+type term int
+
+const (
+	kStaffFloorCentralized term = iota
+	kStaffFloorHub
+	kStaffFloorDandelion
+	kStaffFloorHoneycomb
+	kStaffSize
+	kStaffSpread
+	kReliefHybrid
+	kReliefAgency
+	kShortfallCost
+	kShortfallExpertise
+	kBudgetCost
+	kSignoffAgility
+	kRealtimeAgility
+	kSpreadCentralized
+	kSpreadDandelionCost
+	kSpreadDandelionConsistency
+	kExecutiveSmallCost
+	kFormalOverhead
+	kOrganicRelief
+	kCovSmallRelief
+	kRegulationUngoverned
+	kRegulationGoverned
+	kTouchRiskUngoverned
+	kRivalryOrganic
+	kRivalryHubCost
+	kRivalryDepartmental
+	kRivalryExecutive
+	kMaturityHoneycomb
+	kMaturityDandelion
+	kSponsorship
+	kNativeStart
+	kNativeFull
+	kNativeOrganic
+	kPriorityExecutive
+	kCovOwner
+	kCovPartner
+	kCovOther
+	kCovOrganic
+	kCovCoordinating
+	kCovCapacity
+	kCovApprovalGap
+	kChangeStage
+	kChangeOrganicLeap
+	kChangeBackward
+	kChangeHome
+	kChangeRole
+	kChangeSourcing
+	kChangeMaturity
+	kChangeSponsorship
+	kChangeSize
+	kWeightFloor
+	kWeightRegulationRisk
+	kWeightRegulationConsistency
+	kWeightRealtimeAgility
+	kWeightBreadthCoverage
+	kWeightPriority
+	kWeightBudgetCost
+	kWeightNoStaffCost
+	kWeightSizeScalability
+	kWeightSpreadCoverage
+	kWeightMaturityChange
+	kWeightMaturityRisk
+	kWeightSignoffAgility
+	kWeightNativeAuthenticity
+	kWeightNativeAgility
+	kWeightRivalryConsistency
+	numTerms
+)
+
+var termIDs = [numTerms]string{
+	kStaffFloorCentralized:       "staff.floor.centralized",
+	kStaffFloorHub:               "staff.floor.hub-and-spoke",
+	kStaffFloorDandelion:         "staff.floor.dandelion",
+	kStaffFloorHoneycomb:         "staff.floor.honeycomb",
+	kStaffSize:                   "staff.size-factor",
+	kStaffSpread:                 "staff.spread-factor",
+	kReliefHybrid:                "staff.relief.hybrid",
+	kReliefAgency:                "staff.relief.agency",
+	kShortfallCost:               "shortfall.cost",
+	kShortfallExpertise:          "shortfall.expertise",
+	kBudgetCost:                  "budget.cost",
+	kSignoffAgility:              "signoff.agility",
+	kRealtimeAgility:             "realtime.agility",
+	kSpreadCentralized:           "spread.centralized-scalability",
+	kSpreadDandelionCost:         "spread.dandelion-cost",
+	kSpreadDandelionConsistency:  "spread.dandelion-consistency",
+	kExecutiveSmallCost:          "size.executive-unit-cost",
+	kFormalOverhead:              "size.formal-overhead",
+	kOrganicRelief:               "size.organic-relief",
+	kCovSmallRelief:              "coverage.small-org-relief",
+	kRegulationUngoverned:        "regulation.ungoverned-risk",
+	kRegulationGoverned:          "regulation.governed-risk",
+	kTouchRiskUngoverned:         "touchpoint-risk.ungoverned",
+	kRivalryOrganic:              "rivalry.organic-consistency",
+	kRivalryHubCost:              "rivalry.hub-cost",
+	kRivalryDepartmental:         "rivalry.departmental-hub",
+	kRivalryExecutive:            "rivalry.executive-unit",
+	kMaturityHoneycomb:           "maturity.honeycomb",
+	kMaturityDandelion:           "maturity.dandelion",
+	kSponsorship:                 "sponsorship.buy-in",
+	kNativeStart:                 "native.start-year",
+	kNativeFull:                  "native.full-year",
+	kNativeOrganic:               "native.organic-consistency",
+	kPriorityExecutive:           "priority.executive-unit",
+	kCovOwner:                    "coverage.owner",
+	kCovPartner:                  "coverage.partner",
+	kCovOther:                    "coverage.other",
+	kCovOrganic:                  "coverage.organic",
+	kCovCoordinating:             "coverage.coordinating",
+	kCovCapacity:                 "coverage.capacity",
+	kCovApprovalGap:              "coverage.approval-gap",
+	kChangeStage:                 "change.stage",
+	kChangeOrganicLeap:           "change.organic-leap",
+	kChangeBackward:              "change.backward",
+	kChangeHome:                  "change.home",
+	kChangeRole:                  "change.role",
+	kChangeSourcing:              "change.sourcing",
+	kChangeMaturity:              "change.maturity",
+	kChangeSponsorship:           "change.sponsorship",
+	kChangeSize:                  "change.size",
+	kWeightFloor:                 "weight.floor",
+	kWeightRegulationRisk:        "weight.regulation-risk",
+	kWeightRegulationConsistency: "weight.regulation-consistency",
+	kWeightRealtimeAgility:       "weight.realtime-agility",
+	kWeightBreadthCoverage:       "weight.breadth-coverage",
+	kWeightPriority:              "weight.priority",
+	kWeightBudgetCost:            "weight.budget-cost",
+	kWeightNoStaffCost:           "weight.no-staff-cost",
+	kWeightSizeScalability:       "weight.size-scalability",
+	kWeightSpreadCoverage:        "weight.spread-coverage",
+	kWeightMaturityChange:        "weight.maturity-change-effort",
+	kWeightMaturityRisk:          "weight.maturity-risk",
+	kWeightSignoffAgility:        "weight.signoff-agility",
+	kWeightNativeAuthenticity:    "weight.native-authenticity",
+	kWeightNativeAgility:         "weight.native-agility",
+	kWeightRivalryConsistency:    "weight.rivalry-consistency",
+}
+
+// CoefficientIDs returns the IDs of the named (non-table) coefficients a
+// model must define, in a stable order.
+func CoefficientIDs() []string { return slices.Clone(termIDs[:]) }
+
+// row is one value per criterion, indexed by Criterion (index 0 unused).
+type row [NumCriteria + 1]float64
+
+type homeRow struct {
+	home touchpoint.Department
+	v    row
+	why  [NumCriteria + 1]string
+}
+
+// compiled is a validated model in the form the evaluator reads.
+type compiled struct {
+	base     [Honeycomb + 1]row
+	role     [AdvisoryExecuting + 1]row
+	sourcing [Agency + 1]row
+	homes    []homeRow
+	k        [numTerms]float64
+
+	// rationales, for explanations
+	baseWhy     [Honeycomb + 1][NumCriteria + 1]string
+	roleWhy     [AdvisoryExecuting + 1][NumCriteria + 1]string
+	sourcingWhy [Agency + 1][NumCriteria + 1]string
+}
+
+func (c *compiled) home(d touchpoint.Department) *homeRow {
+	for i := range c.homes {
+		if c.homes[i].home == d {
+			return &c.homes[i]
+		}
+	}
+	return nil
+}
+
+// tableCriterion reports whether a criterion has a table entry (all but
+// the computed coverage and change-effort).
+func tableCriterion(c Criterion) bool { return c.valid() && c != Coverage && c != ChangeEffort }
+
+func compile(m Model) (*compiled, error) {
+	var errs []error
+	bad := func(path, value, why string) {
+		errs = append(errs, &FieldError{Path: path, Value: value, Err: fmt.Errorf("%w: %s", ErrModel, why)})
+	}
+	if strings.TrimSpace(m.Name) == "" {
+		bad("name", "", "missing")
+	}
+	cm := &compiled{}
+	seen := make(map[string]bool, len(m.Coefficients))
+	var haveBase [Honeycomb + 1][NumCriteria + 1]bool
+	var haveTerm [numTerms]bool
+	for i, c := range m.Coefficients {
+		path := fmt.Sprintf("coefficients[%d]", i)
+		if seen[c.ID] {
+			bad(path+".id", c.ID, "duplicate coefficient")
+			continue
+		}
+		seen[c.ID] = true
+		if math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
+			bad(path+".value", c.ID, "not finite")
+		}
+		if c.Evidence < Survey || c.Evidence > Judgement {
+			bad(path+".evidence", c.ID, "missing evidence kind")
+		}
+		if strings.TrimSpace(c.Rationale) == "" {
+			bad(path+".rationale", c.ID, "missing rationale")
+		}
+		if strings.TrimSpace(c.Source) == "" {
+			bad(path+".source", c.ID, "missing source")
+		}
+		if k := slices.Index(termIDs[:], c.ID); k >= 0 {
+			cm.k[k] = c.Value
+			haveTerm[k] = true
+			continue
+		}
+		parts := strings.Split(c.ID, ".")
+		if len(parts) != 3 {
+			bad(path+".id", c.ID, "unknown coefficient")
+			continue
+		}
+		crit, err := ParseCriterion(parts[2])
+		if err != nil || !tableCriterion(crit) {
+			bad(path+".id", c.ID, "unknown or computed criterion "+parts[2])
+			continue
+		}
+		switch parts[0] {
+		case "model":
+			om, err := ParseOperatingModel(parts[1])
+			if err != nil {
+				bad(path+".id", c.ID, "unknown operating model")
+				continue
+			}
+			cm.base[om][crit] = c.Value
+			cm.baseWhy[om][crit] = c.Rationale
+			haveBase[om][crit] = true
+		case "role":
+			r, err := ParseRole(parts[1])
+			if err != nil || r == NoRole {
+				bad(path+".id", c.ID, "unknown role")
+				continue
+			}
+			cm.role[r][crit] = c.Value
+			cm.roleWhy[r][crit] = c.Rationale
+		case "sourcing":
+			s, err := ParseSourcing(parts[1])
+			if err != nil {
+				bad(path+".id", c.ID, "unknown sourcing")
+				continue
+			}
+			cm.sourcing[s][crit] = c.Value
+			cm.sourcingWhy[s][crit] = c.Rationale
+		case "home":
+			d := touchpoint.Department(parts[1])
+			if !touchpoint.ValidName(parts[1]) || d == NoHome {
+				bad(path+".id", c.ID, "bad department")
+				continue
+			}
+			h := cm.home(d)
+			if h == nil {
+				cm.homes = append(cm.homes, homeRow{home: d})
+				h = &cm.homes[len(cm.homes)-1]
+			}
+			h.v[crit] = c.Value
+			h.why[crit] = c.Rationale
+		default:
+			bad(path+".id", c.ID, "unknown coefficient")
+		}
+	}
+	for _, om := range OperatingModels() {
+		for _, crit := range Criteria() {
+			if tableCriterion(crit) && !haveBase[om][crit] {
+				bad("coefficients", "model."+om.String()+"."+crit.String(), "missing coefficient")
+			}
+		}
+	}
+	for k, ok := range haveTerm {
+		if !ok {
+			bad("coefficients", termIDs[k], "missing coefficient")
+		}
+	}
+	if cm.k[kNativeFull] <= cm.k[kNativeStart] && haveTerm[kNativeFull] && haveTerm[kNativeStart] {
+		bad("coefficients", termIDs[kNativeFull], "must be after native.start-year")
+	}
+	if err := joinErrs(errs); err != nil {
+		return nil, err
+	}
+	return cm, nil
+}

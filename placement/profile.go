@@ -1,0 +1,375 @@
+package placement
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// Profile describes an organisation. Files use the snake_case names in the
+// struct tags; see [ReadProfile]. Scale fields run 1–5; for them, and for
+// the other fields marked "default", the zero value means "not stated" and
+// [Profile.WithDefaults] fills in the documented default. Name, Employees
+// and at least one active touchpoint are required.
+type Profile struct {
+	// Name identifies the organisation in reports. Required.
+	Name string `json:"name" yaml:"name"`
+	// Employees is the head count. Required, at least 1.
+	Employees int `json:"employees" yaml:"employees"`
+	// BusinessUnits is the number of business units, brands or divisions
+	// with their own P&L. Default 1.
+	BusinessUnits int `json:"business_units,omitempty" yaml:"business_units,omitempty"`
+	// Countries is the number of countries with a local presence. Default 1.
+	Countries int `json:"countries,omitempty" yaml:"countries,omitempty"`
+	// Founded is the year of founding; 0 means unknown, which gives no
+	// digital-native effect.
+	Founded int `json:"founded,omitempty" yaml:"founded,omitempty"`
+	// SocialPriority is how central social media is to the objectives,
+	// 1–5. Default 3.
+	SocialPriority int `json:"social_priority,omitempty" yaml:"social_priority,omitempty"`
+	// SocialStaff is the full-time equivalent staff working on social
+	// media today; it may be fractional. Default 0 (nobody).
+	SocialStaff float64 `json:"social_staff,omitempty" yaml:"social_staff,omitempty"`
+	// BudgetLevel is the budget available for social media relative to
+	// peers, 1–5. Default 3.
+	BudgetLevel int `json:"budget_level,omitempty" yaml:"budget_level,omitempty"`
+	// SignOffLayers is the number of approvals a routine post needs today.
+	// Default 0 (none).
+	SignOffLayers int `json:"sign_off_layers,omitempty" yaml:"sign_off_layers,omitempty"`
+	// Silos is how separated departments are, 1–5. Default 3.
+	Silos int `json:"silos,omitempty" yaml:"silos,omitempty"`
+	// DepartmentHarmony is how well marketing, PR/communications and
+	// customer service work together, 1–5. Default 3.
+	DepartmentHarmony int `json:"department_harmony,omitempty" yaml:"department_harmony,omitempty"`
+	// Regulation is the sector's regulatory exposure on public
+	// communication, 1–5 (5: banking, pharma). Default 1 (general law only).
+	Regulation int `json:"regulation,omitempty" yaml:"regulation,omitempty"`
+	// Maturity is social media maturity, 1–5, read as Forrester's dormant,
+	// testing, coordinating, scaling, empowering. Default 3.
+	Maturity int `json:"maturity,omitempty" yaml:"maturity,omitempty"`
+	// ExecutiveSponsorship is the support of top management, 1–5. Default 3.
+	ExecutiveSponsorship int `json:"executive_sponsorship,omitempty" yaml:"executive_sponsorship,omitempty"`
+	// Agency is the stance on outside agencies. Default open.
+	Agency AgencyStance `json:"agency,omitempty" yaml:"agency,omitempty"`
+	// Touchpoints maps touchpoint IDs to activity, 0–5 (0 = not active).
+	// Required: at least one touchpoint with activity above 0.
+	Touchpoints map[touchpoint.ID]int `json:"touchpoints" yaml:"touchpoints"`
+	// Current is today's structure, if any. Nil means no formal structure:
+	// change effort is then measured from an organic, in-house start.
+	Current *Structure `json:"current,omitempty" yaml:"current,omitempty"`
+	// Weights, if not empty, replaces the weights the model derives from
+	// the profile. Criteria left out get weight 0. Values must be finite and
+	// non-negative and not all zero; they are normalised to sum to 1.
+	Weights map[Criterion]float64 `json:"weights,omitempty" yaml:"weights,omitempty"`
+}
+
+// Defaults applied by [Profile.WithDefaults].
+const (
+	DefaultScale      = 3 // scale fields other than Regulation
+	DefaultRegulation = 1
+)
+
+// Clone returns a deep copy of p.
+func (p Profile) Clone() Profile {
+	p.Touchpoints = maps.Clone(p.Touchpoints)
+	p.Weights = maps.Clone(p.Weights)
+	if p.Current != nil {
+		c := *p.Current
+		p.Current = &c
+	}
+	return p
+}
+
+// WithDefaults returns a deep copy of p with the documented defaults in
+// place of unstated fields: business units and countries 1, scale fields 3
+// (regulation 1), agency open.
+func (p Profile) WithDefaults() Profile {
+	p = p.Clone()
+	def := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&p.BusinessUnits, 1)
+	def(&p.Countries, 1)
+	def(&p.SocialPriority, DefaultScale)
+	def(&p.BudgetLevel, DefaultScale)
+	def(&p.Silos, DefaultScale)
+	def(&p.DepartmentHarmony, DefaultScale)
+	def(&p.Regulation, DefaultRegulation)
+	def(&p.Maturity, DefaultScale)
+	def(&p.ExecutiveSponsorship, DefaultScale)
+	if p.Agency == 0 {
+		p.Agency = AgencyOpen
+	}
+	return p
+}
+
+// Validate checks every field and returns all problems at once
+// ([errors.Join] of [*FieldError] values, paths in file names such as
+// "touchpoints.customer-support" or "current.role"). Touchpoint IDs and the
+// current structure's home are checked against c; a nil c means the
+// default catalogue. Unstated fields (zero where a default exists) are
+// valid.
+func (p Profile) Validate(c *touchpoint.Catalog) error {
+	if c == nil {
+		c = touchpoint.DefaultCatalog()
+	}
+	return p.validate(c)
+}
+
+func (p Profile) validate(c *touchpoint.Catalog) error {
+	var errs []error
+	add := func(path, value string, err error) { errs = append(errs, fieldErr(path, value, err)) }
+	if strings.TrimSpace(p.Name) == "" {
+		add("name", "", ErrMissing)
+	}
+	intRange := func(path string, v, lo, hi int, zeroOK bool) {
+		if (v == 0 && zeroOK) || (v >= lo && v <= hi) {
+			return
+		}
+		if v == 0 {
+			add(path, "", ErrMissing)
+			return
+		}
+		add(path, fmt.Sprint(v), ErrRange)
+	}
+	intRange("employees", p.Employees, 1, 10_000_000, false)
+	intRange("business_units", p.BusinessUnits, 1, 100_000, true)
+	intRange("countries", p.Countries, 1, 250, true)
+	intRange("founded", p.Founded, 1000, 2200, true)
+	intRange("social_priority", p.SocialPriority, 1, 5, true)
+	intRange("budget_level", p.BudgetLevel, 1, 5, true)
+	intRange("sign_off_layers", p.SignOffLayers, 0, 20, true)
+	intRange("silos", p.Silos, 1, 5, true)
+	intRange("department_harmony", p.DepartmentHarmony, 1, 5, true)
+	intRange("regulation", p.Regulation, 1, 5, true)
+	intRange("maturity", p.Maturity, 1, 5, true)
+	intRange("executive_sponsorship", p.ExecutiveSponsorship, 1, 5, true)
+	if s := p.SocialStaff; math.IsNaN(s) || s < 0 || s > float64(max(p.Employees, 1)) {
+		add("social_staff", fmt.Sprint(s), ErrRange)
+	}
+	if p.Agency < 0 || p.Agency > AgencyOpen {
+		add("agency", fmt.Sprint(int(p.Agency)), ErrUnknownName)
+	}
+	active := 0
+	for _, id := range slices.Sorted(maps.Keys(p.Touchpoints)) {
+		a := p.Touchpoints[id]
+		path := "touchpoints." + string(id)
+		switch {
+		case c.Index(id) < 0:
+			add(path, string(id), ErrUnknownTouchpoint)
+		case a < 0 || a > 5:
+			add(path, fmt.Sprint(a), ErrRange)
+		case a > 0:
+			active++
+		}
+	}
+	if active == 0 {
+		add("touchpoints", "", ErrMissing)
+	}
+	if p.Current != nil {
+		if err := p.Current.Validate(c, "current"); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(p.Weights) > 0 {
+		sum := 0.0
+		for _, k := range slices.Sorted(maps.Keys(p.Weights)) {
+			w := p.Weights[k]
+			path := "weights." + k.String()
+			switch {
+			case !k.valid():
+				add(path, k.String(), ErrUnknownName)
+			case math.IsNaN(w) || math.IsInf(w, 0) || w < 0:
+				add(path, fmt.Sprint(w), ErrWeights)
+			default:
+				sum += w
+			}
+		}
+		if sum == 0 {
+			add("weights", "", ErrWeights)
+		}
+	}
+	return joinErrs(errs)
+}
+
+// profileFile is the wire form of a profile: enumerations are strings so
+// that every bad token can be reported with its path.
+type profileFile struct {
+	Name                 *string            `json:"name" yaml:"name"`
+	Employees            int                `json:"employees" yaml:"employees"`
+	BusinessUnits        int                `json:"business_units" yaml:"business_units"`
+	Countries            int                `json:"countries" yaml:"countries"`
+	Founded              int                `json:"founded" yaml:"founded"`
+	SocialPriority       int                `json:"social_priority" yaml:"social_priority"`
+	SocialStaff          float64            `json:"social_staff" yaml:"social_staff"`
+	BudgetLevel          int                `json:"budget_level" yaml:"budget_level"`
+	SignOffLayers        int                `json:"sign_off_layers" yaml:"sign_off_layers"`
+	Silos                int                `json:"silos" yaml:"silos"`
+	DepartmentHarmony    int                `json:"department_harmony" yaml:"department_harmony"`
+	Regulation           int                `json:"regulation" yaml:"regulation"`
+	Maturity             int                `json:"maturity" yaml:"maturity"`
+	ExecutiveSponsorship int                `json:"executive_sponsorship" yaml:"executive_sponsorship"`
+	Agency               string             `json:"agency" yaml:"agency"`
+	Touchpoints          map[string]int     `json:"touchpoints" yaml:"touchpoints"`
+	Current              *structureFile     `json:"current" yaml:"current"`
+	Weights              map[string]float64 `json:"weights" yaml:"weights"`
+}
+
+type structureFile struct {
+	Home     string `json:"home" yaml:"home"`
+	Model    string `json:"model" yaml:"model"`
+	Role     string `json:"role" yaml:"role"`
+	Sourcing string `json:"sourcing" yaml:"sourcing"`
+}
+
+// ReadProfile reads one profile from YAML or JSON: a document whose first
+// non-blank character is '{' is JSON, anything else YAML. Decoding is
+// strict — unknown fields, duplicate YAML keys, a second document and
+// values of the wrong type are errors wrapping [ErrSyntax]. The profile is
+// then validated against the default catalogue and every problem is
+// returned at once ([errors.Join] of [*FieldError]); for a custom
+// catalogue, read with [ReadProfileWith].
+//
+// Example (YAML):
+//
+//	name: Nordbank
+//	employees: 8000
+//	countries: 3
+//	regulation: 5
+//	sign_off_layers: 3
+//	touchpoints: {customer-support: 4, crisis-response: 3, corporate-communication: 3}
+//	current: {home: marketing, model: centralized, role: executing, sourcing: in-house}
+//	weights: {risk-compliance: 3, agility: 1}   # optional override
+func ReadProfile(r io.Reader) (Profile, error) {
+	return ReadProfileWith(r, nil)
+}
+
+// ReadProfileWith is [ReadProfile] with touchpoint IDs and departments
+// checked against c (nil means the default catalogue).
+func ReadProfileWith(r io.Reader, c *touchpoint.Catalog) (Profile, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Profile{}, fmt.Errorf("placement: reading profile: %w", err)
+	}
+	var f profileFile
+	if err := decodeStrict(data, &f); err != nil {
+		return Profile{}, err
+	}
+	p, errs := f.profile()
+	if err := p.Validate(c); err != nil {
+		errs = append(errs, err)
+	}
+	if err := joinErrs(errs); err != nil {
+		return Profile{}, err
+	}
+	return p, nil
+}
+
+func (f profileFile) profile() (Profile, []error) {
+	var errs []error
+	p := Profile{
+		Employees: f.Employees, BusinessUnits: f.BusinessUnits, Countries: f.Countries,
+		Founded: f.Founded, SocialPriority: f.SocialPriority, SocialStaff: f.SocialStaff,
+		BudgetLevel: f.BudgetLevel, SignOffLayers: f.SignOffLayers, Silos: f.Silos,
+		DepartmentHarmony: f.DepartmentHarmony, Regulation: f.Regulation, Maturity: f.Maturity,
+		ExecutiveSponsorship: f.ExecutiveSponsorship,
+	}
+	if f.Name != nil {
+		p.Name = *f.Name
+	}
+	if f.Agency != "" {
+		a, err := ParseAgencyStance(f.Agency)
+		if err != nil {
+			errs = append(errs, fieldErr("agency", f.Agency, ErrUnknownName))
+		}
+		p.Agency = a
+	}
+	if f.Touchpoints != nil {
+		p.Touchpoints = make(map[touchpoint.ID]int, len(f.Touchpoints))
+		for k, v := range f.Touchpoints {
+			p.Touchpoints[touchpoint.ID(k)] = v
+		}
+	}
+	if f.Weights != nil {
+		p.Weights = make(map[Criterion]float64, len(f.Weights))
+		for _, k := range slices.Sorted(maps.Keys(f.Weights)) {
+			c, err := ParseCriterion(k)
+			if err != nil {
+				errs = append(errs, fieldErr("weights."+k, k, ErrUnknownName))
+				continue
+			}
+			p.Weights[c] = f.Weights[k]
+		}
+	}
+	if f.Current != nil {
+		s, err := f.Current.structure("current")
+		errs = append(errs, err...)
+		p.Current = &s
+	}
+	return p, errs
+}
+
+func (f structureFile) structure(prefix string) (Structure, []error) {
+	var errs []error
+	s := Structure{Home: touchpoint.Department(f.Home)}
+	if s.Home == "" {
+		s.Home = NoHome
+	}
+	parse := func(field, v string, fn func(string) error) {
+		if v == "" {
+			if field != "role" {
+				errs = append(errs, fieldErr(prefix+"."+field, "", ErrMissing))
+			}
+			return
+		}
+		if fn(v) != nil {
+			errs = append(errs, fieldErr(prefix+"."+field, v, ErrUnknownName))
+		}
+	}
+	parse("model", f.Model, func(v string) (err error) { s.Model, err = ParseOperatingModel(v); return })
+	parse("role", f.Role, func(v string) (err error) { s.Role, err = ParseRole(v); return })
+	parse("sourcing", f.Sourcing, func(v string) (err error) { s.Sourcing, err = ParseSourcing(v); return })
+	return s, errs
+}
+
+// decodeStrict decodes JSON or YAML into v, rejecting unknown fields and
+// trailing documents.
+func decodeStrict(data []byte, v any) error {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(v); err != nil {
+			return fmt.Errorf("%w: JSON: %v", ErrSyntax, err)
+		}
+		if dec.More() {
+			return fmt.Errorf("%w: JSON: data after the top-level value", ErrSyntax)
+		}
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fmt.Errorf("%w: empty document", ErrMissing)
+		}
+		return fmt.Errorf("%w: YAML: %v", ErrSyntax, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%w: YAML: more than one document", ErrSyntax)
+	}
+	return nil
+}

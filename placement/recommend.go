@@ -1,0 +1,451 @@
+package placement
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/socialseat/socialseat/scoring"
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// Recommender ranks placement structures for profiles with one validated
+// model and catalogue. Build it once with [NewRecommender] and call
+// [Recommender.Recommend] as often as needed: it is immutable and safe for
+// concurrent use, which is what a scenario sweep wants.
+type Recommender struct {
+	model      Model
+	cm         *compiled
+	catalog    *touchpoint.Catalog
+	tps        []touchpoint.Touchpoint
+	candidates []Structure
+	ids        []string
+	crits      []scoring.Criterion
+}
+
+// NewRecommender validates m and copies it and c (nil means
+// [touchpoint.DefaultCatalog]). The candidates are [Enumerate] over
+// [DefaultHomes] plus any other department the model has home coefficients
+// for that the catalogue knows.
+func NewRecommender(m Model, c *touchpoint.Catalog) (*Recommender, error) {
+	cm, err := compile(m)
+	if err != nil {
+		return nil, err
+	}
+	if c == nil {
+		c = touchpoint.DefaultCatalog()
+	} else {
+		c = c.Clone()
+	}
+	homes := DefaultHomes()
+	for _, h := range cm.homes {
+		if !slices.Contains(homes, h.home) && !h.home.IsStandard() && c.KnownDepartment(h.home) {
+			homes = append(homes, h.home)
+		}
+	}
+	r := &Recommender{model: m.Clone(), cm: cm, catalog: c, tps: c.All(), candidates: Enumerate(homes)}
+	r.ids = make([]string, len(r.candidates))
+	for i, s := range r.candidates {
+		r.ids[i] = s.ID()
+	}
+	r.crits = make([]scoring.Criterion, NumCriteria)
+	for i, c := range Criteria() {
+		d := scoring.Benefit
+		if c.IsCost() {
+			d = scoring.Cost
+		}
+		r.crits[i] = scoring.Criterion{Name: c.String(), Direction: d}
+	}
+	return r, nil
+}
+
+// Model returns a copy of the recommender's model.
+func (r *Recommender) Model() Model { return r.model.Clone() }
+
+// Catalog returns a copy of the recommender's catalogue.
+func (r *Recommender) Catalog() *touchpoint.Catalog { return r.catalog.Clone() }
+
+// Candidates returns a copy of the enumerated candidate structures (before
+// a profile's agency stance filters them).
+func (r *Recommender) Candidates() []Structure { return slices.Clone(r.candidates) }
+
+// Options adjust a recommendation. The zero value gives the documented
+// defaults.
+type Options struct {
+	// Method ranks the structures. Nil means the default,
+	// scoring.WeightedSum{Normalization: scoring.MinMax}: an additive method,
+	// so every score splits into per-criterion contributions, and min–max
+	// normalisation, which handles the 0–10 performance scale (zeros
+	// included) on benefit and cost criteria alike.
+	Method scoring.Method
+	// CrossCheck is the second method whose ranking is compared with the
+	// first. Nil means scoring.TOPSIS{} (vector normalisation).
+	CrossCheck scoring.Method
+	// Detail is the number of top structures explained with strengths,
+	// weaknesses and a RACI map. Zero means 3; it is capped at the number
+	// of candidates.
+	Detail int
+	// Candidates, if not nil, replaces the enumerated candidates. Each must
+	// pass [Structure.Validate] against the catalogue.
+	Candidates []Structure
+}
+
+// Recommendation is the explained answer for one profile. It marshals to
+// the JSON shape of the CLI contract (see MarshalJSON).
+type Recommendation struct {
+	// Profile is the profile as used, with defaults filled in.
+	Profile Profile
+	// Model names the calibration ("socialseat-default v1").
+	Model string
+	// Method is the ranking method's token ("wsm").
+	Method string
+	// Weights are the criterion weights used, indexed like [Criteria]
+	// (Weights[0] is agility), normalised to sum to 1.
+	Weights [NumCriteria]float64
+	// WeightsSource says where the weights came from: the profile's own
+	// weights, or the model's derivation with each profile fact that moved
+	// a weight.
+	WeightsSource string
+	// Ranking lists every candidate, best first.
+	Ranking []Ranked
+	// RACI is the responsibility map of the top structure for every active
+	// touchpoint (equal to Ranking[0].RACI).
+	RACI []Assignment
+	// Roadmap is the transition from the profile's current structure to
+	// the top structure, in order.
+	Roadmap []Step
+	// Robustness says how much the ranking can be trusted.
+	Robustness Robustness
+}
+
+// Ranked is one structure's place in a recommendation.
+type Ranked struct {
+	// Rank is 1 for the best; tied scores share the smaller rank.
+	Rank int
+	// Structure is the candidate; ID and Name come from its methods.
+	Structure Structure
+	// Score is the ranking method's score (higher is better for the
+	// default method).
+	Score float64
+	// Values are the structure's performances on the 0–10 criterion scale,
+	// indexed like [Criteria]; for cost and change-effort lower is better.
+	Values [NumCriteria]float64
+	// Contributions are each criterion's part of Score (weight times
+	// normalised value), indexed like [Criteria]; nil if the method is not
+	// additive.
+	Contributions []float64
+	// Strengths and Weaknesses say, in plain words tied to the profile,
+	// what lifts and what holds back this structure compared with the
+	// average candidate. Set for the top Options.Detail structures only.
+	Strengths, Weaknesses []string
+	// RACI is the responsibility map for every active touchpoint. Set for
+	// the top Options.Detail structures only.
+	RACI []Assignment
+}
+
+// Assignment says who does what on one touchpoint (a row of a RACI map).
+// A department appears in at most one of Consulted and Informed, and in
+// neither if it is Responsible or Accountable.
+type Assignment struct {
+	Touchpoint  touchpoint.ID
+	Activity    int
+	Responsible []touchpoint.Department
+	Accountable touchpoint.Department
+	Consulted   []touchpoint.Department
+	Informed    []touchpoint.Department
+}
+
+// Step is one step of a transition roadmap.
+type Step struct {
+	Step string `json:"step"`
+	Why  string `json:"why"`
+}
+
+// Robustness says how much a ranking can be trusted. Today it holds the
+// cross-check of the ranking against a second method; first-rank
+// acceptability from SMAA (stochastic multicriteria acceptability analysis)
+// will be added as a further field, filled only when an option asks for
+// it.
+type Robustness struct {
+	// Method is the ranking method's token.
+	Method string `json:"method"`
+	// CrossCheck compares the ranking with a second method's.
+	CrossCheck CrossCheck `json:"cross_check"`
+}
+
+// CrossCheck is the agreement between two methods' rankings.
+type CrossCheck struct {
+	// Method is the second method's token ("topsis").
+	Method string `json:"method"`
+	// Spearman is Spearman's rank correlation between the rankings.
+	Spearman float64 `json:"spearman_rho"`
+	// Kendall is Kendall's tau between the rankings.
+	Kendall float64 `json:"kendall_tau"`
+	// Winner is the ID of the second method's best structure.
+	Winner string `json:"winner"`
+	// SameWinner reports whether both methods rank the same structure first.
+	SameWinner bool `json:"same_winner"`
+	// WinnerRank is the rank the first method gives the second method's
+	// winner.
+	WinnerRank int `json:"winner_rank"`
+}
+
+// Recommend ranks the placement structures for p with the default model
+// and catalogue. It builds a [Recommender] on every call; build one with
+// [NewRecommender] to rank many profiles.
+func Recommend(p Profile, o Options) (*Recommendation, error) {
+	r, err := NewRecommender(DefaultModel(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return r.Recommend(p, o)
+}
+
+// Recommend validates p against the recommender's catalogue and ranks the
+// candidate structures. Candidates with agency or hybrid sourcing are left
+// out when the profile's agency stance is "none"; the current structure,
+// if any, is always a candidate so the status quo is ranked too.
+//
+// Errors: the profile's validation errors ([errors.Join] of [*FieldError]);
+// [ErrNoCandidates]; errors from the scoring methods.
+func (r *Recommender) Recommend(p Profile, o Options) (*Recommendation, error) {
+	if err := p.validate(r.catalog); err != nil {
+		return nil, err
+	}
+	p = p.WithDefaults()
+	f := newFacts(p, r.tps, &r.cm.k)
+
+	cands, ids := r.candidates, r.ids
+	if o.Candidates != nil {
+		var errs []error
+		for i, s := range o.Candidates {
+			if err := s.Validate(r.catalog, fmt.Sprintf("candidates[%d]", i)); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if err := joinErrs(errs); err != nil {
+			return nil, err
+		}
+		cands = o.Candidates
+		ids = nil
+	}
+	cur := Structure{Home: NoHome, Model: Organic, Role: NoRole, Sourcing: InHouse}
+	if p.Current != nil {
+		cur = *p.Current
+	}
+
+	// Admissible candidates.
+	keep := make([]int, 0, len(cands)+1)
+	hasCur := false
+	for i, s := range cands {
+		if p.Agency == AgencyNone && s.Sourcing != InHouse && (p.Current == nil || s != cur) {
+			continue
+		}
+		keep = append(keep, i)
+		hasCur = hasCur || s == cur
+	}
+	extra := p.Current != nil && !hasCur
+	m := len(keep)
+	if extra {
+		m++
+	}
+	if m == 0 {
+		return nil, ErrNoCandidates
+	}
+	structs := make([]Structure, m)
+	names := make([]string, m)
+	flat := make([]float64, m*NumCriteria)
+	rows := make([][]float64, m)
+	values := make([]row, m)
+	for a := range m {
+		var s Structure
+		if a < len(keep) {
+			s = cands[keep[a]]
+			if ids != nil {
+				names[a] = ids[keep[a]]
+			} else {
+				names[a] = s.ID()
+			}
+		} else {
+			s = cur
+			names[a] = s.ID()
+		}
+		structs[a] = s
+		values[a] = r.cm.evaluate(s, &f, cur, nil)
+		rows[a] = flat[a*NumCriteria : (a+1)*NumCriteria : (a+1)*NumCriteria]
+		copy(rows[a], values[a][1:])
+	}
+
+	// Weights.
+	rec := &Recommendation{Profile: p, Model: r.model.Name + " v" + r.model.Version}
+	var w [NumCriteria]float64
+	if len(p.Weights) > 0 {
+		for c, x := range p.Weights {
+			w[c-1] = x
+		}
+		rec.WeightsSource = "profile: the weights given in the profile, normalised to sum to 1"
+	} else {
+		var wrec []weightRec
+		wr := r.cm.weights(&f, &wrec)
+		copy(w[:], wr[1:])
+		rec.WeightsSource = r.weightsSource(wrec, &f)
+	}
+
+	problem, err := scoring.NewProblem(names, r.crits, rows)
+	if err != nil {
+		return nil, fmt.Errorf("placement: building the decision problem: %w", err)
+	}
+	method := o.Method
+	if method == nil {
+		method = scoring.WeightedSum{Normalization: scoring.MinMax}
+	}
+	check := o.CrossCheck
+	if check == nil {
+		check = scoring.TOPSIS{}
+	}
+	res, err := method.Rank(problem, w[:])
+	if err != nil {
+		return nil, fmt.Errorf("placement: ranking: %w", err)
+	}
+	res2, err := check.Rank(problem, w[:])
+	if err != nil {
+		return nil, fmt.Errorf("placement: cross-check: %w", err)
+	}
+	rec.Method = res.Method
+	copy(rec.Weights[:], res.Weights)
+	if err := rec.crossCheck(res, res2); err != nil {
+		return nil, err
+	}
+
+	order := res.Order()
+	rec.Ranking = make([]Ranked, m)
+	for k, i := range order {
+		e := &rec.Ranking[k]
+		e.Rank = res.Ranks[i]
+		e.Structure = structs[i]
+		e.Score = finite(res.Scores[i])
+		copy(e.Values[:], values[i][1:])
+		if res.Contributions != nil {
+			e.Contributions = res.Contributions[i]
+		}
+	}
+
+	detail := o.Detail
+	if detail <= 0 {
+		detail = 3
+	}
+	detail = min(detail, m)
+	means := criterionMeans(res, values)
+	for k := range detail {
+		e := &rec.Ranking[k]
+		e.Strengths, e.Weaknesses = r.explain(e, &f, cur, rec.Weights, means)
+		e.RACI = raci(e.Structure, &f)
+	}
+	rec.RACI = rec.Ranking[0].RACI
+	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f)
+	return rec, nil
+}
+
+func finite(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
+}
+
+func (rec *Recommendation) crossCheck(a, b *scoring.Result) error {
+	rho, err := scoring.SpearmanRho(a.Ranks, b.Ranks)
+	if err != nil {
+		return fmt.Errorf("placement: cross-check: %w", err)
+	}
+	tau, err := scoring.KendallTau(a.Ranks, b.Ranks)
+	if err != nil {
+		return fmt.Errorf("placement: cross-check: %w", err)
+	}
+	wa, wb := a.Best(), b.Best()
+	rec.Robustness = Robustness{Method: a.Method, CrossCheck: CrossCheck{
+		Method: b.Method, Spearman: finite(rho), Kendall: finite(tau),
+		Winner: b.Alternatives[wb], SameWinner: a.Ranks[wb] == 1 && b.Ranks[wa] == 1,
+		WinnerRank: a.Ranks[wb],
+	}}
+	return nil
+}
+
+// criterionMeans returns, per criterion, the mean normalised value over
+// the candidates — from the contributions when the method is additive,
+// else from the raw 0–10 values on a 0–1 scale (cost criteria inverted).
+func criterionMeans(res *scoring.Result, values []row) [NumCriteria]float64 {
+	var means [NumCriteria]float64
+	for i := range values {
+		for j := range NumCriteria {
+			means[j] += normalised(res, values, i, j)
+		}
+	}
+	for j := range means {
+		means[j] /= float64(len(values))
+	}
+	return means
+}
+
+// normalised returns alternative i's normalised, benefit-form value on
+// criterion j.
+func normalised(res *scoring.Result, values []row, i, j int) float64 {
+	if res.Contributions != nil && res.Weights[j] > 0 {
+		return res.Contributions[i][j] / res.Weights[j]
+	}
+	x := values[i][j+1] / 10
+	if Criterion(j + 1).IsCost() {
+		return 1 - x
+	}
+	return x
+}
+
+func (r *Recommender) weightsSource(recs []weightRec, f *facts) string {
+	var b strings.Builder
+	b.WriteString("derived from the profile by model ")
+	b.WriteString(r.model.Name)
+	b.WriteString(" v")
+	b.WriteString(r.model.Version)
+	b.WriteString(": every criterion starts at 1")
+	for _, x := range recs {
+		if math.Abs(x.v) < 0.05 {
+			continue
+		}
+		fmt.Fprintf(&b, "; %s %+.2f for %s", x.crit, x.v, weightFact(x.term, f))
+	}
+	b.WriteString("; then normalised to sum to 1")
+	return b.String()
+}
+
+// weightFact names the profile fact behind a weight adjustment.
+func weightFact(t term, f *facts) string {
+	p := &f.p
+	switch t {
+	case kWeightRegulationRisk, kWeightRegulationConsistency:
+		return fmt.Sprintf("regulation %d/5", p.Regulation)
+	case kWeightRealtimeAgility:
+		return "realtime, high-volume touchpoints"
+	case kWeightBreadthCoverage:
+		return fmt.Sprintf("%d active touchpoints", len(f.active))
+	case kWeightPriority:
+		return fmt.Sprintf("social priority %d/5", p.SocialPriority)
+	case kWeightBudgetCost:
+		return fmt.Sprintf("budget level %d/5", p.BudgetLevel)
+	case kWeightNoStaffCost:
+		return fmt.Sprintf("%g FTE on social", p.SocialStaff)
+	case kWeightSizeScalability:
+		return fmt.Sprintf("%d employees, %d business units, %d countries", p.Employees, p.BusinessUnits, p.Countries)
+	case kWeightSpreadCoverage:
+		return fmt.Sprintf("%d business units in %d countries", p.BusinessUnits, p.Countries)
+	case kWeightMaturityChange, kWeightMaturityRisk:
+		return fmt.Sprintf("maturity %d/5", p.Maturity)
+	case kWeightSignoffAgility:
+		return fmt.Sprintf("%d sign-off layers", p.SignOffLayers)
+	case kWeightNativeAuthenticity, kWeightNativeAgility:
+		return fmt.Sprintf("founded %d", p.Founded)
+	case kWeightRivalryConsistency:
+		return fmt.Sprintf("silos %d/5, department harmony %d/5", p.Silos, p.DepartmentHarmony)
+	}
+	return termIDs[t]
+}

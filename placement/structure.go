@@ -1,0 +1,278 @@
+package placement
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// NoHome is the home of an organic structure, which has no central team.
+const NoHome touchpoint.Department = "none"
+
+// Structure is where social media sits: the home department of the central
+// team × the operating model × the role of the central team × sourcing
+// (domain.md §1). In files it is
+//
+//	{"home": "communications", "model": "hub-and-spoke", "role": "advisory-executing", "sourcing": "in-house"}
+//
+// An organic structure has home "none" and role "none".
+type Structure struct {
+	Home     touchpoint.Department `json:"home" yaml:"home"`
+	Model    OperatingModel        `json:"model" yaml:"model"`
+	Role     Role                  `json:"role" yaml:"role"`
+	Sourcing Sourcing              `json:"sourcing" yaml:"sourcing"`
+}
+
+var modelCodes = []string{"", "org", "cen", "hs", "dan", "hon"}
+var roleCodes = []string{"", "co", "ad", "ex", "ae"}
+var sourcingCodes = []string{"", "in", "hy", "ag"}
+
+func homeCode(d touchpoint.Department) string {
+	switch d {
+	case touchpoint.Communications:
+		return "com"
+	case touchpoint.Marketing:
+		return "mkt"
+	case touchpoint.CustomerService:
+		return "cs"
+	case touchpoint.Sales:
+		return "sal"
+	case touchpoint.Executive:
+		return "exe"
+	case touchpoint.Legal:
+		return "leg"
+	}
+	return string(d) // pr, hr, csr, it and custom departments
+}
+
+func homeLabel(d touchpoint.Department) string {
+	switch d {
+	case touchpoint.Communications:
+		return "Communications"
+	case touchpoint.Marketing:
+		return "Marketing"
+	case touchpoint.PR:
+		return "PR"
+	case touchpoint.CustomerService:
+		return "Customer service"
+	case touchpoint.HR:
+		return "HR"
+	case touchpoint.Sales:
+		return "Sales"
+	case touchpoint.CSR:
+		return "CSR"
+	case touchpoint.IT:
+		return "IT"
+	case touchpoint.Legal:
+		return "Legal"
+	}
+	return string(d)
+}
+
+// ID returns a stable short identifier: model, home, role and sourcing
+// codes joined by hyphens, for example "hs-com-ae-in" (hub-and-spoke,
+// communications, advisory-executing, in-house) or "org-in" (organic,
+// in-house). Codes: models org, cen, hs, dan, hon; homes com, mkt, pr, cs,
+// hr, sal, csr, exe, it, leg (a custom department uses its own name); roles
+// co, ad, ex, ae; sourcing in, hy, ag. The ID of an invalid structure is
+// unspecified but never empty.
+func (s Structure) ID() string {
+	src := code(sourcingCodes, int(s.Sourcing))
+	if s.Model == Organic {
+		return "org-" + src
+	}
+	return code(modelCodes, int(s.Model)) + "-" + homeCode(s.Home) + "-" + code(roleCodes, int(s.Role)) + "-" + src
+}
+
+func code(codes []string, v int) string {
+	if v > 0 && v < len(codes) {
+		return codes[v]
+	}
+	return "x"
+}
+
+// Name returns a human name, for example "Hub-and-spoke centre of
+// excellence in Communications, advisory, in-house".
+func (s Structure) Name() string {
+	var b strings.Builder
+	where := "in " + homeLabel(s.Home)
+	if s.Home == touchpoint.Executive {
+		where = "in its own executive unit"
+	}
+	switch s.Model {
+	case Organic:
+		b.WriteString("Organic (no central team)")
+	case Centralized:
+		b.WriteString("Centralized team " + where)
+	case HubAndSpoke:
+		b.WriteString("Hub-and-spoke centre of excellence " + where)
+	case Dandelion:
+		b.WriteString("Dandelion (multiple hub-and-spoke) with a corporate centre " + where)
+	case Honeycomb:
+		b.WriteString("Honeycomb enabled by a centre " + where)
+	default:
+		b.WriteString(s.Model.String())
+	}
+	if s.Model != Organic && s.Role.valid() && s.Role != NoRole {
+		b.WriteString(", " + roleLabels[s.Role])
+	}
+	b.WriteString(", " + s.Sourcing.String())
+	return b.String()
+}
+
+// String returns the ID.
+func (s Structure) String() string { return s.ID() }
+
+// Validate checks that s is coherent (domain.md §1.3, coherence rules
+// marked [J]) and that its home is known to c (nil means the standard
+// departments only):
+//
+//	organic        home "none", role "none", sourcing in-house or hybrid
+//	centralized    role executing or advisory-executing
+//	hub-and-spoke  any role
+//	dandelion      role coordinating or advisory (the hubs execute)
+//	honeycomb      role advisory or advisory-executing
+//
+// Every non-organic structure needs a home department other than "none".
+// Problems are returned together ([errors.Join]) as [*FieldError] values
+// with paths under prefix ("current" gives "current.role").
+func (s Structure) Validate(c *touchpoint.Catalog, prefix string) error {
+	var errs []error
+	add := func(field, value string, err error) {
+		errs = append(errs, fieldErr(join(prefix, field), value, err))
+	}
+	if !s.Model.valid() {
+		add("model", "", ErrMissing)
+	}
+	if !s.Role.valid() {
+		add("role", s.Role.String(), ErrUnknownName)
+	}
+	if !s.Sourcing.valid() {
+		add("sourcing", "", ErrMissing)
+	}
+	known := func(d touchpoint.Department) bool {
+		if c == nil {
+			return d.IsStandard()
+		}
+		return c.KnownDepartment(d)
+	}
+	switch {
+	case s.Model == Organic:
+		if s.Home != NoHome && s.Home != "" {
+			add("home", string(s.Home), ErrIncoherent)
+		}
+		if s.Role != NoRole {
+			add("role", s.Role.String(), ErrIncoherent)
+		}
+		if s.Sourcing == Agency {
+			add("sourcing", s.Sourcing.String(), ErrIncoherent)
+		}
+	case s.Home == "" || s.Home == NoHome:
+		add("home", string(s.Home), ErrMissing)
+	case !known(s.Home):
+		add("home", string(s.Home), ErrUnknownDepartment)
+	}
+	if s.Model.valid() && s.Model != Organic && s.Role.valid() && !slices.Contains(rolesFor(s.Model), s.Role) {
+		add("role", s.Role.String(), ErrIncoherent)
+	}
+	return joinErrs(errs)
+}
+
+func join(prefix, field string) string {
+	if prefix == "" {
+		return field
+	}
+	return prefix + "." + field
+}
+
+// rolesFor returns the coherent roles of a model's central team.
+func rolesFor(m OperatingModel) []Role {
+	switch m {
+	case Centralized:
+		return []Role{Executing, AdvisoryExecuting}
+	case HubAndSpoke:
+		return []Role{Coordinating, Advisory, Executing, AdvisoryExecuting}
+	case Dandelion:
+		return []Role{Coordinating, Advisory}
+	case Honeycomb:
+		return []Role{Advisory, AdvisoryExecuting}
+	}
+	return []Role{NoRole}
+}
+
+// DefaultHomes returns the departments [Enumerate] considers as homes when
+// given none: communications, marketing, pr, customer-service, hr, sales
+// and executive. IT, legal and CSR are left out because domain.md §1.1
+// finds them poor or unrealistic homes for a company-wide team (they stay
+// consulted or approving functions); HR is kept, for centralized teams only,
+// so that its weakness is scored rather than assumed.
+func DefaultHomes() []touchpoint.Department {
+	return []touchpoint.Department{touchpoint.Communications, touchpoint.Marketing, touchpoint.PR,
+		touchpoint.CustomerService, touchpoint.HR, touchpoint.Sales, touchpoint.Executive}
+}
+
+// homeAdmits reports whether a home is a plausible seat for a model's
+// centre [J, from the strengths and weaknesses of each home in domain.md
+// §1.1]: communications, marketing and an executive unit can anchor every
+// model; PR and customer service a centralized team or a hub; sales a hub
+// (social selling in B2B); HR and IT a centralized team only; legal and CSR
+// none. A department outside the standard set may anchor a centralized team
+// or a hub.
+func homeAdmits(d touchpoint.Department, m OperatingModel) bool {
+	switch d {
+	case touchpoint.Communications, touchpoint.Marketing, touchpoint.Executive:
+		return true
+	case touchpoint.PR, touchpoint.CustomerService:
+		return m == Centralized || m == HubAndSpoke
+	case touchpoint.Sales:
+		return m == HubAndSpoke
+	case touchpoint.HR, touchpoint.IT:
+		return m == Centralized
+	case touchpoint.Legal, touchpoint.CSR:
+		return false
+	}
+	return m == Centralized || m == HubAndSpoke
+}
+
+// Enumerate returns the coherent candidate structures whose centre sits in
+// one of homes (nil means [DefaultHomes]), in a stable order: organic
+// first, then by model, home (in the order given), role and sourcing.
+// Beyond [Structure.Validate] it applies two admissibility rules [J]:
+// a home must plausibly anchor the model (see DefaultHomes), and agency
+// sourcing is offered only where the centre executes (role executing),
+// because an agency buys labour, not policy authority (domain.md §1.4:
+// keep daily engagement and policy in-house). Every returned structure
+// passes Validate.
+func Enumerate(homes []touchpoint.Department) []Structure {
+	if homes == nil {
+		homes = DefaultHomes()
+	}
+	var uniq []touchpoint.Department
+	for _, h := range homes {
+		if !slices.Contains(uniq, h) {
+			uniq = append(uniq, h)
+		}
+	}
+	homes = uniq
+	out := []Structure{
+		{Home: NoHome, Model: Organic, Role: NoRole, Sourcing: InHouse},
+		{Home: NoHome, Model: Organic, Role: NoRole, Sourcing: Hybrid},
+	}
+	for _, m := range OperatingModels()[1:] {
+		for _, h := range homes {
+			if h == NoHome || !homeAdmits(h, m) {
+				continue
+			}
+			for _, r := range rolesFor(m) {
+				for _, src := range Sourcings() {
+					if src == Agency && r != Executing {
+						continue
+					}
+					out = append(out, Structure{Home: h, Model: m, Role: r, Sourcing: src})
+				}
+			}
+		}
+	}
+	return out
+}
