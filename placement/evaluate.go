@@ -95,6 +95,7 @@ const (
 	kindRealtime
 	kindSpreadCentral
 	kindFewUnits
+	kindSpreadHub
 	kindExecSmall
 	kindSmallOrg
 	kindRegUngoverned
@@ -136,7 +137,7 @@ func centralization(s Structure) float64 {
 }
 
 // ungoverned is how far a structure lacks an approval path on [0, 1]:
-// organic 1, honeycomb 0.6, a coordinating centre 0.5, an advisory one 0.2,
+// organic 1, honeycomb 0.8, a coordinating centre 0.5, an advisory one 0.2,
 // plus 0.5 for agency sourcing (Resolver: agencies miss reportable events).
 func ungoverned(s Structure) float64 {
 	u := 0.0
@@ -144,7 +145,7 @@ func ungoverned(s Structure) float64 {
 	case s.Model == Organic:
 		u = 1
 	case s.Model == Honeycomb:
-		u = 0.6
+		u = 0.8
 	case s.Role == Coordinating:
 		u = 0.5
 	case s.Role == Advisory:
@@ -258,6 +259,7 @@ func (cm *compiled) evaluate(s Structure, f *facts, cur Structure, tr *[]termRec
 		add(RiskCompliance, kindSmallOrg, k[kOrganicRelief]*(1-f.size))
 	case HubAndSpoke:
 		add(Cost, kindSmallOrg, k[kFormalOverhead]*(1-f.size))
+		add(Scalability, kindSpreadHub, -k[kSpreadHubScalability]*math.Max(0, f.spread-0.6)/0.4)
 	case Centralized:
 		add(Scalability, kindSpreadCentral, -k[kSpreadCentralized]*f.spread)
 	case Dandelion:
@@ -314,9 +316,24 @@ func (cm *compiled) evaluate(s Structure, f *facts, cur Structure, tr *[]termRec
 		*tr = append(*tr, termRec{ChangeEffort, kindChange, v[ChangeEffort]})
 	}
 	for c := Agility; c <= ChangeEffort; c++ {
-		v[c] = clamp(v[c], 0, 10)
+		switch c {
+		case Coverage:
+			v[c] = clamp(v[c], 0, 10)
+		case ChangeEffort:
+			v[c] = 10 * -math.Expm1(-math.Max(v[c], 0)/5)
+		default:
+			v[c] = squash(v[c])
+		}
 	}
 	return v
+}
+
+// squash maps a raw performance (5 = neutral) onto (0, 10) with the
+// logistic curve 10 / (1 + exp(−(x − 5) / 2.5)). Its slope at 5 is 1, so
+// near neutral one point stays one point, while strongly loaded structures
+// keep their order instead of piling up at a hard limit.
+func squash(x float64) float64 {
+	return 10 / (1 + math.Exp(-(x-5)/2.5))
 }
 
 // executor returns the department that does the day-to-day work of t in
@@ -424,7 +441,8 @@ func (cm *compiled) coverage(s Structure, f *facts) float64 {
 
 func stage(m OperatingModel) float64 { return float64(m - Organic) }
 
-// changeEffort is the effort, on [0, 10], of moving from cur to s.
+// changeEffort is the raw effort of moving from cur to s (0 = none);
+// evaluate maps it onto [0, 10) with 10·(1 − exp(−effort/5)).
 func (cm *compiled) changeEffort(cur, s Structure, f *facts) float64 {
 	k := &cm.k
 	d := stage(s.Model) - stage(cur.Model)
@@ -445,7 +463,7 @@ func (cm *compiled) changeEffort(cur, s Structure, f *facts) float64 {
 		e += k[kChangeSourcing]
 	}
 	scale := 1 + k[kChangeMaturity]*math.Max(0, -2*f.mat) + k[kChangeSponsorship]*math.Max(0, -2*f.spons) + k[kChangeSize]*f.size
-	return clamp(e*scale, 0, 10)
+	return e * scale
 }
 
 // weightRec is one adjustment of a default weight, for the weights source.

@@ -158,6 +158,9 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 	case kindSpreadCentral:
 		return fmt.Sprintf("%d business %s in %d %s outgrow a single central team",
 			p.BusinessUnits, plural(p.BusinessUnits, "unit", "units"), p.Countries, plural(p.Countries, "country", "countries"))
+	case kindSpreadHub:
+		return fmt.Sprintf("%d business %s in %d %s stretch a single hub; companies within companies need hubs of their own",
+			p.BusinessUnits, plural(p.BusinessUnits, "unit", "units"), p.Countries, plural(p.Countries, "country", "countries"))
 	case kindFewUnits:
 		return fmt.Sprintf("%d business %s in %d %s are too few for a hub in every unit",
 			p.BusinessUnits, plural(p.BusinessUnits, "unit", "units"), p.Countries, plural(p.Countries, "country", "countries"))

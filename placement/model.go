@@ -134,6 +134,7 @@ const (
 	kSignoffAgility
 	kRealtimeAgility
 	kSpreadCentralized
+	kSpreadHubScalability
 	kSpreadDandelionCost
 	kSpreadDandelionConsistency
 	kExecutiveSmallCost
@@ -204,6 +205,7 @@ var termIDs = [numTerms]string{
 	kSignoffAgility:              "signoff.agility",
 	kRealtimeAgility:             "realtime.agility",
 	kSpreadCentralized:           "spread.centralized-scalability",
+	kSpreadHubScalability:        "spread.hub-scalability",
 	kSpreadDandelionCost:         "spread.dandelion-cost",
 	kSpreadDandelionConsistency:  "spread.dandelion-consistency",
 	kExecutiveSmallCost:          "size.executive-unit-cost",
