@@ -208,21 +208,21 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 // that every bad token can be reported with its path.
 type profileFile struct {
 	Name                 *string            `json:"name" yaml:"name"`
-	Employees            int                `json:"employees" yaml:"employees"`
-	BusinessUnits        int                `json:"business_units" yaml:"business_units"`
-	Countries            int                `json:"countries" yaml:"countries"`
-	Founded              int                `json:"founded" yaml:"founded"`
-	SocialPriority       int                `json:"social_priority" yaml:"social_priority"`
+	Employees            float64            `json:"employees" yaml:"employees"`
+	BusinessUnits        float64            `json:"business_units" yaml:"business_units"`
+	Countries            float64            `json:"countries" yaml:"countries"`
+	Founded              float64            `json:"founded" yaml:"founded"`
+	SocialPriority       float64            `json:"social_priority" yaml:"social_priority"`
 	SocialStaff          float64            `json:"social_staff" yaml:"social_staff"`
-	BudgetLevel          int                `json:"budget_level" yaml:"budget_level"`
-	SignOffLayers        int                `json:"sign_off_layers" yaml:"sign_off_layers"`
-	Silos                int                `json:"silos" yaml:"silos"`
-	DepartmentHarmony    int                `json:"department_harmony" yaml:"department_harmony"`
-	Regulation           int                `json:"regulation" yaml:"regulation"`
-	Maturity             int                `json:"maturity" yaml:"maturity"`
-	ExecutiveSponsorship int                `json:"executive_sponsorship" yaml:"executive_sponsorship"`
+	BudgetLevel          float64            `json:"budget_level" yaml:"budget_level"`
+	SignOffLayers        float64            `json:"sign_off_layers" yaml:"sign_off_layers"`
+	Silos                float64            `json:"silos" yaml:"silos"`
+	DepartmentHarmony    float64            `json:"department_harmony" yaml:"department_harmony"`
+	Regulation           float64            `json:"regulation" yaml:"regulation"`
+	Maturity             float64            `json:"maturity" yaml:"maturity"`
+	ExecutiveSponsorship float64            `json:"executive_sponsorship" yaml:"executive_sponsorship"`
 	Agency               string             `json:"agency" yaml:"agency"`
-	Touchpoints          map[string]int     `json:"touchpoints" yaml:"touchpoints"`
+	Touchpoints          map[string]float64 `json:"touchpoints" yaml:"touchpoints"`
 	Current              *structureFile     `json:"current" yaml:"current"`
 	Weights              map[string]float64 `json:"weights" yaml:"weights"`
 }
@@ -269,7 +269,21 @@ func ReadProfileWith(r io.Reader, c *touchpoint.Catalog) (Profile, error) {
 	}
 	p, errs := f.profile()
 	if err := p.Validate(c); err != nil {
-		errs = append(errs, err)
+		// Keep the first report for each path: a bad token was already
+		// reported while converting and would show again as a missing value.
+		seen := make(map[string]bool, len(errs))
+		for _, e := range errs {
+			var fe *FieldError
+			if errors.As(e, &fe) {
+				seen[fe.Path] = true
+			}
+		}
+		for _, e := range unjoin(err) {
+			var fe *FieldError
+			if !errors.As(e, &fe) || !seen[fe.Path] {
+				errs = append(errs, e)
+			}
+		}
 	}
 	if err := joinErrs(errs); err != nil {
 		return Profile{}, err
@@ -277,14 +291,44 @@ func ReadProfileWith(r io.Reader, c *touchpoint.Catalog) (Profile, error) {
 	return p, nil
 }
 
+// unjoin flattens errors joined with errors.Join.
+func unjoin(err error) []error {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return []error{err}
+	}
+	var out []error
+	for _, e := range j.Unwrap() {
+		out = append(out, unjoin(e)...)
+	}
+	return out
+}
+
 func (f profileFile) profile() (Profile, []error) {
 	var errs []error
+	// whole converts a count or scale read as a number, rejecting fractions
+	// and values beyond the int range (YAML would otherwise truncate 2.5).
+	whole := func(path string, x float64) int {
+		if x != math.Trunc(x) || math.Abs(x) > 1e15 {
+			errs = append(errs, fieldErr(path, fmt.Sprint(x), ErrRange))
+			return 0
+		}
+		return int(x)
+	}
 	p := Profile{
-		Employees: f.Employees, BusinessUnits: f.BusinessUnits, Countries: f.Countries,
-		Founded: f.Founded, SocialPriority: f.SocialPriority, SocialStaff: f.SocialStaff,
-		BudgetLevel: f.BudgetLevel, SignOffLayers: f.SignOffLayers, Silos: f.Silos,
-		DepartmentHarmony: f.DepartmentHarmony, Regulation: f.Regulation, Maturity: f.Maturity,
-		ExecutiveSponsorship: f.ExecutiveSponsorship,
+		Employees:            whole("employees", f.Employees),
+		BusinessUnits:        whole("business_units", f.BusinessUnits),
+		Countries:            whole("countries", f.Countries),
+		Founded:              whole("founded", f.Founded),
+		SocialPriority:       whole("social_priority", f.SocialPriority),
+		SocialStaff:          f.SocialStaff,
+		BudgetLevel:          whole("budget_level", f.BudgetLevel),
+		SignOffLayers:        whole("sign_off_layers", f.SignOffLayers),
+		Silos:                whole("silos", f.Silos),
+		DepartmentHarmony:    whole("department_harmony", f.DepartmentHarmony),
+		Regulation:           whole("regulation", f.Regulation),
+		Maturity:             whole("maturity", f.Maturity),
+		ExecutiveSponsorship: whole("executive_sponsorship", f.ExecutiveSponsorship),
 	}
 	if f.Name != nil {
 		p.Name = *f.Name
@@ -298,8 +342,8 @@ func (f profileFile) profile() (Profile, []error) {
 	}
 	if f.Touchpoints != nil {
 		p.Touchpoints = make(map[touchpoint.ID]int, len(f.Touchpoints))
-		for k, v := range f.Touchpoints {
-			p.Touchpoints[touchpoint.ID(k)] = v
+		for _, k := range slices.Sorted(maps.Keys(f.Touchpoints)) {
+			p.Touchpoints[touchpoint.ID(k)] = whole("touchpoints."+k, f.Touchpoints[k])
 		}
 	}
 	if f.Weights != nil {
