@@ -320,7 +320,9 @@ func (cm *compiled) evaluate(s Structure, f *facts, cur Structure, tr *[]termRec
 		case Coverage:
 			v[c] = clamp(v[c], 0, 10)
 		case ChangeEffort:
-			v[c] = 10 * -math.Expm1(-math.Max(v[c], 0)/5)
+			// 1 = no change, approaching 10 for the largest moves; never 0,
+			// so ratio normalisations (Max, Sum) accept it as a cost.
+			v[c] = 1 + 9*-math.Expm1(-math.Max(v[c], 0)/5)
 		default:
 			v[c] = squash(v[c])
 		}
@@ -442,7 +444,7 @@ func (cm *compiled) coverage(s Structure, f *facts) float64 {
 func stage(m OperatingModel) float64 { return float64(m - Organic) }
 
 // changeEffort is the raw effort of moving from cur to s (0 = none);
-// evaluate maps it onto [0, 10) with 10·(1 − exp(−effort/5)).
+// evaluate maps it onto [1, 10) with 1 + 9·(1 − exp(−effort/5)).
 func (cm *compiled) changeEffort(cur, s Structure, f *facts) float64 {
 	k := &cm.k
 	d := stage(s.Model) - stage(cur.Model)

@@ -1,0 +1,260 @@
+package placement_test
+
+import (
+	"encoding/json"
+	"math"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/scoring"
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+func TestRecommendInvariants(t *testing.T) {
+	for _, p := range []placement.Profile{startup(), multinational(), bank()} {
+		t.Run(p.Name, func(t *testing.T) {
+			rec := recommend(t, p)
+			assert.Equal(t, "wsm", rec.Method, "the default method is the weighted sum")
+			assert.Equal(t, "topsis", rec.Robustness.CrossCheck.Method)
+			assert.InDelta(t, 1, sum(rec.Weights[:]), 1e-12)
+			assert.GreaterOrEqual(t, rec.Robustness.CrossCheck.Spearman, 0.5, "the two methods broadly agree")
+			assert.LessOrEqual(t, rec.Robustness.CrossCheck.Spearman, 1.0)
+			seen := map[string]bool{}
+			for k, e := range rec.Ranking {
+				id := e.Structure.ID()
+				assert.False(t, seen[id], "duplicate %s", id)
+				seen[id] = true
+				if k > 0 {
+					assert.LessOrEqual(t, e.Score, rec.Ranking[k-1].Score, "ranking is best first")
+					assert.GreaterOrEqual(t, e.Rank, rec.Ranking[k-1].Rank)
+				}
+				assert.InDelta(t, e.Score, sum(e.Contributions), 1e-9, "contributions sum to the score")
+				for j, v := range e.Values {
+					assert.False(t, math.IsNaN(v) || v < 0 || v > 10, "%s criterion %d = %v", id, j, v)
+				}
+				if k < 3 {
+					assert.NotEmpty(t, e.Strengths, "%s has no strengths", id)
+					assert.NotEmpty(t, e.RACI)
+				} else {
+					assert.Nil(t, e.Strengths)
+					assert.Nil(t, e.RACI)
+				}
+			}
+			assert.Equal(t, rec.Ranking[0].RACI, rec.RACI)
+			assert.NotEmpty(t, rec.Roadmap)
+			for _, a := range rec.RACI {
+				assert.Positive(t, a.Activity)
+				assert.NotEmpty(t, a.Accountable, "exactly one accountable")
+				require.Len(t, a.Responsible, 1)
+				all := append(append([]touchpoint.Department{}, a.Consulted...), a.Informed...)
+				dup := map[touchpoint.Department]bool{a.Responsible[0]: true, a.Accountable: true}
+				for _, d := range all {
+					assert.False(t, dup[d], "%s: %s listed twice", a.Touchpoint, d)
+					dup[d] = true
+				}
+			}
+			active := 0
+			for _, v := range p.Touchpoints {
+				if v > 0 {
+					active++
+				}
+			}
+			assert.Len(t, rec.RACI, active, "a RACI row for every active touchpoint")
+		})
+	}
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func TestRecommendJSONShape(t *testing.T) {
+	rec := recommend(t, bank())
+	data, err := json.Marshal(rec)
+	require.NoError(t, err)
+	var top map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(data, &top))
+	keys := func(m map[string]json.RawMessage) []string {
+		var out []string
+		for k := range m {
+			out = append(out, k)
+		}
+		return out
+	}
+	assert.ElementsMatch(t, []string{"profile", "weights", "weights_source", "ranking", "raci", "roadmap", "robustness"}, keys(top))
+	var shape struct {
+		Profile string             `json:"profile"`
+		Weights map[string]float64 `json:"weights"`
+		Ranking []map[string]json.RawMessage
+		RACI    map[string]map[string]json.RawMessage `json:"raci"`
+		Roadmap []map[string]string                   `json:"roadmap"`
+	}
+	require.NoError(t, json.Unmarshal(data, &shape))
+	assert.Equal(t, "Regulated bank", shape.Profile)
+	assert.Len(t, shape.Weights, 10)
+	assert.Contains(t, shape.Weights, "risk-compliance")
+	assert.ElementsMatch(t, []string{"rank", "id", "name", "structure", "score", "contributions", "strengths", "weaknesses"}, keys(shape.Ranking[0]))
+	var s placement.Structure
+	require.NoError(t, json.Unmarshal(shape.Ranking[0]["structure"], &s))
+	assert.Equal(t, rec.Ranking[0].Structure, s)
+	assert.JSONEq(t, `"`+rec.Ranking[0].Structure.ID()+`"`, string(shape.Ranking[0]["id"]))
+	assert.JSONEq(t, `[]`, string(shape.Ranking[len(shape.Ranking)-1]["strengths"]), "lists are never null")
+	for id, row := range shape.RACI {
+		assert.ElementsMatch(t, []string{"responsible", "accountable", "consulted", "informed"}, keys(row), id)
+	}
+	assert.Contains(t, shape.RACI, "customer-support")
+	for _, st := range shape.Roadmap {
+		assert.NotEmpty(t, st["step"])
+		assert.NotEmpty(t, st["why"])
+	}
+}
+
+func TestRecommendDoesNotMutateInputs(t *testing.T) {
+	p := bank()
+	p.Weights = map[placement.Criterion]float64{placement.RiskCompliance: 2, placement.Agility: 1}
+	before := p.Clone()
+	cands := placement.Enumerate(nil)[:20]
+	candsBefore := append([]placement.Structure(nil), cands...)
+	_, err := placement.Recommend(p, placement.Options{Candidates: cands})
+	require.NoError(t, err)
+	assert.Empty(t, cmp.Diff(before, p))
+	assert.Equal(t, candsBefore, cands)
+}
+
+func TestRecommendIsDeterministicAndConcurrent(t *testing.T) {
+	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	require.NoError(t, err)
+	want, err := r.Recommend(multinational(), placement.Options{})
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	got := make([]*placement.Recommendation, 4)
+	for i := range got {
+		wg.Go(func() {
+			got[i], _ = r.Recommend(multinational(), placement.Options{})
+		})
+	}
+	wg.Wait()
+	for _, g := range got {
+		assert.Empty(t, cmp.Diff(want, g))
+	}
+}
+
+func TestProfileWeightsOverride(t *testing.T) {
+	p := bank()
+	p.Weights = map[placement.Criterion]float64{placement.Agility: 1}
+	rec := recommend(t, p)
+	assert.Equal(t, "profile: the weights given in the profile, normalised to sum to 1", rec.WeightsSource)
+	assert.Equal(t, 1.0, rec.Weights[placement.Agility-1])
+	assert.Equal(t, 0.0, rec.Weights[placement.RiskCompliance-1])
+	// With only agility weighted, the top structure has the best agility.
+	bestAgility := 0.0
+	for _, e := range rec.Ranking {
+		bestAgility = math.Max(bestAgility, e.Values[placement.Agility-1])
+	}
+	assert.Equal(t, bestAgility, rec.Ranking[0].Values[placement.Agility-1])
+
+	derived := recommend(t, bank())
+	assert.Contains(t, derived.WeightsSource, "risk-compliance +3.00 for regulation 5/5")
+}
+
+func TestAgencyStanceAndCurrent(t *testing.T) {
+	p := bank()
+	p.Agency = placement.AgencyNone
+	p.Current = &placement.Structure{Home: touchpoint.Legal, Model: placement.Centralized, Role: placement.Executing, Sourcing: placement.Agency}
+	rec := recommend(t, p)
+	foundCurrent := false
+	for _, e := range rec.Ranking {
+		if e.Structure == *p.Current {
+			foundCurrent = true
+			continue
+		}
+		assert.Equal(t, placement.InHouse, e.Structure.Sourcing, "agency none keeps only in-house candidates")
+	}
+	assert.True(t, foundCurrent, "the status quo is always ranked, even if the enumerator would not propose it")
+}
+
+func TestOptions(t *testing.T) {
+	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	require.NoError(t, err)
+	rec, err := r.Recommend(bank(), placement.Options{Method: scoring.TOPSIS{}, CrossCheck: scoring.WeightedSum{}, Detail: 5})
+	require.NoError(t, err)
+	assert.Equal(t, "topsis", rec.Method)
+	assert.Equal(t, "wsm", rec.Robustness.CrossCheck.Method)
+	assert.Nil(t, rec.Ranking[0].Contributions, "TOPSIS is not additive")
+	assert.NotEmpty(t, rec.Ranking[4].Strengths)
+	assert.NotEmpty(t, rec.Ranking[0].Strengths, "explanations work without contributions")
+	_, err = json.Marshal(rec)
+	require.NoError(t, err)
+
+	bad := []placement.Structure{{Home: touchpoint.Marketing, Model: placement.Dandelion, Role: placement.Executing, Sourcing: placement.InHouse}}
+	_, err = r.Recommend(bank(), placement.Options{Candidates: bad})
+	assert.ErrorIs(t, err, placement.ErrIncoherent)
+
+	p := bank()
+	p.Current = nil
+	p.Agency = placement.AgencyNone
+	_, err = r.Recommend(p, placement.Options{Candidates: []placement.Structure{{Home: touchpoint.Marketing, Model: placement.HubAndSpoke, Role: placement.Advisory, Sourcing: placement.Hybrid}}})
+	assert.ErrorIs(t, err, placement.ErrNoCandidates)
+
+	_, err = r.Recommend(placement.Profile{}, placement.Options{})
+	assert.ErrorIs(t, err, placement.ErrMissing)
+}
+
+// Coverage comes from the touchpoints' attributes, not from a table per
+// structure: giving customer support to marketing in the catalogue makes a
+// centralized marketing team cover it as its owner.
+func TestCoverageFollowsTouchpointAttributes(t *testing.T) {
+	p := placement.Profile{Name: "care", Employees: 5000, SocialStaff: 5,
+		Touchpoints: map[touchpoint.ID]int{touchpoint.CustomerSupport: 5}}
+	cenMkt := placement.Structure{Home: touchpoint.Marketing, Model: placement.Centralized, Role: placement.Executing, Sourcing: placement.InHouse}
+	coverage := func(c *touchpoint.Catalog) float64 {
+		r, err := placement.NewRecommender(placement.DefaultModel(), c)
+		require.NoError(t, err)
+		rec, err := r.Recommend(p, placement.Options{Candidates: []placement.Structure{cenMkt}})
+		require.NoError(t, err)
+		return rec.Ranking[0].Values[placement.Coverage-1]
+	}
+	def := coverage(nil)
+	c := touchpoint.DefaultCatalog()
+	cs, _ := c.Get(touchpoint.CustomerSupport)
+	cs.Owner, cs.Partners = touchpoint.Marketing, nil
+	require.NoError(t, c.Replace(cs))
+	assert.Greater(t, coverage(c), def+2)
+
+	// And a planned, low-volume version of the same work does not queue.
+	c = touchpoint.DefaultCatalog()
+	cs.Owner, cs.Partners, cs.Speed, cs.Volume = touchpoint.CustomerService, nil, touchpoint.Planned, 1
+	require.NoError(t, c.Replace(cs))
+	assert.Greater(t, coverage(c), def)
+}
+
+// More sign-off layers hurt a centralized executing team's agility and
+// nothing else's ranking logic is needed to show it in the explanation.
+func TestSignOffLayersExplainCentralizedWeakness(t *testing.T) {
+	p := bank()
+	p.SignOffLayers = 5
+	cen := placement.Structure{Home: touchpoint.Communications, Model: placement.Centralized, Role: placement.Executing, Sourcing: placement.InHouse}
+	hub := placement.Structure{Home: touchpoint.Communications, Model: placement.HubAndSpoke, Role: placement.Advisory, Sourcing: placement.InHouse}
+	rec, err := placement.Recommend(p, placement.Options{Candidates: []placement.Structure{cen, hub}, Detail: 2})
+	require.NoError(t, err)
+	var cenEntry placement.Ranked
+	for _, e := range rec.Ranking {
+		if e.Structure == cen {
+			cenEntry = e
+		}
+	}
+	assert.Contains(t, cenEntry.Weaknesses, "5 sign-off layers slow a team that executes centrally")
+	p.SignOffLayers = 1
+	rec1, err := placement.Recommend(p, placement.Options{Candidates: []placement.Structure{cen}})
+	require.NoError(t, err)
+	assert.Greater(t, rec1.Ranking[0].Values[placement.Agility-1], cenEntry.Values[placement.Agility-1])
+}
