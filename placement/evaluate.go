@@ -204,11 +204,50 @@ func shortfall(s Structure, f *facts, k *[numTerms]float64) float64 {
 	return short
 }
 
-// evaluate returns a structure's performance on every criterion, on
-// [0, 10]. If tr is not nil the terms are appended to it.
-func (cm *compiled) evaluate(s Structure, f *facts, cur Structure, tr *[]termRec) row {
-	k := &cm.k
+// static returns the profile-independent part of a structure's raw
+// performance: 5 (neutral) plus the model, role, sourcing and home table
+// entries, on every table criterion. If tr is not nil the terms are
+// appended to it.
+func (cm *compiled) static(s Structure, tr *[]termRec) row {
 	var v row
+	h := cm.home(s.Home)
+	for c := Agility; c <= ChangeEffort; c++ {
+		if !tableCriterion(c) {
+			continue
+		}
+		v[c] = 5
+		parts := [4]struct {
+			kd kind
+			x  float64
+		}{{kd: kindModel}, {kd: kindRole}, {kd: kindSourcing}, {kd: kindHome}}
+		if s.Model.valid() {
+			parts[0].x = cm.base[s.Model][c]
+		}
+		if s.Role.valid() {
+			parts[1].x = cm.role[s.Role][c]
+		}
+		if s.Sourcing.valid() {
+			parts[2].x = cm.sourcing[s.Sourcing][c]
+		}
+		if h != nil {
+			parts[3].x = h.v[c]
+		}
+		for _, p := range parts {
+			v[c] += p.x
+			if tr != nil && p.x != 0 {
+				*tr = append(*tr, termRec{c, p.kd, p.x})
+			}
+		}
+	}
+	return v
+}
+
+// evaluate returns a structure's performance on every criterion, on
+// [0, 10], from its static part (see static) and the profile's facts. If
+// tr is not nil the profile terms are appended to it.
+func (cm *compiled) evaluate(s Structure, static row, f *facts, cur Structure, tr *[]termRec) row {
+	k := &cm.k
+	v := static
 	add := func(c Criterion, kd kind, x float64) {
 		if x == 0 {
 			return
@@ -216,25 +255,6 @@ func (cm *compiled) evaluate(s Structure, f *facts, cur Structure, tr *[]termRec
 		v[c] += x
 		if tr != nil {
 			*tr = append(*tr, termRec{c, kd, x})
-		}
-	}
-	h := cm.home(s.Home)
-	for c := Agility; c <= ChangeEffort; c++ {
-		if !tableCriterion(c) {
-			continue
-		}
-		v[c] = 5
-		if s.Model.valid() {
-			add(c, kindModel, cm.base[s.Model][c])
-		}
-		if s.Role.valid() {
-			add(c, kindRole, cm.role[s.Role][c])
-		}
-		if s.Sourcing.valid() {
-			add(c, kindSourcing, cm.sourcing[s.Sourcing][c])
-		}
-		if h != nil {
-			add(c, kindHome, h.v[c])
 		}
 	}
 

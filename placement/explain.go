@@ -39,7 +39,7 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 		}
 	}
 	tr := make([]termRec, 0, 48)
-	r.cm.evaluate(e.Structure, f, cur, &tr)
+	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), f, cur, &tr)
 	strengths = make([]string, 0, 3)
 	weaknesses = make([]string, 0, 3)
 	for _, j := range idx {
@@ -110,29 +110,26 @@ func genericSentence(c Criterion, v float64, good bool) string {
 }
 
 func (r *Recommender) structSentence(t termRec, s Structure) string {
-	var why, what string
+	label := criterionTitles[t.crit]
 	switch t.kind {
 	case kindModel:
-		why, what = r.cm.baseWhy[s.Model][t.crit], s.Model.String()+" model"
+		return label + ": " + r.cm.baseWhy[s.Model][t.crit] + " (" + s.Model.String() + " model)"
 	case kindRole:
-		why, what = r.cm.roleWhy[s.Role][t.crit], s.Role.String()+" role"
+		return label + ": " + r.cm.roleWhy[s.Role][t.crit] + " (" + s.Role.String() + " role)"
 	case kindSourcing:
-		why, what = r.cm.sourcingWhy[s.Sourcing][t.crit], s.Sourcing.String()+" sourcing"
-	case kindHome:
-		if h := r.cm.home(s.Home); h != nil {
-			why = h.why[t.crit]
-		}
-		what = "home in " + string(s.Home)
+		return label + ": " + r.cm.sourcingWhy[s.Sourcing][t.crit] + " (" + s.Sourcing.String() + " sourcing)"
 	}
-	return fmt.Sprintf("%s: %s (%s)", upperFirst(t.crit.Label()), why, what)
+	why := ""
+	if h := r.cm.home(s.Home); h != nil {
+		why = h.why[t.crit]
+	}
+	return label + ": " + why + " (home in " + string(s.Home) + ")"
 }
 
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
+// criterionTitles are the criterion labels with a capital first letter.
+var criterionTitles = [NumCriteria + 1]string{"", "Agility", "Consistency and brand control", "Touchpoint coverage",
+	"Expertise", "Cost and resource fit", "Risk and compliance", "Authenticity", "Scalability",
+	"Strategic influence", "Change effort"}
 
 func plural(n int, one, many string) string {
 	if n == 1 {
@@ -270,13 +267,13 @@ func (r *Recommender) coverageSentence(s Structure, f *facts, good bool) string 
 }
 
 func describe(s Structure) string {
-	if s.Model == Organic {
+	switch {
+	case s.Model == Organic:
 		return "an organic set-up"
+	case s.Home == touchpoint.Executive:
+		return "a " + s.Model.String() + " structure in an own executive unit"
 	}
-	if s.Home == touchpoint.Executive {
-		return fmt.Sprintf("a %s structure in an own executive unit", s.Model)
-	}
-	return fmt.Sprintf("a %s structure in %s", s.Model, s.Home)
+	return "a " + s.Model.String() + " structure in " + string(s.Home)
 }
 
 func changeSentence(s, cur Structure, good, hasCurrent bool) string {

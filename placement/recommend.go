@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
+	"strconv"
 
 	"github.com/socialseat/socialseat/scoring"
 	"github.com/socialseat/socialseat/touchpoint"
@@ -21,6 +21,7 @@ type Recommender struct {
 	tps        []touchpoint.Touchpoint
 	candidates []Structure
 	ids        []string
+	statics    []row // static performance of each candidate
 	crits      []scoring.Criterion
 }
 
@@ -46,8 +47,10 @@ func NewRecommender(m Model, c *touchpoint.Catalog) (*Recommender, error) {
 	}
 	r := &Recommender{model: m.Clone(), cm: cm, catalog: c, tps: c.All(), candidates: Enumerate(homes)}
 	r.ids = make([]string, len(r.candidates))
+	r.statics = make([]row, len(r.candidates))
 	for i, s := range r.candidates {
 		r.ids[i] = s.ID()
+		r.statics[i] = cm.static(s, nil)
 	}
 	r.crits = make([]scoring.Criterion, NumCriteria)
 	for i, c := range Criteria() {
@@ -216,7 +219,7 @@ func (r *Recommender) Recommend(p Profile, o Options) (*Recommendation, error) {
 	p = p.WithDefaults()
 	f := newFacts(p, r.tps, &r.cm.k)
 
-	cands, ids := r.candidates, r.ids
+	cands, ids, statics := r.candidates, r.ids, r.statics
 	if o.Candidates != nil {
 		var errs []error
 		for i, s := range o.Candidates {
@@ -228,7 +231,7 @@ func (r *Recommender) Recommend(p Profile, o Options) (*Recommendation, error) {
 			return nil, err
 		}
 		cands = o.Candidates
-		ids = nil
+		ids, statics = nil, nil
 	}
 	cur := Structure{Home: NoHome, Model: Organic, Role: NoRole, Sourcing: InHouse}
 	if p.Current != nil {
@@ -257,24 +260,25 @@ func (r *Recommender) Recommend(p Profile, o Options) (*Recommendation, error) {
 	names := make([]string, m)
 	flat := make([]float64, m*NumCriteria)
 	rows := make([][]float64, m)
-	values := make([]row, m)
 	for a := range m {
 		var s Structure
-		if a < len(keep) {
-			s = cands[keep[a]]
-			if ids != nil {
-				names[a] = ids[keep[a]]
-			} else {
-				names[a] = s.ID()
-			}
+		var st row
+		if a < len(keep) && ids != nil {
+			s, st = cands[keep[a]], statics[keep[a]]
+			names[a] = ids[keep[a]]
 		} else {
-			s = cur
+			if a < len(keep) {
+				s = cands[keep[a]]
+			} else {
+				s = cur
+			}
+			st = r.cm.static(s, nil)
 			names[a] = s.ID()
 		}
 		structs[a] = s
-		values[a] = r.cm.evaluate(s, &f, cur, nil)
+		v := r.cm.evaluate(s, st, &f, cur, nil)
 		rows[a] = flat[a*NumCriteria : (a+1)*NumCriteria : (a+1)*NumCriteria]
-		copy(rows[a], values[a][1:])
+		copy(rows[a], v[1:])
 	}
 
 	// Weights.
@@ -325,7 +329,7 @@ func (r *Recommender) Recommend(p Profile, o Options) (*Recommendation, error) {
 		e.Rank = res.Ranks[i]
 		e.Structure = structs[i]
 		e.Score = finite(res.Scores[i])
-		copy(e.Values[:], values[i][1:])
+		copy(e.Values[:], rows[i])
 		if res.Contributions != nil {
 			e.Contributions = res.Contributions[i]
 		}
@@ -336,7 +340,7 @@ func (r *Recommender) Recommend(p Profile, o Options) (*Recommendation, error) {
 		detail = 3
 	}
 	detail = min(detail, m)
-	means := criterionMeans(res, values)
+	means := criterionMeans(res, rows)
 	for k := range detail {
 		e := &rec.Ranking[k]
 		e.Strengths, e.Weaknesses = r.explain(e, &f, cur, rec.Weights, means)
@@ -375,7 +379,7 @@ func (rec *Recommendation) crossCheck(a, b *scoring.Result) error {
 // criterionMeans returns, per criterion, the mean normalised value over
 // the candidates — from the contributions when the method is additive,
 // else from the raw 0–10 values on a 0–1 scale (cost criteria inverted).
-func criterionMeans(res *scoring.Result, values []row) [NumCriteria]float64 {
+func criterionMeans(res *scoring.Result, values [][]float64) [NumCriteria]float64 {
 	var means [NumCriteria]float64
 	for i := range values {
 		for j := range NumCriteria {
@@ -390,11 +394,11 @@ func criterionMeans(res *scoring.Result, values []row) [NumCriteria]float64 {
 
 // normalised returns alternative i's normalised, benefit-form value on
 // criterion j.
-func normalised(res *scoring.Result, values []row, i, j int) float64 {
+func normalised(res *scoring.Result, values [][]float64, i, j int) float64 {
 	if res.Contributions != nil && res.Weights[j] > 0 {
 		return res.Contributions[i][j] / res.Weights[j]
 	}
-	x := values[i][j+1] / 10
+	x := values[i][j] / 10
 	if Criterion(j + 1).IsCost() {
 		return 1 - x
 	}
@@ -402,50 +406,73 @@ func normalised(res *scoring.Result, values []row, i, j int) float64 {
 }
 
 func (r *Recommender) weightsSource(recs []weightRec, f *facts) string {
-	var b strings.Builder
-	b.WriteString("derived from the profile by model ")
-	b.WriteString(r.model.Name)
-	b.WriteString(" v")
-	b.WriteString(r.model.Version)
-	b.WriteString(": every criterion starts at 1")
+	b := make([]byte, 0, 160+64*len(recs))
+	b = append(b, "derived from the profile by model "...)
+	b = append(b, r.model.Name...)
+	b = append(b, " v"...)
+	b = append(b, r.model.Version...)
+	b = append(b, ": every criterion starts at 1"...)
 	for _, x := range recs {
 		if math.Abs(x.v) < 0.05 {
 			continue
 		}
-		fmt.Fprintf(&b, "; %s %+.2f for %s", x.crit, x.v, weightFact(x.term, f))
+		b = append(b, "; "...)
+		b = append(b, x.crit.String()...)
+		b = append(b, ' ')
+		if x.v >= 0 {
+			b = append(b, '+')
+		}
+		b = strconv.AppendFloat(b, x.v, 'f', 2, 64)
+		b = append(b, " for "...)
+		b = appendWeightFact(b, x.term, f)
 	}
-	b.WriteString("; then normalised to sum to 1")
-	return b.String()
+	b = append(b, "; then normalised to sum to 1"...)
+	return string(b)
 }
 
-// weightFact names the profile fact behind a weight adjustment.
-func weightFact(t term, f *facts) string {
+// appendWeightFact appends the profile fact behind a weight adjustment.
+func appendWeightFact(b []byte, t term, f *facts) []byte {
 	p := &f.p
+	scale := func(b []byte, name string, v int) []byte {
+		b = append(b, name...)
+		b = strconv.AppendInt(b, int64(v), 10)
+		return append(b, "/5"...)
+	}
 	switch t {
 	case kWeightRegulationRisk, kWeightRegulationConsistency:
-		return fmt.Sprintf("regulation %d/5", p.Regulation)
+		return scale(b, "regulation ", p.Regulation)
 	case kWeightRealtimeAgility:
-		return "realtime, high-volume touchpoints"
+		return append(b, "realtime, high-volume touchpoints"...)
 	case kWeightBreadthCoverage:
-		return fmt.Sprintf("%d active touchpoints", len(f.active))
+		b = strconv.AppendInt(b, int64(len(f.active)), 10)
+		return append(b, " active touchpoints"...)
 	case kWeightPriority:
-		return fmt.Sprintf("social priority %d/5", p.SocialPriority)
+		return scale(b, "social priority ", p.SocialPriority)
 	case kWeightBudgetCost:
-		return fmt.Sprintf("budget level %d/5", p.BudgetLevel)
+		return scale(b, "budget level ", p.BudgetLevel)
 	case kWeightNoStaffCost:
-		return fmt.Sprintf("%g FTE on social", p.SocialStaff)
+		b = strconv.AppendFloat(b, p.SocialStaff, 'g', -1, 64)
+		return append(b, " FTE on social"...)
 	case kWeightSizeScalability:
-		return fmt.Sprintf("%d employees, %d business units, %d countries", p.Employees, p.BusinessUnits, p.Countries)
+		b = strconv.AppendInt(b, int64(p.Employees), 10)
+		b = append(b, " employees, "...)
+		fallthrough
 	case kWeightSpreadCoverage:
-		return fmt.Sprintf("%d business units in %d countries", p.BusinessUnits, p.Countries)
+		b = strconv.AppendInt(b, int64(p.BusinessUnits), 10)
+		b = append(b, " business units, "...)
+		b = strconv.AppendInt(b, int64(p.Countries), 10)
+		return append(b, " countries"...)
 	case kWeightMaturityChange, kWeightMaturityRisk:
-		return fmt.Sprintf("maturity %d/5", p.Maturity)
+		return scale(b, "maturity ", p.Maturity)
 	case kWeightSignoffAgility:
-		return fmt.Sprintf("%d sign-off layers", p.SignOffLayers)
+		b = strconv.AppendInt(b, int64(p.SignOffLayers), 10)
+		return append(b, " sign-off layers"...)
 	case kWeightNativeAuthenticity, kWeightNativeAgility:
-		return fmt.Sprintf("founded %d", p.Founded)
+		b = append(b, "founded "...)
+		return strconv.AppendInt(b, int64(p.Founded), 10)
 	case kWeightRivalryConsistency:
-		return fmt.Sprintf("silos %d/5, department harmony %d/5", p.Silos, p.DepartmentHarmony)
+		b = scale(b, "silos ", p.Silos)
+		return scale(b, ", department harmony ", p.DepartmentHarmony)
 	}
-	return termIDs[t]
+	return append(b, termIDs[t]...)
 }
