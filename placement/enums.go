@@ -30,7 +30,6 @@ const (
 )
 
 var modelNames = []string{"", "organic", "centralized", "hub-and-spoke", "dandelion", "honeycomb"}
-var modelLabels = []string{"", "Organic", "Centralized", "Hub-and-spoke", "Dandelion (multiple hub-and-spoke)", "Honeycomb"}
 
 // OperatingModels returns every operating model in order.
 func OperatingModels() []OperatingModel {

@@ -33,7 +33,7 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 			"Leaving an informal set-up means cleaning up orphan accounts (Owyang 2013); in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness).")
 	}
 	if !same && target.Model != Organic && p.Employees >= mediumOrganisation {
-		add("Form a cross-functional project team ("+strings.Join(ownerNames(plan, f), ", ")+") with an executive sponsor",
+		add("Form a cross-functional project team ("+strings.Join(ownerNames(f), ", ")+") with an executive sponsor",
 			"Medium and large organisations should begin with a strategic project team (Mindjumpers 2010); the hub starts as a stakeholder task force (Solis 2011).")
 	}
 	if !same && (p.ExecutiveSponsorship <= 2 || buyIn(target) >= 1) {
@@ -60,7 +60,11 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 		addStructureSteps(&steps, cur, target)
 	}
 	if target.Model >= HubAndSpoke || target.Role == Advisory || target.Role == AdvisoryExecuting {
-		add("Train the departments that will execute ("+strings.Join(spokeNames(plan, target), ", ")+")",
+		who := "the departments that will execute"
+		if sp := spokeNames(plan, target); len(sp) > 0 {
+			who += " (" + strings.Join(sp, ", ") + ")"
+		}
+		add("Train "+who,
 			"Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U.")
 	}
 	if !same {
@@ -130,7 +134,7 @@ func sourcingWhy(s Sourcing) string {
 
 // ownerNames lists the natural owners of the active touchpoints, plus
 // legal, in first-seen order.
-func ownerNames(plan []Assignment, f *facts) []string {
+func ownerNames(f *facts) []string {
 	var out []string
 	for _, at := range f.active {
 		if d := string(at.tp.Owner); !slices.Contains(out, d) {

@@ -1,0 +1,152 @@
+// Package placement recommends where social media should sit in an
+// organisation: which department is the home of the central team, which
+// operating model (organic, centralized, hub-and-spoke, dandelion,
+// honeycomb), what the central team does (coordinating, advisory,
+// executing, advisory-executing) and who does the labour (in-house,
+// hybrid, agency) — with the reasons, a responsibility (RACI) map per
+// touchpoint, and a transition roadmap from today's structure.
+//
+// # Quick start
+//
+//	p, err := placement.ReadProfile(file)            // strict YAML or JSON
+//	rec, err := placement.Recommend(p, placement.Options{})
+//	for _, e := range rec.Ranking[:5] {
+//		fmt.Println(e.Rank, e.Structure.Name(), e.Score, e.Strengths, e.Weaknesses)
+//	}
+//	json.NewEncoder(os.Stdout).Encode(rec)           // the CLI's JSON shape
+//
+// To rank many profiles, build a [Recommender] once with [NewRecommender]
+// (it validates the model and catalogue and precomputes the candidates) and
+// call [Recommender.Recommend]; it is safe for concurrent use.
+//
+// # Profiles
+//
+// A [Profile] describes the organisation with the snake_case fields of the
+// issue: name, employees, business_units, countries, founded,
+// social_priority, social_staff, budget_level, sign_off_layers, silos,
+// department_harmony, regulation, maturity, executive_sponsorship, agency,
+// touchpoints (touchpoint ID → activity 0–5), current (a [Structure]) and
+// weights (criterion ID → weight). [ReadProfile] decodes strictly and
+// reports every problem at once. Defaults: business units and countries 1;
+// the 1–5 scales 3, except regulation 1; social staff and sign-off layers
+// 0; agency open; no current structure; weights derived by the model.
+//
+// # Structures
+//
+// A [Structure] is home × model × role × sourcing, written in files as
+// {"home", "model", "role", "sourcing"}. [Enumerate] lists the coherent
+// candidates with stable short IDs ("hs-com-ae-in") and human names
+// ("Hub-and-spoke centre of excellence in Communications, advisory and
+// executing, in-house"); the coherence rules are on [Structure.Validate]
+// and the admissibility rules on [Enumerate] — 110 candidates over the
+// default homes.
+//
+// # Criteria
+//
+// Structures are judged on ten criteria ([Criteria]): agility,
+// consistency, coverage, expertise, cost, risk-compliance, authenticity,
+// scalability, influence and change-effort. Cost and change-effort are cost
+// criteria (lower is better). Every performance is on a 0–10 scale.
+//
+// # The model
+//
+// A [Model] is data: about 170 coefficients, each with a one-line
+// rationale, an evidence kind ([Evidence]: survey, analyst, theory, vendor,
+// judgement — the tags of domain.md) and a source. [DefaultModel] returns
+// the embedded calibration (model.yaml); a consultant can load their own
+// with [ReadModel]. For a structure s and profile p:
+//
+//   - Table criteria (all but coverage and change-effort) start at 5
+//     (neutral) plus the base value of the operating model
+//     (model.<model>.<criterion>; the signs of Owyang's 2010 matrix and its
+//     Altimeter refinements, one source step = 1.25 points) plus the
+//     modifiers of the role, sourcing and home (role.*, sourcing.*,
+//     home.*), plus profile interactions, each a named coefficient: sign-off
+//     layers and realtime volume slow a centre that executes; business units
+//     × countries swamp a single central team and saturate a single hub but
+//     feed a dandelion; a staffing floor that grows with size and spread
+//     raises cost and lowers expertise when social_staff falls short
+//     (hybrid and agency sourcing cover part of the gap); regulation and
+//     high-risk touchpoints penalise structures without an approval path
+//     and reward a central executing team; silos and poor harmony make
+//     organic work chaotic, hubs costlier, and a hub inside one rival
+//     department distrusted (Alonso, Dessein & Matouschek 2008), while a
+//     neutral executive unit gains; maturity and executive sponsorship
+//     decide whether dandelion and honeycomb are feasible; small size
+//     relieves organic's drawbacks and makes hubs overhead. The raw value
+//     is mapped onto (0, 10) by a logistic curve with slope 1 at 5, so
+//     order is kept at the extremes.
+//   - Coverage is computed, not tabled: for every active touchpoint the
+//     model finds who does the work under s (the natural owner where spokes
+//     execute, the centre's home where it executes) and scores the fit —
+//     full when the owner does it, less for a partner or another
+//     department, less again when a central team must absorb another
+//     department's realtime, high-volume work (customer care), and less
+//     when high-risk work has no approval path; organic coverage is patchy.
+//     Coverage is the activity-weighted mean fit × 10. So a
+//     customer-service-heavy profile needs customer service in the loop,
+//     and a caller's own touchpoints work without code changes.
+//   - Change effort is the distance from the current structure: steps along
+//     organic < centralized < hub-and-spoke < dandelion < honeycomb, with
+//     the organic leap, moving backward, and changes of home, role and
+//     sourcing each costed, scaled up by low maturity, low sponsorship and
+//     size; mapped onto [1, 10) (1 = no change).
+//   - Default weights start at 1 per criterion and move with the profile
+//     (weight.* coefficients): regulation raises risk-compliance and
+//     consistency, realtime touchpoints raise agility, breadth and spread
+//     raise coverage, size raises scalability, priority raises influence,
+//     expertise and scalability, a low budget or no staff raises cost, low
+//     maturity raises change-effort and risk, sign-off layers raise
+//     agility, a digital-native founding year raises authenticity and
+//     agility. [Recommendation.WeightsSource] lists every adjustment with
+//     the profile fact behind it. Profile weights replace them entirely.
+//
+// Judgement and evidence. The directions (signs) of the model, role,
+// sourcing and home entries come from the sources (mostly analyst
+// frameworks); magnitudes are our judgement unless a coefficient is tagged
+// survey (team sizes, budgets, response-time expectations, prevalence).
+// The interaction and coverage formulas are judgement grounded in the cited
+// theory and practice; the coherence rules of the enumerator are judgement
+// from the definitions in domain.md §1.3. Sixteen face-validity scenarios
+// from domain.md §10 are tests (scenarios_test.go), each citing its source.
+//
+// # Recommendations
+//
+// [Recommender.Recommend] ranks the admissible candidates (agency stance
+// "none" keeps in-house ones; today's structure is always ranked) with the
+// default method, scoring.WeightedSum with min–max normalisation — additive,
+// so each score splits into per-criterion contributions — and cross-checks
+// the ranking with TOPSIS, reporting Spearman's rho, Kendall's tau and
+// whether the winners agree in [Robustness]. The top three structures
+// (Options.Detail) get strengths and weaknesses in plain words tied to the
+// profile ("3 sign-off layers slow a team that executes centrally") and a
+// RACI map for every active touchpoint (rules on [Assignment]'s producer,
+// documented in raci.go); the roadmap follows domain.md §5: audit, a
+// cross-functional project team for medium and large organisations,
+// stakeholder buy-in, policy with HR and legal, crisis plan, approvals,
+// the structural move, training, spokes, sourcing.
+//
+// Robustness from SMAA (first-rank acceptability) is not computed yet; it
+// will be added as a field of [Robustness] filled when an option asks for
+// it.
+//
+// # Conventions
+//
+//   - Inputs are copied; nothing a caller passes is modified, and returned
+//     models, catalogues and candidate lists are copies.
+//   - Errors wrap one of the package's sentinels ([ErrMissing], [ErrRange],
+//     [ErrUnknownName], [ErrUnknownTouchpoint], [ErrUnknownDepartment],
+//     [ErrIncoherent], [ErrWeights], [ErrModel], [ErrSyntax],
+//     [ErrNoCandidates]); field problems are [*FieldError] values with the
+//     file-format path, joined with [errors.Join].
+//   - Results are deterministic and contain no NaN or Inf.
+//   - No package-level mutable state; [DefaultModel] and [Enumerate] return
+//     fresh values.
+//
+// # Performance
+//
+// A recommendation with the default model (110 candidates) allocates about
+// 110–160 times; see BenchmarkRecommend. The decision problem, the two
+// rankings and their rank correlations (package scoring) take roughly
+// half of the time.
+package placement

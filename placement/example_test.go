@@ -1,0 +1,110 @@
+package placement_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// Recommend a placement for a regulated bank whose social media sits in a
+// centralized marketing team today.
+func Example() {
+	profile, err := placement.ReadProfile(strings.NewReader(`
+name: Nordbank
+employees: 8000
+business_units: 4
+countries: 3
+regulation: 5
+sign_off_layers: 3
+social_staff: 6
+touchpoints: {customer-support: 4, crisis-response: 3, corporate-communication: 3, marketing-channel: 3}
+current: {home: marketing, model: centralized, role: executing, sourcing: in-house}
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rec, err := placement.Recommend(profile, placement.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("method:", rec.Method, "cross-checked with", rec.Robustness.CrossCheck.Method)
+	for _, e := range rec.Ranking[:3] {
+		fmt.Printf("%d. %s (%.3f)\n", e.Rank, e.Structure.Name(), e.Score)
+	}
+	top := rec.Ranking[0]
+	fmt.Println("strength:", top.Strengths[0])
+	cs := rec.RACI[1]
+	fmt.Println(cs.Touchpoint, "R:", cs.Responsible, "A:", cs.Accountable)
+	fmt.Println("first step:", rec.Roadmap[0].Step)
+	// Output:
+	// method: wsm cross-checked with topsis
+	// 1. Hub-and-spoke centre of excellence in Communications, advisory and executing, hybrid (0.735)
+	// 2. Hub-and-spoke centre of excellence in Communications, advisory and executing, in-house (0.723)
+	// 3. Hub-and-spoke centre of excellence in PR, advisory and executing, hybrid (0.715)
+	// strength: regulation 5/5: a central team gives the approval path regulators expect
+	// customer-support R: [customer-service] A: customer-service
+	// first step: Form a cross-functional project team (marketing, customer-service, communications, legal) with an executive sponsor
+}
+
+func ExampleReadProfile() {
+	_, err := placement.ReadProfile(strings.NewReader(`
+name: Acme
+employees: 250
+regulation: 7
+agency: sometimes
+touchpoints: {customer-support: 3, tiktok: 2}
+`))
+	var fe *placement.FieldError
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		if errors.As(e, &fe) {
+			fmt.Println(fe.Path, "—", fe.Err)
+		}
+	}
+	// Output:
+	// agency — placement: unknown name
+	// regulation — placement: value out of range
+	// touchpoints.tiktok — placement: unknown touchpoint
+}
+
+func ExampleEnumerate() {
+	cands := placement.Enumerate(nil)
+	fmt.Println(len(cands), "candidates")
+	for _, s := range cands[:3] {
+		fmt.Println(s.ID(), "=", s.Name())
+	}
+	// Output:
+	// 110 candidates
+	// org-in = Organic (no central team), in-house
+	// org-hy = Organic (no central team), hybrid
+	// cen-com-ex-in = Centralized team in Communications, executing, in-house
+}
+
+func ExampleStructure_Validate() {
+	s := placement.Structure{Home: touchpoint.Marketing, Model: placement.Dandelion, Role: placement.Executing, Sourcing: placement.InHouse}
+	err := s.Validate(nil, "current")
+	fmt.Println(err, errors.Is(err, placement.ErrIncoherent))
+	// Output: current.role: "executing": placement: incoherent structure true
+}
+
+// A consultant reads a coefficient with its rationale and source, changes
+// it, and ranks with the recalibrated model.
+func ExampleNewRecommender() {
+	m := placement.DefaultModel()
+	c, _ := m.Coefficient("signoff.agility")
+	fmt.Printf("%s = %g (%s): %s\n", c.ID, c.Value, c.Evidence, c.Source)
+	for i := range m.Coefficients {
+		if m.Coefficients[i].ID == "signoff.agility" {
+			m.Coefficients[i].Value = 1.2
+		}
+	}
+	r, err := placement.NewRecommender(m, nil)
+	fmt.Println(err, len(r.Candidates()))
+	// Output:
+	// signoff.agility = 0.6 (analyst): Symphonio 2017; Wichmann (Maersk Line); Ordinal/Mydrop (>3 sign-offs is a bottleneck)
+	// <nil> 110
+}
