@@ -32,6 +32,7 @@ type facts struct {
 
 type activeTP struct {
 	tp *touchpoint.Touchpoint
+	i  int // position in the catalogue
 	a  float64
 }
 
@@ -66,7 +67,7 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 		if a <= 0 {
 			continue
 		}
-		f.active = append(f.active, activeTP{tp: t, a: a})
+		f.active = append(f.active, activeTP{tp: t, i: i, a: a})
 		f.activity += a
 		f.realtime += a * t.Speed.Urgency() * float64(t.Volume) / 5
 		f.risk += a * math.Max(0, float64(t.Risk)-3) / 2
@@ -243,9 +244,10 @@ func (cm *compiled) static(s Structure, tr *[]termRec) row {
 }
 
 // evaluate returns a structure's performance on every criterion, on
-// [0, 10], from its static part (see static) and the profile's facts. If
-// tr is not nil the profile terms are appended to it.
-func (cm *compiled) evaluate(s Structure, static row, f *facts, cur Structure, tr *[]termRec) row {
+// [0, 10], from its static part (see static), its fit parts (nil to compute
+// them) and the profile's facts. If tr is not nil the profile terms are
+// appended to it.
+func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, cur Structure, tr *[]termRec) row {
 	k := &cm.k
 	v := static
 	add := func(c Criterion, kd kind, x float64) {
@@ -327,7 +329,7 @@ func (cm *compiled) evaluate(s Structure, static row, f *facts, cur Structure, t
 		add(Influence, kindSponsorship, k[kSponsorship]*f.spons*need)
 	}
 
-	v[Coverage] = 10 * cm.coverage(s, f)
+	v[Coverage] = 10 * cm.coverage(s, fits, f)
 	if tr != nil {
 		*tr = append(*tr, termRec{Coverage, kindCoverage, v[Coverage] - 5})
 	}
@@ -398,40 +400,59 @@ const (
 	gapPatchy       // organic: wherever enthusiasts are
 )
 
-// fit returns how well structure s covers touchpoint t on [0, 1] and the
-// main reason it falls short.
-func (cm *compiled) fit(s Structure, t *touchpoint.Touchpoint, f *facts) (float64, gap) {
+// fitPart is the profile-independent part of how well a structure covers
+// a touchpoint: the fit before the approval gap, the approval gap before
+// regulation scales it, and the main reason for a shortfall.
+type fitPart struct {
+	base, approval float64
+	why            gap
+}
+
+// fitPart computes the part of fit that depends only on s and t.
+func (cm *compiled) fitPart(s Structure, t *touchpoint.Touchpoint) fitPart {
 	k := &cm.k
 	ex := executor(s, t)
-	why := gapNone
-	var fit float64
+	var p fitPart
 	switch {
 	case ex == t.Owner:
-		fit = k[kCovOwner]
+		p.base = k[kCovOwner]
 	case containsDept(t.Partners, ex):
-		fit, why = k[kCovPartner], gapOther
+		p.base, p.why = k[kCovPartner], gapOther
 	default:
-		fit, why = k[kCovOther], gapOther
+		p.base, p.why = k[kCovOther], gapOther
 	}
 	switch {
 	case s.Model == Organic:
-		fit *= k[kCovOrganic]
-		why = gapPatchy
+		p.base *= k[kCovOrganic]
+		p.why = gapPatchy
 	case s.Role == Coordinating:
-		fit *= k[kCovCoordinating]
+		p.base *= k[kCovCoordinating]
 	}
 	if s.Model != Organic && ex == s.Home && ex != t.Owner {
-		if p := k[kCovCapacity] * t.Speed.Urgency() * math.Max(0, float64(t.Volume)-2) / 3; p > 0 {
-			fit -= p
-			why = gapCapacity
+		if c := k[kCovCapacity] * t.Speed.Urgency() * math.Max(0, float64(t.Volume)-2) / 3; c > 0 {
+			p.base -= c
+			p.why = gapCapacity
 		}
 	}
 	if t.Risk >= 4 {
-		if p := k[kCovApprovalGap] * (float64(t.Risk) - 3) / 2 * ungoverned(s) * (1 + f.reg); p > 0 {
-			fit -= p
-			if why == gapNone || p > 0.2 {
-				why = gapApproval
-			}
+		p.approval = math.Max(0, k[kCovApprovalGap]*(float64(t.Risk)-3)/2*ungoverned(s))
+	}
+	return p
+}
+
+// fit returns how well a structure covers a touchpoint on [0, 1], given
+// the profile, and the main reason it falls short. The fit is full when
+// the natural owner does the work, lower for a partner or another
+// department, multiplied down for organic patchiness or a merely
+// coordinating centre, reduced when a central team must absorb another
+// department's urgent volume and when high-risk work lacks an approval path
+// (scaled up by regulation); small organisations close part of any gap.
+func (p fitPart) fit(f *facts, k *[numTerms]float64) (float64, gap) {
+	fit, why := p.base, p.why
+	if gapv := p.approval * (1 + f.reg); gapv > 0 {
+		fit -= gapv
+		if why == gapNone || gapv > 0.2 {
+			why = gapApproval
 		}
 	}
 	fit = clamp(fit, 0, 1)
@@ -449,13 +470,21 @@ func containsDept(ds []touchpoint.Department, d touchpoint.Department) bool {
 }
 
 // coverage is the activity-weighted mean fit over the active touchpoints.
-func (cm *compiled) coverage(s Structure, f *facts) float64 {
+// fits, if not nil, holds the structure's precomputed fit parts indexed by
+// catalogue position.
+func (cm *compiled) coverage(s Structure, fits []fitPart, f *facts) float64 {
 	if f.activity == 0 {
 		return 0
 	}
 	sum := 0.0
 	for _, at := range f.active {
-		x, _ := cm.fit(s, at.tp, f)
+		var p fitPart
+		if fits != nil {
+			p = fits[at.i]
+		} else {
+			p = cm.fitPart(s, at.tp)
+		}
+		x, _ := p.fit(f, &cm.k)
 		sum += at.a * x
 	}
 	return sum / f.activity

@@ -39,7 +39,7 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 		}
 	}
 	tr := make([]termRec, 0, 48)
-	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), f, cur, &tr)
+	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), nil, f, cur, &tr)
 	strengths = make([]string, 0, 3)
 	weaknesses = make([]string, 0, 3)
 	for _, j := range idx {
@@ -243,7 +243,7 @@ func (r *Recommender) coverageSentence(s Structure, f *facts, good bool) string 
 	wv := -1.0
 	for i := range f.active {
 		at := &f.active[i]
-		x, g := r.cm.fit(s, at.tp, f)
+		x, g := r.cm.fitPart(s, at.tp).fit(f, &r.cm.k)
 		if v := at.a * (1 - x); v > wv {
 			worst, wg, wv = at, g, v
 		}

@@ -21,7 +21,8 @@ type Recommender struct {
 	tps        []touchpoint.Touchpoint
 	candidates []Structure
 	ids        []string
-	statics    []row // static performance of each candidate
+	statics    []row       // static performance of each candidate
+	fits       [][]fitPart // fit parts of each candidate for each touchpoint
 	crits      []scoring.Criterion
 }
 
@@ -48,9 +49,15 @@ func NewRecommender(m Model, c *touchpoint.Catalog) (*Recommender, error) {
 	r := &Recommender{model: m.Clone(), cm: cm, catalog: c, tps: c.All(), candidates: Enumerate(homes)}
 	r.ids = make([]string, len(r.candidates))
 	r.statics = make([]row, len(r.candidates))
+	r.fits = make([][]fitPart, len(r.candidates))
+	flatFits := make([]fitPart, len(r.candidates)*len(r.tps))
 	for i, s := range r.candidates {
 		r.ids[i] = s.ID()
 		r.statics[i] = cm.static(s, nil)
+		r.fits[i] = flatFits[i*len(r.tps) : (i+1)*len(r.tps)]
+		for j := range r.tps {
+			r.fits[i][j] = cm.fitPart(s, &r.tps[j])
+		}
 	}
 	r.crits = make([]scoring.Criterion, NumCriteria)
 	for i, c := range Criteria() {
@@ -263,8 +270,9 @@ func (r *Recommender) Recommend(p Profile, o Options) (*Recommendation, error) {
 	for a := range m {
 		var s Structure
 		var st row
+		var fits []fitPart
 		if a < len(keep) && ids != nil {
-			s, st = cands[keep[a]], statics[keep[a]]
+			s, st, fits = cands[keep[a]], statics[keep[a]], r.fits[keep[a]]
 			names[a] = ids[keep[a]]
 		} else {
 			if a < len(keep) {
@@ -276,7 +284,7 @@ func (r *Recommender) Recommend(p Profile, o Options) (*Recommendation, error) {
 			names[a] = s.ID()
 		}
 		structs[a] = s
-		v := r.cm.evaluate(s, st, &f, cur, nil)
+		v := r.cm.evaluate(s, st, fits, &f, cur, nil)
 		rows[a] = flat[a*NumCriteria : (a+1)*NumCriteria : (a+1)*NumCriteria]
 		copy(rows[a], v[1:])
 	}
