@@ -120,8 +120,12 @@
 // whether the winners agree in [Robustness]. The top three structures
 // (Options.Detail) get strengths and weaknesses in plain words tied to the
 // profile ("3 sign-off layers slow a team that executes centrally") and a
-// RACI map for every active touchpoint (rules on [Assignment]'s producer,
-// documented in raci.go); the roadmap follows domain.md §5: audit, a
+// RACI map ([Assignment]) for every active touchpoint: Responsible is
+// whoever does the work under the structure, Accountable the executor
+// except for risk-5 work, which stays with its natural owner with the
+// executive informed; the centre's home, the touchpoint's partners and,
+// for risky or regulated work, legal are consulted. The roadmap follows
+// domain.md §5: audit, a
 // cross-functional project team for medium and large organisations,
 // stakeholder buy-in, policy with HR and legal, crisis plan, approvals,
 // the structural move, training, spokes, sourcing.

@@ -42,6 +42,8 @@ func homeCode(d touchpoint.Department) string {
 		return "exe"
 	case touchpoint.Legal:
 		return "leg"
+	case "com", "mkt", "cs", "sal", "exe", "leg", "x":
+		return "dept-" + string(d) // a custom department named like a code
 	}
 	return string(d) // pr, hr, csr, it and custom departments
 }
@@ -74,7 +76,8 @@ func homeLabel(d touchpoint.Department) string {
 // codes joined by hyphens, for example "hs-com-ae-in" (hub-and-spoke,
 // communications, advisory-executing, in-house) or "org-in" (organic,
 // in-house). Codes: models org, cen, hs, dan, hon; homes com, mkt, pr, cs,
-// hr, sal, csr, exe, it, leg (a custom department uses its own name); roles
+// hr, sal, csr, exe, it, leg (a custom department uses its own name, prefixed
+// with "dept-" if that name is one of these codes); roles
 // co, ad, ex, ae; sourcing in, hy, ag. The ID of an invalid structure is
 // unspecified but never empty.
 func (s Structure) ID() string {

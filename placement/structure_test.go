@@ -109,3 +109,13 @@ func TestStructureJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"home":"none","model":"organic","role":"none","sourcing":"in-house"}`, string(o))
 }
+
+func TestCustomDepartmentNamedLikeACode(t *testing.T) {
+	c := touchpoint.DefaultCatalog()
+	require.NoError(t, c.AddDepartment("com"))
+	a := placement.Structure{Home: "com", Model: placement.HubAndSpoke, Role: placement.Advisory, Sourcing: placement.InHouse}
+	b := a
+	b.Home = touchpoint.Communications
+	assert.NotEqual(t, a.ID(), b.ID())
+	assert.Equal(t, "hs-dept-com-ad-in", a.ID())
+}
