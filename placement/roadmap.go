@@ -37,8 +37,12 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 			"Medium and large organisations should begin with a strategic project team (Mindjumpers 2010); the hub starts as a stakeholder task force (Solis 2011).")
 	}
 	if !same && (p.ExecutiveSponsorship <= 2 || buyIn(target) >= 1) {
-		add(fmt.Sprintf("Win stakeholder buy-in: executive sponsorship is %d/5", p.ExecutiveSponsorship),
-			"Coordinated, dandelion and honeycomb models need executive and cross-department buy-in (Owyang 2010); 48% of executives were not aligned with the social strategy (Altimeter 2013); stakeholder buy-in is one of the seeds' open questions (Symphonio 2017).")
+		why := "Coordinated, dandelion and honeycomb models need executive and cross-department buy-in (Owyang 2010); 48% of executives were not aligned with the social strategy (Altimeter 2013); stakeholder buy-in is one of the seeds' open questions (Symphonio 2017)."
+		if p.ExecutiveSponsorship <= 2 {
+			add(fmt.Sprintf("Win an executive sponsor before changing the structure (sponsorship is %d/5 today)", p.ExecutiveSponsorship), why)
+		} else {
+			add("Win the buy-in of the heads of the departments and units that will become spokes or hubs", why)
+		}
 	}
 	if target.Model != Organic || p.Employees >= mediumOrganisation {
 		add("Write or refresh the employee social media policy with HR and legal",
