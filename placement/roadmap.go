@@ -36,7 +36,7 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 		add("Form a cross-functional project team ("+strings.Join(ownerNames(f), ", ")+") with an executive sponsor",
 			"Medium and large organisations should begin with a strategic project team (Mindjumpers 2010); the hub starts as a stakeholder task force (Solis 2011).")
 	}
-	if !same && (p.ExecutiveSponsorship <= 2 || buyIn(target) >= 1) {
+	if !same && target.Model != Organic {
 		why := "Coordinated, dandelion and honeycomb models need executive and cross-department buy-in (Owyang 2010); 48% of executives were not aligned with the social strategy (Altimeter 2013); stakeholder buy-in is one of the seeds' open questions (Symphonio 2017)."
 		if p.ExecutiveSponsorship <= 2 {
 			add(fmt.Sprintf("Win an executive sponsor before changing the structure (sponsorship is %d/5 today)", p.ExecutiveSponsorship), why)

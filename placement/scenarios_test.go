@@ -116,6 +116,14 @@ func TestScenarioMultinational(t *testing.T) {
 		assert.False(t, s.Model == placement.Centralized && s.Home == touchpoint.HR, "centralized HR in the top 10")
 	}
 	assert.Less(t, best(rec, model(placement.Dandelion)), best(rec, model(placement.Organic)))
+	// The "must not" holds with or without a current structure.
+	greenfield := multinational()
+	greenfield.Current = nil
+	for _, e := range recommend(t, greenfield).Ranking[:10] {
+		s := e.Structure
+		assert.NotEqual(t, placement.Organic, s.Model, "greenfield: organic in the top 10")
+		assert.False(t, s.Model == placement.Centralized && s.Home == touchpoint.HR, "greenfield: centralized HR in the top 10")
+	}
 	assert.Less(t, best(rec, model(placement.Dandelion)), best(rec, model(placement.Centralized)),
 		"25 units in 30 countries: a dandelion beats any single central team (Owyang 2013)")
 }
