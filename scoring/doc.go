@@ -77,6 +77,7 @@
 //   - [Group]: several stakeholders' judgements aggregated as judgements
 //     (AIJ) or priorities (AIP), with a [Consensus] (Kendall's W and who
 //     disagrees on what).
+//
 // [SpearmanRho], [KendallTau] and [WSCoefficient] measure how far two
 // rankings agree.
 //

@@ -1,0 +1,127 @@
+package placement
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// WriteText writes rec as a plain-text report for a terminal: the top n
+// structures with their scores and reasons, the weights, the RACI map of the
+// top structure, the roadmap and the robustness statement. n ≤ 0 means 5.
+// It only formats; the numbers are rec's.
+func (rec *Recommendation) WriteText(w io.Writer, n int) error {
+	if n <= 0 {
+		n = 5
+	}
+	n = min(n, len(rec.Ranking))
+	ew := &errWriter{w: w}
+	ew.printf("Where should social media sit at %s?\n", orDash(rec.Profile.Name))
+	ew.printf("Model %s, ranked by %s; %d structures considered.\n\n", rec.Model, rec.Method, len(rec.Ranking))
+
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "RANK\tSTRUCTURE\tID\tSCORE\n")
+	for _, e := range rec.Ranking[:n] {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%.3f\n", e.Rank, e.Structure.Name(), e.Structure.ID(), e.Score)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, e := range rec.Ranking[:n] {
+		if len(e.Strengths)+len(e.Weaknesses) == 0 {
+			continue
+		}
+		ew.printf("\n%d. %s\n", e.Rank, e.Structure.Name())
+		for _, s := range e.Strengths {
+			ew.printf("   + %s\n", s)
+		}
+		for _, s := range e.Weaknesses {
+			ew.printf("   - %s\n", s)
+		}
+	}
+
+	ew.printf("\nWeights: ")
+	for j, c := range Criteria() {
+		if j > 0 {
+			ew.printf(", ")
+		}
+		ew.printf("%s %.2f", c, rec.Weights[j])
+	}
+	ew.printf("\n  (%s)\n", rec.WeightsSource)
+
+	if len(rec.RACI) > 0 {
+		ew.printf("\nWho does what under %s:\n", rec.Ranking[0].Structure.Name())
+		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "TOUCHPOINT\tRESPONSIBLE\tACCOUNTABLE\tCONSULTED\tINFORMED\n")
+		for _, a := range rec.RACI {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Touchpoint, depts(a.Responsible), orDash(string(a.Accountable)),
+				depts(a.Consulted), depts(a.Informed))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+
+	if len(rec.Roadmap) > 0 {
+		ew.printf("\nRoadmap:\n")
+		for i, s := range rec.Roadmap {
+			ew.printf("%2d. %s\n    why: %s\n", i+1, s.Step, s.Why)
+		}
+	}
+
+	ew.printf("\nRobustness: %s\n", rec.Robustness.Summary())
+	return ew.err
+}
+
+// Summary states the robustness of the ranking in one sentence.
+func (r Robustness) Summary() string {
+	c := r.CrossCheck
+	var b strings.Builder
+	if c.Method != "" {
+		if c.SameWinner {
+			fmt.Fprintf(&b, "%s ranks the same structure first", c.Method)
+		} else {
+			fmt.Fprintf(&b, "%s prefers %s (rank %d here)", c.Method, c.Winner, c.WinnerRank)
+		}
+		fmt.Fprintf(&b, "; rank agreement Spearman %.2f, Kendall %.2f.", c.Spearman, c.Kendall)
+	}
+	return b.String()
+}
+
+func depts(ds []touchpoint.Department) string {
+	if len(ds) == 0 {
+		return "—"
+	}
+	s := make([]string, len(ds))
+	for i, d := range ds {
+		s[i] = string(d)
+	}
+	return strings.Join(s, ", ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// errWriter remembers the first write error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
