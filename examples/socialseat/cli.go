@@ -24,6 +24,27 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
+		"rank": {
+			summary: "the placement recommendation for an organisation profile (YAML or JSON)",
+			usage:   "rank --profile FILE [--format text|json] [--model FILE] [--top N]",
+			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
+				profile := fs.String("profile", "", "the organisation profile `FILE` (YAML or JSON; - for standard input)")
+				format := fs.String("format", "text", "output `format`: text or json")
+				model := fs.String("model", "", "a calibration `FILE` to use instead of the default model (YAML or JSON)")
+				top := fs.Int("top", 5, "how many structures the text format lists")
+				return func(stdin io.Reader, out *bytes.Buffer) error {
+					return rank(stdin, out, *profile, *format, *model, *top)
+				}
+			},
+		},
+		"catalog": {
+			summary: "the default touchpoints, structures, criteria and model coefficients",
+			usage:   "catalog [--format text|json]",
+			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
+				format := fs.String("format", "text", "output `format`: text or json")
+				return func(_ io.Reader, out *bytes.Buffer) error { return catalog(out, *format) }
+			},
+		},
 		"weights": {
 			summary: "criterion weights from AHP judgements, data, ranks or points (JSON in, JSON out)",
 			usage:   "weights [-f FILE]",
@@ -138,7 +159,7 @@ func withInput(file string, stdin io.Reader, fn func(io.Reader) error) error {
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return fmt.Errorf("%w: %v", wire.ErrBadInput, err)
+		return wire.BadInput(err)
 	}
 	defer f.Close()
 	return fn(f)

@@ -176,3 +176,131 @@ func TestWeightsContract(t *testing.T) {
 		assert.Contains(t, stderr, bad.want, bad.in)
 	}
 }
+
+func TestRankContract(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	var got struct {
+		Profile       string             `json:"profile"`
+		Weights       map[string]float64 `json:"weights"`
+		WeightsSource string             `json:"weights_source"`
+		Ranking       []struct {
+			Rank      int    `json:"rank"`
+			ID        string `json:"id"`
+			Name      string `json:"name"`
+			Structure struct {
+				Home, Model, Role, Sourcing string
+			} `json:"structure"`
+			Score         float64            `json:"score"`
+			Contributions map[string]float64 `json:"contributions"`
+			Strengths     []string           `json:"strengths"`
+			Weaknesses    []string           `json:"weaknesses"`
+		} `json:"ranking"`
+		RACI map[string]struct {
+			Responsible []string `json:"responsible"`
+			Accountable string   `json:"accountable"`
+			Consulted   []string `json:"consulted"`
+			Informed    []string `json:"informed"`
+		} `json:"raci"`
+		Roadmap []struct {
+			Step string `json:"step"`
+			Why  string `json:"why"`
+		} `json:"roadmap"`
+		Robustness map[string]any `json:"robustness"`
+	}
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	require.NoError(t, dec.Decode(&got))
+	assert.Equal(t, "Nordbank", got.Profile)
+	criteria := []string{"agility", "consistency", "coverage", "expertise", "cost", "risk-compliance", "authenticity", "scalability", "influence", "change-effort"}
+	sum := 0.0
+	for _, c := range criteria {
+		require.Contains(t, got.Weights, c)
+		sum += got.Weights[c]
+	}
+	assert.InDelta(t, 1, sum, 1e-9)
+	assert.NotEmpty(t, got.WeightsSource)
+	require.NotEmpty(t, got.Ranking)
+	top := got.Ranking[0]
+	assert.Equal(t, 1, top.Rank)
+	assert.NotEmpty(t, top.ID)
+	assert.NotEmpty(t, top.Name)
+	assert.NotEmpty(t, top.Structure.Model)
+	assert.Len(t, top.Contributions, len(criteria))
+	total := 0.0
+	for _, c := range top.Contributions {
+		total += c
+	}
+	assert.InDelta(t, top.Score, total, 1e-9, "contributions add up to the score")
+	assert.NotEmpty(t, top.Strengths)
+	// Every active touchpoint has a RACI row; customer service is
+	// responsible for customer support (domain.md: Gartner, Maoz 2012).
+	for _, tp := range []string{"customer-support", "crisis-response", "corporate-communication", "marketing-channel", "social-crm", "employee-policy"} {
+		require.Contains(t, got.RACI, tp)
+		assert.NotEmpty(t, got.RACI[tp].Accountable)
+	}
+	assert.Contains(t, got.RACI["customer-support"].Responsible, "customer-service")
+	assert.NotEmpty(t, got.Roadmap)
+	assert.NotEmpty(t, got.Robustness)
+	// A regulated bank: no organic structure near the top.
+	for _, r := range got.Ranking[:5] {
+		assert.NotEqual(t, "organic", r.Structure.Model, r.ID)
+	}
+}
+
+func TestRankText(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-startup.json", "--top", "3")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "Pixelpine")
+	assert.Contains(t, stdout, "RANK")
+	assert.Contains(t, stdout, "Who does what under")
+}
+
+func TestRankBadInput(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"rank"}, "--profile is required"},
+		{[]string{"rank", "--profile", "testdata/profile-bad.yaml"}, "profile testdata/profile-bad.yaml"},
+		{[]string{"rank", "--profile", "testdata/missing.yaml"}, "missing.yaml"},
+		{[]string{"rank", "--profile", "testdata/profile-bank.yaml", "--format", "pdf"}, `unknown --format "pdf"`},
+		{[]string{"rank", "--profile", "testdata/profile-bank.yaml", "--model", "testdata/score-vikor.json"}, "model testdata/score-vikor.json"},
+		{[]string{"catalog", "--format", "xml"}, `unknown --format "xml"`},
+	} {
+		stdout, stderr, code := runCLI(t, "", tc.args...)
+		assert.Equal(t, 2, code, tc.args)
+		assert.Empty(t, stdout)
+		assert.Equal(t, 1, strings.Count(stderr, "\n"), stderr)
+		assert.Contains(t, stderr, tc.want)
+	}
+}
+
+func TestCatalog(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := runCLI(t, "", "catalog", "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	var got struct {
+		Touchpoints map[string]any   `json:"touchpoints"`
+		Structures  []map[string]any `json:"structures"`
+		Criteria    []map[string]any `json:"criteria"`
+		Model       struct {
+			Coefficients []map[string]any `json:"coefficients"`
+		} `json:"model"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+	assert.NotEmpty(t, got.Touchpoints)
+	assert.Len(t, got.Criteria, 10)
+	assert.Greater(t, len(got.Structures), 50)
+	assert.NotEmpty(t, got.Model.Coefficients)
+	for _, c := range got.Model.Coefficients {
+		assert.NotEmpty(t, c["source"], c["id"])
+	}
+	stdout, _, code = runCLI(t, "", "catalog")
+	require.Equal(t, 0, code)
+	for _, want := range []string{"customer-support", "risk-compliance", "hs-com-ad-in", "MODEL"} {
+		assert.Contains(t, stdout, want)
+	}
+}

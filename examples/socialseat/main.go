@@ -7,6 +7,10 @@
 //
 // Commands:
 //
+//	rank    --profile FILE [--format text|json] [--model FILE]
+//	                    the placement recommendation for an organisation profile
+//	catalog [--format text|json]
+//	                    the default touchpoints, structures, criteria and model
 //	score   [-f FILE]   rank the alternatives of a general decision problem (JSON in, JSON out)
 //	weights [-f FILE]   criterion weights from AHP judgements, data, ranks or points
 //

@@ -18,8 +18,10 @@ import (
 // program, so callers can answer 400 (HTTP) or exit 2 (CLI).
 var ErrBadInput = errors.New("bad input")
 
-// badInput wraps err so that it satisfies errors.Is(err, ErrBadInput)
-// while keeping its own chain.
+// BadInput wraps err so that it satisfies errors.Is(err, ErrBadInput)
+// while keeping its own chain and message. It returns nil for nil.
+func BadInput(err error) error { return badInput(err) }
+
 func badInput(err error) error {
 	if err == nil || errors.Is(err, ErrBadInput) {
 		return err
