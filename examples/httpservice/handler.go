@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"github.com/socialseat/socialseat/internal/wire"
+	"github.com/socialseat/socialseat/placement"
 )
 
 // maxBody is the largest request body accepted.
@@ -18,6 +19,11 @@ const maxBody = 1 << 20
 func newHandler(logger *slog.Logger) http.Handler {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
+	}
+	// One recommender serves every request; it is safe for concurrent use.
+	recommender, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	if err != nil {
+		panic(err) // the embedded default model is validated by placement's tests
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -29,6 +35,24 @@ func newHandler(logger *slog.Logger) http.Handler {
 			return nil, err
 		}
 		return req.Score()
+	}))
+	mux.Handle("POST /v1/weights", jsonEndpoint(logger, func(body io.Reader) (any, error) {
+		req, err := wire.DecodeWeights(body)
+		if err != nil {
+			return nil, err
+		}
+		return req.Weigh()
+	}))
+	mux.Handle("POST /v1/rank", jsonEndpoint(logger, func(body io.Reader) (any, error) {
+		p, err := placement.ReadProfile(body)
+		if err != nil {
+			return nil, wire.BadInput(err)
+		}
+		rec, err := recommender.Recommend(p, placement.Options{})
+		if err != nil {
+			return nil, wire.BadInput(err)
+		}
+		return rec, nil
 	}))
 	return mux
 }

@@ -94,3 +94,29 @@ func TestServeAndShutdown(t *testing.T) {
 		t.Fatal("server did not shut down")
 	}
 }
+
+func TestRankEndpoint(t *testing.T) {
+	t.Parallel()
+	h := newHandler(nil)
+	code, got := post(t, h, "/v1/rank", `{"name":"Nordbank","employees":8000,"business_units":4,"countries":3,
+		"regulation":5,"sign_off_layers":3,"social_staff":6,
+		"touchpoints":{"customer-support":4,"crisis-response":3,"marketing-channel":3}}`)
+	require.Equal(t, http.StatusOK, code, got)
+	assert.Equal(t, "Nordbank", got["profile"])
+	ranking := got["ranking"].([]any)
+	require.NotEmpty(t, ranking)
+	assert.Contains(t, got, "raci")
+	assert.Contains(t, got, "roadmap")
+	code, got = post(t, h, "/v1/rank", `{"name":"X","employees":10,"colour":"blue"}`)
+	assert.Equal(t, http.StatusBadRequest, code)
+	assert.Contains(t, got["error"], "colour")
+}
+
+func TestWeightsEndpoint(t *testing.T) {
+	t.Parallel()
+	// Barron & Barrett (1996): ROC weights for n = 4.
+	code, got := post(t, newHandler(nil), "/v1/weights", `{"method":"roc","ranks":[1,2,3,4]}`)
+	require.Equal(t, http.StatusOK, code, got)
+	w := got["weights"].([]any)
+	assert.InDelta(t, 0.5208, w[0].(float64), 5e-5)
+}

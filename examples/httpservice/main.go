@@ -5,7 +5,9 @@
 //
 // Endpoints (POST, JSON in and out, the contract of examples/socialseat):
 //
+//	POST /v1/rank    an organisation profile (JSON) → the placement recommendation
 //	POST /v1/score   a general decision problem → its ranking
+//	POST /v1/weights a weighting problem → criterion weights
 //	GET  /healthz    liveness
 //
 // Requests larger than 1 MiB are refused (413). Bad input is answered 400
