@@ -3,6 +3,7 @@ package scoring
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -43,6 +44,45 @@ func TestKernelsMatchRank(t *testing.T) {
 				if math.Abs(got[i]-res.Scores[i]) > 1e-12*math.Max(1, math.Abs(res.Scores[i])) {
 					t.Fatalf("trial %d (seed 5,8) %#v: kernel score %d = %v, Rank %v", trial, meth, i, got[i], res.Scores[i])
 				}
+			}
+		}
+	}
+}
+
+// The radix sort must give the order of the comparison sort: best first,
+// ties by index, for any finite scores.
+func TestRadixOrderMatchesComparisonSort(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(21, 34))
+	gens := map[string]func(i int) float64{
+		"uniform":    func(int) float64 { return rng.Float64() },
+		"ties":       func(int) float64 { return float64(rng.IntN(50)) / 7 },
+		"signed":     func(int) float64 { return rng.NormFloat64() * 1e3 },
+		"zeros":      func(i int) float64 { return []float64{0, math.Copysign(0, -1), 1e-300, -1e-300}[i%4] },
+		"huge span":  func(int) float64 { return (rng.Float64()*2 - 1) * math.MaxFloat64 },
+		"crowded":    func(int) float64 { return 1 + float64(rng.IntN(1000))*1e-15 },
+		"all equal":  func(int) float64 { return 0.25 },
+		"two values": func(i int) float64 { return float64(i % 2) },
+	}
+	for name, gen := range gens {
+		m := radixThreshold + 1 + rng.IntN(20000)
+		s := make([]float64, m)
+		for i := range s {
+			s[i] = gen(i)
+		}
+		for _, better := range []Better{Higher, Lower} {
+			got := radixOrder(s, better)
+			want := make([]int, m)
+			for i := range want {
+				want[i] = i
+			}
+			sign := 1.0
+			if better == Higher {
+				sign = -1
+			}
+			slices.SortStableFunc(want, func(a, b int) int { return cmpFloat(sign*s[a], sign*s[b]) })
+			if !slices.Equal(got, want) {
+				t.Errorf("%s, %v: radix order differs from the comparison sort", name, better)
 			}
 		}
 	}

@@ -40,6 +40,30 @@ func affine(ts []colTransform) (A, B []float64, ok bool) {
 	return A, B, true
 }
 
+// form is a weighted column transform: a + b·x, or a/x when recip.
+type form struct {
+	a, b  float64
+	recip bool
+}
+
+// weightedForms folds the weights into the transforms. ok is false when a
+// column's scale is so extreme that folding it in would lose precision;
+// callers then apply the transforms exactly.
+func weightedForms(ts []colTransform, w []float64) (forms []form, ok bool) {
+	forms = make([]form, len(ts))
+	for j, t := range ts {
+		switch {
+		case t.recip:
+			forms[j] = form{a: w[j] * t.c, recip: true}
+		case t.s < 0x1p-900 || t.s > 0x1p900:
+			return nil, false
+		default:
+			forms[j] = form{a: w[j] * (t.c - t.o*t.k), b: w[j] * t.s * t.k}
+		}
+	}
+	return forms, true
+}
+
 // transforms resolves the per-column transforms of a normalisation. def is
 // the method's default, used when kind is DefaultNormalization.
 func (p *Problem) transforms(kind, def Normalization) ([]colTransform, error) {

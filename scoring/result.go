@@ -171,32 +171,31 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// sortKey maps a score to an unsigned key whose ascending order is the
-// order best first.
-func sortKey(s float64, better Better) uint64 {
-	u := math.Float64bits(s + 0) // +0 turns -0 into +0
-	if u>>63 == 1 {
-		u = ^u
-	} else {
-		u |= 1 << 63
-	}
-	if better != Lower {
-		u = ^u
-	}
-	return u
-}
-
-// radixOrder is sortOrder for large inputs, in O(m): a stable
-// least-significant-digit radix sort on the top 32 bits of each score's
-// sort key (sign, exponent and 20 bits of mantissa) in three 11-bit passes,
-// followed by a stable sort of each run of equal top bits by the full key.
-// Runs are short unless the scores crowd into a relative width of about
-// 1e-6. The passes run on all CPUs; a stable sort has one answer, so the
-// result does not depend on their number.
+// radixOrder is sortOrder for large inputs, in O(m). Each score is mapped
+// monotonically onto a 32-bit key across the scores' own range, the keys
+// are radix-sorted stably in three 11-bit passes (on all CPUs: a stable
+// sort has one answer, so the result does not depend on their number), and
+// runs of equal keys — scores closer than a 2^-32 part of the range — are
+// sorted by the scores themselves.
 func radixOrder(scores []float64, better Better) []int {
 	const bits = 11
 	const buckets = 1 << bits
 	m := len(scores)
+	lo, hi := scores[0], scores[0]
+	for _, s := range scores {
+		if s < lo {
+			lo = s
+		}
+		if s > hi {
+			hi = s
+		}
+	}
+	// key(s) = (s − lo)·scale for Lower, (hi − s)·scale for Higher: small
+	// keys first. Halving keeps hi − lo finite for any finite scores.
+	scale := 0.0
+	if span := hi/2 - lo/2; span > 0 {
+		scale = math.MaxUint32 / span / 2
+	}
 	chunks := max(1, min(runtime.GOMAXPROCS(0), m/radixThreshold))
 	bound := func(c int) int { return c * m / chunks }
 	// count[c][d] counts digit d of the current pass in chunk c.
@@ -205,7 +204,15 @@ func radixOrder(scores []float64, better Better) []int {
 	b := make([]radixPair, m)
 	parallel(chunks, func(c int) {
 		for i := bound(c); i < bound(c+1); i++ {
-			a[i] = radixPair{uint32(sortKey(scores[i], better) >> 32), uint32(i)}
+			d := scores[i] - lo
+			if better != Lower {
+				d = hi - scores[i]
+			}
+			k := d * scale
+			if !(k < math.MaxUint32) {
+				k = math.MaxUint32
+			}
+			a[i] = radixPair{uint32(k), uint32(i)}
 		}
 	})
 	for pass := range 3 {
@@ -214,7 +221,7 @@ func radixOrder(scores []float64, better Better) []int {
 			h := &count[c]
 			clear(h[:])
 			for _, p := range a[bound(c):bound(c+1)] {
-				h[(p.top>>shift)&(buckets-1)]++
+				h[(p.key>>shift)&(buckets-1)]++
 			}
 		})
 		// Turn counts into starting offsets, digit-major then chunk, which
@@ -236,7 +243,7 @@ func radixOrder(scores []float64, better Better) []int {
 		parallel(chunks, func(c int) {
 			h := &count[c]
 			for _, p := range a[bound(c):bound(c+1)] {
-				d := (p.top >> shift) & (buckets - 1)
+				d := (p.key >> shift) & (buckets - 1)
 				b[h[d]] = p
 				h[d]++
 			}
@@ -247,27 +254,31 @@ func radixOrder(scores []float64, better Better) []int {
 	for k, p := range a {
 		order[k] = int(p.idx)
 	}
-	// Stable fix-up of runs that share the top 32 bits: insertion sort on
-	// the full key, long runs by a stable comparison sort.
+	// Stable fix-up of runs of equal keys by the scores themselves.
+	sign := 1.0
+	if better != Lower {
+		sign = -1
+	}
+	byScore := func(p, q int) int {
+		if c := cmpFloat(sign*scores[p], sign*scores[q]); c != 0 {
+			return c
+		}
+		return p - q
+	}
 	for lo := 0; lo < m; {
 		hi := lo + 1
-		for hi < m && a[hi].top == a[lo].top {
+		for hi < m && a[hi].key == a[lo].key {
 			hi++
 		}
 		switch run := order[lo:hi]; {
 		case len(run) > 32:
-			slices.SortFunc(run, func(p, q int) int {
-				if c := cmpUint(sortKey(scores[p], better), sortKey(scores[q], better)); c != 0 {
-					return c
-				}
-				return p - q
-			})
+			slices.SortFunc(run, byScore)
 		case len(run) > 1:
 			for x := 1; x < len(run); x++ {
 				v := run[x]
-				kv := sortKey(scores[v], better)
+				sv := sign * scores[v]
 				y := x
-				for ; y > 0 && sortKey(scores[run[y-1]], better) > kv; y-- {
+				for ; y > 0 && sign*scores[run[y-1]] > sv; y-- {
 					run[y] = run[y-1]
 				}
 				run[y] = v
@@ -278,8 +289,8 @@ func radixOrder(scores []float64, better Better) []int {
 	return order
 }
 
-// radixPair is a score's top 32 key bits and its index.
-type radixPair struct{ top, idx uint32 }
+// radixPair is a score's sort key and its index.
+type radixPair struct{ key, idx uint32 }
 
 // parallel runs fn(0) … fn(n−1) concurrently and waits for all of them.
 func parallel(n int, fn func(c int)) {
@@ -294,12 +305,3 @@ func parallel(n int, fn func(c int)) {
 	wg.Wait()
 }
 
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}

@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"fmt"
-	"math"
 	"slices"
 )
 
@@ -161,15 +160,47 @@ type vikorKernel struct {
 
 func (k vikorKernel) regrets(s, r, w []float64, lo, hi int) {
 	n := k.n
+	if k.ts == nil {
+		for i := lo; i < hi; i++ {
+			var si, ri float64
+			for j, x := range k.data[i*n : (i+1)*n] {
+				t := w[j] * x
+				si += t
+				if t > ri {
+					ri = t
+				}
+			}
+			s[i], r[i] = si, ri
+		}
+		return
+	}
+	// The weighted regret w_j·(f*_j − x)/(f*_j − f⁻_j) is affine in x.
+	A, B, ok := affine(k.ts)
+	if !ok { // extreme magnitudes: apply the transforms exactly
+		for i := lo; i < hi; i++ {
+			var si, ri float64
+			for j, x := range k.data[i*n : (i+1)*n] {
+				t := w[j] * k.ts[j].apply(x)
+				si += t
+				if t > ri {
+					ri = t
+				}
+			}
+			s[i], r[i] = si, ri
+		}
+		return
+	}
+	for j := range n {
+		A[j], B[j] = w[j]*A[j], w[j]*B[j]
+	}
 	for i := lo; i < hi; i++ {
 		var si, ri float64
-		for j, x := range k.data[i*n : (i+1)*n] {
-			if k.ts != nil {
-				x = k.ts[j].apply(x)
-			}
-			t := w[j] * x
+		for j, x := range k.data[i*n : (i+1)*n : (i+1)*n] {
+			t := A[j] + B[j]*x
 			si += t
-			ri = math.Max(ri, t)
+			if t > ri {
+				ri = t
+			}
 		}
 		s[i], r[i] = si, ri
 	}

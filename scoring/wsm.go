@@ -29,14 +29,29 @@ func (m WeightedSum) Rank(p *Problem, weights []float64) (*Result, error) {
 	res := newResult("wsm", p, w, Higher)
 	n := p.n
 	contrib := make([]float64, p.m*n)
+	// Per column the contribution w_j·r(x) is a + b·x or, for a
+	// reciprocal transform, c/x; folding w_j in saves a multiplication.
+	forms, fast := weightedForms(ts, w)
 	forBlocks(p.m, n, func(lo, hi, _ int) {
 		for i := lo; i < hi; i++ {
-			src, dst := p.data[i*n:(i+1)*n], contrib[i*n:(i+1)*n]
+			src, dst := p.data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
 			s := 0.0
-			for j, x := range src {
-				c := w[j] * ts[j].apply(x)
-				dst[j] = c
-				s += c
+			if fast {
+				for j, x := range src {
+					f := &forms[j]
+					c := f.a + f.b*x
+					if f.recip {
+						c = f.a / x
+					}
+					dst[j] = c
+					s += c
+				}
+			} else {
+				for j, x := range src {
+					c := w[j] * ts[j].apply(x)
+					dst[j] = c
+					s += c
+				}
 			}
 			res.Scores[i] = s
 		}
