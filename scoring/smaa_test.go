@@ -310,7 +310,9 @@ func smaaBits(r *scoring.SMAAResult) []uint64 {
 // through Rank as it does for a third party's Method.
 type rankOnly struct{ m scoring.Method }
 
-func (r rankOnly) Rank(p *scoring.Problem, w []float64) (*scoring.Result, error) { return r.m.Rank(p, w) }
+func (r rankOnly) Rank(p *scoring.Problem, w []float64) (*scoring.Result, error) {
+	return r.m.Rank(p, w)
+}
 
 // TestSMAAExternalMethod checks that the Rank fallback agrees with the
 // prepared kernel: both rank the same samples, so the indices agree up to
