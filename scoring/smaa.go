@@ -153,6 +153,7 @@ type smaaWorker struct {
 	scratch []float64
 	keys    []float64
 	ord     []int
+	rank    []int
 	prob    *perturbedProblem // nil with exact values
 	kern    kernel
 }
@@ -334,7 +335,7 @@ func (s SMAA) resolve(p *Problem) (*smaaRun, error) {
 		st := &smaaWorker{
 			pcg: pcg, rng: rand.New(pcg),
 			w: make([]float64, n), tmp: make([]float64, n),
-			scores: make([]float64, m), keys: make([]float64, m), ord: make([]int, m),
+			scores: make([]float64, m), keys: make([]float64, m), ord: make([]int, m), rank: make([]int, m),
 			kern: run.kern,
 		}
 		if run.kern != nil {
@@ -411,7 +412,7 @@ func (run *smaaRun) weightBlock(st *smaaWorker, b int, acc []float64) error {
 		if err := run.evaluate(st, st.w); err != nil {
 			return err
 		}
-		ties := sortKeys(st.keys, st.ord, st.scores, run.better)
+		ties := sortKeys(st.keys, st.ord, st.rank, st.scores, run.better)
 		accumulateRanks(counts, central, st.keys, st.ord, ties, st.w)
 	}
 	return nil
@@ -449,7 +450,7 @@ func (run *smaaRun) firstAtCentral(st *smaaWorker, central [][]float64, acc []fl
 		if err := run.evaluate(st, w); err != nil {
 			return err
 		}
-		sortKeys(st.keys, st.ord, st.scores, run.better)
+		sortKeys(st.keys, st.ord, st.rank, st.scores, run.better)
 		g := firstGroup(st.keys)
 		if slices.Contains(st.ord[:g], i) {
 			acc[i] += 1 / float64(g)
@@ -459,15 +460,64 @@ func (run *smaaRun) firstAtCentral(st *smaaWorker, central [][]float64, acc []fl
 }
 
 // sortKeys sorts the alternatives from best to worst: ord receives their
-// indices and keys their scores oriented so that larger is better. The
-// sort is stable (insertion sort, fast for the small m of decision
-// problems) and allocation-free. It reports whether any two neighbours tie
+// indices and keys their scores oriented so that larger is better; rank
+// (length m) is scratch space. It is allocation-free, and stable: equal
+// scores keep the problem order. It reports whether any two neighbours tie
 // within the tolerance of rankScores.
-func sortKeys(keys []float64, ord []int, scores []float64, better Better) bool {
+//
+// For m ≤ 64 the rank of each alternative is counted over all pairs with
+// the sign bit of the score difference, without data-dependent branches:
+// a comparison sort of ten random scores mispredicts about half of its
+// branches, which made it the largest cost of an SMAA sample. Scores that
+// do not order into a permutation (NaN from a foreign method) fall back to
+// an insertion sort.
+func sortKeys(keys []float64, ord, rank []int, scores []float64, better Better) bool {
 	sign := 1.0
 	if better == Lower {
 		sign = -1
 	}
+	m := len(scores)
+	if m > 64 || !countRanks(keys, ord, rank, scores, sign) {
+		insertionKeys(keys, ord, scores, sign)
+	}
+	tol := tieTol(keys)
+	for k := 1; k < len(keys); k++ {
+		if keys[k-1]-keys[k] <= tol {
+			return true
+		}
+	}
+	return false
+}
+
+// countRanks places each alternative at its rank: the number of
+// alternatives with a larger oriented score, or an equal one and a smaller
+// index. It reports false if the ranks are not a permutation.
+func countRanks(keys []float64, ord, rank []int, scores []float64, sign float64) bool {
+	m := len(scores)
+	rank = rank[:m]
+	clear(rank)
+	for i, si := range scores {
+		ri, vi := rank[i], sign*si
+		for k := i + 1; k < m; k++ {
+			// g is 1 when k is strictly better than i, taken from the sign
+			// bit of vi − vk; equal values give +0, so ties keep the
+			// problem order (only −0 against +0 comes out reversed).
+			g := int(math.Float64bits(vi-sign*scores[k]) >> 63)
+			ri += g
+			rank[k] += 1 - g
+		}
+		rank[i] = ri
+	}
+	var seen uint64
+	for i, r := range rank {
+		keys[r], ord[r] = sign*scores[i], i
+		seen |= 1 << uint(r)
+	}
+	return seen == ^uint64(0)>>(64-uint(m))
+}
+
+// insertionKeys is sortKeys by a stable insertion sort.
+func insertionKeys(keys []float64, ord []int, scores []float64, sign float64) {
 	for i, s := range scores {
 		v := sign * s
 		k := i
@@ -477,13 +527,6 @@ func sortKeys(keys []float64, ord []int, scores []float64, better Better) bool {
 		}
 		keys[k], ord[k] = v, i
 	}
-	tol := tieTol(keys)
-	for k := 1; k < len(keys); k++ {
-		if keys[k-1]-keys[k] <= tol {
-			return true
-		}
-	}
-	return false
 }
 
 // tieTol is the tie tolerance for sorted keys: tieTolerance times the
