@@ -456,7 +456,8 @@ func newValueNoise(vu ValueUncertainty, n int) (*valueNoise, error) {
 		}
 		active = active || f > 0
 	}
-	v := &valueNoise{dist: vu.Distribution, reuse: max(vu.Reuse, 1)}
+	// A value draw never spans blocks, so larger reuse means one block.
+	v := &valueNoise{dist: vu.Distribution, reuse: min(max(vu.Reuse, 1), smaaBlock)}
 	if active {
 		v.frac = frac
 	}

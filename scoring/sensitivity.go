@@ -31,7 +31,8 @@ type Sensitivity struct {
 	// Method ranks the alternatives; nil means WeightedSum{}.
 	Method Method `json:"-"`
 	// Steps is the number of grid intervals on [0, 1] for the recorded
-	// scores and the numerical scan; 0 means 100. At most 1e6.
+	// scores and the numerical scan; 0 means 100. At most 100000 (the
+	// result holds m·n·(Steps+1) scores).
 	Steps int `json:"steps"`
 }
 
@@ -125,7 +126,7 @@ func (r *SensitivityResult) MostSensitive() (int, bool) {
 
 const (
 	defaultSensitivitySteps = 100
-	maxSensitivitySteps     = 1_000_000
+	maxSensitivitySteps     = 100_000
 	// bisectionTol is the width below which bisection stops.
 	bisectionTol = 1e-12
 )

@@ -58,7 +58,8 @@ type SMAA struct {
 	// Method ranks the alternatives under each sample; nil means
 	// WeightedSum{} (additive utility, as in SMAA-2).
 	Method Method `json:"-"`
-	// Samples is the number of weight vectors drawn; 0 means 10000.
+	// Samples is the number of weight vectors drawn; 0 means 10000. At
+	// most 2^50.
 	Samples int `json:"samples"`
 	// Seed selects the random streams; every value, 0 included, is an
 	// ordinary seed.
@@ -126,6 +127,9 @@ const (
 	smaaBlock = 4096
 	// defaultSMAASamples is the number of samples of the zero SMAA.
 	defaultSMAASamples = 10000
+	// maxSMAASamples keeps counts exact in float64 and block indices far
+	// from overflow.
+	maxSMAASamples = 1 << 50
 	// confidenceStream offsets the PCG stream of the confidence pass.
 	confidenceStream = 1 << 63
 )
@@ -282,8 +286,8 @@ func (s SMAA) resolve(p *Problem) (*smaaRun, error) {
 	if err := checkProblem(p); err != nil {
 		return nil, err
 	}
-	if s.Samples < 0 {
-		return nil, inputErr("samples", -1, -1, "", ErrParam, fmt.Sprintf("%d, want ≥ 0", s.Samples))
+	if s.Samples < 0 || s.Samples > maxSMAASamples {
+		return nil, inputErr("samples", -1, -1, "", ErrParam, fmt.Sprintf("%d, want 0 ≤ samples ≤ 2^50", s.Samples))
 	}
 	if s.Workers < 0 {
 		return nil, inputErr("workers", -1, -1, "", ErrParam, fmt.Sprintf("%d, want ≥ 0", s.Workers))

@@ -214,16 +214,14 @@ func TestSMAAValueUncertainty(t *testing.T) {
 	p := scoring.MustNewProblem(nil, []scoring.Criterion{{Name: "x", Direction: scoring.Benefit}}, [][]float64{{10}, {9}})
 	const n = 100_000
 	want := 6.16/14.4 + 0.3
-	for _, reuse := range []int{0, 16} {
+	// Reuse beyond a block (4096) means one draw per block.
+	for _, reuse := range []int{0, 16, math.MaxInt} {
 		res, err := scoring.SMAA{Samples: n, Seed: 5, Values: scoring.ValueUncertainty{Fraction: 0.2, Reuse: reuse}}.Run(context.Background(), p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkSMAAInvariants(t, res)
-		draws := n
-		if reuse > 0 {
-			draws = n / reuse
-		}
+		draws := n / max(1, min(reuse, 4096))
 		if got := res.RankAcceptability[0][0]; !within(got, want, draws, 4) {
 			t.Errorf("reuse %d: b_1^1 = %v, want %v", reuse, got, want)
 		}
@@ -437,6 +435,7 @@ func TestSMAABadInput(t *testing.T) {
 		wantField string
 	}{
 		{"negative samples", scoring.SMAA{Samples: -1}, p, scoring.ErrParam, "samples"},
+		{"too many samples", scoring.SMAA{Samples: math.MaxInt}, p, scoring.ErrParam, "samples"},
 		{"negative workers", scoring.SMAA{Workers: -2}, p, scoring.ErrParam, "workers"},
 		{"nil problem", scoring.SMAA{}, nil, scoring.ErrEmpty, "matrix"},
 		{"zero problem", scoring.SMAA{}, &scoring.Problem{}, scoring.ErrEmpty, "matrix"},
