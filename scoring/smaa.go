@@ -486,8 +486,9 @@ func (run *smaaRun) firstAtCentral(st *smaaWorker, central [][]float64, acc []fl
 }
 
 // sortKeys sorts the alternatives from best to worst: ord receives their
-// indices and keys their scores oriented so that larger is better; rank
-// (length m) is scratch space. It is allocation-free, and stable: equal
+// indices and keys their scores oriented so that larger is better (scores
+// is oriented in place: negated when lower is better); rank (length m) is
+// scratch space. It is allocation-free, and stable: equal
 // scores keep the problem order. It reports whether any two neighbours tie
 // within the tolerance of rankScores.
 //
@@ -498,13 +499,13 @@ func (run *smaaRun) firstAtCentral(st *smaaWorker, central [][]float64, acc []fl
 // do not order into a permutation (NaN from a foreign method) fall back to
 // an insertion sort.
 func sortKeys(keys []float64, ord, rank []int, scores []float64, better Better) bool {
-	sign := 1.0
 	if better == Lower {
-		sign = -1
+		for i, x := range scores {
+			scores[i] = -x
+		}
 	}
-	m := len(scores)
-	if m > 64 || !countRanks(keys, ord, rank, scores, sign) {
-		insertionKeys(keys, ord, scores, sign)
+	if len(scores) > 64 || !countRanks(keys, ord, rank, scores) {
+		insertionKeys(keys, ord, scores)
 	}
 	tol := tieTol(keys)
 	for k := 1; k < len(keys); k++ {
@@ -516,19 +517,19 @@ func sortKeys(keys []float64, ord, rank []int, scores []float64, better Better) 
 }
 
 // countRanks places each alternative at its rank: the number of
-// alternatives with a larger oriented score, or an equal one and a smaller
-// index. It reports false if the ranks are not a permutation.
-func countRanks(keys []float64, ord, rank []int, scores []float64, sign float64) bool {
-	m := len(scores)
+// alternatives with a larger value, or an equal one and a smaller index.
+// It reports false if the ranks are not a permutation.
+func countRanks(keys []float64, ord, rank []int, vals []float64) bool {
+	m := len(vals)
 	rank = rank[:m]
 	clear(rank)
-	for i, si := range scores {
-		ri, vi := rank[i], sign*si
+	for i, vi := range vals {
+		ri := rank[i]
 		for k := i + 1; k < m; k++ {
 			// g is 1 when k is strictly better than i, taken from the sign
 			// bit of vi − vk; equal values give +0, so ties keep the
 			// problem order (only −0 against +0 comes out reversed).
-			g := int(math.Float64bits(vi-sign*scores[k]) >> 63)
+			g := int(math.Float64bits(vi-vals[k]) >> 63)
 			ri += g
 			rank[k] += 1 - g
 		}
@@ -536,16 +537,15 @@ func countRanks(keys []float64, ord, rank []int, scores []float64, sign float64)
 	}
 	var seen uint64
 	for i, r := range rank {
-		keys[r], ord[r] = sign*scores[i], i
+		keys[r], ord[r] = vals[i], i
 		seen |= 1 << uint(r)
 	}
 	return seen == ^uint64(0)>>(64-uint(m))
 }
 
 // insertionKeys is sortKeys by a stable insertion sort.
-func insertionKeys(keys []float64, ord []int, scores []float64, sign float64) {
-	for i, s := range scores {
-		v := sign * s
+func insertionKeys(keys []float64, ord []int, vals []float64) {
+	for i, v := range vals {
 		k := i
 		for k > 0 && keys[k-1] < v {
 			keys[k], ord[k] = keys[k-1], ord[k-1]
