@@ -12,8 +12,9 @@ Run with Debian's python3-numpy (`apt-get install python3-numpy`):
 
     /usr/bin/python3 scoring/bench/smaa_numpy.py [samples] [repeats]
 
-It prints one line, `smaa_numpy wsm 10x8 samples=N ms=T`, where T is the
-best of `repeats` runs (default 3) in milliseconds.
+It prints one line, `T ms (smaa_numpy wsm 10x8, N samples, best of R)`,
+where T, the first number on the line (what compare.sh reads), is the best
+of R runs (default 3) in milliseconds.
 """
 
 import sys
@@ -56,7 +57,7 @@ def main():
         acc, _ = smaa(r, samples, rng)
         best = min(best, time.perf_counter() - start)
     assert np.allclose(acc.sum(axis=0), 1) and np.allclose(acc.sum(axis=1), 1)
-    print(f"smaa_numpy wsm 10x8 samples={samples} ms={best * 1e3:.1f}")
+    print(f"{best * 1e3:.1f} ms (smaa_numpy wsm 10x8, {samples} samples, best of {repeats})")
 
 
 if __name__ == "__main__":
