@@ -18,9 +18,9 @@ import (
 // changes the top alternative, and for every pair of alternatives the
 // weight at which their order reverses.
 //
-// For the additive methods, [WeightedSum] and [PROMETHEEII] (whose net
-// flow is Σ_j w_j φ_j), every score is linear in t along the path, so the
-// thresholds are exact: two alternatives with scores t·a + (1 − t)·b tie
+// For the additive methods, [WeightedSum], [PROMETHEEII] (whose net flow
+// is Σ_j w_j φ_j), [MOORA] and [SPOTIS], every score is linear in t along
+// the path, so the thresholds are exact: two alternatives with scores t·a + (1 − t)·b tie
 // at t* = Δb/(Δb − Δa). For the other methods, and for methods outside the
 // package, the path is scanned on a grid of Steps intervals and each change
 // is located by bisection to 1e-12; two changes closer together than a
@@ -255,8 +255,11 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 			return nil, err
 		}
 		e.scratch = make([]float64, e.kern.scratchLen())
-		if lk, ok := e.kern.(linearKernel); ok {
+		switch lk := e.kern.(type) {
+		case linearKernel:
 			lin = &lk
+		case linearKernelLower:
+			lin = &lk.linearKernel
 		}
 	}
 	res := &SensitivityResult{
@@ -332,6 +335,7 @@ func (e *sweepEval) exactSweep(sw *WeightSweep, lk *linearKernel) {
 				b[i] += e.w[k] * x
 			}
 		}
+		a[i], b[i] = e.sign*a[i], e.sign*b[i] // oriented: larger is better
 	}
 	t0 := e.base[j]
 	line := func(i int, t float64) float64 { return t*a[i] + (1-t)*b[i] }

@@ -105,7 +105,7 @@ func TestSensitivityBruteForce(t *testing.T) {
 	h := 1 / float64(steps)
 	p := smaaBenchProblem(6, 4)
 	base := []float64{0.4, 0.1, 0.3, 0.2}
-	for _, meth := range []scoring.Method{scoring.WeightedSum{}, scoring.PROMETHEEII{}, scoring.TOPSIS{}, scoring.NewVIKOR()} {
+	for _, meth := range []scoring.Method{scoring.WeightedSum{}, scoring.PROMETHEEII{}, scoring.SPOTIS{}, scoring.TOPSIS{}, scoring.NewVIKOR(), scoring.EDAS{}} {
 		res, err := scoring.Sensitivity{Method: meth}.Run(context.Background(), p, base)
 		if err != nil {
 			t.Fatal(err)
@@ -168,7 +168,7 @@ func TestSensitivityExactMatchesNumerical(t *testing.T) {
 	t.Parallel()
 	p := smaaBenchProblem(7, 5)
 	base := []float64{1, 2, 3, 4, 5}
-	for _, meth := range []scoring.Method{scoring.PROMETHEEII{}, scoring.WeightedSum{}} {
+	for _, meth := range []scoring.Method{scoring.PROMETHEEII{}, scoring.WeightedSum{}, scoring.SPOTIS{}, scoring.MOORA{}} {
 		exact, err := scoring.Sensitivity{Method: meth}.Run(context.Background(), p, base)
 		if err != nil {
 			t.Fatal(err)

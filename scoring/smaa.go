@@ -382,7 +382,11 @@ func (run *smaaRun) redraw(st *smaaWorker) error {
 
 // evaluate scores the worker's current problem under w into st.scores.
 func (run *smaaRun) evaluate(st *smaaWorker, w []float64) error {
-	if lk, ok := st.kern.(linearKernel); ok {
+	switch lk := st.kern.(type) {
+	case linearKernel:
+		scoreLinear(st.scores, lk.r, w)
+		return nil
+	case linearKernelLower:
 		scoreLinear(st.scores, lk.r, w)
 		return nil
 	}

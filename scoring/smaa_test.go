@@ -169,7 +169,8 @@ func TestSMAADominating(t *testing.T) {
 		[]scoring.Criterion{{Name: "q", Direction: scoring.Benefit}, {Name: "cost", Direction: scoring.Cost}, {Name: "r", Direction: scoring.Benefit}},
 		[][]float64{{6, 3, 7}, {9, 2, 8}, {5, 5, 5}, {9, 4, 1}})
 	methods := []scoring.Method{scoring.WeightedSum{}, scoring.WeightedProduct{}, scoring.TOPSIS{},
-		scoring.NewVIKOR(), scoring.PROMETHEEII{}, scoring.COPRAS{}}
+		scoring.NewVIKOR(), scoring.PROMETHEEII{}, scoring.COPRAS{},
+		scoring.EDAS{}, scoring.MABAC{}, scoring.SPOTIS{}, scoring.MOORA{}}
 	for _, meth := range methods {
 		res, err := scoring.SMAA{Method: meth, Samples: 5000, Seed: 11}.Run(context.Background(), p)
 		if err != nil {
@@ -265,6 +266,7 @@ func TestSMAADeterminism(t *testing.T) {
 		"vikor ordinal":  {Method: scoring.NewVIKOR(), Samples: 9000, Seed: 2, Weights: scoring.WeightSpace{Order: []int{3, 1, 0, 2}}},
 		"wpm dirichlet":  {Method: scoring.WeightedProduct{}, Samples: 9000, Seed: 3, Weights: scoring.WeightSpace{Center: []float64{1, 2, 3, 4}, Concentration: 5}},
 		"promethee vals": {Method: scoring.PROMETHEEII{}, Samples: 9000, Seed: 4, Values: scoring.ValueUncertainty{Fraction: 0.1, Reuse: 3}},
+		"spotis lower":   {Method: scoring.SPOTIS{}, Samples: 9000, Seed: 6},
 		"external":       {Method: rankOnly{scoring.COPRAS{}}, Samples: 9000, Seed: 5, Values: scoring.ValueUncertainty{Distribution: scoring.NormalNoise, Fraction: 0.05}},
 	}
 	for name, cfg := range configs {
@@ -318,7 +320,7 @@ func (r rankOnly) Rank(p *scoring.Problem, w []float64) (*scoring.Result, error)
 func TestSMAAExternalMethod(t *testing.T) {
 	t.Parallel()
 	p := smaaBenchProblem(6, 5)
-	for _, meth := range []scoring.Method{scoring.WeightedSum{}, scoring.TOPSIS{}} {
+	for _, meth := range []scoring.Method{scoring.WeightedSum{}, scoring.TOPSIS{}, scoring.SPOTIS{}, scoring.NewVIKOR()} {
 		fast, err := scoring.SMAA{Method: meth, Samples: 5000, Seed: 8}.Run(context.Background(), p)
 		if err != nil {
 			t.Fatal(err)
