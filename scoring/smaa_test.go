@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
@@ -547,5 +548,105 @@ func TestNoiseText(t *testing.T) {
 	}
 	if _, err := scoring.Noise(9).MarshalText(); !errors.Is(err, scoring.ErrUnknownName) {
 		t.Errorf("MarshalText of an invalid Noise: %v, want ErrUnknownName", err)
+	}
+}
+
+// TestSMAAProperties runs random configurations on random problems from a
+// seeded PCG stream: each run either fails with a package sentinel or
+// returns finite indices whose rows and columns sum to 1, and a sensitivity
+// run on the same problem returns finite thresholds.
+func TestSMAAProperties(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(2024, 11))
+	methods := []scoring.Method{scoring.WeightedSum{}, scoring.WeightedProduct{}, scoring.TOPSIS{}, scoring.NewVIKOR(),
+		scoring.PROMETHEEII{}, scoring.COPRAS{}, scoring.EDAS{}, scoring.MABAC{}, scoring.SPOTIS{}, scoring.MOORA{}, rankOnly{scoring.TOPSIS{}}}
+	sentinels := []error{scoring.ErrParam, scoring.ErrLength, scoring.ErrNotFinite, scoring.ErrWeights, scoring.ErrDomain, scoring.ErrEmpty, scoring.ErrConstant}
+	rounds := 60
+	if testing.Short() {
+		rounds = 15
+	}
+	for round := range rounds {
+		m, n := 1+r.IntN(6), 1+r.IntN(4)
+		crits := make([]scoring.Criterion, n)
+		for j := range crits {
+			crits[j] = scoring.Criterion{Name: string(rune('a' + j)), Direction: scoring.Direction(1 + r.IntN(2))}
+		}
+		rows := make([][]float64, m)
+		for i := range rows {
+			rows[i] = make([]float64, n)
+			for j := range rows[i] {
+				switch r.IntN(6) {
+				case 0:
+					rows[i][j] = 0
+				case 1:
+					rows[i][j] = 5 // repeated values make ties
+				default:
+					rows[i][j] = math.Ldexp(r.Float64(), r.IntN(40)-20)
+				}
+			}
+		}
+		p := scoring.MustNewProblem(nil, crits, rows)
+		vec := func() []float64 {
+			v := make([]float64, n)
+			for j := range v {
+				v[j] = r.Float64() * 0.6
+			}
+			return v
+		}
+		var ws scoring.WeightSpace
+		switch r.IntN(5) {
+		case 1:
+			ws.Lower = vec()
+		case 2:
+			ws.Upper = vec()
+			for j := range ws.Upper {
+				ws.Upper[j] += 0.4
+			}
+		case 3:
+			ws.Order = r.Perm(n)
+		case 4:
+			ws.Center = vec()
+			if r.IntN(2) == 0 {
+				ws.Concentration = 0.1 + 10*r.Float64()
+			} else {
+				ws.Spread = r.Float64()
+			}
+		}
+		s := scoring.SMAA{Method: methods[r.IntN(len(methods))], Samples: 1 + r.IntN(3000), Seed: r.Uint64(), Workers: 1 + r.IntN(3), Weights: ws}
+		if r.IntN(3) == 0 {
+			s.Values = scoring.ValueUncertainty{Distribution: scoring.Noise(r.IntN(2)), Fraction: 0.3 * r.Float64(), Reuse: r.IntN(5)}
+		}
+		res, err := s.Run(context.Background(), p)
+		if err != nil {
+			known := false
+			for _, e := range sentinels {
+				known = known || errors.Is(err, e)
+			}
+			if !known {
+				t.Errorf("round %d: error %v wraps no package sentinel", round, err)
+			}
+			continue
+		}
+		checkSMAAInvariants(t, res)
+		for i := range res.RankAcceptability {
+			for _, x := range slices.Concat(res.RankAcceptability[i], res.CentralWeights[i], []float64{res.Confidence[i], res.Holistic[i]}) {
+				if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 || x > 1+1e-12 {
+					t.Fatalf("round %d (%+v): value %v out of [0, 1]", round, s, x)
+				}
+			}
+		}
+		w := vec()
+		w[0] += 0.1
+		sr, err := scoring.Sensitivity{Method: s.Method, Steps: 20}.Run(context.Background(), p, w)
+		if err != nil {
+			t.Fatalf("round %d: sensitivity: %v", round, err)
+		}
+		for _, sw := range sr.Sweeps {
+			for _, rv := range sw.Reversals {
+				if math.IsNaN(rv.Weight) || rv.Weight < 0 || rv.Weight > 1 {
+					t.Errorf("round %d: reversal weight %v", round, rv.Weight)
+				}
+			}
+		}
 	}
 }
