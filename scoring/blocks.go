@@ -30,10 +30,15 @@ func runBlocks(ctx context.Context, nb, workers, accLen int,
 	}
 	workers = max(1, min(workers, nb))
 	window := 2 * workers
-	buf := make([]float64, window*accLen)
+	// Accumulators are written on every sample; a cache line of padding
+	// between them keeps workers from sharing lines.
+	const pad = cacheLine / 8
+	stride := (accLen+pad-1)/pad*pad + pad
+	buf := make([]float64, window*stride+pad)
 	free := make(chan []float64, window)
 	for i := range window {
-		free <- buf[i*accLen : (i+1)*accLen : (i+1)*accLen]
+		lo := pad + i*stride
+		free <- buf[lo : lo+accLen : lo+accLen]
 	}
 	type done struct {
 		b   int

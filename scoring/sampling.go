@@ -496,12 +496,19 @@ type perturbedProblem struct {
 
 func newPerturbedProblem(p *Problem) *perturbedProblem {
 	q := &perturbedProblem{base: p}
+	// The buffers are rewritten on every draw: pad them away from other
+	// workers' memory (see smaaWorker).
+	clone := func(x []float64) []float64 {
+		y := paddedFloats(len(x))
+		copy(y, x)
+		return y
+	}
 	q.Problem = Problem{
 		alts: p.alts, crits: p.crits, m: p.m, n: p.n,
-		data:     slices.Clone(p.data),
-		colMin:   slices.Clone(p.colMin),
-		colMax:   slices.Clone(p.colMax),
-		colScale: slices.Clone(p.colScale),
+		data:     clone(p.data),
+		colMin:   clone(p.colMin),
+		colMax:   clone(p.colMax),
+		colScale: clone(p.colScale),
 	}
 	return q
 }

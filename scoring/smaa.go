@@ -150,9 +150,14 @@ type smaaRun struct {
 	workers []*smaaWorker
 }
 
-// smaaWorker is one goroutine's private state.
+// smaaWorker is one goroutine's private state. Everything it writes per
+// sample (the generator's state, the buffers) is kept at least a cache
+// line away from other workers' state: small objects of one size class sit
+// side by side in memory, and two workers writing the same line on every
+// sample would serialise on it (false sharing).
 type smaaWorker struct {
-	pcg     *rand.PCG
+	_       [cacheLine]byte
+	pcg     rand.PCG
 	rng     *rand.Rand
 	w, tmp  []float64
 	scores  []float64
@@ -162,6 +167,24 @@ type smaaWorker struct {
 	rank    []int
 	prob    *perturbedProblem // nil with exact values
 	kern    kernel
+	_       [cacheLine]byte
+}
+
+// cacheLine is a generous cache-line size (some CPUs prefetch pairs of
+// 64-byte lines).
+const cacheLine = 128
+
+// paddedFloats returns a slice of length k whose backing array has a
+// cache line of padding on each side.
+func paddedFloats(k int) []float64 {
+	const pad = cacheLine / 8
+	return make([]float64, k+2*pad)[pad : pad+k : pad+k]
+}
+
+// paddedInts is paddedFloats for ints.
+func paddedInts(k int) []int {
+	const pad = cacheLine / 8
+	return make([]int, k+2*pad)[pad : pad+k : pad+k]
 }
 
 // Run performs the analysis on p. The error, if any, wraps [ErrParam] (a
@@ -337,15 +360,14 @@ func (s SMAA) resolve(p *Problem) (*smaaRun, error) {
 	m, n := p.m, p.n
 	run.workers = make([]*smaaWorker, workers)
 	for wk := range run.workers {
-		pcg := rand.NewPCG(0, 0)
 		st := &smaaWorker{
-			pcg: pcg, rng: rand.New(pcg),
-			w: make([]float64, n), tmp: make([]float64, n),
-			scores: make([]float64, m), keys: make([]float64, m), ord: make([]int, m), rank: make([]int, m),
+			w: paddedFloats(n), tmp: paddedFloats(n),
+			scores: paddedFloats(m), keys: paddedFloats(m), ord: paddedInts(m), rank: paddedInts(m),
 			kern: run.kern,
 		}
+		st.rng = rand.New(&st.pcg)
 		if run.kern != nil {
-			st.scratch = make([]float64, run.kern.scratchLen())
+			st.scratch = paddedFloats(run.kern.scratchLen())
 		}
 		if run.noise.frac != nil {
 			st.prob = newPerturbedProblem(p)
@@ -375,7 +397,7 @@ func (run *smaaRun) redraw(st *smaaWorker) error {
 	}
 	st.kern = k
 	if k.scratchLen() > len(st.scratch) {
-		st.scratch = make([]float64, k.scratchLen())
+		st.scratch = paddedFloats(k.scratchLen())
 	}
 	return nil
 }
