@@ -548,6 +548,7 @@ func sortKeys(keys []float64, ord, rank []int, scores []float64, better Better) 
 func countRanks(keys []float64, ord, rank []int, vals []float64) bool {
 	m := len(vals)
 	rank = rank[:m]
+	keys, ord = keys[:m], ord[:m]
 	clear(rank)
 	for i, vi := range vals {
 		ri := rank[i]
@@ -584,7 +585,13 @@ func insertionKeys(keys []float64, ord []int, vals []float64) {
 // tieTol is the tie tolerance for sorted keys: tieTolerance times the
 // largest absolute key.
 func tieTol(keys []float64) float64 {
-	return tieTolerance * math.Max(math.Abs(keys[0]), math.Abs(keys[len(keys)-1]))
+	// The largest magnitude of sorted keys is at one end; this is on the
+	// per-sample path, so it avoids the calls of math.Max.
+	a, b := math.Abs(keys[0]), math.Abs(keys[len(keys)-1])
+	if b > a {
+		a = b
+	}
+	return tieTolerance * a
 }
 
 // firstGroup returns the number of alternatives tied for first place in
