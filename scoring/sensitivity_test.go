@@ -1,0 +1,274 @@
+package scoring_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// pathWeights returns the weights of the one-at-a-time path: w_j = t and
+// the others rescaled in proportion (shared equally if base[j] = 1).
+func pathWeights(base []float64, j int, t float64) []float64 {
+	w := make([]float64, len(base))
+	for k, b := range base {
+		switch {
+		case k == j:
+			w[k] = t
+		case base[j] < 1:
+			w[k] = b * (1 - t) / (1 - base[j])
+		default:
+			w[k] = (1 - t) / float64(len(base)-1)
+		}
+	}
+	return w
+}
+
+// TestSensitivityTwoByTwo checks the closed form on smaaTwoByTwo at equal
+// weights: A2 is best (0.7 against 0.625), and A1 overtakes it when w1
+// exceeds 5/9 (a rise of 1/18) or, equivalently, w2 falls below 4/9.
+func TestSensitivityTwoByTwo(t *testing.T) {
+	t.Parallel()
+	res, err := scoring.Sensitivity{}.Run(context.Background(), smaaTwoByTwo(), []float64{1, 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Exact || res.Method != "wsm" {
+		t.Errorf("Exact = %v, Method = %q; want true, wsm", res.Exact, res.Method)
+	}
+	want := []scoring.TopChange{
+		{Found: true, Weight: 5.0 / 9, Change: 1.0 / 18, From: 1, To: 0},
+		{Found: true, Weight: 4.0 / 9, Change: -1.0 / 18, From: 1, To: 0},
+	}
+	for j, sw := range res.Sweeps {
+		got := sw.Top
+		if got.Found != want[j].Found || got.From != want[j].From || got.To != want[j].To ||
+			math.Abs(got.Weight-want[j].Weight) > 1e-12 || math.Abs(got.Change-want[j].Change) > 1e-12 {
+			t.Errorf("criterion %d: top change %+v, want %+v", j, got, want[j])
+		}
+		if len(sw.Reversals) != 1 || sw.Reversals[0].A != 1 || math.Abs(sw.Reversals[0].Weight-want[j].Weight) > 1e-12 {
+			t.Errorf("criterion %d: reversals %+v, want A2 over A1 at %v", j, sw.Reversals, want[j].Weight)
+		}
+		if len(sw.Grid) != 101 || len(sw.Scores) != 2 || len(sw.Scores[0]) != 101 {
+			t.Errorf("criterion %d: grid of %d points, scores %dx%d; want 101, 2x101", j, len(sw.Grid), len(sw.Scores), len(sw.Scores[0]))
+		}
+	}
+	if j, ok := res.MostSensitive(); !ok || j != 0 {
+		t.Errorf("MostSensitive() = %d, %v; want 0, true (ties go to the first)", j, ok)
+	}
+	if _, err := json.Marshal(res); err != nil {
+		t.Error(err)
+	}
+}
+
+// bruteForce sweeps criterion j on a grid of steps intervals through
+// Method.Rank and returns, for the pair (a, b) with a ahead at the base,
+// the grid point nearest the base where b is ahead, and the nearest grid
+// point where the best alternative differs from the base.
+func bruteForce(t *testing.T, meth scoring.Method, p *scoring.Problem, base []float64, j, steps int) (best int, topAt float64, topOK bool, baseRanks []int, ranks [][]int, ts []float64) {
+	t.Helper()
+	r0, err := meth.Rank(p, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	best, baseRanks = r0.Best(), r0.Ranks
+	for k := 0; k <= steps; k++ {
+		tt := float64(k) / float64(steps)
+		r, err := meth.Rank(p, pathWeights(base, j, tt))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts = append(ts, tt)
+		ranks = append(ranks, r.Ranks)
+		if r.Best() != best && (!topOK || math.Abs(tt-base[j]) < math.Abs(topAt-base[j])) {
+			topAt, topOK = tt, true
+		}
+	}
+	return best, topAt, topOK, baseRanks, ranks, ts
+}
+
+// TestSensitivityBruteForce checks thresholds (closed form for the
+// weighted sum and PROMETHEE II, numerical for TOPSIS and VIKOR) against
+// a brute-force sweep of Method.Rank on a grid 50 times finer than the
+// default: every reported threshold must lie within one brute-force step
+// of the nearest change the sweep sees, and a pair reported as never
+// reversing must keep its order on the whole sweep.
+func TestSensitivityBruteForce(t *testing.T) {
+	t.Parallel()
+	steps := 5000
+	if testing.Short() {
+		steps = 1000
+	}
+	// A threshold on a grid point is seen one step later (at the point
+	// itself the pair ties), so allow one step plus rounding.
+	h := 1/float64(steps) + 1e-9
+	p := smaaBenchProblem(6, 4)
+	base := []float64{0.4, 0.1, 0.3, 0.2}
+	for _, meth := range []scoring.Method{scoring.WeightedSum{}, scoring.PROMETHEEII{}, scoring.SPOTIS{}, scoring.TOPSIS{}, scoring.NewVIKOR(), scoring.EDAS{}} {
+		res, err := scoring.Sensitivity{Method: meth}.Run(context.Background(), p, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j, sw := range res.Sweeps {
+			best, topAt, topOK, baseRanks, ranks, ts := bruteForce(t, meth, p, base, j, steps)
+			if sw.Top.From != best || sw.Top.Found != topOK || (topOK && math.Abs(sw.Top.Weight-topAt) > h) {
+				t.Errorf("%s criterion %d: top %+v; brute force: from %d, change at %v (found %v)", res.Method, j, sw.Top, best, topAt, topOK)
+			}
+			reported := map[[2]int]float64{}
+			for _, rv := range sw.Reversals {
+				reported[[2]int{rv.A, rv.B}] = rv.Weight
+			}
+			m := len(res.Alternatives)
+			for a := range m {
+				for b := range m {
+					wAt, ok := reported[[2]int{a, b}]
+					if !ok {
+						continue
+					}
+					// Nearest grid point to the base where b is ranked above a.
+					near, found := 0.0, false
+					for k, tt := range ts {
+						if ranks[k][b] < ranks[k][a] && (!found || math.Abs(tt-base[j]) < math.Abs(near-base[j])) {
+							near, found = tt, true
+						}
+					}
+					if !found || math.Abs(near-wAt) > h {
+						t.Errorf("%s criterion %d: %d overtakes %d at %v; brute force %v (found %v)", res.Method, j, b, a, wAt, near, found)
+					}
+				}
+			}
+			// Pairs never reported must never swap on the sweep.
+			for a := range m {
+				for b := range m {
+					if a == b {
+						continue
+					}
+					_, ab := reported[[2]int{a, b}]
+					_, ba := reported[[2]int{b, a}]
+					if ab || ba {
+						continue
+					}
+					for k := range ts {
+						if baseRanks[a] < baseRanks[b] && ranks[k][b] < ranks[k][a] {
+							t.Errorf("%s criterion %d: %d and %d swap at %v but no reversal is reported", res.Method, j, a, b, ts[k])
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestSensitivityExactMatchesNumerical checks that the bisection path,
+// forced by hiding PROMETHEE II's kernel, finds the closed-form thresholds
+// to 1e-9.
+func TestSensitivityExactMatchesNumerical(t *testing.T) {
+	t.Parallel()
+	p := smaaBenchProblem(7, 5)
+	base := []float64{1, 2, 3, 4, 5}
+	for _, meth := range []scoring.Method{scoring.PROMETHEEII{}, scoring.WeightedSum{}, scoring.SPOTIS{}, scoring.MOORA{}} {
+		exact, err := scoring.Sensitivity{Method: meth}.Run(context.Background(), p, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		num, err := scoring.Sensitivity{Method: rankOnly{meth}}.Run(context.Background(), p, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !exact.Exact || num.Exact {
+			t.Fatalf("Exact flags %v, %v; want true, false", exact.Exact, num.Exact)
+		}
+		for j := range exact.Sweeps {
+			e, n := exact.Sweeps[j], num.Sweeps[j]
+			if e.Top.Found != n.Top.Found || e.Top.To != n.Top.To || math.Abs(e.Top.Weight-n.Top.Weight) > 1e-9 {
+				t.Errorf("%s criterion %d: exact top %+v, numerical %+v", exact.Method, j, e.Top, n.Top)
+			}
+			if len(e.Reversals) != len(n.Reversals) {
+				t.Errorf("%s criterion %d: %d exact reversals, %d numerical", exact.Method, j, len(e.Reversals), len(n.Reversals))
+				continue
+			}
+			// Reversals at the same weight may be listed in either order.
+			numerical := map[[2]int]float64{}
+			for _, y := range n.Reversals {
+				numerical[[2]int{y.A, y.B}] = y.Weight
+			}
+			for _, x := range e.Reversals {
+				y, ok := numerical[[2]int{x.A, x.B}]
+				if !ok || math.Abs(x.Weight-y) > 1e-9 {
+					t.Errorf("%s criterion %d: reversal %+v exact, numerical at %v (found %v)", exact.Method, j, x, y, ok)
+				}
+			}
+		}
+	}
+}
+
+// TestSensitivityEdgeCases covers one criterion, a base weight of 1 and
+// identical alternatives: no panic, no NaN, defined answers.
+func TestSensitivityEdgeCases(t *testing.T) {
+	t.Parallel()
+	one := scoring.MustNewProblem(nil, []scoring.Criterion{{Name: "x", Direction: scoring.Cost}}, [][]float64{{3}, {2}})
+	res, err := scoring.Sensitivity{Method: scoring.TOPSIS{}}.Run(context.Background(), one, []float64{5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sw := res.Sweeps[0]; sw.Top.Found || sw.Top.From != 1 || len(sw.Reversals) != 0 {
+		t.Errorf("one criterion: %+v, want no change and A2 on top", sw)
+	}
+	p := scoring.MustNewProblem(nil,
+		[]scoring.Criterion{{Name: "a", Direction: scoring.Benefit}, {Name: "b", Direction: scoring.Benefit}},
+		[][]float64{{5, 5}, {5, 5}, {1, 9}})
+	for _, meth := range []scoring.Method{scoring.WeightedSum{}, scoring.TOPSIS{}} {
+		res, err := scoring.Sensitivity{Method: meth, Steps: 10}.Run(context.Background(), p, []float64{1, 0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sw := range res.Sweeps {
+			for _, rv := range sw.Reversals {
+				if rv.A == 0 && rv.B == 1 {
+					t.Errorf("%s: identical alternatives reported as reversing: %+v", res.Method, rv)
+				}
+				if math.IsNaN(rv.Weight) {
+					t.Errorf("%s: NaN threshold", res.Method)
+				}
+			}
+		}
+		if _, err := json.Marshal(res); err != nil {
+			t.Errorf("%s: %v", res.Method, err)
+		}
+	}
+}
+
+// TestSensitivityBadInput checks the typed errors.
+func TestSensitivityBadInput(t *testing.T) {
+	t.Parallel()
+	p := smaaTwoByTwo()
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	cases := []struct {
+		name    string
+		s       scoring.Sensitivity
+		ctx     context.Context
+		p       *scoring.Problem
+		w       []float64
+		wantErr error
+	}{
+		{"negative steps", scoring.Sensitivity{Steps: -1}, context.Background(), p, []float64{1, 1}, scoring.ErrParam},
+		{"too many steps", scoring.Sensitivity{Steps: 2_000_000}, context.Background(), p, []float64{1, 1}, scoring.ErrParam},
+		{"weights length", scoring.Sensitivity{}, context.Background(), p, []float64{1}, scoring.ErrLength},
+		{"weights NaN", scoring.Sensitivity{}, context.Background(), p, []float64{math.NaN(), 1}, scoring.ErrNotFinite},
+		{"weights zero", scoring.Sensitivity{}, context.Background(), p, []float64{0, 0}, scoring.ErrWeights},
+		{"nil problem", scoring.Sensitivity{}, context.Background(), nil, []float64{1, 1}, scoring.ErrEmpty},
+		{"method parameter", scoring.Sensitivity{Method: scoring.VIKOR{V: -1}}, context.Background(), p, []float64{1, 1}, scoring.ErrParam},
+		{"cancelled", scoring.Sensitivity{}, cancelled, p, []float64{1, 1}, context.Canceled},
+	}
+	for _, tc := range cases {
+		res, err := tc.s.Run(tc.ctx, tc.p, tc.w)
+		if res != nil || !errors.Is(err, tc.wantErr) {
+			t.Errorf("%s: Run = %v, %v; want nil and %v", tc.name, res, err, tc.wantErr)
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package scoring_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// smaaBenchProblem returns an m×n problem with values uniform in [1, 100)
+// from a fixed PCG stream; every third criterion is a cost.
+func smaaBenchProblem(m, n int) *scoring.Problem {
+	r := rand.New(rand.NewPCG(20250101, 5))
+	crits := make([]scoring.Criterion, n)
+	for j := range crits {
+		crits[j] = scoring.Criterion{Name: fmt.Sprintf("c%d", j+1), Direction: scoring.Benefit}
+		if j%3 == 2 {
+			crits[j].Direction = scoring.Cost
+		}
+	}
+	rows := make([][]float64, m)
+	for i := range rows {
+		rows[i] = make([]float64, n)
+		for j := range rows[i] {
+			rows[i][j] = 1 + 99*r.Float64()
+		}
+	}
+	return scoring.MustNewProblem(nil, crits, rows)
+}
+
+// BenchmarkSMAA measures SMAA-2 with uniform weights, seed 1 and the
+// default number of workers. The method tokens are those of the JSON
+// contract. Allocations per op are a constant independent of the number
+// of samples (the result, per-worker buffers and the prepared method).
+func BenchmarkSMAA(b *testing.B) {
+	methods := []struct {
+		token  string
+		method scoring.Method
+	}{
+		{"wsm", scoring.WeightedSum{}},
+		{"topsis", scoring.TOPSIS{}},
+	}
+	sizes := [][2]int{{10, 8}}
+	for _, mt := range methods {
+		for _, sz := range sizes {
+			p := smaaBenchProblem(sz[0], sz[1])
+			for _, samples := range []int{100_000, 1_000_000} {
+				name := fmt.Sprintf("%s/%dx%d/%d", mt.token, sz[0], sz[1], samples)
+				b.Run(name, func(b *testing.B) {
+					s := scoring.SMAA{Method: mt.method, Samples: samples, Seed: 1}
+					b.ReportAllocs()
+					for b.Loop() {
+						if _, err := s.Run(context.Background(), p); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(samples)*float64(b.N)/b.Elapsed().Seconds(), "samples/s")
+				})
+			}
+		}
+	}
+}
