@@ -304,4 +304,3 @@ func parallel(n int, fn func(c int)) {
 	}
 	wg.Wait()
 }
-
