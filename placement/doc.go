@@ -130,9 +130,13 @@
 // stakeholder buy-in, policy with HR and legal, crisis plan, approvals,
 // the structural move, training, spokes, sourcing.
 //
-// Robustness from SMAA (first-rank acceptability) is not computed yet; it
-// will be added as a field of [Robustness] filled when an option asks for
-// it.
+// Robustness: every recommendation is cross-checked against a second
+// method (TOPSIS by default) with Spearman's ρ and Kendall's τ. With
+// Options.SMAA, SMAA-2 (Lahdelma & Salminen 2001) draws weightings from a
+// Dirichlet distribution centred on the recommendation's weights and
+// reports each leading structure's first-rank acceptability, confidence
+// factor and central weights ([SMAASummary]); the seed makes it
+// reproducible and [Recommender.RecommendContext] lets a caller stop it.
 //
 // # Conventions
 //

@@ -88,6 +88,21 @@ func (r Robustness) Summary() string {
 		}
 		fmt.Fprintf(&b, "; rank agreement Spearman %.2f, Kendall %.2f.", c.Spearman, c.Kendall)
 	}
+	if s := r.SMAA; s != nil {
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "The recommended structure ranks first under %.0f%% of %d weightings drawn around these weights (SMAA-2, Dirichlet κ = %g, seed %d)",
+			100*s.TopFirstRank, s.Samples, s.Concentration, s.Seed)
+		var first []string
+		for _, a := range s.Structures[:min(3, len(s.Structures))] {
+			first = append(first, fmt.Sprintf("%s %.0f%%", a.ID, 100*a.FirstRank))
+		}
+		if len(first) > 0 {
+			fmt.Fprintf(&b, "; most often first: %s", strings.Join(first, ", "))
+		}
+		b.WriteString(".")
+	}
 	return b.String()
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/socialseat/socialseat/internal/wire"
+	"github.com/socialseat/socialseat/placement"
 )
 
 // command is one subcommand: its flags are defined on fs, and exec writes
@@ -26,14 +28,17 @@ func commands() map[string]command {
 	return map[string]command{
 		"rank": {
 			summary: "the placement recommendation for an organisation profile (YAML or JSON)",
-			usage:   "rank --profile FILE [--format text|json] [--model FILE] [--top N]",
+			usage:   "rank --profile FILE [--format text|json] [--model FILE] [--top N] [--samples N] [--seed S]",
 			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
 				profile := fs.String("profile", "", "the organisation profile `FILE` (YAML or JSON; - for standard input)")
 				format := fs.String("format", "text", "output `format`: text or json")
 				model := fs.String("model", "", "a calibration `FILE` to use instead of the default model (YAML or JSON)")
 				top := fs.Int("top", 5, "how many structures the text format lists")
+				samples := fs.Int("samples", 20000, "SMAA-2 weight samples for the robustness statement (0: none)")
+				seed := fs.Uint64("seed", 1, "SMAA-2 random `seed`")
 				return func(stdin io.Reader, out *bytes.Buffer) error {
-					return rank(stdin, out, *profile, *format, *model, *top)
+					return rank(stdin, out, rankOptions{profile: *profile, format: *format, model: *model, top: *top,
+						smaa: placement.SMAAOptions{Samples: *samples, Seed: *seed}})
 				}
 			},
 		},
@@ -57,6 +62,36 @@ func commands() map[string]command {
 							return err
 						}
 						res, err := req.Weigh()
+						if err != nil {
+							return err
+						}
+						return writeJSON(out, res)
+					})
+				}
+			},
+		},
+		"smaa": {
+			summary: "robustness of a decision problem: SMAA-2 rank acceptabilities (JSON in, JSON out)",
+			usage:   "smaa [-f FILE] [--samples N] [--seed S]",
+			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
+				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
+				samples := fs.Int("samples", 0, "weight samples, overriding the request's (0: the request's, or 10000)")
+				seed := fs.Uint64("seed", 0, "random `seed`, overriding the request's")
+				return func(stdin io.Reader, out *bytes.Buffer) error {
+					seedSet := false
+					fs.Visit(func(f *flag.Flag) { seedSet = seedSet || f.Name == "seed" })
+					return withInput(*file, stdin, func(r io.Reader) error {
+						req, err := wire.DecodeSMAA(r)
+						if err != nil {
+							return err
+						}
+						if *samples != 0 {
+							req.Samples = *samples
+						}
+						if seedSet {
+							req.Seed = *seed
+						}
+						res, err := req.Run(context.Background())
 						if err != nil {
 							return err
 						}

@@ -304,3 +304,33 @@ func TestCatalog(t *testing.T) {
 		assert.Contains(t, stdout, want)
 	}
 }
+
+func TestSMAAContract(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := runCLI(t, "", "smaa", "-f", "testdata/smaa-2x2.json")
+	require.Equal(t, 0, code, stderr)
+	var got struct {
+		RankAcceptability [][]float64 `json:"rank_acceptability"`
+		CentralWeights    [][]float64 `json:"central_weights"`
+		Confidence        []float64   `json:"confidence"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+	// Two mirror-image alternatives: each is first in half of the uniform
+	// weightings; 4 binomial standard errors of sqrt(0.25/20000).
+	require.Len(t, got.RankAcceptability, 2)
+	assert.InDelta(t, 0.5, got.RankAcceptability[0][0], 4*0.0035)
+	assert.InDelta(t, 1, got.RankAcceptability[0][0]+got.RankAcceptability[1][0], 1e-12)
+	assert.Greater(t, got.CentralWeights[0][0], got.CentralWeights[0][1], "A1 wins where c1 weighs more")
+	assert.Len(t, got.Confidence, 2)
+
+	again, _, _ := runCLI(t, "", "smaa", "-f", "testdata/smaa-2x2.json")
+	assert.Equal(t, stdout, again, "the same seed gives the same output")
+	other, _, code := runCLI(t, "", "smaa", "-f", "testdata/smaa-2x2.json", "--seed", "4", "--samples", "5000")
+	require.Equal(t, 0, code)
+	assert.NotEqual(t, stdout, other)
+	assert.Contains(t, other, `"samples": 5000`)
+
+	_, stderr, code = runCLI(t, `{"method":"wsm","criteria":[{"name":"a","direction":"benefit"}],"matrix":[[1]],"samples":-1}`, "smaa")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "samples")
+}

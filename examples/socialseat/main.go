@@ -13,6 +13,8 @@
 //	                    the default touchpoints, structures, criteria and model
 //	score   [-f FILE]   rank the alternatives of a general decision problem (JSON in, JSON out)
 //	weights [-f FILE]   criterion weights from AHP judgements, data, ranks or points
+//	smaa    [-f FILE] [--samples N] [--seed S]
+//	                    robustness of a decision problem (SMAA-2)
 //
 // Every command takes --help. Errors go to stderr as one line
 // "socialseat: <what is wrong, where>"; the exit status is 2 for bad input

@@ -16,7 +16,18 @@ import (
 // badInput marks err as the user's input error (exit status 2).
 func badInput(err error) error { return wire.BadInput(err) }
 
-func rank(stdin io.Reader, out *bytes.Buffer, profileFile, format, modelFile string, top int) error {
+// rankOptions are the rank command's flags.
+type rankOptions struct {
+	profile, format, model string
+	top                    int
+	smaa                   placement.SMAAOptions
+}
+
+func rank(stdin io.Reader, out *bytes.Buffer, o rankOptions) error {
+	profileFile, format, modelFile, top := o.profile, o.format, o.model, o.top
+	if o.smaa.Samples < 0 {
+		return badInput(fmt.Errorf("--samples %d: want 0 or more", o.smaa.Samples))
+	}
 	if profileFile == "" {
 		return badInput(errors.New("--profile is required"))
 	}
@@ -49,7 +60,7 @@ func rank(stdin io.Reader, out *bytes.Buffer, profileFile, format, modelFile str
 	if err != nil {
 		return badInput(err)
 	}
-	rec, err := r.Recommend(p, placement.Options{})
+	rec, err := r.Recommend(p, placement.Options{SMAA: o.smaa})
 	if err != nil {
 		return badInput(err)
 	}

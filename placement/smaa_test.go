@@ -1,0 +1,107 @@
+package placement_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/placement"
+)
+
+func bankProfile(t *testing.T) placement.Profile {
+	t.Helper()
+	p, err := placement.ReadProfile(strings.NewReader(`
+name: Nordbank
+employees: 8000
+business_units: 4
+countries: 3
+regulation: 5
+sign_off_layers: 3
+social_staff: 6
+touchpoints: {customer-support: 4, crisis-response: 3, corporate-communication: 3, marketing-channel: 3}
+current: {home: marketing, model: centralized, role: executing, sourcing: in-house}
+`))
+	require.NoError(t, err)
+	return p
+}
+
+func TestRecommendSMAA(t *testing.T) {
+	t.Parallel()
+	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	require.NoError(t, err)
+	p := bankProfile(t)
+	opts := placement.Options{SMAA: placement.SMAAOptions{Samples: 4000, Seed: 7, Workers: 1}}
+	a, err := r.Recommend(p, opts)
+	require.NoError(t, err)
+	s := a.Robustness.SMAA
+	require.NotNil(t, s)
+	assert.Equal(t, 4000, s.Samples)
+	assert.Equal(t, 50.0, s.Concentration)
+	assert.True(t, s.TopFirstRank > 0 && s.TopFirstRank <= 1, "top acceptability %v", s.TopFirstRank)
+	require.NotEmpty(t, s.Structures)
+	total := 0.0
+	for k, x := range s.Structures {
+		total += x.FirstRank
+		if k > 0 {
+			assert.LessOrEqual(t, x.FirstRank, s.Structures[k-1].FirstRank, "sorted by acceptability")
+		}
+		w := 0.0
+		for _, v := range x.CentralWeight {
+			w += v
+		}
+		assert.InDelta(t, 1, w, 1e-9, "central weights sum to 1")
+	}
+	assert.LessOrEqual(t, total, 1+1e-12)
+	// The acceptability of the top structure is listed if it is among the
+	// five most accepted.
+	for _, x := range s.Structures {
+		if x.ID == a.Ranking[0].Structure.ID() {
+			assert.Equal(t, s.TopFirstRank, x.FirstRank)
+		}
+	}
+	assert.Contains(t, a.Robustness.Summary(), "ranks first under")
+
+	// Same seed, more workers: the same bits.
+	opts.SMAA.Workers = 3
+	b, err := r.Recommend(p, opts)
+	require.NoError(t, err)
+	assert.Equal(t, math.Float64bits(s.TopFirstRank), math.Float64bits(b.Robustness.SMAA.TopFirstRank))
+	assert.Equal(t, s.Structures, b.Robustness.SMAA.Structures)
+
+	// JSON carries it under robustness.smaa.
+	raw, err := json.Marshal(a)
+	require.NoError(t, err)
+	var got struct {
+		Robustness struct {
+			SMAA struct {
+				Top float64 `json:"top_first_rank_acceptability"`
+			} `json:"smaa"`
+		} `json:"robustness"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &got))
+	assert.Equal(t, s.TopFirstRank, got.Robustness.SMAA.Top)
+
+	// Without the option there is no analysis.
+	c, err := r.Recommend(p, placement.Options{})
+	require.NoError(t, err)
+	assert.Nil(t, c.Robustness.SMAA)
+}
+
+func TestRecommendSMAAErrors(t *testing.T) {
+	t.Parallel()
+	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	require.NoError(t, err)
+	p := bankProfile(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = r.RecommendContext(ctx, p, placement.Options{SMAA: placement.SMAAOptions{Samples: 200000}})
+	assert.True(t, errors.Is(err, context.Canceled), "%v", err)
+	_, err = r.Recommend(p, placement.Options{SMAA: placement.SMAAOptions{Samples: 100, Concentration: -1}})
+	assert.ErrorIs(t, err, placement.ErrRange)
+}
