@@ -151,32 +151,13 @@ func (p *Problem) checkRatioDomain(j int, kind Normalization) error {
 	return nil
 }
 
-// scaledSums returns, per column, Σ x·s (or Σ (x·s)² if squares), summed in
-// fixed row blocks merged in block order.
+// scaledSums returns, per column, Σ x·s (or Σ (x·s)² if squares), from
+// the summaries computed at construction. The slice must not be modified.
 func (p *Problem) scaledSums(squares bool) []float64 {
-	n := p.n
-	nb := numBlocks(p.m)
-	part := make([]float64, nb*n)
-	forBlocks(p.m, n, func(lo, hi, b int) {
-		acc := part[b*n : (b+1)*n]
-		for i := lo; i < hi; i++ {
-			row := p.data[i*n : (i+1)*n]
-			for j, x := range row {
-				v := x * p.colScale[j]
-				if squares {
-					v *= v
-				}
-				acc[j] += v
-			}
-		}
-	})
-	sums := make([]float64, n)
-	for b := range nb {
-		for j := range n {
-			sums[j] += part[b*n+j]
-		}
+	if squares {
+		return p.colSumSq
 	}
-	return sums
+	return p.colSum
 }
 
 // reciprocalSum returns Σ min/x over column j (all x > 0), a value in [1, m].

@@ -33,6 +33,8 @@ type Problem struct {
 	// colScale[j] is a power of two with max|x|·colScale[j] < 1, so that
 	// kernels can work on exactly scaled values without overflow.
 	colScale []float64
+	// colSum[j] and colSumSq[j] are Σ x·s and Σ (x·s)² with s = colScale[j].
+	colSum, colSumSq []float64
 }
 
 // NewProblem copies and validates a decision problem. rows[i][j] is the
@@ -171,25 +173,59 @@ func (p *Problem) checkFinite() error {
 				strconv.FormatFloat(v, 'g', -1, 64))
 		}
 	}
+	p.summarize()
+	return nil
+}
+
+// summarize fills the per-column summaries from p.data, reusing the
+// summary slices when they exist: minimum, maximum, the exact power-of-two
+// scale, and the scaled sums Σx·s and Σ(x·s)² that the Vector and Sum
+// normalisations need, so that ranking does not have to pass over the data
+// for them.
+func (p *Problem) summarize() {
 	n := p.n
-	p.colMin = slices.Clone(p.data[:n])
-	p.colMax = slices.Clone(p.data[:n])
-	for i := 1; i < p.m; i++ {
-		row := p.data[i*n : (i+1)*n]
-		for j, v := range row {
-			if v < p.colMin[j] {
-				p.colMin[j] = v
-			}
-			if v > p.colMax[j] {
-				p.colMax[j] = v
-			}
+	for _, s := range []*[]float64{&p.colMin, &p.colMax, &p.colScale, &p.colSum, &p.colSumSq} {
+		if len(*s) != n {
+			*s = make([]float64, n)
 		}
 	}
-	p.colScale = make([]float64, n)
-	for j := range n {
-		p.colScale[j] = powerOfTwoScale(math.Max(math.Abs(p.colMin[j]), math.Abs(p.colMax[j])))
+	copy(p.colMin, p.data[:n])
+	copy(p.colMax, p.data[:n])
+	clear(p.colSum)
+	clear(p.colSumSq)
+	lo, hi, sum, sq := p.colMin, p.colMax, p.colSum, p.colSumSq
+	for i := range p.m {
+		row := p.data[i*n : (i+1)*n : (i+1)*n]
+		lo, hi, sum, sq := lo[:len(row)], hi[:len(row)], sum[:len(row)], sq[:len(row)]
+		for j, v := range row {
+			if v < lo[j] {
+				lo[j] = v
+			}
+			if v > hi[j] {
+				hi[j] = v
+			}
+			sum[j] += v
+			sq[j] += v * v
+		}
 	}
-	return nil
+	for j := range n {
+		s := powerOfTwoScale(math.Max(math.Abs(lo[j]), math.Abs(hi[j])))
+		p.colScale[j] = s
+		if s >= 0x1p-400 && s <= 0x1p400 {
+			// Moderate magnitudes: the unscaled sums neither overflowed nor
+			// lost anything that matters, and scaling by a power of two is
+			// exact.
+			sum[j] *= s
+			sq[j] *= s * s
+			continue
+		}
+		sum[j], sq[j] = 0, 0
+		for i := range p.m {
+			v := p.data[i*n+j] * s
+			sum[j] += v
+			sq[j] += v * v
+		}
+	}
 }
 
 // powerOfTwoScale returns a power of two s with big·s < 1 (s = 1 for 0).

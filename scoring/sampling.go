@@ -509,6 +509,8 @@ func newPerturbedProblem(p *Problem) *perturbedProblem {
 		colMin:   clone(p.colMin),
 		colMax:   clone(p.colMax),
 		colScale: clone(p.colScale),
+		colSum:   clone(p.colSum),
+		colSumSq: clone(p.colSumSq),
 	}
 	return q
 }
@@ -517,15 +519,5 @@ func newPerturbedProblem(p *Problem) *perturbedProblem {
 func (q *perturbedProblem) redraw(r *rand.Rand, v *valueNoise) {
 	n := q.n
 	v.perturb(r, q.data, q.base.data, n)
-	copy(q.colMin, q.data[:n])
-	copy(q.colMax, q.data[:n])
-	for i := 1; i < q.m; i++ {
-		for j, x := range q.data[i*n : (i+1)*n] {
-			q.colMin[j] = math.Min(q.colMin[j], x)
-			q.colMax[j] = math.Max(q.colMax[j], x)
-		}
-	}
-	for j := range n {
-		q.colScale[j] = powerOfTwoScale(math.Max(math.Abs(q.colMin[j]), math.Abs(q.colMax[j])))
-	}
+	q.summarize()
 }

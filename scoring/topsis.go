@@ -71,9 +71,10 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 			for i := lo; i < hi; i++ {
 				var sp, sm float64
 				row := p.data[i*n : (i+1)*n : (i+1)*n]
+				sl, tb, tw := slope[:len(row)], toBest[:len(row)], toWorst[:len(row)] // no bounds checks below
 				for j, x := range row {
-					a := toBest[j] + slope[j]*x
-					b := toWorst[j] + slope[j]*x
+					a := tb[j] + sl[j]*x
+					b := tw[j] + sl[j]*x
 					sp += a * a
 					sm += b * b
 				}

@@ -86,7 +86,9 @@ func (m VIKOR) Evaluate(p *Problem, weights []float64) (*VIKORResult, error) {
 		S:      make([]float64, p.m),
 		R:      make([]float64, p.m),
 	}
-	forBlocks(p.m, p.n, func(lo, hi, _ int) { k.regrets(res.S, res.R, w, lo, hi) })
+	// The weighted regret w_j·(f*_j − x)/(f*_j − f⁻_j) is affine in x.
+	forms, _ := weightedForms(k.ts, w)
+	forBlocks(p.m, p.n, func(lo, hi, _ int) { k.regrets(res.S, res.R, w, lo, hi, forms) })
 	k.q(res.Scores, res.S, res.R)
 	var order []int
 	res.Ranks, order = rankAndOrder(res.Scores, Lower)
@@ -158,48 +160,38 @@ type vikorKernel struct {
 	v    float64
 }
 
-func (k vikorKernel) regrets(s, r, w []float64, lo, hi int) {
+// regrets fills S and R for rows lo..hi. forms, if not nil, holds the
+// weighted affine form of each column's regret (see weightedForms), which
+// replaces applying the transforms cell by cell.
+func (k vikorKernel) regrets(s, r, w []float64, lo, hi int, forms []form) {
 	n := k.n
-	if k.ts == nil {
-		for i := lo; i < hi; i++ {
-			var si, ri float64
-			for j, x := range k.data[i*n : (i+1)*n] {
-				t := w[j] * x
+	for i := lo; i < hi; i++ {
+		var si, ri float64
+		row := k.data[i*n : (i+1)*n : (i+1)*n]
+		switch {
+		case forms != nil:
+			forms := forms[:len(row)] // no bounds checks below
+			for j, x := range row {
+				t := forms[j].a + forms[j].b*x
 				si += t
-				if t > ri {
-					ri = t
-				}
+				ri = max(ri, t) // branch-free: which column regrets most is unpredictable
 			}
-			s[i], r[i] = si, ri
-		}
-		return
-	}
-	// The weighted regret w_j·(f*_j − x)/(f*_j − f⁻_j) is affine in x.
-	A, B, ok := affine(k.ts)
-	if !ok { // extreme magnitudes: apply the transforms exactly
-		for i := lo; i < hi; i++ {
-			var si, ri float64
-			for j, x := range k.data[i*n : (i+1)*n] {
+		case k.ts != nil: // extreme magnitudes: apply the transforms exactly
+			for j, x := range row {
 				t := w[j] * k.ts[j].apply(x)
 				si += t
 				if t > ri {
 					ri = t
 				}
 			}
-			s[i], r[i] = si, ri
-		}
-		return
-	}
-	for j := range n {
-		A[j], B[j] = w[j]*A[j], w[j]*B[j]
-	}
-	for i := lo; i < hi; i++ {
-		var si, ri float64
-		for j, x := range k.data[i*n : (i+1)*n : (i+1)*n] {
-			t := A[j] + B[j]*x
-			si += t
-			if t > ri {
-				ri = t
+		default:
+			w := w[:len(row)]
+			for j, x := range row {
+				t := w[j] * x
+				si += t
+				if t > ri {
+					ri = t
+				}
 			}
 		}
 		s[i], r[i] = si, ri
@@ -208,24 +200,27 @@ func (k vikorKernel) regrets(s, r, w []float64, lo, hi int) {
 
 // q fills Q from S and R.
 func (k vikorKernel) q(dst, s, r []float64) {
-	sLo, sHi := slices.Min(s), slices.Max(s)
-	rLo, rHi := slices.Min(r), slices.Max(r)
+	sLo, sHi, rLo, rHi := s[0], s[0], r[0], r[0]
+	for i := range s {
+		sLo, sHi = min(sLo, s[i]), max(sHi, s[i])
+		rLo, rHi = min(rLo, r[i]), max(rHi, r[i])
+	}
+	var sk, rk float64 // 1/(S⁻ − S*) and 1/(R⁻ − R*), 0 when there is no spread
+	if sHi > sLo {
+		sk = 1 / (sHi - sLo)
+	}
+	if rHi > rLo {
+		rk = 1 / (rHi - rLo)
+	}
 	for i := range dst {
-		var a, b float64
-		if sHi > sLo {
-			a = (s[i] - sLo) / (sHi - sLo)
-		}
-		if rHi > rLo {
-			b = (r[i] - rLo) / (rHi - rLo)
-		}
-		dst[i] = k.v*a + (1-k.v)*b
+		dst[i] = k.v*((s[i]-sLo)*sk) + (1-k.v)*((r[i]-rLo)*rk)
 	}
 }
 
 func (k vikorKernel) score(dst, w, scratch []float64) {
 	m := len(dst)
 	s, r := scratch[:m], scratch[m:2*m]
-	k.regrets(s, r, w, 0, m)
+	k.regrets(s, r, w, 0, m, nil)
 	k.q(dst, s, r)
 }
 

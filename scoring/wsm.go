@@ -37,6 +37,7 @@ func (m WeightedSum) Rank(p *Problem, weights []float64) (*Result, error) {
 			src, dst := p.data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
 			s := 0.0
 			if fast {
+				forms := forms[:len(src)]
 				for j, x := range src {
 					f := &forms[j]
 					c := f.a + f.b*x
