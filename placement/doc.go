@@ -73,7 +73,9 @@
 //     department distrusted (Alonso, Dessein & Matouschek 2008), while a
 //     neutral executive unit gains; maturity and executive sponsorship
 //     decide whether dandelion and honeycomb are feasible; small size
-//     relieves organic's drawbacks and makes hubs overhead. The raw value
+//     relieves organic's drawbacks and makes hubs overhead, and a hub or
+//     dandelion in a small single-unit firm has no spokes to give its
+//     agility and authenticity (size.spoke-benefit). The raw value
 //     is mapped onto (0, 10) by a logistic curve with slope 1 at 5, so
 //     order is kept at the extremes.
 //   - Coverage is computed, not tabled: for every active touchpoint the
@@ -109,6 +111,53 @@
 // theory and practice; the coherence rules of the enumerator are judgement
 // from the definitions in domain.md §1.3. Sixteen face-validity scenarios
 // from domain.md §10 are tests (scenarios_test.go), each citing its source.
+//
+// # Calibration
+//
+// Version 2 of the default model was recalibrated because version 1 barely
+// discriminated: the what-if sweep (examples/scenarios) gave the same
+// hub-and-spoke winner from 40 to 60,000 employees with margins of
+// 0.003–0.02, and TOPSIS disagreed on the winner in 9 of 10 variants. The
+// hub is +1 on eight criteria in Owyang's matrix; its only counterweight
+// sat on cost, which the logistic squash saturates; and centralized carried
+// in its base the queueing and swamping that the profile terms count again.
+// What changed, and why (rationales in model.yaml):
+//
+//   - Centralized's drawbacks move from the base to the profile terms that
+//     cause them: agility −1.25 → −0.6 (the queue is counted by
+//     realtime.agility and signoff.agility), scalability −1.25 → −0.25 with
+//     spread.centralized-scalability 2 → 4 (Owyang 2013: swamped by
+//     business-unit requests; Shiv Singh: centralised suits small,
+//     single-country firms).
+//   - New size.spoke-benefit (1.25, judgement): a hub's or dandelion's
+//     agility and authenticity shrink by up to one source step when there
+//     are no units to act as spokes (Owyang 2010: hub-and-spoke fits mid and
+//     large firms with several units or markets). size.formal-overhead
+//     2 → 3.5 and size.organic-relief 2 → 2.5 follow domain.md §3's
+//     thresholds (no dedicated team below ~250 employees).
+//   - New weight.size-pivot (1,000 employees): size moves the scalability
+//     weight both ways, weight.size-scalability 1.5 → 3, so a small firm no
+//     longer weighs scalability like a mid-size one.
+//   - spread.hub-scalability 1.5 → 2.5: one hub saturates for companies
+//     within companies (Altimeter 2013: dandelion the growth area).
+//   - Honeycomb: consistency base 0 → −1.25 and risk −1.25 → −2.5 (the
+//     untrained case, which is the common one), maturity.honeycomb
+//     1.25 → 2.5, so it is competitive only from maturity 4 (Owyang via
+//     CMSWire; holistic 1.4–2.5% of firms).
+//   - shortfall.cost 3 → 5 and shortfall.expertise 1.5 → 3: domain.md §4
+//     treats the staffing floor as a feasibility constraint.
+//   - home.customer-service agility 0.75 → 0 and authenticity 0.75 → 0.5:
+//     the care-specific speed is credited by the realtime exemption; a
+//     service home hosts 1–2% of programmes.
+//   - weight.priority 0.5 → 1: priority moves influence, expertise and
+//     scalability more visibly.
+//
+// The directions are tested: the sixteen §10 scenarios plus six
+// calibration scenarios in scenarios_test.go, and a sweep of the what-if
+// table in examples/scenarios. Magnitudes remain judgement. Margins between
+// twins (the same model with another home or sourcing) stay small by
+// design; the margin that matters is the winner's lead over the best
+// structure of another operating model.
 //
 // # Recommendations
 //

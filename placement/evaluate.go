@@ -13,6 +13,7 @@ type facts struct {
 
 	size    float64 // (log10(employees) − 2) / 3 on [0, 1]: 100 → 0, 100,000 → 1
 	spread  float64 // ln(business units × countries) / ln 400 on [0, 1]
+	scale   float64 // max(size, spread): how much there is for spokes to do
 	native  float64 // 0 before native.start-year, 1 from native.full-year, linear between
 	rivalry float64 // ((silos − 1) + (5 − harmony)) / 8 on [0, 1]
 	feud    float64 // rivalry beyond the neutral midpoint: max(0, 2·rivalry − 1) on [0, 1]
@@ -43,6 +44,7 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 	f := facts{p: p}
 	f.size = clamp((math.Log10(float64(p.Employees))-2)/3, 0, 1)
 	f.spread = clamp(math.Log(float64(p.BusinessUnits)*float64(p.Countries))/math.Log(400), 0, 1)
+	f.scale = math.Max(f.size, f.spread)
 	if p.Founded > 0 {
 		f.native = clamp((float64(p.Founded)-k[kNativeStart])/(k[kNativeFull]-k[kNativeStart]), 0, 1)
 	}
@@ -99,6 +101,7 @@ const (
 	kindSpreadHub
 	kindExecSmall
 	kindSmallOrg
+	kindNoSpokes
 	kindRegUngoverned
 	kindRegGoverned
 	kindTouchRisk
@@ -281,11 +284,15 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 		add(RiskCompliance, kindSmallOrg, k[kOrganicRelief]*(1-f.size))
 	case HubAndSpoke:
 		add(Cost, kindSmallOrg, k[kFormalOverhead]*(1-f.size))
+		add(Agility, kindNoSpokes, -k[kSpokeBenefit]*(1-f.scale))
+		add(Authenticity, kindNoSpokes, -k[kSpokeBenefit]*(1-f.scale))
 		add(Scalability, kindSpreadHub, -k[kSpreadHubScalability]*math.Max(0, f.spread-0.6)/0.4)
 	case Centralized:
 		add(Scalability, kindSpreadCentral, -k[kSpreadCentralized]*f.spread)
 	case Dandelion:
 		add(Cost, kindSmallOrg, k[kFormalOverhead]*(1-f.size))
+		add(Agility, kindNoSpokes, -k[kSpokeBenefit]*(1-f.scale))
+		add(Authenticity, kindNoSpokes, -k[kSpokeBenefit]*(1-f.scale))
 		add(Cost, kindFewUnits, k[kSpreadDandelionCost]*(1-f.spread))
 		add(Consistency, kindFewUnits, -k[kSpreadDandelionConsistency]*(1-f.spread))
 	}
@@ -552,7 +559,7 @@ func (cm *compiled) weights(f *facts, rec *[]weightRec) row {
 	if f.p.SocialStaff < 1 {
 		add(Cost, kWeightNoStaffCost, 1)
 	}
-	add(Scalability, kWeightSizeScalability, math.Max(f.size, f.spread))
+	add(Scalability, kWeightSizeScalability, f.scale-k[kWeightSizePivot])
 	add(Coverage, kWeightSpreadCoverage, f.spread)
 	add(ChangeEffort, kWeightMaturityChange, -f.mat)
 	add(RiskCompliance, kWeightMaturityRisk, -f.mat)

@@ -43,9 +43,9 @@ current: {home: marketing, model: centralized, role: executing, sourcing: in-hou
 	fmt.Println("first step:", rec.Roadmap[0].Step)
 	// Output:
 	// method: wsm cross-checked with topsis
-	// 1. Hub-and-spoke centre of excellence in Communications, advisory and executing, hybrid (0.735)
-	// 2. Hub-and-spoke centre of excellence in Communications, advisory and executing, in-house (0.723)
-	// 3. Hub-and-spoke centre of excellence in PR, advisory and executing, hybrid (0.715)
+	// 1. Hub-and-spoke centre of excellence in Communications, advisory and executing, hybrid (0.710)
+	// 2. Hub-and-spoke centre of excellence in Communications, advisory and executing, in-house (0.695)
+	// 3. Hub-and-spoke centre of excellence in PR, advisory and executing, hybrid (0.689)
 	// strength: regulation 5/5: a central team gives the approval path regulators expect
 	// customer-support R: [customer-service] A: customer-service
 	// first step: Form a cross-functional project team (marketing, customer-service, communications, legal) with an executive sponsor

@@ -166,6 +166,9 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 			return fmt.Sprintf("with %d employees everyone knows what the others post, so an informal set-up stays coherent", p.Employees)
 		}
 		return fmt.Sprintf("a %s's coordination overhead is heavy for %d employees", s.Model, p.Employees)
+	case kindNoSpokes:
+		return fmt.Sprintf("%d employees in %d business %s leave a %s few spokes to give autonomy to",
+			p.Employees, p.BusinessUnits, plural(p.BusinessUnits, "unit", "units"), s.Model)
 	case kindExecSmall:
 		return fmt.Sprintf("an own executive unit is heavy for %d employees", p.Employees)
 	case kindPriority:

@@ -140,6 +140,7 @@ const (
 	kExecutiveSmallCost
 	kFormalOverhead
 	kOrganicRelief
+	kSpokeBenefit
 	kCovSmallRelief
 	kRegulationUngoverned
 	kRegulationGoverned
@@ -180,6 +181,7 @@ const (
 	kWeightBudgetCost
 	kWeightNoStaffCost
 	kWeightSizeScalability
+	kWeightSizePivot
 	kWeightSpreadCoverage
 	kWeightMaturityChange
 	kWeightMaturityRisk
@@ -211,6 +213,7 @@ var termIDs = [numTerms]string{
 	kExecutiveSmallCost:          "size.executive-unit-cost",
 	kFormalOverhead:              "size.formal-overhead",
 	kOrganicRelief:               "size.organic-relief",
+	kSpokeBenefit:                "size.spoke-benefit",
 	kCovSmallRelief:              "coverage.small-org-relief",
 	kRegulationUngoverned:        "regulation.ungoverned-risk",
 	kRegulationGoverned:          "regulation.governed-risk",
@@ -251,6 +254,7 @@ var termIDs = [numTerms]string{
 	kWeightBudgetCost:            "weight.budget-cost",
 	kWeightNoStaffCost:           "weight.no-staff-cost",
 	kWeightSizeScalability:       "weight.size-scalability",
+	kWeightSizePivot:             "weight.size-pivot",
 	kWeightSpreadCoverage:        "weight.spread-coverage",
 	kWeightMaturityChange:        "weight.maturity-change-effort",
 	kWeightMaturityRisk:          "weight.maturity-risk",
