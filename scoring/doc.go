@@ -81,10 +81,33 @@
 // [SpearmanRho], [KendallTau] and [WSCoefficient] measure how far two
 // rankings agree.
 //
+// # Robustness
+//
+//   - [SMAA]: SMAA-2 (Lahdelma & Salminen 2001) for any [Method]: rank
+//     acceptability indices, central weights, confidence factors and
+//     holistic acceptability, with weights drawn uniformly from the simplex,
+//     within bounds, under an ordinal ranking of the criteria, or around
+//     given weights ([WeightSpace]), and optional noise on the values
+//     ([ValueUncertainty]). It runs on all CPUs; samples are drawn in
+//     blocks of 4096, block k from rand.NewPCG(Seed, k), and merged in block
+//     order, so a seed gives the same bits for any number of workers.
+//   - [Sensitivity]: one-at-a-time weight sweeps with the smallest change of
+//     each weight that changes the top alternative and the pairwise
+//     rank-reversal points, exact for the methods whose scores are linear
+//     in the weights (weighted sum, PROMETHEE II, MOORA, SPOTIS) and by
+//     bisection otherwise.
+//   - [SpearmanRho], [KendallTau] and [WSCoefficient] compare rankings.
+//
+// Both take a context.Context and stop at the next block boundary when it
+// is cancelled, returning no partial result.
+//
 // # Performance
 //
 // Every method runs in time linear in the size of the matrix, except
 // PROMETHEE II, which needs O(n·m log m) (O(n·m²) for Gaussian preference
-// functions). Rankings of more than 4096 alternatives use a radix sort. A
-// call allocates its result plus at most one working copy of the matrix.
+// functions). Column sums and extremes are computed once, when the problem
+// is built, so most methods read the matrix once per call. Rankings of more
+// than 4096 alternatives use a parallel radix sort. A call allocates its
+// result plus at most one working copy of the matrix; SMAA allocates
+// nothing per sample.
 package scoring
