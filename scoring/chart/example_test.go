@@ -1,0 +1,185 @@
+package chart_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"image/png"
+	"strings"
+
+	"github.com/socialseat/socialseat/scoring"
+	"github.com/socialseat/socialseat/scoring/chart"
+)
+
+// result ranks three ways to run social media with the weighted sum.
+func result() *scoring.Result {
+	p, err := scoring.NewProblem(
+		[]string{"In-house team", "Agency", "Hybrid"},
+		[]scoring.Criterion{
+			{Name: "cost", Direction: scoring.Cost},
+			{Name: "reach", Direction: scoring.Benefit},
+			{Name: "speed", Direction: scoring.Benefit},
+		},
+		[][]float64{{120, 7, 9}, {90, 8, 5}, {100, 8, 7}},
+	)
+	if err != nil {
+		panic(err)
+	}
+	r, err := scoring.WeightedSum{}.Rank(p, []float64{0.3, 0.3, 0.4})
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// summary prints the root element of an SVG and how many of its text
+// elements and filled shapes it has.
+func summary(svg []byte) {
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	root, texts, shapes := "", 0, 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		if el, ok := tok.(xml.StartElement); ok {
+			if root == "" {
+				root = el.Name.Local
+			}
+			switch el.Name.Local {
+			case "text":
+				texts++
+			case "path":
+				for _, a := range el.Attr {
+					if a.Name.Local == "style" && !strings.Contains(a.Value, "fill:none") {
+						shapes++
+					}
+				}
+			}
+		}
+	}
+	fmt.Printf("<%s> with %d texts and %d filled shapes\n", root, texts, shapes)
+}
+
+func ExampleRanking() {
+	c, err := chart.Ranking(result(), chart.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var svg bytes.Buffer
+	if err := c.WriteSVG(&svg); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Title())
+	summary(svg.Bytes())
+	// Output:
+	// Ranking (weighted sum)
+	// <svg> with 14 texts and 6 filled shapes
+}
+
+func ExampleContributions() {
+	c, err := chart.Contributions(result(), chart.Options{HideTitle: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var svg bytes.Buffer
+	if err := c.WriteSVG(&svg); err != nil {
+		fmt.Println(err)
+		return
+	}
+	// The background, three alternatives by three criteria, and three
+	// legend swatches.
+	summary(svg.Bytes())
+	// Output:
+	// <svg> with 14 texts and 13 filled shapes
+}
+
+func ExampleAcceptability() {
+	c, err := chart.Acceptability(chart.AcceptabilityData{
+		Alternatives: []string{"In-house team", "Agency", "Hybrid"},
+		Shares: [][]float64{
+			{0.70, 0.25, 0.05},
+			{0.10, 0.15, 0.75},
+			{0.20, 0.60, 0.20},
+		},
+	}, chart.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var svg bytes.Buffer
+	if err := c.WriteSVG(&svg); err != nil {
+		fmt.Println(err)
+		return
+	}
+	summary(svg.Bytes())
+	// Output:
+	// <svg> with 17 texts and 10 filled shapes
+}
+
+func ExampleSensitivity() {
+	c, err := chart.Sensitivity(chart.SensitivityData{
+		Criterion:    "cost",
+		Alternatives: []string{"In-house team", "Agency"},
+		Weights:      []float64{0, 0.25, 0.5, 0.75, 1},
+		Scores: [][]float64{
+			{0.8, 0.7, 0.6, 0.5, 0.4},
+			{0.5, 0.55, 0.6, 0.65, 0.7},
+		},
+		Current:   0.3,
+		Reversals: []chart.Reversal{{Weight: 0.5, A: 0, B: 1}},
+	}, chart.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Title())
+	w, h := c.PixelSize()
+	fmt.Printf("%d×%d pixels at the default %d dpi\n", w, h, chart.DefaultDPI)
+	// Output:
+	// Scores as the weight of cost changes
+	// 907×649 pixels at the default 144 dpi
+}
+
+func ExampleWeights() {
+	c, err := chart.Weights(chart.WeightsData{
+		Criteria: []string{"cost", "reach", "speed"},
+		Weights:  []float64{0.3, 0.3, 0.4},
+		Group: [][]float64{
+			{0.2, 0.4, 0.4},
+			{0.4, 0.2, 0.4},
+		},
+		Stakeholders: []string{"Chief executive", "Head of Communications"},
+	}, chart.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Title())
+	// Output:
+	// Criterion weights and the spread across 2 stakeholders
+}
+
+func ExampleChart_WritePNG() {
+	c, err := chart.Ranking(result(), chart.Options{DPI: 96})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := c.WritePNG(&buf); err != nil {
+		fmt.Println(err)
+		return
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(img.Bounds().Size())
+	// Output:
+	// (605,229)
+}
