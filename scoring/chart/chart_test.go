@@ -338,11 +338,12 @@ func TestWeightsStructure(t *testing.T) {
 	assert.Contains(t, d.texts, "30%")
 	assert.Contains(t, c.Title(), "3 stakeholders")
 
-	// Without a group: bars only, no stakeholder legend.
+	// Without a group: bars only, no legend.
 	c, err = chart.Weights(chart.WeightsData{Criteria: w.Criteria, Weights: w.Weights}, chart.Options{})
 	require.NoError(t, err)
 	d = svgOf(t, c)
-	assert.Equal(t, 4+1, d.fills[blue], "weight bars and the swatch")
+	assert.Equal(t, 4, d.fills[blue], "weight bars")
+	assert.NotContains(t, d.allText(), "weightused")
 	assert.Equal(t, "Criterion weights", c.Title())
 }
 

@@ -106,9 +106,9 @@ func Weights(d WeightsData, opts Options) (*Chart, error) {
 	}
 	p := f.plot
 	p.Add(valueGrid(), bars)
-	f.legend = append(f.legend, legendEntry{label: "weight used", thumb: swatch(barCol)})
 
 	if group {
+		f.legend = append(f.legend, legendEntry{label: "weight used", thumb: swatch(barCol)})
 		whisker := draw.LineStyle{Color: colText, Width: 1}
 		for j := range d.Weights {
 			y := float64(n - 1 - j)
