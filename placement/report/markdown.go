@@ -1,0 +1,247 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// writeMarkdown renders the view as CommonMark with GitHub tables.
+func writeMarkdown(w io.Writer, v *view, o Options) error {
+	var b bytes.Buffer
+	pf := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	image := func(name, alt string) {
+		if o.ChartPath == "" {
+			return
+		}
+		pf("![%s](%s)\n\n", md(alt), path.Join(o.ChartPath, name+".svg"))
+	}
+	facts := func(head string, fs []fact) {
+		table(&b, []string{head, "Value"}, nil, func(row func(...string)) {
+			for _, f := range fs {
+				row(f.Label, f.Value)
+			}
+		})
+	}
+
+	pf("# %s\n\n", md(v.Title))
+	if v.Subtitle != "" {
+		pf("*%s*\n\n", md(v.Subtitle))
+	}
+
+	pf("## Summary\n\n")
+	pf("**Recommended for %s: %s** (`%s`)\n\n", md(v.Org), md(v.Winner.Name), code(v.Winner.ID))
+	pf("%s", md(v.Lead))
+	if v.Current != "" {
+		pf(" %s", md(v.Current))
+	}
+	pf("\n\n")
+	if v.Robustness != "" {
+		pf("%s\n\n", md(v.Robustness))
+	}
+	facts("Item", v.Facts)
+
+	pf("## The organisation\n\n")
+	facts("Profile", v.Profile)
+	pf("### Active touchpoints\n\n")
+	table(&b, []string{"Touchpoint", "ID", "Natural owner", "Activity (0–5)"}, []bool{false, false, false, true}, func(row func(...string)) {
+		for _, t := range v.Touchpoints {
+			row(t.Name, "`"+code(t.ID)+"`", t.Owner, fmt.Sprint(t.Activity))
+		}
+	})
+
+	pf("## The ranking\n\n")
+	pf("The %d best of %d structures; %s scores are better.\n\n", len(v.Top), v.Considered, v.Better)
+	table(&b, []string{"Rank", "Structure", "ID", "Score"}, []bool{true, false, false, true}, func(row func(...string)) {
+		for _, e := range v.Top {
+			row(fmt.Sprint(e.Rank), e.Name, "`"+code(e.ID)+"`", e.Score)
+		}
+	})
+	image("ranking", "Ranking of the best structures")
+	image("contributions", "What makes up each score")
+	if len(v.Detailed) > 0 {
+		pf("### Why these structures\n\n")
+	}
+	for _, e := range v.Detailed {
+		pf("**%d. %s**\n\n", e.Rank, md(e.Name))
+		for _, s := range e.Strengths {
+			pf("- \\+ %s\n", md(s))
+		}
+		for _, s := range e.Weaknesses {
+			pf("- − %s\n", md(s))
+		}
+		pf("\n")
+	}
+
+	pf("## The weights and where they came from\n\n")
+	table(&b, []string{"Criterion", "ID", "Direction", "Weight"}, []bool{false, false, false, true}, func(row func(...string)) {
+		for _, x := range v.Weights {
+			row(x.Label, "`"+code(x.ID)+"`", x.Direction, x.Weight)
+		}
+	})
+	image("weights", "Criterion weights")
+	pf("%s\n\n", md(v.WeightsLead))
+	for _, it := range v.WeightsItems {
+		pf("- %s\n", md(it))
+	}
+	if len(v.WeightsItems) > 0 {
+		pf("\n")
+	}
+
+	pf("## Who does what\n\n")
+	pf("The responsibility map under %s: **R**esponsible does the work, **A**ccountable answers for it, **C**onsulted is asked first, **I**nformed is told.\n\n", md(v.RACIStructure))
+	if len(v.RACI) > 0 {
+		table(&b, []string{"Touchpoint", "Responsible", "Accountable", "Consulted", "Informed"}, nil, func(row func(...string)) {
+			for _, r := range v.RACI {
+				row(r.Touchpoint, r.Responsible, r.Accountable, r.Consulted, r.Inform)
+			}
+		})
+	} else {
+		pf("No responsibility map was computed.\n\n")
+	}
+
+	pf("## The roadmap\n\n")
+	if len(v.Roadmap) == 0 {
+		pf("No steps: the organisation already has the recommended structure.\n\n")
+	}
+	for i, s := range v.Roadmap {
+		pf("%d. %s  \n   *Why:* %s\n", i+1, md(s.Step), md(s.Why))
+	}
+	if len(v.Roadmap) > 0 {
+		pf("\n")
+	}
+
+	pf("## How robust is the answer?\n\n")
+	if v.Robustness != "" {
+		pf("%s\n\n", md(v.Robustness))
+	} else {
+		pf("No robustness analysis was run.\n\n")
+	}
+	if len(v.CrossCheck) > 0 {
+		facts("Cross-check", v.CrossCheck)
+	}
+
+	pf("## Assumptions and sources\n\n")
+	pf("Model **%s**.", md(v.ModelName))
+	if v.ModelDesc != "" {
+		pf(" %s", md(v.ModelDesc))
+	}
+	pf("\n\n")
+	for _, a := range v.Assumptions {
+		pf("- %s\n", md(a))
+	}
+	pf("\n")
+	if len(v.Evidence) > 0 {
+		pf("### Evidence behind the model's coefficients\n\n")
+		table(&b, []string{"Kind of evidence", "Coefficients"}, []bool{false, true}, func(row func(...string)) {
+			for _, f := range v.Evidence {
+				row(f.Label, f.Value)
+			}
+		})
+	}
+	if len(v.Sources) > 0 {
+		pf("### Sources\n\n")
+		for _, s := range v.Sources {
+			pf("- %s\n", md(s))
+		}
+		pf("\n")
+	} else {
+		pf("The model was not supplied with the recommendation, so its sources are not listed.\n\n")
+	}
+	if len(v.Coefficients) > 0 {
+		pf("### The model's coefficients\n\n")
+		table(&b, []string{"Coefficient", "Value", "Evidence", "Rationale", "Source"}, []bool{false, true, false, false, false}, func(row func(...string)) {
+			for _, c := range v.Coefficients {
+				row("`"+code(c.ID)+"`", c.Value, c.Evidence, c.Rationale, c.Source)
+			}
+		})
+	}
+	_, err := w.Write(bytes.TrimRight(b.Bytes(), "\n"))
+	if err == nil {
+		_, err = io.WriteString(w, "\n")
+	}
+	return err
+}
+
+// table writes a GitHub table. Cells are escaped with md unless they are
+// already code spans (start and end with a backquote); right marks
+// right-aligned columns (nil: all left).
+func table(b *bytes.Buffer, head []string, right []bool, rows func(row func(...string))) {
+	cell := func(s string) string {
+		if len(s) >= 2 && strings.HasPrefix(s, "`") && strings.HasSuffix(s, "`") {
+			return s
+		}
+		return md(s)
+	}
+	b.WriteString("|")
+	for _, h := range head {
+		b.WriteString(" " + md(h) + " |")
+	}
+	b.WriteString("\n|")
+	for i := range head {
+		if right != nil && right[i] {
+			b.WriteString("---:|")
+		} else {
+			b.WriteString("---|")
+		}
+	}
+	b.WriteString("\n")
+	rows(func(cells ...string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" " + cell(c) + " |")
+		}
+		b.WriteString("\n")
+	})
+	b.WriteString("\n")
+}
+
+// md escapes text for Markdown: HTML's &, < and > become entities (so
+// "<Acme & Sons>" shows literally and cannot open a tag), Markdown's
+// punctuation is backslash-escaped, and line breaks become spaces and a
+// leading list or heading marker is escaped, so text cannot start a new
+// block.
+func md(s string) string {
+	var b strings.Builder
+	// A leading "-" or "+", or a number followed by "." or ")", followed
+	// by a space or nothing, would start a list; a line of "=" would
+	// underline a heading. Escape the marker.
+	marker := func(rest string) bool { return rest == "" || rest[0] == ' ' || rest[0] == '\t' }
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	switch {
+	case (strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+")) && marker(s[1:]),
+		s != "" && strings.Trim(s, "= ") == "":
+		b.WriteByte('\\')
+	case digits > 0 && digits <= 9 && len(s) > digits && s[digits] == '.' && marker(s[digits+1:]):
+		// (A ")" is escaped below like all punctuation.)
+		b.WriteString(s[:digits])
+		b.WriteByte('\\')
+		s = s[digits:]
+	}
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '~', '{', '}':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// code makes s safe inside a single-backquote code span: backquotes and
+// line breaks cannot appear in IDs, but are replaced all the same.
+func code(s string) string {
+	return strings.NewReplacer("`", "'", "\n", " ", "\r", " ", "|", "\\|").Replace(s)
+}

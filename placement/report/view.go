@@ -1,0 +1,627 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/scoring"
+	"github.com/socialseat/socialseat/scoring/chart"
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// view is everything a report shows, as plain strings in display order.
+// Both the HTML and the Markdown writers render it; neither computes
+// anything.
+type view struct {
+	Title, Subtitle string
+	Org             string
+	Lead            string // one paragraph: the recommendation in words
+	Facts           []fact // model, method, candidates …
+	Winner          rankedView
+	Current         string // where today's structure ranks, or ""
+
+	Profile     []fact
+	Touchpoints []touchpointView
+
+	Top        []rankedView
+	Considered int
+	Better     string // "higher" or "lower"
+	Detailed   []rankedView
+
+	Weights      []weightView
+	WeightsLead  string   // where the weights came from, as a sentence
+	WeightsItems []string // the adjustments, if the source lists them
+
+	RACIStructure string
+	RACI          []raciView
+
+	Roadmap []placement.Step
+
+	Robustness string
+	CrossCheck []fact
+
+	ModelName    string
+	ModelDesc    string
+	Evidence     []fact
+	Assumptions  []string
+	Sources      []string
+	Coefficients []coefficientView
+}
+
+type fact struct{ Label, Value string }
+
+type rankedView struct {
+	Rank                  int
+	Name, ID, Score       string
+	Strengths, Weaknesses []string
+}
+
+type touchpointView struct {
+	Name, ID, Owner string
+	Activity        int
+}
+
+type weightView struct {
+	Label, ID, Weight, Direction string
+}
+
+type raciView struct {
+	Touchpoint                                  string
+	Responsible, Accountable, Consulted, Inform string
+}
+
+type coefficientView struct {
+	ID, Value, Evidence, Rationale, Source string
+}
+
+// newView collects what the report shows. It reads rec and never writes
+// to it.
+func newView(rec *placement.Recommendation, o Options) (*view, error) {
+	p := rec.Profile
+	v := &view{
+		Org:        orDash(p.Name),
+		Subtitle:   o.Subtitle,
+		Considered: len(rec.Ranking),
+		Better:     "higher",
+	}
+	v.Title = o.Title
+	if v.Title == "" {
+		v.Title = "Where should social media sit at " + orDash(p.Name) + "?"
+	}
+	if lowerIsBetter(rec.Ranking) {
+		v.Better = "lower"
+	}
+	for i, e := range rec.Ranking[:o.Top] {
+		rv := ranked(e)
+		if i == 0 {
+			v.Winner = rv
+		}
+		v.Top = append(v.Top, rv)
+		if len(e.Strengths)+len(e.Weaknesses) > 0 {
+			v.Detailed = append(v.Detailed, rv)
+		}
+	}
+	if len(v.Detailed) == 0 {
+		// The winner is always explained, even when outside Top.
+		for _, e := range rec.Ranking {
+			if len(e.Strengths)+len(e.Weaknesses) > 0 {
+				v.Detailed = append(v.Detailed, ranked(e))
+			}
+		}
+	}
+	v.Lead = lead(rec, v)
+	if p.Current != nil {
+		id := p.Current.ID()
+		for _, e := range rec.Ranking {
+			if e.Structure.ID() == id {
+				v.Current = fmt.Sprintf("Today's structure, %s, ranks %s of %d.", e.Structure.Name(), ordinal(e.Rank), len(rec.Ranking))
+				break
+			}
+		}
+	}
+	v.Facts = []fact{
+		{"Recommended structure", v.Winner.Name + " (" + v.Winner.ID + ")"},
+		{"Structures considered", strconv.Itoa(len(rec.Ranking))},
+		{"Ranking method", methodName(rec.Method)},
+		{"Model", orDash(rec.Model)},
+	}
+
+	v.Profile = profileFacts(p)
+	v.Touchpoints = touchpoints(p, o.Catalog)
+
+	for j, c := range placement.Criteria() {
+		dir := "higher is better"
+		if c.IsCost() {
+			dir = "lower is better"
+		}
+		v.Weights = append(v.Weights, weightView{Label: c.Label(), ID: c.String(), Weight: pct(rec.Weights[j]), Direction: dir})
+	}
+	v.WeightsLead, v.WeightsItems = splitSource(rec.WeightsSource)
+
+	v.RACIStructure = v.Winner.Name
+	names := touchpointNames(o.Catalog)
+	for _, a := range rec.RACI {
+		v.RACI = append(v.RACI, raciView{
+			Touchpoint:  nameOf(names, a.Touchpoint),
+			Responsible: departments(a.Responsible),
+			Accountable: departments([]touchpoint.Department{a.Accountable}),
+			Consulted:   departments(a.Consulted),
+			Inform:      departments(a.Informed),
+		})
+	}
+	v.Roadmap = slices.Clone(rec.Roadmap)
+
+	v.Robustness = robustness(rec)
+	if c := rec.Robustness.CrossCheck; c.Method != "" {
+		same := "no"
+		if c.SameWinner {
+			same = "yes"
+		}
+		v.CrossCheck = []fact{
+			{"Second method", methodName(c.Method)},
+			{"Its best structure", nameByID(rec.Ranking, c.Winner)},
+			{"Same best structure", same},
+			{"Rank of its best structure here", strconv.Itoa(c.WinnerRank)},
+			{"Spearman's rank correlation", fmt.Sprintf("%.2f", c.Spearman)},
+			{"Kendall's tau", fmt.Sprintf("%.2f", c.Kendall)},
+		}
+	}
+
+	v.ModelName = orDash(rec.Model)
+	v.Assumptions = assumptions(rec)
+	if m := o.Model; m != nil {
+		v.ModelName = modelName(*m)
+		v.ModelDesc = m.Description
+		v.Evidence = evidence(*m)
+		v.Sources = sources(*m, p, o.Catalog)
+		if o.Coefficients {
+			for _, c := range m.Coefficients {
+				v.Coefficients = append(v.Coefficients, coefficientView{
+					ID: c.ID, Value: strconv.FormatFloat(c.Value, 'g', -1, 64),
+					Evidence: c.Evidence.String(), Rationale: c.Rationale, Source: c.Source,
+				})
+			}
+		}
+	}
+	return v, nil
+}
+
+func ranked(e placement.Ranked) rankedView {
+	return rankedView{
+		Rank: e.Rank, Name: e.Structure.Name(), ID: e.Structure.ID(), Score: fmt.Sprintf("%.3f", e.Score),
+		Strengths: slices.Clone(e.Strengths), Weaknesses: slices.Clone(e.Weaknesses),
+	}
+}
+
+// lowerIsBetter tells from a best-first ranking whether its scores improve
+// downwards (as VIKOR's do).
+func lowerIsBetter(r []placement.Ranked) bool {
+	return len(r) > 1 && r[0].Score < r[len(r)-1].Score
+}
+
+// lead states the recommendation in one paragraph.
+func lead(rec *placement.Recommendation, v *view) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Of %d ways to organise social media, the model ranks %s first", len(rec.Ranking), v.Winner.Name)
+	if len(rec.Ranking) > 1 {
+		second := rec.Ranking[1]
+		gap := math.Abs(rec.Ranking[0].Score - second.Score)
+		fmt.Fprintf(&b, ", ahead of %s by %.3f points of score", second.Structure.Name(), gap)
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+func profileFacts(p placement.Profile) []fact {
+	scale := func(v int) string { return strconv.Itoa(v) + " of 5" }
+	fs := []fact{
+		{"Organisation", orDash(p.Name)},
+		{"Employees", thousands(p.Employees)},
+		{"Business units", strconv.Itoa(p.BusinessUnits)},
+		{"Countries", strconv.Itoa(p.Countries)},
+	}
+	if p.Founded != 0 {
+		fs = append(fs, fact{"Founded", strconv.Itoa(p.Founded)})
+	}
+	current := "none (no formal structure)"
+	if p.Current != nil {
+		current = p.Current.Name() + " (" + p.Current.ID() + ")"
+	}
+	return append(fs,
+		fact{"Priority of social media", scale(p.SocialPriority)},
+		fact{"Staff on social media", strconv.FormatFloat(p.SocialStaff, 'g', -1, 64) + " FTE"},
+		fact{"Budget level", scale(p.BudgetLevel)},
+		fact{"Sign-off layers for a routine post", strconv.Itoa(p.SignOffLayers)},
+		fact{"Silos", scale(p.Silos)},
+		fact{"Harmony of marketing, communications and service", scale(p.DepartmentHarmony)},
+		fact{"Regulatory exposure", scale(p.Regulation)},
+		fact{"Social media maturity", scale(p.Maturity)},
+		fact{"Executive sponsorship", scale(p.ExecutiveSponsorship)},
+		fact{"Stance on agencies", p.Agency.String()},
+		fact{"Current structure", current},
+	)
+}
+
+// touchpoints lists the active touchpoints in catalogue order, then any
+// the catalogue does not know, by ID.
+func touchpoints(p placement.Profile, c *touchpoint.Catalog) []touchpointView {
+	var out []touchpointView
+	seen := map[touchpoint.ID]bool{}
+	for _, t := range c.All() {
+		seen[t.ID] = true
+		if a := p.Touchpoints[t.ID]; a > 0 {
+			out = append(out, touchpointView{Name: t.Name, ID: string(t.ID), Owner: deptLabel(t.Owner), Activity: a})
+		}
+	}
+	var unknown []touchpointView
+	for id, a := range p.Touchpoints {
+		if !seen[id] && a > 0 {
+			unknown = append(unknown, touchpointView{Name: string(id), ID: string(id), Owner: "—", Activity: a})
+		}
+	}
+	slices.SortFunc(unknown, func(a, b touchpointView) int { return cmp.Compare(a.ID, b.ID) })
+	return append(out, unknown...)
+}
+
+func touchpointNames(c *touchpoint.Catalog) map[touchpoint.ID]string {
+	m := map[touchpoint.ID]string{}
+	for _, t := range c.All() {
+		m[t.ID] = t.Name
+	}
+	return m
+}
+
+func nameOf(names map[touchpoint.ID]string, id touchpoint.ID) string {
+	if n, ok := names[id]; ok && n != "" {
+		return n
+	}
+	return string(id)
+}
+
+func nameByID(r []placement.Ranked, id string) string {
+	for _, e := range r {
+		if e.Structure.ID() == id {
+			return e.Structure.Name() + " (" + id + ")"
+		}
+	}
+	return orDash(id)
+}
+
+// splitSource turns a recommendation's weights source into a sentence
+// and, for the model's derivation ("derived from …: item; item; …"), the
+// list of adjustments, which the sentence introduces.
+func splitSource(s string) (string, []string) {
+	head, rest, ok := strings.Cut(s, ": ")
+	switch {
+	case s == "":
+		return "The recommendation does not say where the weights came from.", nil
+	case ok && strings.HasPrefix(head, "derived from") && strings.Contains(rest, "; "):
+		return "The weights were " + head + ":", strings.Split(rest, "; ")
+	case ok && head == "profile":
+		return "The weights were " + strings.TrimPrefix(rest, "the weights ") + ".", nil
+	}
+	return "Where the weights came from: " + strings.TrimSuffix(s, ".") + ".", nil
+}
+
+// assumptions are the model's working assumptions a reader should know.
+func assumptions(rec *placement.Recommendation) []string {
+	var crit []string
+	for _, c := range placement.Criteria() {
+		crit = append(crit, c.Label())
+	}
+	return []string{
+		fmt.Sprintf("Each structure is rated on %d criteria (%s) on a 0–10 scale; cost and change effort count against a structure, the others for it.",
+			len(crit), strings.Join(crit, ", ")),
+		"The ratings come from the model's coefficients applied to the profile: the direction of each effect comes from the published sources, its size is mostly judgement (see the evidence counts).",
+		"The ranking is " + methodName(rec.Method) + " of the ratings with the weights shown; a second method cross-checks it (see Robustness).",
+		"Profile fields that were not stated take defaults: one business unit and one country, 3 of 5 on the scales (regulation 1), agencies allowed.",
+		"In the RACI map, the department that does the work is responsible and, except for the riskiest work, also accountable; the centre's home, the touchpoint's partners and, for risky work, legal are consulted.",
+		"The recommendation supports a decision; it does not replace the judgement of the people who know the organisation.",
+	}
+}
+
+// evidence counts the model's coefficients by kind of evidence.
+func evidence(m placement.Model) []fact {
+	counts := map[placement.Evidence]int{}
+	for _, c := range m.Coefficients {
+		counts[c.Evidence]++
+	}
+	labels := []struct {
+		e placement.Evidence
+		l string
+	}{
+		{placement.Survey, "a named survey or benchmark"},
+		{placement.Analyst, "an analyst or practitioner framework"},
+		{placement.Theory, "organisational-design theory or research"},
+		{placement.Vendor, "a vendor guide"},
+		{placement.Judgement, "our judgement, derived from the above"},
+	}
+	var out []fact
+	for _, x := range labels {
+		if n := counts[x.e]; n > 0 {
+			out = append(out, fact{x.l, strconv.Itoa(n)})
+		}
+	}
+	return out
+}
+
+// sources lists the works cited by the model's coefficients and by the
+// active touchpoints: each citation is split at semicolons, stripped of
+// its parenthesised notes (the finding cited, which the rationale already
+// gives), de-duplicated and sorted.
+func sources(m placement.Model, p placement.Profile, c *touchpoint.Catalog) []string {
+	set := map[string]bool{}
+	add := func(s string) {
+		for _, part := range splitOutside(s, ';') {
+			if w := work(part); w != "" {
+				set[w] = true
+			}
+		}
+	}
+	for _, co := range m.Coefficients {
+		add(co.Source)
+	}
+	for _, t := range c.All() {
+		if p.Touchpoints[t.ID] > 0 {
+			add(t.Source)
+		}
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if c := cmp.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return out
+}
+
+// work returns a citation without its parenthesised notes and with its
+// spaces collapsed: "Altimeter 2011 (76% of crises preventable)" gives
+// "Altimeter 2011". A citation that is all notes is kept whole.
+func work(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	w := strings.Join(strings.Fields(b.String()), " ")
+	if w == "" {
+		w = strings.Join(strings.Fields(s), " ")
+	}
+	return w
+}
+
+// splitOutside splits s at sep where sep is not inside parentheses or
+// brackets, so "A 2011 (x; y); B 2013" gives "A 2011 (x; y)" and " B 2013".
+func splitOutside(s string, sep rune) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case r == sep && depth == 0:
+			out = append(out, s[start:i])
+			start = i + len(string(sep))
+		}
+	}
+	return append(out, s[start:])
+}
+
+// figures builds the report's charts.
+func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
+	top := rec.Ranking[:o.Top]
+	res := &scoring.Result{
+		Method:       rec.Method,
+		Alternatives: make([]string, len(top)),
+		Scores:       make([]float64, len(top)),
+		Ranks:        make([]int, len(top)),
+		Better:       scoring.Higher,
+	}
+	if lowerIsBetter(rec.Ranking) {
+		res.Better = scoring.Lower
+	}
+	additive := true
+	for i, e := range top {
+		res.Alternatives[i] = e.Structure.Name()
+		res.Scores[i] = e.Score
+		res.Ranks[i] = min(max(e.Rank, 1), len(top))
+		additive = additive && len(e.Contributions) == placement.NumCriteria
+	}
+	var labels []string
+	for _, c := range placement.Criteria() {
+		labels = append(labels, c.Label())
+	}
+	var figs []Figure
+	c, err := chart.Ranking(res, o.Chart)
+	if err != nil {
+		return nil, fmt.Errorf("report: ranking chart: %w", err)
+	}
+	better := "higher"
+	if res.Better == scoring.Lower {
+		better = "lower"
+	}
+	figs = append(figs, Figure{Name: "ranking", Chart: c,
+		Caption: fmt.Sprintf("The %d best of %d structures by score (%s is better); the recommended structure in orange.", len(top), len(rec.Ranking), better)})
+	if additive {
+		res.Criteria = labels
+		res.Weights = rec.Weights[:]
+		res.Contributions = make([][]float64, len(top))
+		for i, e := range top {
+			res.Contributions[i] = e.Contributions
+		}
+		c, err := chart.Contributions(res, o.Chart)
+		if err != nil {
+			return nil, fmt.Errorf("report: contributions chart: %w", err)
+		}
+		figs = append(figs, Figure{Name: "contributions", Chart: c,
+			Caption: "What makes up each score: every criterion's weight times the structure's normalised rating on it."})
+	}
+	c, err = chart.Weights(chart.WeightsData{Criteria: labels, Weights: rec.Weights[:]}, o.Chart)
+	if err != nil {
+		return nil, fmt.Errorf("report: weights chart: %w", err)
+	}
+	figs = append(figs, Figure{Name: "weights", Chart: c, Caption: "The weight of each criterion in the ranking."})
+	return figs, nil
+}
+
+// robustness states the cross-check in plain words, or falls back to the
+// recommendation's own summary.
+func robustness(rec *placement.Recommendation) string {
+	c := rec.Robustness.CrossCheck
+	if c.Method == "" {
+		return rec.Robustness.Summary()
+	}
+	agree := "disagree on much of the order"
+	switch {
+	case c.Spearman >= 0.9:
+		agree = "agree closely on the order"
+	case c.Spearman >= 0.7:
+		agree = "broadly agree on the order"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "A second method, %s, and this ranking %s of the structures (Spearman's rank correlation %.2f, Kendall's tau %.2f).",
+		methodName(c.Method), agree, c.Spearman, c.Kendall)
+	if c.SameWinner {
+		b.WriteString(" Both put the same structure first.")
+	} else {
+		fmt.Fprintf(&b, " %s would put %s first, which this ranking places %s; treat the leading structures as close alternatives.",
+			upperFirst(methodName(c.Method)), nameByID(rec.Ranking, c.Winner), ordinal(c.WinnerRank))
+	}
+	return b.String()
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// methodName is a reader's name for a method token.
+func methodName(token string) string {
+	switch token {
+	case "wsm":
+		return "the weighted sum"
+	case "wpm":
+		return "the weighted product"
+	case "topsis":
+		return "TOPSIS"
+	case "vikor":
+		return "VIKOR"
+	case "promethee2":
+		return "PROMETHEE II"
+	case "copras":
+		return "COPRAS"
+	case "":
+		return "—"
+	}
+	return strings.ToUpper(token)
+}
+
+// deptLabel is a reader's name for a department.
+func deptLabel(d touchpoint.Department) string {
+	switch d {
+	case touchpoint.Communications:
+		return "Communications"
+	case touchpoint.Marketing:
+		return "Marketing"
+	case touchpoint.PR:
+		return "PR"
+	case touchpoint.CustomerService:
+		return "Customer service"
+	case touchpoint.HR:
+		return "HR"
+	case touchpoint.Sales:
+		return "Sales"
+	case touchpoint.CSR:
+		return "CSR"
+	case touchpoint.Executive:
+		return "Executive"
+	case touchpoint.IT:
+		return "IT"
+	case touchpoint.Legal:
+		return "Legal"
+	case "":
+		return "—"
+	}
+	s := strings.ReplaceAll(string(d), "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func departments(ds []touchpoint.Department) string {
+	var out []string
+	for _, d := range ds {
+		if d != "" {
+			out = append(out, deptLabel(d))
+		}
+	}
+	if len(out) == 0 {
+		return "—"
+	}
+	return strings.Join(out, ", ")
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+// pct formats a weight as a percentage with one decimal.
+func pct(v float64) string { return strconv.FormatFloat(v*100, 'f', 1, 64) + "%" }
+
+// thousands formats n with comma separators: 2400 → "2,400".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// ordinal returns "1st", "2nd", "3rd", "4th", …
+func ordinal(n int) string {
+	suffix := "th"
+	switch n % 100 {
+	case 11, 12, 13:
+	default:
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
