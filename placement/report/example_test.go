@@ -1,0 +1,89 @@
+package report_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/placement/report"
+)
+
+func example() *placement.Recommendation {
+	p, err := placement.ReadProfile(strings.NewReader(profile))
+	if err != nil {
+		panic(err)
+	}
+	rec, err := placement.Recommend(p, placement.Options{})
+	if err != nil {
+		panic(err)
+	}
+	return rec
+}
+
+// HTML writes one self-contained file; here we print its section headings.
+func ExampleHTML() {
+	var buf bytes.Buffer
+	if err := report.HTML(&buf, example(), report.Options{Subtitle: "Prepared for the board"}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if strings.HasPrefix(line, "<h1>") || strings.HasPrefix(line, "<h2>") {
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// <h1>Where should social media sit at Brightwater &lt;Foods &amp; Sons&gt;?</h1>
+	// <h2>Summary</h2>
+	// <h2>The organisation</h2>
+	// <h2>The ranking</h2>
+	// <h2>The weights and where they came from</h2>
+	// <h2>Who does what</h2>
+	// <h2>The roadmap</h2>
+	// <h2>How robust is the answer?</h2>
+	// <h2>Assumptions and sources</h2>
+}
+
+func ExampleMarkdown() {
+	var buf bytes.Buffer
+	if err := report.Markdown(&buf, example(), report.Options{Top: 3, ChartPath: "charts"}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	lines := strings.Split(buf.String(), "\n")
+	for _, l := range lines {
+		if strings.HasPrefix(l, "| 1 |") || strings.HasPrefix(l, "![") || strings.HasPrefix(l, "**Recommended") {
+			fmt.Println(l)
+		}
+	}
+	// Output:
+	// **Recommended for Brightwater &lt;Foods &amp; Sons&gt;: Hub-and-spoke centre of excellence in Communications, advisory and executing, hybrid** (`hs-com-ae-hy`)
+	// | 1 | Hub-and-spoke centre of excellence in Communications, advisory and executing, hybrid | `hs-com-ae-hy` | 0.707 |
+	// ![Ranking of the best structures](charts/ranking.svg)
+	// ![What makes up each score](charts/contributions.svg)
+	// ![Criterion weights](charts/weights.svg)
+}
+
+func ExampleWriteCharts() {
+	dir, err := os.MkdirTemp("", "charts")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	paths, err := report.WriteCharts(dir, example(), report.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range paths {
+		fmt.Println(filepath.Base(p))
+	}
+	// Output:
+	// ranking.svg
+	// contributions.svg
+	// weights.svg
+}

@@ -1,0 +1,396 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/placement/report"
+)
+
+// org is an organisation name that must be escaped everywhere.
+const org = `Brightwater <Foods & Sons>`
+
+// profile is a mid-sized consumer-goods company with several brands, whose
+// social media grew up inside marketing (the quickstart example's profile).
+const profile = `
+name: "Brightwater <Foods & Sons>"
+employees: 2400
+business_units: 3
+countries: 4
+founded: 1987
+social_priority: 4
+social_staff: 3
+budget_level: 3
+sign_off_layers: 2
+silos: 3
+department_harmony: 3
+regulation: 2
+maturity: 3
+executive_sponsorship: 3
+agency: current
+touchpoints:
+  marketing-channel: 5
+  customer-support: 4
+  employer-branding: 3
+  crisis-response: 3
+  corporate-communication: 2
+  social-listening: 3
+  internal-communication: 2
+current: {home: marketing, model: centralized, role: executing, sourcing: hybrid}
+`
+
+func recommend(t testing.TB) *placement.Recommendation {
+	t.Helper()
+	p, err := placement.ReadProfile(strings.NewReader(profile))
+	require.NoError(t, err)
+	rec, err := placement.Recommend(p, placement.Options{})
+	require.NoError(t, err)
+	return rec
+}
+
+func render(t testing.TB, rec *placement.Recommendation, o report.Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, report.HTML(&buf, rec, o))
+	return buf.Bytes()
+}
+
+// walk calls fn for every element node under n, in document order.
+func walk(n *html.Node, fn func(*html.Node)) {
+	if n.Type == html.ElementNode {
+		fn(n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, fn)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func text(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// headerRow reports whether a table's first row is a header row: inside a
+// thead, or made of th cells only.
+func headerRow(table *html.Node) bool {
+	var first *html.Node
+	walk(table, func(n *html.Node) {
+		if first == nil && n.DataAtom == atom.Tr {
+			first = n
+		}
+	})
+	if first == nil {
+		return false
+	}
+	if first.Parent != nil && first.Parent.DataAtom == atom.Thead {
+		return true
+	}
+	cells := 0
+	for c := first.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.Th {
+			return false
+		}
+		cells++
+	}
+	return cells > 0
+}
+
+func TestHTMLIsValid(t *testing.T) {
+	t.Parallel()
+	rec := recommend(t)
+	out := render(t, rec, report.Options{Subtitle: "Prepared for <the board> & staff", Coefficients: true})
+
+	doc, err := html.Parse(bytes.NewReader(out))
+	require.NoError(t, err, "the report must parse as HTML")
+	assert.True(t, bytes.HasPrefix(out, []byte("<!DOCTYPE html>")))
+
+	var tables, sections, svgs, rows int
+	ids := map[string]bool{}
+	walk(doc, func(n *html.Node) {
+		switch n.DataAtom {
+		case atom.Table:
+			tables++
+			assert.True(t, headerRow(n), "table %d has no header row", tables)
+		case atom.Section:
+			sections++
+			ids[attr(n, "id")] = true
+		case atom.Svg:
+			svgs++
+		case atom.Tr:
+			rows++
+		case atom.Script, atom.Link, atom.Iframe, atom.Object, atom.Embed, atom.Img:
+			t.Errorf("self-contained report has a <%s>", n.Data)
+		}
+		for _, a := range n.Attr {
+			if a.Key == "src" || a.Key == "href" || a.Key == "xlink:href" {
+				t.Errorf("<%s %s=%q> refers outside the document", n.Data, a.Key, a.Val)
+			}
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Style) {
+			css := text(n)
+			assert.NotContains(t, css, "url(", "CSS must not load anything")
+			assert.NotContains(t, css, "@import")
+		}
+	})
+	assert.Equal(t, 3, svgs, "ranking, contributions and weights charts inline")
+	assert.GreaterOrEqual(t, tables, 8)
+	for _, id := range []string{"summary", "profile", "ranking", "weights", "raci", "roadmap", "robustness", "assumptions"} {
+		assert.True(t, ids[id], "section %q missing", id)
+	}
+	assert.Greater(t, rows, len(placement.DefaultModel().Coefficients), "coefficient table included")
+}
+
+func TestHTMLEscapes(t *testing.T) {
+	t.Parallel()
+	rec := recommend(t)
+	out := string(render(t, rec, report.Options{Subtitle: "Prepared for <script>alert(1)</script>"}))
+	assert.NotContains(t, out, "<Foods", "raw organisation name")
+	assert.NotContains(t, out, "<script>")
+	assert.Contains(t, out, "Brightwater &lt;Foods &amp; Sons&gt;")
+
+	doc, err := html.Parse(strings.NewReader(out))
+	require.NoError(t, err)
+	var title, h1 string
+	walk(doc, func(n *html.Node) {
+		switch n.DataAtom {
+		case atom.Title:
+			title = text(n)
+		case atom.H1:
+			h1 = text(n)
+		}
+	})
+	assert.Equal(t, "Where should social media sit at "+org+"?", title)
+	assert.Equal(t, title, h1)
+}
+
+func TestHTMLContents(t *testing.T) {
+	t.Parallel()
+	rec := recommend(t)
+	doc, err := html.Parse(bytes.NewReader(render(t, rec, report.Options{Top: 5})))
+	require.NoError(t, err)
+	bySection := map[string]*html.Node{}
+	walk(doc, func(n *html.Node) {
+		if n.DataAtom == atom.Section {
+			bySection[attr(n, "id")] = n
+		}
+	})
+	count := func(section string, a atom.Atom) int {
+		k := 0
+		walk(bySection[section], func(n *html.Node) {
+			if n.DataAtom == a {
+				k++
+			}
+		})
+		return k
+	}
+	winner := rec.Ranking[0].Structure.Name()
+	assert.Contains(t, text(bySection["summary"]), winner)
+	assert.Contains(t, text(bySection["summary"]), "ranks 59th of 110", "where today's structure ranks")
+	assert.Equal(t, 5+1, count("ranking", atom.Tr), "top 5 and a header")
+	assert.Equal(t, len(rec.RACI)+1, count("raci", atom.Tr), "one RACI row per active touchpoint")
+	assert.Equal(t, len(rec.Roadmap), count("roadmap", atom.Li))
+	assert.Equal(t, placement.NumCriteria+1, count("weights", atom.Tr))
+	assert.Contains(t, text(bySection["weights"]), "regulation 2/5", "where the weights came from")
+	assert.Contains(t, text(bySection["robustness"]), "TOPSIS")
+	assert.Contains(t, text(bySection["assumptions"]), "Owyang 2010")
+	for _, e := range rec.Ranking[0].Strengths {
+		assert.Contains(t, text(bySection["ranking"]), strings.Join(strings.Fields(e), " "))
+	}
+	// The charts' SVG is well-formed XML inside the HTML.
+	walk(bySection["ranking"], func(n *html.Node) {
+		if n.DataAtom == atom.Svg {
+			var b bytes.Buffer
+			require.NoError(t, html.Render(&b, n))
+			assert.NoError(t, xml.Unmarshal(b.Bytes(), new(struct{})), "inline SVG")
+		}
+	})
+}
+
+func TestMarkdown(t *testing.T) {
+	t.Parallel()
+	rec := recommend(t)
+	var buf bytes.Buffer
+	require.NoError(t, report.Markdown(&buf, rec, report.Options{ChartPath: "charts"}))
+	out := buf.String()
+
+	assert.True(t, strings.HasPrefix(out, "# Where should social media sit at Brightwater &lt;Foods &amp; Sons&gt;?\n"))
+	assert.NotContains(t, out, "<Foods")
+	for _, h := range []string{"## Summary", "## The organisation", "## The ranking", "## The weights and where they came from",
+		"## Who does what", "## The roadmap", "## How robust is the answer?", "## Assumptions and sources"} {
+		assert.Contains(t, out, "\n"+h+"\n")
+	}
+	for _, img := range []string{"charts/ranking.svg", "charts/contributions.svg", "charts/weights.svg"} {
+		assert.Contains(t, out, "]("+img+")")
+	}
+	// Every table starts with a header row and a delimiter row.
+	lines := strings.Split(out, "\n")
+	tables := 0
+	for i, l := range lines {
+		if strings.HasPrefix(l, "|") && (i == 0 || !strings.HasPrefix(lines[i-1], "|")) {
+			tables++
+			require.Less(t, i+1, len(lines))
+			assert.Regexp(t, `^\|(-+:?\|)+$`, lines[i+1], "table at line %d lacks a delimiter row", i+1)
+			assert.Equal(t, strings.Count(l, " |"), strings.Count(lines[i+1], "|")-1, "header and delimiter agree")
+		}
+	}
+	assert.GreaterOrEqual(t, tables, 7)
+	assert.Equal(t, len(rec.Roadmap), strings.Count(out, "*Why:*"))
+
+	// Without ChartPath there are no images.
+	buf.Reset()
+	require.NoError(t, report.Markdown(&buf, rec, report.Options{}))
+	assert.NotContains(t, buf.String(), "![")
+}
+
+func TestWriteCharts(t *testing.T) {
+	t.Parallel()
+	rec := recommend(t)
+	dir := filepath.Join(t.TempDir(), "charts")
+	paths, err := report.WriteCharts(dir, rec, report.Options{PNG: true, Top: 4})
+	require.NoError(t, err)
+	var names []string
+	for _, p := range paths {
+		names = append(names, filepath.Base(p))
+	}
+	assert.Equal(t, []string{"ranking.svg", "ranking.png", "contributions.svg", "contributions.png", "weights.svg", "weights.png"}, names)
+	for _, p := range paths {
+		f, err := os.Open(p)
+		require.NoError(t, err)
+		if strings.HasSuffix(p, ".png") {
+			_, err = png.Decode(f)
+		} else {
+			err = xml.NewDecoder(f).Decode(new(struct{}))
+		}
+		f.Close()
+		assert.NoError(t, err, p)
+	}
+
+	figs, err := report.Figures(rec, report.Options{})
+	require.NoError(t, err)
+	require.Len(t, figs, 3)
+	for _, f := range figs {
+		assert.NotEmpty(t, f.Caption)
+		assert.Empty(t, f.Chart.Title(), "the report captions charts itself")
+	}
+}
+
+// A method that is not additive has no contributions chart.
+func TestNonAdditiveMethod(t *testing.T) {
+	t.Parallel()
+	rec := recommend(t)
+	for i := range rec.Ranking {
+		rec.Ranking[i].Contributions = nil
+	}
+	figs, err := report.Figures(rec, report.Options{})
+	require.NoError(t, err)
+	var names []string
+	for _, f := range figs {
+		names = append(names, f.Name)
+	}
+	assert.Equal(t, []string{"ranking", "weights"}, names)
+}
+
+func TestDeterministic(t *testing.T) {
+	t.Parallel()
+	a, b := recommend(t), recommend(t)
+	assert.Equal(t, render(t, a, report.Options{}), render(t, b, report.Options{}))
+	var m1, m2 bytes.Buffer
+	require.NoError(t, report.Markdown(&m1, a, report.Options{}))
+	require.NoError(t, report.Markdown(&m2, a, report.Options{}))
+	assert.Equal(t, m1.String(), m2.String())
+}
+
+func TestNoMutation(t *testing.T) {
+	t.Parallel()
+	rec, want := recommend(t), recommend(t)
+	render(t, rec, report.Options{Coefficients: true})
+	require.NoError(t, report.Markdown(io.Discard, rec, report.Options{ChartPath: "c"}))
+	_, err := report.Figures(rec, report.Options{})
+	require.NoError(t, err)
+	assert.True(t, reflect.DeepEqual(want, rec), "the recommendation was modified")
+}
+
+// A model the report cannot find is reported, not guessed.
+func TestUnknownModel(t *testing.T) {
+	t.Parallel()
+	rec := recommend(t)
+	rec.Model = "consultant-calibration v7"
+	out := string(render(t, rec, report.Options{}))
+	assert.Contains(t, out, "consultant-calibration v7")
+	assert.Contains(t, out, "The model was not supplied")
+
+	m := placement.DefaultModel()
+	m.Name, m.Version, m.Description = "consultant-calibration", "7", "Recalibrated for <Acme>."
+	out = string(render(t, rec, report.Options{Model: &m}))
+	assert.NotContains(t, out, "The model was not supplied")
+	assert.Contains(t, out, "Recalibrated for &lt;Acme&gt;.")
+}
+
+func TestErrors(t *testing.T) {
+	t.Parallel()
+	rec := recommend(t)
+	tests := []struct {
+		name string
+		rec  *placement.Recommendation
+		opts report.Options
+		want error
+	}{
+		{"nil recommendation", nil, report.Options{}, report.ErrEmpty},
+		{"nothing ranked", &placement.Recommendation{}, report.Options{}, report.ErrEmpty},
+		{"negative top", rec, report.Options{Top: -1}, report.ErrOptions},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.ErrorIs(t, report.HTML(io.Discard, tc.rec, tc.opts), tc.want)
+			assert.ErrorIs(t, report.Markdown(io.Discard, tc.rec, tc.opts), tc.want)
+			_, err := report.Figures(tc.rec, tc.opts)
+			assert.ErrorIs(t, err, tc.want)
+			_, err = report.WriteCharts(t.TempDir(), tc.rec, tc.opts)
+			assert.ErrorIs(t, err, tc.want)
+		})
+	}
+	// A writer error comes back.
+	boom := errors.New("disk full")
+	assert.ErrorIs(t, report.HTML(failWriter{boom}, rec, report.Options{}), boom)
+	assert.ErrorIs(t, report.Markdown(failWriter{boom}, rec, report.Options{}), boom)
+}
+
+type failWriter struct{ err error }
+
+func (f failWriter) Write([]byte) (int, error) { return 0, f.err }
