@@ -72,6 +72,11 @@ type Options struct {
 	// that axis is replaced by a letter code (A, B, …) and the full names
 	// are listed in a key under the chart.
 	MaxLabelLines int
+	// Limit is the most alternatives a chart shows; zero means all.
+	// Ranking and Contributions keep the best Limit, Acceptability the
+	// Limit most acceptable (and that many rank columns), Sensitivity the
+	// best Limit at the base weight. Weights ignores it.
+	Limit int
 	// DPI is the resolution of PNG output; zero means DefaultDPI. It does
 	// not affect SVG output.
 	DPI int
@@ -99,6 +104,8 @@ func (o Options) resolve() (Options, error) {
 		return o, bad("LabelWidth", o.LabelWidth)
 	case o.MaxLabelLines < 0:
 		return o, bad("MaxLabelLines", o.MaxLabelLines)
+	case o.Limit < 0:
+		return o, bad("Limit", o.Limit)
 	case o.DPI < 0 || o.DPI > MaxDPI:
 		return o, bad("DPI", o.DPI)
 	}

@@ -2,6 +2,7 @@ package chart_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -223,82 +224,137 @@ func TestRankingLowerIsBetter(t *testing.T) {
 	assert.Contains(t, svgOf(t, c).allText(), "score(lowerisbetter)")
 }
 
-func acceptability() chart.AcceptabilityData {
-	return chart.AcceptabilityData{
-		Alternatives: structures,
-		Shares: [][]float64{
-			{0.62, 0.30, 0.08, 0},
-			{0.20, 0.40, 0.30, 0.10},
-			{0.003, 0.20, 0.40, 0.397},
-			{0.177, 0.10, 0.22, 0.503},
-		},
-		Confidence: []float64{0.81, 0.40, 0.10, 0.30},
-	}
+// problem is the four structures on four criteria.
+func problem(t testing.TB) *scoring.Problem {
+	t.Helper()
+	p, err := scoring.NewProblem(structures, criteria, matrix)
+	require.NoError(t, err)
+	return p
+}
+
+var baseWeights = []float64{0.3, 0.2, 0.3, 0.2}
+
+// acceptability runs a small, seeded SMAA-2 analysis.
+func acceptability(t testing.TB) *scoring.SMAAResult {
+	t.Helper()
+	r, err := scoring.SMAA{Samples: 4096, Seed: 7, Workers: 1}.Run(context.Background(), problem(t))
+	require.NoError(t, err)
+	return r
+}
+
+// sensitivity runs a one-at-a-time sensitivity analysis on a coarse grid.
+func sensitivity(t testing.TB) *scoring.SensitivityResult {
+	t.Helper()
+	r, err := scoring.Sensitivity{Steps: 10}.Run(context.Background(), problem(t), baseWeights)
+	require.NoError(t, err)
+	return r
 }
 
 func TestAcceptabilityStructure(t *testing.T) {
 	t.Parallel()
-	a := acceptability()
+	a := acceptability(t)
 	c, err := chart.Acceptability(a, chart.Options{})
 	require.NoError(t, err)
 	d := svgOf(t, c)
 
-	cells := 0
+	// One cell per alternative and rank; cells of share 0 are white, like
+	// the background.
+	cells, zeros := 0, 0
 	for col, n := range d.fills {
 		if col != "#FFFFFF" && col != ink {
 			cells += n
 		}
 	}
-	// Every cell is drawn, the zero share in white (counted apart).
-	assert.Equal(t, 16, cells+d.fills["#FFFFFF"]-1, "cells (the extra white path is the background)")
-	for _, want := range []string{"62%", "30%", "8%", "<1%", "50%", "1st", "2nd", "3rd", "4th", "rank"} {
+	for _, row := range a.RankAcceptability {
+		for _, v := range row {
+			if v == 0 {
+				zeros++
+			}
+		}
+	}
+	assert.Equal(t, 16-zeros, cells)
+	assert.Equal(t, 1+zeros, d.fills["#FFFFFF"], "background and empty cells")
+	for _, want := range []string{"1st", "2nd", "3rd", "4th", "rank"} {
 		assert.Contains(t, d.texts, want)
 	}
 	all := d.allText()
 	for i, s := range structures {
 		assert.Contains(t, all, squash(s), "row %d", i)
 	}
-	assert.Contains(t, all, "(confidence81%)")
+	assert.NotContains(t, all, "confidence", "exact values: no confidence factors")
 	assert.Contains(t, c.Title(), "How sure")
+
+	// Rows are ordered by holistic acceptability: the most acceptable
+	// alternative's name comes first among the labels.
+	best := 0
+	for i, h := range a.Holistic {
+		if h > a.Holistic[best] {
+			best = i
+		}
+	}
+	first := strings.Index(all, squash(structures[best]))
+	for i, s := range structures {
+		if i != best {
+			assert.Less(t, first, strings.Index(all, squash(s)), "%q before %q", structures[best], s)
+		}
+	}
 }
 
-func sensitivity() chart.SensitivityData {
-	ws := []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}
-	return chart.SensitivityData{
-		Criterion:    "cost",
-		Alternatives: structures[:3],
-		Weights:      ws,
-		Scores: [][]float64{
-			{0.80, 0.75, 0.70, 0.65, 0.60, 0.55},
-			{0.60, 0.64, 0.68, 0.72, 0.76, 0.80},
-			{0.50, 0.50, 0.50, 0.50, 0.50, 0.50},
-		},
-		Current:   0.2,
-		Reversals: []chart.Reversal{{Weight: 0.25, A: 0, B: 1}},
+func TestAcceptabilityLimitAndConfidence(t *testing.T) {
+	t.Parallel()
+	r, err := scoring.SMAA{Samples: 4096, Seed: 7, Workers: 1, Values: scoring.ValueUncertainty{Fraction: 0.1}}.Run(context.Background(), problem(t))
+	require.NoError(t, err)
+	c, err := chart.Acceptability(r, chart.Options{Limit: 2})
+	require.NoError(t, err)
+	d := svgOf(t, c)
+	for _, want := range []string{"1st", "2nd", "lower"} {
+		assert.Contains(t, d.texts, want)
 	}
+	assert.NotContains(t, d.texts, "3rd")
+	assert.Contains(t, d.allText(), "(confidence")
+	assert.Equal(t, 2, strings.Count(d.allText(), "(confidence"), "two rows")
 }
 
 func TestSensitivityStructure(t *testing.T) {
 	t.Parallel()
-	s := sensitivity()
-	c, err := chart.Sensitivity(s, chart.Options{})
+	s := sensitivity(t)
+	j := 0 // cost
+	c, err := chart.Sensitivity(s, j, chart.Options{})
 	require.NoError(t, err)
 	d := svgOf(t, c)
 
 	// One line per alternative plus its legend thumbnail.
-	for _, col := range []string{blue, orange, green} {
+	for _, col := range []string{blue, orange, green, purple} {
 		assert.Equal(t, 2, d.strokes[col], "line %s", col)
 	}
 	// One ring per reversal plus the legend's.
-	assert.Equal(t, 2, d.strokes[ink], "rank reversal rings")
+	sw := s.Sweeps[j]
+	want := 0
+	if len(sw.Reversals) > 0 {
+		want = len(sw.Reversals) + 1
+	}
+	assert.Equal(t, want, d.strokes[ink], "rank reversal rings")
+	if sw.Top.Found {
+		assert.Equal(t, 2, d.fills["#D55E00"], "top-change diamond and its legend glyph")
+	}
 	all := d.allText()
 	for _, a := range s.Alternatives {
 		assert.Contains(t, all, squash(a))
 	}
-	for _, want := range []string{"weightofcost", "currentweight(20%)", "rankreversal", "0%", "50%"} {
+	for _, want := range []string{"weightofcost", "baseweight(30%)", "0%", "50%"} {
 		assert.Contains(t, all, want)
 	}
 	assert.Contains(t, c.Title(), "cost")
+
+	// Limit keeps the best two at the base weight.
+	c, err = chart.Sensitivity(s, j, chart.Options{Limit: 2})
+	require.NoError(t, err)
+	d = svgOf(t, c)
+	lines := 0
+	for _, col := range []string{blue, orange, green, purple} {
+		lines += d.strokes[col]
+	}
+	assert.Equal(t, 2*2, lines)
 }
 
 func weights() chart.WeightsData {
@@ -381,9 +437,9 @@ func TestLongNamesUseKey(t *testing.T) {
 func TestEscaping(t *testing.T) {
 	t.Parallel()
 	name := `<Acme & Sons> "quoted" 'single'`
-	c, err := chart.Acceptability(chart.AcceptabilityData{
-		Alternatives: []string{name, "B"},
-		Shares:       [][]float64{{1, 0}, {0, 1}},
+	c, err := chart.Acceptability(&scoring.SMAAResult{
+		Alternatives:      []string{name, "B"},
+		RankAcceptability: [][]float64{{1, 0}, {0, 1}},
 	}, chart.Options{Title: "Ranks for <Acme & Sons>"})
 	require.NoError(t, err)
 	var buf bytes.Buffer
@@ -432,8 +488,8 @@ func TestDeterministic(t *testing.T) {
 		{"contributions", func() (*chart.Chart, error) {
 			return chart.Contributions(rank(t, scoring.WeightedSum{}), chart.Options{})
 		}},
-		{"acceptability", func() (*chart.Chart, error) { return chart.Acceptability(acceptability(), chart.Options{}) }},
-		{"sensitivity", func() (*chart.Chart, error) { return chart.Sensitivity(sensitivity(), chart.Options{}) }},
+		{"acceptability", func() (*chart.Chart, error) { return chart.Acceptability(acceptability(t), chart.Options{}) }},
+		{"sensitivity", func() (*chart.Chart, error) { return chart.Sensitivity(sensitivity(t), 0, chart.Options{}) }},
 		{"weights", func() (*chart.Chart, error) { return chart.Weights(weights(), chart.Options{}) }},
 	}
 	for _, b := range build {
@@ -493,21 +549,21 @@ func TestSave(t *testing.T) {
 func TestNoMutation(t *testing.T) {
 	t.Parallel()
 	r := rank(t, scoring.WeightedSum{})
-	a, s, w := acceptability(), sensitivity(), weights()
-	before := []any{*r, a, s, w}
+	a, s, w := acceptability(t), sensitivity(t), weights()
+	before := []any{*r, *a, *s, w}
 	_, err := chart.Ranking(r, chart.Options{})
 	require.NoError(t, err)
 	_, err = chart.Contributions(r, chart.Options{})
 	require.NoError(t, err)
-	_, err = chart.Acceptability(a, chart.Options{})
+	_, err = chart.Acceptability(a, chart.Options{Limit: 2})
 	require.NoError(t, err)
-	_, err = chart.Sensitivity(s, chart.Options{})
+	_, err = chart.Sensitivity(s, 1, chart.Options{Limit: 3})
 	require.NoError(t, err)
 	_, err = chart.Weights(w, chart.Options{})
 	require.NoError(t, err)
 	// The fixtures are rebuilt from scratch for the comparison, so any
 	// write through a shared slice would show.
-	want := []any{*rank(t, scoring.WeightedSum{}), acceptability(), sensitivity(), weights()}
+	want := []any{*rank(t, scoring.WeightedSum{}), *acceptability(t), *sensitivity(t), weights()}
 	if d := cmp.Diff(want, before); d != "" {
 		t.Errorf("inputs changed (-want +got):\n%s", d)
 	}

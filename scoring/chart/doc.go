@@ -21,19 +21,20 @@
 //     top, scores printed, the winner in orange.
 //   - [Contributions]: each score as a bar stacked from its criteria's
 //     contributions (additive methods only), one colour per criterion.
-//   - [Acceptability]: SMAA rank acceptability as a heat map of
-//     alternatives by ranks, each cell labelled with its percentage
-//     ([AcceptabilityData]).
-//   - [Sensitivity]: one-at-a-time weight sensitivity, one line per
-//     alternative, with the current weight and the rank reversals marked
-//     ([SensitivityData], [Reversal]).
+//   - [Acceptability]: SMAA-2 rank acceptability ([scoring.SMAAResult]) as
+//     a heat map of alternatives by ranks, each cell labelled with its
+//     percentage, most acceptable alternative first.
+//   - [Sensitivity]: one criterion's sweep from a one-at-a-time weight
+//     sensitivity analysis ([scoring.SensitivityResult]), one line per
+//     alternative, with the base weight, the rank reversals and the point
+//     where the best alternative changes marked.
 //   - [Weights]: criterion weights as bars with, when they came from a
 //     group, each stakeholder's weight and the lowest-to-highest range
-//     ([WeightsData]).
+//     ([WeightsData]; [GroupWeights] builds it from a
+//     [scoring.GroupResult]).
 //
-// The robustness charts take plain data so that they can be fed from any
-// analysis; their fields follow SMAA-2 (Lahdelma & Salminen 2001) and
-// one-at-a-time sensitivity analysis.
+// [Options].Limit keeps the best few alternatives of a large problem (a
+// recommendation ranks over a hundred structures).
 //
 // Every constructor returns a [*Chart]. [Chart.WriteSVG] and
 // [Chart.WritePNG] stream it; [Chart.Save] writes a file by extension;

@@ -33,19 +33,19 @@ func TestBadInput(t *testing.T) {
 			return err
 		}
 	}
-	withAcc := func(edit func(a *chart.AcceptabilityData)) func() error {
+	withAcc := func(edit func(a *scoring.SMAAResult)) func() error {
 		return func() error {
-			a := acceptability()
-			edit(&a)
+			a := acceptability(t)
+			edit(a)
 			_, err := chart.Acceptability(a, chart.Options{})
 			return err
 		}
 	}
-	withSens := func(edit func(s *chart.SensitivityData)) func() error {
+	withSens := func(edit func(s *scoring.WeightSweep)) func() error {
 		return func() error {
-			s := sensitivity()
-			edit(&s)
-			_, err := chart.Sensitivity(s, chart.Options{})
+			s := sensitivity(t)
+			edit(&s.Sweeps[0])
+			_, err := chart.Sensitivity(s, 0, chart.Options{})
 			return err
 		}
 	}
@@ -85,27 +85,44 @@ func TestBadInput(t *testing.T) {
 		{"negative contribution", withContrib(func(r *scoring.Result) { r.Contributions[0][0] = -0.1 }), chart.ErrValue, "contributions"},
 		{"NaN contribution", withContrib(func(r *scoring.Result) { r.Contributions[0][1] = nan }), chart.ErrValue, "contributions"},
 		{"NaN weight in result", withContrib(func(r *scoring.Result) { r.Weights[1] = nan }), chart.ErrValue, "weights"},
-		{"acceptability no alternatives", withAcc(func(a *chart.AcceptabilityData) { a.Alternatives = nil }), chart.ErrEmpty, "alternatives"},
-		{"acceptability rows", withAcc(func(a *chart.AcceptabilityData) { a.Shares = a.Shares[:3] }), chart.ErrLength, "shares"},
-		{"acceptability no ranks", withAcc(func(a *chart.AcceptabilityData) { a.Shares[0] = nil }), chart.ErrEmpty, "shares"},
-		{"acceptability ragged", withAcc(func(a *chart.AcceptabilityData) { a.Shares[2] = a.Shares[2][:2] }), chart.ErrLength, "shares"},
-		{"share above one", withAcc(func(a *chart.AcceptabilityData) { a.Shares[1][1] = 1.5 }), chart.ErrValue, "shares"},
-		{"negative share", withAcc(func(a *chart.AcceptabilityData) { a.Shares[1][1] = -0.2 }), chart.ErrValue, "shares"},
-		{"NaN share", withAcc(func(a *chart.AcceptabilityData) { a.Shares[0][0] = nan }), chart.ErrValue, "shares"},
-		{"confidence length", withAcc(func(a *chart.AcceptabilityData) { a.Confidence = a.Confidence[:1] }), chart.ErrLength, "confidence"},
-		{"confidence NaN", withAcc(func(a *chart.AcceptabilityData) { a.Confidence[0] = nan }), chart.ErrValue, "confidence"},
-		{"sensitivity no alternatives", withSens(func(s *chart.SensitivityData) { s.Alternatives = nil }), chart.ErrEmpty, "alternatives"},
-		{"sensitivity one weight", withSens(func(s *chart.SensitivityData) { s.Weights = s.Weights[:1] }), chart.ErrLength, "weights"},
-		{"sensitivity weights decrease", withSens(func(s *chart.SensitivityData) { s.Weights[2] = 0.05 }), chart.ErrValue, "weights"},
-		{"sensitivity weight NaN", withSens(func(s *chart.SensitivityData) { s.Weights[0] = nan }), chart.ErrValue, "weights"},
-		{"sensitivity score rows", withSens(func(s *chart.SensitivityData) { s.Scores = s.Scores[:2] }), chart.ErrLength, "scores"},
-		{"sensitivity ragged", withSens(func(s *chart.SensitivityData) { s.Scores[1] = s.Scores[1][:5] }), chart.ErrLength, "scores"},
-		{"sensitivity NaN score", withSens(func(s *chart.SensitivityData) { s.Scores[1][4] = nan }), chart.ErrValue, "scores"},
-		{"current outside", withSens(func(s *chart.SensitivityData) { s.Current = 0.9 }), chart.ErrValue, "current"},
-		{"current NaN", withSens(func(s *chart.SensitivityData) { s.Current = nan }), chart.ErrValue, "current"},
-		{"reversal outside", withSens(func(s *chart.SensitivityData) { s.Reversals[0].Weight = -1 }), chart.ErrValue, "reversals"},
-		{"reversal unknown alternative", withSens(func(s *chart.SensitivityData) { s.Reversals[0].B = 7 }), chart.ErrValue, "reversals"},
-		{"reversal with itself", withSens(func(s *chart.SensitivityData) { s.Reversals[0].B = 0 }), chart.ErrValue, "reversals"},
+		{"nil SMAA result", func() error { _, err := chart.Acceptability(nil, chart.Options{}); return err }, chart.ErrEmpty, "result"},
+		{"acceptability no alternatives", withAcc(func(a *scoring.SMAAResult) { a.Alternatives = nil }), chart.ErrEmpty, "alternatives"},
+		{"acceptability rows", withAcc(func(a *scoring.SMAAResult) { a.RankAcceptability = a.RankAcceptability[:3] }), chart.ErrLength, "rank_acceptability"},
+		{"acceptability not square", withAcc(func(a *scoring.SMAAResult) { a.RankAcceptability[2] = a.RankAcceptability[2][:2] }), chart.ErrLength, "rank_acceptability"},
+		{"share above one", withAcc(func(a *scoring.SMAAResult) { a.RankAcceptability[1][1] = 1.5 }), chart.ErrValue, "rank_acceptability"},
+		{"negative share", withAcc(func(a *scoring.SMAAResult) { a.RankAcceptability[1][1] = -0.2 }), chart.ErrValue, "rank_acceptability"},
+		{"NaN share", withAcc(func(a *scoring.SMAAResult) { a.RankAcceptability[0][0] = nan }), chart.ErrValue, "rank_acceptability"},
+		{"confidence length", withAcc(func(a *scoring.SMAAResult) { a.Values.Fraction = 0.1; a.Confidence = a.Confidence[:1] }), chart.ErrLength, "confidence"},
+		{"confidence NaN", withAcc(func(a *scoring.SMAAResult) { a.Values.Fraction = 0.1; a.Confidence[0] = nan }), chart.ErrValue, "confidence"},
+		{"nil sensitivity result", func() error { _, err := chart.Sensitivity(nil, 0, chart.Options{}); return err }, chart.ErrEmpty, "result"},
+		{"sensitivity no alternatives", func() error {
+			s := sensitivity(t)
+			s.Alternatives = nil
+			_, err := chart.Sensitivity(s, 0, chart.Options{})
+			return err
+		}, chart.ErrEmpty, "alternatives"},
+		{"criterion out of range", func() error { _, err := chart.Sensitivity(sensitivity(t), 4, chart.Options{}); return err }, chart.ErrValue, "sweeps"},
+		{"negative criterion", func() error { _, err := chart.Sensitivity(sensitivity(t), -1, chart.Options{}); return err }, chart.ErrValue, "sweeps"},
+		{"sensitivity one weight", withSens(func(s *scoring.WeightSweep) { s.Grid = s.Grid[:1] }), chart.ErrLength, "grid"},
+		{"sensitivity grid decreases", withSens(func(s *scoring.WeightSweep) { s.Grid[2] = 0.05 }), chart.ErrValue, "grid"},
+		{"sensitivity grid NaN", withSens(func(s *scoring.WeightSweep) { s.Grid[0] = nan }), chart.ErrValue, "grid"},
+		{"sensitivity score rows", withSens(func(s *scoring.WeightSweep) { s.Scores = s.Scores[:2] }), chart.ErrLength, "scores"},
+		{"sensitivity ragged", withSens(func(s *scoring.WeightSweep) { s.Scores[1] = s.Scores[1][:5] }), chart.ErrLength, "scores"},
+		{"sensitivity NaN score", withSens(func(s *scoring.WeightSweep) { s.Scores[1][4] = nan }), chart.ErrValue, "scores"},
+		{"base weight outside", withSens(func(s *scoring.WeightSweep) { s.Weight = 1.5 }), chart.ErrValue, "weight"},
+		{"base weight NaN", withSens(func(s *scoring.WeightSweep) { s.Weight = nan }), chart.ErrValue, "weight"},
+		{"reversal outside", withSens(func(s *scoring.WeightSweep) {
+			s.Reversals = append(s.Reversals, scoring.Reversal{A: 0, B: 1, Weight: -1})
+		}), chart.ErrValue, "reversals"},
+		{"reversal unknown alternative", withSens(func(s *scoring.WeightSweep) {
+			s.Reversals = append(s.Reversals, scoring.Reversal{A: 0, B: 7, Weight: 0.5})
+		}), chart.ErrValue, "reversals"},
+		{"reversal with itself", withSens(func(s *scoring.WeightSweep) {
+			s.Reversals = append(s.Reversals, scoring.Reversal{A: 2, B: 2, Weight: 0.5})
+		}), chart.ErrValue, "reversals"},
+		{"top change unknown", withSens(func(s *scoring.WeightSweep) {
+			s.Top = scoring.TopChange{Found: true, Weight: 0.5, From: 0, To: 9}
+		}), chart.ErrValue, "top"},
 		{"weights no criteria", withWeights(func(w *chart.WeightsData) { w.Criteria = nil }), chart.ErrEmpty, "criteria"},
 		{"weights length", withWeights(func(w *chart.WeightsData) { w.Weights = w.Weights[:3] }), chart.ErrLength, "weights"},
 		{"negative weight", withWeights(func(w *chart.WeightsData) { w.Weights[0] = -0.1 }), chart.ErrValue, "weights"},
@@ -123,6 +140,7 @@ func TestBadInput(t *testing.T) {
 		{"label width", withOpts(chart.Options{LabelWidth: -3}), chart.ErrOptions, "options.LabelWidth"},
 		{"label lines", withOpts(chart.Options{MaxLabelLines: -1}), chart.ErrOptions, "options.MaxLabelLines"},
 		{"dpi", withOpts(chart.Options{DPI: 100000}), chart.ErrOptions, "options.DPI"},
+		{"limit", withOpts(chart.Options{Limit: -2}), chart.ErrOptions, "options.Limit"},
 		{"too many rows", func() error {
 			n := 20000
 			_, err := chart.Weights(chart.WeightsData{Criteria: make([]string, n), Weights: make([]float64, n)}, chart.Options{})

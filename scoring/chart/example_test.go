@@ -2,6 +2,7 @@ package chart_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"fmt"
 	"image/png"
@@ -98,14 +99,25 @@ func ExampleContributions() {
 }
 
 func ExampleAcceptability() {
-	c, err := chart.Acceptability(chart.AcceptabilityData{
-		Alternatives: []string{"In-house team", "Agency", "Hybrid"},
-		Shares: [][]float64{
-			{0.70, 0.25, 0.05},
-			{0.10, 0.15, 0.75},
-			{0.20, 0.60, 0.20},
+	p, err := scoring.NewProblem(
+		[]string{"In-house team", "Agency", "Hybrid"},
+		[]scoring.Criterion{
+			{Name: "cost", Direction: scoring.Cost},
+			{Name: "reach", Direction: scoring.Benefit},
+			{Name: "speed", Direction: scoring.Benefit},
 		},
-	}, chart.Options{})
+		[][]float64{{120, 7, 9}, {90, 8, 5}, {100, 8, 7}},
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	smaa, err := scoring.SMAA{Samples: 10000, Seed: 1}.Run(context.Background(), p)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, err := chart.Acceptability(smaa, chart.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -115,23 +127,34 @@ func ExampleAcceptability() {
 		fmt.Println(err)
 		return
 	}
+	fmt.Println(c.Title())
 	summary(svg.Bytes())
 	// Output:
-	// <svg> with 17 texts and 10 filled shapes
+	// How sure is the ranking? Share of sampled weightings giving each rank
+	// <svg> with 16 texts and 10 filled shapes
 }
 
 func ExampleSensitivity() {
-	c, err := chart.Sensitivity(chart.SensitivityData{
-		Criterion:    "cost",
-		Alternatives: []string{"In-house team", "Agency"},
-		Weights:      []float64{0, 0.25, 0.5, 0.75, 1},
-		Scores: [][]float64{
-			{0.8, 0.7, 0.6, 0.5, 0.4},
-			{0.5, 0.55, 0.6, 0.65, 0.7},
+	p, err := scoring.NewProblem(
+		[]string{"In-house team", "Agency", "Hybrid"},
+		[]scoring.Criterion{
+			{Name: "cost", Direction: scoring.Cost},
+			{Name: "reach", Direction: scoring.Benefit},
+			{Name: "speed", Direction: scoring.Benefit},
 		},
-		Current:   0.3,
-		Reversals: []chart.Reversal{{Weight: 0.5, A: 0, B: 1}},
-	}, chart.Options{})
+		[][]float64{{120, 7, 9}, {90, 8, 5}, {100, 8, 7}},
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sens, err := scoring.Sensitivity{}.Run(context.Background(), p, []float64{0.3, 0.3, 0.4})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	j, _ := sens.MostSensitive()
+	c, err := chart.Sensitivity(sens, j, chart.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -140,8 +163,8 @@ func ExampleSensitivity() {
 	w, h := c.PixelSize()
 	fmt.Printf("%d×%d pixels at the default %d dpi\n", w, h, chart.DefaultDPI)
 	// Output:
-	// Scores as the weight of cost changes
-	// 907×649 pixels at the default 144 dpi
+	// Scores as the weight of speed changes
+	// 907×676 pixels at the default 144 dpi
 }
 
 func ExampleWeights() {
@@ -154,6 +177,26 @@ func ExampleWeights() {
 		},
 		Stakeholders: []string{"Chief executive", "Head of Communications"},
 	}, chart.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Title())
+	// Output:
+	// Criterion weights and the spread across 2 stakeholders
+}
+
+func ExampleGroupWeights() {
+	// Two stakeholders' pairwise judgements on cost, reach and speed.
+	ceo := [][]scoring.Judgement{{1, 3, 2}, {1.0 / 3, 1, 0.5}, {0.5, 2, 1}}
+	cmo := [][]scoring.Judgement{{1, 0.5, 1}, {2, 1, 2}, {1, 0.5, 1}}
+	g, err := scoring.Group{}.Weigh([][][]scoring.Judgement{ceo, cmo}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := chart.GroupWeights([]string{"cost", "reach", "speed"}, []string{"Chief executive", "Marketing director"}, g)
+	c, err := chart.Weights(d, chart.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -50,7 +50,7 @@ func FuzzCharts(f *testing.F) {
 				r.Scores[i] = at(i)
 				r.Ranks[i] = i + 1
 			}
-			c, err = chart.Ranking(r, chart.Options{})
+			c, err = chart.Ranking(r, chart.Options{Limit: int(kind / 5 % 4)})
 		case 1:
 			r := &scoring.Result{Alternatives: alts, Criteria: []string{"c1", "c2"}, Scores: make([]float64, m),
 				Ranks: make([]int, m), Contributions: make([][]float64, m), Weights: []float64{at(0), at(1)}}
@@ -60,21 +60,27 @@ func FuzzCharts(f *testing.F) {
 			}
 			c, err = chart.Contributions(r, chart.Options{})
 		case 2:
-			d := chart.AcceptabilityData{Alternatives: alts, Shares: make([][]float64, m)}
+			d := &scoring.SMAAResult{Alternatives: alts, RankAcceptability: make([][]float64, m), Confidence: make([]float64, m)}
 			for i := range m {
-				d.Shares[i] = make([]float64, m)
+				d.RankAcceptability[i] = make([]float64, m)
 				for k := range m {
-					d.Shares[i][k] = at(i*m + k)
+					d.RankAcceptability[i][k] = at(i*m + k)
 				}
+				d.Confidence[i] = at(i)
 			}
-			c, err = chart.Acceptability(d, chart.Options{})
+			if len(vals) > 0 && vals[0] > 0 {
+				d.Values.Fraction = 0.1
+			}
+			c, err = chart.Acceptability(d, chart.Options{Limit: int(kind / 5 % 4)})
 		case 3:
-			d := chart.SensitivityData{Criterion: names, Alternatives: alts, Weights: []float64{0, 0.5, 1},
-				Scores: make([][]float64, m), Current: at(0), Reversals: []chart.Reversal{{Weight: at(1), A: 0, B: 1}}}
+			sw := scoring.WeightSweep{Criterion: names, Grid: []float64{0, 0.5, 1}, Scores: make([][]float64, m), Weight: at(0),
+				Reversals: []scoring.Reversal{{Weight: at(1), A: 0, B: 1}},
+				Top:       scoring.TopChange{Found: true, Weight: at(2), From: 0, To: 1}}
 			for i := range m {
-				d.Scores[i] = []float64{at(i), at(i + 1), at(i + 2)}
+				sw.Scores[i] = []float64{at(i), at(i + 1), at(i + 2)}
 			}
-			c, err = chart.Sensitivity(d, chart.Options{})
+			d := &scoring.SensitivityResult{Alternatives: alts, Sweeps: []scoring.WeightSweep{sw}}
+			c, err = chart.Sensitivity(d, 0, chart.Options{Limit: int(kind / 5 % 4)})
 		case 4:
 			d := chart.WeightsData{Criteria: alts, Weights: make([]float64, m), Group: [][]float64{make([]float64, m)}}
 			for i := range m {

@@ -23,12 +23,13 @@ var okabeIto = [...]color.NRGBA{
 
 // Named colours of the palette used for single-series charts and marks.
 var (
-	colBlue   = okabeIto[0]
-	colOrange = okabeIto[1]
-	colText   = color.NRGBA{0x1A, 0x1A, 0x1A, 0xFF}
-	colGrid   = color.NRGBA{0xD9, 0xD9, 0xD9, 0xFF}
-	colMuted  = color.NRGBA{0x70, 0x70, 0x70, 0xFF}
-	colWhite  = color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}
+	colBlue       = okabeIto[0]
+	colOrange     = okabeIto[1]
+	colVermillion = okabeIto[5]
+	colText       = color.NRGBA{0x1A, 0x1A, 0x1A, 0xFF}
+	colGrid       = color.NRGBA{0xD9, 0xD9, 0xD9, 0xFF}
+	colMuted      = color.NRGBA{0x70, 0x70, 0x70, 0xFF}
+	colWhite      = color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}
 )
 
 // seriesColor returns the colour of data series i: the eight Okabe–Ito

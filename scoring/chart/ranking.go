@@ -29,18 +29,20 @@ func Ranking(r *scoring.Result, opts Options) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := len(r.Alternatives)
-	order := bestFirst(r.Ranks)
+	order := limit(bestFirst(r.Ranks), f.opts.Limit)
+	m := len(order)
 	names := make([]string, m)
+	shownScores := make([]float64, m)
 	for k, i := range order {
 		names[k] = r.Alternatives[i]
+		shownScores[k] = r.Scores[i]
 	}
 	lbls, lines := f.categories(names)
 	f.categoryAxisY(lbls)
 	f.rows, f.rowH = m, f.rowHeight(lines, 20)
 
 	lo, hi := 0.0, 0.0
-	for _, s := range r.Scores {
+	for _, s := range shownScores {
 		lo, hi = math.Min(lo, s), math.Max(hi, s)
 	}
 	scale := math.Max(math.Abs(lo), math.Abs(hi))
@@ -61,7 +63,7 @@ func Ranking(r *scoring.Result, opts Options) (*Chart, error) {
 	}
 	p := f.plot
 	p.Add(valueGrid(), bars, texts)
-	fitValueAxis(f, lo, hi, r.Scores, scale)
+	fitValueAxis(f, lo, hi, shownScores, scale)
 	p.X.Label.Text = "score (" + betterText(r.Better) + ")"
 	if m > 1 {
 		f.legend = []legendEntry{
@@ -119,7 +121,8 @@ func Contributions(r *scoring.Result, opts Options) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	order := bestFirst(r.Ranks)
+	order := limit(bestFirst(r.Ranks), f.opts.Limit)
+	m = len(order)
 	names := make([]string, m)
 	for k, i := range order {
 		names[k] = r.Alternatives[i]
@@ -128,10 +131,10 @@ func Contributions(r *scoring.Result, opts Options) (*Chart, error) {
 	f.categoryAxisY(lbls)
 	f.rows, f.rowH = m, f.rowHeight(lines, 20)
 
-	totals := make([]float64, m)
+	totals := make([]float64, len(r.Contributions))
 	hi := 0.0
-	for i, row := range r.Contributions {
-		for _, v := range row {
+	for _, i := range order {
+		for _, v := range r.Contributions[i] {
 			totals[i] += math.Max(v, 0)
 		}
 		hi = math.Max(hi, totals[i])
@@ -203,6 +206,14 @@ func bestFirst(ranks []int) []int {
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return ranks[a] - ranks[b] })
 	return idx
+}
+
+// limit returns the first n of order, or all of it for n ≤ 0.
+func limit(order []int, n int) []int {
+	if n > 0 && n < len(order) {
+		return order[:n]
+	}
+	return order
 }
 
 // valueGrid returns light vertical grid lines at the value axis's ticks.

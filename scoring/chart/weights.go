@@ -3,9 +3,12 @@ package chart
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/socialseat/socialseat/scoring"
 )
 
 // WeightsData is the input of [Weights]: the criterion weights used and,
@@ -167,4 +170,26 @@ func fitPercentAxis(f *frame, hi float64) {
 	f.plot.X.Min = 0
 	f.plot.X.Max = hi / (1 - share)
 	f.plot.X.Tick.Marker = percentTicks{}
+}
+
+// GroupWeights returns the input of [Weights] for weights that came from a
+// group of stakeholders ([scoring.Group]): the group's weights, and each
+// stakeholder's own weights from g.Individual. A group result does not
+// carry names, so criteria names the criteria and stakeholders the
+// stakeholders (nil numbers them). The slices are copied; a nil g gives
+// data without weights, which [Weights] rejects.
+func GroupWeights(criteria, stakeholders []string, g *scoring.GroupResult) WeightsData {
+	d := WeightsData{Criteria: slices.Clone(criteria), Stakeholders: slices.Clone(stakeholders)}
+	if g == nil {
+		return d
+	}
+	d.Weights = slices.Clone(g.Weights)
+	for _, ind := range g.Individual {
+		var w []float64
+		if ind != nil {
+			w = slices.Clone(ind.Weights)
+		}
+		d.Group = append(d.Group, w)
+	}
+	return d
 }
