@@ -32,7 +32,11 @@
 //     profile fact that moved a weight.
 //  5. Who does what: the RACI map of the recommended structure.
 //  6. The roadmap, step by step with the reason for each.
-//  7. How robust the answer is: the cross-check against a second method.
+//  7. How robust the answer is: the cross-check against a second method
+//     in plain words and, when the recommendation has one
+//     (placement.Options.SMAA), the SMAA-2 analysis: how often the
+//     recommended structure comes first when the weights vary, and which
+//     other structures can come first.
 //  8. Assumptions and sources: the model, its working assumptions, the
 //     kinds of evidence behind its coefficients and every work they cite;
 //     optionally ([Options].Coefficients) every coefficient.

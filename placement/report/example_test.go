@@ -53,18 +53,24 @@ func ExampleMarkdown() {
 		fmt.Println(err)
 		return
 	}
-	lines := strings.Split(buf.String(), "\n")
-	for _, l := range lines {
-		if strings.HasPrefix(l, "| 1 |") || strings.HasPrefix(l, "![") || strings.HasPrefix(l, "**Recommended") {
+	for _, l := range strings.Split(buf.String(), "\n") {
+		if strings.HasPrefix(l, "# ") || strings.HasPrefix(l, "## ") || strings.HasPrefix(l, "![") {
 			fmt.Println(l)
 		}
 	}
 	// Output:
-	// **Recommended for Brightwater &lt;Foods &amp; Sons&gt;: Hub-and-spoke centre of excellence in Communications, advisory and executing, hybrid** (`hs-com-ae-hy`)
-	// | 1 | Hub-and-spoke centre of excellence in Communications, advisory and executing, hybrid | `hs-com-ae-hy` | 0.707 |
+	// # Where should social media sit at Brightwater &lt;Foods &amp; Sons&gt;?
+	// ## Summary
+	// ## The organisation
+	// ## The ranking
 	// ![Ranking of the best structures](charts/ranking.svg)
 	// ![What makes up each score](charts/contributions.svg)
+	// ## The weights and where they came from
 	// ![Criterion weights](charts/weights.svg)
+	// ## Who does what
+	// ## The roadmap
+	// ## How robust is the answer?
+	// ## Assumptions and sources
 }
 
 func ExampleWriteCharts() {

@@ -38,8 +38,8 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 		pf(" %s", md(v.Current))
 	}
 	pf("\n\n")
-	if v.Robustness != "" {
-		pf("%s\n\n", md(v.Robustness))
+	if v.Robustness != "" || v.SMAALead != "" {
+		pf("%s\n\n", md(strings.TrimSpace(v.Robustness+" "+v.SMAALead)))
 	}
 	facts("Item", v.Facts)
 
@@ -121,6 +121,17 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	}
 	if len(v.CrossCheck) > 0 {
 		facts("Cross-check", v.CrossCheck)
+	}
+	if v.SMAALead != "" {
+		pf("### When the weights vary\n\n%s\n\n", md(v.SMAALead))
+	}
+	if len(v.SMAA) > 0 {
+		table(&b, []string{"Structure that can come first", "ID", "First under", "Confidence"}, []bool{false, false, true, true}, func(row func(...string)) {
+			for _, a := range v.SMAA {
+				row(a.Name, "`"+code(a.ID)+"`", a.FirstRank, a.Confidence)
+			}
+		})
+		pf("*First under* is the share of sampled weightings under which the structure ranks first (its first-rank acceptability); *confidence* is the chance it ranks first under its own typical winning weights.\n\n")
 	}
 
 	pf("## Assumptions and sources\n\n")

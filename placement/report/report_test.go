@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -221,7 +222,11 @@ func TestHTMLContents(t *testing.T) {
 	}
 	winner := rec.Ranking[0].Structure.Name()
 	assert.Contains(t, text(bySection["summary"]), winner)
-	assert.Contains(t, text(bySection["summary"]), "ranks 59th of 110", "where today's structure ranks")
+	for _, e := range rec.Ranking {
+		if e.Structure == *rec.Profile.Current {
+			assert.Contains(t, text(bySection["summary"]), fmt.Sprintf("ranks %d", e.Rank), "where today's structure ranks")
+		}
+	}
 	assert.Equal(t, 5+1, count("ranking", atom.Tr), "top 5 and a header")
 	assert.Equal(t, len(rec.RACI)+1, count("raci", atom.Tr), "one RACI row per active touchpoint")
 	assert.Equal(t, len(rec.Roadmap), count("roadmap", atom.Li))
@@ -394,3 +399,36 @@ func TestErrors(t *testing.T) {
 type failWriter struct{ err error }
 
 func (f failWriter) Write([]byte) (int, error) { return 0, f.err }
+
+func TestSMAASection(t *testing.T) {
+	t.Parallel()
+	p, err := placement.ReadProfile(strings.NewReader(profile))
+	require.NoError(t, err)
+	rec, err := placement.Recommend(p, placement.Options{SMAA: placement.SMAAOptions{Samples: 2000, Seed: 3, Workers: 1}})
+	require.NoError(t, err)
+	require.NotNil(t, rec.Robustness.SMAA)
+
+	doc, err := html.Parse(bytes.NewReader(render(t, rec, report.Options{})))
+	require.NoError(t, err)
+	var robust *html.Node
+	walk(doc, func(n *html.Node) {
+		if n.DataAtom == atom.Section && attr(n, "id") == "robustness" {
+			robust = n
+		}
+	})
+	require.NotNil(t, robust)
+	rows := 0
+	walk(robust, func(n *html.Node) {
+		if n.DataAtom == atom.Tr {
+			rows++
+		}
+	})
+	assert.Equal(t, 1+6+1+len(rec.Robustness.SMAA.Structures), rows, "cross-check facts and the SMAA table, with headers")
+	assert.Contains(t, text(robust), "Under 2,000 weightings drawn around these weights")
+	assert.Contains(t, text(robust), rec.Ranking[0].Structure.Name())
+
+	var md bytes.Buffer
+	require.NoError(t, report.Markdown(&md, rec, report.Options{}))
+	assert.Contains(t, md.String(), "### When the weights vary")
+	assert.Contains(t, md.String(), "| Structure that can come first | ID | First under | Confidence |")
+}

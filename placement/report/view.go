@@ -44,6 +44,8 @@ type view struct {
 
 	Robustness string
 	CrossCheck []fact
+	SMAALead   string
+	SMAA       []smaaView
 
 	ModelName    string
 	ModelDesc    string
@@ -73,6 +75,10 @@ type weightView struct {
 type raciView struct {
 	Touchpoint                                  string
 	Responsible, Accountable, Consulted, Inform string
+}
+
+type smaaView struct {
+	Name, ID, FirstRank, Confidence string
 }
 
 type coefficientView struct {
@@ -169,6 +175,21 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 			{"Rank of its best structure here", strconv.Itoa(c.WinnerRank)},
 			{"Spearman's rank correlation", fmt.Sprintf("%.2f", c.Spearman)},
 			{"Kendall's tau", fmt.Sprintf("%.2f", c.Kendall)},
+		}
+	}
+
+	if sm := rec.Robustness.SMAA; sm != nil {
+		v.SMAALead = fmt.Sprintf("Under %s weightings drawn around these weights (SMAA-2, Lahdelma & Salminen 2001; Dirichlet concentration %g, seed %d), the recommended structure comes first in %s of them.",
+			thousands(sm.Samples), sm.Concentration, sm.Seed, pct(sm.TopFirstRank))
+		for _, a := range sm.Structures {
+			name := a.ID
+			for _, e := range rec.Ranking {
+				if e.Structure.ID() == a.ID {
+					name = e.Structure.Name()
+					break
+				}
+			}
+			v.SMAA = append(v.SMAA, smaaView{Name: name, ID: a.ID, FirstRank: pct(a.FirstRank), Confidence: pct(a.Confidence)})
 		}
 	}
 
