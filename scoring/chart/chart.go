@@ -41,9 +41,12 @@ const (
 // a PNG of more than MaxPixels, is refused with [ErrOptions] rather than
 // allocated.
 const (
-	MaxSize   = 200 * vg.Inch
+	// MaxSize is the largest width or height, 200 inches (the PDF limit).
+	MaxSize = 200 * vg.Inch
+	// MaxPixels is the most pixels a PNG may have (32 Mi, 128 MiB of RGBA).
 	MaxPixels = 1 << 25
-	MaxDPI    = 1200
+	// MaxDPI is the highest PNG resolution.
+	MaxDPI = 1200
 )
 
 // Options controls how a chart looks. The zero value gives the documented
@@ -222,7 +225,7 @@ func (c *Chart) WritePNG(w io.Writer) error {
 // Save writes the chart to a file whose format is chosen by its extension:
 // ".svg" or ".png" (in any case). Other extensions give [ErrFormat] and
 // create no file.
-func (c *Chart) Save(path string) (err error) {
+func (c *Chart) Save(path string) error {
 	var write func(io.Writer) error
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".svg":
