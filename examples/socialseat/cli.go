@@ -28,16 +28,17 @@ func commands() map[string]command {
 	return map[string]command{
 		"rank": {
 			summary: "the placement recommendation for an organisation profile (YAML or JSON)",
-			usage:   "rank --profile FILE [--format text|json] [--model FILE] [--top N] [--samples N] [--seed S]",
+			usage:   "rank --profile FILE [--format text|json|markdown|html] [--charts DIR] [--model FILE] [--top N] [--samples N] [--seed S]",
 			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
 				profile := fs.String("profile", "", "the organisation profile `FILE` (YAML or JSON; - for standard input)")
-				format := fs.String("format", "text", "output `format`: text or json")
+				format := fs.String("format", "text", "output `format`: text, json, markdown or html (a self-contained report)")
+				charts := fs.String("charts", "", "also write the report's charts (SVG) into `DIR`")
 				model := fs.String("model", "", "a calibration `FILE` to use instead of the default model (YAML or JSON)")
 				top := fs.Int("top", 5, "how many structures the text format lists")
 				samples := fs.Int("samples", 20000, "SMAA-2 weight samples for the robustness statement (0: none)")
 				seed := fs.Uint64("seed", 1, "SMAA-2 random `seed`")
 				return func(stdin io.Reader, out *bytes.Buffer) error {
-					return rank(stdin, out, rankOptions{profile: *profile, format: *format, model: *model, top: *top,
+					return rank(stdin, out, rankOptions{profile: *profile, format: *format, model: *model, top: *top, charts: *charts,
 						smaa: placement.SMAAOptions{Samples: *samples, Seed: *seed}})
 				}
 			},

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -333,4 +334,22 @@ func TestSMAAContract(t *testing.T) {
 	_, stderr, code = runCLI(t, `{"method":"wsm","criteria":[{"name":"a","direction":"benefit"}],"matrix":[[1]],"samples":-1}`, "smaa")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "samples")
+}
+
+func TestRankReportFormats(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	stdout, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "html", "--samples", "500", "--charts", dir)
+	require.Equal(t, 0, code, stderr)
+	assert.True(t, strings.HasPrefix(stdout, "<!DOCTYPE html>"))
+	assert.Contains(t, stdout, "Nordbank")
+	assert.Contains(t, stdout, "<svg")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.NotEmpty(t, entries, "charts written")
+
+	stdout, stderr, code = runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "markdown", "--samples", "0")
+	require.Equal(t, 0, code, stderr)
+	assert.True(t, strings.HasPrefix(stdout, "# "), stdout[:min(len(stdout), 80)])
+	assert.Contains(t, stdout, "| ")
 }

@@ -7,7 +7,7 @@
 //
 // Commands:
 //
-//	rank    --profile FILE [--format text|json] [--model FILE]
+//	rank    --profile FILE [--format text|json|markdown|html] [--charts DIR] [--model FILE]
 //	                    the placement recommendation for an organisation profile
 //	catalog [--format text|json]
 //	                    the default touchpoints, structures, criteria and model

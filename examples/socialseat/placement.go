@@ -10,6 +10,7 @@ import (
 
 	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/placement/report"
 	"github.com/socialseat/socialseat/touchpoint"
 )
 
@@ -18,9 +19,9 @@ func badInput(err error) error { return wire.BadInput(err) }
 
 // rankOptions are the rank command's flags.
 type rankOptions struct {
-	profile, format, model string
-	top                    int
-	smaa                   placement.SMAAOptions
+	profile, format, model, charts string
+	top                            int
+	smaa                           placement.SMAAOptions
 }
 
 func rank(stdin io.Reader, out *bytes.Buffer, o rankOptions) error {
@@ -32,9 +33,9 @@ func rank(stdin io.Reader, out *bytes.Buffer, o rankOptions) error {
 		return badInput(errors.New("--profile is required"))
 	}
 	switch format {
-	case "text", "json":
+	case "text", "json", "markdown", "html":
 	default:
-		return badInput(fmt.Errorf("unknown --format %q (want text or json)", format))
+		return badInput(fmt.Errorf("unknown --format %q (want text, json, markdown or html)", format))
 	}
 	var p placement.Profile
 	err := withInput(profileFile, stdin, func(r io.Reader) error {
@@ -64,8 +65,23 @@ func rank(stdin io.Reader, out *bytes.Buffer, o rankOptions) error {
 	if err != nil {
 		return badInput(err)
 	}
-	if format == "json" {
+	ropts := report.Options{Top: top}
+	if o.charts != "" {
+		if err := os.MkdirAll(o.charts, 0o755); err != nil {
+			return err
+		}
+		if _, err := report.WriteCharts(o.charts, rec, ropts); err != nil {
+			return err
+		}
+		ropts.ChartPath = o.charts
+	}
+	switch format {
+	case "json":
 		return writeJSON(out, rec)
+	case "markdown":
+		return report.Markdown(out, rec, ropts)
+	case "html":
+		return report.HTML(out, rec, ropts)
 	}
 	return rec.WriteText(out, top)
 }
