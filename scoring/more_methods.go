@@ -221,22 +221,7 @@ func (m SPOTIS) Rank(p *Problem, weights []float64) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := p.n
-	res := newResult("spotis", p, w, Lower)
-	contrib := make([]float64, p.m*n)
-	for i := range p.m {
-		s := 0.0
-		for j, d := range k.r[i*n : (i+1)*n] {
-			c := w[j] * d
-			contrib[i*n+j] = c
-			s += c
-		}
-		res.Scores[i] = s
-	}
-	res.Contributions = rowsOf(contrib, p.m, n)
-	res.Ranks = rankScores(res.Scores, Lower)
-	res.Notes = p.constantNotes()
-	return res, nil
+	return additiveResult("spotis", p, w, Lower, k.r), nil
 }
 
 func (m SPOTIS) prepare(p *Problem) (kernel, error) { return m.prepareKernel(p) }
@@ -279,6 +264,27 @@ func (m SPOTIS) prepareKernel(p *Problem) (linearKernelLower, error) {
 	return linearKernelLower{linearKernel{r: d, n: n}}, nil
 }
 
+// additiveResult builds the result of a method whose score is Σ_j w_j·r_ij
+// for the row-major matrix r, with the terms as contributions.
+func additiveResult(token string, p *Problem, w []float64, better Better, r []float64) *Result {
+	n := p.n
+	res := newResult(token, p, w, better)
+	contrib := make([]float64, p.m*n)
+	for i := range p.m {
+		s := 0.0
+		for j, x := range r[i*n : (i+1)*n] {
+			c := w[j] * x
+			contrib[i*n+j] = c
+			s += c
+		}
+		res.Scores[i] = s
+	}
+	res.Contributions = rowsOf(contrib, p.m, n)
+	res.Ranks = rankScores(res.Scores, better)
+	res.Notes = p.constantNotes()
+	return res
+}
+
 // linearKernelLower is a weighted sum where lower is better.
 type linearKernelLower struct{ linearKernel }
 
@@ -306,22 +312,7 @@ func (MOORA) Rank(p *Problem, weights []float64) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := p.n
-	res := newResult("moora", p, w, Higher)
-	contrib := make([]float64, p.m*n)
-	for i := range p.m {
-		s := 0.0
-		for j, r := range k.r[i*n : (i+1)*n] {
-			c := w[j] * r
-			contrib[i*n+j] = c
-			s += c
-		}
-		res.Scores[i] = s
-	}
-	res.Contributions = rowsOf(contrib, p.m, n)
-	res.Ranks = rankScores(res.Scores, Higher)
-	res.Notes = p.constantNotes()
-	return res, nil
+	return additiveResult("moora", p, w, Higher, k.r), nil
 }
 
 func (m MOORA) prepare(p *Problem) (kernel, error) { return m.prepareKernel(p) }
