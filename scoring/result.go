@@ -100,16 +100,25 @@ func rankAndOrder(scores []float64, better Better) (ranks, order []int) {
 	if m == 0 {
 		return ranks, nil
 	}
-	order = sortOrder(scores, better)
 	tol := tieTolerance * maxAbs(scores)
-	head := scores[order[0]]
-	rank := 1
-	for k, i := range order {
-		if math.Abs(scores[i]-head) > tol {
-			head = scores[i]
-			rank = k + 1
+	order = make([]int, m)
+	rank, head := 1, 0.0
+	assign := func(k, i int, s float64) {
+		if k == 0 || math.Abs(s-head) > tol {
+			head, rank = s, k+1
 		}
 		ranks[i] = rank
+		order[k] = i
+	}
+	if m > radixThreshold && m <= math.MaxUint32 {
+		// The sorted pairs carry their scores: no random reads here.
+		for k, p := range radixSorted(scores, better) {
+			assign(k, int(p.idx), p.score)
+		}
+		return ranks, order
+	}
+	for k, i := range sortOrder(scores, better) {
+		assign(k, i, scores[i])
 	}
 	return ranks, order
 }
@@ -172,29 +181,46 @@ func cmpFloat(a, b float64) int {
 }
 
 // radixOrder is sortOrder for large inputs, in O(m). Each score is mapped
-// monotonically onto a 32-bit key across the scores' own range, the keys
-// are radix-sorted stably in three 11-bit passes (on all CPUs: a stable
-// sort has one answer, so the result does not depend on their number), and
-// runs of equal keys — scores closer than a 2^-32 part of the range — are
-// sorted by the scores themselves.
+// monotonically onto a 32-bit key across the scores' own range, the
+// (score, index) pairs are radix-sorted stably by key in three 11-bit
+// passes (on all CPUs: a stable sort has one answer, so the result does not
+// depend on their number), and runs of equal keys — scores closer than a
+// 2^-32 part of the range — are sorted by the scores themselves. The pairs
+// carry their scores so that no pass reads the scores out of order.
 func radixOrder(scores []float64, better Better) []int {
+	a := radixSorted(scores, better)
+	order := make([]int, len(a))
+	for k, p := range a {
+		order[k] = int(p.idx)
+	}
+	return order
+}
+
+// radixSorted returns the (score, index) pairs of scores sorted best first,
+// ties by index.
+func radixSorted(scores []float64, better Better) []radixPair {
 	const bits = 11
 	const buckets = 1 << bits
 	m := len(scores)
 	lo, hi := scores[0], scores[0]
 	for _, s := range scores {
-		if s < lo {
-			lo = s
-		}
-		if s > hi {
-			hi = s
-		}
+		lo, hi = min(lo, s), max(hi, s)
 	}
 	// key(s) = (s − lo)·scale for Lower, (hi − s)·scale for Higher: small
 	// keys first. Halving keeps hi − lo finite for any finite scores.
-	scale := 0.0
+	scale, origin, sign := 0.0, lo, 1.0
+	if better != Lower {
+		origin, sign = hi, -1
+	}
 	if span := hi/2 - lo/2; span > 0 {
-		scale = math.MaxUint32 / span / 2
+		scale = sign * math.MaxUint32 / span / 2
+	}
+	key := func(s float64) uint32 {
+		k := (s - origin) * scale
+		if !(k < math.MaxUint32) {
+			k = math.MaxUint32
+		}
+		return uint32(k)
 	}
 	chunks := max(1, min(runtime.GOMAXPROCS(0), m/radixThreshold))
 	bound := func(c int) int { return c * m / chunks }
@@ -204,15 +230,7 @@ func radixOrder(scores []float64, better Better) []int {
 	b := make([]radixPair, m)
 	parallel(chunks, func(c int) {
 		for i := bound(c); i < bound(c+1); i++ {
-			d := scores[i] - lo
-			if better != Lower {
-				d = hi - scores[i]
-			}
-			k := d * scale
-			if !(k < math.MaxUint32) {
-				k = math.MaxUint32
-			}
-			a[i] = radixPair{uint32(k), uint32(i)}
+			a[i] = radixPair{scores[i], uint32(i)}
 		}
 	})
 	for pass := range 3 {
@@ -221,7 +239,7 @@ func radixOrder(scores []float64, better Better) []int {
 			h := &count[c]
 			clear(h[:])
 			for _, p := range a[bound(c):bound(c+1)] {
-				h[(p.key>>shift)&(buckets-1)]++
+				h[(key(p.score)>>shift)&(buckets-1)]++
 			}
 		})
 		// Turn counts into starting offsets, digit-major then chunk, which
@@ -243,54 +261,51 @@ func radixOrder(scores []float64, better Better) []int {
 		parallel(chunks, func(c int) {
 			h := &count[c]
 			for _, p := range a[bound(c):bound(c+1)] {
-				d := (p.key >> shift) & (buckets - 1)
+				d := (key(p.score) >> shift) & (buckets - 1)
 				b[h[d]] = p
 				h[d]++
 			}
 		})
 		a, b = b, a
 	}
-	order := make([]int, m)
-	for k, p := range a {
-		order[k] = int(p.idx)
-	}
-	// Stable fix-up of runs of equal keys by the scores themselves.
-	sign := 1.0
-	if better != Lower {
-		sign = -1
-	}
-	byScore := func(p, q int) int {
-		if c := cmpFloat(sign*scores[p], sign*scores[q]); c != 0 {
-			return c
-		}
-		return p - q
-	}
+	// Stable fix-up of runs of equal keys by the scores themselves
+	// (ascending s·sign is best first).
 	for lo := 0; lo < m; {
+		k0 := key(a[lo].score)
 		hi := lo + 1
-		for hi < m && a[hi].key == a[lo].key {
+		for hi < m && key(a[hi].score) == k0 {
 			hi++
 		}
-		switch run := order[lo:hi]; {
-		case len(run) > 32:
-			slices.SortFunc(run, byScore)
-		case len(run) > 1:
-			for x := 1; x < len(run); x++ {
-				v := run[x]
-				sv := sign * scores[v]
-				y := x
-				for ; y > 0 && sign*scores[run[y-1]] > sv; y-- {
-					run[y] = run[y-1]
+		if run := a[lo:hi]; len(run) > 1 {
+			less := func(p, q radixPair) int {
+				if c := cmpFloat(sign*p.score, sign*q.score); c != 0 {
+					return c
 				}
-				run[y] = v
+				return int(p.idx) - int(q.idx)
+			}
+			if len(run) > 32 {
+				slices.SortFunc(run, less)
+			} else {
+				for x := 1; x < len(run); x++ {
+					v := run[x]
+					y := x
+					for ; y > 0 && less(run[y-1], v) > 0; y-- {
+						run[y] = run[y-1]
+					}
+					run[y] = v
+				}
 			}
 		}
 		lo = hi
 	}
-	return order
+	return a
 }
 
-// radixPair is a score's sort key and its index.
-type radixPair struct{ key, idx uint32 }
+// radixPair is a score and its index.
+type radixPair struct {
+	score float64
+	idx   uint32
+}
 
 // parallel runs fn(0) … fn(n−1) concurrently and waits for all of them.
 func parallel(n int, fn func(c int)) {
