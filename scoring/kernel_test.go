@@ -87,3 +87,26 @@ func TestRadixOrderMatchesComparisonSort(t *testing.T) {
 		}
 	}
 }
+
+// checkNames reports the earliest duplicate, as a scan in index order would.
+func TestCheckNamesReportsEarliestDuplicate(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		names      []string
+		dup, first int
+	}{
+		{[]string{"x", "y", "x"}, 2, 0}, {[]string{"a", "b", "b", "a"}, 2, 1}, {[]string{"a", "a", "a"}, 1, 0}, {[]string{"q", "r"}, -1, -1},
+	} {
+		err := checkNames("alternatives", c.names)
+		if c.dup < 0 {
+			if err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		ie, ok := err.(*InputError)
+		if !ok || ie.Row != c.dup || ie.Detail != "same as index "+string(rune('0'+c.first)) {
+			t.Errorf("%v: got %v, want row %d same as %d", c.names, err, c.dup, c.first)
+		}
+	}
+}

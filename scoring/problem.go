@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -145,21 +146,48 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion) error {
 }
 
 // checkNames rejects empty and duplicate names. Field is "alternatives" or
-// "criteria"; the error's Row or Col is the index of the offending name.
+// "criteria"; the error's Row or Col is the index of the offending name (for
+// a duplicate, the later one).
 func checkNames(field string, names []string) error {
-	seen := make(map[string]int, len(names))
-	for i, s := range names {
-		row, col := i, -1
+	at := func(i int) (row, col int) {
 		if field == "criteria" {
-			row, col = -1, i
+			return -1, i
 		}
+		return i, -1
+	}
+	for i, s := range names {
 		if s == "" {
+			row, col := at(i)
 			return inputErr(field, row, col, "", ErrEmpty, "empty name")
 		}
-		if k, dup := seen[s]; dup {
-			return inputErr(field, row, col, s, ErrDuplicateName, fmt.Sprintf("same as index %d", k))
+	}
+	// Sorting indices by name finds duplicates without building a map.
+	idx := make([]int, len(names))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := strings.Compare(names[a], names[b]); c != 0 {
+			return c
 		}
-		seen[s] = i
+		return a - b
+	})
+	// Within a run of equal names the indices ascend, so the run's first
+	// index is the original and every later one a duplicate; report the
+	// earliest duplicate, as a scan in index order would.
+	dup, first := -1, -1
+	for k := 1; k < len(idx); k++ {
+		if names[idx[k]] != names[idx[k-1]] || (dup >= 0 && idx[k] > dup) {
+			continue
+		}
+		dup, first = idx[k], idx[k-1]
+		for k2 := k - 1; k2 > 0 && names[idx[k2-1]] == names[dup]; k2-- {
+			first = idx[k2-1]
+		}
+	}
+	if dup >= 0 {
+		row, col := at(dup)
+		return inputErr(field, row, col, names[dup], ErrDuplicateName, fmt.Sprintf("same as index %d", first))
 	}
 	return nil
 }
