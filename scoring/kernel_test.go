@@ -110,3 +110,43 @@ func TestCheckNamesReportsEarliestDuplicate(t *testing.T) {
 		}
 	}
 }
+
+// Near-ties (within the relative tolerance) share a rank on the radix path
+// exactly as on the comparison path.
+func TestRadixRanksNearTies(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(8, 13))
+	m := 3 * radixThreshold
+	s := make([]float64, m)
+	for i := range s {
+		base := float64(rng.IntN(m/3)) / float64(m)
+		s[i] = base + float64(rng.IntN(3))*3e-13 // near-ties below and above the 1e-12 tolerance
+	}
+	for _, better := range []Better{Higher, Lower} {
+		got := rankScores(s, better)
+		// The comparison-sort path on the same data.
+		want := make([]int, m)
+		tol := tieTolerance * maxAbs(s)
+		head, rank := 0.0, 1
+		for k, i := range func() []int {
+			o := make([]int, m)
+			for i := range o {
+				o[i] = i
+			}
+			sign := -1.0
+			if better == Lower {
+				sign = 1
+			}
+			slices.SortStableFunc(o, func(a, b int) int { return cmpFloat(sign*s[a], sign*s[b]) })
+			return o
+		}() {
+			if k == 0 || math.Abs(s[i]-head) > tol {
+				head, rank = s[i], k+1
+			}
+			want[i] = rank
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%v: radix ranks differ from the comparison path", better)
+		}
+	}
+}

@@ -88,37 +88,53 @@ const tieTolerance = 1e-12
 // rank). Scores tie when they differ by at most tieTolerance times the
 // largest absolute score.
 func rankScores(scores []float64, better Better) []int {
-	ranks, _ := rankAndOrder(scores, better)
+	ranks, _ := rankOrder(scores, better, false)
 	return ranks
 }
 
 // rankAndOrder returns the competition ranks and the order (indices best
 // first, ties by index).
 func rankAndOrder(scores []float64, better Better) (ranks, order []int) {
+	return rankOrder(scores, better, true)
+}
+
+func rankOrder(scores []float64, better Better, wantOrder bool) (ranks, order []int) {
 	m := len(scores)
 	ranks = make([]int, m)
+	if wantOrder {
+		order = make([]int, m)
+	}
 	if m == 0 {
-		return ranks, nil
+		return ranks, order
 	}
 	tol := tieTolerance * maxAbs(scores)
-	order = make([]int, m)
-	rank, head := 1, 0.0
-	assign := func(k, i int, s float64) {
-		if k == 0 || math.Abs(s-head) > tol {
-			head, rank = s, k+1
-		}
-		ranks[i] = rank
-		order[k] = i
-	}
 	if m > radixThreshold && m <= math.MaxUint32 {
-		// The sorted pairs carry their scores: no random reads here.
-		for k, p := range radixSorted(scores, better) {
-			assign(k, int(p.idx), p.score)
+		items, kt := radixSorted(scores, better)
+		// Scores can only tie when their keys are within keyTol; only then
+		// are the scores themselves read.
+		keyTol := uint64(math.Min(tol*math.Abs(kt.scale)+1, math.MaxUint32))
+		headKey, headIdx, rank := items[0]>>32, uint32(items[0]), 1
+		for k, it := range items {
+			key, i := it>>32, uint32(it)
+			if key-headKey > keyTol || math.Abs(scores[i]-scores[headIdx]) > tol {
+				headKey, headIdx, rank = key, i, k+1
+			}
+			ranks[i] = rank
+			if wantOrder {
+				order[k] = int(i)
+			}
 		}
 		return ranks, order
 	}
+	head, rank := 0.0, 1
 	for k, i := range sortOrder(scores, better) {
-		assign(k, i, scores[i])
+		if k == 0 || math.Abs(scores[i]-head) > tol {
+			head, rank = scores[i], k+1
+		}
+		ranks[i] = rank
+		if wantOrder {
+			order[k] = i
+		}
 	}
 	return ranks, order
 }
@@ -180,25 +196,37 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// radixOrder is sortOrder for large inputs, in O(m). Each score is mapped
-// monotonically onto a 32-bit key across the scores' own range, the
-// (score, index) pairs are radix-sorted stably by key in three 11-bit
-// passes (on all CPUs: a stable sort has one answer, so the result does not
-// depend on their number), and runs of equal keys — scores closer than a
-// 2^-32 part of the range — are sorted by the scores themselves. The pairs
-// carry their scores so that no pass reads the scores out of order.
+// radixOrder is sortOrder for large inputs, in O(m): see radixSorted.
 func radixOrder(scores []float64, better Better) []int {
-	a := radixSorted(scores, better)
-	order := make([]int, len(a))
-	for k, p := range a {
-		order[k] = int(p.idx)
+	items, _ := radixSorted(scores, better)
+	order := make([]int, len(items))
+	for k, it := range items {
+		order[k] = int(uint32(it))
 	}
 	return order
 }
 
-// radixSorted returns the (score, index) pairs of scores sorted best first,
-// ties by index.
-func radixSorted(scores []float64, better Better) []radixPair {
+// keyTransform maps scores monotonically onto 32-bit keys across their own
+// range, small keys best: key(s) = (s − origin)·scale, clamped.
+type keyTransform struct{ origin, scale float64 }
+
+func (t keyTransform) key(s float64) uint64 {
+	k := (s - t.origin) * t.scale
+	if !(k < math.MaxUint32) { // also catches NaN from 0·Inf
+		k = math.MaxUint32
+	}
+	return uint64(k)
+}
+
+// radixSorted sorts the scores best first, ties by index, and returns them
+// as items key<<32 | index with the key transform used. Each score gets a
+// 32-bit key across the scores' own range; the items are radix-sorted
+// stably by key in three 11-bit passes (on all CPUs: a stable sort has one
+// answer, so the result does not depend on their number); runs of equal
+// keys, scores closer than a 2^-32 part of the range, are then sorted by
+// the scores themselves. Items are 8 bytes, so each pass moves little
+// memory and no pass reads the scores out of order.
+func radixSorted(scores []float64, better Better) ([]uint64, keyTransform) {
 	const bits = 11
 	const buckets = 1 << bits
 	m := len(scores)
@@ -206,40 +234,33 @@ func radixSorted(scores []float64, better Better) []radixPair {
 	for _, s := range scores {
 		lo, hi = min(lo, s), max(hi, s)
 	}
-	// key(s) = (s − lo)·scale for Lower, (hi − s)·scale for Higher: small
-	// keys first. Halving keeps hi − lo finite for any finite scores.
-	scale, origin, sign := 0.0, lo, 1.0
+	// Halving keeps hi − lo finite for any finite scores.
+	kt := keyTransform{origin: lo}
+	sign := 1.0
 	if better != Lower {
-		origin, sign = hi, -1
+		kt.origin, sign = hi, -1
 	}
 	if span := hi/2 - lo/2; span > 0 {
-		scale = sign * math.MaxUint32 / span / 2
-	}
-	key := func(s float64) uint32 {
-		k := (s - origin) * scale
-		if !(k < math.MaxUint32) {
-			k = math.MaxUint32
-		}
-		return uint32(k)
+		kt.scale = sign * math.MaxUint32 / span / 2
 	}
 	chunks := max(1, min(runtime.GOMAXPROCS(0), m/radixThreshold))
 	bound := func(c int) int { return c * m / chunks }
 	// count[c][d] counts digit d of the current pass in chunk c.
 	count := make([][buckets]uint32, chunks)
-	a := make([]radixPair, m)
-	b := make([]radixPair, m)
+	a := make([]uint64, m)
+	b := make([]uint64, m)
 	parallel(chunks, func(c int) {
 		for i := bound(c); i < bound(c+1); i++ {
-			a[i] = radixPair{scores[i], uint32(i)}
+			a[i] = kt.key(scores[i])<<32 | uint64(i)
 		}
 	})
 	for pass := range 3 {
-		shift := uint(pass * bits)
+		shift := uint(32 + pass*bits)
 		parallel(chunks, func(c int) {
 			h := &count[c]
 			clear(h[:])
-			for _, p := range a[bound(c):bound(c+1)] {
-				h[(key(p.score)>>shift)&(buckets-1)]++
+			for _, it := range a[bound(c):bound(c+1)] {
+				h[(it>>shift)&(buckets-1)]++
 			}
 		})
 		// Turn counts into starting offsets, digit-major then chunk, which
@@ -260,9 +281,9 @@ func radixSorted(scores []float64, better Better) []radixPair {
 		}
 		parallel(chunks, func(c int) {
 			h := &count[c]
-			for _, p := range a[bound(c):bound(c+1)] {
-				d := (key(p.score) >> shift) & (buckets - 1)
-				b[h[d]] = p
+			for _, it := range a[bound(c):bound(c+1)] {
+				d := (it >> shift) & (buckets - 1)
+				b[h[d]] = it
 				h[d]++
 			}
 		})
@@ -270,42 +291,44 @@ func radixSorted(scores []float64, better Better) []radixPair {
 	}
 	// Stable fix-up of runs of equal keys by the scores themselves
 	// (ascending s·sign is best first).
+	less := func(p, q uint64) int {
+		if c := cmpFloat(sign*scores[uint32(p)], sign*scores[uint32(q)]); c != 0 {
+			return c
+		}
+		return cmpUint64(p, q)
+	}
 	for lo := 0; lo < m; {
-		k0 := key(a[lo].score)
 		hi := lo + 1
-		for hi < m && key(a[hi].score) == k0 {
+		for hi < m && a[hi]>>32 == a[lo]>>32 {
 			hi++
 		}
-		if run := a[lo:hi]; len(run) > 1 {
-			less := func(p, q radixPair) int {
-				if c := cmpFloat(sign*p.score, sign*q.score); c != 0 {
-					return c
+		if run := a[lo:hi]; len(run) > 32 {
+			slices.SortFunc(run, less)
+		} else {
+			for x := 1; x < len(run); x++ {
+				v := run[x]
+				y := x
+				for ; y > 0 && less(run[y-1], v) > 0; y-- {
+					run[y] = run[y-1]
 				}
-				return int(p.idx) - int(q.idx)
-			}
-			if len(run) > 32 {
-				slices.SortFunc(run, less)
-			} else {
-				for x := 1; x < len(run); x++ {
-					v := run[x]
-					y := x
-					for ; y > 0 && less(run[y-1], v) > 0; y-- {
-						run[y] = run[y-1]
-					}
-					run[y] = v
-				}
+				run[y] = v
 			}
 		}
 		lo = hi
 	}
-	return a
+	return a, kt
 }
 
-// radixPair is a score and its index.
-type radixPair struct {
-	score float64
-	idx   uint32
+func cmpUint64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
+
 
 // parallel runs fn(0) … fn(n−1) concurrently and waits for all of them.
 func parallel(n int, fn func(c int)) {
