@@ -120,16 +120,19 @@ func MustNewProblem(alternatives []string, criteria []Criterion, rows [][]float6
 func (p *Problem) setNames(alternatives []string, criteria []Criterion) error {
 	m := p.m
 	if alternatives == nil {
-		p.alts = make([]string, m)
-		for i := range p.alts {
-			p.alts[i] = "A" + strconv.Itoa(i+1)
+		var b []byte
+		ends := make([]int, m)
+		for i := range m {
+			b = strconv.AppendInt(append(b, 'A'), int64(i+1), 10)
+			ends[i] = len(b)
 		}
+		p.alts = carve(string(b), ends)
 	} else {
 		if len(alternatives) != m {
 			return inputErr("alternatives", -1, -1, "", ErrLength,
 				fmt.Sprintf("%d names for %d rows", len(alternatives), m))
 		}
-		p.alts = slices.Clone(alternatives)
+		p.alts = internNames(alternatives)
 		if err := checkNames("alternatives", p.alts); err != nil {
 			return err
 		}
@@ -143,6 +146,35 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion) error {
 		}
 	}
 	return checkNames("criteria", names)
+}
+
+// internNames copies names into one string and returns substrings of it:
+// a problem with a million alternatives then holds one string object
+// rather than a million, which the garbage collector would have to visit
+// on every cycle.
+func internNames(names []string) []string {
+	n := 0
+	for _, s := range names {
+		n += len(s)
+	}
+	b := make([]byte, 0, n)
+	ends := make([]int, len(names))
+	for i, s := range names {
+		b = append(b, s...)
+		ends[i] = len(b)
+	}
+	return carve(string(b), ends)
+}
+
+// carve cuts all into the substrings ending at ends.
+func carve(all string, ends []int) []string {
+	out := make([]string, len(ends))
+	start := 0
+	for i, e := range ends {
+		out[i] = all[start:e]
+		start = e
+	}
+	return out
 }
 
 // checkNames rejects empty and duplicate names. Field is "alternatives" or
