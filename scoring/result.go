@@ -111,19 +111,28 @@ func rankOrder(scores []float64, better Better, wantOrder bool) (ranks, order []
 	if m > radixThreshold && m <= math.MaxUint32 {
 		items, kt := radixSorted(scores, better)
 		// Scores can only tie when their keys are within keyTol; only then
-		// are the scores themselves read.
+		// are the scores themselves read. The ranks are found in sorted
+		// order in one sequential pass (into the items' key half, which is
+		// no longer needed), then scattered to the alternatives on all CPUs.
 		keyTol := uint64(math.Min(tol*math.Abs(kt.scale)+1, math.MaxUint32))
-		headKey, headIdx, rank := items[0]>>32, uint32(items[0]), 1
+		headKey, headIdx, rank := items[0]>>32, uint32(items[0]), uint64(1)
 		for k, it := range items {
 			key, i := it>>32, uint32(it)
 			if key-headKey > keyTol || math.Abs(scores[i]-scores[headIdx]) > tol {
-				headKey, headIdx, rank = key, i, k+1
+				headKey, headIdx, rank = key, i, uint64(k+1)
 			}
-			ranks[i] = rank
-			if wantOrder {
-				order[k] = int(i)
-			}
+			items[k] = rank<<32 | uint64(i)
 		}
+		chunks := max(1, min(runtime.GOMAXPROCS(0), m/radixThreshold))
+		parallel(chunks, func(c int) {
+			for k := c * m / chunks; k < (c+1)*m/chunks; k++ {
+				it := items[k]
+				ranks[uint32(it)] = int(it >> 32)
+				if wantOrder {
+					order[k] = int(uint32(it))
+				}
+			}
+		})
 		return ranks, order
 	}
 	head, rank := 0.0, 1
