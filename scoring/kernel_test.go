@@ -150,3 +150,52 @@ func TestRadixRanksNearTies(t *testing.T) {
 		}
 	}
 }
+
+// Knight's algorithm agrees with the pairwise definition of τ-b.
+func TestKendallTauMatchesPairwise(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(4, 4))
+	for trial := range 200 {
+		n := 1 + rng.IntN(40)
+		a, b := make([]int, n), make([]int, n)
+		for i := range a {
+			a[i], b[i] = 1+rng.IntN(n), 1+rng.IntN(n)
+		}
+		got, err := KendallTau(a, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var conc, disc, tieA, tieB, n0 float64
+		for i := range a {
+			for j := i + 1; j < n; j++ {
+				n0++
+				da, db := a[i]-a[j], b[i]-b[j]
+				switch {
+				case da == 0 && db == 0:
+					tieA++
+					tieB++
+				case da == 0:
+					tieA++
+				case db == 0:
+					tieB++
+				case (da > 0) == (db > 0):
+					conc++
+				default:
+					disc++
+				}
+			}
+		}
+		want := 0.0
+		switch na, nb := n0-tieA, n0-tieB; {
+		case na == 0 && nb == 0:
+			want = 1
+		case na == 0 || nb == 0:
+			want = 0
+		default:
+			want = (conc - disc) / math.Sqrt(na*nb)
+		}
+		if math.Abs(got-want) > 1e-12 {
+			t.Fatalf("trial %d: %v %v: tau %v, pairwise %v", trial, a, b, got, want)
+		}
+	}
+}
