@@ -99,7 +99,7 @@ func FuzzNewProblem(f *testing.F) {
 			scoring.WeightedSum{Normalization: scoring.MinMax}, scoring.WeightedSum{Normalization: scoring.Sum},
 			scoring.WeightedProduct{}, scoring.TOPSIS{}, scoring.TOPSIS{Normalization: scoring.MinMax},
 			scoring.VIKOR{V: float64(r.byte()%5) / 4}, scoring.PROMETHEEII{}, scoring.PROMETHEEII{Preferences: prefs},
-			scoring.COPRAS{},
+			scoring.COPRAS{}, scoring.EDAS{}, scoring.MABAC{}, scoring.SPOTIS{}, scoring.MOORA{},
 		}
 		for _, meth := range methods {
 			res, err := meth.Rank(p, w)

@@ -474,3 +474,46 @@ func TestParseMethod(t *testing.T) {
 	v, _ := scoring.ParseMethod("vikor")
 	assert.Equal(t, scoring.NewVIKOR(), v)
 }
+
+// Regressions found in review: rounding noise must not decide a ranking,
+// and extreme but finite values must not produce NaN or lose a score.
+func TestReviewRegressions(t *testing.T) {
+	t.Parallel()
+	t.Run("VIKOR mathematical tie stays a tie", func(t *testing.T) {
+		// A wins on quality, B on price, equal weights: S = R = 0.5 for both.
+		p := problem(t, "bc", [][]float64{{2, 5}, {1, 2}})
+		res, err := scoring.NewVIKOR().Evaluate(p, []float64{1, 1})
+		require.NoError(t, err)
+		assert.Equal(t, []int{1, 1}, res.Ranks)
+		assert.Equal(t, []float64{0, 0}, res.Scores)
+		for _, rows := range [][][]float64{{{2, 6}, {1, 1}}, {{2, 7}, {1, 4}}} {
+			r, err := scoring.NewVIKOR().Rank(problem(t, "bc", rows), []float64{1, 1})
+			require.NoError(t, err)
+			assert.Equal(t, []int{1, 1}, r.Ranks, "%v", rows)
+		}
+	})
+	t.Run("VIKOR with tiny weights stays finite", func(t *testing.T) {
+		p := problem(t, "bcbc", [][]float64{{1, 2, 3, 4}, {4, 3, 2, 1}, {2, 2, 2, 2}})
+		res, err := scoring.NewVIKOR().Rank(p, []float64{0, 1, 1e-300, 1e-300})
+		require.NoError(t, err)
+		for _, q := range res.Scores {
+			assert.False(t, math.IsNaN(q) || math.IsInf(q, 0), "Q = %v", q)
+		}
+	})
+	t.Run("EDAS with a tiny mean next to huge values", func(t *testing.T) {
+		p := problem(t, "b", [][]float64{{1e300}, {-1e300}, {1e-10}})
+		res, err := scoring.EDAS{}.Rank(p, []float64{1})
+		require.NoError(t, err)
+		for _, s := range res.Scores {
+			assert.False(t, math.IsNaN(s) || math.IsInf(s, 0), "AS = %v", s)
+		}
+		assert.Equal(t, []int{1, 3, 2}, res.Ranks)
+	})
+	t.Run("weighted sum with a subnormal cost", func(t *testing.T) {
+		p := problem(t, "cc", [][]float64{{5e-324, 3}, {2, 3}})
+		res, err := scoring.WeightedSum{}.Rank(p, []float64{1, 1})
+		require.NoError(t, err)
+		assert.Equal(t, []int{1, 2}, res.Ranks)
+		assert.Equal(t, 1.0, res.Scores[0])
+	})
+}

@@ -44,20 +44,29 @@ func (EDAS) prepareKernel(p *Problem) (edasKernel, error) {
 	}
 	sums := p.scaledSums(false)
 	n := p.n
-	// d_ij = (x_ij − AV_j)/AV_j in the criterion's direction.
+	av := make([]float64, n)
+	avMin := math.Inf(1)
+	for j := range n {
+		av[j] = sums[j] / float64(p.m)
+		if !(av[j] > 0) {
+			return edasKernel{}, inputErr("matrix", -1, j, p.crits[j].Name, ErrDomain,
+				fmt.Sprintf("EDAS needs a positive column mean, got %g", av[j]/p.colScale[j]))
+		}
+		avMin = min(avMin, av[j])
+	}
+	// d_ij = (x_ij − AV_j)/AV_j in the criterion's direction, every column
+	// multiplied by the same positive constant min AV (in scaled units),
+	// which AS does not depend on: it keeps d bounded (|d| ≤ 2) when a
+	// mean is tiny next to the values.
 	d := make([]float64, p.m*n)
 	for j := range n {
-		av := sums[j] / float64(p.m)
-		if !(av > 0) {
-			return edasKernel{}, inputErr("matrix", -1, j, p.crits[j].Name, ErrDomain,
-				fmt.Sprintf("EDAS needs a positive column mean, got %g", av/p.colScale[j]))
-		}
 		sign := 1.0
 		if p.crits[j].Direction == Cost {
 			sign = -1
 		}
+		f := avMin / av[j]
 		for i := range p.m {
-			d[i*n+j] = sign * (p.data[i*n+j]*p.colScale[j] - av) / av
+			d[i*n+j] = sign * (p.data[i*n+j]*p.colScale[j] - av[j]) * f
 		}
 	}
 	return edasKernel{d: d, n: n}, nil
@@ -300,6 +309,8 @@ func (linearKernelLower) better() Better { return Lower }
 // The score is y; higher is better. It ranks exactly as [WeightedSum] with
 // Vector normalisation, whose scores are y plus the total cost weight. y
 // is additive; Contributions holds ±w_j r_ij. Its text token is "moora".
+// (A column of zeros is the exception: MOORA gives it 0 where Vector gives
+// it 1/√m, which shifts the weighted sum's scores but not its ranking.)
 type MOORA struct{}
 
 // Rank implements [Method].

@@ -53,6 +53,8 @@ func weightedForms(ts []colTransform, w []float64) (forms []form, ok bool) {
 	forms = make([]form, len(ts))
 	for j, t := range ts {
 		switch {
+		case t.recip && (t.c < 0x1p-900 || t.c > 0x1p900):
+			return nil, false // w·c could underflow or overflow before the division
 		case t.recip:
 			forms[j] = form{a: w[j] * t.c, recip: true}
 		case t.s < 0x1p-900 || t.s > 0x1p900:

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -109,7 +110,7 @@ func (r *VIKORResult) compromise(order []int) {
 	}
 	r.DQ = 1 / float64(m-1)
 	q := r.Scores
-	r.AcceptableAdvantage = q[order[1]]-q[best] >= r.DQ
+	r.AcceptableAdvantage = q[order[1]]-q[best] >= r.DQ*(1-tieTolerance)
 	r.AcceptableStability = isMinimum(r.S, best) || isMinimum(r.R, best)
 	switch {
 	case r.AcceptableAdvantage && r.AcceptableStability:
@@ -118,7 +119,7 @@ func (r *VIKORResult) compromise(order []int) {
 		r.Compromise = []int{best, order[1]}
 	default:
 		k := 1
-		for k < m && q[order[k]]-q[best] < r.DQ {
+		for k < m && q[order[k]]-q[best] < r.DQ*(1-tieTolerance) {
 			k++
 		}
 		r.Compromise = slices.Clone(order[:k])
@@ -198,22 +199,28 @@ func (k vikorKernel) regrets(s, r, w []float64, lo, hi int, forms []form) {
 	}
 }
 
-// q fills Q from S and R.
+// q fills Q from S and R. A spread of S (or R) within the tie tolerance of
+// its magnitude counts as none, so that rounding noise between
+// mathematically equal values cannot turn into a full preference; the
+// terms are divided, not multiplied by a reciprocal, so they stay in
+// [0, 1] however small the spread.
 func (k vikorKernel) q(dst, s, r []float64) {
 	sLo, sHi, rLo, rHi := s[0], s[0], r[0], r[0]
 	for i := range s {
 		sLo, sHi = min(sLo, s[i]), max(sHi, s[i])
 		rLo, rHi = min(rLo, r[i]), max(rHi, r[i])
 	}
-	var sk, rk float64 // 1/(S⁻ − S*) and 1/(R⁻ − R*), 0 when there is no spread
-	if sHi > sLo {
-		sk = 1 / (sHi - sLo)
-	}
-	if rHi > rLo {
-		rk = 1 / (rHi - rLo)
-	}
+	sSpread := sHi - sLo > tieTolerance*max(math.Abs(sLo), math.Abs(sHi))
+	rSpread := rHi - rLo > tieTolerance*max(math.Abs(rLo), math.Abs(rHi))
 	for i := range dst {
-		dst[i] = k.v*((s[i]-sLo)*sk) + (1-k.v)*((r[i]-rLo)*rk)
+		var a, b float64
+		if sSpread {
+			a = (s[i] - sLo) / (sHi - sLo)
+		}
+		if rSpread {
+			b = (r[i] - rLo) / (rHi - rLo)
+		}
+		dst[i] = k.v*a + (1-k.v)*b
 	}
 }
 
