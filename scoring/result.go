@@ -338,7 +338,6 @@ func cmpUint64(a, b uint64) int {
 	return 0
 }
 
-
 // parallel runs fn(0) … fn(n−1) concurrently and waits for all of them.
 func parallel(n int, fn func(c int)) {
 	if n == 1 {

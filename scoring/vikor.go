@@ -210,8 +210,8 @@ func (k vikorKernel) q(dst, s, r []float64) {
 		sLo, sHi = min(sLo, s[i]), max(sHi, s[i])
 		rLo, rHi = min(rLo, r[i]), max(rHi, r[i])
 	}
-	sSpread := sHi - sLo > tieTolerance*max(math.Abs(sLo), math.Abs(sHi))
-	rSpread := rHi - rLo > tieTolerance*max(math.Abs(rLo), math.Abs(rHi))
+	sSpread := sHi-sLo > tieTolerance*max(math.Abs(sLo), math.Abs(sHi))
+	rSpread := rHi-rLo > tieTolerance*max(math.Abs(rLo), math.Abs(rHi))
 	for i := range dst {
 		var a, b float64
 		if sSpread {
