@@ -98,15 +98,18 @@ func KendallTau(a, b []int) (float64, error) {
 	pairs := func(k int) float64 { return float64(k) * float64(k-1) / 2 }
 	var tieA, tieAB float64
 	for lo := 0; lo < n; {
-		hi, hiAB := lo+1, lo+1
+		hi := lo + 1
 		for hi < n && a[idx[hi]] == a[idx[lo]] {
 			hi++
 		}
 		tieA += pairs(hi - lo)
-		for k := lo; k < hi; k = hiAB {
-			for hiAB = k + 1; hiAB < hi && b[idx[hiAB]] == b[idx[k]]; hiAB++ {
+		for k := lo; k < hi; {
+			end := k + 1 // the run of equal b within the run of equal a
+			for end < hi && b[idx[end]] == b[idx[k]] {
+				end++
 			}
-			tieAB += pairs(hiAB - k)
+			tieAB += pairs(end - k)
+			k = end
 		}
 		lo = hi
 	}
