@@ -17,7 +17,7 @@ import (
 // The zero Judgement means "no judgement given" (a missing entry). In text,
 // JSON and YAML a judgement is written as a number ("3", "0.25"), a fraction
 // ("1/3"), or, when missing, as null, "?" or the empty string; 0 also reads
-// as missing. (In YAML write a missing judgement as "?" or 0: gopkg.in/yaml.v3
+// as missing. (In YAML write a missing judgement as "?" or 0: go.yaml.in/yaml/v3
 // silently drops null items from a sequence of non-pointer values, which
 // would shorten the row.) A Judgement is a float64, so Go code can write
 // literal matrices directly:
@@ -138,7 +138,7 @@ func (j Judgement) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText parses a judgement as [ParseJudgement] does. YAML decoders
-// that honour [encoding.TextUnmarshaler] (such as gopkg.in/yaml.v3) use it
+// that honour [encoding.TextUnmarshaler] (such as go.yaml.in/yaml/v3) use it
 // for both numbers and strings, so a YAML matrix may mix 3 and "1/3".
 func (j *Judgement) UnmarshalText(b []byte) error {
 	v, err := ParseJudgement(string(b))
