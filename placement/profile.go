@@ -1,8 +1,6 @@
 package placement
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,8 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
+	"github.com/socialseat/socialseat/internal/strictdec"
 	"github.com/socialseat/socialseat/touchpoint"
 )
 
@@ -391,29 +388,12 @@ func (f structureFile) structure(prefix string) (Structure, []error) {
 // decodeStrict decodes JSON or YAML into v, rejecting unknown fields and
 // trailing documents.
 func decodeStrict(data []byte, v any) error {
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	if len(trimmed) > 0 && trimmed[0] == '{' {
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(v); err != nil {
-			return fmt.Errorf("%w: JSON: %v", ErrSyntax, err)
-		}
-		if dec.More() {
-			return fmt.Errorf("%w: JSON: data after the top-level value", ErrSyntax)
-		}
+	err := strictdec.Decode(data, v)
+	switch {
+	case err == nil:
 		return nil
+	case errors.Is(err, strictdec.ErrEmpty):
+		return fmt.Errorf("%w: empty document", ErrMissing)
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return fmt.Errorf("%w: empty document", ErrMissing)
-		}
-		return fmt.Errorf("%w: YAML: %v", ErrSyntax, err)
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%w: YAML: more than one document", ErrSyntax)
-	}
-	return nil
+	return fmt.Errorf("%w: %v", ErrSyntax, err)
 }

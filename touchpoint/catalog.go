@@ -9,7 +9,7 @@ import (
 	"io"
 	"slices"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/socialseat/socialseat/internal/strictdec"
 )
 
 //go:embed catalog.yaml
@@ -95,42 +95,21 @@ func ReadCatalog(r io.Reader) (*Catalog, error) {
 	return c, nil
 }
 
-// decodeStrict decodes JSON or YAML into v, rejecting unknown fields and
-// trailing documents. Errors wrap ErrSyntax unless they already wrap a
-// package sentinel (an unknown enumeration token).
+// decodeStrict decodes JSON or YAML into v, rejecting unknown fields,
+// duplicate keys and trailing documents. Errors wrap ErrSyntax (or
+// ErrMissing for an empty document) unless they already wrap a package
+// sentinel (an unknown enumeration token).
 func decodeStrict(data []byte, v any) error {
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	if len(trimmed) > 0 && trimmed[0] == '{' {
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(v); err != nil {
-			return wrapDecode("JSON", err)
-		}
-		if dec.More() {
-			return fmt.Errorf("%w: JSON: data after the top-level value", ErrSyntax)
-		}
+	err := strictdec.Decode(data, v)
+	switch {
+	case err == nil:
 		return nil
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return fmt.Errorf("%w: empty document", ErrMissing)
-		}
-		return wrapDecode("YAML", err)
-	}
-	var extra any
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%w: YAML: more than one document", ErrSyntax)
-	}
-	return nil
-}
-
-func wrapDecode(format string, err error) error {
-	if errors.Is(err, ErrUnknownName) {
+	case errors.Is(err, strictdec.ErrEmpty):
+		return fmt.Errorf("%w: empty document", ErrMissing)
+	case errors.Is(err, ErrUnknownName):
 		return err
 	}
-	return fmt.Errorf("%w: %s: %v", ErrSyntax, format, err)
+	return fmt.Errorf("%w: %v", ErrSyntax, err)
 }
 
 // relabel rewrites the path of a *FieldError.
