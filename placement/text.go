@@ -96,7 +96,7 @@ func (r Robustness) Summary() string {
 			100*s.TopFirstRank, s.Samples, s.Concentration, s.Seed)
 		var first []string
 		for _, a := range s.Structures[:min(3, len(s.Structures))] {
-			first = append(first, fmt.Sprintf("%s %.0f%%", a.ID, 100*a.FirstRank))
+			first = append(first, a.ID+" "+percent(a.FirstRank))
 		}
 		if len(first) > 0 {
 			fmt.Fprintf(&b, "; most often first: %s", strings.Join(first, ", "))
@@ -104,6 +104,15 @@ func (r Robustness) Summary() string {
 		b.WriteString(".")
 	}
 	return b.String()
+}
+
+// percent writes a share as a whole percentage, "<1%" for a small but
+// non-zero share.
+func percent(x float64) string {
+	if x > 0 && x < 0.005 {
+		return "<1%"
+	}
+	return fmt.Sprintf("%.0f%%", 100*x)
 }
 
 func depts(ds []touchpoint.Department) string {

@@ -249,6 +249,21 @@ func TestRankContract(t *testing.T) {
 	}
 }
 
+// The multinational of domain.md §10 (60,000 employees, 25 units, 30
+// countries) gets a multiple hub-and-spoke, never organic.
+func TestRankMultinational(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-multinational.yaml", "--format", "json", "--samples", "0")
+	require.Equal(t, 0, code, stderr)
+	var got struct {
+		Ranking []struct {
+			Structure struct{ Model string } `json:"structure"`
+		} `json:"ranking"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+	assert.Equal(t, "dandelion", got.Ranking[0].Structure.Model)
+}
+
 func TestRankText(t *testing.T) {
 	t.Parallel()
 	stdout, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-startup.json", "--top", "3")
