@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -177,6 +176,16 @@ func carve(all string, ends []int) []string {
 	return out
 }
 
+// nameHash is the 32-bit FNV-1a hash of s.
+func nameHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
 // checkNames rejects empty and duplicate names. Field is "alternatives" or
 // "criteria"; the error's Row or Col is the index of the offending name (for
 // a duplicate, the later one).
@@ -193,29 +202,35 @@ func checkNames(field string, names []string) error {
 			return inputErr(field, row, col, "", ErrEmpty, "empty name")
 		}
 	}
-	// Sorting indices by name finds duplicates without building a map.
-	idx := make([]int, len(names))
-	for i := range idx {
-		idx[i] = i
+	// Sort (hash, index) pairs: equal names have equal hashes, so only
+	// neighbours with equal hashes need their names compared, and sorting
+	// integers needs neither a map nor a comparator call.
+	items := make([]uint64, len(names))
+	for i, s := range names {
+		items[i] = uint64(nameHash(s))<<32 | uint64(i)
 	}
-	slices.SortFunc(idx, func(a, b int) int {
-		if c := strings.Compare(names[a], names[b]); c != 0 {
-			return c
-		}
-		return a - b
-	})
-	// Within a run of equal names the indices ascend, so the run's first
-	// index is the original and every later one a duplicate; report the
-	// earliest duplicate, as a scan in index order would.
+	slices.Sort(items)
+	// Within a run of equal hashes the indices ascend; report the earliest
+	// index that repeats an earlier name, as a scan in index order would.
 	dup, first := -1, -1
-	for k := 1; k < len(idx); k++ {
-		if names[idx[k]] != names[idx[k-1]] || (dup >= 0 && idx[k] > dup) {
-			continue
+	for lo := 0; lo < len(items); {
+		hi := lo + 1
+		for hi < len(items) && items[hi]>>32 == items[lo]>>32 {
+			hi++
 		}
-		dup, first = idx[k], idx[k-1]
-		for k2 := k - 1; k2 > 0 && names[idx[k2-1]] == names[dup]; k2-- {
-			first = idx[k2-1]
+		for x := lo + 1; x < hi; x++ {
+			i := int(uint32(items[x]))
+			if dup >= 0 && i > dup {
+				continue
+			}
+			for y := lo; y < x; y++ {
+				if j := int(uint32(items[y])); names[j] == names[i] {
+					dup, first = i, j
+					break
+				}
+			}
 		}
+		lo = hi
 	}
 	if dup >= 0 {
 		row, col := at(dup)
