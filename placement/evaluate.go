@@ -37,7 +37,7 @@ type activeTP struct {
 	a  float64
 }
 
-func clamp(x, lo, hi float64) float64 { return math.Min(hi, math.Max(lo, x)) }
+func clamp(x, lo, hi float64) float64 { return min(hi, max(lo, x)) } // builtins: inlined, unlike math.Min/Max
 
 // newFacts computes the facts of a validated, defaulted profile.
 func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) facts {

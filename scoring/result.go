@@ -168,29 +168,24 @@ const radixThreshold = 4096
 // sortOrder returns the indices of scores from best to worst, ties by index.
 func sortOrder(scores []float64, better Better) []int {
 	m := len(scores)
-	if m > radixThreshold && m <= math.MaxUint32 {
+	if m == 0 {
+		return nil
+	}
+	if m > radixThreshold {
 		return radixOrder(scores, better)
 	}
-	order := make([]int, m)
-	for i := range order {
-		order[i] = i
+	// Pack (key, index) into integers: sorting them needs no comparator
+	// calls, and the index breaks ties deterministically.
+	kt, sign := newKeyTransform(scores, better)
+	items := make([]uint64, m)
+	for i, s := range scores {
+		items[i] = kt.key(s)<<32 | uint64(i)
 	}
-	// An unstable sort with the index as the last key is deterministic and
-	// much faster than a stable sort.
-	if better == Lower {
-		slices.SortFunc(order, func(a, b int) int {
-			if c := cmpFloat(scores[a], scores[b]); c != 0 {
-				return c
-			}
-			return a - b
-		})
-	} else {
-		slices.SortFunc(order, func(a, b int) int {
-			if c := cmpFloat(scores[b], scores[a]); c != 0 {
-				return c
-			}
-			return a - b
-		})
+	slices.Sort(items)
+	fixRuns(items, scores, sign)
+	order := make([]int, m)
+	for k, it := range items {
+		order[k] = int(uint32(it))
 	}
 	return order
 }
@@ -213,6 +208,56 @@ func radixOrder(scores []float64, better Better) []int {
 		order[k] = int(uint32(it))
 	}
 	return order
+}
+
+// newKeyTransform returns the key transform for scores (small keys best)
+// and the sign under which ascending scores are best first.
+func newKeyTransform(scores []float64, better Better) (keyTransform, float64) {
+	lo, hi := scores[0], scores[0]
+	for _, s := range scores {
+		lo, hi = min(lo, s), max(hi, s)
+	}
+	// Halving keeps hi − lo finite for any finite scores.
+	kt := keyTransform{origin: lo}
+	sign := 1.0
+	if better != Lower {
+		kt.origin, sign = hi, -1
+	}
+	if span := hi/2 - lo/2; span > 0 {
+		kt.scale = sign * math.MaxUint32 / span / 2
+	}
+	return kt, sign
+}
+
+// fixRuns sorts each run of equal keys of the sorted items (key<<32 |
+// index) by the scores themselves, ascending s·sign (best first), stably.
+func fixRuns(a []uint64, scores []float64, sign float64) {
+	m := len(a)
+	less := func(p, q uint64) int {
+		if c := cmpFloat(sign*scores[uint32(p)], sign*scores[uint32(q)]); c != 0 {
+			return c
+		}
+		return cmpUint64(p, q)
+	}
+	for lo := 0; lo < m; {
+		hi := lo + 1
+		for hi < m && a[hi]>>32 == a[lo]>>32 {
+			hi++
+		}
+		if run := a[lo:hi]; len(run) > 32 {
+			slices.SortFunc(run, less)
+		} else {
+			for x := 1; x < len(run); x++ {
+				v := run[x]
+				y := x
+				for ; y > 0 && less(run[y-1], v) > 0; y-- {
+					run[y] = run[y-1]
+				}
+				run[y] = v
+			}
+		}
+		lo = hi
+	}
 }
 
 // keyTransform maps scores monotonically onto 32-bit keys across their own
@@ -239,19 +284,7 @@ func radixSorted(scores []float64, better Better) ([]uint64, keyTransform) {
 	const bits = 11
 	const buckets = 1 << bits
 	m := len(scores)
-	lo, hi := scores[0], scores[0]
-	for _, s := range scores {
-		lo, hi = min(lo, s), max(hi, s)
-	}
-	// Halving keeps hi − lo finite for any finite scores.
-	kt := keyTransform{origin: lo}
-	sign := 1.0
-	if better != Lower {
-		kt.origin, sign = hi, -1
-	}
-	if span := hi/2 - lo/2; span > 0 {
-		kt.scale = sign * math.MaxUint32 / span / 2
-	}
+	kt, sign := newKeyTransform(scores, better)
 	chunks := max(1, min(runtime.GOMAXPROCS(0), m/radixThreshold))
 	bound := func(c int) int { return c * m / chunks }
 	// count[c][d] counts digit d of the current pass in chunk c.
@@ -298,33 +331,7 @@ func radixSorted(scores []float64, better Better) ([]uint64, keyTransform) {
 		})
 		a, b = b, a
 	}
-	// Stable fix-up of runs of equal keys by the scores themselves
-	// (ascending s·sign is best first).
-	less := func(p, q uint64) int {
-		if c := cmpFloat(sign*scores[uint32(p)], sign*scores[uint32(q)]); c != 0 {
-			return c
-		}
-		return cmpUint64(p, q)
-	}
-	for lo := 0; lo < m; {
-		hi := lo + 1
-		for hi < m && a[hi]>>32 == a[lo]>>32 {
-			hi++
-		}
-		if run := a[lo:hi]; len(run) > 32 {
-			slices.SortFunc(run, less)
-		} else {
-			for x := 1; x < len(run); x++ {
-				v := run[x]
-				y := x
-				for ; y > 0 && less(run[y-1], v) > 0; y-- {
-					run[y] = run[y-1]
-				}
-				run[y] = v
-			}
-		}
-		lo = hi
-	}
+	fixRuns(a, scores, sign)
 	return a, kt
 }
 
