@@ -25,6 +25,7 @@ type SyntaxError struct {
 	Err    error
 }
 
+// Error returns the format and the decoder's message.
 func (e *SyntaxError) Error() string { return e.Format + ": " + e.Err.Error() }
 
 // Unwrap returns the decoder's error.
