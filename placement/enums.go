@@ -3,6 +3,8 @@ package placement
 import (
 	"fmt"
 	"strings"
+
+	"github.com/socialseat/socialseat/internal/textenum"
 )
 
 // OperatingModel is how social media work and decision rights are spread
@@ -354,24 +356,13 @@ func ParseEvidence(s string) (Evidence, error) {
 }
 
 func enumString(typ string, names []string, v int) string {
-	if v > 0 && v < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", typ, v)
+	return textenum.String(typ, names, v)
 }
 
 func enumMarshal(what string, names []string, v int) ([]byte, error) {
-	if v > 0 && v < len(names) {
-		return []byte(names[v]), nil
-	}
-	return nil, fmt.Errorf("%w: %s %d is not a valid value", ErrUnknownName, what, v)
+	return textenum.Marshal(what, names, v, ErrUnknownName)
 }
 
 func enumParse(what string, names []string, s string) (int, error) {
-	for i := 1; i < len(names); i++ {
-		if names[i] == s {
-			return i, nil
-		}
-	}
-	return 0, fmt.Errorf("%w: %s %q (want one of %s)", ErrUnknownName, what, s, strings.Join(names[1:], ", "))
+	return textenum.Parse(what, names, s, ErrUnknownName)
 }

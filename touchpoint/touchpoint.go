@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/socialseat/socialseat/internal/textenum"
 )
 
 // ID identifies a touchpoint. It is an open set: the default catalogue
@@ -279,24 +281,13 @@ func (t Touchpoint) validate(prefix string, known func(Department) bool) error {
 }
 
 func enumString(typ string, names []string, v int) string {
-	if v > 0 && v < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", typ, v)
+	return textenum.String(typ, names, v)
 }
 
 func enumMarshal(what string, names []string, v int) ([]byte, error) {
-	if v > 0 && v < len(names) {
-		return []byte(names[v]), nil
-	}
-	return nil, fmt.Errorf("%w: %s %d is not a valid value", ErrUnknownName, what, v)
+	return textenum.Marshal(what, names, v, ErrUnknownName)
 }
 
 func enumParse(what string, names []string, s string) (int, error) {
-	for i := 1; i < len(names); i++ {
-		if names[i] == s {
-			return i, nil
-		}
-	}
-	return 0, fmt.Errorf("%w: %s %q (want one of %s)", ErrUnknownName, what, s, strings.Join(names[1:], ", "))
+	return textenum.Parse(what, names, s, ErrUnknownName)
 }
