@@ -49,27 +49,10 @@ func homeCode(d touchpoint.Department) string {
 }
 
 func homeLabel(d touchpoint.Department) string {
-	switch d {
-	case touchpoint.Communications:
-		return "Communications"
-	case touchpoint.Marketing:
-		return "Marketing"
-	case touchpoint.PR:
-		return "PR"
-	case touchpoint.CustomerService:
-		return "Customer service"
-	case touchpoint.HR:
-		return "HR"
-	case touchpoint.Sales:
-		return "Sales"
-	case touchpoint.CSR:
-		return "CSR"
-	case touchpoint.IT:
-		return "IT"
-	case touchpoint.Legal:
-		return "Legal"
+	if d.IsStandard() {
+		return d.Label()
 	}
-	return string(d)
+	return string(d) // a custom department keeps its ID in structure names
 }
 
 // ID returns a stable short identifier: model, home, role and sourcing

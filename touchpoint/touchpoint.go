@@ -56,6 +56,39 @@ func StandardDepartments() []Department {
 	return []Department{Communications, Marketing, PR, CustomerService, HR, Sales, CSR, Executive, IT, Legal}
 }
 
+// Label is a reader's name for the department: "Customer service" for
+// customer-service, "PR", "HR", "CSR", "IT" for the acronyms, "Executive";
+// a custom department's ID with hyphens as spaces and a capital first
+// letter; "—" for the empty department.
+func (d Department) Label() string {
+	switch d {
+	case Communications:
+		return "Communications"
+	case Marketing:
+		return "Marketing"
+	case PR:
+		return "PR"
+	case CustomerService:
+		return "Customer service"
+	case HR:
+		return "HR"
+	case Sales:
+		return "Sales"
+	case CSR:
+		return "CSR"
+	case Executive:
+		return "Executive"
+	case IT:
+		return "IT"
+	case Legal:
+		return "Legal"
+	case "":
+		return "—"
+	}
+	s := strings.ReplaceAll(string(d), "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
 // IsStandard reports whether d is one of the standard departments.
 func (d Department) IsStandard() bool {
 	switch d {

@@ -269,3 +269,14 @@ func TestReadCatalogCollectsErrors(t *testing.T) {
 	assert.Contains(t, fe.Error(), `"nowhere"`)
 	assert.True(t, errors.Is(fe, touchpoint.ErrUnknownDepartment))
 }
+
+func TestDepartmentLabel(t *testing.T) {
+	t.Parallel()
+	for d, want := range map[touchpoint.Department]string{
+		touchpoint.CustomerService: "Customer service", touchpoint.PR: "PR", touchpoint.Executive: "Executive", "social-care": "Social care", "": "—",
+	} {
+		if got := d.Label(); got != want {
+			t.Errorf("%q.Label() = %q, want %q", d, got, want)
+		}
+	}
+}

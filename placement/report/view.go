@@ -559,34 +559,7 @@ func methodName(token string) string {
 }
 
 // deptLabel is a reader's name for a department.
-func deptLabel(d touchpoint.Department) string {
-	switch d {
-	case touchpoint.Communications:
-		return "Communications"
-	case touchpoint.Marketing:
-		return "Marketing"
-	case touchpoint.PR:
-		return "PR"
-	case touchpoint.CustomerService:
-		return "Customer service"
-	case touchpoint.HR:
-		return "HR"
-	case touchpoint.Sales:
-		return "Sales"
-	case touchpoint.CSR:
-		return "CSR"
-	case touchpoint.Executive:
-		return "Executive"
-	case touchpoint.IT:
-		return "IT"
-	case touchpoint.Legal:
-		return "Legal"
-	case "":
-		return "—"
-	}
-	s := strings.ReplaceAll(string(d), "-", " ")
-	return strings.ToUpper(s[:1]) + s[1:]
-}
+func deptLabel(d touchpoint.Department) string { return d.Label() }
 
 func departments(ds []touchpoint.Department) string {
 	var out []string
