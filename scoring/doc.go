@@ -19,7 +19,10 @@
 // # Conventions
 //
 // Inputs are copied: no function retains or modifies a caller's slice, and
-// accessors return copies. A [*Problem] is validated once, at construction,
+// accessors return copies. The one exception is names: a result's
+// Alternatives and Criteria slices are the problem's own, shared by every
+// result ranked from it (a million alternatives are not copied per call),
+// so treat them as read-only, as with [regexp.Regexp.SubexpNames]. A [*Problem] is validated once, at construction,
 // is immutable afterwards and is safe for concurrent use; methods are plain
 // values, safe to copy and to share.
 //

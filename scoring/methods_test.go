@@ -364,6 +364,35 @@ func TestInputsAreNotModified(t *testing.T) {
 	assert.Equal(t, "x", p.Alternatives()[0])
 }
 
+// TestResultsShareNames pins the documented exception to copying: every
+// result ranked from a problem shares the problem's name slices (a million
+// alternatives are not copied per call), and the caller's own slices are
+// still not retained.
+func TestResultsShareNames(t *testing.T) {
+	t.Parallel()
+	alts := []string{"x", "y", "z"}
+	p := problem(t, "bcb", [][]float64{{3, 2, 1}, {1, 5, 2}, {2, 2, 9}})
+	p2, err := scoring.NewProblem(alts, p.Criteria(), p.Rows())
+	require.NoError(t, err)
+	w := []float64{2, 1, 1}
+	var first *scoring.Result
+	for _, m := range allMethods() {
+		res, err := m.Rank(p2, w)
+		require.NoError(t, err)
+		require.Equal(t, alts, res.Alternatives)
+		assert.NotSame(t, &alts[0], &res.Alternatives[0], "%s retains the caller's slice", res.Method)
+		if first == nil {
+			first = res
+			continue
+		}
+		assert.Same(t, &first.Alternatives[0], &res.Alternatives[0], "%s copies the names", res.Method)
+		assert.Same(t, &first.Criteria[0], &res.Criteria[0], "%s copies the criteria's names", res.Method)
+	}
+	// The problem's own accessors still return copies.
+	assert.NotSame(t, &first.Alternatives[0], &p2.Alternatives()[0])
+	assert.NotSame(t, &first.Criteria[0], &p2.CriterionNames()[0])
+}
+
 func TestResultJSON(t *testing.T) {
 	t.Parallel()
 	p := problem(t, "cb", [][]float64{{1, 3000}, {2, 3750}, {5, 4500}})

@@ -24,10 +24,13 @@ type Criterion struct {
 // [NewProblemFromMatrix]; the zero Problem is empty and is rejected by every
 // method.
 type Problem struct {
-	alts  []string
-	crits []Criterion
-	data  []float64 // row-major, m*n
-	m, n  int
+	// alts and critNames are shared, read-only, with every result ranked
+	// from the problem.
+	alts      []string
+	critNames []string
+	crits     []Criterion
+	data      []float64 // row-major, m*n
+	m, n      int
 	// Per-column summaries computed once at construction.
 	colMin, colMax []float64
 	// colScale[j] is a power of two with max|x|·colScale[j] < 1, so that
@@ -144,6 +147,7 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion) error {
 			return inputErr("criteria", -1, j, c.Name, ErrDirection, c.Direction.String())
 		}
 	}
+	p.critNames = names
 	return checkNames("criteria", names)
 }
 
@@ -324,13 +328,7 @@ func (p *Problem) Alternatives() []string { return slices.Clone(p.alts) }
 func (p *Problem) Criteria() []Criterion { return slices.Clone(p.crits) }
 
 // CriterionNames returns a copy of the criteria's names.
-func (p *Problem) CriterionNames() []string {
-	names := make([]string, p.n)
-	for j, c := range p.crits {
-		names[j] = c.Name
-	}
-	return names
-}
+func (p *Problem) CriterionNames() []string { return slices.Clone(p.critNames) }
 
 // At returns the performance of alternative i on criterion j. It panics if
 // i or j is out of range, as slice indexing does.

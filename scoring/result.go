@@ -13,9 +13,12 @@ import (
 type Result struct {
 	// Method is the method's text token ("wsm", "topsis", …).
 	Method string `json:"method"`
-	// Alternatives are the alternatives' names.
+	// Alternatives are the alternatives' names. Built-in methods share
+	// this slice with the problem and with every other result ranked from
+	// it, so that ranking a million alternatives does not copy a million
+	// names: treat it as read-only, and clone it before changing it.
 	Alternatives []string `json:"alternatives"`
-	// Criteria are the criteria's names.
+	// Criteria are the criteria's names, shared in the same way.
 	Criteria []string `json:"criteria"`
 	// Weights are the weights used, normalised to sum to 1.
 	Weights []float64 `json:"weights"`
@@ -73,8 +76,8 @@ func (r *Result) Best() int {
 func newResult(method string, p *Problem, w []float64, better Better) *Result {
 	return &Result{
 		Method:       method,
-		Alternatives: slices.Clone(p.alts),
-		Criteria:     p.CriterionNames(),
+		Alternatives: p.alts,
+		Criteria:     p.critNames,
 		Weights:      w,
 		Scores:       make([]float64, p.m),
 		Better:       better,

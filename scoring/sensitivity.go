@@ -41,9 +41,10 @@ type Sensitivity struct {
 type SensitivityResult struct {
 	// Method is the method's text token.
 	Method string `json:"method"`
-	// Alternatives are the alternatives' names.
+	// Alternatives are the alternatives' names, shared read-only with the
+	// problem as in [Result].
 	Alternatives []string `json:"alternatives"`
-	// Criteria are the criteria's names.
+	// Criteria are the criteria's names, shared in the same way.
 	Criteria []string `json:"criteria"`
 	// Weights are the base weights, normalised to sum to 1.
 	Weights []float64 `json:"weights"`
@@ -264,8 +265,8 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 	}
 	res := &SensitivityResult{
 		Method:       probe.Method,
-		Alternatives: slices.Clone(p.alts),
-		Criteria:     p.CriterionNames(),
+		Alternatives: p.alts,
+		Criteria:     p.critNames,
 		Weights:      w0,
 		Better:       probe.Better,
 		Exact:        lin != nil,

@@ -86,9 +86,10 @@ type SMAA struct {
 type SMAAResult struct {
 	// Method is the text token of the method used ("wsm", "topsis", …).
 	Method string `json:"method"`
-	// Alternatives are the alternatives' names.
+	// Alternatives are the alternatives' names, shared read-only with the
+	// problem as in [Result].
 	Alternatives []string `json:"alternatives"`
-	// Criteria are the criteria's names.
+	// Criteria are the criteria's names, shared in the same way.
 	Criteria []string `json:"criteria"`
 	// Samples is the number of weight vectors drawn.
 	Samples int `json:"samples"`
@@ -230,8 +231,8 @@ func (s SMAA) Run(ctx context.Context, p *Problem) (*SMAAResult, error) {
 		return nil, fmt.Errorf("scoring: smaa: %w", err)
 	}
 	res := &SMAAResult{
-		Alternatives:      slices.Clone(p.alts),
-		Criteria:          p.CriterionNames(),
+		Alternatives:      p.alts,
+		Criteria:          p.critNames,
 		Samples:           run.samples,
 		Seed:              run.seed,
 		Weights:           cloneWeightSpace(s.Weights),
