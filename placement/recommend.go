@@ -405,7 +405,7 @@ func (r *Recommender) RecommendContext(ctx context.Context, p Profile, o Options
 		e.Score = finite(res.Scores[i])
 		copy(e.Values[:], rows[i])
 		if res.Contributions != nil {
-			e.Contributions = res.Contributions[i]
+			e.Contributions = res.Contributions.Row(i)
 		}
 	}
 
@@ -535,7 +535,7 @@ func criterionMeans(res *scoring.Result, values [][]float64) [NumCriteria]float6
 // criterion j.
 func normalised(res *scoring.Result, values [][]float64, i, j int) float64 {
 	if res.Contributions != nil && res.Weights[j] > 0 {
-		return res.Contributions[i][j] / res.Weights[j]
+		return res.Contributions.At(i, j) / res.Weights[j]
 	}
 	x := values[i][j] / 10
 	if Criterion(j + 1).IsCost() {

@@ -101,7 +101,7 @@ func ExampleWeightedSum() {
 		[][]float64{{8, 4}, {5, 8}})
 	res, _ := scoring.WeightedSum{}.Rank(p, []float64{0.6, 0.4})
 	for i, name := range res.Alternatives {
-		fmt.Printf("%-14s %.2f = reach %.2f + control %.2f\n", name, res.Scores[i], res.Contributions[i][0], res.Contributions[i][1])
+		fmt.Printf("%-14s %.2f = reach %.2f + control %.2f\n", name, res.Scores[i], res.Contributions.At(i, 0), res.Contributions.At(i, 1))
 	}
 	// Output:
 	// Marketing      0.80 = reach 0.60 + control 0.20

@@ -123,10 +123,13 @@ func FuzzNewProblem(f *testing.F) {
 			if !seen[1] {
 				t.Fatalf("%#v: no alternative ranked first: %v", meth, res.Ranks)
 			}
-			for _, row := range res.Contributions {
-				for _, c := range row {
-					if math.IsNaN(c) || math.IsInf(c, 0) {
-						t.Fatalf("%#v: contribution %v", meth, c)
+			if c := res.Contributions; c != nil {
+				if err := c.Check(); err != nil || c.Rows != len(res.Scores) || c.Cols != len(res.Criteria) {
+					t.Fatalf("%#v: contributions %dx%d (%v)", meth, c.Rows, c.Cols, err)
+				}
+				for _, v := range c.Data {
+					if math.IsNaN(v) || math.IsInf(v, 0) {
+						t.Fatalf("%#v: contribution %v", meth, v)
 					}
 				}
 			}

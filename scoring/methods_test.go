@@ -194,7 +194,7 @@ func TestPROMETHEEMatchesPairwiseDefinition(t *testing.T) {
 		}
 		for i := range plus {
 			assert.InDelta(t, plus[i]-minus[i], res.Scores[i], 1e-12)
-			assert.InDelta(t, res.Scores[i], sum(res.Contributions[i]), 1e-12)
+			assert.InDelta(t, res.Scores[i], sum(res.Contributions.Row(i)), 1e-12)
 		}
 	}
 }
@@ -269,8 +269,9 @@ func TestContributionsSumToScores(t *testing.T) {
 	for _, m := range []scoring.Method{scoring.WeightedSum{}, scoring.PROMETHEEII{}} {
 		res, err := m.Rank(p, aircraftW)
 		require.NoError(t, err)
-		require.Len(t, res.Contributions, 4)
-		for i, row := range res.Contributions {
+		require.NotNil(t, res.Contributions)
+		require.Equal(t, 4, res.Contributions.Rows)
+		for i, row := range res.Contributions.RowSlices() {
 			assert.InDelta(t, res.Scores[i], sum(row), 1e-15, "%T alternative %d", m, i)
 		}
 	}

@@ -142,7 +142,7 @@ func (MABAC) Rank(p *Problem, weights []float64) (*Result, error) {
 		}
 		res.Scores[i] = s
 	}
-	res.Contributions = rowsOf(contrib, p.m, n)
+	res.Contributions = newTable(contrib, p.m, n)
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
@@ -288,7 +288,7 @@ func additiveResult(token string, p *Problem, w []float64, better Better, r []fl
 		}
 		res.Scores[i] = s
 	}
-	res.Contributions = rowsOf(contrib, p.m, n)
+	res.Contributions = newTable(contrib, p.m, n)
 	res.Ranks = rankScores(res.Scores, better)
 	res.Notes = p.constantNotes()
 	return res

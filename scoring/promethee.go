@@ -181,7 +181,7 @@ func (m PROMETHEEII) Evaluate(p *Problem, weights []float64) (*PROMETHEEResult, 
 		}
 		res.Scores[i], res.PositiveFlow[i], res.NegativeFlow[i] = net, plus, minus
 	}
-	res.Contributions = rowsOf(contrib, p.m, n)
+	res.Contributions = newTable(contrib, p.m, n)
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil

@@ -31,10 +31,11 @@ type Result struct {
 	// share the smaller rank (1, 2, 2, 4). Scores tie when they differ by at
 	// most 1e-12 times the largest absolute score.
 	Ranks []int `json:"ranking"`
-	// Contributions is set by additive methods only: Contributions[i][j] is
-	// criterion j's part of Scores[i] (weight times normalised value), and
-	// each row sums to the score. Nil for other methods.
-	Contributions [][]float64 `json:"contributions,omitempty"`
+	// Contributions is set by additive methods only: Contributions.At(i, j)
+	// is criterion j's part of Scores[i] (weight times normalised value),
+	// and each row sums to the score. Nil for other methods. Its JSON form
+	// is an array of rows.
+	Contributions *Table `json:"contributions,omitempty"`
 	// Notes records advisories about the input, such as a criterion that
 	// does not discriminate between the alternatives.
 	Notes []Note `json:"notes,omitempty"`

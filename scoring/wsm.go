@@ -57,7 +57,7 @@ func (m WeightedSum) Rank(p *Problem, weights []float64) (*Result, error) {
 			res.Scores[i] = s
 		}
 	})
-	res.Contributions = rowsOf(contrib, p.m, n)
+	res.Contributions = newTable(contrib, p.m, n)
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil

@@ -485,9 +485,10 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 	if additive {
 		res.Criteria = labels
 		res.Weights = rec.Weights[:]
-		res.Contributions = make([][]float64, len(top))
-		for i, e := range top {
-			res.Contributions[i] = e.Contributions
+		n := placement.NumCriteria
+		res.Contributions = &scoring.Table{Rows: len(top), Cols: n, Data: make([]float64, 0, len(top)*n)}
+		for _, e := range top {
+			res.Contributions.Data = append(res.Contributions.Data, e.Contributions...)
 		}
 		c, err := chart.Contributions(res, o.Chart)
 		if err != nil {

@@ -187,8 +187,8 @@ func TestContributionsStructure(t *testing.T) {
 	colours := []string{blue, orange, green, purple}
 	for j, col := range colours {
 		want := 1
-		for i := range r.Contributions {
-			if r.Contributions[i][j] > 0 {
+		for i := range r.Contributions.Rows {
+			if r.Contributions.At(i, j) > 0 {
 				want++
 			}
 		}

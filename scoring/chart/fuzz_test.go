@@ -53,9 +53,9 @@ func FuzzCharts(f *testing.F) {
 			c, err = chart.Ranking(r, chart.Options{Limit: int(kind / 5 % 4)})
 		case 1:
 			r := &scoring.Result{Alternatives: alts, Criteria: []string{"c1", "c2"}, Scores: make([]float64, m),
-				Ranks: make([]int, m), Contributions: make([][]float64, m), Weights: []float64{at(0), at(1)}}
+				Ranks: make([]int, m), Contributions: &scoring.Table{Rows: m, Cols: 2, Data: make([]float64, 2*m)}, Weights: []float64{at(0), at(1)}}
 			for i := range m {
-				r.Contributions[i] = []float64{at(2 * i), at(2*i + 1)}
+				r.Contributions.Data[2*i], r.Contributions.Data[2*i+1] = at(2*i), at(2*i+1)
 				r.Ranks[i] = 1
 			}
 			c, err = chart.Contributions(r, chart.Options{})

@@ -90,21 +90,25 @@ func Contributions(r *scoring.Result, opts Options) (*Chart, error) {
 		return nil, err
 	}
 	m, n := len(r.Alternatives), len(r.Criteria)
-	if len(r.Contributions) == 0 {
+	c := r.Contributions
+	if c == nil || c.Rows == 0 {
 		return nil, &DataError{Field: "contributions", Row: -1, Col: -1, Err: ErrEmpty,
 			Detail: "the method " + quoteOr(r.Method, "used") + " is not additive"}
 	}
 	if n == 0 {
 		return nil, &DataError{Field: "criteria", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no criteria"}
 	}
-	if len(r.Contributions) != m {
-		return nil, dataErr("contributions", -1, -1, ErrLength, "%d rows for %d alternatives", len(r.Contributions), m)
+	if err := c.Check(); err != nil {
+		return nil, dataErr("contributions", -1, -1, ErrLength, "%d values for %d rows of %d", len(c.Data), c.Rows, c.Cols)
 	}
-	for i, row := range r.Contributions {
-		if len(row) != n {
-			return nil, dataErr("contributions", i, -1, ErrLength, "%d values for %d criteria", len(row), n)
-		}
-		for j, v := range row {
+	if c.Rows != m {
+		return nil, dataErr("contributions", -1, -1, ErrLength, "%d rows for %d alternatives", c.Rows, m)
+	}
+	if c.Cols != n {
+		return nil, dataErr("contributions", -1, -1, ErrLength, "%d columns for %d criteria", c.Cols, n)
+	}
+	for i := range m {
+		for j, v := range c.Row(i) {
 			if math.IsNaN(v) || math.IsInf(v, 0) || v < -1e-12 {
 				return nil, dataErr("contributions", i, j, ErrValue, "%v", v)
 			}
@@ -131,10 +135,10 @@ func Contributions(r *scoring.Result, opts Options) (*Chart, error) {
 	f.categoryAxisY(lbls)
 	f.rows, f.rowH = m, f.rowHeight(lines, 20)
 
-	totals := make([]float64, len(r.Contributions))
+	totals := make([]float64, c.Rows)
 	hi := 0.0
 	for _, i := range order {
-		for _, v := range r.Contributions[i] {
+		for _, v := range c.Row(i) {
 			totals[i] += math.Max(v, 0)
 		}
 		hi = math.Max(hi, totals[i])
@@ -144,7 +148,7 @@ func Contributions(r *scoring.Result, opts Options) (*Chart, error) {
 	for k, i := range order {
 		y := float64(m - 1 - k)
 		x := 0.0
-		for j, v := range r.Contributions[i] {
+		for j, v := range c.Row(i) {
 			if v <= 0 {
 				continue
 			}

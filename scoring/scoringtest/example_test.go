@@ -18,7 +18,7 @@ func (maximin) Rank(p *scoring.Problem, weights []float64) (*scoring.Result, err
 	if err != nil {
 		return nil, err
 	}
-	for i, row := range res.Contributions {
+	for i, row := range res.Contributions.RowSlices() {
 		worst := row[0]
 		for _, c := range row[1:] {
 			worst = min(worst, c)
