@@ -82,7 +82,10 @@ func TestBadInput(t *testing.T) {
 		{"no criteria", withContrib(func(r *scoring.Result) { r.Criteria = nil }), chart.ErrEmpty, "criteria"},
 		{"contribution rows", withContrib(func(r *scoring.Result) { c := r.Contributions; c.Rows, c.Data = 1, c.Data[:c.Cols] }), chart.ErrLength, "contributions"},
 		{"short contributions", withContrib(func(r *scoring.Result) { r.Contributions.Data = r.Contributions.Data[1:] }), chart.ErrLength, "contributions"},
-		{"contribution columns", withContrib(func(r *scoring.Result) { c := r.Contributions; c.Cols, c.Data = c.Cols+1, append(c.Data, make([]float64, c.Rows)...) }), chart.ErrLength, "contributions"},
+		{"contribution columns", withContrib(func(r *scoring.Result) {
+			c := r.Contributions
+			c.Cols, c.Data = c.Cols+1, append(c.Data, make([]float64, c.Rows)...)
+		}), chart.ErrLength, "contributions"},
 		{"negative contribution", withContrib(func(r *scoring.Result) { r.Contributions.Data[0] = -0.1 }), chart.ErrValue, "contributions"},
 		{"NaN contribution", withContrib(func(r *scoring.Result) { r.Contributions.Data[1] = nan }), chart.ErrValue, "contributions"},
 		{"NaN weight in result", withContrib(func(r *scoring.Result) { r.Weights[1] = nan }), chart.ErrValue, "weights"},
