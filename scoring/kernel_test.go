@@ -199,3 +199,59 @@ func TestKendallTauMatchesPairwise(t *testing.T) {
 		}
 	}
 }
+
+// The large-input ranking splits the sorted scores into chunks at tie-group
+// boundaries; ranks and order must not depend on how many chunks there are,
+// and must equal the comparison-sort path's (ties by index, near-ties within
+// the tolerance sharing the smaller rank).
+func TestRadixRanksIndependentOfChunks(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(5, 55))
+	m := 5*radixThreshold + 77
+	gens := map[string]func(i int) float64{
+		"near ties":  func(int) float64 { return float64(rng.IntN(m/3))/float64(m) + float64(rng.IntN(3))*3e-13 },
+		"few values": func(int) float64 { return float64(rng.IntN(4)) },
+		"all equal":  func(int) float64 { return -2 },
+		"one apart":  func(i int) float64 { return float64(i / (m - 3)) }, // a tie group spanning most chunks
+		"uniform":    func(int) float64 { return rng.NormFloat64() },
+		// A range far below the tolerance's scale: near-ties have keys
+		// far apart, so chunks must not split between them.
+		"crowded": func(int) float64 { return 1e3 + float64(rng.IntN(9))*4e-10 },
+	}
+	for name, gen := range gens {
+		s := make([]float64, m)
+		for i := range s {
+			s[i] = gen(i)
+		}
+		for _, better := range []Better{Higher, Lower} {
+			// The comparison path: a stable sort and a head-based walk.
+			sign := -1.0
+			if better == Lower {
+				sign = 1
+			}
+			wantOrder := make([]int, m)
+			for i := range wantOrder {
+				wantOrder[i] = i
+			}
+			slices.SortStableFunc(wantOrder, func(a, b int) int { return cmpFloat(sign*s[a], sign*s[b]) })
+			wantRanks := make([]int, m)
+			tol := tieTolerance * maxAbs(s)
+			head, rank := 0.0, 1
+			for k, i := range wantOrder {
+				if k == 0 || math.Abs(s[i]-head) > tol {
+					head, rank = s[i], k+1
+				}
+				wantRanks[i] = rank
+			}
+			for _, chunks := range []int{1, 2, 3, 7} {
+				ranks, order := rankOrderChunks(s, better, true, chunks)
+				if !slices.Equal(ranks, wantRanks) {
+					t.Errorf("%s, %v, %d chunks: ranks differ from the comparison path", name, better, chunks)
+				}
+				if !slices.Equal(order, wantOrder) {
+					t.Errorf("%s, %v, %d chunks: order differs from the comparison path", name, better, chunks)
+				}
+			}
+		}
+	}
+}

@@ -103,6 +103,19 @@ func rankAndOrder(scores []float64, better Better) (ranks, order []int) {
 }
 
 func rankOrder(scores []float64, better Better, wantOrder bool) (ranks, order []int) {
+	return rankOrderChunks(scores, better, wantOrder, radixChunks(len(scores)))
+}
+
+// radixChunks is the number of chunks the large-input paths split m items
+// into: one per CPU, each at least radixThreshold long. The answer never
+// depends on it.
+func radixChunks(m int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), m/radixThreshold))
+}
+
+// rankOrderChunks is rankOrder with the number of parallel chunks given, so
+// that tests can check that the answer does not depend on it.
+func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int) (ranks, order []int) {
 	m := len(scores)
 	ranks = make([]int, m)
 	if wantOrder {
@@ -111,45 +124,79 @@ func rankOrder(scores []float64, better Better, wantOrder bool) (ranks, order []
 	if m == 0 {
 		return ranks, order
 	}
-	tol := tieTolerance * maxAbs(scores)
-	if m > radixThreshold && m <= math.MaxUint32 {
-		items, kt := radixSorted(scores, better)
-		// Scores can only tie when their keys are within keyTol; only then
-		// are the scores themselves read. The ranks are found in sorted
-		// order in one sequential pass (into the items' key half, which is
-		// no longer needed), then scattered to the alternatives on all CPUs.
-		keyTol := uint64(math.Min(tol*math.Abs(kt.scale)+1, math.MaxUint32))
-		headKey, headIdx, rank := items[0]>>32, uint32(items[0]), uint64(1)
-		for k, it := range items {
-			key, i := it>>32, uint32(it)
-			if key-headKey > keyTol || math.Abs(scores[i]-scores[headIdx]) > tol {
-				headKey, headIdx, rank = key, i, uint64(k+1)
+	if m <= radixThreshold || m > math.MaxUint32 {
+		tol := tieTolerance * maxAbs(scores)
+		head, rank := 0.0, 1
+		for k, i := range sortOrder(scores, better) {
+			if k == 0 || math.Abs(scores[i]-head) > tol {
+				head, rank = scores[i], k+1
 			}
-			items[k] = rank<<32 | uint64(i)
+			ranks[i] = rank
+			if wantOrder {
+				order[k] = i
+			}
 		}
-		chunks := max(1, min(runtime.GOMAXPROCS(0), m/radixThreshold))
-		parallel(chunks, func(c int) {
-			for k := c * m / chunks; k < (c+1)*m/chunks; k++ {
-				it := items[k]
-				ranks[uint32(it)] = int(it >> 32)
-				if wantOrder {
-					order[k] = int(uint32(it))
-				}
-			}
-		})
 		return ranks, order
 	}
-	head, rank := 0.0, 1
-	for k, i := range sortOrder(scores, better) {
-		if k == 0 || math.Abs(scores[i]-head) > tol {
-			head, rank = scores[i], k+1
+	lo, hi := scoreRange(scores, chunks)
+	tol := tieTolerance * max(math.Abs(lo), math.Abs(hi))
+	kt, sign := newKeyTransform(lo, hi, better)
+	items := radixSorted(scores, kt, chunks)
+	// Scores can only tie when their keys are within keyTol; only then are
+	// the scores themselves read. A position whose key is more than keyTol
+	// above its predecessor's starts a tie group whatever came before, so
+	// the sorted items split there into chunks that are finished (runs of
+	// equal keys sorted by score, ranks found and scattered) independently.
+	keyTol := uint64(math.Min(tol*math.Abs(kt.scale)+1, math.MaxUint32))
+	starts := make([]int, chunks+1)
+	starts[chunks] = m
+	for c := 1; c < chunks; c++ {
+		k := max(c*m/chunks, starts[c-1]+1)
+		for k < m && items[k]>>32-items[k-1]>>32 <= keyTol {
+			k++
 		}
-		ranks[i] = rank
-		if wantOrder {
-			order[k] = i
-		}
+		starts[c] = min(k, m)
 	}
+	parallel(chunks, func(c int) {
+		lo, hi := starts[c], starts[c+1]
+		if lo >= hi {
+			return
+		}
+		part := items[lo:hi]
+		fixRuns(part, scores, sign)
+		headKey, headIdx, rank := part[0]>>32, uint32(part[0]), lo+1
+		for k, it := range part {
+			key, i := it>>32, uint32(it)
+			if key-headKey > keyTol || math.Abs(scores[i]-scores[headIdx]) > tol {
+				headKey, headIdx, rank = key, i, lo+k+1
+			}
+			ranks[i] = rank
+			if wantOrder {
+				order[lo+k] = int(i)
+			}
+		}
+	})
 	return ranks, order
+}
+
+// scoreRange returns the smallest and largest of the (finite) scores.
+func scoreRange(scores []float64, chunks int) (lo, hi float64) {
+	m := len(scores)
+	los, his := make([]float64, chunks), make([]float64, chunks)
+	parallel(chunks, func(c int) {
+		part := scores[c*m/chunks : (c+1)*m/chunks]
+		lo, hi := part[0], part[0]
+		for _, s := range part {
+			if s < lo {
+				lo = s
+			}
+			if s > hi {
+				hi = s
+			}
+		}
+		los[c], his[c] = lo, hi
+	})
+	return slices.Min(los), slices.Max(his)
 }
 
 // maxAbs returns the largest absolute value in xs (0 for none).
@@ -180,7 +227,7 @@ func sortOrder(scores []float64, better Better) []int {
 	}
 	// Pack (key, index) into integers: sorting them needs no comparator
 	// calls, and the index breaks ties deterministically.
-	kt, sign := newKeyTransform(scores, better)
+	kt, sign := newKeyTransform(slices.Min(scores), slices.Max(scores), better)
 	items := make([]uint64, m)
 	for i, s := range scores {
 		items[i] = kt.key(s)<<32 | uint64(i)
@@ -206,7 +253,11 @@ func cmpFloat(a, b float64) int {
 
 // radixOrder is sortOrder for large inputs, in O(m): see radixSorted.
 func radixOrder(scores []float64, better Better) []int {
-	items, _ := radixSorted(scores, better)
+	chunks := radixChunks(len(scores))
+	lo, hi := scoreRange(scores, chunks)
+	kt, sign := newKeyTransform(lo, hi, better)
+	items := radixSorted(scores, kt, chunks)
+	fixRuns(items, scores, sign)
 	order := make([]int, len(items))
 	for k, it := range items {
 		order[k] = int(uint32(it))
@@ -214,13 +265,9 @@ func radixOrder(scores []float64, better Better) []int {
 	return order
 }
 
-// newKeyTransform returns the key transform for scores (small keys best)
-// and the sign under which ascending scores are best first.
-func newKeyTransform(scores []float64, better Better) (keyTransform, float64) {
-	lo, hi := scores[0], scores[0]
-	for _, s := range scores {
-		lo, hi = min(lo, s), max(hi, s)
-	}
+// newKeyTransform returns the key transform for scores in [lo, hi] (small
+// keys best) and the sign under which ascending scores are best first.
+func newKeyTransform(lo, hi float64, better Better) (keyTransform, float64) {
 	// Halving keeps hi − lo finite for any finite scores.
 	kt := keyTransform{origin: lo}
 	sign := 1.0
@@ -276,39 +323,43 @@ func (t keyTransform) key(s float64) uint64 {
 	return uint64(k)
 }
 
-// radixSorted sorts the scores best first, ties by index, and returns them
-// as items key<<32 | index with the key transform used. Each score gets a
-// 32-bit key across the scores' own range; the items are radix-sorted
-// stably by key in three 11-bit passes (on all CPUs: a stable sort has one
-// answer, so the result does not depend on their number); runs of equal
-// keys, scores closer than a 2^-32 part of the range, are then sorted by
-// the scores themselves. Items are 8 bytes, so each pass moves little
-// memory and no pass reads the scores out of order.
-func radixSorted(scores []float64, better Better) ([]uint64, keyTransform) {
+// radixSorted returns the scores as items key<<32 | index sorted by key,
+// ties by index, where each score's key is kt.key: a 32-bit key across the
+// scores' own range, small keys best. Runs of equal keys (scores closer than
+// a 2^-32 part of the range) are left for the caller to sort by the scores
+// themselves (see fixRuns). The items are radix-sorted stably in three
+// 11-bit passes on the given number of chunks; a stable sort has one
+// answer, so the result does not depend on it. Items are 8 bytes, so each
+// pass moves little memory and no pass reads the scores out of order. The
+// first pass's digits are counted while the keys are made.
+func radixSorted(scores []float64, kt keyTransform, chunks int) []uint64 {
 	const bits = 11
 	const buckets = 1 << bits
 	m := len(scores)
-	kt, sign := newKeyTransform(scores, better)
-	chunks := max(1, min(runtime.GOMAXPROCS(0), m/radixThreshold))
 	bound := func(c int) int { return c * m / chunks }
 	// count[c][d] counts digit d of the current pass in chunk c.
 	count := make([][buckets]uint32, chunks)
 	a := make([]uint64, m)
 	b := make([]uint64, m)
 	parallel(chunks, func(c int) {
+		h := &count[c]
 		for i := bound(c); i < bound(c+1); i++ {
-			a[i] = kt.key(scores[i])<<32 | uint64(i)
+			it := kt.key(scores[i])<<32 | uint64(i)
+			a[i] = it
+			h[(it>>32)&(buckets-1)]++
 		}
 	})
 	for pass := range 3 {
 		shift := uint(32 + pass*bits)
-		parallel(chunks, func(c int) {
-			h := &count[c]
-			clear(h[:])
-			for _, it := range a[bound(c):bound(c+1)] {
-				h[(it>>shift)&(buckets-1)]++
-			}
-		})
+		if pass > 0 {
+			parallel(chunks, func(c int) {
+				h := &count[c]
+				clear(h[:])
+				for _, it := range a[bound(c):bound(c+1)] {
+					h[(it>>shift)&(buckets-1)]++
+				}
+			})
+		}
 		// Turn counts into starting offsets, digit-major then chunk, which
 		// keeps the sort stable.
 		sum, single := uint32(0), false
@@ -335,8 +386,7 @@ func radixSorted(scores []float64, better Better) ([]uint64, keyTransform) {
 		})
 		a, b = b, a
 	}
-	fixRuns(a, scores, sign)
-	return a, kt
+	return a
 }
 
 func cmpUint64(a, b uint64) int {
