@@ -88,19 +88,57 @@ func (m VIKOR) Evaluate(p *Problem, weights []float64) (*VIKORResult, error) {
 		R:      make([]float64, p.m),
 	}
 	// The weighted regret w_j·(f*_j − x)/(f*_j − f⁻_j) is affine in x.
+	// Each block of rows also records the ranges of its S and R, merged in
+	// block order afterwards, so Q needs no sequential pass.
 	forms, _ := weightedForms(k.ts, w)
-	forBlocks(p.m, p.n, func(lo, hi, _ int) { k.regrets(res.S, res.R, w, lo, hi, forms) })
-	k.q(res.Scores, res.S, res.R)
+	blocks := make([]vikorRanges, numBlocks(p.m))
+	forBlocks(p.m, p.n, func(lo, hi, b int) {
+		k.regrets(res.S, res.R, w, lo, hi, forms)
+		blocks[b] = rangesOf(res.S[lo:hi], res.R[lo:hi])
+	})
+	st := blocks[0]
+	for _, b := range blocks[1:] {
+		st = st.merge(b)
+	}
+	forBlocks(p.m, 1, func(lo, hi, _ int) { k.fillQ(res.Scores[lo:hi], res.S[lo:hi], res.R[lo:hi], st) })
 	var order []int
 	res.Ranks, order = rankAndOrder(res.Scores, Lower)
 	res.Notes = p.constantNotes()
-	res.compromise(order)
+	res.compromise(order, st)
 	return res, nil
+}
+
+// vikorRanges holds the ranges of S and R.
+type vikorRanges struct{ sLo, sHi, rLo, rHi float64 }
+
+// rangesOf returns the ranges of s and r, which must not be empty.
+func rangesOf(s, r []float64) vikorRanges {
+	st := vikorRanges{s[0], s[0], r[0], r[0]}
+	for i, x := range s {
+		y := r[i]
+		if x < st.sLo {
+			st.sLo = x
+		}
+		if x > st.sHi {
+			st.sHi = x
+		}
+		if y < st.rLo {
+			st.rLo = y
+		}
+		if y > st.rHi {
+			st.rHi = y
+		}
+	}
+	return st
+}
+
+func (a vikorRanges) merge(b vikorRanges) vikorRanges {
+	return vikorRanges{min(a.sLo, b.sLo), max(a.sHi, b.sHi), min(a.rLo, b.rLo), max(a.rHi, b.rHi)}
 }
 
 // compromise applies Opricovic & Tzeng's conditions C1 and C2 given the
 // alternatives in Q order.
-func (r *VIKORResult) compromise(order []int) {
+func (r *VIKORResult) compromise(order []int, st vikorRanges) {
 	m := len(r.Scores)
 	best := order[0]
 	if m == 1 {
@@ -111,7 +149,7 @@ func (r *VIKORResult) compromise(order []int) {
 	r.DQ = 1 / float64(m-1)
 	q := r.Scores
 	r.AcceptableAdvantage = q[order[1]]-q[best] >= r.DQ*(1-tieTolerance)
-	r.AcceptableStability = isMinimum(r.S, best) || isMinimum(r.R, best)
+	r.AcceptableStability = isMinimum(r.S[best], st.sLo, st.sHi) || isMinimum(r.R[best], st.rLo, st.rHi)
 	switch {
 	case r.AcceptableAdvantage && r.AcceptableStability:
 		r.Compromise = []int{best}
@@ -126,10 +164,10 @@ func (r *VIKORResult) compromise(order []int) {
 	}
 }
 
-// isMinimum reports whether xs[i] ranks first in ascending order, with the
-// same tie tolerance as the ranking.
-func isMinimum(xs []float64, i int) bool {
-	return xs[i]-slices.Min(xs) <= tieTolerance*maxAbs(xs)
+// isMinimum reports whether x ranks first in ascending order among values
+// in [lo, hi], with the same tie tolerance as the ranking.
+func isMinimum(x, lo, hi float64) bool {
+	return x-lo <= tieTolerance*max(math.Abs(lo), math.Abs(hi))
 }
 
 // vikorTransforms returns, per column, the map x ↦ (f* − x)/(f* − f⁻),
@@ -205,13 +243,15 @@ func (k vikorKernel) regrets(s, r, w []float64, lo, hi int, forms []form) {
 // terms are divided, not multiplied by a reciprocal, so they stay in
 // [0, 1] however small the spread.
 func (k vikorKernel) q(dst, s, r []float64) {
-	sLo, sHi, rLo, rHi := s[0], s[0], r[0], r[0]
-	for i := range s {
-		sLo, sHi = min(sLo, s[i]), max(sHi, s[i])
-		rLo, rHi = min(rLo, r[i]), max(rHi, r[i])
-	}
+	k.fillQ(dst, s, r, rangesOf(s, r))
+}
+
+// fillQ is q given the ranges of all of S and R, for any slice of them.
+func (k vikorKernel) fillQ(dst, s, r []float64, st vikorRanges) {
+	sLo, sHi, rLo, rHi := st.sLo, st.sHi, st.rLo, st.rHi
 	sSpread := sHi-sLo > tieTolerance*max(math.Abs(sLo), math.Abs(sHi))
 	rSpread := rHi-rLo > tieTolerance*max(math.Abs(rLo), math.Abs(rHi))
+	s, r = s[:len(dst)], r[:len(dst)]
 	for i := range dst {
 		var a, b float64
 		if sSpread {
