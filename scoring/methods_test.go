@@ -547,3 +547,54 @@ func TestReviewRegressions(t *testing.T) {
 		assert.Equal(t, 1.0, res.Scores[0])
 	})
 }
+
+// The weighted product sums fast logarithms of scaled values; its scores
+// must match Π r_ij^w_j computed directly with math.Pow on the normalised
+// matrix, for every normalisation, zero weights, zeros and wide magnitudes.
+func TestWPMMatchesDirectProduct(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(31, 7))
+	for trial := range 300 {
+		m, n := 1+rng.IntN(30), 1+rng.IntN(6)
+		dirs := make([]byte, n)
+		rows := make([][]float64, m)
+		mag := math.Pow(10, float64(rng.IntN(601)-300)) // 1e-300 … 1e300
+		for j := range dirs {
+			dirs[j] = "bc"[rng.IntN(2)]
+		}
+		for i := range rows {
+			rows[i] = make([]float64, n)
+			for j := range rows[i] {
+				rows[i][j] = mag * (0.5 + 99*rng.Float64())
+				if dirs[j] == 'b' && rng.IntN(20) == 0 {
+					rows[i][j] = 0
+				}
+			}
+		}
+		w := make([]float64, n)
+		for j := range w {
+			if rng.IntN(4) > 0 {
+				w[j] = rng.Float64()
+			}
+		}
+		w[rng.IntN(n)] = 0.5
+		p := problem(t, string(dirs), rows)
+		for _, norm := range []scoring.Normalization{scoring.Max, scoring.Sum, scoring.Vector, scoring.MinMax} {
+			res, err := scoring.WeightedProduct{Normalization: norm}.Rank(p, w)
+			require.NoError(t, err)
+			r, err := scoring.Normalize(p, norm)
+			require.NoError(t, err)
+			for i := range m {
+				want := 1.0
+				for j := range n {
+					if res.Weights[j] != 0 {
+						want *= math.Pow(r[i][j], res.Weights[j])
+					}
+				}
+				if !(math.Abs(res.Scores[i]-want) <= 1e-13*want) {
+					t.Fatalf("trial %d, %v, alternative %d: score %v, Π r^w = %v", trial, norm, i, res.Scores[i], want)
+				}
+			}
+		}
+	}
+}
