@@ -1,5 +1,7 @@
 package scoring
 
+import "slices"
+
 // COPRAS is the COmplex PRoportional ASsessment method of Zavadskas,
 // Kaklauskas & Šarka (1994), "The new method of multicriteria complex
 // proportional assessment of projects", Technological and Economic
@@ -45,7 +47,7 @@ func (m COPRAS) Evaluate(p *Problem, weights []float64) (*COPRASResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	k, err := m.prepareKernel(p)
+	cost, err := coprasDomain(p)
 	if err != nil {
 		return nil, err
 	}
@@ -55,26 +57,144 @@ func (m COPRAS) Evaluate(p *Problem, weights []float64) (*COPRASResult, error) {
 		SMinus:       make([]float64, p.m),
 		Significance: make([]float64, p.m),
 	}
-	k.eval(res.Scores, res.SPlus, res.SMinus, res.Significance, w)
+	// d_ij·w_j = (x·s_j)·(w_j/Σ x·s_j), with s_j the column's exact
+	// power-of-two scale, read straight off the matrix (no normalised
+	// copy), block by block; each
+	// block's partial statistics are merged in block order, so the bits do
+	// not depend on the number of CPUs.
+	n, ts := p.n, coprasTransforms(p)
+	scale, coef, konst := make([]float64, n), make([]float64, n), make([]float64, n)
+	for j, t := range ts {
+		scale[j], coef[j], konst[j] = t.s, w[j]*t.k, w[j]*t.c
+	}
+	nb := numBlocks(p.m)
+	parts := make([]coprasStats, nb)
+	forBlocks(p.m, n, func(lo, hi, b int) {
+		scale, coef, konst, cost := scale[:n], coef[:n], konst[:n], cost[:n]
+		st := coprasStats{}
+		for i := lo; i < hi; i++ {
+			var sp, sm float64
+			for j, x := range p.data[i*n : (i+1)*n : (i+1)*n] {
+				d := konst[j] + x*scale[j]*coef[j]
+				if cost[j] {
+					sm += d
+				} else {
+					sp += d
+				}
+			}
+			res.SPlus[i], res.SMinus[i] = sp, sm
+			st.add(sm)
+		}
+		parts[b] = st
+	})
+	st := parts[0]
+	for _, q := range parts[1:] {
+		st.merge(q)
+	}
+	if st.zeros == 0 && st.sumMinus > 0 {
+		sumU := make([]float64, nb)
+		forBlocks(p.m, 1, func(lo, hi, b int) {
+			u := 0.0
+			for _, sm := range res.SMinus[lo:hi] {
+				u += st.minPos / sm
+			}
+			sumU[b] = u
+		})
+		for _, u := range sumU {
+			st.sumU += u
+		}
+	}
+	qMax := make([]float64, nb)
+	forBlocks(p.m, 1, func(lo, hi, b int) {
+		hiQ := 0.0
+		for i := lo; i < hi; i++ {
+			q := st.q(res.SPlus[i], res.SMinus[i])
+			res.Significance[i] = q
+			hiQ = max(hiQ, q)
+		}
+		qMax[b] = hiQ
+	})
+	top := slices.Max(qMax)
+	forBlocks(p.m, 1, func(lo, hi, _ int) { coprasUtility(res.Scores[lo:hi], res.Significance[lo:hi], top) })
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
 }
 
-func (m COPRAS) prepare(p *Problem) (kernel, error) { return m.prepareKernel(p) }
+// coprasStats summarises S⁻ for the cost term of Q.
+type coprasStats struct {
+	sumMinus float64 // Σ S⁻
+	minPos   float64 // the smallest positive S⁻ (0 if none)
+	zeros    int     // how many S⁻ are 0
+	sumU     float64 // Σ minPos/S⁻, when no S⁻ is 0
+}
 
-func (COPRAS) prepareKernel(p *Problem) (coprasKernel, error) {
+func (st *coprasStats) add(sm float64) {
+	st.sumMinus += sm
+	if sm > 0 && (st.minPos == 0 || sm < st.minPos) {
+		st.minPos = sm
+	}
+	if sm == 0 {
+		st.zeros++
+	}
+}
+
+func (st *coprasStats) merge(o coprasStats) {
+	st.sumMinus += o.sumMinus
+	if o.minPos > 0 && (st.minPos == 0 || o.minPos < st.minPos) {
+		st.minPos = o.minPos
+	}
+	st.zeros += o.zeros
+}
+
+// q returns Q for one alternative. The cost term is computed as
+// Σ_k S⁻_k · u_i/Σ_k u_k with u_i = min S⁻ / S⁻_i, which cannot overflow;
+// if some S⁻_i underflowed to 0 while others are positive, those
+// alternatives share the whole term (the limit of the formula).
+func (st *coprasStats) q(sp, sm float64) float64 {
+	switch {
+	case st.sumMinus == 0:
+		return sp
+	case st.zeros > 0:
+		if sm == 0 {
+			return sp + st.sumMinus/float64(st.zeros)
+		}
+		return sp
+	default:
+		return sp + st.sumMinus*(st.minPos/sm)/st.sumU
+	}
+}
+
+// coprasUtility fills N = 100·Q/max Q (all 100 when every Q is zero).
+func coprasUtility(dst, q []float64, qMax float64) {
+	for i := range dst {
+		if qMax > 0 {
+			dst[i] = 100 * q[i] / qMax
+		} else {
+			dst[i] = 100 // every Q is zero: all alternatives tie
+		}
+	}
+}
+
+// coprasDomain checks the ratio domain of every column and returns which
+// columns are costs.
+func coprasDomain(p *Problem) ([]bool, error) {
 	if err := checkProblem(p); err != nil {
-		return coprasKernel{}, err
+		return nil, err
 	}
 	cost := make([]bool, p.n)
 	for j, c := range p.crits {
 		if err := p.checkRatioDomain(j, Sum); err != nil {
-			return coprasKernel{}, err
+			return nil, err
 		}
 		cost[j] = c.Direction == Cost
 	}
-	// Plain sum normalisation on every column: the benefit form of Sum.
+	return cost, nil
+}
+
+// coprasTransforms returns plain sum normalisation on every column (the
+// benefit form of Sum): x·s/Σ x·s, or 1/m on a column of zeros.
+func coprasTransforms(p *Problem) []colTransform {
 	sums := p.scaledSums(false)
 	ts := make([]colTransform, p.n)
 	for j := range ts {
@@ -84,7 +204,17 @@ func (COPRAS) prepareKernel(p *Problem) (coprasKernel, error) {
 			ts[j] = colTransform{s: p.colScale[j], k: 1 / sums[j]}
 		}
 	}
-	return coprasKernel{d: p.normalized(ts, nil), n: p.n, cost: cost}, nil
+	return ts
+}
+
+func (m COPRAS) prepare(p *Problem) (kernel, error) { return m.prepareKernel(p) }
+
+func (COPRAS) prepareKernel(p *Problem) (coprasKernel, error) {
+	cost, err := coprasDomain(p)
+	if err != nil {
+		return coprasKernel{}, err
+	}
+	return coprasKernel{d: p.normalized(coprasTransforms(p), nil), n: p.n, cost: cost}, nil
 }
 
 // coprasKernel holds the unweighted sum-normalised matrix.
@@ -94,14 +224,10 @@ type coprasKernel struct {
 	cost []bool
 }
 
-// eval fills N (percent), S⁺, S⁻ and Q. The cost term is computed as
-// Σ_k S⁻_k · u_i/Σ_k u_k with u_i = min S⁻ / S⁻_i, which cannot overflow; if
-// some S⁻_i underflowed to 0 while others are positive, those alternatives
-// share the whole term (the limit of the formula).
+// eval fills N (percent), S⁺, S⁻ and Q.
 func (k coprasKernel) eval(nOut, sPlus, sMinus, q, w []float64) {
 	m := len(nOut)
-	var sumMinus float64
-	minPos, zeros := 0.0, 0
+	var st coprasStats
 	for i := range m {
 		var sp, sm float64
 		for j, x := range k.d[i*k.n : (i+1)*k.n] {
@@ -112,41 +238,19 @@ func (k coprasKernel) eval(nOut, sPlus, sMinus, q, w []float64) {
 			}
 		}
 		sPlus[i], sMinus[i] = sp, sm
-		sumMinus += sm
-		if sm > 0 && (minPos == 0 || sm < minPos) {
-			minPos = sm
-		}
-		if sm == 0 {
-			zeros++
-		}
+		st.add(sm)
 	}
-	sumU := 0.0
-	if zeros == 0 {
+	if st.zeros == 0 && st.sumMinus > 0 {
 		for i := range m {
-			sumU += minPos / sMinus[i]
+			st.sumU += st.minPos / sMinus[i]
 		}
 	}
 	qMax := 0.0
 	for i := range m {
-		q[i] = sPlus[i]
-		switch {
-		case sumMinus == 0:
-		case zeros > 0:
-			if sMinus[i] == 0 {
-				q[i] += sumMinus / float64(zeros)
-			}
-		default:
-			q[i] += sumMinus * (minPos / sMinus[i]) / sumU
-		}
+		q[i] = st.q(sPlus[i], sMinus[i])
 		qMax = max(qMax, q[i])
 	}
-	for i := range m {
-		if qMax > 0 {
-			nOut[i] = 100 * q[i] / qMax
-		} else {
-			nOut[i] = 100 // every Q is zero: all alternatives tie
-		}
-	}
+	coprasUtility(nOut, q, qMax)
 }
 
 func (k coprasKernel) score(dst, w, scratch []float64) {

@@ -255,3 +255,44 @@ func TestRadixRanksIndependentOfChunks(t *testing.T) {
 		}
 	}
 }
+
+// The fused, block-parallel Rank paths agree with the SMAA kernels (which
+// work sequentially on a normalised copy) on problems spanning several row
+// blocks, at ordinary and extreme magnitudes.
+func TestFusedPathsMatchKernels(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(9, 10))
+	crits := []Criterion{{"a", Benefit}, {"b", Cost}, {"c", Benefit}, {"d", Cost}, {"e", Benefit}}
+	m := 3*blockRows + 17
+	for _, mag := range []float64{1, 1e-300, 1e300, 1e306} {
+		rows := make([][]float64, m)
+		for i := range rows {
+			rows[i] = make([]float64, len(crits))
+			for j := range rows[i] {
+				rows[i][j] = mag * (0.01 + 99*rng.Float64())
+			}
+		}
+		p := MustNewProblem(nil, crits, rows)
+		w := []float64{0.3, 0.1, 0, 0.25, 0.35}
+		for _, meth := range []interface {
+			Method
+			preparer
+		}{WeightedSum{}, WeightedProduct{}, WeightedProduct{Normalization: Vector}, TOPSIS{}, NewVIKOR(), COPRAS{}} {
+			res, err := meth.Rank(p, w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			k, err := meth.prepare(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := make([]float64, m)
+			k.score(got, res.Weights, make([]float64, k.scratchLen()))
+			for i := range got {
+				if math.Abs(got[i]-res.Scores[i]) > 1e-12*math.Max(1, math.Abs(res.Scores[i])) {
+					t.Fatalf("magnitude %g, %#v: kernel score %d = %v, Rank %v", mag, meth, i, got[i], res.Scores[i])
+				}
+			}
+		}
+	}
+}
