@@ -20,9 +20,10 @@
 //
 // Inputs are copied: no function retains or modifies a caller's slice, and
 // accessors return copies. The one exception is names: a result's
-// Alternatives and Criteria slices are the problem's own, shared by every
-// result ranked from it (a million alternatives are not copied per call),
-// so treat them as read-only, as with [regexp.Regexp.SubexpNames]. A [*Problem] is validated once, at construction,
+// Alternatives and Criteria slices are shared by every result ranked from
+// the same problem (a million alternatives are not copied per call), so
+// treat them as read-only, as with [regexp.Regexp.SubexpNames], and decode
+// JSON into fresh values rather than into a result a method returned. A [*Problem] is validated once, at construction,
 // is immutable afterwards and is safe for concurrent use; methods are plain
 // values, safe to copy and to share.
 //

@@ -392,6 +392,15 @@ func TestResultsShareNames(t *testing.T) {
 	// The problem's own accessors still return copies.
 	assert.NotSame(t, &first.Alternatives[0], &p2.Alternatives()[0])
 	assert.NotSame(t, &first.Criteria[0], &p2.CriterionNames()[0])
+
+	// Decoding JSON into a returned result reuses its arrays (encoding/json
+	// appends into the old backing array): the problem must not notice.
+	require.NoError(t, json.Unmarshal([]byte(`{"alternatives":["evil","evil2"],"criteria":["zz"]}`), first))
+	assert.Equal(t, alts, p2.Alternatives())
+	assert.Equal(t, []string{"C1", "C2", "C3"}, p2.CriterionNames())
+	i, ok := p2.AlternativeIndex("y")
+	assert.True(t, ok)
+	assert.Equal(t, 1, i)
 }
 
 func TestResultJSON(t *testing.T) {
@@ -548,17 +557,27 @@ func TestReviewRegressions(t *testing.T) {
 	})
 }
 
-// The weighted product sums fast logarithms of scaled values; its scores
-// must match Π r_ij^w_j computed directly with math.Pow on the normalised
-// matrix, for every normalisation, zero weights, zeros and wide magnitudes.
+// The weighted product sums fast logarithms; its scores must match
+// exp(Σ w_j ln r_ij) on the normalised matrix, with logarithms from
+// math.Log (of values scaled out of the subnormal range, where math.Log is
+// wrong on amd64), for every normalisation, zero weights, zeros, columns at
+// one magnitude anywhere in 1e-300…1e300, and columns spanning hundreds of
+// magnitudes. Max scores never exceed 1.
 func TestWPMMatchesDirectProduct(t *testing.T) {
 	t.Parallel()
+	ln := func(x float64) float64 {
+		if x > 0 && x < 0x1p-1022 {
+			return math.Log(x*0x1p54) - 54*math.Ln2
+		}
+		return math.Log(x)
+	}
 	rng := rand.New(rand.NewPCG(31, 7))
-	for trial := range 300 {
+	for trial := range 600 {
 		m, n := 1+rng.IntN(30), 1+rng.IntN(6)
 		dirs := make([]byte, n)
 		rows := make([][]float64, m)
 		mag := math.Pow(10, float64(rng.IntN(601)-300)) // 1e-300 … 1e300
+		wide := trial%2 == 1
 		for j := range dirs {
 			dirs[j] = "bc"[rng.IntN(2)]
 		}
@@ -566,6 +585,9 @@ func TestWPMMatchesDirectProduct(t *testing.T) {
 			rows[i] = make([]float64, n)
 			for j := range rows[i] {
 				rows[i][j] = mag * (0.5 + 99*rng.Float64())
+				if wide {
+					rows[i][j] = (0.5 + 99*rng.Float64()) * math.Pow(10, float64(rng.IntN(601)-300))
+				}
 				if dirs[j] == 'b' && rng.IntN(20) == 0 {
 					rows[i][j] = 0
 				}
@@ -585,16 +607,77 @@ func TestWPMMatchesDirectProduct(t *testing.T) {
 			r, err := scoring.Normalize(p, norm)
 			require.NoError(t, err)
 			for i := range m {
-				want := 1.0
+				lw, size, exact := 0.0, 1.0, true
 				for j := range n {
 					if res.Weights[j] != 0 {
-						want *= math.Pow(r[i][j], res.Weights[j])
+						lw += res.Weights[j] * min(ln(r[i][j]), 0)
+						size -= res.Weights[j] * min(ln(r[i][j]), 0)
+						// A subnormal normalised value has lost bits in
+						// Normalize (Rank takes the logarithm before the
+						// last multiplication), so the reference is not
+						// exact there.
+						exact = exact && (r[i][j] == 0 || r[i][j] >= 0x1p-1022)
 					}
 				}
-				if !(math.Abs(res.Scores[i]-want) <= 1e-13*want) {
-					t.Fatalf("trial %d, %v, alternative %d: score %v, Π r^w = %v", trial, norm, i, res.Scores[i], want)
+				want := math.Exp(lw)
+				if !exact {
+					require.False(t, math.IsNaN(res.Scores[i]) || res.Scores[i] < 0 || res.Scores[i] > 1+1e-15)
+					continue
+				}
+				// exp turns an absolute error in Σ w ln r, a few ulps of
+				// the terms' sizes, into a relative one.
+				if want == 0 {
+					require.Zero(t, res.Scores[i], "trial %d, %v: a zero normalised value makes the product 0", trial, norm)
+					continue
+				}
+				if !(math.Abs(res.Scores[i]-want) <= want*8*float64(n+2)*0x1p-52*size) {
+					t.Fatalf("trial %d, %v, alternative %d: score %v, exp Σ w ln r = %v", trial, norm, i, res.Scores[i], want)
+				}
+				if norm == scoring.Max && res.Scores[i] > 1 {
+					t.Fatalf("trial %d: Max score %v > 1", trial, res.Scores[i])
 				}
 			}
 		}
+	}
+}
+
+// Regressions from review: a cost column spanning the whole float range
+// (its power-of-two scale makes x·s subnormal), subnormal values, and best
+// scores rounding above 1.
+func TestWPMExtremeColumns(t *testing.T) {
+	t.Parallel()
+	p := problem(t, "c", [][]float64{{1}, {2}, {3}, {1e308}})
+	res, err := scoring.WeightedProduct{}.Rank(p, []float64{1})
+	require.NoError(t, err)
+	assert.InDeltaSlice(t, []float64{1, 0.5, 1.0 / 3, 1e-308}, res.Scores, 1e-15)
+
+	// Cost then benefit: B (cheapest) wins, 0.7746 against A's 0.7071.
+	p = problem(t, "cb", [][]float64{{2, 1}, {1, 0.6}, {1e308, 1}})
+	res, err = scoring.WeightedProduct{}.Rank(p, []float64{1, 1})
+	require.NoError(t, err)
+	assert.InDeltaSlice(t, []float64{math.Sqrt(0.5), math.Sqrt(0.6), math.Sqrt(1e-308)}, res.Scores, 1e-15)
+	assert.Equal(t, []int{2, 1, 3}, res.Ranks)
+
+	for _, norm := range []scoring.Normalization{scoring.Max, scoring.Sum} {
+		res, err = scoring.WeightedProduct{Normalization: norm}.Rank(problem(t, "c", [][]float64{{1e-320}, {2e-320}, {1}}), []float64{1})
+		require.NoError(t, err)
+		assert.Equal(t, []int{1, 2, 3}, res.Ranks, "%v: subnormal costs", norm)
+		res, err = scoring.WeightedProduct{Normalization: norm}.Rank(problem(t, "b", [][]float64{{1e-320}, {2e-320}, {1}}), []float64{1})
+		require.NoError(t, err)
+		// The scores are right (math.Log would put both near 1.2e-308),
+		// but they differ by less than 1e-12 of the best: a tie.
+		r := res.Scores[2]
+		assert.InEpsilon(t, 1e-320/(1+3e-320), res.Scores[0]/r, 1e-3, "%v", norm)
+		assert.InEpsilon(t, 2e-320/(1+3e-320), res.Scores[1]/r, 1e-3, "%v", norm)
+		assert.Equal(t, []int{2, 2, 1}, res.Ranks, "%v: subnormal benefits", norm)
+	}
+
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		hi := 1 + 99*rng.Float64()
+		p := problem(t, "bc", [][]float64{{hi, 1 + rng.Float64()}, {hi / 2, 5}})
+		res, err := scoring.WeightedProduct{}.Rank(p, []float64{rng.Float64(), rng.Float64()})
+		require.NoError(t, err)
+		require.LessOrEqual(t, res.Scores[0], 1.0, "the best on every criterion scores at most 1")
 	}
 }

@@ -24,13 +24,15 @@ type Criterion struct {
 // [NewProblemFromMatrix]; the zero Problem is empty and is rejected by every
 // method.
 type Problem struct {
-	// alts and critNames are shared, read-only, with every result ranked
-	// from the problem.
-	alts      []string
-	critNames []string
-	crits     []Criterion
-	data      []float64 // row-major, m*n
-	m, n      int
+	alts  []string
+	crits []Criterion
+	// resultAlts and resultCrits are copies of the names that every result
+	// ranked from the problem shares (read-only by contract). The problem
+	// itself never reads them, so a caller who writes into a result's
+	// names cannot corrupt the problem.
+	resultAlts, resultCrits []string
+	data                    []float64 // row-major, m*n
+	m, n                    int
 	// Per-column summaries computed once at construction.
 	colMin, colMax []float64
 	// colScale[j] is a power of two with max|x|·colScale[j] < 1, so that
@@ -147,8 +149,11 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion) error {
 			return inputErr("criteria", -1, j, c.Name, ErrDirection, c.Direction.String())
 		}
 	}
-	p.critNames = names
-	return checkNames("criteria", names)
+	if err := checkNames("criteria", names); err != nil {
+		return err
+	}
+	p.resultAlts, p.resultCrits = slices.Clone(p.alts), names
+	return nil
 }
 
 // internNames copies names into one string and returns substrings of it:
@@ -328,7 +333,13 @@ func (p *Problem) Alternatives() []string { return slices.Clone(p.alts) }
 func (p *Problem) Criteria() []Criterion { return slices.Clone(p.crits) }
 
 // CriterionNames returns a copy of the criteria's names.
-func (p *Problem) CriterionNames() []string { return slices.Clone(p.critNames) }
+func (p *Problem) CriterionNames() []string {
+	names := make([]string, len(p.crits))
+	for j, c := range p.crits {
+		names[j] = c.Name
+	}
+	return names
+}
 
 // At returns the performance of alternative i on criterion j. It panics if
 // i or j is out of range, as slice indexing does.

@@ -14,9 +14,12 @@ type Result struct {
 	// Method is the method's text token ("wsm", "topsis", …).
 	Method string `json:"method"`
 	// Alternatives are the alternatives' names. Built-in methods share
-	// this slice with the problem and with every other result ranked from
-	// it, so that ranking a million alternatives does not copy a million
-	// names: treat it as read-only, and clone it before changing it.
+	// this slice with every other result ranked from the same problem, so
+	// that ranking a million alternatives does not copy a million names:
+	// treat it as read-only, and clone it before changing it. That
+	// includes decoding JSON into a result a method returned, which would
+	// write into the shared array: decode into a fresh Result. (The
+	// problem keeps its own copy, so it cannot be corrupted this way.)
 	Alternatives []string `json:"alternatives"`
 	// Criteria are the criteria's names, shared in the same way.
 	Criteria []string `json:"criteria"`
@@ -77,8 +80,8 @@ func (r *Result) Best() int {
 func newResult(method string, p *Problem, w []float64, better Better) *Result {
 	return &Result{
 		Method:       method,
-		Alternatives: p.alts,
-		Criteria:     p.critNames,
+		Alternatives: p.resultAlts,
+		Criteria:     p.resultCrits,
 		Weights:      w,
 		Scores:       make([]float64, p.m),
 		Better:       better,
@@ -117,6 +120,7 @@ func radixChunks(m int) int {
 // that tests can check that the answer does not depend on it.
 func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int) (ranks, order []int) {
 	m := len(scores)
+	chunks = max(1, min(chunks, m/2))
 	ranks = make([]int, m)
 	if wantOrder {
 		order = make([]int, m)

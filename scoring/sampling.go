@@ -504,7 +504,7 @@ func newPerturbedProblem(p *Problem) *perturbedProblem {
 		return y
 	}
 	q.Problem = Problem{
-		alts: p.alts, critNames: p.critNames, crits: p.crits, m: p.m, n: p.n,
+		alts: p.alts, resultAlts: p.resultAlts, resultCrits: p.resultCrits, crits: p.crits, m: p.m, n: p.n,
 		data:     clone(p.data),
 		colMin:   clone(p.colMin),
 		colMax:   clone(p.colMax),

@@ -265,8 +265,8 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 	}
 	res := &SensitivityResult{
 		Method:       probe.Method,
-		Alternatives: p.alts,
-		Criteria:     p.critNames,
+		Alternatives: p.resultAlts,
+		Criteria:     p.resultCrits,
 		Weights:      w0,
 		Better:       probe.Better,
 		Exact:        lin != nil,

@@ -231,8 +231,8 @@ func (s SMAA) Run(ctx context.Context, p *Problem) (*SMAAResult, error) {
 		return nil, fmt.Errorf("scoring: smaa: %w", err)
 	}
 	res := &SMAAResult{
-		Alternatives:      p.alts,
-		Criteria:          p.critNames,
+		Alternatives:      p.resultAlts,
+		Criteria:          p.resultCrits,
 		Samples:           run.samples,
 		Seed:              run.seed,
 		Weights:           cloneWeightSpace(s.Weights),

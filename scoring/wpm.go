@@ -37,7 +37,7 @@ func (m WeightedProduct) Rank(p *Problem, weights []float64) (*Result, error) {
 	// with no working copy of the matrix. Each block records its first
 	// negative normalised value; the earliest is reported, as a sequential
 	// scan would.
-	lf, c := logForms(ts, w)
+	lf := logForms(p, ts, w)
 	n := p.n
 	bad := make([]int, numBlocks(p.m))
 	// One row of logarithms per block, each on its own cache lines.
@@ -51,7 +51,7 @@ func (m WeightedProduct) Rank(p *Problem, weights []float64) (*Result, error) {
 			src := p.data[i*n : (i+1)*n : (i+1)*n]
 			for j, x := range src {
 				f := &lf[j]
-				r := x * f.s
+				r := x * f.a
 				if f.kind == logGeneral {
 					r = ts[j].apply(x)
 				}
@@ -62,11 +62,18 @@ func (m WeightedProduct) Rank(p *Problem, weights []float64) (*Result, error) {
 				logs[j] = r
 			}
 			fastLogs(logs)
-			s := c
+			s := 0.0
 			for j, l := range logs {
-				if g := lf[j].g; g != 0 {
-					s += g * l // −Inf for r = 0, so the score is 0
+				f := &lf[j]
+				if f.w == 0 {
+					continue // 0^0 = 1
 				}
+				// Every normalisation gives r ≤ 1, so ln r ≤ 0; clamping
+				// the rounding above 0 keeps Max scores within [0, 1].
+				if l = f.sgn*l + f.off; l > 0 {
+					l = 0
+				}
+				s += f.w * l // −Inf for r = 0, so the score is 0
 			}
 			res.Scores[i] = s
 		}
@@ -86,50 +93,44 @@ func (m WeightedProduct) Rank(p *Problem, weights []float64) (*Result, error) {
 	return res, nil
 }
 
-// A logForm gives w_j·ln r_j(x) for one column j of the weighted product.
+// A logForm gives w·ln r(x) for one column of the weighted product as
+// w·(sgn·ln arg + off), where arg is x·a (logScaled) or the column's
+// transform r(x) (logGeneral, sgn = 1, off = 0).
 type logForm struct {
-	kind logKind
-	// For logScaled the term is const + g·ln(x·s); for logGeneral it is
-	// g·ln r(x). g is ±w_j.
-	g, s float64
+	kind           logKind
+	w, a, sgn, off float64
 }
 
 type logKind uint8
 
 const (
-	logSkip    logKind = iota // constant term (zero weight or constant r)
-	logScaled                 // r = B·x or c/x: a constant plus ±w_j·ln(x·s)
-	logGeneral                // any other transform: w_j·ln r(x)
+	logGeneral logKind = iota
+	logScaled
 )
 
-// logForms splits each column's w_j·ln r_j(x) into a constant, summed into
-// c, and a term in ln(x·s_j), where s_j is the column's power-of-two scale
-// (exact, and x·s_j < 1, so the logarithms stay moderate). Only the
-// scale-free ratio normalisations (Max, Sum, Vector on benefits) split;
-// a constant column or a zero weight contributes only its constant (0 for
-// a zero weight, so that 0^0 = 1).
-func logForms(ts []colTransform, w []float64) (forms []logForm, c float64) {
-	forms = make([]logForm, len(ts))
+// logForms resolves each column's log form, saving a multiplication or a
+// division per cell where that loses nothing:
+//   - on the ratio normalisations' benefit columns (Max, Sum, Vector)
+//     r = (x·s)·k with s the column's exact power-of-two scale and k in
+//     [1/m, 2], so ln r = ln(x·s) + ln k: x·s is exact (unless subnormal,
+//     where x·s·k would round too) and ln k is small;
+//   - on reciprocal (cost) columns r = c/x, so ln r = −ln(x·(1/c)), when
+//     1/c and max x·(1/c) are finite; x/c rounds twice, so ln r is within
+//     a few 2^-53 of the exact value. (Splitting ln c − ln x instead would
+//     cancel large logarithms on a column spanning many magnitudes.)
+func logForms(p *Problem, ts []colTransform, w []float64) []logForm {
+	forms := make([]logForm, len(ts))
 	for j, t := range ts {
-		switch {
-		case w[j] == 0:
-			// Domain errors still need the general path's check.
-			forms[j] = logForm{kind: logGeneral}
-		case !t.recip && t.k == 0: // r = t.c, a constant
-			c += w[j] * math.Log(t.c)
-		case t.recip && t.c > 0 && t.c*t.s > 0 && !math.IsInf(t.c*t.s, 0):
-			// r = c/x = (c·s)/(x·s)
-			c += w[j] * math.Log(t.c*t.s)
-			forms[j] = logForm{kind: logScaled, g: -w[j], s: t.s}
+		f := logForm{w: w[j], sgn: 1}
+		switch inv := 1 / t.c; {
+		case t.recip && inv < math.MaxFloat64 && p.colMax[j]*inv < math.MaxFloat64:
+			f.kind, f.a, f.sgn = logScaled, inv, -1
 		case !t.recip && t.c == 0 && t.o == 0 && t.k > 0 && !math.IsInf(t.k, 0):
-			// r = (x·s)·k
-			c += w[j] * math.Log(t.k)
-			forms[j] = logForm{kind: logScaled, g: w[j], s: t.s}
-		default:
-			forms[j] = logForm{kind: logGeneral, g: w[j]}
+			f.kind, f.a, f.off = logScaled, t.s, math.Log(t.k)
 		}
+		forms[j] = f
 	}
-	return forms, c
+	return forms
 }
 
 // wpmDomainErr reports the negative normalised value at flat index k.
@@ -151,8 +152,10 @@ func (m WeightedProduct) prepare(p *Problem) (kernel, error) {
 		}
 	}
 	forBlocks(p.m, p.n, func(lo, hi, _ int) {
-		for k := lo * p.n; k < hi*p.n; k++ {
-			logs[k] = math.Log(logs[k]) // -Inf for 0
+		ls := logs[lo*p.n : hi*p.n]
+		fastLogs(ls) // −Inf for 0
+		for k, l := range ls {
+			ls[k] = min(l, 0) // r ≤ 1: see Rank
 		}
 	})
 	return productKernel{logs: logs, n: p.n}, nil
