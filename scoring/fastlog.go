@@ -62,7 +62,7 @@ func fastLogs(xs []float64) {
 	for i, x := range xs {
 		ix := math.Float64bits(x)
 		if ix-0x0010000000000000 >= 0x7ff0000000000000-0x0010000000000000 {
-			xs[i] = specialLog(x)
+			xs[i] = safeLog(x)
 			continue
 		}
 		tmp := ix - logOff
@@ -74,11 +74,12 @@ func fastLogs(xs []float64) {
 	}
 }
 
-// specialLog is ln x for x outside the positive normal range: exact
-// scaling for subnormals, math.Log for the rest.
-func specialLog(x float64) float64 {
+// safeLog is math.Log, except that it is right for subnormal x (math.Log
+// returns about −709.09 for all of them on amd64; Go issue 56600): those
+// are scaled exactly into the normal range first.
+func safeLog(x float64) float64 {
 	if x > 0 && x < 0x1p-1022 {
-		return fastLog(x*0x1p54) - 54*ln2Hi - 54*ln2Lo
+		return math.Log(x*0x1p54) - 54*ln2Hi - 54*ln2Lo
 	}
 	return math.Log(x)
 }

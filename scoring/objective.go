@@ -101,7 +101,7 @@ func (e Entropy) Weigh(p *Problem) (*Weighting, error) {
 						continue
 					}
 					if q := ts[j].apply(x) / sums[j]; q > 0 {
-						acc[j] += q * math.Log(fm*q)
+						acc[j] += q * safeLog(fm*q)
 					}
 				}
 			}
@@ -260,7 +260,7 @@ func (MEREC) Weigh(p *Problem) (*Weighting, error) {
 				} else {
 					r = p.colMin[j] / x
 				}
-				l[j] = -math.Log(r)
+				l[j] = -safeLog(r) // r is subnormal on a column spanning 308 magnitudes
 				t += l[j]
 			}
 			for j, lj := range l {

@@ -373,3 +373,52 @@ func TestWeighingDoesNotShareSlices(t *testing.T) {
 	assert.Equal(t, "C1", w2.Criteria[0])
 	assert.True(t, slices.Equal(xu2004[0], []float64{30, 30, 38, 29}))
 }
+
+// MEREC on a column spanning more than 308 magnitudes: min/x is subnormal,
+// where math.Log is wrong on amd64 (Go issue 56600). The weights must
+// match the published formula evaluated with correct logarithms.
+func TestMERECSubnormalRatios(t *testing.T) {
+	t.Parallel()
+	rows := [][]float64{{1e-10, 4, 7}, {1e300, 2, 5}, {1, 3, 9}, {5e-5, 1, 6}}
+	dirs := "+-+"
+	p := problem(t, "bcb", rows)
+	got, err := scoring.MEREC{}.Weigh(p)
+	require.NoError(t, err)
+
+	ln := func(x float64) float64 {
+		if x < 0x1p-1022 {
+			return math.Log(x*0x1p54) - 54*math.Ln2
+		}
+		return math.Log(x)
+	}
+	m, n := len(rows), len(rows[0])
+	lo, hi := make([]float64, n), make([]float64, n)
+	for j := range n {
+		lo[j], hi[j] = rows[0][j], rows[0][j]
+		for i := range m {
+			lo[j], hi[j] = min(lo[j], rows[i][j]), max(hi[j], rows[i][j])
+		}
+	}
+	require.Less(t, lo[0]/hi[0], 0x1p-1022, "the test needs a subnormal ratio")
+	l := func(i, j int) float64 {
+		if dirs[j] == '+' {
+			return -ln(lo[j] / rows[i][j])
+		}
+		return -ln(rows[i][j] / hi[j])
+	}
+	e := make([]float64, n)
+	for i := range m {
+		all := 0.0
+		for j := range n {
+			all += l(i, j)
+		}
+		s := math.Log(1 + all/float64(n))
+		for j := range n {
+			e[j] += math.Abs(math.Log(1+(all-l(i, j))/float64(n)) - s)
+		}
+	}
+	total := e[0] + e[1] + e[2]
+	for j := range n {
+		assert.InDelta(t, e[j]/total, got.Weights[j], 1e-12, "weight %d", j)
+	}
+}
