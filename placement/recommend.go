@@ -228,6 +228,12 @@ type SMAASummary struct {
 	// Structures lists up to five structures that come first under some
 	// sampled weighting, most often first first.
 	Structures []Acceptability `json:"structures"`
+	// Analysis is the full SMAA-2 result behind this summary: every
+	// ranked structure's acceptability for every rank, central weights
+	// and confidence factors, with structure IDs as the alternatives'
+	// names. It feeds charts (chart.Acceptability) and further study, and
+	// is left out of the JSON form, whose size it would multiply.
+	Analysis *scoring.SMAAResult `json:"-"`
 }
 
 // Acceptability is one structure's SMAA-2 outcome.
@@ -455,7 +461,7 @@ func (rec *Recommendation) smaa(ctx context.Context, problem *scoring.Problem, m
 	if err != nil {
 		return fmt.Errorf("placement: robustness: %w", err)
 	}
-	s := &SMAASummary{Samples: res.Samples, Seed: res.Seed, Concentration: kappa}
+	s := &SMAASummary{Samples: res.Samples, Seed: res.Seed, Concentration: kappa, Analysis: res}
 	idx := make([]int, len(structs))
 	for i := range idx {
 		idx[i] = i

@@ -86,6 +86,25 @@ func TestRecommendSMAA(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(raw, &got))
 	assert.Equal(t, s.TopFirstRank, got.Robustness.SMAA.Top)
+	assert.NotContains(t, string(raw), `"rank_acceptability"`, "the full analysis stays out of the JSON")
+
+	// The full analysis: every ranked structure, every rank, rows summing
+	// to 1, and the summary's figures taken from it.
+	an := s.Analysis
+	require.NotNil(t, an)
+	require.Len(t, an.Alternatives, len(a.Ranking))
+	for i, row := range an.RankAcceptability {
+		require.Len(t, row, len(a.Ranking))
+		sum := 0.0
+		for _, x := range row {
+			sum += x
+		}
+		assert.InDelta(t, 1, sum, 1e-9, "row %d", i)
+		if an.Alternatives[i] == a.Ranking[0].Structure.ID() {
+			assert.Equal(t, s.TopFirstRank, row[0])
+		}
+	}
+	assert.Equal(t, b.Robustness.SMAA.Analysis.RankAcceptability, an.RankAcceptability, "the same bits with 3 workers")
 
 	// Without the option there is no analysis.
 	c, err := r.Recommend(p, placement.Options{})

@@ -35,8 +35,9 @@
 //  7. How robust the answer is: the cross-check against a second method
 //     in plain words and, when the recommendation has one
 //     (placement.Options.SMAA), the SMAA-2 analysis: how often the
-//     recommended structure comes first when the weights vary, and which
-//     other structures can come first.
+//     recommended structure comes first when the weights vary, which
+//     other structures can come first, and a heat map of the leading
+//     structures' shares of each rank.
 //  8. Assumptions and sources: the model, its working assumptions, the
 //     kinds of evidence behind its coefficients and every work they cite;
 //     optionally ([Options].Coefficients) every coefficient.

@@ -13,7 +13,7 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	var b bytes.Buffer
 	pf := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	image := func(name, alt string) {
-		if o.ChartPath == "" {
+		if o.ChartPath == "" || !v.Charts[name] {
 			return
 		}
 		pf("![%s](%s)\n\n", md(alt), path.Join(o.ChartPath, name+".svg"))
@@ -133,6 +133,7 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 		})
 		pf("*First under* is the share of sampled weightings under which the structure ranks first (its first-rank acceptability); *confidence* is the chance it ranks first under its own typical winning weights.\n\n")
 	}
+	image("acceptability", "How sure is the ranking: each structure's share of each rank")
 
 	pf("## Assumptions and sources\n\n")
 	pf("Model **%s**.", md(v.ModelName))

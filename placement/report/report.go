@@ -161,7 +161,10 @@ type Figure struct {
 
 // Figures returns the report's charts in report order: "ranking" (the top
 // structures' scores), "contributions" (what makes up each of those scores;
-// only for an additive method) and "weights" (the criterion weights).
+// only for an additive method), "weights" (the criterion weights) and
+// "acceptability" (only when the recommendation carries an SMAA-2 analysis,
+// placement.Options.SMAA: a heat map of how often each of the leading
+// structures takes each rank; at most Top, and by default at most 8, rows).
 // Errors are as for [HTML].
 func Figures(rec *placement.Recommendation, opts Options) ([]Figure, error) {
 	o, err := opts.resolve(rec)

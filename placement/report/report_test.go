@@ -329,6 +329,11 @@ func TestNonAdditiveMethod(t *testing.T) {
 		names = append(names, f.Name)
 	}
 	assert.Equal(t, []string{"ranking", "weights"}, names)
+	// Markdown links only the charts that exist.
+	var md bytes.Buffer
+	require.NoError(t, report.Markdown(&md, rec, report.Options{ChartPath: "charts"}))
+	assert.NotContains(t, md.String(), "contributions.svg")
+	assert.Contains(t, md.String(), "charts/weights.svg")
 }
 
 func TestDeterministic(t *testing.T) {
@@ -431,4 +436,67 @@ func TestSMAASection(t *testing.T) {
 	require.NoError(t, report.Markdown(&md, rec, report.Options{}))
 	assert.Contains(t, md.String(), "### When the weights vary")
 	assert.Contains(t, md.String(), "| Structure that can come first | ID | First under | Confidence |")
+}
+
+// With an SMAA analysis the report adds the rank-acceptability heat map to
+// the robustness section, in HTML, Markdown and the chart files; without
+// one (recommend) it has none.
+func TestAcceptabilityChart(t *testing.T) {
+	t.Parallel()
+	p, err := placement.ReadProfile(strings.NewReader(profile))
+	require.NoError(t, err)
+	rec, err := placement.Recommend(p, placement.Options{SMAA: placement.SMAAOptions{Samples: 2000, Seed: 3}})
+	require.NoError(t, err)
+	require.NotNil(t, rec.Robustness.SMAA.Analysis)
+
+	figs, err := report.Figures(rec, report.Options{Top: 6})
+	require.NoError(t, err)
+	var names []string
+	for _, f := range figs {
+		names = append(names, f.Name)
+	}
+	require.Equal(t, []string{"ranking", "contributions", "weights", "acceptability"}, names)
+	acc := figs[3]
+	assert.Contains(t, acc.Caption, "6 structures")
+	assert.Contains(t, acc.Caption, "2,000 sampled weightings")
+	var svg bytes.Buffer
+	require.NoError(t, acc.Chart.WriteSVG(&svg))
+	require.NoError(t, xml.NewDecoder(bytes.NewReader(svg.Bytes())).Decode(new(struct{})))
+	// Rows are named by structure, not ID; the recommended structure,
+	// which comes first most often, is among them.
+	winner := rec.Ranking[0].Structure
+	assert.NotContains(t, svg.String(), ">"+winner.ID()+"<")
+	assert.Contains(t, strings.Join(strings.Fields(svg.String()), " "), strings.Fields(winner.Name())[0])
+	// The analysis itself keeps its IDs: the report changed only a copy.
+	assert.Contains(t, rec.Robustness.SMAA.Analysis.Alternatives, winner.ID())
+
+	doc, err := html.Parse(bytes.NewReader(render(t, rec, report.Options{Top: 6})))
+	require.NoError(t, err)
+	svgs := map[string]int{}
+	walk(doc, func(n *html.Node) {
+		if n.DataAtom == atom.Section {
+			walk(n, func(c *html.Node) {
+				if c.DataAtom == atom.Svg {
+					svgs[attr(n, "id")]++
+				}
+			})
+		}
+	})
+	assert.Equal(t, 1, svgs["robustness"], "the heat map is in the robustness section")
+
+	var md bytes.Buffer
+	require.NoError(t, report.Markdown(&md, rec, report.Options{ChartPath: "charts"}))
+	robust := md.String()[strings.Index(md.String(), "## How robust"):]
+	assert.Contains(t, robust, "(charts/acceptability.svg)")
+
+	dir := t.TempDir()
+	paths, err := report.WriteCharts(dir, rec, report.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(dir, "acceptability.svg"), paths[len(paths)-1])
+
+	// Without SMAA: no heat map anywhere.
+	plain := recommend(t)
+	md.Reset()
+	require.NoError(t, report.Markdown(&md, plain, report.Options{ChartPath: "charts"}))
+	assert.NotContains(t, md.String(), "acceptability")
 }

@@ -20,8 +20,9 @@ import (
 type view struct {
 	Title, Subtitle string
 	Org             string
-	Lead            string // one paragraph: the recommendation in words
-	Facts           []fact // model, method, candidates …
+	Charts          map[string]bool // the charts figures builds, by name
+	Lead            string          // one paragraph: the recommendation in words
+	Facts           []fact          // model, method, candidates …
 	Winner          rankedView
 	Current         string // where today's structure ranks, or ""
 
@@ -94,6 +95,7 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 		Subtitle:   o.Subtitle,
 		Considered: len(rec.Ranking),
 		Better:     "higher",
+		Charts:     chartNames(rec, o),
 	}
 	v.Title = o.Title
 	if v.Title == "" {
@@ -460,12 +462,10 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 	if lowerIsBetter(rec.Ranking) {
 		res.Better = scoring.Lower
 	}
-	additive := true
 	for i, e := range top {
 		res.Alternatives[i] = e.Structure.Name()
 		res.Scores[i] = e.Score
 		res.Ranks[i] = min(max(e.Rank, 1), len(top))
-		additive = additive && len(e.Contributions) == placement.NumCriteria
 	}
 	var labels []string
 	for _, c := range placement.Criteria() {
@@ -482,7 +482,7 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 	}
 	figs = append(figs, Figure{Name: "ranking", Chart: c,
 		Caption: fmt.Sprintf("The %d best of %d structures by score (%s is better); the recommended structure in orange.", len(top), len(rec.Ranking), better)})
-	if additive {
+	if additive(top) {
 		res.Criteria = labels
 		res.Weights = rec.Weights[:]
 		n := placement.NumCriteria
@@ -502,7 +502,56 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 		return nil, fmt.Errorf("report: weights chart: %w", err)
 	}
 	figs = append(figs, Figure{Name: "weights", Chart: c, Caption: "The weight of each criterion in the ranking."})
+	if a := acceptability(rec); a != nil {
+		co := o.Chart
+		if co.Limit == 0 {
+			co.Limit = min(o.Top, 8)
+		}
+		c, err := chart.Acceptability(a, co)
+		if err != nil {
+			return nil, fmt.Errorf("report: acceptability chart: %w", err)
+		}
+		figs = append(figs, Figure{Name: "acceptability", Chart: c,
+			Caption: fmt.Sprintf("How sure is the ranking? For the %d structures most often near the top, the share of the %s sampled weightings that give each structure each rank (SMAA-2); read along a row.",
+				min(co.Limit, len(a.Alternatives)), thousands(a.Samples))})
+	}
 	return figs, nil
+}
+
+// acceptability returns the recommendation's SMAA-2 analysis with the
+// structures' names in place of their IDs, or nil when it has none.
+func acceptability(rec *placement.Recommendation) *scoring.SMAAResult {
+	sm := rec.Robustness.SMAA
+	if sm == nil || sm.Analysis == nil {
+		return nil
+	}
+	a := *sm.Analysis // the analysis is shared: change only this copy's names
+	a.Alternatives = make([]string, len(sm.Analysis.Alternatives))
+	byID := make(map[string]string, len(rec.Ranking))
+	for _, e := range rec.Ranking {
+		byID[e.Structure.ID()] = e.Structure.Name()
+	}
+	for i, id := range sm.Analysis.Alternatives {
+		a.Alternatives[i] = cmp.Or(byID[id], id)
+	}
+	return &a
+}
+
+// chartNames lists the report's charts, as figures builds them.
+func chartNames(rec *placement.Recommendation, o Options) map[string]bool {
+	names := map[string]bool{"ranking": true, "weights": true, "contributions": additive(rec.Ranking[:o.Top])}
+	names["acceptability"] = rec.Robustness.SMAA != nil && rec.Robustness.SMAA.Analysis != nil
+	return names
+}
+
+// additive reports whether every entry carries per-criterion contributions.
+func additive(top []placement.Ranked) bool {
+	for _, e := range top {
+		if len(e.Contributions) != placement.NumCriteria {
+			return false
+		}
+	}
+	return true
 }
 
 // robustness states the cross-check in plain words, or falls back to the
