@@ -104,6 +104,12 @@ type Options struct {
 	// SMAA, when its Samples is positive, adds a stochastic acceptability
 	// analysis to the recommendation's Robustness.
 	SMAA SMAAOptions
+	// Sensitivity, when true, adds a one-at-a-time weight sensitivity
+	// analysis to the recommendation's Robustness: for each criterion,
+	// how far its weight can move, the others keeping their proportions,
+	// before another structure comes first (scoring.Sensitivity with the
+	// ranking method; exact for the default, additive, method).
+	Sensitivity bool
 }
 
 // SMAAOptions configure the SMAA-2 robustness analysis (Lahdelma &
@@ -213,6 +219,56 @@ type Robustness struct {
 	// SMAA holds the stochastic acceptability analysis, when
 	// Options.SMAA asked for one; nil otherwise.
 	SMAA *SMAASummary `json:"smaa,omitempty"`
+	// Sensitivity holds the one-at-a-time weight sensitivity analysis,
+	// when Options.Sensitivity asked for one; nil otherwise.
+	Sensitivity *SensitivitySummary `json:"sensitivity,omitempty"`
+}
+
+// SensitivitySummary says how far each criterion's weight can move before
+// the recommended structure stops coming first, when that weight moves
+// alone and the other weights keep their proportions.
+type SensitivitySummary struct {
+	// Exact is true when the thresholds are closed-form (an additive
+	// ranking method) and false when they were found on a grid.
+	Exact bool `json:"exact"`
+	// Margins holds one entry per criterion, in criterion order.
+	Margins []WeightMargin `json:"margins"`
+	// Analysis is the full result behind the summary (every structure's
+	// score along every weight's path, every rank reversal), with
+	// structure IDs as the alternatives' names. It feeds charts
+	// (chart.Sensitivity) and is left out of the JSON form.
+	Analysis *scoring.SensitivityResult `json:"-"`
+}
+
+// WeightMargin is how far one criterion's weight can move before the
+// recommended structure changes.
+type WeightMargin struct {
+	// Criterion is the criterion.
+	Criterion Criterion `json:"criterion"`
+	// Weight is its weight in the recommendation.
+	Weight float64 `json:"weight"`
+	// Holds is true when no weight of this criterion in [0, 1] changes
+	// the recommended structure; the fields below are then zero.
+	Holds bool `json:"holds"`
+	// At is the weight at which another structure draws level, and Change
+	// is At − Weight: negative when the weight must fall.
+	At     float64 `json:"at,omitempty"`
+	Change float64 `json:"change,omitempty"`
+	// Next is the ID of the structure that comes first beyond At.
+	Next string `json:"next,omitempty"`
+}
+
+// Tightest returns the margin with the smallest change that changes the
+// recommended structure, and false if no single weight can change it.
+func (s *SensitivitySummary) Tightest() (WeightMargin, bool) {
+	var best WeightMargin
+	found := false
+	for _, m := range s.Margins {
+		if !m.Holds && (!found || math.Abs(m.Change) < math.Abs(best.Change)) {
+			best, found = m, true
+		}
+	}
+	return best, found
 }
 
 // SMAASummary is the outcome of the SMAA-2 analysis of a recommendation.
@@ -433,7 +489,30 @@ func (r *Recommender) RecommendContext(ctx context.Context, p Profile, o Options
 			return nil, err
 		}
 	}
+	if o.Sensitivity {
+		if err := rec.sensitivity(ctx, problem, method); err != nil {
+			return nil, err
+		}
+	}
 	return rec, nil
+}
+
+// sensitivity fills rec.Robustness.Sensitivity.
+func (rec *Recommendation) sensitivity(ctx context.Context, problem *scoring.Problem, method scoring.Method) error {
+	res, err := scoring.Sensitivity{Method: method}.Run(ctx, problem, rec.Weights[:])
+	if err != nil {
+		return fmt.Errorf("placement: sensitivity: %w", err)
+	}
+	s := &SensitivitySummary{Exact: res.Exact, Analysis: res, Margins: make([]WeightMargin, len(res.Sweeps))}
+	for j, sw := range res.Sweeps {
+		m := WeightMargin{Criterion: Criterion(j + 1), Weight: sw.Weight, Holds: !sw.Top.Found}
+		if sw.Top.Found {
+			m.At, m.Change, m.Next = sw.Top.Weight, sw.Top.Change, res.Alternatives[sw.Top.To]
+		}
+		s.Margins[j] = m
+	}
+	rec.Robustness.Sensitivity = s
+	return nil
 }
 
 // smaa fills rec.Robustness.SMAA.

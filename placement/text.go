@@ -103,8 +103,22 @@ func (r Robustness) Summary() string {
 		}
 		b.WriteString(".")
 	}
+	if s := r.Sensitivity; s != nil {
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
+		if m, ok := s.Tightest(); ok {
+			fmt.Fprintf(&b, "The most sensitive weight is %s: the recommendation holds until it moves from %s to %s, when %s comes first.",
+				m.Criterion, percent1(m.Weight), percent1(m.At), m.Next)
+		} else {
+			b.WriteString("No single weight, moved anywhere from 0 to 100% with the others in proportion, changes the recommendation.")
+		}
+	}
 	return b.String()
 }
+
+// percent1 writes a weight as a percentage with one decimal.
+func percent1(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
 
 // percent writes a share as a whole percentage, "<1%" for a small but
 // non-zero share.
