@@ -65,7 +65,7 @@ func run(dir string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec, err := placement.Recommend(p, placement.Options{SMAA: placement.SMAAOptions{Samples: 10000, Seed: 1}})
+	rec, err := placement.Recommend(p, placement.Options{SMAA: placement.SMAAOptions{Samples: 10000, Seed: 1}, Sensitivity: true})
 	if err != nil {
 		return nil, err
 	}

@@ -21,7 +21,7 @@ func TestReport(t *testing.T) {
 		assert.Positive(t, st.Size(), f)
 		names[filepath.Base(f)] = true
 	}
-	for _, want := range []string{"report.html", "report.md", "ranking.svg", "ranking.png", "acceptability.svg", "acceptability.png"} {
+	for _, want := range []string{"report.html", "report.md", "ranking.svg", "ranking.png", "acceptability.svg", "acceptability.png", "sensitivity.svg"} {
 		assert.True(t, names[want], "missing %s in %v", want, files)
 	}
 	html, err := os.ReadFile(filepath.Join(dir, "report.html"))

@@ -28,7 +28,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"rank": {
 			summary: "the placement recommendation for an organisation profile (YAML or JSON)",
-			usage:   "rank --profile FILE [--format text|json|markdown|html] [--charts DIR] [--model FILE] [--top N] [--samples N] [--seed S]",
+			usage:   "rank --profile FILE [--format text|json|markdown|html] [--charts DIR] [--model FILE] [--top N] [--samples N] [--seed S] [--sensitivity=false]",
 			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
 				profile := fs.String("profile", "", "the organisation profile `FILE` (YAML or JSON; - for standard input)")
 				format := fs.String("format", "text", "output `format`: text, json, markdown or html (a self-contained report)")
@@ -37,9 +37,10 @@ func commands() map[string]command {
 				top := fs.Int("top", 5, "how many structures the text format lists")
 				samples := fs.Int("samples", 20000, "SMAA-2 weight samples for the robustness statement (0: none)")
 				seed := fs.Uint64("seed", 1, "SMAA-2 random `seed`")
+				sensitivity := fs.Bool("sensitivity", true, "one-at-a-time weight sensitivity: how far each weight can move before the recommendation changes")
 				return func(stdin io.Reader, out *bytes.Buffer) error {
 					return rank(stdin, out, rankOptions{profile: *profile, format: *format, model: *model, top: *top, charts: *charts,
-						smaa: placement.SMAAOptions{Samples: *samples, Seed: *seed}})
+						smaa: placement.SMAAOptions{Samples: *samples, Seed: *seed}, sensitivity: *sensitivity})
 				}
 			},
 		},

@@ -22,6 +22,7 @@ type rankOptions struct {
 	profile, format, model, charts string
 	top                            int
 	smaa                           placement.SMAAOptions
+	sensitivity                    bool
 }
 
 func rank(stdin io.Reader, out *bytes.Buffer, o rankOptions) error {
@@ -61,7 +62,7 @@ func rank(stdin io.Reader, out *bytes.Buffer, o rankOptions) error {
 	if err != nil {
 		return badInput(err)
 	}
-	rec, err := r.Recommend(p, placement.Options{SMAA: o.smaa})
+	rec, err := r.Recommend(p, placement.Options{SMAA: o.smaa, Sensitivity: o.sensitivity})
 	if err != nil {
 		return badInput(err)
 	}

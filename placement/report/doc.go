@@ -37,7 +37,10 @@
 //     (placement.Options.SMAA), the SMAA-2 analysis: how often the
 //     recommended structure comes first when the weights vary, which
 //     other structures can come first, and a heat map of the leading
-//     structures' shares of each rank.
+//     structures' shares of each rank; and, when it has one
+//     (placement.Options.Sensitivity), how far each weight can move
+//     before another structure comes first, with a chart of the scores
+//     along the most sensitive weight.
 //  8. Assumptions and sources: the model, its working assumptions, the
 //     kinds of evidence behind its coefficients and every work they cite;
 //     optionally ([Options].Coefficients) every coefficient.

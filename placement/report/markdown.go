@@ -134,6 +134,17 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 		pf("*First under* is the share of sampled weightings under which the structure ranks first (its first-rank acceptability); *confidence* is the chance it ranks first under its own typical winning weights.\n\n")
 	}
 	image("acceptability", "How sure is the ranking: each structure's share of each rank")
+	if v.SensLead != "" {
+		pf("### When one weight moves\n\n%s\n\n", md(v.SensLead))
+	}
+	if len(v.Sens) > 0 {
+		table(&b, []string{"Criterion", "Weight", "Recommendation", "Then first"}, []bool{false, true, false, false}, func(row func(...string)) {
+			for _, s := range v.Sens {
+				row(s.Criterion, s.Weight, s.Margin, s.Next)
+			}
+		})
+	}
+	image("sensitivity", "Scores as the most sensitive weight moves")
 
 	pf("## Assumptions and sources\n\n")
 	pf("Model **%s**.", md(v.ModelName))

@@ -164,7 +164,11 @@ type Figure struct {
 // only for an additive method), "weights" (the criterion weights) and
 // "acceptability" (only when the recommendation carries an SMAA-2 analysis,
 // placement.Options.SMAA: a heat map of how often each of the leading
-// structures takes each rank; at most Top, and by default at most 8, rows).
+// structures takes each rank; at most Top, and by default at most 8, rows)
+// and "sensitivity" (only with a sensitivity analysis,
+// placement.Options.Sensitivity, in which some weight can change the
+// recommendation: the leading structures' scores along the most sensitive
+// weight; at most Top, and by default at most 6, lines).
 // Errors are as for [HTML].
 func Figures(rec *placement.Recommendation, opts Options) ([]Figure, error) {
 	o, err := opts.resolve(rec)

@@ -500,3 +500,72 @@ func TestAcceptabilityChart(t *testing.T) {
 	require.NoError(t, report.Markdown(&md, plain, report.Options{ChartPath: "charts"}))
 	assert.NotContains(t, md.String(), "acceptability")
 }
+
+// With a sensitivity analysis the robustness section says which weight is
+// most sensitive and by how much, lists every criterion's margin, and
+// charts the scores along that weight, in HTML and Markdown.
+func TestSensitivitySection(t *testing.T) {
+	t.Parallel()
+	p, err := placement.ReadProfile(strings.NewReader(profile))
+	require.NoError(t, err)
+	rec, err := placement.Recommend(p, placement.Options{Sensitivity: true})
+	require.NoError(t, err)
+	s := rec.Robustness.Sensitivity
+	require.NotNil(t, s)
+	tight, ok := s.Tightest()
+	require.True(t, ok, "the example's recommendation can be changed by some weight")
+
+	figs, err := report.Figures(rec, report.Options{})
+	require.NoError(t, err)
+	var names []string
+	for _, f := range figs {
+		names = append(names, f.Name)
+	}
+	require.Equal(t, []string{"ranking", "contributions", "weights", "sensitivity"}, names)
+	assert.Contains(t, figs[3].Caption, tight.Criterion.Label())
+	var svg bytes.Buffer
+	require.NoError(t, figs[3].Chart.WriteSVG(&svg))
+	require.NoError(t, xml.NewDecoder(bytes.NewReader(svg.Bytes())).Decode(new(struct{})))
+	assert.NotContains(t, svg.String(), ">"+rec.Ranking[0].Structure.ID()+"<", "lines are named by structure")
+	assert.Contains(t, svg.String(), tight.Criterion.Label(), "the axis names the criterion by its label")
+	assert.Equal(t, tight.Criterion.String(), s.Analysis.Sweeps[tight.Criterion-1].Criterion, "the analysis keeps its criterion IDs")
+	assert.Contains(t, s.Analysis.Alternatives, rec.Ranking[0].Structure.ID(), "the analysis keeps its IDs")
+
+	doc, err := html.Parse(bytes.NewReader(render(t, rec, report.Options{})))
+	require.NoError(t, err)
+	var robust *html.Node
+	walk(doc, func(n *html.Node) {
+		if n.DataAtom == atom.Section && attr(n, "id") == "robustness" {
+			robust = n
+		}
+	})
+	require.NotNil(t, robust)
+	body := strings.Join(strings.Fields(text(robust)), " ")
+	assert.Contains(t, body, "most sensitive to "+tight.Criterion.Label())
+	assert.Contains(t, body, fmt.Sprintf("%.1f%%", 100*tight.At))
+	rows, svgs := -1, 0
+	walk(robust, func(n *html.Node) {
+		switch n.DataAtom {
+		case atom.Table:
+			if strings.Contains(text(n), "Then first") {
+				rows = 0
+				walk(n, func(c *html.Node) {
+					if c.DataAtom == atom.Tr {
+						rows++
+					}
+				})
+			}
+		case atom.Svg:
+			svgs++
+		}
+	})
+	assert.Equal(t, 1+placement.NumCriteria, rows, "the margins: a header and one row per criterion")
+	assert.Equal(t, 1, svgs)
+
+	var md bytes.Buffer
+	require.NoError(t, report.Markdown(&md, rec, report.Options{ChartPath: "charts"}))
+	out := md.String()
+	assert.Contains(t, out, "### When one weight moves")
+	assert.Contains(t, out, "(charts/sensitivity.svg)")
+	assert.Less(t, strings.Index(out, "## How robust"), strings.Index(out, "(charts/sensitivity.svg)"))
+}

@@ -47,6 +47,8 @@ type view struct {
 	CrossCheck []fact
 	SMAALead   string
 	SMAA       []smaaView
+	SensLead   string
+	Sens       []sensView
 
 	ModelName    string
 	ModelDesc    string
@@ -80,6 +82,11 @@ type raciView struct {
 
 type smaaView struct {
 	Name, ID, FirstRank, Confidence string
+}
+
+// sensView is one criterion's weight margin.
+type sensView struct {
+	Criterion, Weight, Margin, Next string
 }
 
 type coefficientView struct {
@@ -193,6 +200,10 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 			}
 			v.SMAA = append(v.SMAA, smaaView{Name: name, ID: a.ID, FirstRank: pct(a.FirstRank), Confidence: pct(a.Confidence)})
 		}
+	}
+
+	if s := rec.Robustness.Sensitivity; s != nil {
+		v.SensLead, v.Sens = sensitivityView(rec, s)
 	}
 
 	v.ModelName = orDash(rec.Model)
@@ -515,7 +526,56 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 			Caption: fmt.Sprintf("How sure is the ranking? For the %d structures most often near the top, the share of the %s sampled weightings that give each structure each rank (SMAA-2); read along a row.",
 				min(co.Limit, len(a.Alternatives)), thousands(a.Samples))})
 	}
+	if s := rec.Robustness.Sensitivity; s != nil && s.Analysis != nil {
+		if m, ok := s.Tightest(); ok {
+			c, err := sensitivityChart(rec, s.Analysis, int(m.Criterion)-1, o)
+			if err != nil {
+				return nil, err
+			}
+			figs = append(figs, Figure{Name: "sensitivity", Chart: c,
+				Caption: fmt.Sprintf("The scores of the leading structures as the weight of %s moves from 0 to 100%% (the others keep their proportions); the dashed line is today's weight, the diamond where another structure comes first, the rings where two structures swap places.", m.Criterion.Label())})
+		}
+	}
 	return figs, nil
+}
+
+// sensitivityView states the weight sensitivity in plain words and as one
+// row per criterion, the tightest margins first.
+func sensitivityView(rec *placement.Recommendation, s *placement.SensitivitySummary) (string, []sensView) {
+	var lead string
+	if m, ok := s.Tightest(); ok {
+		dir := "rises"
+		if m.Change < 0 {
+			dir = "falls"
+		}
+		lead = fmt.Sprintf("Moving one weight at a time, the others keeping their proportions: the recommendation is most sensitive to %s, and holds until its weight %s from %s to %s, when %s comes first.",
+			m.Criterion.Label(), dir, pct(m.Weight), pct(m.At), nameByID(rec.Ranking, m.Next))
+	} else {
+		lead = "Moving one weight at a time, anywhere from 0 to 100% with the others keeping their proportions, never changes the recommendation."
+	}
+	if !s.Exact {
+		lead += " (The thresholds were found on a grid of weights, so a change between grid points can be missed.)"
+	}
+	ms := slices.Clone(s.Margins)
+	slices.SortStableFunc(ms, func(a, b placement.WeightMargin) int {
+		if a.Holds != b.Holds {
+			if a.Holds {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(math.Abs(a.Change), math.Abs(b.Change))
+	})
+	rows := make([]sensView, len(ms))
+	for k, m := range ms {
+		r := sensView{Criterion: m.Criterion.Label(), Weight: pct(m.Weight), Margin: "holds from 0% to 100%", Next: "—"}
+		if !m.Holds {
+			r.Margin = fmt.Sprintf("holds until %s (%+.1f points)", pct(m.At), 100*m.Change)
+			r.Next = nameByID(rec.Ranking, m.Next)
+		}
+		rows[k] = r
+	}
+	return lead, rows
 }
 
 // acceptability returns the recommendation's SMAA-2 analysis with the
@@ -526,20 +586,52 @@ func acceptability(rec *placement.Recommendation) *scoring.SMAAResult {
 		return nil
 	}
 	a := *sm.Analysis // the analysis is shared: change only this copy's names
-	a.Alternatives = make([]string, len(sm.Analysis.Alternatives))
+	a.Alternatives = structureNames(rec, sm.Analysis.Alternatives)
+	return &a
+}
+
+// structureNames returns the names of the structures with the given IDs
+// (an unknown ID stands for itself).
+func structureNames(rec *placement.Recommendation, ids []string) []string {
 	byID := make(map[string]string, len(rec.Ranking))
 	for _, e := range rec.Ranking {
 		byID[e.Structure.ID()] = e.Structure.Name()
 	}
-	for i, id := range sm.Analysis.Alternatives {
-		a.Alternatives[i] = cmp.Or(byID[id], id)
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = cmp.Or(byID[id], id)
 	}
-	return &a
+	return names
+}
+
+// sensitivityChart draws one criterion's sweep for the leading structures,
+// named by structure and criterion label.
+func sensitivityChart(rec *placement.Recommendation, an *scoring.SensitivityResult, j int, o Options) (*chart.Chart, error) {
+	a := *an // shared analysis: change only this copy's names
+	a.Alternatives = structureNames(rec, an.Alternatives)
+	a.Criteria = make([]string, len(an.Criteria))
+	a.Sweeps = slices.Clone(an.Sweeps)
+	for k := range a.Criteria {
+		a.Criteria[k] = placement.Criterion(k + 1).Label()
+		a.Sweeps[k].Criterion = a.Criteria[k]
+	}
+	co := o.Chart
+	if co.Limit == 0 {
+		co.Limit = min(o.Top, 6)
+	}
+	c, err := chart.Sensitivity(&a, j, co)
+	if err != nil {
+		return nil, fmt.Errorf("report: sensitivity chart: %w", err)
+	}
+	return c, nil
 }
 
 // chartNames lists the report's charts, as figures builds them.
 func chartNames(rec *placement.Recommendation, o Options) map[string]bool {
 	names := map[string]bool{"ranking": true, "weights": true, "contributions": additive(rec.Ranking[:o.Top])}
+	if s := rec.Robustness.Sensitivity; s != nil && s.Analysis != nil {
+		_, names["sensitivity"] = s.Tightest()
+	}
 	names["acceptability"] = rec.Robustness.SMAA != nil && rec.Robustness.SMAA.Analysis != nil
 	return names
 }
