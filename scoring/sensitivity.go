@@ -521,7 +521,17 @@ func (e *sweepEval) numericSweep(sw *WeightSweep, grid []float64) error {
 		}
 	}
 	sw.Top = TopChange{From: top}
-	t, ok, err := nearest(func(k []float64) bool { return bestOf(k) == top })
+	// The top holds while no alternative is strictly ahead of it (beyond
+	// the tie tolerance), as on the exact path: a tie, at an end of the
+	// range say, is not a change.
+	t, ok, err := nearest(func(k []float64) bool {
+		for i := range k {
+			if i != top && ahead(k, i, top) {
+				return false
+			}
+		}
+		return true
+	})
 	if err != nil {
 		return err
 	}
@@ -529,7 +539,14 @@ func (e *sweepEval) numericSweep(sw *WeightSweep, grid []float64) error {
 		if err := e.at(t); err != nil {
 			return err
 		}
-		sw.Top = TopChange{Found: true, Weight: t, Change: t - t0, From: top, To: bestOf(e.scores)}
+		// The new top: the best of the alternatives strictly ahead there.
+		to := -1
+		for i, k := range e.scores {
+			if i != top && ahead(e.scores, i, top) && (to < 0 || k > e.scores[to]) {
+				to = i
+			}
+		}
+		sw.Top = TopChange{Found: true, Weight: t, Change: t - t0, From: top, To: to}
 	}
 	return nil
 }

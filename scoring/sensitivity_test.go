@@ -7,6 +7,9 @@ import (
 	"math"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/socialseat/socialseat/scoring"
 )
 
@@ -270,5 +273,23 @@ func TestSensitivityBadInput(t *testing.T) {
 		if res != nil || !errors.Is(err, tc.wantErr) {
 			t.Errorf("%s: Run = %v, %v; want nil and %v", tc.name, res, err, tc.wantErr)
 		}
+	}
+}
+
+// A tie reached only at an end of the weight range is not a change of the
+// top alternative, on the exact path (WSM) and on the grid path (TOPSIS)
+// alike: B and A are level on c1 and A leads on c2, so with all the
+// weight on c1 they tie, and B's lower index must not make it "win".
+func TestSensitivityEndTieIsNotAChange(t *testing.T) {
+	t.Parallel()
+	p := scoring.MustNewProblem([]string{"B", "A"},
+		[]scoring.Criterion{{Name: "c1", Direction: scoring.Benefit}, {Name: "c2", Direction: scoring.Benefit}},
+		[][]float64{{5, 1}, {5, 9}})
+	for _, m := range []scoring.Method{scoring.WeightedSum{}, scoring.TOPSIS{}} {
+		res, err := scoring.Sensitivity{Method: m}.Run(context.Background(), p, []float64{0.5, 0.5})
+		require.NoError(t, err)
+		top := res.Sweeps[0].Top
+		assert.Equal(t, 1, top.From, "%T: A is best at the base", m)
+		assert.False(t, top.Found, "%T: a tie at weight 1 is not a change: %+v", m, top)
 	}
 }
