@@ -186,6 +186,9 @@
 // reports each leading structure's first-rank acceptability, confidence
 // factor and central weights ([SMAASummary]); the seed makes it
 // reproducible and [Recommender.RecommendContext] lets a caller stop it.
+// With Options.Sensitivity, one-at-a-time weight sensitivity says for each
+// criterion how far its weight can move, the others keeping their
+// proportions, before another structure comes first ([SensitivitySummary]).
 //
 // # Conventions
 //

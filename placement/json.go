@@ -44,7 +44,8 @@ type assignmentDTO struct {
 //	 "raci": {touchpoint-id: {"responsible": [dept...], "accountable": dept,
 //	                          "consulted": [...], "informed": [...]}},
 //	 "roadmap": [{"step": "...", "why": "..."}],
-//	 "robustness": {"method": "wsm", "cross_check": {...}}}
+//	 "robustness": {"method": "wsm", "cross_check": {...},
+//	                "smaa": {...}, "sensitivity": {...}}}  (each only when asked for)
 //
 // Lists are never null; "contributions" is empty for a method that is not
 // additive; "raci" is the top structure's map. Objects keyed by ID are

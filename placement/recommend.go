@@ -247,13 +247,15 @@ type WeightMargin struct {
 	Criterion Criterion `json:"criterion"`
 	// Weight is its weight in the recommendation.
 	Weight float64 `json:"weight"`
-	// Holds is true when no weight of this criterion in [0, 1] changes
-	// the recommended structure; the fields below are then zero.
+	// Holds is true when no weight of this criterion in [0, 1] puts
+	// another structure strictly ahead of the recommended one (a tie at
+	// an end of the range does not count); the fields below are then zero.
 	Holds bool `json:"holds"`
 	// At is the weight at which another structure draws level, and Change
-	// is At − Weight: negative when the weight must fall.
-	At     float64 `json:"at,omitempty"`
-	Change float64 `json:"change,omitempty"`
+	// is At − Weight: negative when the weight must fall, and zero when
+	// the structures are already level at the recommendation's weights.
+	At     float64 `json:"at"`
+	Change float64 `json:"change"`
 	// Next is the ID of the structure that comes first beyond At.
 	Next string `json:"next,omitempty"`
 }
@@ -262,6 +264,9 @@ type WeightMargin struct {
 // recommended structure, and false if no single weight can change it.
 func (s *SensitivitySummary) Tightest() (WeightMargin, bool) {
 	var best WeightMargin
+	if s == nil {
+		return best, false
+	}
 	found := false
 	for _, m := range s.Margins {
 		if !m.Holds && (!found || math.Abs(m.Change) < math.Abs(best.Change)) {
@@ -345,7 +350,8 @@ func (r *Recommender) Recommend(p Profile, o Options) (*Recommendation, error) {
 }
 
 // RecommendContext is [Recommender.Recommend] with a context, which stops
-// the robustness analysis (Options.SMAA) early; the error then satisfies
+// the robustness analyses (Options.SMAA, and Options.Sensitivity between
+// criteria) early; the error then satisfies
 // errors.Is(err, ctx.Err()).
 func (r *Recommender) RecommendContext(ctx context.Context, p Profile, o Options) (*Recommendation, error) {
 	if err := p.validate(r.catalog); err != nil {

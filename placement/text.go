@@ -107,11 +107,19 @@ func (r Robustness) Summary() string {
 		if b.Len() > 0 {
 			b.WriteString(" ")
 		}
-		if m, ok := s.Tightest(); ok {
+		m, ok := s.Tightest()
+		switch {
+		case ok && m.Change == 0:
+			fmt.Fprintf(&b, "The recommended structure is level with %s at these weights: the smallest move of the %s weight in its favour changes the recommendation.",
+				m.Next, m.Criterion)
+		case ok:
 			fmt.Fprintf(&b, "The most sensitive weight is %s: the recommendation holds until it moves from %s to %s, when %s comes first.",
 				m.Criterion, percent1(m.Weight), percent1(m.At), m.Next)
-		} else {
+		default:
 			b.WriteString("No single weight, moved anywhere from 0 to 100% with the others in proportion, changes the recommendation.")
+		}
+		if !s.Exact {
+			b.WriteString(" (Thresholds found on a grid of weights.)")
 		}
 	}
 	return b.String()

@@ -368,3 +368,45 @@ func TestRankReportFormats(t *testing.T) {
 	assert.True(t, strings.HasPrefix(stdout, "# "), stdout[:min(len(stdout), 80)])
 	assert.Contains(t, stdout, "| ")
 }
+
+// rank reports weight sensitivity by default and not with
+// --sensitivity=false; the text format states the tightest margin.
+func TestRankSensitivityFlag(t *testing.T) {
+	t.Parallel()
+	type margins struct {
+		Robustness struct {
+			Sensitivity *struct {
+				Exact   bool `json:"exact"`
+				Margins []struct {
+					Criterion string  `json:"criterion"`
+					Weight    float64 `json:"weight"`
+					Holds     bool    `json:"holds"`
+					At        float64 `json:"at"`
+					Next      string  `json:"next"`
+				} `json:"margins"`
+			} `json:"sensitivity"`
+		} `json:"robustness"`
+	}
+	stdout, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "json", "--samples", "0")
+	require.Equal(t, 0, code, stderr)
+	var got margins
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+	s := got.Robustness.Sensitivity
+	require.NotNil(t, s)
+	assert.True(t, s.Exact)
+	require.Len(t, s.Margins, 10)
+	for _, m := range s.Margins {
+		assert.NotEmpty(t, m.Criterion)
+		if !m.Holds {
+			assert.NotEmpty(t, m.Next, m.Criterion)
+		}
+	}
+
+	stdout, stderr, code = runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "json", "--samples", "0", "--sensitivity=false")
+	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, stdout, `"sensitivity"`)
+
+	stdout, stderr, code = runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--samples", "0")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "most sensitive weight is")
+}

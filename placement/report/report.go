@@ -161,14 +161,16 @@ type Figure struct {
 
 // Figures returns the report's charts in report order: "ranking" (the top
 // structures' scores), "contributions" (what makes up each of those scores;
-// only for an additive method), "weights" (the criterion weights) and
-// "acceptability" (only when the recommendation carries an SMAA-2 analysis,
+// only for an additive method whose contributions are all non-negative, as
+// the default's are), "weights" (the criterion weights), "acceptability"
+// (only when the recommendation carries an SMAA-2 analysis,
 // placement.Options.SMAA: a heat map of how often each of the leading
-// structures takes each rank; at most Top, and by default at most 8, rows)
-// and "sensitivity" (only with a sensitivity analysis,
+// structures takes each rank; Options.Chart.Limit rows, or if that is zero
+// min(Top, 8)) and "sensitivity" (only with a sensitivity analysis,
 // placement.Options.Sensitivity, in which some weight can change the
-// recommendation: the leading structures' scores along the most sensitive
-// weight; at most Top, and by default at most 6, lines).
+// recommendation: the scores along the most sensitive weight of the
+// leading structures, Options.Chart.Limit or min(Top, 6) of them, and of
+// the structure that takes over).
 // Errors are as for [HTML].
 func Figures(rec *placement.Recommendation, opts Options) ([]Figure, error) {
 	o, err := opts.resolve(rec)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,6 +21,7 @@ import (
 
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/placement/report"
+	"github.com/socialseat/socialseat/scoring"
 )
 
 // org is an organisation name that must be escaped everywhere.
@@ -568,4 +570,84 @@ func TestSensitivitySection(t *testing.T) {
 	assert.Contains(t, out, "### When one weight moves")
 	assert.Contains(t, out, "(charts/sensitivity.svg)")
 	assert.Less(t, strings.Index(out, "## How robust"), strings.Index(out, "(charts/sensitivity.svg)"))
+}
+
+// The sensitivity chart draws the structure that would take over even when
+// it ranks below the chart's lines today; a grid-scanned method says so; a
+// method with negative contributions (PROMETHEE II) has no stacked chart
+// but a report all the same.
+func TestSensitivityEdgeCases(t *testing.T) {
+	t.Parallel()
+	p, err := placement.ReadProfile(strings.NewReader(profile))
+	require.NoError(t, err)
+	rec, err := placement.Recommend(p, placement.Options{Sensitivity: true})
+	require.NoError(t, err)
+	tight, ok := rec.Robustness.Sensitivity.Tightest()
+	require.True(t, ok)
+	require.NotEqual(t, rec.Ranking[0].Structure.ID(), tight.Next)
+	figs, err := report.Figures(rec, report.Options{Top: 1})
+	require.NoError(t, err)
+	var svg bytes.Buffer
+	for _, f := range figs {
+		if f.Name == "sensitivity" {
+			require.NoError(t, f.Chart.WriteSVG(&svg))
+		}
+	}
+	words := strings.Join(strings.Fields(svg.String()), " ")
+	var next placement.Structure
+	for _, e := range rec.Ranking {
+		if e.Structure.ID() == tight.Next {
+			next = e.Structure
+		}
+	}
+	for _, w := range strings.Fields(next.Name()) {
+		assert.Contains(t, words, w, "the structure that takes over is drawn")
+	}
+
+	for _, m := range []struct {
+		method scoring.Method
+		grid   bool
+	}{{scoring.TOPSIS{}, true}, {scoring.PROMETHEEII{}, false}} {
+		rec, err := placement.Recommend(p, placement.Options{Method: m.method, Sensitivity: true})
+		require.NoError(t, err)
+		assert.Equal(t, !m.grid, rec.Robustness.Sensitivity.Exact)
+		var buf bytes.Buffer
+		require.NoError(t, report.HTML(&buf, rec, report.Options{}), "%T", m.method)
+		assert.Equal(t, m.grid, strings.Contains(buf.String(), "found on a grid"), "%T", m.method)
+		figs, err := report.Figures(rec, report.Options{})
+		require.NoError(t, err)
+		for _, f := range figs {
+			if _, ok := m.method.(scoring.PROMETHEEII); ok {
+				assert.NotEqual(t, "contributions", f.Name, "net-flow contributions can be negative")
+			}
+		}
+	}
+}
+
+// Synthetic margins: none that changes the answer, and a tie at the
+// recommendation's weights, read sensibly in the report and the summary.
+func TestSensitivityWording(t *testing.T) {
+	t.Parallel()
+	rec := recommend(t)
+	holds := &placement.SensitivitySummary{Exact: true}
+	for c := range placement.NumCriteria {
+		holds.Margins = append(holds.Margins, placement.WeightMargin{Criterion: placement.Criterion(c + 1), Weight: rec.Weights[c], Holds: true})
+	}
+	rec.Robustness.Sensitivity = holds
+	var md bytes.Buffer
+	require.NoError(t, report.Markdown(&md, rec, report.Options{ChartPath: "charts"}))
+	assert.Contains(t, md.String(), "never changes the recommendation")
+	assert.NotContains(t, md.String(), "sensitivity.svg", "no chart without a change to show")
+	assert.Contains(t, rec.Robustness.Summary(), "No single weight")
+
+	tied := &placement.SensitivitySummary{Exact: true, Margins: slices.Clone(holds.Margins)}
+	second := rec.Ranking[1].Structure
+	tied.Margins[2] = placement.WeightMargin{Criterion: 3, Weight: rec.Weights[2], At: rec.Weights[2], Next: second.ID()}
+	rec.Robustness.Sensitivity = tied
+	md.Reset()
+	require.NoError(t, report.Markdown(&md, rec, report.Options{}))
+	assert.Contains(t, md.String(), "is level with "+second.Name())
+	assert.Contains(t, md.String(), "level now")
+	assert.NotContains(t, md.String(), "holds until its weight")
+	assert.Contains(t, rec.Robustness.Summary(), "level with "+second.ID())
 }

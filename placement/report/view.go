@@ -493,7 +493,7 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 	}
 	figs = append(figs, Figure{Name: "ranking", Chart: c,
 		Caption: fmt.Sprintf("The %d best of %d structures by score (%s is better); the recommended structure in orange.", len(top), len(rec.Ranking), better)})
-	if additive(top) {
+	if stackable(top) {
 		res.Criteria = labels
 		res.Weights = rec.Weights[:]
 		n := placement.NumCriteria
@@ -523,8 +523,8 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 			return nil, fmt.Errorf("report: acceptability chart: %w", err)
 		}
 		figs = append(figs, Figure{Name: "acceptability", Chart: c,
-			Caption: fmt.Sprintf("How sure is the ranking? For the %d structures most often near the top, the share of the %s sampled weightings that give each structure each rank (SMAA-2); read along a row.",
-				min(co.Limit, len(a.Alternatives)), thousands(a.Samples))})
+			Caption: fmt.Sprintf("How sure is the ranking? For the %s most often near the top, the share of the %s sampled weightings that give each structure each rank (SMAA-2); read along a row.",
+				plural(min(co.Limit, len(a.Alternatives)), "structure"), thousands(a.Samples))})
 	}
 	if s := rec.Robustness.Sensitivity; s != nil && s.Analysis != nil {
 		if m, ok := s.Tightest(); ok {
@@ -533,7 +533,7 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 				return nil, err
 			}
 			figs = append(figs, Figure{Name: "sensitivity", Chart: c,
-				Caption: fmt.Sprintf("The scores of the leading structures as the weight of %s moves from 0 to 100%% (the others keep their proportions); the dashed line is today's weight, the diamond where another structure comes first, the rings where two structures swap places.", m.Criterion.Label())})
+				Caption: fmt.Sprintf("The scores of the leading structures, and of the one that would take over, as the weight of %s moves from 0 to 100%% (the others keep their proportions): the dashed line marks the weight used in this ranking, the diamond where another structure comes first, rings where two structures swap places.", m.Criterion.Label())})
 		}
 	}
 	return figs, nil
@@ -543,7 +543,10 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 // row per criterion, the tightest margins first.
 func sensitivityView(rec *placement.Recommendation, s *placement.SensitivitySummary) (string, []sensView) {
 	var lead string
-	if m, ok := s.Tightest(); ok {
+	if m, ok := s.Tightest(); ok && m.Change == 0 {
+		lead = fmt.Sprintf("Moving one weight at a time, the others keeping their proportions: the recommended structure is level with %s at these weights, so the smallest move of the weight of %s in its favour changes the recommendation.",
+			nameByID(rec.Ranking, m.Next), m.Criterion.Label())
+	} else if ok {
 		dir := "rises"
 		if m.Change < 0 {
 			dir = "falls"
@@ -569,7 +572,11 @@ func sensitivityView(rec *placement.Recommendation, s *placement.SensitivitySumm
 	rows := make([]sensView, len(ms))
 	for k, m := range ms {
 		r := sensView{Criterion: m.Criterion.Label(), Weight: pct(m.Weight), Margin: "holds from 0% to 100%", Next: "—"}
-		if !m.Holds {
+		switch {
+		case !m.Holds && m.Change == 0:
+			r.Margin = "level now: any move in the other's favour changes it"
+			r.Next = nameByID(rec.Ranking, m.Next)
+		case !m.Holds:
 			r.Margin = fmt.Sprintf("holds until %s (%+.1f points)", pct(m.At), 100*m.Change)
 			r.Next = nameByID(rec.Ranking, m.Next)
 		}
@@ -604,31 +611,96 @@ func structureNames(rec *placement.Recommendation, ids []string) []string {
 	return names
 }
 
-// sensitivityChart draws one criterion's sweep for the leading structures,
-// named by structure and criterion label.
+// sensitivityChart draws criterion j's sweep for the structures leading
+// at the base weights and the one that comes first past the threshold
+// (which may rank far lower today), named by structure and criterion label.
 func sensitivityChart(rec *placement.Recommendation, an *scoring.SensitivityResult, j int, o Options) (*chart.Chart, error) {
-	a := *an // shared analysis: change only this copy's names
-	a.Alternatives = structureNames(rec, an.Alternatives)
+	limit := o.Chart.Limit
+	if limit == 0 {
+		limit = min(o.Top, 6)
+	}
+	// Keep the first limit structures of the ranking (best at the base
+	// weights), replacing the last by the new top if it is not among them.
+	pos := make(map[string]int, len(an.Alternatives))
+	for i, id := range an.Alternatives {
+		pos[id] = i
+	}
+	var keep []int
+	for _, e := range rec.Ranking[:min(limit, len(rec.Ranking))] {
+		if i, ok := pos[e.Structure.ID()]; ok {
+			keep = append(keep, i)
+		}
+	}
+	if top := an.Sweeps[j].Top; top.Found && !slices.Contains(keep, top.To) {
+		if len(keep) >= limit && len(keep) > 1 {
+			keep = keep[:len(keep)-1]
+		}
+		keep = append(keep, top.To)
+	}
+	a := subsetSweeps(an, keep)
+	a.Alternatives = structureNames(rec, a.Alternatives)
 	a.Criteria = make([]string, len(an.Criteria))
-	a.Sweeps = slices.Clone(an.Sweeps)
 	for k := range a.Criteria {
 		a.Criteria[k] = placement.Criterion(k + 1).Label()
 		a.Sweeps[k].Criterion = a.Criteria[k]
 	}
 	co := o.Chart
-	if co.Limit == 0 {
-		co.Limit = min(o.Top, 6)
-	}
-	c, err := chart.Sensitivity(&a, j, co)
+	co.Limit = 0 // the subset is the selection
+	c, err := chart.Sensitivity(a, j, co)
 	if err != nil {
 		return nil, fmt.Errorf("report: sensitivity chart: %w", err)
 	}
 	return c, nil
 }
 
+// subsetSweeps returns a copy of r restricted to the alternatives keep (in
+// that order), with reversals and top changes renumbered; those involving
+// an alternative left out are dropped (a top change then counts as not
+// found). r is not modified.
+func subsetSweeps(r *scoring.SensitivityResult, keep []int) *scoring.SensitivityResult {
+	at := make(map[int]int, len(keep))
+	for k, i := range keep {
+		at[i] = k
+	}
+	out := *r
+	out.Alternatives = make([]string, len(keep))
+	for k, i := range keep {
+		out.Alternatives[k] = r.Alternatives[i]
+	}
+	out.Sweeps = make([]scoring.WeightSweep, len(r.Sweeps))
+	for j, sw := range r.Sweeps {
+		s := sw
+		s.Scores = make([][]float64, len(keep))
+		for k, i := range keep {
+			s.Scores[k] = sw.Scores[i]
+		}
+		s.Reversals = nil
+		for _, rv := range sw.Reversals {
+			a, okA := at[rv.A]
+			b, okB := at[rv.B]
+			if okA && okB {
+				rv.A, rv.B = a, b
+				s.Reversals = append(s.Reversals, rv)
+			}
+		}
+		from, okF := at[sw.Top.From]
+		to, okT := at[sw.Top.To]
+		switch {
+		case sw.Top.Found && okF && okT:
+			s.Top.From, s.Top.To = from, to
+		case okF:
+			s.Top = scoring.TopChange{From: from}
+		default:
+			s.Top = scoring.TopChange{}
+		}
+		out.Sweeps[j] = s
+	}
+	return &out
+}
+
 // chartNames lists the report's charts, as figures builds them.
 func chartNames(rec *placement.Recommendation, o Options) map[string]bool {
-	names := map[string]bool{"ranking": true, "weights": true, "contributions": additive(rec.Ranking[:o.Top])}
+	names := map[string]bool{"ranking": true, "weights": true, "contributions": stackable(rec.Ranking[:o.Top])}
 	if s := rec.Robustness.Sensitivity; s != nil && s.Analysis != nil {
 		_, names["sensitivity"] = s.Tightest()
 	}
@@ -636,11 +708,18 @@ func chartNames(rec *placement.Recommendation, o Options) map[string]bool {
 	return names
 }
 
-// additive reports whether every entry carries per-criterion contributions.
-func additive(top []placement.Ranked) bool {
+// stackable reports whether every entry carries per-criterion
+// contributions that a stacked bar can show: all of them, none negative
+// (PROMETHEE II's and MOORA's can be, and have no such picture).
+func stackable(top []placement.Ranked) bool {
 	for _, e := range top {
 		if len(e.Contributions) != placement.NumCriteria {
 			return false
+		}
+		for _, x := range e.Contributions {
+			if x < -1e-12 { // the chart's own tolerance
+				return false
+			}
 		}
 	}
 	return true
@@ -725,6 +804,14 @@ func orDash(s string) string {
 
 // pct formats a weight as a percentage with one decimal.
 func pct(v float64) string { return strconv.FormatFloat(v*100, 'f', 1, 64) + "%" }
+
+// plural writes "1 structure", "6 structures".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
 
 // thousands formats n with comma separators: 2400 → "2,400".
 func thousands(n int) string {
