@@ -604,11 +604,16 @@ func TestSensitivityEdgeCases(t *testing.T) {
 		assert.Contains(t, words, w, "the structure that takes over is drawn")
 	}
 
+	// 30 candidates keep the grid scan quick (it reranks them at every
+	// grid point and bisection step).
+	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	require.NoError(t, err)
+	cands := r.Candidates()[:30]
 	for _, m := range []struct {
 		method scoring.Method
 		grid   bool
 	}{{scoring.TOPSIS{}, true}, {scoring.PROMETHEEII{}, false}} {
-		rec, err := placement.Recommend(p, placement.Options{Method: m.method, Sensitivity: true})
+		rec, err := r.Recommend(p, placement.Options{Method: m.method, Sensitivity: true, Candidates: cands})
 		require.NoError(t, err)
 		assert.Equal(t, !m.grid, rec.Robustness.Sensitivity.Exact)
 		var buf bytes.Buffer
