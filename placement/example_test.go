@@ -108,3 +108,41 @@ func ExampleNewRecommender() {
 	// signoff.agility = 0.6 (analyst): Symphonio 2017; Wichmann (Maersk Line); Ordinal/Mydrop (>3 sign-offs is a bottleneck)
 	// <nil> 110
 }
+
+// How far can each weight move before another structure comes first?
+func ExampleSensitivitySummary_Tightest() {
+	profile, err := placement.ReadProfile(strings.NewReader(`
+name: Nordbank
+employees: 8000
+business_units: 4
+countries: 3
+regulation: 5
+sign_off_layers: 3
+social_staff: 6
+touchpoints: {customer-support: 4, crisis-response: 3, corporate-communication: 3, marketing-channel: 3}
+current: {home: marketing, model: centralized, role: executing, sourcing: in-house}
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rec, err := placement.Recommend(profile, placement.Options{Sensitivity: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s := rec.Robustness.Sensitivity
+	fmt.Println("recommended:", rec.Ranking[0].Structure.ID())
+	if m, ok := s.Tightest(); ok {
+		fmt.Printf("tightest: %s, from %.1f%% to %.1f%%, then %s\n", m.Criterion, 100*m.Weight, 100*m.At, m.Next)
+	}
+	for _, m := range s.Margins {
+		if m.Holds {
+			fmt.Println("holds over its whole range:", m.Criterion)
+		}
+	}
+	// Output:
+	// recommended: hs-com-ae-hy
+	// tightest: cost, from 6.0% to 16.1%, then cen-mkt-ae-hy
+	// holds over its whole range: coverage
+}
