@@ -15,8 +15,10 @@ import (
 // Its JSON form is an array of rows, [[…], […]], so that a decoder in any
 // language reads it as a matrix. A nil *Table marshals as null.
 type Table struct {
+	// Rows and Cols are the table's dimensions.
 	Rows, Cols int
-	Data       []float64
+	// Data holds the values row by row; its length is Rows·Cols.
+	Data []float64
 }
 
 // newTable returns a rows×cols table over data, which it takes ownership of.
