@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -22,29 +23,9 @@ func TestKernelsMatchRank(t *testing.T) {
 		p := MustNewProblem(nil, crits, rows)
 		w := []float64{rng.Float64(), rng.Float64(), rng.Float64(), rng.Float64() + 0.1}
 		prefs := []Preference{{Function: Linear, Q: 0.5, P: 3}, {Function: Gaussian, S: 2}, {Function: Level, Q: 1, P: 2}, {}}
-		for _, meth := range []interface {
-			Method
-			preparer
-		}{WeightedSum{}, WeightedSum{Normalization: Vector}, WeightedProduct{}, TOPSIS{}, TOPSIS{Normalization: Max},
+		for _, meth := range []preparingMethod{WeightedSum{}, WeightedSum{Normalization: Vector}, WeightedProduct{}, TOPSIS{}, TOPSIS{Normalization: Max},
 			NewVIKOR(), VIKOR{V: 0.2}, PROMETHEEII{}, PROMETHEEII{Preferences: prefs}, COPRAS{}} {
-			res, err := meth.Rank(p, w)
-			if err != nil {
-				t.Fatal(err)
-			}
-			k, err := meth.prepare(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := make([]float64, m)
-			k.score(got, res.Weights, make([]float64, k.scratchLen()))
-			if k.better() != res.Better {
-				t.Errorf("%#v: kernel better %v, Rank %v", meth, k.better(), res.Better)
-			}
-			for i := range got {
-				if math.Abs(got[i]-res.Scores[i]) > 1e-12*math.Max(1, math.Abs(res.Scores[i])) {
-					t.Fatalf("trial %d (seed 5,8) %#v: kernel score %d = %v, Rank %v", trial, meth, i, got[i], res.Scores[i])
-				}
-			}
+			checkKernelMatchesRank(t, fmt.Sprintf("trial %d (seed 5,8)", trial), meth, p, w)
 		}
 	}
 }
@@ -274,25 +255,38 @@ func TestFusedPathsMatchKernels(t *testing.T) {
 		}
 		p := MustNewProblem(nil, crits, rows)
 		w := []float64{0.3, 0.1, 0, 0.25, 0.35}
-		for _, meth := range []interface {
-			Method
-			preparer
-		}{WeightedSum{}, WeightedProduct{}, WeightedProduct{Normalization: Vector}, TOPSIS{}, NewVIKOR(), COPRAS{}} {
-			res, err := meth.Rank(p, w)
-			if err != nil {
-				t.Fatal(err)
-			}
-			k, err := meth.prepare(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := make([]float64, m)
-			k.score(got, res.Weights, make([]float64, k.scratchLen()))
-			for i := range got {
-				if math.Abs(got[i]-res.Scores[i]) > 1e-12*math.Max(1, math.Abs(res.Scores[i])) {
-					t.Fatalf("magnitude %g, %#v: kernel score %d = %v, Rank %v", mag, meth, i, got[i], res.Scores[i])
-				}
-			}
+		for _, meth := range []preparingMethod{WeightedSum{}, WeightedProduct{}, WeightedProduct{Normalization: Vector}, TOPSIS{}, NewVIKOR(), COPRAS{}} {
+			checkKernelMatchesRank(t, fmt.Sprintf("magnitude %g", mag), meth, p, w)
+		}
+	}
+}
+
+// preparingMethod is a built-in method with an SMAA kernel.
+type preparingMethod interface {
+	Method
+	preparer
+}
+
+// checkKernelMatchesRank checks that meth's kernel scores p under w as
+// its Rank does, to 1e-12 relative, with the same orientation.
+func checkKernelMatchesRank(t *testing.T, where string, meth preparingMethod, p *Problem, w []float64) {
+	t.Helper()
+	res, err := meth.Rank(p, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := meth.prepare(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]float64, len(res.Scores))
+	k.score(got, res.Weights, make([]float64, k.scratchLen()))
+	if k.better() != res.Better {
+		t.Errorf("%s, %#v: kernel better %v, Rank %v", where, meth, k.better(), res.Better)
+	}
+	for i := range got {
+		if math.Abs(got[i]-res.Scores[i]) > 1e-12*math.Max(1, math.Abs(res.Scores[i])) {
+			t.Fatalf("%s, %#v: kernel score %d = %v, Rank %v", where, meth, i, got[i], res.Scores[i])
 		}
 	}
 }
