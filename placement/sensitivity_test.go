@@ -66,6 +66,9 @@ func TestRecommendSensitivity(t *testing.T) {
 
 	tight, ok := s.Tightest()
 	require.True(t, ok)
+	j, ok := s.Analysis.MostSensitive()
+	require.True(t, ok)
+	assert.Equal(t, placement.Criterion(j+1), tight.Criterion, "Tightest agrees with scoring's MostSensitive")
 	for _, m := range s.Margins {
 		if !m.Holds {
 			assert.LessOrEqual(t, math.Abs(tight.Change), math.Abs(m.Change))

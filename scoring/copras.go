@@ -59,9 +59,8 @@ func (m COPRAS) Evaluate(p *Problem, weights []float64) (*COPRASResult, error) {
 	}
 	// d_ij·w_j = (x·s_j)·(w_j/Σ x·s_j), with s_j the column's exact
 	// power-of-two scale, read straight off the matrix (no normalised
-	// copy), block by block; each
-	// block's partial statistics are merged in block order, so the bits do
-	// not depend on the number of CPUs.
+	// copy), block by block; each block's partial statistics are merged in
+	// block order, so the bits do not depend on the number of CPUs.
 	n, ts := p.n, coprasTransforms(p)
 	scale, coef, konst := make([]float64, n), make([]float64, n), make([]float64, n)
 	for j, t := range ts {

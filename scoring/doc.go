@@ -23,9 +23,10 @@
 // Alternatives and Criteria slices are shared by every result ranked from
 // the same problem (a million alternatives are not copied per call), so
 // treat them as read-only, as with [regexp.Regexp.SubexpNames], and decode
-// JSON into fresh values rather than into a result a method returned. A [*Problem] is validated once, at construction,
-// is immutable afterwards and is safe for concurrent use; methods are plain
-// values, safe to copy and to share.
+// JSON into fresh values rather than into a result a method returned. A
+// [*Problem] is validated once, at construction, is immutable afterwards
+// and is safe for concurrent use; methods are plain values, safe to copy
+// and to share.
 //
 // Errors wrap one of the sentinel errors ([ErrEmpty], [ErrRagged],
 // [ErrNotFinite], [ErrDuplicateName], [ErrUnknownName], [ErrDirection],

@@ -142,10 +142,8 @@ func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int
 		}
 		return ranks, order
 	}
-	lo, hi := scoreRange(scores, chunks)
-	tol := tieTolerance * max(math.Abs(lo), math.Abs(hi))
-	kt, sign := newKeyTransform(lo, hi, better)
-	items := radixSorted(scores, kt, chunks)
+	items, kt, sign, big := radixItems(scores, better, chunks)
+	tol := tieTolerance * big
 	// Scores can only tie when their keys are within keyTol; only then are
 	// the scores themselves read. A position whose key is more than keyTol
 	// above its predecessor's starts a tie group whatever came before, so
@@ -255,12 +253,19 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
+// radixItems returns the scores' items sorted by key (see radixSorted,
+// runs of equal keys not yet fixed), with the key transform over the
+// scores' own range, the sign under which ascending scores are best first,
+// and the largest absolute score.
+func radixItems(scores []float64, better Better, chunks int) (items []uint64, kt keyTransform, sign, big float64) {
+	lo, hi := scoreRange(scores, chunks)
+	kt, sign = newKeyTransform(lo, hi, better)
+	return radixSorted(scores, kt, chunks), kt, sign, max(math.Abs(lo), math.Abs(hi))
+}
+
 // radixOrder is sortOrder for large inputs, in O(m): see radixSorted.
 func radixOrder(scores []float64, better Better) []int {
-	chunks := radixChunks(len(scores))
-	lo, hi := scoreRange(scores, chunks)
-	kt, sign := newKeyTransform(lo, hi, better)
-	items := radixSorted(scores, kt, chunks)
+	items, _, sign, _ := radixItems(scores, better, radixChunks(len(scores)))
 	fixRuns(items, scores, sign)
 	order := make([]int, len(items))
 	for k, it := range items {

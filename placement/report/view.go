@@ -493,7 +493,8 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 	}
 	figs = append(figs, Figure{Name: "ranking", Chart: c,
 		Caption: fmt.Sprintf("The %d best of %d structures by score (%s is better); the recommended structure in orange.", len(top), len(rec.Ranking), better)})
-	if stackable(top) {
+	have := chartNames(rec, o)
+	if have["contributions"] {
 		res.Criteria = labels
 		res.Weights = rec.Weights[:]
 		n := placement.NumCriteria
@@ -513,7 +514,8 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 		return nil, fmt.Errorf("report: weights chart: %w", err)
 	}
 	figs = append(figs, Figure{Name: "weights", Chart: c, Caption: "The weight of each criterion in the ranking."})
-	if a := acceptability(rec); a != nil {
+	if have["acceptability"] {
+		a := acceptability(rec)
 		co := o.Chart
 		if co.Limit == 0 {
 			co.Limit = min(o.Top, 8)
@@ -526,15 +528,15 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 			Caption: fmt.Sprintf("How sure is the ranking? For the %s most often near the top, the share of the %s sampled weightings that give each structure each rank (SMAA-2); read along a row.",
 				plural(min(co.Limit, len(a.Alternatives)), "structure"), thousands(a.Samples))})
 	}
-	if s := rec.Robustness.Sensitivity; s != nil && s.Analysis != nil {
-		if m, ok := s.Tightest(); ok {
-			c, err := sensitivityChart(rec, s.Analysis, int(m.Criterion)-1, o)
-			if err != nil {
-				return nil, err
-			}
-			figs = append(figs, Figure{Name: "sensitivity", Chart: c,
-				Caption: fmt.Sprintf("The scores of the leading structures, and of the one that would take over, as the weight of %s moves from 0 to 100%% (the others keep their proportions): the dashed line marks the weight used in this ranking, the diamond where another structure comes first, rings where two structures swap places.", m.Criterion.Label())})
+	if have["sensitivity"] {
+		s := rec.Robustness.Sensitivity
+		m, _ := s.Tightest()
+		c, err := sensitivityChart(rec, s.Analysis, int(m.Criterion)-1, o)
+		if err != nil {
+			return nil, err
 		}
+		figs = append(figs, Figure{Name: "sensitivity", Chart: c,
+			Caption: fmt.Sprintf("The scores of the leading structures, and of the one that would take over, as the weight of %s moves from 0 to 100%% (the others keep their proportions): the dashed line marks the weight used in this ranking, the diamond where another structure comes first, rings where two structures swap places.", m.Criterion.Label())})
 	}
 	return figs, nil
 }
@@ -698,7 +700,8 @@ func subsetSweeps(r *scoring.SensitivityResult, keep []int) *scoring.Sensitivity
 	return &out
 }
 
-// chartNames lists the report's charts, as figures builds them.
+// chartNames says which of the report's charts exist: figures builds
+// them and Markdown links them from this one decision.
 func chartNames(rec *placement.Recommendation, o Options) map[string]bool {
 	names := map[string]bool{"ranking": true, "weights": true, "contributions": stackable(rec.Ranking[:o.Top])}
 	if s := rec.Robustness.Sensitivity; s != nil && s.Analysis != nil {
