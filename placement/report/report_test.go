@@ -58,9 +58,15 @@ current: {home: marketing, model: centralized, role: executing, sourcing: hybrid
 
 func recommend(t testing.TB) *placement.Recommendation {
 	t.Helper()
+	return recommendWith(t, placement.Options{})
+}
+
+// recommendWith recommends for the example profile with the options.
+func recommendWith(t testing.TB, o placement.Options) *placement.Recommendation {
+	t.Helper()
 	p, err := placement.ReadProfile(strings.NewReader(profile))
 	require.NoError(t, err)
-	rec, err := placement.Recommend(p, placement.Options{})
+	rec, err := placement.Recommend(p, o)
 	require.NoError(t, err)
 	return rec
 }
@@ -445,10 +451,7 @@ func TestSMAASection(t *testing.T) {
 // one (recommend) it has none.
 func TestAcceptabilityChart(t *testing.T) {
 	t.Parallel()
-	p, err := placement.ReadProfile(strings.NewReader(profile))
-	require.NoError(t, err)
-	rec, err := placement.Recommend(p, placement.Options{SMAA: placement.SMAAOptions{Samples: 2000, Seed: 3}})
-	require.NoError(t, err)
+	rec := recommendWith(t, placement.Options{SMAA: placement.SMAAOptions{Samples: 2000, Seed: 3}})
 	require.NotNil(t, rec.Robustness.SMAA.Analysis)
 
 	figs, err := report.Figures(rec, report.Options{Top: 6})
@@ -508,10 +511,7 @@ func TestAcceptabilityChart(t *testing.T) {
 // charts the scores along that weight, in HTML and Markdown.
 func TestSensitivitySection(t *testing.T) {
 	t.Parallel()
-	p, err := placement.ReadProfile(strings.NewReader(profile))
-	require.NoError(t, err)
-	rec, err := placement.Recommend(p, placement.Options{Sensitivity: true})
-	require.NoError(t, err)
+	rec := recommendWith(t, placement.Options{Sensitivity: true})
 	s := rec.Robustness.Sensitivity
 	require.NotNil(t, s)
 	tight, ok := s.Tightest()
@@ -578,10 +578,7 @@ func TestSensitivitySection(t *testing.T) {
 // but a report all the same.
 func TestSensitivityEdgeCases(t *testing.T) {
 	t.Parallel()
-	p, err := placement.ReadProfile(strings.NewReader(profile))
-	require.NoError(t, err)
-	rec, err := placement.Recommend(p, placement.Options{Sensitivity: true})
-	require.NoError(t, err)
+	rec := recommendWith(t, placement.Options{Sensitivity: true})
 	tight, ok := rec.Robustness.Sensitivity.Tightest()
 	require.True(t, ok)
 	require.NotEqual(t, rec.Ranking[0].Structure.ID(), tight.Next)
@@ -607,6 +604,8 @@ func TestSensitivityEdgeCases(t *testing.T) {
 	// 30 candidates keep the grid scan quick (it reranks them at every
 	// grid point and bisection step).
 	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	require.NoError(t, err)
+	p, err := placement.ReadProfile(strings.NewReader(profile))
 	require.NoError(t, err)
 	cands := r.Candidates()[:30]
 	for _, m := range []struct {
