@@ -1,6 +1,8 @@
 // Command report writes the client report for an example organisation:
 // report.html (one self-contained file: inline SVG and CSS, no network,
-// prints on A4), report.md, and the charts as SVG and PNG files.
+// prints on A4), report.md, and the charts as SVG and PNG files. Every
+// file is written to a temporary file in the same directory and renamed
+// into place (mode 0644), so a failed run leaves no half-written file.
 //
 //	go run ./examples/report -out ./report
 //
@@ -15,6 +17,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/socialseat/socialseat/internal/atomicfile"
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/placement/report"
 )
@@ -85,31 +88,12 @@ func run(dir string) ([]string, error) {
 		{"report.md", func(w io.Writer) error { return report.Markdown(w, rec, opts) }},
 	} {
 		path := filepath.Join(dir, f.name)
-		if err := writeFile(path, f.write); err != nil {
+		// Through a temporary file renamed into place: a failed run never
+		// leaves a half-written report.
+		if err := atomicfile.Write(path, 0o644, f.write); err != nil {
 			return nil, err
 		}
 		files = append(files, path)
 	}
 	return files, nil
-}
-
-// writeFile writes through a temporary file and renames it, so a failed
-// run never leaves a half-written report.
-func writeFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it private
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

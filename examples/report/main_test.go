@@ -19,6 +19,7 @@ func TestReport(t *testing.T) {
 		st, err := os.Stat(f)
 		require.NoError(t, err)
 		assert.Positive(t, st.Size(), f)
+		assert.Equal(t, os.FileMode(0o644), st.Mode().Perm(), "world-readable: %s", f)
 		names[filepath.Base(f)] = true
 	}
 	for _, want := range []string{"report.html", "report.md", "ranking.svg", "ranking.png", "acceptability.svg", "acceptability.png", "sensitivity.svg"} {
@@ -31,4 +32,25 @@ func TestReport(t *testing.T) {
 	assert.Contains(t, s, "Brightwater Foods")
 	assert.Contains(t, s, "<svg")
 	assert.NotRegexp(t, `(src|href)="(https?:)?//`, s, "no network references")
+}
+
+// A run that fails (here report.html cannot be renamed into place because
+// a directory has that name) leaves no temporary or half-written file.
+func TestReportFailureLeavesNoPartialFile(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "report.html", "keep"), 0o755))
+	_, err := run(dir)
+	require.Error(t, err)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.False(t, strings.HasPrefix(e.Name(), "."), "temporary file left: %s", e.Name())
+		assert.NotEqual(t, "report.md", e.Name(), "written after the failure")
+		if !e.IsDir() {
+			st, err := e.Info()
+			require.NoError(t, err)
+			assert.Positive(t, st.Size(), e.Name())
+			assert.Equal(t, os.FileMode(0o644), st.Mode().Perm(), e.Name())
+		}
+	}
 }

@@ -183,7 +183,8 @@ func Figures(rec *placement.Recommendation, opts Options) ([]Figure, error) {
 // WriteCharts writes the report's charts ([Figures]) into dir as
 // <name>.svg, and also as <name>.png if Options.PNG is set, creating dir
 // if needed. It returns the paths written, in order. Existing files of
-// those names are replaced; nothing else in dir is touched.
+// those names are replaced; nothing else in dir is touched. Each file is
+// written atomically ([chart.Chart.Save]): whole or not at all.
 func WriteCharts(dir string, rec *placement.Recommendation, opts Options) ([]string, error) {
 	figs, err := Figures(rec, opts)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -19,6 +18,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/socialseat/socialseat/internal/atomicfile"
 )
 
 // Defaults used when an [Options] field is zero.
@@ -224,7 +225,9 @@ func (c *Chart) WritePNG(w io.Writer) error {
 
 // Save writes the chart to a file whose format is chosen by its extension:
 // ".svg" or ".png" (in any case). Other extensions give [ErrFormat] and
-// create no file.
+// create no file. The file (mode 0644) is written to a temporary file in
+// the same directory and renamed into place, so a failed save leaves no
+// partial file.
 func (c *Chart) Save(path string) error {
 	var write func(io.Writer) error
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
@@ -239,7 +242,7 @@ func (c *Chart) Save(path string) error {
 	if err := write(&buf); err != nil {
 		return err
 	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return atomicfile.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 // Layout constants.
