@@ -11,17 +11,62 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/placement"
 )
 
-// command is one subcommand: its flags are defined on fs, and exec writes
-// its output to out (a buffer, copied to stdout only on success).
+// Exit statuses: one convention for every command, printed by --help.
+const (
+	exitOK          = 0   // success
+	exitBadInput    = 1   // the input data does not decode or validate
+	exitUsage       = 2   // bad usage: unknown command or flag, bad flag value, missing file, stray argument
+	exitInternal    = 3   // the program failed: output or charts could not be written
+	exitInterrupted = 130 // SIGINT or SIGTERM (128 + SIGINT, as shells report it)
+)
+
+// exitHelp is the exit-status paragraph of every --help.
+const exitHelp = `exit status:
+  0    success
+  1    bad input data: a request, profile or model that does not decode or validate
+  2    bad usage: unknown command or flag, bad flag value, missing file, stray argument
+  3    internal failure: output or charts could not be written
+  130  interrupted (Ctrl-C or SIGTERM); nothing is written
+`
+
+// interruptGrace is how long run waits, after an interrupt, for the
+// command to stop on its own (it normally returns at once); a command
+// blocked reading standard input is abandoned after it.
+const interruptGrace = 2 * time.Second
+
+// usageError is a command line that is wrong, as opposed to input data
+// that is wrong: exit status 2.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usagef returns a *usageError with a formatted message.
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// env is what a command runs with: its input, the buffer its output goes
+// to (copied to stdout only on success, so stdout never gets partial
+// output) and the progress bar for long work.
+type env struct {
+	stdin    io.Reader
+	out      *bytes.Buffer
+	progress *progress
+}
+
+// command is one subcommand: its flags are defined on fs, and the
+// returned function runs it, writing its output to e.out.
 type command struct {
 	summary string
 	usage   string
-	setup   func(fs *flag.FlagSet) func(in io.Reader, out *bytes.Buffer) error
+	setup   func(fs *flag.FlagSet) func(ctx context.Context, e *env) error
 }
 
 func commands() map[string]command {
@@ -29,7 +74,7 @@ func commands() map[string]command {
 		"rank": {
 			summary: "the placement recommendation for an organisation profile (YAML or JSON)",
 			usage:   "rank --profile FILE [--format text|json|markdown|html] [--charts DIR] [--model FILE] [--top N] [--samples N] [--seed S] [--sensitivity=false]",
-			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
+			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				profile := fs.String("profile", "", "the organisation profile `FILE` (YAML or JSON; - for standard input)")
 				format := fs.String("format", "text", "output `format`: text, json, markdown or html (a self-contained report)")
 				charts := fs.String("charts", "", "also write the report's charts (SVG) into `DIR`")
@@ -38,8 +83,8 @@ func commands() map[string]command {
 				samples := fs.Int("samples", 20000, "SMAA-2 weight samples for the robustness statement (0: none)")
 				seed := fs.Uint64("seed", 1, "SMAA-2 random `seed`")
 				sensitivity := fs.Bool("sensitivity", true, "one-at-a-time weight sensitivity: how far each weight can move before the recommendation changes")
-				return func(stdin io.Reader, out *bytes.Buffer) error {
-					return rank(stdin, out, rankOptions{profile: *profile, format: *format, model: *model, top: *top, charts: *charts,
+				return func(ctx context.Context, e *env) error {
+					return rank(ctx, e, rankOptions{profile: *profile, format: *format, model: *model, top: *top, charts: *charts,
 						smaa: placement.SMAAOptions{Samples: *samples, Seed: *seed}, sensitivity: *sensitivity})
 				}
 			},
@@ -47,18 +92,18 @@ func commands() map[string]command {
 		"catalog": {
 			summary: "the default touchpoints, structures, criteria and model coefficients",
 			usage:   "catalog [--format text|json]",
-			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
+			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				format := fs.String("format", "text", "output `format`: text or json")
-				return func(_ io.Reader, out *bytes.Buffer) error { return catalog(out, *format) }
+				return func(_ context.Context, e *env) error { return catalog(e.out, *format) }
 			},
 		},
 		"weights": {
 			summary: "criterion weights from AHP judgements, data, ranks or points (JSON in, JSON out)",
 			usage:   "weights [-f FILE]",
-			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
+			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
-				return func(stdin io.Reader, out *bytes.Buffer) error {
-					return withInput(*file, stdin, func(r io.Reader) error {
+				return func(_ context.Context, e *env) error {
+					return withInput(*file, e.stdin, func(r io.Reader) error {
 						req, err := wire.DecodeWeights(r)
 						if err != nil {
 							return err
@@ -67,7 +112,7 @@ func commands() map[string]command {
 						if err != nil {
 							return err
 						}
-						return writeJSON(out, res)
+						return writeJSON(e.out, res)
 					})
 				}
 			},
@@ -75,14 +120,17 @@ func commands() map[string]command {
 		"smaa": {
 			summary: "robustness of a decision problem: SMAA-2 rank acceptabilities (JSON in, JSON out)",
 			usage:   "smaa [-f FILE] [--samples N] [--seed S]",
-			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
+			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
 				samples := fs.Int("samples", 0, "weight samples, overriding the request's (0: the request's, or 10000)")
 				seed := fs.Uint64("seed", 0, "random `seed`, overriding the request's")
-				return func(stdin io.Reader, out *bytes.Buffer) error {
+				return func(ctx context.Context, e *env) error {
+					if *samples < 0 {
+						return usagef("--samples %d: want 0 or more", *samples)
+					}
 					seedSet := false
 					fs.Visit(func(f *flag.Flag) { seedSet = seedSet || f.Name == "seed" })
-					return withInput(*file, stdin, func(r io.Reader) error {
+					return withInput(*file, e.stdin, func(r io.Reader) error {
 						req, err := wire.DecodeSMAA(r)
 						if err != nil {
 							return err
@@ -93,11 +141,12 @@ func commands() map[string]command {
 						if seedSet {
 							req.Seed = *seed
 						}
-						res, err := req.Run(context.Background())
+						req.Progress = e.progress.Func("smaa")
+						res, err := req.Run(ctx)
 						if err != nil {
 							return err
 						}
-						return writeJSON(out, res)
+						return writeJSON(e.out, res)
 					})
 				}
 			},
@@ -105,10 +154,10 @@ func commands() map[string]command {
 		"score": {
 			summary: "rank the alternatives of a general decision problem (JSON in, JSON out)",
 			usage:   "score [-f FILE]",
-			setup: func(fs *flag.FlagSet) func(io.Reader, *bytes.Buffer) error {
+			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
-				return func(stdin io.Reader, out *bytes.Buffer) error {
-					return withInput(*file, stdin, func(r io.Reader) error {
+				return func(_ context.Context, e *env) error {
+					return withInput(*file, e.stdin, func(r io.Reader) error {
 						req, err := wire.DecodeScore(r)
 						if err != nil {
 							return err
@@ -117,7 +166,7 @@ func commands() map[string]command {
 						if err != nil {
 							return err
 						}
-						return writeJSON(out, res)
+						return writeJSON(e.out, res)
 					})
 				}
 			},
@@ -125,20 +174,24 @@ func commands() map[string]command {
 	}
 }
 
-// run executes the command line and returns the exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// run executes the command line and returns the exit status. Cancelling
+// ctx (main does on SIGINT and SIGTERM) stops the command: run then prints
+// "socialseat: interrupted" and returns 130, writing nothing to stdout. A
+// progress bar is drawn on stderr only if terminal is true.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool) int {
 	cmds := commands()
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "socialseat: no command given (run 'socialseat --help')")
+		return exitUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stdout, cmds)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+		return exitOK
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "socialseat: unknown command %q (run 'socialseat --help')\n", args[0])
-		return 2
+		return exitUsage
 	}
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -148,28 +201,61 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "usage: socialseat %s\n\n%s\n\nflags:\n", cmd.usage, cmd.summary)
 			fs.SetOutput(stdout)
 			fs.PrintDefaults()
-			return 0
+			fmt.Fprintf(stdout, "\n%s", exitHelp)
+			return exitOK
 		}
-		fmt.Fprintf(stderr, "socialseat: %s: %v\n", args[0], err)
-		return 2
+		fmt.Fprintf(stderr, "socialseat: %s: %s\n", args[0], oneLine(err))
+		return exitUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "socialseat: %s: unexpected argument %q\n", args[0], fs.Arg(0))
-		return 2
+		return exitUsage
 	}
-	var out bytes.Buffer
-	if err := exec(stdin, &out); err != nil {
-		fmt.Fprintf(stderr, "socialseat: %s: %s\n", args[0], oneLine(err))
-		if errors.Is(err, wire.ErrBadInput) {
-			return 2
+
+	e := &env{stdin: stdin, out: new(bytes.Buffer), progress: newProgress(stderr, terminal)}
+	done := make(chan error, 1)
+	go func() { done <- exec(ctx, e) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		// The command sees the cancelled context and returns; one blocked
+		// on standard input cannot, and is abandoned.
+		select {
+		case err = <-done:
+		case <-time.After(interruptGrace):
+			err = ctx.Err()
 		}
-		return 1
 	}
-	if _, err := stdout.Write(out.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "socialseat: writing output: %v\n", err)
-		return 1
+	e.progress.Clear()
+	if err != nil {
+		code := exitCode(ctx, err)
+		if code == exitInterrupted {
+			fmt.Fprintln(stderr, "socialseat: interrupted")
+		} else {
+			fmt.Fprintf(stderr, "socialseat: %s: %s\n", args[0], oneLine(err))
+		}
+		return code
 	}
-	return 0
+	if _, err := stdout.Write(e.out.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "socialseat: writing output: %s\n", oneLine(err))
+		return exitInternal
+	}
+	return exitOK
+}
+
+// exitCode maps a command's error to its exit status.
+func exitCode(ctx context.Context, err error) int {
+	var ue *usageError
+	switch {
+	case ctx.Err() != nil:
+		return exitInterrupted
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.Is(err, wire.ErrBadInput):
+		return exitBadInput
+	}
+	return exitInternal
 }
 
 func usage(w io.Writer, cmds map[string]command) {
@@ -186,17 +272,19 @@ func usage(w io.Writer, cmds map[string]command) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'socialseat <command> --help' for a command's flags.")
+	fmt.Fprintln(w)
+	fmt.Fprint(w, exitHelp)
 }
 
-// withInput opens file (or uses stdin when file is empty) for fn. A file
-// that cannot be opened is bad input.
+// withInput opens file (or uses stdin when file is empty or "-") for fn.
+// A file that cannot be opened is bad usage.
 func withInput(file string, stdin io.Reader, fn func(io.Reader) error) error {
 	if file == "" || file == "-" {
 		return fn(stdin)
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return wire.BadInput(err)
+		return &usageError{err}
 	}
 	defer f.Close()
 	return fn(f)

@@ -18,15 +18,37 @@
 //	                    robustness of a decision problem (SMAA-2)
 //
 // Every command takes --help. Errors go to stderr as one line
-// "socialseat: <what is wrong, where>"; the exit status is 2 for bad input
-// and 1 for other failures. Output is written only when the command
-// succeeds, so it is never partial.
+// "socialseat: <what is wrong, where>". Output is written only when the
+// command succeeds, so it is never partial; files (--charts) are written
+// to a temporary file and renamed into place.
+//
+// Exit status, the same for every command:
+//
+//	0    success
+//	1    bad input data: a request, profile or model that does not decode or validate
+//	2    bad usage: unknown command or flag, bad flag value, missing file, stray argument
+//	3    internal failure: output or charts could not be written
+//	130  interrupted: Ctrl-C (SIGINT) or SIGTERM stop the command, which
+//	     prints "socialseat: interrupted" and writes nothing
+//
+// When stderr is a terminal, smaa draws a progress bar on it (one line,
+// cleared at the end); otherwise stderr carries only errors.
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
+	"syscall"
+
+	"golang.org/x/term"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// After the first signal, a second one kills at once.
+	context.AfterFunc(ctx, stop)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, term.IsTerminal(int(os.Stderr.Fd())))
+	stop()
+	os.Exit(code)
 }

@@ -2,10 +2,9 @@ package main
 
 import (
 	"bytes"
-	"errors"
+	"context"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/socialseat/socialseat/internal/wire"
@@ -14,7 +13,7 @@ import (
 	"github.com/socialseat/socialseat/touchpoint"
 )
 
-// badInput marks err as the user's input error (exit status 2).
+// badInput marks err as an error in the input data (exit status 1).
 func badInput(err error) error { return wire.BadInput(err) }
 
 // rankOptions are the rank command's flags.
@@ -25,66 +24,85 @@ type rankOptions struct {
 	sensitivity                    bool
 }
 
-func rank(stdin io.Reader, out *bytes.Buffer, o rankOptions) error {
-	profileFile, format, modelFile, top := o.profile, o.format, o.model, o.top
+func rank(ctx context.Context, e *env, o rankOptions) error {
+	if o.profile == "" {
+		return usagef("--profile is required")
+	}
+	if o.top < 1 {
+		return usagef("--top %d: want 1 or more", o.top)
+	}
 	if o.smaa.Samples < 0 {
-		return badInput(fmt.Errorf("--samples %d: want 0 or more", o.smaa.Samples))
+		return usagef("--samples %d: want 0 or more", o.smaa.Samples)
 	}
-	if profileFile == "" {
-		return badInput(errors.New("--profile is required"))
-	}
-	switch format {
+	switch o.format {
 	case "text", "json", "markdown", "html":
 	default:
-		return badInput(fmt.Errorf("unknown --format %q (want text, json, markdown or html)", format))
+		return usagef("unknown --format %q (want text, json, markdown or html)", o.format)
 	}
 	var p placement.Profile
-	err := withInput(profileFile, stdin, func(r io.Reader) error {
+	err := withInput(o.profile, e.stdin, func(r io.Reader) error {
 		var err error
-		p, err = placement.ReadProfile(r)
-		return err
+		if p, err = placement.ReadProfile(r); err != nil {
+			return badInput(fmt.Errorf("profile %s: %w", o.profile, err))
+		}
+		return nil
 	})
 	if err != nil {
-		return badInput(fmt.Errorf("profile %s: %w", profileFile, err))
+		return err
 	}
 	m := placement.DefaultModel()
-	if modelFile != "" {
-		f, err := os.Open(modelFile)
+	if o.model != "" {
+		err := withInput(o.model, nil, func(r io.Reader) error {
+			var err error
+			if m, err = placement.ReadModel(r); err != nil {
+				return badInput(fmt.Errorf("model %s: %w", o.model, err))
+			}
+			return nil
+		})
 		if err != nil {
-			return badInput(err)
-		}
-		defer f.Close()
-		if m, err = placement.ReadModel(f); err != nil {
-			return badInput(fmt.Errorf("model %s: %w", modelFile, err))
+			return err
 		}
 	}
 	r, err := placement.NewRecommender(m, nil)
 	if err != nil {
 		return badInput(err)
 	}
-	rec, err := r.Recommend(p, placement.Options{SMAA: o.smaa, Sensitivity: o.sensitivity})
+	// The placement API does not report progress yet: no bar for rank.
+	rec, err := r.RecommendContext(ctx, p, placement.Options{SMAA: o.smaa, Sensitivity: o.sensitivity})
 	if err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
 		return badInput(err)
 	}
-	ropts := report.Options{Top: top}
+	ropts := report.Options{Top: o.top}
 	if o.charts != "" {
-		if err := os.MkdirAll(o.charts, 0o755); err != nil {
+		ropts.ChartPath = o.charts
+	}
+	switch o.format {
+	case "json":
+		err = writeJSON(e.out, rec)
+	case "markdown":
+		err = report.Markdown(e.out, rec, ropts)
+	case "html":
+		err = report.HTML(e.out, rec, ropts)
+	default:
+		err = rec.WriteText(e.out, o.top)
+	}
+	if err != nil {
+		return err
+	}
+	// The charts are written last, each atomically, and not at all once
+	// interrupted.
+	if o.charts != "" {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if _, err := report.WriteCharts(o.charts, rec, ropts); err != nil {
 			return err
 		}
-		ropts.ChartPath = o.charts
 	}
-	switch format {
-	case "json":
-		return writeJSON(out, rec)
-	case "markdown":
-		return report.Markdown(out, rec, ropts)
-	case "html":
-		return report.HTML(out, rec, ropts)
-	}
-	return rec.WriteText(out, top)
+	return nil
 }
 
 func catalog(out *bytes.Buffer, format string) error {
@@ -118,7 +136,7 @@ func catalog(out *bytes.Buffer, format string) error {
 		return writeJSON(out, doc)
 	case "text":
 	default:
-		return badInput(fmt.Errorf("unknown --format %q (want text or json)", format))
+		return usagef("unknown --format %q (want text or json)", format)
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "TOUCHPOINT\tOWNER\tAUDIENCE\tSPEED\tRISK\tVOLUME\tEXPERTISE\n")

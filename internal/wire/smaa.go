@@ -17,6 +17,9 @@ type SMAARequest struct {
 	ScoreRequest
 	Samples int    `json:"samples"`
 	Seed    uint64 `json:"seed"`
+	// Progress, if not nil, is passed to scoring.SMAA's Progress field.
+	// It is not part of the JSON contract.
+	Progress func(done, total int) `json:"-"`
 }
 
 // DecodeSMAA reads an SMAARequest strictly. Criteria may omit their
@@ -50,7 +53,7 @@ func (req *SMAARequest) Run(ctx context.Context) (*scoring.SMAAResult, error) {
 	if err != nil {
 		return nil, badInput(err)
 	}
-	res, err := scoring.SMAA{Method: m, Samples: req.Samples, Seed: req.Seed}.Run(ctx, p)
+	res, err := scoring.SMAA{Method: m, Samples: req.Samples, Seed: req.Seed, Progress: req.Progress}.Run(ctx, p)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
