@@ -1,0 +1,140 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var (
+	buildOnce sync.Once
+	binary    string
+	buildErr  error
+)
+
+// builtCLI builds the command once for the tests that run it as a
+// process.
+func builtCLI(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "socialseat-cli-test")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binary = filepath.Join(dir, "socialseat")
+		out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	require.NoError(t, buildErr)
+	return binary
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binary != "" {
+		os.RemoveAll(filepath.Dir(binary))
+	}
+	os.Exit(code)
+}
+
+// bigSMAA writes a request whose SMAA takes minutes: m alternatives on 4
+// criteria.
+func bigSMAA(t *testing.T, dir string, m int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(`{"method":"wsm","criteria":[`)
+	for j := range 4 {
+		if j > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"name":"c%d","direction":"benefit"}`, j)
+	}
+	b.WriteString(`],"matrix":[`)
+	for i := range m {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		// Values spread so that ranks change with the weights.
+		fmt.Fprintf(&b, "[%d,%d,%d,%d]", (i*37)%101, (i*53)%97, (i*71)%89, (i*13)%83)
+	}
+	b.WriteString("]}")
+	name := filepath.Join(dir, "big-smaa.json")
+	require.NoError(t, os.WriteFile(name, []byte(b.String()), 0o644))
+	return name
+}
+
+// SIGINT and SIGTERM stop a long run of the real program: exit 130, one
+// line on stderr, nothing on stdout, no file (nor temporary file) left.
+func TestSignalStopsCleanly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the program")
+	}
+	bin := builtCLI(t)
+	dir := t.TempDir()
+	request := bigSMAA(t, dir, 300)
+	for _, tc := range []struct {
+		name string
+		sig  syscall.Signal
+		args []string
+	}{
+		{"smaa SIGINT", syscall.SIGINT, []string{"smaa", "-f", request, "--samples", "20000000"}},
+		{"smaa SIGTERM", syscall.SIGTERM, []string{"smaa", "-f", request, "--samples", "20000000"}},
+		{"rank with charts SIGINT", syscall.SIGINT, []string{"rank", "--profile", "testdata/profile-bank.yaml", "--format", "html", "--samples", "5000000"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			charts := filepath.Join(t.TempDir(), "charts")
+			args := tc.args
+			if tc.args[0] == "rank" {
+				args = append(args, "--charts", charts)
+			}
+			cmd := exec.Command(bin, args...)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			require.NoError(t, cmd.Start())
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			// Long enough to be inside the analysis, far shorter than it.
+			select {
+			case err := <-exited:
+				t.Fatalf("finished before the signal: %v; stderr %q", err, stderr.String())
+			case <-time.After(1500 * time.Millisecond):
+			}
+			require.NoError(t, cmd.Process.Signal(tc.sig))
+			var err error
+			select {
+			case err = <-exited:
+			case <-time.After(20 * time.Second):
+				cmd.Process.Kill()
+				<-exited
+				t.Fatal("did not stop within 20 s of the signal")
+			}
+			var exit *exec.ExitError
+			require.True(t, errors.As(err, &exit), "exit error, got %v", err)
+			assert.Equal(t, 130, exit.ExitCode(), "stderr %q", stderr.String())
+			assert.Equal(t, "socialseat: interrupted\n", stderr.String())
+			assert.Empty(t, stdout.String())
+			_, statErr := os.Stat(charts)
+			if statErr == nil {
+				entries, err := os.ReadDir(charts)
+				require.NoError(t, err)
+				assert.Empty(t, entries, "no chart (or temporary file) left")
+			}
+		})
+	}
+}
