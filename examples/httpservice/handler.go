@@ -2,21 +2,80 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"mime"
+	"net"
 	"net/http"
+	"os"
+	"sort"
+	"strings"
+	"time"
 
 	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/scoring"
+	"github.com/socialseat/socialseat/touchpoint"
 )
 
-// maxBody is the largest request body accepted.
-const maxBody = 1 << 20
+// limits bound what one request may cost the service.
+type limits struct {
+	// maxBody is the largest request body accepted, in bytes.
+	maxBody int64
+	// bodyTimeout is how long a client has to send the request body,
+	// counted from the end of its headers.
+	bodyTimeout time.Duration
+}
 
-// newHandler returns the service's routes. A nil logger discards logs.
+// The service's limits.
+const (
+	// maxBody is the largest request body accepted: 1 MiB.
+	maxBody = 1 << 20
+	// bodyTimeout is how long a client has to send a request body.
+	bodyTimeout = 10 * time.Second
+)
+
+// Error codes: the stable "code" tokens of the error body.
+const (
+	codeBadInput         = "bad_input"              // 400: the request decodes but is not valid, or does not decode
+	codeBadRequest       = "bad_request"            // 400: the body could not be read as sent (malformed chunking, shorter than Content-Length)
+	codeNotFound         = "not_found"              // 404
+	codeMethodNotAllowed = "method_not_allowed"     // 405
+	codeTimeout          = "timeout"                // 408: the body did not arrive in time
+	codeTooLarge         = "too_large"              // 413
+	codeUnsupportedMedia = "unsupported_media_type" // 415
+	codeInternal         = "internal"               // 500
+	codeCanceled         = "canceled"               // 503: the request was cancelled (client gone, server stopping)
+)
+
+// errorBody is the one shape of every error response:
+//
+//	{"error":{"code":"bad_input","message":"...","path":"matrix[1]"}}
+//
+// path is the field of the request the error is about, when known, and ""
+// otherwise.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Path    string `json:"path"`
+}
+
+// newHandler returns the service's routes with the default limits. A nil
+// logger discards logs.
 func newHandler(logger *slog.Logger) http.Handler {
+	return newHandlerWith(logger, limits{maxBody: maxBody, bodyTimeout: bodyTimeout})
+}
+
+// newHandlerWith returns the service's routes with the given limits.
+func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -25,31 +84,46 @@ func newHandler(logger *slog.Logger) http.Handler {
 	if err != nil {
 		panic(err) // the embedded default model is validated by placement's tests
 	}
+	post := func(fn func(context.Context, io.Reader) (any, error)) http.Handler {
+		return methods{http.MethodPost: jsonEndpoint(logger, lim, fn)}
+	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, errorDetail{Code: codeNotFound, Message: fmt.Sprintf("no endpoint %s", r.URL.Path)})
+	}))
+	mux.Handle("/healthz", methods{http.MethodGet: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	})
-	mux.Handle("POST /v1/score", jsonEndpoint(logger, func(body io.Reader) (any, error) {
+	})})
+	mux.Handle("/v1/score", post(func(ctx context.Context, body io.Reader) (any, error) {
 		req, err := wire.DecodeScore(body)
 		if err != nil {
 			return nil, err
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		return req.Score()
 	}))
-	mux.Handle("POST /v1/weights", jsonEndpoint(logger, func(body io.Reader) (any, error) {
+	mux.Handle("/v1/weights", post(func(ctx context.Context, body io.Reader) (any, error) {
 		req, err := wire.DecodeWeights(body)
 		if err != nil {
 			return nil, err
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		return req.Weigh()
 	}))
-	mux.Handle("POST /v1/rank", jsonEndpoint(logger, func(body io.Reader) (any, error) {
+	mux.Handle("/v1/rank", post(func(ctx context.Context, body io.Reader) (any, error) {
 		p, err := placement.ReadProfile(body)
 		if err != nil {
 			return nil, wire.BadInput(err)
 		}
-		rec, err := recommender.Recommend(p, placement.Options{})
+		rec, err := recommender.RecommendContext(ctx, p, placement.Options{})
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, err
+			}
 			return nil, wire.BadInput(err)
 		}
 		return rec, nil
@@ -57,25 +131,166 @@ func newHandler(logger *slog.Logger) http.Handler {
 	return mux
 }
 
-// jsonEndpoint adapts fn to HTTP: the body is limited to maxBody, bad input
-// is a 400 with {"error": ...}, other failures a 500 that hides details.
-func jsonEndpoint(logger *slog.Logger, fn func(io.Reader) (any, error)) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body := http.MaxBytesReader(w, r.Body, maxBody)
-		res, err := fn(body)
-		var tooBig *http.MaxBytesError
-		switch {
-		case errors.As(err, &tooBig):
-			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": "request body larger than 1 MiB"})
-		case errors.Is(err, wire.ErrBadInput):
-			writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
-		case err != nil:
-			logger.Error("request failed", "path", r.URL.Path, "err", err)
-			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})
-		default:
-			writeJSON(w, http.StatusOK, res)
+// methods routes a path by method; any other method is answered 405 with
+// an Allow header. A GET route also answers HEAD.
+type methods map[string]http.Handler
+
+func (m methods) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	method := r.Method
+	if _, ok := m[method]; !ok && method == http.MethodHead {
+		method = http.MethodGet
+	}
+	if h, ok := m[method]; ok {
+		h.ServeHTTP(w, r)
+		return
+	}
+	allow := make([]string, 0, len(m)+1)
+	for k := range m {
+		allow = append(allow, k)
+		if k == http.MethodGet {
+			allow = append(allow, http.MethodHead)
 		}
+	}
+	sort.Strings(allow)
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	writeError(w, http.StatusMethodNotAllowed, errorDetail{Code: codeMethodNotAllowed,
+		Message: fmt.Sprintf("method %s not allowed on %s (allowed: %s)", r.Method, r.URL.Path, strings.Join(allow, ", "))})
+}
+
+// jsonEndpoint adapts fn to HTTP. Before reading the body it refuses a
+// Content-Type that is not JSON (415) and a declared Content-Length over
+// the limit (413); it gives the client lim.bodyTimeout to send the body.
+// fn gets the request's context. Errors are answered with errorBody:
+// client faults 400, 408 or 413; server faults 500, logged, details
+// hidden.
+func jsonEndpoint(logger *slog.Logger, lim limits, fn func(context.Context, io.Reader) (any, error)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if ct := r.Header.Get("Content-Type"); ct != "" && !isJSON(ct) {
+			writeError(w, http.StatusUnsupportedMediaType, errorDetail{Code: codeUnsupportedMedia,
+				Message: fmt.Sprintf("Content-Type %q: want application/json", ct)})
+			return
+		}
+		if r.ContentLength > lim.maxBody {
+			w.Header().Set("Connection", "close")
+			writeError(w, http.StatusRequestEntityTooLarge, errorDetail{Code: codeTooLarge,
+				Message: fmt.Sprintf("request body of %d bytes is larger than the limit of %d bytes", r.ContentLength, lim.maxBody)})
+			return
+		}
+		// Not supported by every ResponseWriter (httptest's recorder): the
+		// server's ReadTimeout is then the only bound.
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(lim.bodyTimeout))
+		body := &recordingReader{r: http.MaxBytesReader(w, r.Body, lim.maxBody)}
+		res, err := fn(r.Context(), body)
+		if err == nil {
+			writeJSON(w, http.StatusOK, res)
+			return
+		}
+		status, detail := classify(r.Context(), err, body.err, lim)
+		if status == http.StatusInternalServerError {
+			logger.Error("request failed", "path", r.URL.Path, "err", err)
+		}
+		if body.err != nil {
+			// The rest of the body is unread or unreadable: do not reuse
+			// the connection.
+			w.Header().Set("Connection", "close")
+		}
+		writeError(w, status, detail)
 	})
+}
+
+// classify maps an endpoint's error, and the error met reading the body if
+// any, to a status and an error body. The body's error decides first: a
+// request that did not arrive whole is the client's fault whatever the
+// decoder made of it.
+func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDetail) {
+	var tooBig *http.MaxBytesError
+	var netErr net.Error
+	switch {
+	case errors.As(bodyErr, &tooBig):
+		return http.StatusRequestEntityTooLarge, errorDetail{Code: codeTooLarge,
+			Message: fmt.Sprintf("request body larger than the limit of %d bytes", lim.maxBody)}
+	case errors.Is(bodyErr, os.ErrDeadlineExceeded) || errors.As(bodyErr, &netErr) && netErr.Timeout():
+		return http.StatusRequestTimeout, errorDetail{Code: codeTimeout,
+			Message: fmt.Sprintf("the request body did not arrive within %s", lim.bodyTimeout)}
+	case errors.Is(bodyErr, io.ErrUnexpectedEOF):
+		return http.StatusBadRequest, errorDetail{Code: codeBadRequest,
+			Message: "the request body ended before its declared Content-Length"}
+	case bodyErr != nil:
+		return http.StatusBadRequest, errorDetail{Code: codeBadRequest,
+			Message: "the request body could not be read: " + bodyErr.Error()}
+	case ctx.Err() != nil:
+		return http.StatusServiceUnavailable, errorDetail{Code: codeCanceled, Message: "the request was cancelled before it finished"}
+	case errors.Is(err, wire.ErrBadInput):
+		return http.StatusBadRequest, errorDetail{Code: codeBadInput, Message: err.Error(), Path: errorPath(err)}
+	}
+	return http.StatusInternalServerError, errorDetail{Code: codeInternal, Message: "internal error"}
+}
+
+// scoringFields are the scoring.InputError fields that are also keys of
+// the request, with the same indices.
+var scoringFields = map[string]bool{
+	"matrix": true, "alternatives": true, "criteria": true,
+	"pairwise": true, "ranks": true, "points": true,
+}
+
+// errorPath returns the field of the request that err is about, read from
+// the typed errors that carry it, or "".
+func errorPath(err error) string {
+	var pe *placement.FieldError
+	var te *touchpoint.FieldError
+	var se *scoring.InputError
+	var ue *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Path
+	case errors.As(err, &te):
+		return te.Path
+	case errors.As(err, &se) && scoringFields[se.Field]:
+		path := se.Field
+		if se.Row >= 0 {
+			path += fmt.Sprintf("[%d]", se.Row)
+		}
+		if se.Col >= 0 {
+			path += fmt.Sprintf("[%d]", se.Col)
+		}
+		return path
+	case errors.As(err, &ue):
+		return ue.Field
+	}
+	return ""
+}
+
+// isJSON reports whether a Content-Type is JSON: application/json or a
+// +json type, in UTF-8.
+func isJSON(contentType string) bool {
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return false
+	}
+	return mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json")
+}
+
+// recordingReader keeps the first error, other than io.EOF, met reading
+// the body: the decoders wrap or replace it, and the status depends on it.
+type recordingReader struct {
+	r   io.Reader
+	err error
+}
+
+func (b *recordingReader) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if err != nil && err != io.EOF && b.err == nil {
+		b.err = err
+	}
+	return n, err
+}
+
+// writeError writes the error body with status.
+func writeError(w http.ResponseWriter, status int, d errorDetail) {
+	writeJSON(w, status, errorBody{Error: d})
 }
 
 // writeJSON encodes v fully before writing, so a response is never partial.
@@ -84,7 +299,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	if err := json.NewEncoder(&buf).Encode(v); err != nil {
 		status = http.StatusInternalServerError
 		buf.Reset()
-		buf.WriteString(`{"error":"internal error"}` + "\n")
+		buf.WriteString(`{"error":{"code":"internal","message":"internal error","path":""}}` + "\n")
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)

@@ -24,6 +24,14 @@ func post(t *testing.T, h http.Handler, path, body string) (int, map[string]any)
 	return rec.Code, got
 }
 
+// errorOf returns the "error" object of an error body.
+func errorOf(t *testing.T, body map[string]any) map[string]any {
+	t.Helper()
+	e, ok := body["error"].(map[string]any)
+	require.True(t, ok, "error body: %v", body)
+	return e
+}
+
 func TestScoreEndpoint(t *testing.T) {
 	t.Parallel()
 	h := newHandler(nil)
@@ -46,7 +54,8 @@ func TestValidationErrorsAre400(t *testing.T) {
 	} {
 		code, got := post(t, h, "/v1/score", body)
 		assert.Equal(t, http.StatusBadRequest, code, body)
-		assert.NotEmpty(t, got["error"], body)
+		assert.Equal(t, "bad_input", errorOf(t, got)["code"], body)
+		assert.NotEmpty(t, errorOf(t, got)["message"], body)
 	}
 }
 
@@ -55,7 +64,8 @@ func TestRequestSizeLimit(t *testing.T) {
 	body := `{"method":"wsm","alternatives":["` + strings.Repeat("x", maxBody) + `"]}`
 	code, got := post(t, newHandler(nil), "/v1/score", body)
 	assert.Equal(t, http.StatusRequestEntityTooLarge, code)
-	assert.Contains(t, got["error"], "1 MiB")
+	assert.Equal(t, "too_large", errorOf(t, got)["code"])
+	assert.Contains(t, errorOf(t, got)["message"], "1048576 bytes")
 }
 
 func TestMethodNotAllowed(t *testing.T) {
@@ -109,7 +119,7 @@ func TestRankEndpoint(t *testing.T) {
 	assert.Contains(t, got, "roadmap")
 	code, got = post(t, h, "/v1/rank", `{"name":"X","employees":10,"colour":"blue"}`)
 	assert.Equal(t, http.StatusBadRequest, code)
-	assert.Contains(t, got["error"], "colour")
+	assert.Contains(t, errorOf(t, got)["message"], "colour")
 }
 
 func TestWeightsEndpoint(t *testing.T) {

@@ -3,16 +3,43 @@
 //
 //	go run ./examples/httpservice -addr 127.0.0.1:8080
 //
-// Endpoints (POST, JSON in and out, the contract of examples/socialseat):
+// Endpoints (JSON in and out, the contract of examples/socialseat):
 //
 //	POST /v1/rank    an organisation profile (JSON) → the placement recommendation
 //	POST /v1/score   a general decision problem → its ranking
 //	POST /v1/weights a weighting problem → criterion weights
 //	GET  /healthz    liveness
 //
-// Requests larger than 1 MiB are refused (413). Bad input is answered 400
-// with {"error": "..."}; a wrong method 405. The server shuts down
-// gracefully on SIGINT or SIGTERM, finishing requests in flight.
+// A POST body must be JSON: a Content-Type other than application/json (or
+// a +json type, in UTF-8) is refused with 415; no Content-Type is taken as
+// JSON.
+//
+// Every error is answered with one JSON shape,
+//
+//	{"error":{"code":"bad_input","message":"matrix[1]: ...","path":"matrix[1]"}}
+//
+// where path names the field of the request the error is about ("" when
+// none does) and code is one of
+//
+//	bad_input               400  the request does not decode or is not valid
+//	bad_request             400  the body could not be read as sent: malformed
+//	                             chunked encoding, or shorter than its Content-Length
+//	not_found               404  no such endpoint
+//	method_not_allowed      405  wrong method (the Allow header lists the right ones)
+//	timeout                 408  the body did not arrive within 10 s
+//	too_large               413  the body is over 1 MiB; a declared Content-Length
+//	                             over it is refused before the body is read
+//	unsupported_media_type  415  the Content-Type is not JSON
+//	internal                500  the service failed; details are logged, not sent
+//	canceled                503  the request was cancelled (client gone, server stopping)
+//
+// Timeouts: request headers must arrive within 5 s (ReadHeaderTimeout;
+// past it the connection is closed without a response, as net/http does),
+// the body within 10 s after the headers (a per-request read deadline,
+// answered 408), the response is written within 60 s (WriteTimeout) and an
+// idle keep-alive connection is closed after 120 s. The request's context
+// is passed to the work, which stops when the client goes away. The server
+// shuts down gracefully on SIGINT or SIGTERM, finishing requests in flight.
 package main
 
 import (
@@ -28,6 +55,13 @@ import (
 	"time"
 )
 
+// Server timeouts; bodyTimeout, per request, is in handler.go.
+const (
+	readHeaderTimeout = 5 * time.Second
+	writeTimeout      = 60 * time.Second
+	idleTimeout       = 120 * time.Second
+)
+
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "listen `address`")
 	flag.Parse()
@@ -37,6 +71,18 @@ func main() {
 	if err := serve(ctx, *addr, logger, nil); err != nil {
 		logger.Error("server failed", "err", err)
 		os.Exit(1)
+	}
+}
+
+// newServer returns the service's server with its timeouts. ReadTimeout
+// backs up the per-request body deadline that the handler sets.
+func newServer(h http.Handler, lim limits) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readHeaderTimeout + lim.bodyTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
 	}
 }
 
@@ -50,13 +96,8 @@ func serve(ctx context.Context, addr string, logger *slog.Logger, ready chan<- s
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler:           newHandler(logger),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-	}
+	lim := limits{maxBody: maxBody, bodyTimeout: bodyTimeout}
+	srv := newServer(newHandlerWith(logger, lim), lim)
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}
