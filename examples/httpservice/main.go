@@ -19,7 +19,8 @@
 //	{"error":{"code":"bad_input","message":"matrix[1]: ...","path":"matrix[1]"}}
 //
 // where path names the field of the request the error is about ("" when
-// none does) and code is one of
+// none does; the first one's when message lists several problems, one per
+// line) and code is one of
 //
 //	bad_input               400  the request does not decode or is not valid
 //	bad_request             400  the body could not be read as sent: malformed
