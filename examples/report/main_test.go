@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +13,7 @@ import (
 
 func TestReport(t *testing.T) {
 	dir := t.TempDir()
-	files, err := run(dir)
+	files, err := run(context.Background(), dir)
 	require.NoError(t, err)
 	names := map[string]bool{}
 	for _, f := range files {
@@ -39,7 +40,7 @@ func TestReport(t *testing.T) {
 func TestReportFailureLeavesNoPartialFile(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "report.html", "keep"), 0o755))
-	_, err := run(dir)
+	_, err := run(context.Background(), dir)
 	require.Error(t, err)
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
@@ -53,4 +54,16 @@ func TestReportFailureLeavesNoPartialFile(t *testing.T) {
 			assert.Equal(t, os.FileMode(0o644), st.Mode().Perm(), e.Name())
 		}
 	}
+}
+
+// A cancelled run writes nothing.
+func TestReportCancelled(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := run(ctx, dir)
+	require.ErrorIs(t, err, context.Canceled)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries)
 }
