@@ -287,6 +287,9 @@ func withInput(file string, stdin io.Reader, fn func(io.Reader) error) error {
 		return &usageError{err}
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return usagef("%s is a directory, not a file", file)
+	}
 	return fn(f)
 }
 

@@ -68,6 +68,7 @@ func TestExitCodesScore(t *testing.T) {
 		{"negative weight", `{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":-1}],"matrix":[[1]]}`, []string{"score"}, 1, "weights[0]"},
 		// Bad usage: 2.
 		{"missing file", "", []string{"score", "-f", "testdata/nope.json"}, 2, "nope.json"},
+		{"directory", "", []string{"score", "-f", "testdata"}, 2, "testdata is a directory, not a file"},
 		{"unknown flag", "", []string{"score", "--nope"}, 2, "flag provided but not defined: -nope"},
 		{"flag without value", "", []string{"score", "-f"}, 2, "flag needs an argument"},
 		{"stray argument", "", []string{"score", "extra"}, 2, `unexpected argument "extra"`},
@@ -110,6 +111,7 @@ func TestExitCodesRank(t *testing.T) {
 		{"bad model", "", []string{"rank", "--profile", "testdata/profile-bank.yaml", "--model", "testdata/score-vikor.json"}, 1, "model testdata/score-vikor.json"},
 		{"no --profile", "", []string{"rank"}, 2, "--profile is required"},
 		{"missing profile", "", []string{"rank", "--profile", "testdata/missing.yaml"}, 2, "missing.yaml"},
+		{"profile is a directory", "", []string{"rank", "--profile", "testdata"}, 2, "testdata is a directory"},
 		{"missing model", "", []string{"rank", "--profile", "testdata/profile-bank.yaml", "--model", "testdata/nomodel.yaml"}, 2, "nomodel.yaml"},
 		{"negative --top", "", []string{"rank", "--profile", "testdata/profile-bank.yaml", "--top", "-3"}, 2, "--top -3: want 1 or more"},
 		{"zero --top", "", []string{"rank", "--profile", "testdata/profile-bank.yaml", "--top", "0"}, 2, "--top 0: want 1 or more"},
