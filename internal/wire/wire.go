@@ -15,7 +15,7 @@ import (
 )
 
 // ErrBadInput marks every error caused by the request rather than by the
-// program, so callers can answer 400 (HTTP) or exit 2 (CLI).
+// program, so callers can answer 400 (HTTP) or exit 1 (CLI).
 var ErrBadInput = errors.New("bad input")
 
 // BadInput wraps err so that it satisfies errors.Is(err, ErrBadInput)
