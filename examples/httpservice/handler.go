@@ -214,7 +214,7 @@ func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDe
 			Message: fmt.Sprintf("the request body did not arrive within %s", lim.bodyTimeout)}
 	case errors.Is(bodyErr, io.ErrUnexpectedEOF):
 		return http.StatusBadRequest, errorDetail{Code: codeBadRequest,
-			Message: "the request body ended before its declared Content-Length"}
+			Message: "the request body ended early: before its declared Content-Length or its last chunk"}
 	case bodyErr != nil:
 		return http.StatusBadRequest, errorDetail{Code: codeBadRequest,
 			Message: "the request body could not be read: " + bodyErr.Error()}
