@@ -216,6 +216,7 @@ func TestTransportFaults(t *testing.T) {
 		maxTime    time.Duration
 	}{
 		{"malformed chunking", head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", false, 400, "bad_request", 4 * time.Second},
+		{"chunked body cut short", head + "Transfer-Encoding: chunked\r\n\r\n20\r\n{\"method\":", true, 400, "bad_request", 4 * time.Second},
 		{"body shorter than Content-Length", head + "Content-Length: 100\r\n\r\n{\"method\":", true, 400, "bad_request", 4 * time.Second},
 		{"slow body", head + "Content-Length: 100\r\n\r\n{\"method\":", false, 408, "timeout", 4 * time.Second},
 		// Nothing of the 10 MB is sent: the answer comes before the body.
