@@ -1,8 +1,10 @@
 package placement
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/socialseat/socialseat/touchpoint"
@@ -42,18 +44,23 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), nil, f, cur, &tr)
 	strengths = make([]string, 0, 3)
 	weaknesses = make([]string, 0, 3)
+	used := make(map[string]bool, 6)
 	for _, j := range idx {
 		if len(strengths) == 3 || rel[j] <= explainMin {
 			break
 		}
-		strengths = append(strengths, r.sentence(tr, Criterion(j+1), true, e, f, cur))
+		if s := r.sentence(tr, Criterion(j+1), true, e, f, cur, used); s != "" {
+			strengths = append(strengths, s)
+		}
 	}
 	for k := NumCriteria - 1; k >= 0; k-- {
 		j := idx[k]
 		if len(weaknesses) == 3 || rel[j] >= -explainMin {
 			break
 		}
-		weaknesses = append(weaknesses, r.sentence(tr, Criterion(j+1), false, e, f, cur))
+		if s := r.sentence(tr, Criterion(j+1), false, e, f, cur, used); s != "" {
+			weaknesses = append(weaknesses, s)
+		}
 	}
 	return strengths, weaknesses
 }
@@ -66,64 +73,109 @@ func helps(c Criterion, v float64) bool {
 	return v > 0
 }
 
-// sentence explains why structure e is good (or bad) on criterion c.
-func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, f *facts, cur Structure) string {
+// factFirst is the smallest size of a profile term (in raw points on the
+// 0–10 scale) that is told before the structure's own traits.
+const factFirst = 0.3
+
+// sentence explains why structure e is good (or bad) on criterion c: by
+// the largest profile term in that direction whose claim the profile
+// bears out, else by the structure's own largest trait, else by the
+// criterion alone. A sentence already in used is not told again; ""
+// means there is nothing new to say.
+func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, f *facts, cur Structure, used map[string]bool) string {
 	s := e.Structure
+	tell := func(x string) bool {
+		if x == "" || used[x] {
+			return false
+		}
+		used[x] = true
+		return true
+	}
 	switch c {
 	case Coverage:
-		return r.coverageSentence(s, f, good)
+		if x := r.coverageSentence(s, f, good); tell(x) {
+			return x
+		}
+		return ""
 	case ChangeEffort:
-		return changeSentence(s, cur, good, f.p.Current != nil)
+		if x := changeSentence(s, cur, good, f.p.Current != nil); tell(x) {
+			return x
+		}
+		return ""
 	}
-	best, bestStruct := -1, -1
+	var facts, traits []int
 	for i, t := range tr {
 		if t.crit != c || helps(c, t.v) != good {
 			continue
 		}
 		if t.kind.structural() {
-			if bestStruct < 0 || math.Abs(t.v) > math.Abs(tr[bestStruct].v) {
-				bestStruct = i
-			}
-		} else if best < 0 || math.Abs(t.v) > math.Abs(tr[best].v) {
-			best = i
+			traits = append(traits, i)
+		} else {
+			facts = append(facts, i)
 		}
 	}
-	if best >= 0 && (math.Abs(tr[best].v) >= 0.3 || bestStruct < 0) {
-		return r.factSentence(tr[best], s, f, good)
+	bySize := func(ix []int) {
+		slices.SortStableFunc(ix, func(a, b int) int { return cmp.Compare(math.Abs(tr[b].v), math.Abs(tr[a].v)) })
 	}
-	if bestStruct >= 0 {
-		return r.structSentence(tr[bestStruct], s)
+	bySize(facts)
+	bySize(traits)
+	for _, i := range facts {
+		if math.Abs(tr[i].v) < factFirst {
+			break
+		}
+		if x, ok := r.factSentence(tr[i], s, f, good); ok && tell(x) {
+			return x
+		}
 	}
-	return genericSentence(c, e.Values[c-1], good)
+	for _, i := range traits {
+		if x, ok := structSentence(tr[i], s); ok && tell(x) {
+			return x
+		}
+	}
+	for _, i := range facts {
+		if x, ok := r.factSentence(tr[i], s, f, good); ok && tell(x) {
+			return x
+		}
+	}
+	if x := genericSentence(c, good); tell(x) {
+		return x
+	}
+	return ""
 }
 
-func genericSentence(c Criterion, v float64, good bool) string {
+// genericSentence names the criterion only: there is no profile fact or
+// trait to tell.
+func genericSentence(c Criterion, good bool) string {
 	switch {
 	case c.IsCost() && good:
-		return fmt.Sprintf("low %s burden (%.1f/10)", c.Label(), v)
+		return fmt.Sprintf("%s: a lighter burden than most alternatives", criterionTitles[c])
 	case c.IsCost():
-		return fmt.Sprintf("high %s burden (%.1f/10)", c.Label(), v)
+		return fmt.Sprintf("%s: a heavier burden than most alternatives", criterionTitles[c])
 	case good:
-		return fmt.Sprintf("strong on %s (%.1f/10)", c.Label(), v)
+		return fmt.Sprintf("%s: stronger than most alternatives", criterionTitles[c])
 	}
-	return fmt.Sprintf("weak on %s (%.1f/10)", c.Label(), v)
+	return fmt.Sprintf("%s: weaker than most alternatives", criterionTitles[c])
 }
 
-func (r *Recommender) structSentence(t termRec, s Structure) string {
-	label := criterionTitles[t.crit]
+// structSentence tells a trait of the structure itself in the client
+// wording of reasons.yaml; false if there is none for the trait.
+func structSentence(t termRec, s Structure) (string, bool) {
+	var key, tag string
 	switch t.kind {
 	case kindModel:
-		return label + ": " + r.cm.baseWhy[s.Model][t.crit] + " (" + s.Model.String() + " model)"
+		key, tag = "model."+s.Model.String(), s.Model.String()+" model"
 	case kindRole:
-		return label + ": " + r.cm.roleWhy[s.Role][t.crit] + " (" + s.Role.String() + " role)"
+		key, tag = "role."+s.Role.String(), roleLabels[s.Role]+" role of the centre"
 	case kindSourcing:
-		return label + ": " + r.cm.sourcingWhy[s.Sourcing][t.crit] + " (" + s.Sourcing.String() + " sourcing)"
+		key, tag = "sourcing."+s.Sourcing.String(), s.Sourcing.String()+" sourcing"
+	default:
+		key, tag = "home."+string(s.Home), "home in "+s.Home.Label()
 	}
-	why := ""
-	if h := r.cm.home(s.Home); h != nil {
-		why = h.why[t.crit]
+	why, ok := narr.traits[key+"."+t.crit.String()]
+	if !ok {
+		return "", false
 	}
-	return label + ": " + why + " (home in " + string(s.Home) + ")"
+	return criterionTitles[t.crit] + ": " + why + " (" + tag + ")", true
 }
 
 // criterionTitles are the criterion labels with a capital first letter.
@@ -138,83 +190,115 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) string {
-	p := &f.p
-	switch t.kind {
-	case kindShortfall:
-		return fmt.Sprintf("needs about %.0f FTE on social; the profile has %g", staffFloor(s, f, &r.cm.k), p.SocialStaff)
-	case kindBudget:
-		if good {
-			return fmt.Sprintf("budget level %d/5 can fund a %s structure", p.BudgetLevel, s.Model)
-		}
-		return fmt.Sprintf("budget level %d/5 is thin for a %s structure", p.BudgetLevel, s.Model)
-	case kindSignoff:
-		return fmt.Sprintf("%d sign-off layers slow a team that executes centrally", p.SignOffLayers)
-	case kindRealtime:
-		return fmt.Sprintf("realtime, high-volume work (%s) queues behind a central executing team", f.mostRealtime())
-	case kindSpreadCentral:
-		return fmt.Sprintf("%d business %s in %d %s outgrow a single central team",
-			p.BusinessUnits, plural(p.BusinessUnits, "unit", "units"), p.Countries, plural(p.Countries, "country", "countries"))
-	case kindSpreadHub:
-		return fmt.Sprintf("%d business %s in %d %s stretch a single hub; companies within companies need hubs of their own",
-			p.BusinessUnits, plural(p.BusinessUnits, "unit", "units"), p.Countries, plural(p.Countries, "country", "countries"))
-	case kindFewUnits:
-		return fmt.Sprintf("%d business %s in %d %s are too few for a hub in every unit",
-			p.BusinessUnits, plural(p.BusinessUnits, "unit", "units"), p.Countries, plural(p.Countries, "country", "countries"))
-	case kindSmallOrg:
-		if good {
-			return fmt.Sprintf("with %d employees everyone knows what the others post, so an informal set-up stays coherent", p.Employees)
-		}
-		return fmt.Sprintf("a %s's coordination overhead is heavy for %d employees", s.Model, p.Employees)
-	case kindNoSpokes:
-		return fmt.Sprintf("%d employees in %d business %s leave a %s few spokes to give autonomy to",
-			p.Employees, p.BusinessUnits, plural(p.BusinessUnits, "unit", "units"), s.Model)
-	case kindExecSmall:
-		return fmt.Sprintf("an own executive unit is heavy for %d employees", p.Employees)
-	case kindPriority:
-		if good {
-			return fmt.Sprintf("social priority %d/5 justifies an own unit high in the hierarchy", p.SocialPriority)
-		}
-		return fmt.Sprintf("social priority %d/5 does not justify an own unit", p.SocialPriority)
-	case kindRegUngoverned:
-		return fmt.Sprintf("regulation %d/5 needs pre-approval, supervision and archiving that this structure lacks", p.Regulation)
-	case kindRegGoverned:
-		return fmt.Sprintf("regulation %d/5: a central team gives the approval path regulators expect", p.Regulation)
-	case kindTouchRisk:
-		return fmt.Sprintf("high-risk touchpoints (%s) get no approval path", f.highRisk())
-	case kindRivalryChaos:
-		return fmt.Sprintf("silos %d/5 and department harmony %d/5 make uncoordinated activity chaotic", p.Silos, p.DepartmentHarmony)
-	case kindRivalryHubCost:
-		return fmt.Sprintf("silos %d/5 and department harmony %d/5 make the hub costlier to build", p.Silos, p.DepartmentHarmony)
-	case kindRivalryDept:
-		return fmt.Sprintf("with silos %d/5 and department harmony %d/5, other departments distrust a centre inside %s", p.Silos, p.DepartmentHarmony, s.Home)
-	case kindRivalryExec:
-		return fmt.Sprintf("with silos %d/5 and department harmony %d/5, a neutral executive unit can arbitrate between departments", p.Silos, p.DepartmentHarmony)
-	case kindMaturity:
-		if good {
-			return fmt.Sprintf("maturity %d/5: an experienced programme can run a %s", p.Maturity, s.Model)
-		}
-		return fmt.Sprintf("maturity %d/5 is too low for a %s (training and trust come first)", p.Maturity, s.Model)
-	case kindSponsorship:
-		if good {
-			return fmt.Sprintf("executive sponsorship %d/5 gives the buy-in a %s needs", p.ExecutiveSponsorship, s.Model)
-		}
-		return fmt.Sprintf("executive sponsorship %d/5 is too weak for the buy-in a %s needs", p.ExecutiveSponsorship, s.Model)
-	case kindNative:
-		return fmt.Sprintf("founded in %d, a digital native copes with distributed social work", p.Founded)
-	}
-	return genericSentence(t.crit, 5+t.v, good)
+// units writes "4 business units in 3 countries" with correct plurals.
+func units(p *Profile) string {
+	return fmt.Sprintf("%d business %s in %d %s", p.BusinessUnits, plural(p.BusinessUnits, "unit", "units"),
+		p.Countries, plural(p.Countries, "country", "countries"))
 }
 
-// mostRealtime names the active touchpoint with the most urgent volume.
-func (f *facts) mostRealtime() string {
-	best, bv := "", -1.0
+// spread reports whether the profile is spread over at least u business
+// units or c countries.
+func spread(p *Profile, u, c int) bool { return p.BusinessUnits >= u || p.Countries >= c }
+
+// factSentence tells a profile term, naming the fact and its value. It
+// returns false when the profile does not bear the claim out: the term
+// moves the score a little, but telling it would contradict the profile
+// (a hub's overhead is not heavy for a firm large enough to need one).
+func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) (string, bool) {
+	p := &f.p
+	n := narr
+	switch t.kind {
+	case kindShortfall:
+		floor := staffFloor(s, f, &r.cm.k)
+		if p.SocialStaff >= floor {
+			return "", false
+		}
+		return fmt.Sprintf("social staff: %g FTE today, against about %.0f FTE a %s needs at this size", p.SocialStaff, floor, s.Model), true
+	case kindBudget:
+		if good {
+			return fmt.Sprintf("budget level %d/5 can fund a %s", p.BudgetLevel, s.Model), p.BudgetLevel > DefaultScale
+		}
+		return fmt.Sprintf("budget level %d/5 is thin for a %s", p.BudgetLevel, s.Model), p.BudgetLevel < DefaultScale
+	case kindSignoff:
+		return fmt.Sprintf("%d sign-off %s slow a team that executes centrally", p.SignOffLayers,
+			plural(p.SignOffLayers, "layer", "layers")), p.SignOffLayers >= 2
+	case kindRealtime:
+		name, speed, a := f.mostUrgent()
+		if name == "" {
+			return "", false
+		}
+		return fmt.Sprintf("%s (%s, activity %d) would queue behind a team that does the work centrally", name, speed, a), true
+	case kindSpreadCentral:
+		return fmt.Sprintf("%s outgrow a single central team", units(p)), spread(p, n.spreadUnits, n.spreadCountries)
+	case kindSpreadHub:
+		return fmt.Sprintf("%s stretch a single hub: units that run like companies need hubs of their own", units(p)),
+			spread(p, n.dandelionUnits, n.dandelionCountries)
+	case kindFewUnits:
+		return fmt.Sprintf("%s are too few for a hub in every unit", units(p)), !spread(p, n.dandelionUnits, n.dandelionCountries)
+	case kindSmallOrg:
+		if good {
+			return fmt.Sprintf("with %d employees everyone sees what the others post, so an informal set-up stays coherent", p.Employees),
+				p.Employees < n.dedicatedOwner
+		}
+		return fmt.Sprintf("with %d employees, a %s's coordination overhead weighs on the budget", p.Employees, s.Model),
+			p.Employees < n.hubNeeded
+	case kindNoSpokes:
+		return fmt.Sprintf("%d employees and %s leave a %s few departments or units to hand work to", p.Employees, units(p), s.Model),
+			p.Employees < n.hubNeeded && !spread(p, n.spreadUnits, n.spreadCountries)
+	case kindExecSmall:
+		return fmt.Sprintf("an own executive unit is heavy for %d employees", p.Employees), p.Employees < n.hubNeeded
+	case kindPriority:
+		if good {
+			return fmt.Sprintf("social priority %d/5 justifies an own unit high in the hierarchy", p.SocialPriority), p.SocialPriority > DefaultScale
+		}
+		return fmt.Sprintf("social priority %d/5 does not justify an own unit", p.SocialPriority), p.SocialPriority < DefaultScale
+	case kindRegUngoverned:
+		if p.Regulation >= n.heavilyRegulated {
+			return fmt.Sprintf("regulation %d/5 calls for pre-approval, supervision and archiving, which this structure lacks", p.Regulation), true
+		}
+		return fmt.Sprintf("regulation %d/5 calls for an approval path, which this structure lacks", p.Regulation), p.Regulation >= n.regulated
+	case kindRegGoverned:
+		return fmt.Sprintf("regulation %d/5: a central team gives the approval path regulators expect", p.Regulation), p.Regulation >= n.regulated
+	case kindTouchRisk:
+		names := f.highRisk()
+		if names == "" {
+			return "", false
+		}
+		return fmt.Sprintf("high-risk work (%s) gets no approval path", names), true
+	case kindRivalryChaos:
+		return fmt.Sprintf("silos %d/5 and department harmony %d/5 make uncoordinated activity chaotic", p.Silos, p.DepartmentHarmony), f.feud > 0
+	case kindRivalryHubCost:
+		return fmt.Sprintf("silos %d/5 and department harmony %d/5 make the hub costlier to build", p.Silos, p.DepartmentHarmony), f.feud > 0
+	case kindRivalryDept:
+		return fmt.Sprintf("with silos %d/5 and department harmony %d/5, other departments distrust a centre inside %s", p.Silos, p.DepartmentHarmony, s.Home.Label()), f.feud > 0
+	case kindRivalryExec:
+		return fmt.Sprintf("with silos %d/5 and department harmony %d/5, a neutral executive unit can arbitrate between departments", p.Silos, p.DepartmentHarmony), f.feud > 0
+	case kindMaturity:
+		if good {
+			return fmt.Sprintf("maturity %d/5: an experienced programme can run a %s", p.Maturity, s.Model), p.Maturity > DefaultScale
+		}
+		return fmt.Sprintf("maturity %d/5 is too low for a %s (training and trust come first)", p.Maturity, s.Model), p.Maturity < DefaultScale
+	case kindSponsorship:
+		if good {
+			return fmt.Sprintf("executive sponsorship %d/5 gives the buy-in a %s needs", p.ExecutiveSponsorship, s.Model), p.ExecutiveSponsorship > DefaultScale
+		}
+		return fmt.Sprintf("executive sponsorship %d/5 is too weak for the buy-in a %s needs", p.ExecutiveSponsorship, s.Model), p.ExecutiveSponsorship < DefaultScale
+	case kindNative:
+		return fmt.Sprintf("founded in %d, a digital native copes with distributed social work", p.Founded), good && p.Founded > 0
+	}
+	return "", false
+}
+
+// mostUrgent names the active touchpoint with the most urgent volume, its
+// speed as the catalogue gives it, and its activity.
+func (f *facts) mostUrgent() (name, speed string, activity int) {
+	bv := 0.0
 	for _, at := range f.active {
 		if v := at.a * at.tp.Speed.Urgency() * float64(at.tp.Volume); v > bv {
-			best, bv = at.tp.Name, v
+			name, speed, activity, bv = strings.ToLower(at.tp.Name), at.tp.Speed.String(), int(at.a), v
 		}
 	}
-	return strings.ToLower(best)
+	return name, speed, activity
 }
 
 // highRisk lists up to three active touchpoints of risk 4 or more.
@@ -229,6 +313,7 @@ func (f *facts) highRisk() string {
 }
 
 func (r *Recommender) coverageSentence(s Structure, f *facts, good bool) string {
+	n := len(f.active)
 	if good {
 		own := 0
 		for _, at := range f.active {
@@ -236,10 +321,17 @@ func (r *Recommender) coverageSentence(s Structure, f *facts, good bool) string 
 				own++
 			}
 		}
-		if s.Model == Organic {
-			return fmt.Sprintf("the natural owners do the work on all %d active touchpoints, where enthusiasts take it up", len(f.active))
+		switch {
+		case s.Model == Organic:
+			return fmt.Sprintf("the departments that own the work do it on %s, where enthusiasts take it up",
+				plural(n, "the 1 active touchpoint", fmt.Sprintf("all %d active touchpoints", n)))
+		case own == 0:
+			return ""
+		case own == n:
+			return fmt.Sprintf("the departments that own the work do it on %s, with a centre to support them",
+				plural(n, "the 1 active touchpoint", fmt.Sprintf("all %d active touchpoints", n)))
 		}
-		return fmt.Sprintf("the natural owners do the work on %d of %d active touchpoints, with a centre to support them", own, len(f.active))
+		return fmt.Sprintf("the departments that own the work do it on %d of %d active touchpoints, with a centre to support them", own, n)
 	}
 	var worst *activeTP
 	var wg gap
@@ -252,21 +344,22 @@ func (r *Recommender) coverageSentence(s Structure, f *facts, good bool) string 
 		}
 	}
 	if worst == nil {
-		return genericSentence(Coverage, 0, false)
+		return ""
 	}
 	t := worst.tp
 	name := strings.ToLower(t.Name)
+	a := int(worst.a)
 	switch wg {
 	case gapCapacity:
-		return fmt.Sprintf("%s (activity %.0f) would queue behind a central team in %s that cannot staff it", name, worst.a, s.Home)
+		return fmt.Sprintf("%s (%s, activity %d) would queue behind a central team in %s that cannot staff it", name, t.Speed, a, s.Home.Label())
 	case gapOther:
-		return fmt.Sprintf("%s (activity %.0f) would be done by %s, not by %s, its natural owner", name, worst.a, executor(s, t), t.Owner)
+		return fmt.Sprintf("%s (activity %d) would be done by %s, not by %s, the department that owns it", name, a, executor(s, t).Label(), t.Owner.Label())
 	case gapApproval:
-		return fmt.Sprintf("%s (risk %d) has no approval path", name, t.Risk)
+		return fmt.Sprintf("%s (activity %d), high-risk work, has no approval path", name, a)
 	case gapPatchy:
-		return fmt.Sprintf("%s (activity %.0f) is covered only where enthusiasts happen to be", name, worst.a)
+		return fmt.Sprintf("%s (activity %d) is covered only where enthusiasts happen to be", name, a)
 	}
-	return fmt.Sprintf("%s (activity %.0f) is only partly covered", name, worst.a)
+	return fmt.Sprintf("%s (activity %d) is only partly covered", name, a)
 }
 
 func describe(s Structure) string {
@@ -276,7 +369,7 @@ func describe(s Structure) string {
 	case s.Home == touchpoint.Executive:
 		return "a " + s.Model.String() + " structure in an own executive unit"
 	}
-	return "a " + s.Model.String() + " structure in " + string(s.Home)
+	return "a " + s.Model.String() + " structure in " + s.Home.Label()
 }
 
 func changeSentence(s, cur Structure, good, hasCurrent bool) string {
@@ -293,4 +386,31 @@ func changeSentence(s, cur Structure, good, hasCurrent bool) string {
 		return fmt.Sprintf("close to today's structure (%s)", describe(cur))
 	}
 	return fmt.Sprintf("moving from %s to %s is a large change", describe(cur), describe(s))
+}
+
+// appendUrgent appends the active touchpoints that need the fastest
+// answers, with their speed as the catalogue gives it: "the speed and
+// volume of customer support (realtime), marketing channel (same-day)".
+func appendUrgent(b []byte, f *facts) []byte {
+	idx := make([]int, len(f.active))
+	for i := range idx {
+		idx[i] = i
+	}
+	urgency := func(i int) float64 {
+		at := f.active[i]
+		return at.a * at.tp.Speed.Urgency() * float64(at.tp.Volume)
+	}
+	slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(urgency(y), urgency(x)) })
+	b = append(b, "the speed and volume of "...)
+	for k, i := range idx[:min(2, len(idx))] {
+		if k > 0 {
+			b = append(b, ", "...)
+		}
+		at := f.active[i]
+		b = append(b, strings.ToLower(at.tp.Name)...)
+		b = append(b, " ("...)
+		b = append(b, at.tp.Speed.String()...)
+		b = append(b, ')')
+	}
+	return b
 }

@@ -58,6 +58,11 @@ type Profile struct {
 	ExecutiveSponsorship int `json:"executive_sponsorship,omitempty" yaml:"executive_sponsorship,omitempty"`
 	// Agency is the stance on outside agencies. Default open.
 	Agency AgencyStance `json:"agency,omitempty" yaml:"agency,omitempty"`
+	// Sector selects the sector's regulatory references and the
+	// departments they bring in (drug safety in pharma, records
+	// management in the public sector). Optional: the zero value, like
+	// "other", adds no sector duties.
+	Sector Sector `json:"sector,omitempty" yaml:"sector,omitempty"`
 	// Touchpoints maps touchpoint IDs to activity, 0–5 (0 = not active).
 	// Required: at least one touchpoint with activity above 0.
 	Touchpoints map[touchpoint.ID]int `json:"touchpoints" yaml:"touchpoints"`
@@ -159,6 +164,9 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 	if p.Agency < 0 || p.Agency > AgencyOpen {
 		add("agency", fmt.Sprint(int(p.Agency)), ErrUnknownName)
 	}
+	if !p.Sector.valid() {
+		add("sector", fmt.Sprint(int(p.Sector)), ErrUnknownName)
+	}
 	active := 0
 	for _, id := range slices.Sorted(maps.Keys(p.Touchpoints)) {
 		a := p.Touchpoints[id]
@@ -219,6 +227,7 @@ type profileFile struct {
 	Maturity             float64            `json:"maturity" yaml:"maturity"`
 	ExecutiveSponsorship float64            `json:"executive_sponsorship" yaml:"executive_sponsorship"`
 	Agency               string             `json:"agency" yaml:"agency"`
+	Sector               string             `json:"sector" yaml:"sector"`
 	Touchpoints          map[string]float64 `json:"touchpoints" yaml:"touchpoints"`
 	Current              *structureFile     `json:"current" yaml:"current"`
 	Weights              map[string]float64 `json:"weights" yaml:"weights"`
@@ -336,6 +345,13 @@ func (f profileFile) profile() (Profile, []error) {
 			errs = append(errs, fieldErr("agency", f.Agency, ErrUnknownName))
 		}
 		p.Agency = a
+	}
+	if f.Sector != "" {
+		s, err := ParseSector(f.Sector)
+		if err != nil {
+			errs = append(errs, fieldErr("sector", f.Sector, ErrUnknownName))
+		}
+		p.Sector = s
 	}
 	if f.Touchpoints != nil {
 		p.Touchpoints = make(map[touchpoint.ID]int, len(f.Touchpoints))

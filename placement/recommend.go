@@ -675,10 +675,10 @@ func appendWeightFact(b []byte, t term, f *facts) []byte {
 	case kWeightRegulationRisk, kWeightRegulationConsistency:
 		return scale(b, "regulation ", p.Regulation)
 	case kWeightRealtimeAgility:
-		return append(b, "realtime, high-volume touchpoints"...)
+		return appendUrgent(b, f)
 	case kWeightBreadthCoverage:
 		b = strconv.AppendInt(b, int64(len(f.active)), 10)
-		return append(b, " active touchpoints"...)
+		return append(b, plural(len(f.active), " active touchpoint", " active touchpoints")...)
 	case kWeightPriority:
 		return scale(b, "social priority ", p.SocialPriority)
 	case kWeightBudgetCost:
@@ -688,18 +688,15 @@ func appendWeightFact(b []byte, t term, f *facts) []byte {
 		return append(b, " FTE on social"...)
 	case kWeightSizeScalability:
 		b = strconv.AppendInt(b, int64(p.Employees), 10)
-		b = append(b, " employees, "...)
+		b = append(b, plural(p.Employees, " employee, ", " employees, ")...)
 		fallthrough
 	case kWeightSpreadCoverage:
-		b = strconv.AppendInt(b, int64(p.BusinessUnits), 10)
-		b = append(b, " business units, "...)
-		b = strconv.AppendInt(b, int64(p.Countries), 10)
-		return append(b, " countries"...)
+		return append(b, units(p)...)
 	case kWeightMaturityChange, kWeightMaturityRisk:
 		return scale(b, "maturity ", p.Maturity)
 	case kWeightSignoffAgility:
 		b = strconv.AppendInt(b, int64(p.SignOffLayers), 10)
-		return append(b, " sign-off layers"...)
+		return append(b, plural(p.SignOffLayers, " sign-off layer", " sign-off layers")...)
 	case kWeightNativeAuthenticity, kWeightNativeAgility:
 		b = append(b, "founded "...)
 		return strconv.AppendInt(b, int64(p.Founded), 10)
@@ -707,5 +704,5 @@ func appendWeightFact(b []byte, t term, f *facts) []byte {
 		b = scale(b, "silos ", p.Silos)
 		return scale(b, ", department harmony ", p.DepartmentHarmony)
 	}
-	return append(b, termIDs[t]...)
+	return append(b, "the profile"...)
 }
