@@ -48,7 +48,7 @@ current: {home: marketing, model: centralized, role: executing, sourcing: in-hou
 	// 3. Hub-and-spoke centre of excellence in PR, advisory and executing, hybrid (0.689)
 	// strength: regulation 5/5: a central team gives the approval path regulators expect
 	// customer-support R: [customer-service] A: customer-service
-	// first step: Form a cross-functional project team (marketing, customer-service, communications, legal) with an executive sponsor
+	// first step: Form a cross-functional project team (Marketing, Customer service, Communications, Legal) with an executive sponsor
 }
 
 func ExampleReadProfile() {

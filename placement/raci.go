@@ -7,56 +7,65 @@ import (
 )
 
 // raci returns the responsibility map of structure s for every active
-// touchpoint, in catalogue order. The rules [J, from the typical R/A/C/I
-// column of domain.md §2 and the role definitions of §1.3]:
+// touchpoint, in catalogue order. The rules follow the typical R/A/C/I of
+// each touchpoint in the catalogue's sources and the role definitions of
+// the central team:
 //
 //   - Responsible: the department that does the work ([executor]): the
 //     natural owner where spokes execute, the centre's home where the
-//     centre executes.
+//     centre executes. Touchpoints listed under owner_responsible in
+//     sectors.yaml (customer care) stay with their owner whatever the home
+//     (Gartner, Maoz 2012; ICMI 2014).
 //   - Accountable: for the highest-risk work (risk 5: crisis response,
-//     public affairs) the natural owner, with the executive informed
-//     (domain.md §10 scenario 15); otherwise whoever executes — approval
-//     moves to the centre when the centre executes (Mindjumpers 2010).
+//     public affairs) the natural owner, with the executive informed;
+//     otherwise whoever executes — approval moves to the centre when the
+//     centre executes (Mindjumpers 2010).
 //   - Consulted: the touchpoint's usual partners; the centre's home where
 //     it advises (any role but coordinating); the natural owner if it does
 //     not do the work; legal on risk-4+ work, and on all external work and
-//     listening under regulation 4+ (FINRA 10-06; FDA adverse events).
+//     listening for heavily regulated profiles.
 //   - Informed: a coordinating centre; the executive on risk-4+ work.
+//   - The profile's sector adds its roles from sectors.yaml (drug safety
+//     consulted on pharma listening, records management informed on a
+//     public body's external work, …).
 //
 // A department is listed once: R and A may coincide, and C and I never
 // repeat R, A or each other.
 func raci(s Structure, f *facts) []Assignment {
 	out := make([]Assignment, len(f.active))
-	buf := make([]touchpoint.Department, 0, len(f.active)*10)
-	take := func(start int) []touchpoint.Department {
-		if len(buf) == start {
-			return nil
-		}
-		return buf[start:len(buf):len(buf)]
-	}
+	roles := narr.entry(f.p.Sector).Roles
 	for i, at := range f.active {
 		t := at.tp
 		ex := executor(s, t)
+		if _, kept := narr.ownerResponsible(t.ID); kept {
+			ex = t.Owner
+		}
 		acc := ex
 		if t.Risk >= 5 {
 			acc = t.Owner
+		}
+		for _, r := range roles {
+			if r.As == "accountable" && roleApplies(r, t) {
+				acc = r.Department
+			}
 		}
 		a := &out[i]
 		a.Touchpoint = t.ID
 		a.Activity = int(at.a)
 		a.Accountable = acc
+		a.Responsible = []touchpoint.Department{ex}
 
-		start := len(buf)
-		buf = append(buf, ex)
-		a.Responsible = take(start)
-
-		used := func(d touchpoint.Department, from int) bool {
-			return d == ex || d == acc || slices.Contains(buf[from:], d)
+		used := func(d touchpoint.Department) bool {
+			return d == "" || d == NoHome || d == ex || d == acc || slices.Contains(a.Consulted, d) || slices.Contains(a.Informed, d)
 		}
-		start = len(buf)
 		addC := func(d touchpoint.Department) {
-			if d != "" && d != NoHome && !used(d, start) {
-				buf = append(buf, d)
+			if !used(d) {
+				a.Consulted = append(a.Consulted, d)
+			}
+		}
+		addI := func(d touchpoint.Department) {
+			if !used(d) {
+				a.Informed = append(a.Informed, d)
 			}
 		}
 		if t.Owner != ex {
@@ -71,16 +80,12 @@ func raci(s Structure, f *facts) []Assignment {
 			}
 			addC(d)
 		}
-		if t.Risk >= 4 || (f.p.Regulation >= 4 && (t.Audience != touchpoint.Internal || t.Shared)) {
+		if t.Risk >= 4 || (f.p.Regulation >= narr.heavilyRegulated && (t.Audience != touchpoint.Internal || t.Shared)) {
 			addC(touchpoint.Legal)
 		}
-		a.Consulted = take(start)
-
-		cStart := start
-		start = len(buf)
-		addI := func(d touchpoint.Department) {
-			if d != "" && d != NoHome && !used(d, cStart) {
-				buf = append(buf, d)
+		for _, r := range roles {
+			if r.As == "consulted" && roleApplies(r, t) {
+				addC(r.Department)
 			}
 		}
 		if s.Model != Organic && s.Role == Coordinating {
@@ -89,7 +94,22 @@ func raci(s Structure, f *facts) []Assignment {
 		if t.Risk >= 4 {
 			addI(touchpoint.Executive)
 		}
-		a.Informed = take(start)
+		for _, r := range roles {
+			if r.As == "informed" && roleApplies(r, t) {
+				addI(r.Department)
+			}
+		}
 	}
 	return out
+}
+
+// roleApplies reports whether a sector role covers touchpoint t: listed by
+// ID, or "external" for any touchpoint with an external audience.
+func roleApplies(r sectorRole, t *touchpoint.Touchpoint) bool {
+	for _, x := range r.Touchpoints {
+		if x == string(t.ID) || (x == "external" && t.Audience != touchpoint.Internal) {
+			return true
+		}
+	}
+	return false
 }

@@ -8,21 +8,21 @@ import (
 	"github.com/socialseat/socialseat/touchpoint"
 )
 
-// Organisations from this head count are "medium and large" in the seeds'
-// advice to begin with a cross-functional project team (Mindjumpers 2010;
-// domain.md §3 proposes a dedicated owner from 250 employees [J]).
-const mediumOrganisation = 250
-
 // roadmap sequences the transition from the profile's current structure
-// to target, following the order of domain.md §5 ("typical roadmap
-// steps"): listen and audit, project team and sponsor, policy with HR,
-// crisis plan, approvals, stand up the centre, train the departments,
-// extend the spokes, sourcing.
+// to target, in the order of the analysts' typical roadmap: listen and
+// audit, project team and sponsor, policy with HR, crisis plan, approvals
+// and sector duties, stand up the centre, train the departments, extend
+// the spokes, sourcing. A step appears only for what the target structure
+// has (no spokes to win over or extend under a centralized team, no
+// training step without departments that will do the work), and sector
+// steps come from sectors.yaml.
 func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 	steps := make([]Step, 0, 12)
 	add := func(step, why string) { steps = append(steps, Step{Step: step, Why: why}) }
 	cur := p.Current
 	same := cur != nil && *cur == target
+	spokes := spokeNames(plan, target)
+	hasSpokes := target.Model >= HubAndSpoke
 
 	if same {
 		add("Keep today's structure ("+target.Name()+") and reinforce it",
@@ -32,50 +32,69 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 		add("Listen and audit: inventory every social account, who runs it, and which tools and vendors are paid for",
 			"Leaving an informal set-up means cleaning up orphan accounts (Owyang 2013); in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness).")
 	}
-	if !same && target.Model != Organic && p.Employees >= mediumOrganisation {
+	if !same && target.Model != Organic && p.Employees >= narr.dedicatedOwner {
 		add("Form a cross-functional project team ("+strings.Join(ownerNames(f), ", ")+") with an executive sponsor",
 			"Medium and large organisations should begin with a strategic project team (Mindjumpers 2010); the hub starts as a stakeholder task force (Solis 2011).")
 	}
 	if !same && target.Model != Organic {
-		why := "Coordinated, dandelion and honeycomb models need executive and cross-department buy-in (Owyang 2010); 48% of executives were not aligned with the social strategy (Altimeter 2013); stakeholder buy-in is one of the seeds' open questions (Symphonio 2017)."
-		if p.ExecutiveSponsorship <= 2 {
-			add(fmt.Sprintf("Win an executive sponsor before changing the structure (sponsorship is %d/5 today)", p.ExecutiveSponsorship), why)
-		} else {
-			add("Win the buy-in of the heads of the departments and units that will become spokes or hubs", why)
+		switch {
+		case p.ExecutiveSponsorship < DefaultScale:
+			add(fmt.Sprintf("Win an executive sponsor before changing the structure (sponsorship is %d/5 today)", p.ExecutiveSponsorship),
+				"A formal social media function needs a sponsor at the top (Li & Solis 2013); 48% of executives were not aligned with the social strategy (Altimeter 2013).")
+		case hasSpokes && len(spokes) > 0:
+			who := "the heads of " + joinAnd(spokes) + ", who will do their own work under the hub"
+			if target.Model == Dandelion {
+				who += ", and of the units that will run hubs of their own"
+			}
+			add("Win the buy-in of "+who,
+				"Hub-and-spoke, dandelion and honeycomb models need executive and cross-department buy-in (Owyang 2010); 48% of executives were not aligned with the social strategy (Altimeter 2013).")
+		case target.Model == Centralized:
+			if taken := takenOver(f, target); len(taken) > 0 {
+				add("Agree with "+joinAnd(taken)+" how they brief the central team and who approves their content",
+					"When a central team does the work, approval moves away from the departments that know the subject (Mindjumpers 2010); a team that only executes requests becomes a help desk (Owyang 2010 Career Path).")
+			}
 		}
 	}
-	if target.Model != Organic || p.Employees >= mediumOrganisation {
+	if target.Model != Organic || p.Employees >= narr.dedicatedOwner {
 		add("Write or refresh the employee social media policy with HR and legal",
 			"The employee policy is HR's touchpoint (Mindjumpers 2010); 85% have a policy but only 18% say staff know it well (Altimeter 2013), and overbroad bans are unlawful in the US (NLRB 2011–12).")
 	}
-	if p.Touchpoints[touchpoint.CrisisResponse] > 0 || p.Regulation >= 3 {
+	if p.Touchpoints[touchpoint.CrisisResponse] > 0 || p.Regulation >= narr.regulated {
 		add("Set up a crisis and escalation plan with severity levels and named approvers",
 			"76% of 50 social media crises could have been prevented or reduced, and 96% of firms with a formal plan felt prepared against 22% without (Altimeter 2011).")
 	}
-	if p.Regulation >= 4 {
-		add("Put pre-approval, supervision and archiving in place for regulated content",
-			fmt.Sprintf("Regulation %d/5: static content needs a principal's pre-approval and all of it must be archived (FINRA Notices 10-06, 11-39); pharma must report adverse events it sees (FDA).", p.Regulation))
+	if p.Regulation >= narr.heavilyRegulated {
+		st := narr.regulatedStep(p.Sector)
+		add(st.Step, fmt.Sprintf("Regulation %d/5. ", p.Regulation)+st.Why)
 	}
-	if p.SignOffLayers >= 3 {
+	for _, st := range narr.entry(p.Sector).Steps {
+		if activeAny(f, st.WhenActive) {
+			add(st.Step, st.Why)
+		}
+	}
+	if p.SignOffLayers >= narr.signoffBottleneck {
 		add(fmt.Sprintf("Replace %d sign-off layers with risk-tiered approvals: routine posts under guidelines, named approvers for sensitive ones", p.SignOffLayers),
 			"If every reaction needs permission higher up, social cannot function (Wichmann, Maersk Line); more than three sign-offs for routine content is a bottleneck (Ordinal, Mydrop).")
 	}
 	if !same {
 		addStructureSteps(&steps, cur, target)
 	}
-	if target.Model >= HubAndSpoke || target.Role == Advisory || target.Role == AdvisoryExecuting {
-		who := "the departments that will execute"
-		if sp := spokeNames(plan, target); len(sp) > 0 {
-			who += " (" + strings.Join(sp, ", ") + ")"
-		}
-		add("Train "+who,
+	switch {
+	case target.Model == Honeycomb:
+		add("Train every employee who will post for the organisation, and certify them before they do",
+			"Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U.")
+	case target.Model != Organic && len(spokes) > 0:
+		add("Train "+joinAnd(spokes)+" for the social media work they will do",
 			"Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U.")
 	}
-	if !same {
-		if sp := spokeNames(plan, target); len(sp) > 0 && target.Model != Organic && target.Model != Centralized {
-			add("Extend the spokes: make "+strings.Join(sp, ", ")+" responsible for their own touchpoints",
-				"Customer care belongs with service (Gartner, Maoz 2012; the contact centre owns or co-owns social care in 52% of firms, ICMI 2014); then sales, HR and the other spokes (domain.md §5 step 7).")
+	if !same && hasSpokes && len(spokes) > 0 {
+		why := "Departments that own a touchpoint know its audience and can answer for it once trained, with the hub setting policy and tools (Owyang 2010)."
+		for _, o := range narr.owners {
+			if tp, ok := touchpointOf(f, o.Touchpoint); ok && slices.Contains(spokes, tp.Owner.Label()) {
+				why = o.Why + " " + why
+			}
 		}
+		add("Extend the spokes: make "+joinAnd(spokes)+" responsible for their own touchpoints", why)
 	}
 	if target.Model == Dandelion {
 		add("Add hubs per business unit or region, and give them ways to talk to each other, not only through the centre",
@@ -87,6 +106,43 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 	return steps
 }
 
+// activeAny reports whether any of ids is active; an empty list is true.
+func activeAny(f *facts, ids []touchpoint.ID) bool {
+	if len(ids) == 0 {
+		return true
+	}
+	for _, id := range ids {
+		if _, ok := touchpointOf(f, id); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// touchpointOf returns the active touchpoint with the given ID.
+func touchpointOf(f *facts, id touchpoint.ID) (*touchpoint.Touchpoint, bool) {
+	for _, at := range f.active {
+		if at.tp.ID == id {
+			return at.tp, true
+		}
+	}
+	return nil, false
+}
+
+// takenOver lists the departments whose active touchpoints a central team
+// in target's home would do for them.
+func takenOver(f *facts, target Structure) []string {
+	var out []string
+	for _, at := range f.active {
+		if ex := executor(target, at.tp); ex != at.tp.Owner {
+			if _, kept := narr.ownerResponsible(at.tp.ID); !kept && !slices.Contains(out, at.tp.Owner.Label()) {
+				out = append(out, at.tp.Owner.Label())
+			}
+		}
+	}
+	return out
+}
+
 func addStructureSteps(steps *[]Step, cur *Structure, target Structure) {
 	add := func(step, why string) { *steps = append(*steps, Step{Step: step, Why: why}) }
 	if target.Model == Organic {
@@ -95,7 +151,7 @@ func addStructureSteps(steps *[]Step, cur *Structure, target Structure) {
 		return
 	}
 	if cur != nil && cur.Model != Organic && cur.Home != target.Home {
-		add(fmt.Sprintf("Move the central team from %s to %s", cur.Home, homeWhere(target.Home)),
+		add(fmt.Sprintf("Move the central team from %s to %s", cur.Home.Label(), homeWhere(target.Home)),
 			"Put the centre in the department that holds most of the relevant knowledge, or in a neutral unit when departments are rivals (Alonso, Dessein & Matouschek 2008).")
 	}
 	if cur != nil && cur.Role != NoRole && cur.Role != target.Role {
@@ -103,7 +159,7 @@ func addStructureSteps(steps *[]Step, cur *Structure, target Structure) {
 		if cur.Role == Executing {
 			why = "Hand approval back to the departments; the hub must enable, not police (Owyang 2010), and a team that only executes requests becomes a help desk (Owyang 2010 Career Path)."
 		}
-		add(fmt.Sprintf("Change the central team's role from %s to %s", cur.Role, target.Role), why)
+		add(fmt.Sprintf("Change the central team's role from %s to %s", roleLabels[cur.Role], roleLabels[target.Role]), why)
 	}
 	add("Stand up the target structure: "+target.Name(),
 		"The centre needs authority to set policy and process (Li & Solis 2013); Altimeter's typical centre-of-excellence services: governance, account inventory, tools, training, listening and measurement standards, escalation.")
@@ -113,7 +169,7 @@ func homeWhere(d touchpoint.Department) string {
 	if d == touchpoint.Executive {
 		return "an own executive unit"
 	}
-	return string(d)
+	return d.Label()
 }
 
 func sourcingStep(s Sourcing) string {
@@ -141,12 +197,12 @@ func sourcingWhy(s Sourcing) string {
 func ownerNames(f *facts) []string {
 	var out []string
 	for _, at := range f.active {
-		if d := string(at.tp.Owner); !slices.Contains(out, d) {
+		if d := at.tp.Owner.Label(); !slices.Contains(out, d) {
 			out = append(out, d)
 		}
 	}
-	if !slices.Contains(out, string(touchpoint.Legal)) {
-		out = append(out, string(touchpoint.Legal))
+	if !slices.Contains(out, touchpoint.Legal.Label()) {
+		out = append(out, touchpoint.Legal.Label())
 	}
 	return out
 }
@@ -157,10 +213,18 @@ func spokeNames(plan []Assignment, target Structure) []string {
 	var out []string
 	for _, a := range plan {
 		for _, d := range a.Responsible {
-			if d != target.Home && !slices.Contains(out, string(d)) {
-				out = append(out, string(d))
+			if d != target.Home && !slices.Contains(out, d.Label()) {
+				out = append(out, d.Label())
 			}
 		}
 	}
 	return out
+}
+
+// joinAnd joins names as "a, b and c".
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

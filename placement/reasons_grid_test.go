@@ -1,0 +1,306 @@
+package placement
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// gridProfiles spans the profile space the reasons, roadmaps and RACI maps
+// must stay true over: sizes from 40 to 120,000 employees, one to many
+// units and countries, harmonious and rivalrous firms, every regulation
+// level and sector, several touchpoint mixes and current structures.
+func gridProfiles() []Profile {
+	sizes := []int{40, 150, 900, 2400, 8000, 15000, 120000}
+	spreads := [][2]int{{1, 1}, {2, 1}, {4, 3}, {12, 15}}
+	moods := [][2]int{{2, 4}, {3, 3}, {5, 1}} // silos, harmony
+	regs := []int{1, 3, 5}
+	mixes := []map[touchpoint.ID]int{
+		{touchpoint.MarketingChannel: 4, "csr-awareness": 3, "public-affairs": 3, touchpoint.CrisisResponse: 2},
+		{touchpoint.CustomerSupport: 5, touchpoint.MarketingChannel: 3, "social-crm": 2, "employee-policy": 2},
+		{"social-listening": 4, "corporate-communication": 3, touchpoint.CrisisResponse: 3, "employer-branding": 2},
+	}
+	currents := []*Structure{nil,
+		{Home: touchpoint.Marketing, Model: Centralized, Role: Executing, Sourcing: InHouse},
+		{Home: touchpoint.Communications, Model: HubAndSpoke, Role: Advisory, Sourcing: Hybrid}}
+	sectors := append([]Sector{0}, Sectors()...)
+	var out []Profile
+	i := 0
+	for _, n := range sizes {
+		for _, sp := range spreads {
+			for _, m := range moods {
+				for _, reg := range regs {
+					i++
+					out = append(out, Profile{
+						Name: fmt.Sprintf("grid %d", i), Employees: n, BusinessUnits: sp[0], Countries: sp[1],
+						Founded:     []int{0, 1950, 2015}[i%3],
+						SocialStaff: []float64{0, 1, 6, 40}[i%4], SocialPriority: 1 + i%5, BudgetLevel: 1 + (i/2)%5,
+						SignOffLayers: i % 5, Silos: m[0], DepartmentHarmony: m[1], Regulation: reg,
+						Maturity: 1 + (i/3)%5, ExecutiveSponsorship: 1 + (i/5)%5,
+						Sector: sectors[i%len(sectors)], Touchpoints: mixes[i%len(mixes)], Current: currents[i%len(currents)],
+					})
+				}
+			}
+		}
+	}
+	return out
+}
+
+var numberRE = regexp.MustCompile(`\d+(?:\.\d+)?`)
+
+// allowedNumbers are the numbers a reason may print for structure s: the
+// profile's own values, counts of its active touchpoints, and the staffing
+// need of s (the one model figure a reason states, next to the profile's
+// staff).
+func allowedNumbers(r *Recommender, s Structure, f *facts) map[string]bool {
+	p := f.p
+	ok := map[string]bool{"5": true} // the denominator of the 1–5 scales
+	for _, v := range []int{p.Employees, p.BusinessUnits, p.Countries, p.Founded, p.SocialPriority, p.BudgetLevel,
+		p.SignOffLayers, p.Silos, p.DepartmentHarmony, p.Regulation, p.Maturity, p.ExecutiveSponsorship} {
+		ok[strconv.Itoa(v)] = true
+	}
+	ok[strconv.FormatFloat(p.SocialStaff, 'g', -1, 64)] = true
+	for k := 0; k <= len(f.active); k++ {
+		ok[strconv.Itoa(k)] = true
+	}
+	for _, at := range f.active {
+		ok[strconv.Itoa(int(at.a))] = true
+	}
+	ok[fmt.Sprintf("%.0f", staffFloor(s, f, &r.cm.k))] = true
+	return ok
+}
+
+var (
+	regCallsRE = regexp.MustCompile(`regulation \d/5 calls for`)
+	pluralRE   = regexp.MustCompile(`\b1 (business units|countries|employees|sign-off layers|active touchpoints)\b`)
+	speedRE    = regexp.MustCompile(`([a-z][a-z ,]+?) \((realtime|same-day|days|planned)[,)]`)
+	trainRE    = regexp.MustCompile(`^Train\s+for`)
+	spokeRE    = regexp.MustCompile(`(?i)spoke|hubs? `)
+)
+
+// contradiction returns a rule the reason breaks for profile p, or "".
+func contradiction(reason string, p Profile, f *facts, c *touchpoint.Catalog) string {
+	n := narr
+	rivalrous := (p.Silos-1)+(5-p.DepartmentHarmony) > 4
+	has := func(s string) bool { return strings.Contains(reason, s) }
+	switch {
+	case has("coordination overhead") && p.Employees >= n.hubNeeded:
+		return "a hub's overhead told as heavy for a firm large enough to need a hub"
+	case (has("chaotic") || has("costlier to build") || has("distrust") || has("arbitrate")) && !rivalrous:
+		return "rivalry told for a firm whose silos and harmony are not rivalrous"
+	case has("outgrow a single central team") && p.BusinessUnits < n.spreadUnits && p.Countries < n.spreadCountries:
+		return "a central team outgrown by a firm with few units and countries"
+	case has("stretch a single hub") && p.BusinessUnits < n.dandelionUnits && p.Countries < n.dandelionCountries:
+		return "a hub stretched by a firm with few units"
+	case has("too few for a hub") && (p.BusinessUnits >= n.dandelionUnits || p.Countries >= n.dandelionCountries):
+		return "units called too few"
+	case has("everyone sees what the others post") && p.Employees >= n.dedicatedOwner:
+		return "an informal set-up called coherent for a firm that needs an owner"
+	case has("units keep") && p.BusinessUnits == 1:
+		return "unit autonomy for a firm with one unit"
+	case regCallsRE.MatchString(reason) && p.Regulation < n.regulated:
+		return "approval duties told for a lightly regulated firm"
+	case pluralRE.MatchString(reason):
+		return "wrong plural"
+	}
+	// A touchpoint named with a speed must have that speed.
+	for _, m := range speedRE.FindAllStringSubmatch(reason, -1) {
+		name := strings.TrimSpace(m[1][strings.LastIndex(m[1], ",")+1:])
+		name = strings.TrimPrefix(name, "the speed and volume of ")
+		for _, t := range c.All() {
+			if strings.ToLower(t.Name) == name && t.Speed.String() != m[2] {
+				return fmt.Sprintf("%s called %s; the catalogue says %s", name, m[2], t.Speed)
+			}
+		}
+	}
+	return ""
+}
+
+// internalRE matches what a client must never read: our files and
+// sections, coefficient IDs, change notes and evidence tags.
+var internalRE = regexp.MustCompile(`domain\.md|§|\.ya?ml\b|\.go\b|\b[a-z]+\.[a-z]+-[a-z-]+\b|\b(model|role|sourcing|home|staff|spread|size|weight|coverage|change)\.[a-z-]+\.[a-z-]+|\(was |\[(J|S|A|T|V)\]|counted by`)
+
+func TestReasonsOverGrid(t *testing.T) {
+	t.Parallel()
+	r, err := NewRecommender(DefaultModel(), nil)
+	require.NoError(t, err)
+	cat := r.Catalog()
+	told := 0
+	for i, p := range gridProfiles() {
+		// Every candidate on a quarter of the grid (each structure family),
+		// the top five elsewhere.
+		detail := 5
+		if i%4 == 0 {
+			detail = len(r.candidates)
+		}
+		rec, err := r.Recommend(p, Options{Detail: detail})
+		require.NoError(t, err, p.Name)
+		f := newFacts(rec.Profile, r.tps, &r.cm.k)
+		for _, e := range rec.Ranking {
+			if len(e.Strengths)+len(e.Weaknesses) == 0 {
+				continue
+			}
+			ok := allowedNumbers(r, e.Structure, &f)
+			seen := map[string]bool{}
+			for _, s := range slices.Concat(e.Strengths, e.Weaknesses) {
+				told++
+				where := fmt.Sprintf("%s, %s: %q", p.Name, e.Structure.ID(), s)
+				assert.False(t, seen[s], "repeated reason: %s", where)
+				seen[s] = true
+				for _, num := range numberRE.FindAllString(s, -1) {
+					assert.True(t, ok[num], "number %s is not the profile's: %s", num, where)
+				}
+				assert.Empty(t, contradiction(s, rec.Profile, &f, cat), where)
+				assert.NotRegexp(t, internalRE, s, where)
+			}
+		}
+		// The weights source: every fact it cites carries the profile's numbers.
+		_, items, _ := strings.Cut(rec.WeightsSource, ": ")
+		for _, item := range strings.Split(items, "; ") {
+			_, fact, found := strings.Cut(item, " for ")
+			if !found {
+				continue
+			}
+			ok := allowedNumbers(r, rec.Ranking[0].Structure, &f)
+			for _, num := range numberRE.FindAllString(fact, -1) {
+				assert.True(t, ok[num], "weights source: number %s is not the profile's in %q (%s)", num, fact, p.Name)
+			}
+			assert.Empty(t, contradiction(fact, rec.Profile, &f, cat), "weights source %q (%s)", fact, p.Name)
+		}
+		assert.NotRegexp(t, internalRE, rec.WeightsSource)
+	}
+	assert.Greater(t, told, 5000, "the grid tells many reasons")
+}
+
+// families picks one candidate of every operating model.
+func families(cands []Structure) []Structure {
+	var out []Structure
+	for _, m := range OperatingModels() {
+		for _, s := range cands {
+			if s.Model == m && (m == Organic || s.Home == touchpoint.Communications) && s.Sourcing == InHouse {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func TestRoadmapAndRACIOverGrid(t *testing.T) {
+	t.Parallel()
+	r, err := NewRecommender(DefaultModel(), nil)
+	require.NoError(t, err)
+	fams := families(r.candidates)
+	require.Len(t, fams, len(OperatingModels()))
+	steps := 0
+	for _, p := range gridProfiles() {
+		p = p.WithDefaults()
+		f := newFacts(p, r.tps, &r.cm.k)
+		_, care := p.Touchpoints[touchpoint.CustomerSupport]
+		for _, s := range fams {
+			plan := raci(s, &f)
+			where := p.Name + ", " + s.ID()
+			for _, a := range plan {
+				if a.Touchpoint == touchpoint.CustomerSupport {
+					assert.Equal(t, []touchpoint.Department{touchpoint.CustomerService}, a.Responsible, "customer service owns care: %s", where)
+				}
+				all := slices.Concat(a.Responsible, []touchpoint.Department{a.Accountable}, a.Consulted, a.Informed)
+				assert.Equal(t, p.Sector == SectorPharma && slices.Contains([]touchpoint.ID{"social-listening", touchpoint.CustomerSupport, touchpoint.MarketingChannel}, a.Touchpoint),
+					slices.Contains(all, "drug-safety"), "drug safety on %s: %s", a.Touchpoint, where)
+				tp, _ := r.catalog.Get(a.Touchpoint)
+				assert.Equal(t, p.Sector == SectorPublicSector && tp.Audience != touchpoint.Internal,
+					slices.Contains(a.Informed, "records-management"), "records management on %s: %s", a.Touchpoint, where)
+				if slices.Contains(a.Consulted, a.Accountable) || slices.Contains(a.Informed, a.Accountable) {
+					t.Errorf("accountable department listed twice on %s: %s", a.Touchpoint, where)
+				}
+			}
+			rm := roadmap(p, s, plan, &f)
+			var texts []string
+			for _, st := range rm {
+				steps++
+				texts = append(texts, st.Step, st.Why)
+				assert.NotRegexp(t, trainRE, st.Step, where)
+				assert.NotContains(t, st.Step, "the departments that will execute", where)
+				if s.Model < HubAndSpoke {
+					assert.NotRegexp(t, spokeRE, st.Step, "no spokes or hubs for %s", where)
+				}
+			}
+			joined := strings.Join(texts, "\n")
+			assert.NotRegexp(t, internalRE, joined, where)
+			assert.Equal(t, p.Sector == SectorFinancial && p.Regulation >= narr.heavilyRegulated, strings.Contains(joined, "FINRA"), "FINRA only for financial: %s", where)
+			if !care {
+				assert.NotContains(t, joined, "Customer care belongs", where)
+			}
+			if strings.Contains(joined, "adverse event") {
+				assert.Equal(t, SectorPharma, p.Sector, where)
+			}
+			assert.Equal(t, p.Sector == SectorPublicSector, strings.Contains(joined, "public records"), "records step: %s", where)
+		}
+	}
+	assert.Greater(t, steps, 5000)
+}
+
+func TestNarrativeData(t *testing.T) {
+	t.Parallel()
+	// Every structural trait of the default model has client wording, and
+	// the wording never carries internals.
+	for _, c := range DefaultModel().Coefficients {
+		dim, _, _ := strings.Cut(c.ID, ".")
+		if !slices.Contains([]string{"model", "role", "sourcing", "home"}, dim) || c.Value == 0 {
+			continue
+		}
+		w, ok := narr.traits[c.ID]
+		if assert.True(t, ok, "no client wording for %s", c.ID) {
+			assert.NotRegexp(t, internalRE, w, c.ID)
+			assert.Empty(t, numberRE.FindAllString(w, -1), "a trait carries no numbers: %s", c.ID)
+		}
+	}
+	for id, w := range narr.traits {
+		assert.NotRegexp(t, internalRE, w, id)
+	}
+	// Sector data: every reference is cited once in one style.
+	seen := map[string]bool{}
+	for _, s := range append([]Sector{0}, Sectors()...) {
+		for _, ref := range SectorReferences(s) {
+			assert.NotEmpty(t, ref.Cite)
+			seen[ref.ID] = true
+		}
+	}
+	assert.True(t, seen["finra-10-06"] && seen["nara-2014-02"] && seen["fda-314-80"])
+	_, err := loadNarrative([]byte("references: []\nbogus: 1\n"), reasonsYAML)
+	assert.Error(t, err, "unknown keys are rejected")
+	_, err = loadNarrative(sectorsYAML, []byte("thresholds: []\ntraits: {}\n"))
+	assert.Error(t, err, "missing thresholds are rejected")
+	assert.False(t, math.IsNaN(float64(narr.hubNeeded)))
+}
+
+func TestSectorText(t *testing.T) {
+	t.Parallel()
+	for _, s := range Sectors() {
+		b, err := s.MarshalText()
+		require.NoError(t, err)
+		got, err := ParseSector(string(b))
+		require.NoError(t, err)
+		assert.Equal(t, s, got)
+		var u Sector
+		require.NoError(t, u.UnmarshalText(b))
+		assert.Equal(t, s, u)
+	}
+	b, err := Sector(0).MarshalText()
+	assert.NoError(t, err)
+	assert.Empty(t, b)
+	_, err = ParseSector("banking")
+	assert.ErrorIs(t, err, ErrUnknownName)
+	assert.ErrorContains(t, err, "public-sector")
+	_, err = Sector(99).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownName)
+}
