@@ -167,7 +167,11 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	if len(v.Sources) > 0 {
 		pf("### Sources\n\n")
 		for _, s := range v.Sources {
-			pf("- %s\n", md(s))
+			if s.URL != "" {
+				pf("- [%s](<%s>)\n", md(s.Text), s.URL)
+			} else {
+				pf("- %s\n", md(s.Text))
+			}
 		}
 		pf("\n")
 	} else {

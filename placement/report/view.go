@@ -54,7 +54,7 @@ type view struct {
 	ModelDesc    string
 	Evidence     []fact
 	Assumptions  []string
-	Sources      []string
+	Sources      []sourceView
 	Coefficients []coefficientView
 }
 
@@ -381,40 +381,6 @@ func evidence(m placement.Model) []fact {
 			out = append(out, fact{x.l, strconv.Itoa(n)})
 		}
 	}
-	return out
-}
-
-// sources lists the works cited by the model's coefficients and by the
-// active touchpoints: each citation is split at semicolons, stripped of
-// its parenthesised notes (the finding cited, which the rationale already
-// gives), de-duplicated and sorted.
-func sources(m placement.Model, p placement.Profile, c *touchpoint.Catalog) []string {
-	set := map[string]bool{}
-	add := func(s string) {
-		for _, part := range splitOutside(s, ';') {
-			if w := work(part); w != "" {
-				set[w] = true
-			}
-		}
-	}
-	for _, co := range m.Coefficients {
-		add(co.Source)
-	}
-	for _, t := range c.All() {
-		if p.Touchpoints[t.ID] > 0 {
-			add(t.Source)
-		}
-	}
-	out := make([]string, 0, len(set))
-	for s := range set {
-		out = append(out, s)
-	}
-	slices.SortFunc(out, func(a, b string) int {
-		if c := cmp.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
 	return out
 }
 

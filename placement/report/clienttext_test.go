@@ -1,0 +1,221 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/placement/report"
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// internalRef matches what a client must never read: our files and their
+// sections, coefficient IDs ("spread.centralized-scalability",
+// "model.centralized.scalability"), change notes and evidence tags.
+var internalRef = regexp.MustCompile(`domain\.md|DESIGN\.md|§|\.ya?ml\b|\.go\b|\b[a-z]+\.[a-z]+-[a-z-]+\b|\b(model|role|sourcing|home|staff|spread|size|weight|coverage|change|rivalry|regulation)\.[a-z-]+\.[a-z-]+\b|\(was |\[(J|S|A|T|V)(/[A-Z])*\]|counted by`)
+
+// clientProfiles are the profiles whose every client text is scanned: the
+// three of the closing note (a 150-person NGO, a regulated bank, a pharma
+// company) and a grid of sizes, spreads, moods, regulation levels and
+// sectors.
+func clientProfiles(t *testing.T) []placement.Profile {
+	t.Helper()
+	var out []placement.Profile
+	for _, f := range []string{"profile-ngo.yaml", "profile-bank.yaml", "profile-pharma.yaml"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", f))
+		require.NoError(t, err)
+		p, err := placement.ReadProfile(bytes.NewReader(b))
+		require.NoError(t, err, f)
+		out = append(out, p)
+	}
+	sectors := append([]placement.Sector{0}, placement.Sectors()...)
+	i := 0
+	for _, n := range []int{40, 900, 8000, 120000} {
+		for _, sp := range [][2]int{{1, 1}, {4, 3}, {20, 30}} {
+			for _, reg := range []int{1, 5} {
+				i++
+				cur := &placement.Structure{Home: touchpoint.Marketing, Model: placement.Centralized, Role: placement.Executing, Sourcing: placement.InHouse}
+				if i%2 == 0 {
+					cur = nil
+				}
+				out = append(out, placement.Profile{
+					Name: fmt.Sprintf("grid %d", i), Employees: n, BusinessUnits: sp[0], Countries: sp[1], Regulation: reg,
+					Silos: 1 + i%5, DepartmentHarmony: 1 + (i/2)%5, SocialStaff: float64(i % 7), SignOffLayers: i % 5,
+					Sector: sectors[i%len(sectors)], Current: cur,
+					Touchpoints: map[touchpoint.ID]int{
+						touchpoint.MarketingChannel: 1 + i%5, touchpoint.CustomerSupport: i % 4, "social-listening": (i + 1) % 3,
+						touchpoint.CrisisResponse: 2, "public-affairs": i % 2, "employee-policy": 1,
+					},
+				})
+			}
+		}
+	}
+	return out
+}
+
+// visibleText returns the text a reader sees in an HTML document: text
+// nodes and attribute values a browser shows (title, alt, aria-label),
+// without style sheets.
+func visibleText(t *testing.T, doc []byte) string {
+	t.Helper()
+	n, err := html.Parse(bytes.NewReader(doc))
+	require.NoError(t, err)
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Style {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte('\n')
+		}
+		for _, a := range n.Attr {
+			if a.Key == "title" || a.Key == "alt" || a.Key == "aria-label" {
+				b.WriteString(a.Val)
+				b.WriteByte('\n')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return b.String()
+}
+
+// jsonStrings collects every string value of a JSON document.
+func jsonStrings(v any, out *[]string) {
+	switch x := v.(type) {
+	case string:
+		*out = append(*out, x)
+	case []any:
+		for _, e := range x {
+			jsonStrings(e, out)
+		}
+	case map[string]any:
+		for _, e := range x {
+			jsonStrings(e, out)
+		}
+	}
+}
+
+// TestClientTextHasNoInternals scans every text a client reads — the
+// terminal text, the JSON strings, the Markdown and the HTML report — over
+// a grid of profiles for references to our files, sections, coefficient
+// IDs, change notes and evidence tags. The coefficient appendix
+// (Options.Coefficients) is the model's own data and is left out.
+func TestClientTextHasNoInternals(t *testing.T) {
+	t.Parallel()
+	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	require.NoError(t, err)
+	for _, p := range clientProfiles(t) {
+		rec, err := r.Recommend(p, placement.Options{Sensitivity: true, SMAA: placement.SMAAOptions{Samples: 200, Seed: 1}})
+		require.NoError(t, err, p.Name)
+		texts := map[string]string{}
+
+		var txt bytes.Buffer
+		require.NoError(t, rec.WriteText(&txt, 5))
+		texts["text"] = txt.String()
+
+		js, err := json.Marshal(rec)
+		require.NoError(t, err)
+		var doc any
+		require.NoError(t, json.Unmarshal(js, &doc))
+		var strs []string
+		jsonStrings(doc, &strs)
+		texts["json"] = strings.Join(strs, "\n")
+
+		var md bytes.Buffer
+		require.NoError(t, report.Markdown(&md, rec, report.Options{}))
+		texts["markdown"] = md.String()
+
+		var h bytes.Buffer
+		require.NoError(t, report.HTML(&h, rec, report.Options{}))
+		texts["html"] = visibleText(t, h.Bytes())
+
+		for kind, s := range texts {
+			for _, line := range strings.Split(s, "\n") {
+				if m := internalRef.FindString(line); m != "" {
+					t.Errorf("%s, %s: %q in %q", p.Name, kind, m, line)
+				}
+			}
+		}
+	}
+}
+
+// TestSourcesListedOnce checks the report's source list: every work once,
+// in one style, linked where the work has a link — the three spellings of
+// the FINRA notices in the model and the catalogue become one entry each.
+func TestSourcesListedOnce(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "profile-bank.yaml"))
+	require.NoError(t, err)
+	p, err := placement.ReadProfile(bytes.NewReader(b))
+	require.NoError(t, err)
+	rec, err := placement.Recommend(p, placement.Options{})
+	require.NoError(t, err)
+	var md bytes.Buffer
+	require.NoError(t, report.Markdown(&md, rec, report.Options{}))
+	_, list, ok := strings.Cut(md.String(), "### Sources\n\n")
+	require.True(t, ok)
+	list, _, _ = strings.Cut(list, "\n\n")
+	var finra []string
+	seen := map[string]bool{}
+	for _, line := range strings.Split(list, "\n") {
+		assert.False(t, seen[line], "listed twice: %s", line)
+		seen[line] = true
+		if strings.Contains(line, "FINRA") {
+			finra = append(finra, line)
+		}
+		assert.NotRegexp(t, internalRef, line)
+	}
+	assert.Equal(t, []string{
+		"- [FINRA 2010, Regulatory Notice 10-06: social media web sites](<https://www.finra.org/rules-guidance/notices/10-06>)",
+		"- [FINRA 2011, Regulatory Notice 11-39: social media websites and the use of personal devices](<https://www.finra.org/rules-guidance/notices/11-39>)",
+	}, finra)
+
+	var h bytes.Buffer
+	require.NoError(t, report.HTML(&h, rec, report.Options{}))
+	assert.Contains(t, h.String(), `<a href="https://www.finra.org/rules-guidance/notices/10-06">FINRA 2010, Regulatory Notice 10-06: social media web sites</a>`)
+	// Every sector's references join the model's and the catalogue's
+	// citations of the same work: no link is listed twice.
+	for _, sec := range placement.Sectors() {
+		q := p.Clone()
+		q.Sector = sec
+		q.Touchpoints["social-listening"] = 3
+		rec, err := placement.Recommend(q, placement.Options{})
+		require.NoError(t, err)
+		var md bytes.Buffer
+		require.NoError(t, report.Markdown(&md, rec, report.Options{}))
+		_, list, _ := strings.Cut(md.String(), "### Sources\n\n")
+		list, _, _ = strings.Cut(list, "\n\n")
+		urls := map[string]string{}
+		for _, line := range strings.Split(list, "\n") {
+			_, url, ok := strings.Cut(line, "](<")
+			if !ok {
+				continue
+			}
+			url = strings.TrimSuffix(url, ">)")
+			assert.Empty(t, urls[url], "%s: %s listed twice: %s", sec, url, line)
+			urls[url] = line
+		}
+		for _, ref := range placement.SectorReferences(sec) {
+			if ref.URL != "" {
+				_, listed := urls[ref.URL]
+				assert.True(t, listed, "%s: sector reference %s listed", sec, ref.Cite)
+			}
+		}
+	}
+}
