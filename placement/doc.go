@@ -25,7 +25,8 @@
 // issue: name, employees, business_units, countries, founded,
 // social_priority, social_staff, budget_level, sign_off_layers, silos,
 // department_harmony, regulation, maturity, executive_sponsorship, agency,
-// touchpoints (touchpoint ID → activity 0–5), current (a [Structure]) and
+// sector ([Sector]: financial, pharma, public-sector, health, other;
+// optional), touchpoints (touchpoint ID → activity 0–5), current (a [Structure]) and
 // weights (criterion ID → weight). [ReadProfile] decodes strictly and
 // reports every problem at once. Defaults: business units and countries 1;
 // the 1–5 scales 3, except regulation 1; social staff and sign-off layers
@@ -168,16 +169,27 @@
 // the ranking with TOPSIS, reporting Spearman's rho, Kendall's tau and
 // whether the winners agree in [Robustness]. The top three structures
 // (Options.Detail) get strengths and weaknesses in plain words tied to the
-// profile ("3 sign-off layers slow a team that executes centrally") and a
-// RACI map ([Assignment]) for every active touchpoint: Responsible is
-// whoever does the work under the structure, Accountable the executor
-// except for risk-5 work, which stays with its natural owner with the
-// executive informed; the centre's home, the touchpoint's partners and,
-// for risky or regulated work, legal are consulted. The roadmap follows
-// domain.md §5: audit, a
-// cross-functional project team for medium and large organisations,
-// stakeholder buy-in, policy with HR and legal, crisis plan, approvals,
-// the structural move, training, spokes, sourcing.
+// profile ("3 sign-off layers slow a team that executes centrally"):
+// every number in them is the profile's (or, for staffing, the need it is
+// set against), a profile fact is told only where sourced thresholds in
+// reasons.yaml bear it out (a hub's overhead is not "heavy" above 5,000
+// employees), no reason repeats, and a structure's own traits are told in
+// the client wording of reasons.yaml, never with the model's rationales.
+// Each gets a RACI map ([Assignment]) for every active touchpoint:
+// Responsible is whoever does the work under the structure — except that
+// customer service keeps customer care whatever the home — Accountable the
+// executor except for risk-5 work, which stays with its natural owner with
+// the executive informed; the centre's home, the touchpoint's partners
+// and, for risky or regulated work, legal are consulted; the profile's
+// sector adds its roles (drug safety on pharma listening, records
+// management on a public body's external work). The roadmap follows the
+// analysts' typical order: audit, a cross-functional project team for
+// medium and large organisations, buy-in (of the spokes for a hub, of the
+// departments whose work a central team takes over), policy with HR and
+// legal, crisis plan, approvals and the sector's duties, the structural
+// move, training, spokes, sourcing — each step only where the target
+// structure has what it needs. Sector references and roles live in
+// sectors.yaml with their sources ([SectorReferences]).
 //
 // Robustness: every recommendation is cross-checked against a second
 // method (TOPSIS by default) with Spearman's ρ and Kendall's τ. With

@@ -3,6 +3,8 @@ package placement_test
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/touchpoint"
 )
 
 type failingWriter struct{ n int }
@@ -36,4 +39,91 @@ func TestWriteText(t *testing.T) {
 	assert.Contains(t, s, "marketing-channel")
 	assert.Contains(t, s, "Robustness:")
 	assert.Error(t, rec.WriteText(&failingWriter{n: 2}, 3), "a write error is returned")
+}
+
+// writeTextFor renders the text of a profile in testdata.
+func writeTextFor(t *testing.T, file string) (string, *placement.Recommendation) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", file))
+	require.NoError(t, err)
+	p, err := placement.ReadProfile(bytes.NewReader(b))
+	require.NoError(t, err, file)
+	rec, err := placement.Recommend(p, placement.Options{})
+	require.NoError(t, err)
+	var out bytes.Buffer
+	require.NoError(t, rec.WriteText(&out, 3))
+	return out.String(), rec
+}
+
+// The three organisations of the closing note: what each client reads is
+// true to its profile and its sector.
+func TestWriteTextClosingNoteProfiles(t *testing.T) {
+	t.Parallel()
+	ngo, rec := writeTextFor(t, "profile-ngo.yaml")
+	require.Equal(t, placement.Centralized, rec.Ranking[0].Structure.Model, "the NGO's answer is a central team")
+	assert.NotContains(t, ngo, "spokes", "a centralized answer has no spokes to win over or extend")
+	assert.NotRegexp(t, `(?m)^\s*\d+\. Train\s+for`, ngo, "no empty training step")
+	assert.NotContains(t, ngo, "1 business units")
+	assert.NotContains(t, ngo, "chaotic", "silos 2/5 and harmony 4/5 is not a rivalrous firm")
+	assert.Contains(t, ngo, "marketing channel (same-day", "the marketing channel is same-day, as the catalogue says")
+	assert.NotContains(t, ngo, "FINRA")
+
+	bank, rec := writeTextFor(t, "profile-bank.yaml")
+	assert.Contains(t, bank, "FINRA Regulatory Notices 10-06 and 11-39")
+	assert.NotContains(t, bank, "coordination overhead", "8,000 employees need a hub")
+	for _, a := range rec.RACI {
+		if a.Touchpoint == "customer-support" {
+			assert.Equal(t, []touchpoint.Department{touchpoint.CustomerService}, a.Responsible)
+		}
+	}
+	assert.Contains(t, bank, "Customer care belongs with customer service")
+
+	pharma, rec := writeTextFor(t, "profile-pharma.yaml")
+	assert.NotContains(t, pharma, "FINRA", "broker-dealer notices are for the financial sector")
+	assert.NotContains(t, pharma, "Customer care belongs", "no customer care in this profile")
+	assert.Contains(t, pharma, "adverse event")
+	for _, a := range rec.RACI {
+		if a.Touchpoint == "social-listening" {
+			assert.Contains(t, a.Consulted, touchpoint.Department("drug-safety"), "listening outputs reach drug safety")
+		}
+	}
+	for _, s := range []string{ngo, bank, pharma} {
+		assert.NotRegexp(t, `domain\.md|§|\(was |\[J\]|\b[a-z]+\.[a-z]+-[a-z]+\b`, s)
+	}
+}
+
+func TestProfileSector(t *testing.T) {
+	t.Parallel()
+	p, err := placement.ReadProfile(strings.NewReader("name: Agency\nemployees: 4000\nsector: public-sector\ntouchpoints: {public-affairs: 3}\n"))
+	require.NoError(t, err)
+	assert.Equal(t, placement.SectorPublicSector, p.Sector)
+	_, err = placement.ReadProfile(strings.NewReader("name: B\nemployees: 40\nsector: banking\ntouchpoints: {public-affairs: 3}\n"))
+	var fe *placement.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "sector", fe.Path)
+	assert.ErrorIs(t, err, placement.ErrUnknownName)
+	assert.ErrorIs(t, placement.Profile{Name: "x", Employees: 1, Sector: 42,
+		Touchpoints: map[touchpoint.ID]int{"public-affairs": 1}}.Validate(nil), placement.ErrUnknownName)
+
+	// A government agency's communications team is not made responsible
+	// for customer care, and its records duties appear.
+	p.Touchpoints["customer-support"] = 4
+	p.Current = &placement.Structure{Home: touchpoint.Communications, Model: placement.Centralized, Role: placement.Executing, Sourcing: placement.InHouse}
+	rec, err := placement.Recommend(p, placement.Options{})
+	require.NoError(t, err)
+	for _, e := range rec.Ranking[:3] {
+		for _, a := range e.RACI {
+			if a.Touchpoint == "customer-support" {
+				assert.Equal(t, []touchpoint.Department{touchpoint.CustomerService}, a.Responsible, e.Structure.ID())
+			}
+			if a.Touchpoint == "public-affairs" {
+				assert.Contains(t, a.Informed, touchpoint.Department("records-management"), e.Structure.ID())
+			}
+		}
+	}
+	var steps []string
+	for _, s := range rec.Roadmap {
+		steps = append(steps, s.Step)
+	}
+	assert.Contains(t, strings.Join(steps, "\n"), "public records")
 }
