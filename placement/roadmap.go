@@ -101,7 +101,8 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 			"In a dandelion the links between hubs get cut (Owyang 2010); the model grew from 18% to 23.6% of large firms (Altimeter 2013).")
 	}
 	if (cur == nil && target.Sourcing != InHouse) || (cur != nil && cur.Sourcing != target.Sourcing) {
-		add(sourcingStep(target.Sourcing), sourcingWhy(target.Sourcing))
+		_, care := touchpointOf(f, touchpoint.CustomerSupport)
+		add(sourcingStep(target.Sourcing, care), sourcingWhy(target.Sourcing))
 	}
 	return steps
 }
@@ -172,11 +173,13 @@ func homeWhere(d touchpoint.Department) string {
 	return d.Label()
 }
 
-func sourcingStep(s Sourcing) string {
-	switch s {
-	case Hybrid:
+func sourcingStep(s Sourcing, care bool) string {
+	switch {
+	case s == Hybrid && care:
 		return "Keep daily engagement and customer care in-house; buy campaigns, production and surge capacity from an agency"
-	case Agency:
+	case s == Hybrid:
+		return "Keep daily engagement in-house; buy campaigns, production and surge capacity from an agency"
+	case s == Agency:
 		return "Brief an agency to run the channels, with in-house approval, escalation and ownership of accounts and data"
 	}
 	return "Bring social media work in-house, keeping the agency's playbooks and handing over accounts and data"
