@@ -162,8 +162,11 @@ func addStructureSteps(steps *[]Step, cur *Structure, target Structure) {
 		}
 		add(fmt.Sprintf("Change the central team's role from %s to %s", roleLabels[cur.Role], roleLabels[target.Role]), why)
 	}
-	add("Stand up the target structure: "+target.Name(),
-		"The centre needs authority to set policy and process (Li & Solis 2013); Altimeter's typical centre-of-excellence services: governance, account inventory, tools, training, listening and measurement standards, escalation.")
+	why := "The centre needs authority to set policy and process (Li & Solis 2013); Altimeter's typical centre-of-excellence services: governance, account inventory, tools, training, listening and measurement standards, escalation."
+	if target.Model == Centralized {
+		why = "One team needs the authority to set policy and process (Li & Solis 2013) and owns the account inventory, tools, listening, measurement and escalation; regulated firms easily justify a single group (Owyang 2013)."
+	}
+	add("Stand up the target structure: "+target.Name(), why)
 }
 
 func homeWhere(d touchpoint.Department) string {
