@@ -218,7 +218,7 @@
 // # Performance
 //
 // A recommendation with the default model (110 candidates) allocates about
-// 110–160 times; see BenchmarkRecommend. The decision problem, the two
+// 130–190 times; see BenchmarkRecommend. The decision problem, the two
 // rankings and their rank correlations (package scoring) take roughly
 // half of the time.
 package placement

@@ -1,10 +1,10 @@
 package placement
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/socialseat/socialseat/touchpoint"
@@ -44,12 +44,13 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), nil, f, cur, &tr)
 	strengths = make([]string, 0, 3)
 	weaknesses = make([]string, 0, 3)
-	used := make(map[string]bool, 6)
+	var usedBuf [6]string
+	used := usedBuf[:0]
 	for _, j := range idx {
 		if len(strengths) == 3 || rel[j] <= explainMin {
 			break
 		}
-		if s := r.sentence(tr, Criterion(j+1), true, e, f, cur, used); s != "" {
+		if s := r.sentence(tr, Criterion(j+1), true, e, f, cur, &used); s != "" {
 			strengths = append(strengths, s)
 		}
 	}
@@ -58,7 +59,7 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 		if len(weaknesses) == 3 || rel[j] >= -explainMin {
 			break
 		}
-		if s := r.sentence(tr, Criterion(j+1), false, e, f, cur, used); s != "" {
+		if s := r.sentence(tr, Criterion(j+1), false, e, f, cur, &used); s != "" {
 			weaknesses = append(weaknesses, s)
 		}
 	}
@@ -82,13 +83,13 @@ const factFirst = 0.3
 // bears out, else by the structure's own largest trait, else by the
 // criterion alone. A sentence already in used is not told again; ""
 // means there is nothing new to say.
-func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, f *facts, cur Structure, used map[string]bool) string {
+func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, f *facts, cur Structure, used *[]string) string {
 	s := e.Structure
 	tell := func(x string) bool {
-		if x == "" || used[x] {
+		if x == "" || slices.Contains(*used, x) {
 			return false
 		}
-		used[x] = true
+		*used = append(*used, x)
 		return true
 	}
 	switch c {
@@ -103,7 +104,8 @@ func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, 
 		}
 		return ""
 	}
-	var facts, traits []int
+	var factBuf, traitBuf [24]int // on the stack: a structure has a few dozen terms
+	facts, traits := factBuf[:0], traitBuf[:0]
 	for i, t := range tr {
 		if t.crit != c || helps(c, t.v) != good {
 			continue
@@ -114,11 +116,8 @@ func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, 
 			facts = append(facts, i)
 		}
 	}
-	bySize := func(ix []int) {
-		slices.SortStableFunc(ix, func(a, b int) int { return cmp.Compare(math.Abs(tr[b].v), math.Abs(tr[a].v)) })
-	}
-	bySize(facts)
-	bySize(traits)
+	bySize(tr, facts)
+	bySize(tr, traits)
 	for _, i := range facts {
 		if math.Abs(tr[i].v) < factFirst {
 			break
@@ -143,6 +142,17 @@ func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, 
 	return ""
 }
 
+// bySize orders term indices by the size of their term, largest first,
+// keeping the evaluation order among equals (an insertion sort: the lists
+// are short, and this keeps them off the heap).
+func bySize(tr []termRec, ix []int) {
+	for a := 1; a < len(ix); a++ {
+		for b := a; b > 0 && math.Abs(tr[ix[b]].v) > math.Abs(tr[ix[b-1]].v); b-- {
+			ix[b], ix[b-1] = ix[b-1], ix[b]
+		}
+	}
+}
+
 // genericSentence names the criterion only: there is no profile fact or
 // trait to tell.
 func genericSentence(c Criterion, good bool) string {
@@ -160,22 +170,23 @@ func genericSentence(c Criterion, good bool) string {
 // structSentence tells a trait of the structure itself in the client
 // wording of reasons.yaml; false if there is none for the trait.
 func structSentence(t termRec, s Structure) (string, bool) {
-	var key, tag string
+	var k traitKey
+	var val, suffix string
 	switch t.kind {
 	case kindModel:
-		key, tag = "model."+s.Model.String(), s.Model.String()+" model"
+		k, val, suffix = traitKey{"model", s.Model.String(), t.crit}, s.Model.String(), " model"
 	case kindRole:
-		key, tag = "role."+s.Role.String(), roleLabels[s.Role]+" role of the centre"
+		k, val, suffix = traitKey{"role", s.Role.String(), t.crit}, roleLabels[s.Role], " role of the centre"
 	case kindSourcing:
-		key, tag = "sourcing."+s.Sourcing.String(), s.Sourcing.String()+" sourcing"
+		k, val, suffix = traitKey{"sourcing", s.Sourcing.String(), t.crit}, s.Sourcing.String(), " sourcing"
 	default:
-		key, tag = "home."+string(s.Home), "home in "+s.Home.Label()
+		k, val, suffix = traitKey{"home", string(s.Home), t.crit}, "home in ", s.Home.Label()
 	}
-	why, ok := narr.traits[key+"."+t.crit.String()]
+	why, ok := narr.traits[k]
 	if !ok {
 		return "", false
 	}
-	return criterionTitles[t.crit] + ": " + why + " (" + tag + ")", true
+	return criterionTitles[t.crit] + ": " + why + " (" + val + suffix + ")", true
 }
 
 // criterionTitles are the criterion labels with a capital first letter.
@@ -191,9 +202,14 @@ func plural(n int, one, many string) string {
 }
 
 // units writes "4 business units in 3 countries" with correct plurals.
-func units(p *Profile) string {
-	return fmt.Sprintf("%d business %s in %d %s", p.BusinessUnits, plural(p.BusinessUnits, "unit", "units"),
-		p.Countries, plural(p.Countries, "country", "countries"))
+func units(p *Profile) string { return string(appendUnits(make([]byte, 0, 40), p)) }
+
+// appendUnits appends units(p) to b.
+func appendUnits(b []byte, p *Profile) []byte {
+	b = strconv.AppendInt(b, int64(p.BusinessUnits), 10)
+	b = append(b, plural(p.BusinessUnits, " business unit in ", " business units in ")...)
+	b = strconv.AppendInt(b, int64(p.Countries), 10)
+	return append(b, plural(p.Countries, " country", " countries")...)
 }
 
 // spread reports whether the profile is spread over at least u business
@@ -392,17 +408,25 @@ func changeSentence(s, cur Structure, good, hasCurrent bool) string {
 // answers, with their speed as the catalogue gives it: "the speed and
 // volume of customer support (realtime), marketing channel (same-day)".
 func appendUrgent(b []byte, f *facts) []byte {
-	idx := make([]int, len(f.active))
-	for i := range idx {
-		idx[i] = i
-	}
 	urgency := func(i int) float64 {
 		at := f.active[i]
 		return at.a * at.tp.Speed.Urgency() * float64(at.tp.Volume)
 	}
-	slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(urgency(y), urgency(x)) })
+	// The two most urgent, earlier ones first among equals.
+	top := [2]int{-1, -1}
+	for i := range f.active {
+		switch {
+		case top[0] < 0 || urgency(i) > urgency(top[0]):
+			top[0], top[1] = i, top[0]
+		case top[1] < 0 || urgency(i) > urgency(top[1]):
+			top[1] = i
+		}
+	}
 	b = append(b, "the speed and volume of "...)
-	for k, i := range idx[:min(2, len(idx))] {
+	for k, i := range top {
+		if i < 0 {
+			break
+		}
 		if k > 0 {
 			b = append(b, ", "...)
 		}

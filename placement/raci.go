@@ -33,6 +33,13 @@ import (
 // repeat R, A or each other.
 func raci(s Structure, f *facts) []Assignment {
 	out := make([]Assignment, len(f.active))
+	buf := make([]touchpoint.Department, 0, len(f.active)*12)
+	take := func(start int) []touchpoint.Department {
+		if len(buf) == start {
+			return nil
+		}
+		return buf[start:len(buf):len(buf)]
+	}
 	roles := narr.entry(f.p.Sector).Roles
 	for i, at := range f.active {
 		t := at.tp
@@ -53,52 +60,54 @@ func raci(s Structure, f *facts) []Assignment {
 		a.Touchpoint = t.ID
 		a.Activity = int(at.a)
 		a.Accountable = acc
-		a.Responsible = []touchpoint.Department{ex}
 
-		used := func(d touchpoint.Department) bool {
-			return d == "" || d == NoHome || d == ex || d == acc || slices.Contains(a.Consulted, d) || slices.Contains(a.Informed, d)
-		}
-		addC := func(d touchpoint.Department) {
-			if !used(d) {
-				a.Consulted = append(a.Consulted, d)
-			}
-		}
-		addI := func(d touchpoint.Department) {
-			if !used(d) {
-				a.Informed = append(a.Informed, d)
+		start := len(buf)
+		buf = append(buf, ex)
+		a.Responsible = take(start)
+
+		// Consulted and Informed are appended to buf from cStart on; a
+		// department already there, or R or A, is not listed again.
+		cStart := len(buf)
+		add := func(d touchpoint.Department) {
+			if d != "" && d != NoHome && d != ex && d != acc && !slices.Contains(buf[cStart:], d) {
+				buf = append(buf, d)
 			}
 		}
 		if t.Owner != ex {
-			addC(t.Owner)
+			add(t.Owner)
 		}
 		if s.Model != Organic && s.Role != Coordinating {
-			addC(s.Home)
+			add(s.Home)
 		}
 		for _, d := range t.Partners {
 			if d == touchpoint.Executive && t.Risk >= 5 {
 				continue // informed, below
 			}
-			addC(d)
+			add(d)
 		}
 		if t.Risk >= 4 || (f.p.Regulation >= narr.heavilyRegulated && (t.Audience != touchpoint.Internal || t.Shared)) {
-			addC(touchpoint.Legal)
+			add(touchpoint.Legal)
 		}
 		for _, r := range roles {
 			if r.As == "consulted" && roleApplies(r, t) {
-				addC(r.Department)
+				add(r.Department)
 			}
 		}
+		a.Consulted = take(cStart)
+
+		iStart := len(buf)
 		if s.Model != Organic && s.Role == Coordinating {
-			addI(s.Home)
+			add(s.Home)
 		}
 		if t.Risk >= 4 {
-			addI(touchpoint.Executive)
+			add(touchpoint.Executive)
 		}
 		for _, r := range roles {
 			if r.As == "informed" && roleApplies(r, t) {
-				addI(r.Department)
+				add(r.Department)
 			}
 		}
+		a.Informed = take(iStart)
 	}
 	return out
 }

@@ -257,7 +257,10 @@ func TestNarrativeData(t *testing.T) {
 		if !slices.Contains([]string{"model", "role", "sourcing", "home"}, dim) || c.Value == 0 {
 			continue
 		}
-		w, ok := narr.traits[c.ID]
+		parts := strings.Split(c.ID, ".")
+		crit, err := ParseCriterion(parts[2])
+		require.NoError(t, err)
+		w, ok := narr.traits[traitKey{parts[0], parts[1], crit}]
 		if assert.True(t, ok, "no client wording for %s", c.ID) {
 			assert.NotRegexp(t, internalRE, w, c.ID)
 			assert.Empty(t, numberRE.FindAllString(w, -1), "a trait carries no numbers: %s", c.ID)

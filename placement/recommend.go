@@ -691,7 +691,7 @@ func appendWeightFact(b []byte, t term, f *facts) []byte {
 		b = append(b, plural(p.Employees, " employee, ", " employees, ")...)
 		fallthrough
 	case kWeightSpreadCoverage:
-		return append(b, units(p)...)
+		return appendUnits(b, p)
 	case kWeightMaturityChange, kWeightMaturityRisk:
 		return scale(b, "maturity ", p.Maturity)
 	case kWeightSignoffAgility:

@@ -5,6 +5,7 @@ import (
 	_ "embed" // for the sector and reasons data
 	"fmt"
 	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -138,6 +139,13 @@ type reasonsFile struct {
 	Traits     map[string]string `yaml:"traits"`
 }
 
+// traitKey names a structural trait: dimension ("model", "role",
+// "sourcing", "home"), its value's token, and the criterion.
+type traitKey struct {
+	dim, value string
+	crit       Criterion
+}
+
 // narrative is the client wording and sector data, decoded once from
 // the embedded files. It is read-only after init.
 type narrative struct {
@@ -145,7 +153,7 @@ type narrative struct {
 	general sectorEntry
 	owners  []ownerRule
 	sectors [SectorOther + 1]sectorEntry
-	traits  map[string]string
+	traits  map[traitKey]string
 
 	dedicatedOwner, hubNeeded                      int
 	spreadUnits, spreadCountries                   int
@@ -178,7 +186,18 @@ func loadNarrative(sectors, reasons []byte) (*narrative, error) {
 	if err := strictYAML(reasons, &rf); err != nil {
 		return nil, fmt.Errorf("placement: reasons.yaml: %w", err)
 	}
-	n := &narrative{refs: map[string]Reference{}, traits: rf.Traits, owners: sf.General.OwnerResponsible}
+	n := &narrative{refs: map[string]Reference{}, traits: make(map[traitKey]string, len(rf.Traits)), owners: sf.General.OwnerResponsible}
+	for id, w := range rf.Traits {
+		parts := strings.Split(id, ".")
+		if len(parts) != 3 {
+			return nil, fmt.Errorf("placement: reasons.yaml: trait %q is not dimension.value.criterion", id)
+		}
+		c, err := ParseCriterion(parts[2])
+		if err != nil {
+			return nil, fmt.Errorf("placement: reasons.yaml: trait %q: %w", id, err)
+		}
+		n.traits[traitKey{parts[0], parts[1], c}] = w
+	}
 	n.general.RegulatedStep = &sf.General.RegulatedStep
 	for _, r := range sf.References {
 		if r.ID == "" || r.Cite == "" {
