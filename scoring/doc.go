@@ -31,7 +31,7 @@
 // Errors wrap one of the sentinel errors ([ErrEmpty], [ErrRagged],
 // [ErrNotFinite], [ErrDuplicateName], [ErrUnknownName], [ErrDirection],
 // [ErrWeights], [ErrLength], [ErrParam], [ErrDomain], [ErrInconsistent],
-// [ErrConstant]); test them with
+// [ErrConstant], [ErrTooLarge]); test them with
 // [errors.Is]. Errors about a position (a matrix cell, a weight, a
 // criterion's preference function) are [*InputError] values that name the
 // field, row and column; read them with [errors.As]. No input reachable from
@@ -103,8 +103,21 @@
 //     bisection otherwise.
 //   - [SpearmanRho], [KendallTau] and [WSCoefficient] compare rankings.
 //
-// Both take a context.Context and stop at the next block boundary when it
-// is cancelled, returning no partial result.
+// # Long computations: context, progress and memory
+//
+// [SMAA.Run] and [Sensitivity.Run], the computations that can run for
+// minutes, follow one convention. They take a context.Context, check it
+// about every 2^16 matrix cells of work (so a cancelled run stops within
+// milliseconds, whatever the problem's size) and then return no partial
+// result but an error wrapping the context's error (test it with
+// errors.Is(err, context.Canceled)). Cancelling from a progress callback
+// stops the run the same way. Their Progress field, if not nil, is called
+// as func(done, total int) from the goroutine that called Run, never
+// concurrently; total is fixed for the run, done never decreases, and on
+// success the last call has done == total. It must return quickly. SMAA
+// also estimates its memory before allocating it and returns a
+// [*MemoryError] wrapping [ErrTooLarge] above its MaxMemory bound (1 GiB
+// by default); [SMAA] documents the formula.
 //
 // # Performance
 //

@@ -31,9 +31,19 @@ type Sensitivity struct {
 	// Method ranks the alternatives; nil means WeightedSum{}.
 	Method Method `json:"-"`
 	// Steps is the number of grid intervals on [0, 1] for the recorded
-	// scores and the numerical scan; 0 means 100. At most 100000 (the
-	// result holds m·n·(Steps+1) scores).
+	// scores and the numerical scan; 0 means 100. At most
+	// MaxSensitivitySteps (100000; the result holds m·n·(Steps+1) scores).
 	Steps int `json:"steps"`
+	// Progress, if not nil, is told how much of the analysis is done,
+	// under the package's progress contract (see the package
+	// documentation): it is called from the goroutine that called Run,
+	// never concurrently, with done never decreasing; on success the last
+	// call has done == total. The units are grid points and pairs of
+	// alternatives: total = n·(Steps+1) + n·m(m−1)/2 (without the pairs
+	// when n = 1). It is called every few thousand units and at the end
+	// of each criterion. It must return quickly. To stop early, cancel
+	// the context.
+	Progress func(done, total int) `json:"-"`
 }
 
 // SensitivityResult is the outcome of [Sensitivity.Run]: plain data
@@ -125,15 +135,64 @@ func (r *SensitivityResult) MostSensitive() (int, bool) {
 	return best, ok
 }
 
+// MaxSensitivitySteps is the largest [Sensitivity].Steps.
+const MaxSensitivitySteps = 100_000
+
 const (
 	defaultSensitivitySteps = 100
-	maxSensitivitySteps     = 100_000
 	// bisectionTol is the width below which bisection stops.
 	bisectionTol = 1e-12
 )
 
+// pacer checks the context and reports progress for a long computation on
+// one goroutine. Work is charged in matrix cells (or comparable units):
+// every pacerQuantum cells it checks the context and reports progress, so
+// a cancelled computation stops within about a millisecond of work.
+type pacer struct {
+	ctx         context.Context
+	op          string // the analysis, for the error message
+	progress    func(done, total int)
+	done, total int
+	reported    int // the done of the last report; −1 before the first
+	budget      int // cells left before the next check
+}
+
+const pacerQuantum = 1 << 16
+
+func newPacer(ctx context.Context, op string, progress func(done, total int), total int) *pacer {
+	return &pacer{ctx: ctx, op: op, progress: progress, total: total, reported: -1, budget: pacerQuantum}
+}
+
+// spend charges cells of work; every pacerQuantum cells it checks the
+// context, returning its error wrapped, and reports progress.
+func (pc *pacer) spend(cells int) error {
+	pc.budget -= cells
+	if pc.budget > 0 {
+		return nil
+	}
+	pc.budget = pacerQuantum
+	if err := pc.ctx.Err(); err != nil {
+		return fmt.Errorf("scoring: %s: %w", pc.op, err)
+	}
+	pc.report()
+	return nil
+}
+
+// advance records units of progress, without reporting them.
+func (pc *pacer) advance(units int) { pc.done = min(pc.done+units, pc.total) }
+
+// report calls the progress function if done has changed since the last
+// call.
+func (pc *pacer) report() {
+	if pc.progress != nil && pc.done != pc.reported {
+		pc.reported = pc.done
+		pc.progress(pc.done, pc.total)
+	}
+}
+
 // sweepEval scores the problem along the path of one criterion.
 type sweepEval struct {
+	pace    *pacer
 	p       *Problem
 	method  Method
 	kern    kernel
@@ -167,6 +226,9 @@ func (e *sweepEval) weightsAt(t float64) {
 
 // at leaves the oriented scores at w_j = t in e.scores.
 func (e *sweepEval) at(t float64) error {
+	if err := e.pace.spend(e.p.m * e.p.n); err != nil {
+		return err
+	}
 	e.weightsAt(t)
 	if e.kern != nil {
 		e.kern.score(e.scores, e.w, e.scratch)
@@ -218,9 +280,14 @@ func aheadVal(x, y float64) bool {
 // not all zero; a normalised copy is used). The error, if any, wraps
 // [ErrParam] (negative or too large Steps), an error of
 // [NormalizeWeights], an error of the method on p, or the context's error.
+// The context is checked about every 2^16 matrix cells of work, so a
+// cancelled analysis stops promptly even inside a criterion's scan.
 func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*SensitivityResult, error) {
-	if s.Steps < 0 || s.Steps > maxSensitivitySteps {
-		return nil, inputErr("steps", -1, -1, "", ErrParam, fmt.Sprintf("%d, want 0 ≤ steps ≤ %d", s.Steps, maxSensitivitySteps))
+	if s.Steps < 0 || s.Steps > MaxSensitivitySteps {
+		return nil, inputErr("steps", -1, -1, "", ErrParam, fmt.Sprintf("%d, want 0 ≤ steps ≤ %d", s.Steps, MaxSensitivitySteps))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("scoring: sensitivity: %w", err)
 	}
 	w0, err := prepareWeights(p, weights)
 	if err != nil {
@@ -246,7 +313,12 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 		return nil, inputErr("method", -1, -1, "", ErrLength,
 			fmt.Sprintf("the method returned %d scores for %d alternatives", len(probe.Scores), m))
 	}
-	e := &sweepEval{p: p, method: method, base: w0, w: make([]float64, n), scores: make([]float64, m), sign: 1}
+	perCrit := steps + 1
+	if n > 1 {
+		perCrit += m * (m - 1) / 2
+	}
+	pace := newPacer(ctx, "sensitivity", s.Progress, n*perCrit)
+	e := &sweepEval{pace: pace, p: p, method: method, base: w0, w: make([]float64, n), scores: make([]float64, m), sign: 1}
 	if probe.Better == Lower {
 		e.sign = -1
 	}
@@ -281,6 +353,7 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("scoring: sensitivity: %w", err)
 		}
+		start := pace.done
 		e.j = j
 		sw := &res.Sweeps[j]
 		sw.Criterion = p.crits[j].Name
@@ -294,6 +367,7 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 			for i, v := range e.scores {
 				flat[i*len(grid)+k] = v * e.sign
 			}
+			pace.advance(1)
 		}
 		sw.Scores = rowsOf(flat, m, len(grid))
 		if n == 1 {
@@ -302,13 +376,19 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 				return nil, err
 			}
 			sw.Top = TopChange{From: bestOf(e.scores)}
+			pace.report()
 			continue
 		}
 		if lin != nil {
-			e.exactSweep(sw, lin)
+			if err := e.exactSweep(sw, lin); err != nil {
+				return nil, err
+			}
 		} else if err := e.numericSweep(sw, grid); err != nil {
 			return nil, err
 		}
+		// Every unit of the criterion is done, whatever the sweep counted.
+		pace.done = start + perCrit
+		pace.report()
 		slices.SortStableFunc(sw.Reversals, func(x, y Reversal) int {
 			if c := cmpFloat(math.Abs(x.Change), math.Abs(y.Change)); c != 0 {
 				return c
@@ -319,12 +399,15 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 			return x.B - y.B
 		})
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("scoring: sensitivity: %w", err)
+	}
 	return res, nil
 }
 
 // exactSweep finds the thresholds of one criterion in closed form: along
 // the path every score of a linear kernel is t·a_i + (1 − t)·b_i.
-func (e *sweepEval) exactSweep(sw *WeightSweep, lk *linearKernel) {
+func (e *sweepEval) exactSweep(sw *WeightSweep, lk *linearKernel) error {
 	m, n, j := len(e.scores), lk.n, e.j
 	e.weightsAt(0)
 	a, b := make([]float64, m), make([]float64, m)
@@ -364,6 +447,10 @@ func (e *sweepEval) exactSweep(sw *WeightSweep, lk *linearKernel) {
 	}
 	// Pairwise reversals.
 	for x := range m {
+		if err := e.pace.spend(m - x); err != nil {
+			return err
+		}
+		e.pace.advance(m - 1 - x)
 		for y := x + 1; y < m; y++ {
 			hi, lo := x, y
 			if ahead(keys, y, x) {
@@ -413,6 +500,7 @@ func (e *sweepEval) exactSweep(sw *WeightSweep, lk *linearKernel) {
 			sw.Top = TopChange{Found: true, Weight: t, Change: t - t0, From: top, To: i}
 		}
 	}
+	return nil
 }
 
 // numericSweep scans the grid outwards from the base weight in both
@@ -496,6 +584,11 @@ func (e *sweepEval) numericSweep(sw *WeightSweep, grid []float64) error {
 	}
 	for x := range m {
 		for y := x + 1; y < m; y++ {
+			// Each pair scans the grid at least once.
+			if err := e.pace.spend(len(grid)); err != nil {
+				return err
+			}
+			e.pace.advance(1)
 			hi, lo := x, y
 			if ahead(baseKeys, y, x) {
 				hi, lo = y, x

@@ -26,10 +26,40 @@ import (
 // standard error about √(b(1−b)/N), at most 0.5/√N (0.0016 for 10⁵).
 //
 // Alternatives whose scores tie (within the tolerance of [Result].Ranks)
-// share the ranks they span: k alternatives tied over ranks r … r+k−1 each
-// add 1/k to each of those ranks, so every row and every column of the
+// share the ranks they span: g alternatives tied over ranks r … r+g−1 each
+// add 1/g to each of those ranks, so every row and every column of the
 // rank acceptability matrix sums to 1. Ties are rare unless alternatives
 // are identical.
+//
+// # Top ranks
+//
+// With TopRanks = k (0 < k < m) only the first k ranks are kept: the
+// rank acceptability matrix is m×k and equals, bit for bit, the first k
+// columns of the full m×m matrix. A tie group that straddles rank k
+// shares ranks r … r+g−1 as above, and only its shares of the ranks below
+// k are kept. Each column still sums to 1; row i sums to the probability
+// that alternative i is among the first k (at most 1). Central weights and
+// confidence factors are unchanged; the holistic acceptability index sums
+// over the kept ranks only. Each sample then finds its first k
+// alternatives by a linear selection instead of ranking all m.
+//
+// # Memory
+//
+// Run estimates its memory before allocating anything large and returns a
+// [*MemoryError] (wrapping [ErrTooLarge]) when the estimate exceeds
+// MaxMemory (default [DefaultMaxMemory], 1 GiB). With m alternatives, n
+// criteria, k kept ranks (m without TopRanks) and w workers (at most one
+// per block of 4096 samples), the estimate in bytes is
+//
+//	8·m·(k+n)·(2w+1) + 16·m·n + 32·m·w + 64·m   (+ 8·m·n·w with uncertain values)
+//
+// the first term being the rank counts and central-weight sums of the
+// blocks in flight and their total. Without TopRanks it grows as m²:
+// 5,000 alternatives on 2 workers need about 1 GB, so larger problems
+// need TopRanks. A million alternatives on 4 criteria with TopRanks 3
+// need about 240 MB on one worker. The estimate leaves out the problem
+// itself and what a method keeps beyond a normalised copy of the matrix
+// (PROMETHEE II's preference functions, for example).
 //
 // # Determinism
 //
@@ -44,9 +74,12 @@ import (
 //
 // The built-in methods prepare the problem once (normalisation, preference
 // flows) and then score each weight vector without allocating, so the cost
-// per sample is O(m·n) for scoring plus O(m²) for ranking the m scores by
-// a branch-free pairwise count; memory and allocations do not grow with
-// Samples. On one core of a 2-core machine a 10×8 weighted-sum sample
+// per sample is O(m·n) for scoring plus ranking the m scores: by a
+// branch-free pairwise count up to 44 alternatives (O(m²), but faster than
+// sorting at that size), by a comparison sort above (O(m log m)), and by
+// a linear selection with TopRanks (O(m)). The confidence factors need
+// only the first place, found in O(m). Memory and allocations do not grow
+// with Samples. On one core of a 2-core machine a 10×8 weighted-sum sample
 // takes on the order of 100 ns. A [Method] from outside this
 // package is called through Rank for every sample, with its allocations.
 // Uncertain values re-prepare the method on every value draw; see
@@ -59,7 +92,8 @@ type SMAA struct {
 	// WeightedSum{} (additive utility, as in SMAA-2).
 	Method Method `json:"-"`
 	// Samples is the number of weight vectors drawn; 0 means 10000. At
-	// most 2^50.
+	// most MaxSMAASamples (10⁹), beyond which the estimates cannot get
+	// measurably better (standard error below 2·10⁻⁵).
 	Samples int `json:"samples"`
 	// Seed selects the random streams; every value, 0 included, is an
 	// ordinary seed.
@@ -73,11 +107,22 @@ type SMAA struct {
 	// Values describes imprecise criterion values; the zero value means
 	// the values are exact.
 	Values ValueUncertainty `json:"values"`
+	// TopRanks, if positive, keeps only the first TopRanks ranks in the
+	// rank acceptability matrix (see Top ranks above); memory then grows
+	// as m·TopRanks instead of m². 0 keeps all ranks, as does a value of
+	// at least the number of alternatives.
+	TopRanks int `json:"top_ranks,omitempty"`
+	// MaxMemory bounds the estimated memory of the run in bytes (see
+	// Memory above); 0 means DefaultMaxMemory (1 GiB). Run returns a
+	// [*MemoryError] instead of exceeding it.
+	MaxMemory int64 `json:"-"`
 	// Progress, if not nil, is told how many of the total Monte Carlo
-	// evaluations are done. It is called from the goroutine that called
-	// Run, never concurrently, at block boundaries, with done never
-	// decreasing; on success the last call has done == total. It must
-	// return quickly. To stop early, cancel the context.
+	// evaluations are done, under the package's progress contract (see
+	// the package documentation): it is called from the goroutine that
+	// called Run, never concurrently, with done never decreasing; on
+	// success the last call has done == total. Here it is called at block
+	// boundaries (every 4096 evaluations). It must return quickly. To stop
+	// early, cancel the context.
 	Progress func(done, total int) `json:"-"`
 }
 
@@ -99,8 +144,13 @@ type SMAAResult struct {
 	Weights WeightSpace `json:"weights"`
 	// Values echoes the value uncertainty.
 	Values ValueUncertainty `json:"values"`
+	// TopRanks is the number of ranks kept when fewer than all (the
+	// length of each RankAcceptability row); 0 when all are kept.
+	TopRanks int `json:"top_ranks,omitempty"`
 	// RankAcceptability[i][r] is b_i^(r+1), the share of samples in which
-	// alternative i is ranked r+1. Every row and column sums to 1.
+	// alternative i is ranked r+1. Every row and column sums to 1. With
+	// TopRanks k, rows have k entries, each column sums to 1 and row i
+	// sums to the probability that alternative i is among the first k.
 	RankAcceptability [][]float64 `json:"rank_acceptability"`
 	// CentralWeights[i] is the mean of the weight vectors that rank
 	// alternative i first (it sums to 1). An alternative that is never
@@ -115,7 +165,8 @@ type SMAAResult struct {
 	Confidence []float64 `json:"confidence"`
 	// Holistic[i] is the holistic acceptability index Σ_r α_r b_i^r with
 	// the linear meta-weights α_r = (m − r)/(m − 1) (α = 1 when m = 1),
-	// one of the choices of Lahdelma & Salminen (2001, §2.4).
+	// one of the choices of Lahdelma & Salminen (2001, §2.4). With
+	// TopRanks the sum runs over the kept ranks only.
 	Holistic []float64 `json:"holistic_acceptability"`
 	// Notes records advisories, such as alternatives that are never ranked
 	// first and constant criteria.
@@ -128,17 +179,25 @@ const (
 	smaaBlock = 4096
 	// defaultSMAASamples is the number of samples of the zero SMAA.
 	defaultSMAASamples = 10000
-	// maxSMAASamples keeps counts exact in float64 and block indices far
-	// from overflow.
-	maxSMAASamples = 1 << 50
+	// maxNeverFirstNotes is the number of "never-first" notes naming an
+	// alternative; the others are counted in one more note.
+	maxNeverFirstNotes = 10
 	// confidenceStream offsets the PCG stream of the confidence pass.
 	confidenceStream = 1 << 63
 )
 
+// MaxSMAASamples is the largest [SMAA].Samples: 10⁹ samples take minutes
+// even for small problems, and the standard error of an index is then
+// below 2·10⁻⁵.
+const MaxSMAASamples = 1_000_000_000
+
 // smaaRun is the resolved, validated state shared by the workers. It is
 // read-only during the run.
 type smaaRun struct {
+	ctx     context.Context
 	p       *Problem
+	k       int // ranks kept: m, or TopRanks when smaller
+	pairMax int // the largest m ranked by the pairwise count
 	method  Method
 	prep    preparer // nil for methods outside the package
 	kern    kernel   // prepared base problem; nil without prep
@@ -166,6 +225,7 @@ type smaaWorker struct {
 	keys    []float64
 	ord     []int
 	rank    []int
+	top     []float64         // selectTop's buffer; nil without TopRanks
 	prob    *perturbedProblem // nil with exact values
 	kern    kernel
 	_       [cacheLine]byte
@@ -192,12 +252,22 @@ func paddedInts(k int) []int {
 // negative Samples or Workers, an invalid WeightSpace or ValueUncertainty,
 // bounds that no weights can meet), [ErrLength], [ErrNotFinite], an error
 // of the method on p, or the context's error.
+//
+// A configuration whose estimated memory exceeds MaxMemory gives a
+// [*MemoryError] wrapping [ErrTooLarge], before the method is first called.
 func (s SMAA) Run(ctx context.Context, p *Problem) (*SMAAResult, error) {
+	return s.run(ctx, p, pairwiseMax)
+}
+
+// run is Run with the largest number of alternatives ranked by the
+// pairwise count given, so that tests can compare the ranking paths.
+func (s SMAA) run(ctx context.Context, p *Problem, pairMax int) (*SMAAResult, error) {
 	run, err := s.resolve(p)
 	if err != nil {
 		return nil, err
 	}
-	m, n := p.m, p.n
+	run.ctx, run.pairMax = ctx, pairMax
+	m, n, k := p.m, p.n, run.k
 	nb := (run.samples + smaaBlock - 1) / smaaBlock
 	total := run.samples
 	draws := 0
@@ -214,16 +284,16 @@ func (s SMAA) Run(ctx context.Context, p *Problem) (*SMAAResult, error) {
 	}
 
 	// Pass 1: rank acceptabilities and central weights.
-	counts := make([]float64, m*m)
+	counts := make([]float64, m*k)
 	central := make([]float64, m*n)
-	err = runBlocks(ctx, nb, len(run.workers), m*m+m*n,
+	err = runBlocks(ctx, nb, len(run.workers), m*k+m*n,
 		func(wk, b int, acc []float64) error { return run.weightBlock(run.workers[wk], b, acc) },
 		func(b int, acc []float64) {
-			for k, v := range acc[:m*m] {
-				counts[k] += v
+			for x, v := range acc[:m*k] {
+				counts[x] += v
 			}
-			for k, v := range acc[m*m:] {
-				central[k] += v
+			for x, v := range acc[m*k:] {
+				central[x] += v
 			}
 			report(min(smaaBlock, run.samples-b*smaaBlock))
 		})
@@ -237,28 +307,30 @@ func (s SMAA) Run(ctx context.Context, p *Problem) (*SMAAResult, error) {
 		Seed:              run.seed,
 		Weights:           cloneWeightSpace(s.Weights),
 		Values:            cloneValueUncertainty(s.Values),
-		RankAcceptability: make([][]float64, m),
+		RankAcceptability: rowsOf(counts, m, k),
 		CentralWeights:    rowsOf(make([]float64, m*n), m, n),
 		Confidence:        make([]float64, m),
 		Holistic:          make([]float64, m),
 	}
+	if k < m {
+		res.TopRanks = k
+	}
 	inv := 1 / float64(run.samples)
-	acc := rowsOf(counts, m, m)
+	acc := res.RankAcceptability
 	for i := range m {
-		for r := range m {
+		for r := range k {
 			acc[i][r] *= inv
 		}
-		res.RankAcceptability[i] = acc[i]
 		sum := 0.0
 		for _, x := range central[i*n : (i+1)*n] {
 			sum += x
 		}
-		if counts[i*m] > 0 && sum > 0 {
+		if counts[i*k] > 0 && sum > 0 {
 			for j := range n {
 				res.CentralWeights[i][j] = central[i*n+j] / sum
 			}
 		}
-		for r := range m {
+		for r := range k {
 			alpha := 1.0
 			if m > 1 {
 				alpha = float64(m-1-r) / float64(m-1)
@@ -294,11 +366,19 @@ func (s SMAA) Run(ctx context.Context, p *Problem) (*SMAAResult, error) {
 	}
 	probe := run.probe
 	res.Method = probe.Method
+	never := 0
 	for i, name := range res.Alternatives {
 		if res.RankAcceptability[i][0] == 0 {
-			res.Notes = append(res.Notes, Note{Code: "never-first",
-				Text: fmt.Sprintf("%q is ranked first under none of the sampled weights, so it has no central weights", name)})
+			never++
+			if never <= maxNeverFirstNotes {
+				res.Notes = append(res.Notes, Note{Code: "never-first",
+					Text: fmt.Sprintf("%q is ranked first under none of the sampled weights, so it has no central weights", name)})
+			}
 		}
+	}
+	if never > maxNeverFirstNotes {
+		res.Notes = append(res.Notes, Note{Code: "never-first",
+			Text: fmt.Sprintf("%d more alternatives are ranked first under none of the sampled weights, so they have no central weights", never-maxNeverFirstNotes)})
 	}
 	res.Notes = append(res.Notes, probe.Notes...)
 	return res, nil
@@ -310,25 +390,54 @@ func (s SMAA) resolve(p *Problem) (*smaaRun, error) {
 	if err := checkProblem(p); err != nil {
 		return nil, err
 	}
-	if s.Samples < 0 || s.Samples > maxSMAASamples {
-		return nil, inputErr("samples", -1, -1, "", ErrParam, fmt.Sprintf("%d, want 0 ≤ samples ≤ 2^50", s.Samples))
+	if s.Samples < 0 || s.Samples > MaxSMAASamples {
+		return nil, inputErr("samples", -1, -1, "", ErrParam, fmt.Sprintf("%d, want 0 ≤ samples ≤ %d", s.Samples, MaxSMAASamples))
 	}
 	if s.Workers < 0 {
 		return nil, inputErr("workers", -1, -1, "", ErrParam, fmt.Sprintf("%d, want ≥ 0", s.Workers))
 	}
-	run := &smaaRun{p: p, method: s.Method, samples: s.Samples, seed: s.Seed}
+	if s.TopRanks < 0 {
+		return nil, inputErr("top_ranks", -1, -1, "", ErrParam, fmt.Sprintf("%d, want ≥ 0 (0 keeps all ranks)", s.TopRanks))
+	}
+	bound, err := memBound(s.MaxMemory)
+	if err != nil {
+		return nil, err
+	}
+	m, n := p.m, p.n
+	run := &smaaRun{p: p, method: s.Method, samples: s.Samples, seed: s.Seed, k: m}
+	if s.TopRanks > 0 && s.TopRanks < m {
+		run.k = s.TopRanks
+	}
 	if run.method == nil {
 		run.method = WeightedSum{}
 	}
 	if run.samples == 0 {
 		run.samples = defaultSMAASamples
 	}
-	var err error
-	if run.weights, err = newWeightSampler(s.Weights, p.n); err != nil {
+	if run.weights, err = newWeightSampler(s.Weights, n); err != nil {
 		return nil, err
 	}
-	if run.noise, err = newValueNoise(s.Values, p.n); err != nil {
+	if run.noise, err = newValueNoise(s.Values, n); err != nil {
 		return nil, err
+	}
+	workers := s.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	nb := (run.samples + smaaBlock - 1) / smaaBlock
+	workers = max(1, min(workers, nb))
+	// The memory check comes before the method is first called: ranking
+	// the problem allocates in proportion to it too.
+	if est := smaaMemory(m, n, run.k, workers, run.noise.frac != nil); est > bound {
+		e := &MemoryError{Analysis: "smaa", Estimate: est, Limit: bound, Option: "TopRanks"}
+		if run.k < m {
+			e.Hint = `keep fewer ranks with TopRanks ("top_ranks"), use fewer workers, or raise the bound`
+		} else {
+			k := min(10, m-1)
+			e.Hint = fmt.Sprintf(`keep only the first ranks with TopRanks ("top_ranks"): %d ranks need about %s`,
+				k, formatBytes(smaaMemory(m, n, k, workers, run.noise.frac != nil)))
+		}
+		return nil, e
 	}
 	// One call through the public API validates the method's parameters
 	// on p and tells which way its scores improve.
@@ -352,13 +461,6 @@ func (s SMAA) resolve(p *Problem) (*smaaRun, error) {
 		}
 		run.better = run.kern.better()
 	}
-	workers := s.Workers
-	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	nb := (run.samples + smaaBlock - 1) / smaaBlock
-	workers = max(1, min(workers, nb))
-	m, n := p.m, p.n
 	run.workers = make([]*smaaWorker, workers)
 	for wk := range run.workers {
 		st := &smaaWorker{
@@ -367,6 +469,9 @@ func (s SMAA) resolve(p *Problem) (*smaaRun, error) {
 			kern: run.kern,
 		}
 		st.rng = rand.New(&st.pcg)
+		if run.k < m {
+			st.top = make([]float64, run.k)
+		}
 		if run.kern != nil {
 			st.scratch = paddedFloats(run.kern.scratchLen())
 		}
@@ -445,14 +550,27 @@ func scoreLinear(dst, r, w []float64) {
 	}
 }
 
-// weightBlock runs the samples of block b, adding rank counts (m×m) and
+// checkEvery returns how many evaluations of the problem may run between
+// two checks of the context: about 2^16 matrix cells, so that a cancelled
+// run stops within a millisecond or so whatever the problem's size.
+func (run *smaaRun) checkEvery() int {
+	return max(1, (1<<16)/(run.p.m*run.p.n))
+}
+
+// weightBlock runs the samples of block b, adding rank counts (m×k) and
 // first-rank weight sums (m×n) to acc.
 func (run *smaaRun) weightBlock(st *smaaWorker, b int, acc []float64) error {
 	st.pcg.Seed(run.seed, uint64(b))
 	lo, hi := b*smaaBlock, min((b+1)*smaaBlock, run.samples)
-	m := run.p.m
-	counts, central := acc[:m*m], acc[m*m:]
+	m, k := run.p.m, run.k
+	counts, central := acc[:m*k], acc[m*k:]
+	every := run.checkEvery()
 	for s := lo; s < hi; s++ {
+		if (s-lo)%every == 0 {
+			if err := run.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if st.prob != nil && (s-lo)%run.noise.reuse == 0 {
 			if err := run.redraw(st); err != nil {
 				return err
@@ -465,8 +583,19 @@ func (run *smaaRun) weightBlock(st *smaaWorker, b int, acc []float64) error {
 		if err := run.evaluate(st, st.w); err != nil {
 			return err
 		}
-		ties := sortKeys(st.keys, st.ord, st.rank, st.scores, run.better)
-		accumulateRanks(counts, central, st.keys, st.ord, ties, st.w)
+		if k == m {
+			ties := sortKeysMax(st.keys, st.ord, st.rank, st.scores, run.better, run.pairMax)
+			accumulateRanks(counts, central, st.keys, st.ord, ties, st.w)
+			continue
+		}
+		c, tol, ok := selectTop(st.keys, st.ord, st.top, st.scores, run.better, k)
+		if !ok {
+			// A NaN or an infinite score from a foreign method: rank all
+			// (scores are already oriented).
+			sortKeysMax(st.keys, st.ord, st.rank, st.scores, Higher, run.pairMax)
+			c, tol = m, tieTol(st.keys)
+		}
+		accumulateTop(counts, central, st.keys[:c], st.ord[:c], tol, k, st.w)
 	}
 	return nil
 }
@@ -478,6 +607,9 @@ func (run *smaaRun) confidenceBlock(st *smaaWorker, b, draws int, central [][]fl
 	st.pcg.Seed(run.seed, confidenceStream+uint64(b))
 	lo, hi := b*smaaBlock, min((b+1)*smaaBlock, draws)
 	for range hi - lo {
+		if err := run.ctx.Err(); err != nil {
+			return err
+		}
 		if err := run.redraw(st); err != nil {
 			return err
 		}
@@ -496,16 +628,28 @@ func (run *smaaRun) exactConfidence(res *SMAAResult) error {
 // firstAtCentral adds to acc[i] the share of first place that alternative
 // i takes at its central weights on the worker's current problem.
 func (run *smaaRun) firstAtCentral(st *smaaWorker, central [][]float64, acc []float64) error {
+	every := run.checkEvery()
+	evals := 0
 	for i, w := range central {
 		if slices.Max(w) == 0 {
 			continue // no central weights
 		}
+		if evals++; evals%every == 0 {
+			if err := run.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if err := run.evaluate(st, w); err != nil {
 			return err
 		}
-		sortKeys(st.keys, st.ord, st.rank, st.scores, run.better)
-		g := firstGroup(st.keys)
-		if slices.Contains(st.ord[:g], i) {
+		g, in, ok := firstTied(st.scores, run.better, i)
+		if !ok {
+			// Scores already oriented.
+			sortKeysMax(st.keys, st.ord, st.rank, st.scores, Higher, run.pairMax)
+			g = firstGroup(st.keys)
+			in = slices.Contains(st.ord[:g], i)
+		}
+		if in {
 			acc[i] += 1 / float64(g)
 		}
 	}
@@ -519,19 +663,32 @@ func (run *smaaRun) firstAtCentral(st *smaaWorker, central [][]float64, acc []fl
 // scores keep the problem order. It reports whether any two neighbours tie
 // within the tolerance of rankScores.
 //
-// For m ≤ 64 the rank of each alternative is counted over all pairs with
-// the sign bit of the score difference, without data-dependent branches:
-// a comparison sort of ten random scores mispredicts about half of its
-// branches, which made it the largest cost of an SMAA sample. Scores that
-// do not order into a permutation (NaN from a foreign method) fall back to
-// an insertion sort.
+// For m ≤ pairwiseMax the rank of each alternative is counted over all
+// pairs with the sign bit of the score difference, without data-dependent
+// branches: a comparison sort of ten random scores mispredicts about half
+// of its branches, which made it the largest cost of an SMAA sample.
+// Larger inputs are sorted (O(m log m)). Scores that do not order into a
+// permutation (NaN from a foreign method) fall back to an insertion sort.
+// Every path puts the scores in the same order, except that the count
+// puts +0 before −0 where the others keep the problem order; the two tie,
+// so the groups of tied alternatives, and any counts, are the same.
 func sortKeys(keys []float64, ord, rank []int, scores []float64, better Better) bool {
+	return sortKeysMax(keys, ord, rank, scores, better, pairwiseMax)
+}
+
+// sortKeysMax is sortKeys ranking up to pairMax (≤ 64) alternatives by the
+// pairwise count.
+func sortKeysMax(keys []float64, ord, rank []int, scores []float64, better Better, pairMax int) bool {
 	if better == Lower {
 		for i, x := range scores {
 			scores[i] = -x
 		}
 	}
-	if len(scores) > 64 || !countRanks(keys, ord, rank, scores) {
+	switch m := len(scores); {
+	case m <= min(pairMax, 64) && countRanks(keys, ord, rank, scores):
+	case m > pairMax && !hasNaN(scores):
+		sortDesc(keys, ord, scores)
+	default:
 		insertionKeys(keys, ord, scores)
 	}
 	tol := tieTol(keys)
