@@ -286,9 +286,6 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 	if s.Steps < 0 || s.Steps > MaxSensitivitySteps {
 		return nil, inputErr("steps", -1, -1, "", ErrParam, fmt.Sprintf("%d, want 0 ≤ steps ≤ %d", s.Steps, MaxSensitivitySteps))
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("scoring: sensitivity: %w", err)
-	}
 	w0, err := prepareWeights(p, weights)
 	if err != nil {
 		return nil, err

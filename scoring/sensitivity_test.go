@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -292,4 +293,76 @@ func TestSensitivityEndTieIsNotAChange(t *testing.T) {
 		assert.Equal(t, 1, top.From, "%T: A is best at the base", m)
 		assert.False(t, top.Found, "%T: a tie at weight 1 is not a change: %+v", m, top)
 	}
+}
+
+// TestSensitivityProgress checks the progress contract on the exact path
+// (WSM) and the numerical one (TOPSIS): a fixed total of
+// n·(Steps+1) + n·m(m−1)/2 units, done never decreasing, the last call
+// done == total.
+func TestSensitivityProgress(t *testing.T) {
+	t.Parallel()
+	p := smaaBenchProblem(40, 3)
+	for _, meth := range []scoring.Method{scoring.WeightedSum{}, scoring.TOPSIS{}} {
+		var seen [][2]int
+		s := scoring.Sensitivity{Method: meth, Steps: 50, Progress: func(done, total int) { seen = append(seen, [2]int{done, total}) }}
+		_, err := s.Run(context.Background(), p, []float64{1, 2, 3})
+		require.NoError(t, err)
+		const want = 3*51 + 3*40*39/2
+		require.GreaterOrEqual(t, len(seen), 3, "one call per criterion at least")
+		for k, c := range seen {
+			assert.Equal(t, want, c[1], "total of call %d", k)
+			if k > 0 {
+				assert.GreaterOrEqual(t, c[0], seen[k-1][0], "done went %v then %v", seen[k-1], c)
+			}
+		}
+		assert.Equal(t, want, seen[len(seen)-1][0], "last call")
+	}
+}
+
+// TestSensitivityCancel checks that cancelling stops a scan inside a
+// criterion: from Progress in the middle of the pairwise pass (no further
+// call after it), and while a slow outside method scans the grid (at most
+// one more evaluation after it).
+func TestSensitivityCancel(t *testing.T) {
+	t.Parallel()
+	t.Run("pairs", func(t *testing.T) {
+		t.Parallel()
+		const m, steps = 2000, 10
+		p := smaaBenchProblem(m, 2)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		calls, after := 0, 0
+		s := scoring.Sensitivity{Steps: steps, Progress: func(done, total int) {
+			if ctx.Err() != nil {
+				after++
+				return
+			}
+			calls++
+			if done > steps+1 && done < total/4 {
+				cancel() // inside criterion 0's pairs
+			}
+		}}
+		res, err := s.Run(ctx, p, []float64{1, 1})
+		if res != nil || !errors.Is(err, context.Canceled) {
+			t.Fatalf("Run = %v, %v; want nil, context.Canceled", res, err)
+		}
+		if calls == 0 || after != 0 {
+			t.Errorf("%d progress calls before the cancellation, %d after; want some, then none", calls, after)
+		}
+	})
+	t.Run("grid", func(t *testing.T) {
+		t.Parallel()
+		p := smaaBenchProblem(1<<16, 2)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		var calls atomic.Int64
+		meth := countingMethod{calls: &calls, cancelAt: 4, cancel: cancel}
+		res, err := scoring.Sensitivity{Method: meth, Steps: 1000}.Run(ctx, p, []float64{1, 1})
+		if res != nil || !errors.Is(err, context.Canceled) {
+			t.Fatalf("Run = %v, %v; want nil, context.Canceled", res, err)
+		}
+		if n := calls.Load(); n > 5 {
+			t.Errorf("the method was called %d times; cancelled at call 4, Run should stop after at most one more", n)
+		}
+	})
 }

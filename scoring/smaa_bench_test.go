@@ -62,3 +62,35 @@ func BenchmarkSMAA(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSMAALarge measures SMAA on many alternatives with 1,000 samples:
+// all ranks of a few thousand alternatives (memory and time grow as m²)
+// and the first 3 ranks of a million (memory grows as m·(3+n)). Run with
+// -benchtime 1x: one iteration of the largest case takes seconds.
+func BenchmarkSMAALarge(b *testing.B) {
+	cases := []struct {
+		m, n, top int
+	}{
+		{1000, 4, 0},
+		{4000, 4, 0},
+		{100_000, 4, 3},
+		{1_000_000, 4, 3},
+	}
+	for _, c := range cases {
+		name := fmt.Sprintf("%dx%d/all", c.m, c.n)
+		if c.top > 0 {
+			name = fmt.Sprintf("%dx%d/top%d", c.m, c.n, c.top)
+		}
+		b.Run(name, func(b *testing.B) {
+			p := smaaBenchProblem(c.m, c.n)
+			s := scoring.SMAA{Samples: 1000, Seed: 1, TopRanks: c.top}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := s.Run(context.Background(), p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

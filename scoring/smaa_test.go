@@ -4,10 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/socialseat/socialseat/scoring"
@@ -440,6 +443,8 @@ func TestSMAABadInput(t *testing.T) {
 		{"negative samples", scoring.SMAA{Samples: -1}, p, scoring.ErrParam, "samples"},
 		{"too many samples", scoring.SMAA{Samples: math.MaxInt}, p, scoring.ErrParam, "samples"},
 		{"negative workers", scoring.SMAA{Workers: -2}, p, scoring.ErrParam, "workers"},
+		{"negative top ranks", scoring.SMAA{TopRanks: -1}, p, scoring.ErrParam, "top_ranks"},
+		{"negative memory bound", scoring.SMAA{MaxMemory: -1}, p, scoring.ErrParam, "max_memory"},
 		{"nil problem", scoring.SMAA{}, nil, scoring.ErrEmpty, "matrix"},
 		{"zero problem", scoring.SMAA{}, &scoring.Problem{}, scoring.ErrEmpty, "matrix"},
 		{"lower length", scoring.SMAA{Weights: scoring.WeightSpace{Lower: []float64{0.1}}}, p, scoring.ErrLength, "lower"},
@@ -648,5 +653,248 @@ func TestSMAAProperties(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSMAATopRanksTies checks TopRanks on a problem whose ties straddle
+// the kept ranks. A1, A2 and A3 are identical and dominate the others, so
+// in every sample they share ranks 1–3: each gets exactly 1/3 of each of
+// those ranks. With TopRanks 2 each keeps 1/3 of ranks 1 and 2, and its
+// row sums to 2/3; A4 and A5 (identical, dominated by the first three,
+// dominating A6) share ranks 4 and 5.
+func TestSMAATopRanksTies(t *testing.T) {
+	t.Parallel()
+	p := scoring.MustNewProblem([]string{"A1", "A2", "A3", "A4", "A5", "A6"},
+		[]scoring.Criterion{{Name: "c1", Direction: scoring.Benefit}, {Name: "c2", Direction: scoring.Benefit}},
+		[][]float64{{9, 9}, {9, 9}, {9, 9}, {5, 5}, {5, 5}, {1, 1}})
+	third := 1.0 / 3
+	for _, k := range []int{1, 2, 3, 4, 5} {
+		res, err := scoring.SMAA{Samples: 3000, Seed: 1, TopRanks: k}.Run(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.TopRanks != k {
+			t.Errorf("k=%d: result TopRanks %d", k, res.TopRanks)
+		}
+		want := [][]float64{
+			{third, third, third, 0, 0, 0},
+			{third, third, third, 0, 0, 0},
+			{third, third, third, 0, 0, 0},
+			{0, 0, 0, 0.5, 0.5, 0},
+			{0, 0, 0, 0.5, 0.5, 0},
+			{0, 0, 0, 0, 0, 1},
+		}
+		for i, row := range res.RankAcceptability {
+			if len(row) != k {
+				t.Fatalf("k=%d: row %d has %d ranks", k, i, len(row))
+			}
+			for r, v := range row {
+				if math.Abs(v-want[i][r]) > 1e-12 {
+					t.Errorf("k=%d: b[%d][%d] = %v, want %v", k, i, r, v, want[i][r])
+				}
+			}
+		}
+		for i := range 3 {
+			if math.Abs(res.Confidence[i]-third) > 1e-12 {
+				t.Errorf("k=%d: confidence of %d = %v, want 1/3", k, i, res.Confidence[i])
+			}
+		}
+	}
+}
+
+// TestSMAATopRanksMatchFull checks that the TopRanks result is the first
+// columns of the full result bit for bit (central weights and confidence
+// too), for any number of workers, with ties among identical alternatives,
+// with exact and uncertain values, for built-in and outside methods, and
+// on more alternatives than the pairwise count ranks.
+func TestSMAATopRanksMatchFull(t *testing.T) {
+	t.Parallel()
+	for _, m := range []int{9, 70} {
+		p := tiedProblem(m)
+		for name, cfg := range map[string]scoring.SMAA{
+			"wsm":       {Samples: 9000, Seed: 5},
+			"topsis":    {Method: scoring.TOPSIS{}, Samples: 5000, Seed: 6, Weights: scoring.WeightSpace{Order: []int{2, 0, 1}}},
+			"wsm noisy": {Samples: 5000, Seed: 7, Values: scoring.ValueUncertainty{Fraction: 0.05, Reuse: 2}},
+			"external":  {Method: rankOnly{scoring.WeightedSum{}}, Samples: 3000, Seed: 8},
+		} {
+			t.Run(fmt.Sprintf("%s/m=%d", name, m), func(t *testing.T) {
+				t.Parallel()
+				full, err := cfg.Run(context.Background(), p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, k := range []int{1, 2, 3, 17, m - 1, m, m + 5} {
+					var first []uint64
+					for _, workers := range []int{1, 2, 7} {
+						c := cfg
+						c.TopRanks, c.Workers = k, workers
+						res, err := c.Run(context.Background(), p)
+						if err != nil {
+							t.Fatal(err)
+						}
+						kk := min(k, m)
+						for i := range m {
+							if !slices.Equal(floatBits(res.RankAcceptability[i]), floatBits(full.RankAcceptability[i][:kk])) {
+								t.Fatalf("k=%d workers=%d: row %d = %v, full %v", k, workers, i, res.RankAcceptability[i], full.RankAcceptability[i][:kk])
+							}
+							if !slices.Equal(floatBits(res.CentralWeights[i]), floatBits(full.CentralWeights[i])) {
+								t.Fatalf("k=%d workers=%d: central weights %d differ", k, workers, i)
+							}
+						}
+						if !slices.Equal(floatBits(res.Confidence), floatBits(full.Confidence)) {
+							t.Fatalf("k=%d workers=%d: confidence %v, full %v", k, workers, res.Confidence, full.Confidence)
+						}
+						for r := range kk {
+							col := 0.0
+							for i := range m {
+								col += res.RankAcceptability[i][r]
+							}
+							if math.Abs(col-1) > 1e-9 {
+								t.Errorf("k=%d: column %d sums to %v", k, r, col)
+							}
+						}
+						if b := smaaBits(res); first == nil {
+							first = b
+						} else if !slices.Equal(first, b) {
+							t.Fatalf("k=%d: %d workers give other bits than 1", k, workers)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// tiedProblem returns m alternatives on 3 criteria with values from a few
+// levels, so that identical alternatives (which always tie) are common.
+func tiedProblem(m int) *scoring.Problem {
+	r := rand.New(rand.NewPCG(42, uint64(m)))
+	rows := make([][]float64, m)
+	for i := range rows {
+		rows[i] = []float64{float64(1 + r.IntN(3)), float64(1 + r.IntN(3)), float64(1 + r.IntN(3))}
+	}
+	return scoring.MustNewProblem(nil, []scoring.Criterion{
+		{Name: "a", Direction: scoring.Benefit}, {Name: "b", Direction: scoring.Cost}, {Name: "c", Direction: scoring.Benefit},
+	}, rows)
+}
+
+func floatBits(xs []float64) []uint64 {
+	out := make([]uint64, len(xs))
+	for i, x := range xs {
+		out[i] = math.Float64bits(x)
+	}
+	return out
+}
+
+// panicMethod fails the test if SMAA ever ranks with it: the memory check
+// must come first.
+type panicMethod struct{ t *testing.T }
+
+func (m panicMethod) Rank(p *scoring.Problem, w []float64) (*scoring.Result, error) {
+	m.t.Error("the method was called before the memory check")
+	return scoring.WeightedSum{}.Rank(p, w)
+}
+
+// TestSMAAMemoryBound checks that a configuration over the memory bound
+// fails with a *MemoryError before the method is called or the matrix is
+// allocated, and that TopRanks brings it under the bound.
+func TestSMAAMemoryBound(t *testing.T) {
+	t.Parallel()
+	const m = 100_000 // all ranks: 80 GB of counts; the problem itself is 800 kB
+	rows := make([][]float64, m)
+	for i := range rows {
+		rows[i] = []float64{float64(i % 1000)}
+	}
+	p := scoring.MustNewProblem(nil, []scoring.Criterion{{Name: "c", Direction: scoring.Benefit}}, rows)
+	cases := []struct {
+		name      string
+		s         scoring.SMAA
+		wantLimit int64
+	}{
+		{"default bound", scoring.SMAA{Method: panicMethod{t}}, scoring.DefaultMaxMemory},
+		{"explicit bound", scoring.SMAA{Method: panicMethod{t}, MaxMemory: 1 << 36}, 1 << 36},
+		{"top ranks over a small bound", scoring.SMAA{Method: panicMethod{t}, TopRanks: 3, MaxMemory: 1 << 20}, 1 << 20},
+	}
+	for _, tc := range cases {
+		res, err := tc.s.Run(context.Background(), p)
+		var me *scoring.MemoryError
+		if res != nil || !errors.Is(err, scoring.ErrTooLarge) || !errors.As(err, &me) {
+			t.Fatalf("%s: Run = %v, %v; want a *MemoryError wrapping ErrTooLarge", tc.name, res, err)
+		}
+		if me.Limit != tc.wantLimit || me.Estimate <= me.Limit || me.Analysis != "smaa" || me.Option != "TopRanks" {
+			t.Errorf("%s: %+v", tc.name, me)
+		}
+		if !strings.Contains(err.Error(), "top_ranks") || !strings.Contains(err.Error(), "iB") {
+			t.Errorf("%s: message %q should name the option and the sizes", tc.name, err)
+		}
+	}
+	res, err := scoring.SMAA{Samples: 100, TopRanks: 3}.Run(context.Background(), p)
+	if err != nil {
+		t.Fatalf("TopRanks 3: %v", err)
+	}
+	if len(res.RankAcceptability[0]) != 3 || res.TopRanks != 3 {
+		t.Errorf("TopRanks 3 gave rows of %d ranks", len(res.RankAcceptability[0]))
+	}
+	// A hundred alternatives tie at the top (value 999): each keeps 1/100
+	// of each of the first three ranks.
+	if got := res.RankAcceptability[999][0]; math.Abs(got-1.0/100) > 1e-12 {
+		t.Errorf("b[999][0] = %v, want 1/100 (100 tied alternatives)", got)
+	}
+	notes := 0
+	for _, n := range res.Notes {
+		if n.Code == "never-first" {
+			notes++
+		}
+	}
+	if notes != 11 {
+		t.Errorf("%d never-first notes for %d such alternatives, want 10 named and one count", notes, m-100)
+	}
+}
+
+// TestSMAASamplesMaximum checks the documented bound on Samples.
+func TestSMAASamplesMaximum(t *testing.T) {
+	t.Parallel()
+	p := smaaTwoByTwo()
+	for _, n := range []int{scoring.MaxSMAASamples + 1, math.MaxInt} {
+		_, err := scoring.SMAA{Samples: n}.Run(context.Background(), p)
+		var ie *scoring.InputError
+		if !errors.Is(err, scoring.ErrParam) || !errors.As(err, &ie) || ie.Field != "samples" ||
+			!strings.Contains(err.Error(), "1000000000") {
+			t.Errorf("Samples %d: %v; want an *InputError on samples naming the maximum", n, err)
+		}
+	}
+}
+
+// countingMethod counts its Rank calls and cancels a context on call
+// cancelAt.
+type countingMethod struct {
+	calls    *atomic.Int64
+	cancelAt int64
+	cancel   context.CancelFunc
+}
+
+func (c countingMethod) Rank(p *scoring.Problem, w []float64) (*scoring.Result, error) {
+	if c.calls.Add(1) == c.cancelAt {
+		c.cancel()
+	}
+	return scoring.WeightedSum{}.Rank(p, w)
+}
+
+// TestSMAACancelWithinBlock checks that a large problem stops within a
+// sample or two of the cancellation, not at the end of its block of 4096
+// samples (which would take minutes here).
+func TestSMAACancelWithinBlock(t *testing.T) {
+	t.Parallel()
+	p := smaaBenchProblem(1<<16, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var calls atomic.Int64
+	meth := countingMethod{calls: &calls, cancelAt: 5, cancel: cancel}
+	res, err := scoring.SMAA{Method: meth, Samples: 4096, TopRanks: 2, Workers: 1}.Run(ctx, p)
+	if res != nil || !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run = %v, %v; want nil, context.Canceled", res, err)
+	}
+	if n := calls.Load(); n > 6 {
+		t.Errorf("the method was called %d times; cancelled at call 5, Run should stop after at most one more", n)
 	}
 }
