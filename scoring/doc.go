@@ -114,10 +114,12 @@
 // stops the run the same way. Their Progress field, if not nil, is called
 // as func(done, total int) from the goroutine that called Run, never
 // concurrently; total is fixed for the run, done never decreases, and on
-// success the last call has done == total. It must return quickly. SMAA
-// also estimates its memory before allocating it and returns a
-// [*MemoryError] wrapping [ErrTooLarge] above its MaxMemory bound (1 GiB
-// by default); [SMAA] documents the formula.
+// success the last call has done == total. It must return quickly. Both
+// estimate their memory before allocating it and return a [*MemoryError]
+// wrapping [ErrTooLarge] when the estimate exceeds their MaxMemory field
+// ([DefaultMaxMemory], 1 GiB, when zero); their documentation gives the
+// formula and the option that reduces it (SMAA's TopRanks, Sensitivity's
+// Steps).
 //
 // # Performance
 //

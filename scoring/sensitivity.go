@@ -34,6 +34,17 @@ type Sensitivity struct {
 	// scores and the numerical scan; 0 means 100. At most
 	// MaxSensitivitySteps (100000; the result holds m·n·(Steps+1) scores).
 	Steps int `json:"steps"`
+	// MaxMemory bounds the estimated memory of the analysis in bytes; 0
+	// means DefaultMaxMemory (1 GiB). The estimate, checked before
+	// anything large is allocated, is
+	//
+	//	8·m·n·(Steps+1) + 8·m·(Steps+1) + 8·m·n + 48·m
+	//
+	// (the recorded scores, the numerical scan's grid, the method's
+	// normalised matrix, working vectors), and Run returns a
+	// [*MemoryError] when it exceeds the bound. The reversals come on top:
+	// at most m(m−1)/2 per criterion, 32 bytes each, usually far fewer.
+	MaxMemory int64 `json:"-"`
 	// Progress, if not nil, is told how much of the analysis is done,
 	// under the package's progress contract (see the package
 	// documentation): it is called from the goroutine that called Run,
@@ -286,6 +297,10 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 	if s.Steps < 0 || s.Steps > MaxSensitivitySteps {
 		return nil, inputErr("steps", -1, -1, "", ErrParam, fmt.Sprintf("%d, want 0 ≤ steps ≤ %d", s.Steps, MaxSensitivitySteps))
 	}
+	bound, err := memBound(s.MaxMemory)
+	if err != nil {
+		return nil, err
+	}
 	w0, err := prepareWeights(p, weights)
 	if err != nil {
 		return nil, err
@@ -298,6 +313,16 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 	if steps == 0 {
 		steps = defaultSensitivitySteps
 	}
+	m, n := p.m, p.n
+	if est := sensitivityMemory(m, n, steps); est > bound {
+		e := &MemoryError{Analysis: "sensitivity", Estimate: est, Limit: bound, Option: "Steps"}
+		if fit := sensitivityStepsWithin(m, n, bound); fit > 0 {
+			e.Hint = fmt.Sprintf(`use fewer grid steps ("steps"): at most %d fit`, fit)
+		} else {
+			e.Hint = "the problem is too large for the bound even with one step"
+		}
+		return nil, e
+	}
 	probe, err := method.Rank(p, w0)
 	if err != nil {
 		return nil, err
@@ -305,7 +330,6 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 	if probe.Better != Higher && probe.Better != Lower {
 		return nil, inputErr("method", -1, -1, "", ErrParam, "the method's result says neither higher nor lower is better")
 	}
-	m, n := p.m, p.n
 	if len(probe.Scores) != m {
 		return nil, inputErr("method", -1, -1, "", ErrLength,
 			fmt.Sprintf("the method returned %d scores for %d alternatives", len(probe.Scores), m))
@@ -400,6 +424,21 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 		return nil, fmt.Errorf("scoring: sensitivity: %w", err)
 	}
 	return res, nil
+}
+
+// sensitivityMemory estimates the bytes of a sensitivity analysis without
+// its reversals (see Sensitivity.MaxMemory).
+func sensitivityMemory(m, n, steps int) int64 {
+	fm, fn, g := float64(m), float64(n), float64(steps+1)
+	return bytesOf(8*fm*fn*g + 8*fm*g + 8*fm*fn + 48*fm)
+}
+
+// sensitivityStepsWithin returns the largest number of steps whose
+// estimate fits the bound, or 0 if not even one does.
+func sensitivityStepsWithin(m, n int, bound int64) int {
+	fm, fn := float64(m), float64(n)
+	g := (float64(bound) - 8*fm*fn - 48*fm) / (8*fm*fn + 8*fm)
+	return int(min(math.Max(g-1, 0), MaxSensitivitySteps))
 }
 
 // exactSweep finds the thresholds of one criterion in closed form: along

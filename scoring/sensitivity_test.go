@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -352,12 +353,12 @@ func TestSensitivityCancel(t *testing.T) {
 	})
 	t.Run("grid", func(t *testing.T) {
 		t.Parallel()
-		p := smaaBenchProblem(1<<16, 2)
+		p := smaaBenchProblem(1<<15, 2) // 2^16 cells: the context is checked at every evaluation
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		var calls atomic.Int64
 		meth := countingMethod{calls: &calls, cancelAt: 4, cancel: cancel}
-		res, err := scoring.Sensitivity{Method: meth, Steps: 1000}.Run(ctx, p, []float64{1, 1})
+		res, err := scoring.Sensitivity{Method: meth, Steps: 100}.Run(ctx, p, []float64{1, 1})
 		if res != nil || !errors.Is(err, context.Canceled) {
 			t.Fatalf("Run = %v, %v; want nil, context.Canceled", res, err)
 		}
@@ -365,4 +366,33 @@ func TestSensitivityCancel(t *testing.T) {
 			t.Errorf("the method was called %d times; cancelled at call 4, Run should stop after at most one more", n)
 		}
 	})
+}
+
+// TestSensitivityMemoryBound checks that a grid too large for the bound
+// fails with a *MemoryError naming the steps that fit, before the method
+// is called.
+func TestSensitivityMemoryBound(t *testing.T) {
+	t.Parallel()
+	p := smaaBenchProblem(1000, 4)
+	res, err := scoring.Sensitivity{Method: panicMethod{t}, Steps: 100_000}.Run(context.Background(), p, []float64{1, 1, 1, 1})
+	var me *scoring.MemoryError
+	if res != nil || !errors.Is(err, scoring.ErrTooLarge) || !errors.As(err, &me) {
+		t.Fatalf("Run = %v, %v; want a *MemoryError", res, err)
+	}
+	// 8·1000·4·100001 + 8·1000·100001 + 8·4000 + 48·1000 bytes.
+	const want = 8*1000*4*100001 + 8*1000*100001 + 8*4000 + 48*1000
+	if me.Estimate != want || me.Limit != scoring.DefaultMaxMemory || me.Analysis != "sensitivity" {
+		t.Errorf("%+v; want estimate %d over the default bound", me, want)
+	}
+	if !strings.Contains(err.Error(), `"steps"`) || !strings.Contains(err.Error(), "at most 26840 fit") {
+		t.Errorf("message %q should name the steps that fit", err)
+	}
+	if _, err := (scoring.Sensitivity{Steps: 26840}).Run(context.Background(), smaaBenchProblem(3, 4), []float64{1, 1, 1, 1}); err != nil {
+		t.Errorf("a small problem with many steps: %v", err)
+	}
+	_, err = scoring.Sensitivity{MaxMemory: -1}.Run(context.Background(), p, []float64{1, 1, 1, 1})
+	var ie *scoring.InputError
+	if !errors.Is(err, scoring.ErrParam) || !errors.As(err, &ie) || ie.Field != "max_memory" {
+		t.Errorf("negative MaxMemory: %v; want an *InputError on max_memory", err)
+	}
 }
