@@ -146,7 +146,7 @@ func TestSelectTopMatchesFull(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	w := []float64{0.25, 0.75}
 	n := len(w)
-	for trial := range 600 {
+	for trial := range 1500 {
 		m := 2 + r.IntN(90)
 		s := tieScores(r, m)
 		if trial%3 == 0 {
@@ -156,7 +156,10 @@ func TestSelectTopMatchesFull(t *testing.T) {
 		}
 		for _, better := range []Better{Higher, Lower} {
 			full, fullCentral := fullCounts(s, w, better, pairwiseMax)
-			for k := 1; k < m; k++ {
+			for _, k := range []int{1, 2, 3, 1 + r.IntN(m-1), m - 1, topSmallK, topSmallK + 1, 2 * topSmallK} {
+				if k >= m {
+					continue
+				}
 				keys, ord, buf := make([]float64, m), make([]int, m), make([]float64, k)
 				sc := append([]float64(nil), s...)
 				c, tol, ok := selectTop(keys, ord, buf, sc, better, k)

@@ -3,20 +3,29 @@ package wire
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/socialseat/socialseat/scoring"
 )
 
 // SMAARequest is the smaa input of the JSON contract: a score input plus
-// "samples" and "seed". Weights are sampled uniformly on the simplex; the
-// criteria's weights are not used by the analysis (they may be given, as in
-// a score input). The response is a *scoring.SMAAResult with
-// "rank_acceptability", "central_weights" and "confidence".
+// "samples", "seed" and "top_ranks". Weights are sampled uniformly on the
+// simplex; the criteria's weights are not used by the analysis (they may be
+// given, as in a score input). The response is a *scoring.SMAAResult with
+// "rank_acceptability", "central_weights" and "confidence"; with
+// "top_ranks" k > 0 each rank acceptability row keeps only the first k
+// ranks and the response echoes "top_ranks".
 type SMAARequest struct {
 	ScoreRequest
 	Samples int    `json:"samples"`
 	Seed    uint64 `json:"seed"`
+	// TopRanks is scoring.SMAA.TopRanks: 0 keeps every rank.
+	TopRanks int `json:"top_ranks"`
+	// MaxMemory is the memory bound the caller (a server, a command)
+	// allows the analysis, as scoring.SMAA.MaxMemory: 0 means
+	// scoring.DefaultMaxMemory. It is not part of the JSON input.
+	MaxMemory int64 `json:"-"`
 	// Progress, if not nil, is passed to scoring.SMAA's Progress field.
 	// It is not part of the JSON contract.
 	Progress func(done, total int) `json:"-"`
@@ -34,8 +43,11 @@ func DecodeSMAA(r io.Reader) (*SMAARequest, error) {
 
 // Run performs the analysis.
 func (req *SMAARequest) Run(ctx context.Context) (*scoring.SMAAResult, error) {
-	if req.Samples < 0 {
-		return nil, badInput(errors.New(`"samples" must be 0 (the default, 10000) or more`))
+	if req.Samples < 0 || req.Samples > scoring.MaxSMAASamples {
+		return nil, badInput(fmt.Errorf(`"samples" must be 0 (the default, 10000) to %d`, scoring.MaxSMAASamples))
+	}
+	if req.TopRanks < 0 {
+		return nil, badInput(errors.New(`"top_ranks" must be 0 (every rank) or more`))
 	}
 	m, err := req.method()
 	if err != nil {
@@ -53,7 +65,8 @@ func (req *SMAARequest) Run(ctx context.Context) (*scoring.SMAAResult, error) {
 	if err != nil {
 		return nil, badInput(err)
 	}
-	res, err := scoring.SMAA{Method: m, Samples: req.Samples, Seed: req.Seed, Progress: req.Progress}.Run(ctx, p)
+	res, err := scoring.SMAA{Method: m, Samples: req.Samples, Seed: req.Seed, TopRanks: req.TopRanks,
+		MaxMemory: req.MaxMemory, Progress: req.Progress}.Run(ctx, p)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
