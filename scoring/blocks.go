@@ -4,7 +4,12 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 )
+
+// pollInterval is how often runBlocks calls its poll function while it
+// waits for blocks.
+const pollInterval = 100 * time.Millisecond
 
 // runBlocks runs work on blocks 0 … nb−1 on the given number of goroutines
 // and calls merge on the calling goroutine for every block in block order,
@@ -23,8 +28,12 @@ import (
 // goroutine and returns the error: ctx.Err(), or the error of the lowest
 // failing block (all lower blocks have then succeeded, so the error does
 // not depend on the schedule either). merge is not called after an error.
+//
+// poll, if not nil, is called on the calling goroutine every pollInterval
+// while runBlocks waits, so that progress within long blocks can be
+// reported.
 func runBlocks(ctx context.Context, nb, workers, accLen int,
-	work func(wk, b int, acc []float64) error, merge func(b int, acc []float64)) error {
+	work func(wk, b int, acc []float64) error, merge func(b int, acc []float64), poll func()) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -79,10 +88,19 @@ func runBlocks(ctx context.Context, nb, workers, accLen int,
 	ring := make([]done, window)
 	ready := make([]bool, window)
 	merged := 0
+	var tick <-chan time.Time
+	if poll != nil {
+		t := time.NewTicker(pollInterval)
+		defer t.Stop()
+		tick = t.C
+	}
 	for merged < nb {
 		select {
 		case <-ctx.Done():
 			return stop(ctx.Err())
+		case <-tick:
+			poll()
+			continue
 		case d := <-results:
 			ring[d.b%window], ready[d.b%window] = d, true
 		}

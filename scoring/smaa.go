@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"sync/atomic"
 )
 
 // SMAA is stochastic multicriteria acceptability analysis in its SMAA-2
@@ -120,9 +121,10 @@ type SMAA struct {
 	// evaluations are done, under the package's progress contract (see
 	// the package documentation): it is called from the goroutine that
 	// called Run, never concurrently, with done never decreasing; on
-	// success the last call has done == total. Here it is called at block
-	// boundaries (every 4096 evaluations). It must return quickly. To stop
-	// early, cancel the context.
+	// success the last call has done == total. Here done counts the
+	// evaluations the workers have finished; it is reported after each
+	// block of 4096 and, while blocks run, about every 100 ms. It must
+	// return quickly. To stop early, cancel the context.
 	Progress func(done, total int) `json:"-"`
 }
 
@@ -208,6 +210,9 @@ type smaaRun struct {
 	seed    uint64
 	probe   *Result // the method's result at equal weights
 	workers []*smaaWorker
+	// evaluated counts the evaluations finished by the workers, for
+	// progress reports.
+	evaluated atomic.Int64
 }
 
 // smaaWorker is one goroutine's private state. Everything it writes per
@@ -275,12 +280,21 @@ func (s SMAA) run(ctx context.Context, p *Problem, pairMax int) (*SMAAResult, er
 		draws = (run.samples + run.noise.reuse - 1) / run.noise.reuse
 		total += draws
 	}
+	// Workers count the evaluations they finish in run.evaluated; the
+	// calling goroutine reports that count at every merge and, within
+	// long blocks, every pollInterval. Both passes share the counter.
 	done := 0
-	report := func(k int) {
-		done += k
-		if s.Progress != nil {
+	report := func() {
+		if d := min(int(run.evaluated.Load()), total); d > done {
+			done = d
 			s.Progress(done, total)
 		}
+	}
+	var poll func()
+	if s.Progress == nil {
+		report = func() {}
+	} else {
+		poll = report
 	}
 
 	// Pass 1: rank acceptabilities and central weights.
@@ -295,8 +309,8 @@ func (s SMAA) run(ctx context.Context, p *Problem, pairMax int) (*SMAAResult, er
 			for x, v := range acc[m*k:] {
 				central[x] += v
 			}
-			report(min(smaaBlock, run.samples-b*smaaBlock))
-		})
+			report()
+		}, poll)
 	if err != nil {
 		return nil, fmt.Errorf("scoring: smaa: %w", err)
 	}
@@ -355,8 +369,8 @@ func (s SMAA) run(ctx context.Context, p *Problem, pairMax int) (*SMAAResult, er
 				for i, v := range acc {
 					conf[i] += v
 				}
-				report(min(smaaBlock, draws-b*smaaBlock))
-			})
+				report()
+			}, poll)
 		if err != nil {
 			return nil, fmt.Errorf("scoring: smaa: %w", err)
 		}
@@ -551,9 +565,14 @@ func scoreLinear(dst, r, w []float64) {
 }
 
 // checkEvery returns how many evaluations of the problem may run between
-// two checks of the context: about 2^16 matrix cells, so that a cancelled
-// run stops within a millisecond or so whatever the problem's size.
+// two checks of the context (and counts of progress): about 2^16 matrix
+// cells, so that a cancelled run stops within a millisecond or so whatever
+// the problem's size, and every evaluation for a method from outside the
+// package, whose cost is unknown.
 func (run *smaaRun) checkEvery() int {
+	if run.prep == nil {
+		return 1
+	}
 	return max(1, (1<<16)/(run.p.m*run.p.n))
 }
 
@@ -565,8 +584,12 @@ func (run *smaaRun) weightBlock(st *smaaWorker, b int, acc []float64) error {
 	m, k := run.p.m, run.k
 	counts, central := acc[:m*k], acc[m*k:]
 	every := run.checkEvery()
+	counted := 0 // samples of this block added to run.evaluated
+	defer func() { run.evaluated.Add(int64(hi - lo - counted)) }()
 	for s := lo; s < hi; s++ {
 		if (s-lo)%every == 0 {
+			run.evaluated.Add(int64(s - lo - counted))
+			counted = s - lo
 			if err := run.ctx.Err(); err != nil {
 				return err
 			}
@@ -616,6 +639,7 @@ func (run *smaaRun) confidenceBlock(st *smaaWorker, b, draws int, central [][]fl
 		if err := run.firstAtCentral(st, central, acc); err != nil {
 			return err
 		}
+		run.evaluated.Add(1)
 	}
 	return nil
 }

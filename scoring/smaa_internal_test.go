@@ -272,3 +272,45 @@ func TestSMAARankPathsBitIdentical(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckEvery checks how often SMAA workers look at the context: about
+// every 2^16 matrix cells for built-in methods, at every evaluation for
+// outside ones.
+func TestCheckEvery(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		m, n int
+		meth Method
+		want int
+	}{
+		{10, 8, nil, 819},
+		{1 << 16, 1, nil, 1},
+		{1_000_000, 4, nil, 1},
+		{10, 8, rankOnlyInternal{}, 1},
+	} {
+		rows := make([][]float64, c.m)
+		for i := range rows {
+			rows[i] = make([]float64, c.n)
+			rows[i][0] = float64(i)
+		}
+		crits := make([]Criterion, c.n)
+		for j := range crits {
+			crits[j] = Criterion{Name: string(rune('a' + j)), Direction: Benefit}
+		}
+		run, err := SMAA{Method: c.meth, Samples: 1, TopRanks: 2}.resolve(MustNewProblem(nil, crits, rows))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := run.checkEvery(); got != c.want {
+			t.Errorf("%d×%d (%T): checkEvery %d, want %d", c.m, c.n, c.meth, got, c.want)
+		}
+	}
+}
+
+// rankOnlyInternal is the weighted sum seen as a method from outside the
+// package (no prepared kernel).
+type rankOnlyInternal struct{}
+
+func (rankOnlyInternal) Rank(p *Problem, w []float64) (*Result, error) {
+	return WeightedSum{}.Rank(p, w)
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/socialseat/socialseat/scoring"
 )
@@ -896,5 +897,38 @@ func TestSMAACancelWithinBlock(t *testing.T) {
 	}
 	if n := calls.Load(); n > 6 {
 		t.Errorf("the method was called %d times; cancelled at call 5, Run should stop after at most one more", n)
+	}
+}
+
+// slowMethod ranks with the weighted sum after a pause, standing for an
+// expensive method.
+type slowMethod struct{ pause time.Duration }
+
+func (s slowMethod) Rank(p *scoring.Problem, w []float64) (*scoring.Result, error) {
+	time.Sleep(s.pause)
+	return scoring.WeightedSum{}.Rank(p, w)
+}
+
+// TestSMAAProgressWithinBlock checks that a long block reports progress
+// before it ends: 400 samples of a method taking a millisecond each make
+// one block of at least 400 ms, and progress is reported every 100 ms.
+func TestSMAAProgressWithinBlock(t *testing.T) {
+	t.Parallel()
+	var seen [][2]int
+	s := scoring.SMAA{Method: slowMethod{time.Millisecond}, Samples: 400, Workers: 1,
+		Progress: func(done, total int) { seen = append(seen, [2]int{done, total}) }}
+	if _, err := s.Run(context.Background(), smaaTwoByTwo()); err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 2 || seen[0][0] <= 0 || seen[0][0] >= 400 {
+		t.Errorf("progress calls %v; want one within the block before the last", seen)
+	}
+	for k := 1; k < len(seen); k++ {
+		if seen[k][0] <= seen[k-1][0] || seen[k][1] != 400 {
+			t.Errorf("progress went %v then %v", seen[k-1], seen[k])
+		}
+	}
+	if last := seen[len(seen)-1]; last != [2]int{400, 400} {
+		t.Errorf("last progress %v, want [400 400]", last)
 	}
 }
