@@ -33,7 +33,7 @@ type MemoryError struct {
 
 // Error returns a message of the form
 //
-//	scoring: smaa: needs about 8.0 GB, over the memory bound of 1.0 GiB: keep only the first ranks with TopRanks ("top_ranks"); 10 ranks need about 128 MB
+//	scoring: smaa: needs about 8.9 GiB, over the memory bound of 1.0 GiB: keep only the first ranks with TopRanks ("top_ranks"): 10 ranks need about 8.7 MiB
 func (e *MemoryError) Error() string {
 	msg := fmt.Sprintf("scoring: %s: needs about %s, over the memory bound of %s", e.Analysis, formatBytes(e.Estimate), formatBytes(e.Limit))
 	if e.Hint != "" {
