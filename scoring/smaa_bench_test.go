@@ -67,6 +67,14 @@ func BenchmarkSMAA(b *testing.B) {
 // all ranks of a few thousand alternatives (memory and time grow as m²)
 // and the first 3 ranks of a million (memory grows as m·(3+n)). Run with
 // -benchtime 1x: one iteration of the largest case takes seconds.
+//
+// Peak resident memory of the test binary running one case alone
+// (/usr/bin/time -v, 2-core amd64, December 2026): before TopRanks and the
+// sorted ranking, 1000×4 took 28 MB, 2000×4 75 MB, 4000×4 264 MB (and
+// 8000×4 would take about 1 GB, a million crashed out of memory); now
+// 4000×4/all takes 263 MB (the counts are the same), 100000×4/top3 51 MB
+// and 1000000×4/top3 429 MB (392 MB allocated per op, 161 allocations,
+// 4.5 s of CPU).
 func BenchmarkSMAALarge(b *testing.B) {
 	cases := []struct {
 		m, n, top int
