@@ -715,8 +715,8 @@ func TestSMAATopRanksMatchFull(t *testing.T) {
 		for name, cfg := range map[string]scoring.SMAA{
 			"wsm":       {Samples: 9000, Seed: 5},
 			"topsis":    {Method: scoring.TOPSIS{}, Samples: 5000, Seed: 6, Weights: scoring.WeightSpace{Order: []int{2, 0, 1}}},
-			"wsm noisy": {Samples: 5000, Seed: 7, Values: scoring.ValueUncertainty{Fraction: 0.05, Reuse: 2}},
-			"external":  {Method: rankOnly{scoring.WeightedSum{}}, Samples: 3000, Seed: 8},
+			"wsm noisy": {Samples: 1500, Seed: 7, Values: scoring.ValueUncertainty{Fraction: 0.05, Reuse: 2}},
+			"external":  {Method: rankOnly{scoring.WeightedSum{}}, Samples: 1000, Seed: 8},
 		} {
 			t.Run(fmt.Sprintf("%s/m=%d", name, m), func(t *testing.T) {
 				t.Parallel()
@@ -724,9 +724,13 @@ func TestSMAATopRanksMatchFull(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, k := range []int{1, 2, 3, 17, m - 1, m, m + 5} {
+				for _, k := range []int{1, 2, 17, m - 1, m + 5} {
 					var first []uint64
-					for _, workers := range []int{1, 2, 7} {
+					workers := []int{2}
+					if k == 2 || k == 17 {
+						workers = []int{1, 2, 7}
+					}
+					for _, workers := range workers {
 						c := cfg
 						c.TopRanks, c.Workers = k, workers
 						res, err := c.Run(context.Background(), p)
@@ -910,25 +914,25 @@ func (s slowMethod) Rank(p *scoring.Problem, w []float64) (*scoring.Result, erro
 }
 
 // TestSMAAProgressWithinBlock checks that a long block reports progress
-// before it ends: 400 samples of a method taking a millisecond each make
-// one block of at least 400 ms, and progress is reported every 100 ms.
+// before it ends: 300 samples of a method taking a millisecond each make
+// one block of at least 300 ms, and progress is reported every 100 ms.
 func TestSMAAProgressWithinBlock(t *testing.T) {
 	t.Parallel()
 	var seen [][2]int
-	s := scoring.SMAA{Method: slowMethod{time.Millisecond}, Samples: 400, Workers: 1,
+	s := scoring.SMAA{Method: slowMethod{time.Millisecond}, Samples: 300, Workers: 1,
 		Progress: func(done, total int) { seen = append(seen, [2]int{done, total}) }}
 	if _, err := s.Run(context.Background(), smaaTwoByTwo()); err != nil {
 		t.Fatal(err)
 	}
-	if len(seen) < 2 || seen[0][0] <= 0 || seen[0][0] >= 400 {
+	if len(seen) < 2 || seen[0][0] <= 0 || seen[0][0] >= 300 {
 		t.Errorf("progress calls %v; want one within the block before the last", seen)
 	}
 	for k := 1; k < len(seen); k++ {
-		if seen[k][0] <= seen[k-1][0] || seen[k][1] != 400 {
+		if seen[k][0] <= seen[k-1][0] || seen[k][1] != 300 {
 			t.Errorf("progress went %v then %v", seen[k-1], seen[k])
 		}
 	}
-	if last := seen[len(seen)-1]; last != [2]int{400, 400} {
-		t.Errorf("last progress %v, want [400 400]", last)
+	if last := seen[len(seen)-1]; last != [2]int{300, 300} {
+		t.Errorf("last progress %v, want [300 300]", last)
 	}
 }
