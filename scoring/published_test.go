@@ -198,17 +198,25 @@ func TestPublishedScores(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.source, func(t *testing.T) {
 			t.Parallel()
-			p := problem(t, tc.dirs, tc.rows)
-			res, err := tc.method.Rank(p, tc.weights)
-			require.NoError(t, err)
-			if d := cmp.Diff(tc.want, res.Scores, cmpopts.EquateApprox(0, tc.tol)); d != "" {
-				t.Errorf("scores mismatch (-published +got):\n%s", d)
-			}
-			if d := cmp.Diff(tc.ranks, res.Ranks); d != "" {
-				t.Errorf("ranks mismatch (-published +got):\n%s", d)
-			}
+			tc.check(t)
 		})
 	}
+}
+
+// check ranks the case's problem and compares the scores and ranks with
+// the published ones.
+func (tc scoreCase) check(t *testing.T) *scoring.Result {
+	t.Helper()
+	p := problem(t, tc.dirs, tc.rows)
+	res, err := tc.method.Rank(p, tc.weights)
+	require.NoError(t, err)
+	if d := cmp.Diff(tc.want, res.Scores, cmpopts.EquateApprox(0, tc.tol)); d != "" {
+		t.Errorf("scores mismatch (-published +got):\n%s", d)
+	}
+	if d := cmp.Diff(tc.ranks, res.Ranks); d != "" {
+		t.Errorf("ranks mismatch (-published +got):\n%s", d)
+	}
+	return res
 }
 
 // Keshavarz Ghorabaee et al. (2015), Informatica 26(3), Table 7: the

@@ -1,0 +1,111 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+)
+
+// EDAS is Evaluation based on Distance from Average Solution (Keshavarz
+// Ghorabaee, Zavadskas, Olfat & Turskis 2015, Informatica 26(3):435–451).
+// With AV_j the mean of criterion j, and the positive and negative
+// distances from it in the criterion's direction,
+//
+//	PDA_ij = max(0, ±(x_ij − AV_j)/AV_j),  NDA_ij = max(0, ∓(x_ij − AV_j)/AV_j)
+//	SP_i = Σ_j w_j PDA_ij,  SN_i = Σ_j w_j NDA_ij
+//	AS_i = ½ (SP_i / max SP + 1 − SN_i / max SN)
+//
+// The score is the appraisal score AS in [0, 1]; higher is better. Where
+// every SP (or SN) is zero its term is defined as 0 (or 1). Each column's
+// mean must be positive ([ErrDomain] otherwise). Its text token is "edas".
+type EDAS struct{}
+
+// Rank implements [Method].
+func (EDAS) Rank(p *Problem, weights []float64) (*Result, error) {
+	w, err := prepareWeights(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	k, err := EDAS{}.prepareKernel(p)
+	if err != nil {
+		return nil, err
+	}
+	res := newResult("edas", p, w, Higher)
+	k.score(res.Scores, w, make([]float64, k.scratchLen()))
+	res.Ranks = rankScores(res.Scores, Higher)
+	res.Notes = p.constantNotes()
+	return res, nil
+}
+
+func (m EDAS) prepare(p *Problem) (kernel, error) { return m.prepareKernel(p) }
+
+func (EDAS) prepareKernel(p *Problem) (edasKernel, error) {
+	if err := checkProblem(p); err != nil {
+		return edasKernel{}, err
+	}
+	sums := p.scaledSums(false)
+	n := p.n
+	av := make([]float64, n)
+	avMin := math.Inf(1)
+	for j := range n {
+		av[j] = sums[j] / float64(p.m)
+		if !(av[j] > 0) {
+			return edasKernel{}, inputErr("matrix", -1, j, p.crits[j].Name, ErrDomain,
+				fmt.Sprintf("EDAS needs a positive column mean, got %g", av[j]/p.colScale[j]))
+		}
+		avMin = min(avMin, av[j])
+	}
+	// d_ij = (x_ij − AV_j)/AV_j in the criterion's direction, every column
+	// multiplied by the same positive constant min AV (in scaled units),
+	// which AS does not depend on: it keeps d bounded (|d| ≤ 2) when a
+	// mean is tiny next to the values.
+	d := make([]float64, p.m*n)
+	for j := range n {
+		sign := 1.0
+		if p.crits[j].Direction == Cost {
+			sign = -1
+		}
+		f := avMin / av[j]
+		for i := range p.m {
+			d[i*n+j] = sign * (p.data[i*n+j]*p.colScale[j] - av[j]) * f
+		}
+	}
+	return edasKernel{d: d, n: n}, nil
+}
+
+type edasKernel struct {
+	d []float64
+	n int
+}
+
+func (k edasKernel) score(dst, w, scratch []float64) {
+	m := len(dst)
+	sp, sn := scratch[:m], scratch[m:2*m]
+	var maxP, maxN float64
+	for i := range m {
+		var a, b float64
+		for j, x := range k.d[i*k.n : (i+1)*k.n] {
+			if x > 0 {
+				a += w[j] * x
+			} else {
+				b -= w[j] * x
+			}
+		}
+		sp[i], sn[i] = a, b
+		maxP, maxN = math.Max(maxP, a), math.Max(maxN, b)
+	}
+	for i := range m {
+		nsp, nsn := 0.0, 1.0
+		if maxP > 0 {
+			nsp = sp[i] / maxP
+		}
+		if maxN > 0 {
+			nsn = 1 - sn[i]/maxN
+		}
+		dst[i] = (nsp + nsn) / 2
+	}
+}
+
+func (k edasKernel) scratchLen() int { return 2 * len(k.d) / k.n }
+func (edasKernel) better() Better    { return Higher }
+
+var _ preparer = EDAS{}

@@ -1,0 +1,85 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+)
+
+// SPOTIS is the Stable Preference Ordering Towards Ideal Solution of Dezert,
+// Tchamova, Han & Tacnet (2020), FUSION 2020. Given bounds [min_j, max_j] of
+// each criterion, the ideal s*_j is max_j for benefits and min_j for costs,
+// and
+//
+//	d_i = Σ_j w_j |x_ij − s*_j| / (max_j − min_j)
+//
+// The score is d in [0, 1]; lower is better. Because the ideal comes from
+// the bounds, not the data, adding or removing alternatives cannot reverse
+// the ranking of others. The score is additive; Contributions holds each
+// criterion's term. Its text token is "spotis".
+type SPOTIS struct {
+	// Bounds holds [min, max] for each criterion; it must contain every
+	// value of the problem, with max > min. Nil means the data's own
+	// minimum and maximum (constant columns then contribute 0), which
+	// gives up the rank-reversal guarantee.
+	Bounds [][2]float64 `json:"bounds"`
+}
+
+// Rank implements [Method].
+func (m SPOTIS) Rank(p *Problem, weights []float64) (*Result, error) {
+	w, err := prepareWeights(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	k, err := m.prepareKernel(p)
+	if err != nil {
+		return nil, err
+	}
+	return additiveResult("spotis", p, w, Lower, k.r), nil
+}
+
+func (m SPOTIS) prepare(p *Problem) (kernel, error) { return m.prepareKernel(p) }
+
+func (m SPOTIS) prepareKernel(p *Problem) (linearKernelLower, error) {
+	if err := checkProblem(p); err != nil {
+		return linearKernelLower{}, err
+	}
+	if m.Bounds != nil && len(m.Bounds) != p.n {
+		return linearKernelLower{}, inputErr("bounds", -1, -1, "", ErrLength,
+			fmt.Sprintf("%d bounds for %d criteria", len(m.Bounds), p.n))
+	}
+	n := p.n
+	d := make([]float64, p.m*n)
+	for j := range n {
+		lo, hi := p.colMin[j], p.colMax[j]
+		if m.Bounds != nil {
+			b := m.Bounds[j]
+			if math.IsNaN(b[0]) || math.IsInf(b[0], 0) || math.IsNaN(b[1]) || math.IsInf(b[1], 0) {
+				return linearKernelLower{}, inputErr("bounds", -1, j, p.crits[j].Name, ErrNotFinite, fmt.Sprint(b))
+			}
+			if !(b[1] > b[0]) || b[0] > lo || b[1] < hi {
+				return linearKernelLower{}, inputErr("bounds", -1, j, p.crits[j].Name, ErrParam,
+					fmt.Sprintf("bounds %v must satisfy min < max and contain the data's range [%g, %g]", b, lo, hi))
+			}
+			lo, hi = b[0], b[1]
+		}
+		s := powerOfTwoScale(math.Max(math.Abs(lo), math.Abs(hi)))
+		span := hi*s - lo*s
+		ideal := hi * s
+		if p.crits[j].Direction == Cost {
+			ideal = lo * s
+		}
+		for i := range p.m {
+			if span > 0 {
+				d[i*n+j] = math.Abs(p.data[i*n+j]*s-ideal) / span
+			}
+		}
+	}
+	return linearKernelLower{linearKernel{r: d, n: n}}, nil
+}
+
+// linearKernelLower is a weighted sum where lower is better.
+type linearKernelLower struct{ linearKernel }
+
+func (linearKernelLower) better() Better { return Lower }
+
+var _ preparer = SPOTIS{}
