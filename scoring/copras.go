@@ -41,6 +41,11 @@ func (m COPRAS) Rank(p *Problem, weights []float64) (*Result, error) {
 	return &r.Result, nil
 }
 
+// Detail implements [Evaluator]; it is Evaluate.
+func (m COPRAS) Detail(p *Problem, weights []float64) (Evaluation, error) {
+	return evaluation(m.Evaluate(p, weights))
+}
+
 // Evaluate is Rank with S⁺, S⁻ and Q.
 func (m COPRAS) Evaluate(p *Problem, weights []float64) (*COPRASResult, error) {
 	w, err := prepareWeights(p, weights)

@@ -63,7 +63,12 @@
 //   - [MOORA] ("moora"): Brauers & Zavadskas (2006), ratio system.
 //
 // Each method's documentation gives its formula, its defaults and how it
-// treats degenerate input; [Normalization] lists the normalisations.
+// treats degenerate input; [Normalization] lists the normalisations. Every
+// method is also an [Evaluator]: its Evaluate method returns the ranking
+// with the method's intermediate values (TOPSIS's distances, VIKOR's S and
+// R, PROMETHEE's flows, COPRAS's sums, EDAS's distances from the average
+// solution, MABAC's border approximation area, SPOTIS's bounds and ideal,
+// MOORA's benefit and cost sums, the normalised matrix of WSM and WPM).
 //
 // # Weights
 //

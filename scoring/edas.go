@@ -19,6 +19,30 @@ import (
 // mean must be positive ([ErrDomain] otherwise). Its text token is "edas".
 type EDAS struct{}
 
+// EDASResult adds EDAS's distances from the average solution.
+// Result.Scores holds the appraisal score AS.
+type EDASResult struct {
+	Result
+	// Average is AV, each criterion's mean value, in the criterion's units.
+	Average []float64 `json:"average"`
+	// PositiveDistance is PDA: At(i, j) is how much better than the
+	// average alternative i is on criterion j, as a fraction of the
+	// average (0 where it is not better). Its JSON form is an array of rows.
+	PositiveDistance *Table `json:"positive_distance"`
+	// NegativeDistance is NDA: how much worse than the average, as a
+	// fraction of the average (0 where it is not worse).
+	NegativeDistance *Table `json:"negative_distance"`
+	// SP is the weighted sum of the positive distances, Σ_j w_j PDA_ij.
+	SP []float64 `json:"sp"`
+	// SN is the weighted sum of the negative distances, Σ_j w_j NDA_ij.
+	SN []float64 `json:"sn"`
+	// NSP is SP / max SP (0 where every SP is 0).
+	NSP []float64 `json:"nsp"`
+	// NSN is 1 − SN / max SN (1 where every SN is 0). The score is
+	// (NSP + NSN)/2.
+	NSN []float64 `json:"nsn"`
+}
+
 // Rank implements [Method].
 func (EDAS) Rank(p *Problem, weights []float64) (*Result, error) {
 	w, err := prepareWeights(p, weights)
@@ -33,6 +57,62 @@ func (EDAS) Rank(p *Problem, weights []float64) (*Result, error) {
 	k.score(res.Scores, w, make([]float64, k.scratchLen()))
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
+	return res, nil
+}
+
+// Detail implements [Evaluator]; it is Evaluate.
+func (m EDAS) Detail(p *Problem, weights []float64) (Evaluation, error) {
+	return evaluation(m.Evaluate(p, weights))
+}
+
+// Evaluate is Rank with the average solution, the distances from it and
+// their weighted sums.
+func (m EDAS) Evaluate(p *Problem, weights []float64) (*EDASResult, error) {
+	w, err := prepareWeights(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	k, err := m.prepareKernel(p)
+	if err != nil {
+		return nil, err
+	}
+	mm, n := p.m, p.n
+	res := &EDASResult{
+		Result:  *newResult("edas", p, w, Higher),
+		Average: make([]float64, n),
+		NSP:     make([]float64, mm),
+		NSN:     make([]float64, mm),
+	}
+	scratch := make([]float64, k.scratchLen())
+	k.score(res.Scores, w, scratch)
+	res.Ranks = rankScores(res.Scores, Higher)
+	res.Notes = p.constantNotes()
+	for j := range n {
+		res.Average[j] = k.av[j] / p.colScale[j]
+	}
+	// The kernel's d is the relative distance times min AV (see
+	// prepareKernel); dividing by it gives PDA, NDA, SP and SN.
+	pda, nda := make([]float64, mm*n), make([]float64, mm*n)
+	for i, d := range k.d {
+		pda[i], nda[i] = max(0, d)/k.avMin, max(0, -d)/k.avMin
+	}
+	res.PositiveDistance, res.NegativeDistance = newTable(pda, mm, n), newTable(nda, mm, n)
+	res.SP, res.SN = scratch[:mm:mm], scratch[mm:2*mm:2*mm]
+	var maxP, maxN float64
+	for i := range mm {
+		res.SP[i] /= k.avMin
+		res.SN[i] /= k.avMin
+		maxP, maxN = max(maxP, res.SP[i]), max(maxN, res.SN[i])
+	}
+	for i := range mm {
+		res.NSN[i] = 1
+		if maxP > 0 {
+			res.NSP[i] = res.SP[i] / maxP
+		}
+		if maxN > 0 {
+			res.NSN[i] = 1 - res.SN[i]/maxN
+		}
+	}
 	return res, nil
 }
 
@@ -69,12 +149,17 @@ func (EDAS) prepareKernel(p *Problem) (edasKernel, error) {
 			d[i*n+j] = sign * (p.data[i*n+j]*p.colScale[j] - av[j]) * f
 		}
 	}
-	return edasKernel{d: d, n: n}, nil
+	return edasKernel{d: d, n: n, av: av, avMin: avMin}, nil
 }
 
+// edasKernel holds the relative distances from the average, in the
+// criteria's directions, each multiplied by avMin; av holds the column
+// means in scaled units.
 type edasKernel struct {
-	d []float64
-	n int
+	d     []float64
+	n     int
+	av    []float64
+	avMin float64
 }
 
 func (k edasKernel) score(dst, w, scratch []float64) {

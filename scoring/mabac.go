@@ -13,8 +13,44 @@ import "math"
 // token is "mabac".
 type MABAC struct{}
 
+// MABACResult adds MABAC's weighted matrix and border approximation area.
+// Result.Scores holds S.
+type MABACResult struct {
+	Result
+	// Weighted is V, the weighted normalised matrix w_j (r_ij + 1). Its
+	// JSON form is an array of rows.
+	Weighted *Table `json:"weighted"`
+	// Border is G, the border approximation area of each criterion: the
+	// geometric mean of the criterion's column of V.
+	Border []float64 `json:"border"`
+	// Distance is Q = V − G, each alternative's distance from the border
+	// area on each criterion: positive in the upper approximation area
+	// (better than the border), negative in the lower. It is the same table
+	// as Result.Contributions; each row sums to the score.
+	Distance *Table `json:"distance"`
+}
+
 // Rank implements [Method].
-func (MABAC) Rank(p *Problem, weights []float64) (*Result, error) {
+func (m MABAC) Rank(p *Problem, weights []float64) (*Result, error) {
+	r, err := m.evaluate(p, weights, false)
+	if err != nil {
+		return nil, err
+	}
+	return &r.Result, nil
+}
+
+// Detail implements [Evaluator]; it is Evaluate.
+func (m MABAC) Detail(p *Problem, weights []float64) (Evaluation, error) {
+	return evaluation(m.Evaluate(p, weights))
+}
+
+// Evaluate is Rank with the weighted matrix, the border approximation
+// area and the distances from it.
+func (m MABAC) Evaluate(p *Problem, weights []float64) (*MABACResult, error) {
+	return m.evaluate(p, weights, true)
+}
+
+func (MABAC) evaluate(p *Problem, weights []float64, detail bool) (*MABACResult, error) {
 	w, err := prepareWeights(p, weights)
 	if err != nil {
 		return nil, err
@@ -24,14 +60,22 @@ func (MABAC) Rank(p *Problem, weights []float64) (*Result, error) {
 		return nil, err
 	}
 	n := p.n
-	res := newResult("mabac", p, w, Higher)
+	res := &MABACResult{Result: *newResult("mabac", p, w, Higher)}
 	g := k.border(w)
 	contrib := make([]float64, p.m*n)
+	var v []float64
+	if detail {
+		v = make([]float64, p.m*n)
+	}
 	for i := range p.m {
 		s := 0.0
 		for j, r := range k.r[i*n : (i+1)*n] {
-			c := w[j]*(r+1) - g[j]
+			vij := w[j] * (r + 1)
+			c := vij - g[j]
 			contrib[i*n+j] = c
+			if detail {
+				v[i*n+j] = vij
+			}
 			s += c
 		}
 		res.Scores[i] = s
@@ -39,6 +83,9 @@ func (MABAC) Rank(p *Problem, weights []float64) (*Result, error) {
 	res.Contributions = newTable(contrib, p.m, n)
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
+	if detail {
+		res.Weighted, res.Border, res.Distance = newTable(v, p.m, n), g, res.Contributions
+	}
 	return res, nil
 }
 

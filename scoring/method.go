@@ -8,13 +8,59 @@ import (
 // Method ranks the alternatives of a decision problem under a weight
 // vector. Implementations must not modify p or weights, must return finite
 // scores, and must be safe for concurrent use. The built-in methods are
-// [WeightedSum], [WeightedProduct], [TOPSIS], [VIKOR], [PROMETHEEII] and
-// [COPRAS]; package scoringtest checks the properties every Method must have.
+// [WeightedSum], [WeightedProduct], [TOPSIS], [VIKOR], [PROMETHEEII],
+// [COPRAS], [EDAS], [MABAC], [SPOTIS] and [MOORA]; each is also an
+// [Evaluator]. Package scoringtest checks the properties every Method must
+// have.
 type Method interface {
 	// Rank evaluates p under weights (one per criterion, non-negative, not
 	// all zero; they are normalised to sum to 1).
 	Rank(p *Problem, weights []float64) (*Result, error)
 }
+
+// Evaluator is a [Method] that also reports the intermediate values of
+// its computation (distances, flows, normalised matrices). Every built-in
+// method is one: its Evaluate method returns its own result type (for
+// example [TOPSIS.Evaluate] returns a [*TOPSISResult]), and Detail returns
+// the same value as an [Evaluation], for code that handles any method.
+type Evaluator interface {
+	Method
+	// Detail is the method's Evaluate. Its Base is equal to what Rank
+	// returns for the same arguments.
+	Detail(p *Problem, weights []float64) (Evaluation, error)
+}
+
+// Evaluation is the detailed result of an [Evaluator], such as
+// [*TOPSISResult]: a [Result] with the method's intermediate values. Its
+// JSON form is the Result's object with further keys, each documented on
+// the result type.
+type Evaluation interface {
+	// Base returns the embedded Result.
+	Base() *Result
+}
+
+// evaluation converts the typed result of an Evaluate method, so that an
+// error never comes with a non-nil Evaluation holding a nil pointer.
+func evaluation[R Evaluation](r R, err error) (Evaluation, error) {
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Every built-in method is an Evaluator.
+var (
+	_ Evaluator = WeightedSum{}
+	_ Evaluator = WeightedProduct{}
+	_ Evaluator = TOPSIS{}
+	_ Evaluator = VIKOR{}
+	_ Evaluator = PROMETHEEII{}
+	_ Evaluator = COPRAS{}
+	_ Evaluator = EDAS{}
+	_ Evaluator = MABAC{}
+	_ Evaluator = SPOTIS{}
+	_ Evaluator = MOORA{}
+)
 
 // kernel scores a prepared problem under many weight vectors without
 // allocating. It is immutable and safe for concurrent use; each caller

@@ -152,6 +152,11 @@ func (m PROMETHEEII) Rank(p *Problem, weights []float64) (*Result, error) {
 	return &r.Result, nil
 }
 
+// Detail implements [Evaluator]; it is Evaluate.
+func (m PROMETHEEII) Detail(p *Problem, weights []float64) (Evaluation, error) {
+	return evaluation(m.Evaluate(p, weights))
+}
+
 // Evaluate is Rank with the positive and negative flows.
 func (m PROMETHEEII) Evaluate(p *Problem, weights []float64) (*PROMETHEEResult, error) {
 	w, err := prepareWeights(p, weights)

@@ -39,6 +39,10 @@ type Result struct {
 	Notes []Note `json:"notes,omitempty"`
 }
 
+// Base returns r itself, so that every detailed result type, which embeds
+// a Result, is an [Evaluation].
+func (r *Result) Base() *Result { return r }
+
 // Note is an advisory attached to a result. It never signals an error.
 type Note struct {
 	// Code is a stable identifier, such as "constant-criterion".

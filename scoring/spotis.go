@@ -24,6 +24,23 @@ type SPOTIS struct {
 	Bounds [][2]float64 `json:"bounds"`
 }
 
+// SPOTISResult adds the bounds and ideal SPOTIS measured from, and the
+// unweighted distances. Result.Scores holds d (lower is better).
+type SPOTISResult struct {
+	Result
+	// Bounds are the [min, max] bounds used for each criterion: the
+	// method's Bounds, or the data's range when they are nil.
+	Bounds [][2]float64 `json:"bounds"`
+	// Ideal is the ideal solution point s*: each criterion's max bound for
+	// benefits, its min bound for costs.
+	Ideal []float64 `json:"ideal"`
+	// Distance is the normalised distance |x_ij − s*_j| / (max_j − min_j)
+	// of each alternative to the ideal on each criterion, before weighting
+	// (Result.Contributions holds it times the weight). Its JSON form is
+	// an array of rows.
+	Distance *Table `json:"distance"`
+}
+
 // Rank implements [Method].
 func (m SPOTIS) Rank(p *Problem, weights []float64) (*Result, error) {
 	w, err := prepareWeights(p, weights)
@@ -35,6 +52,36 @@ func (m SPOTIS) Rank(p *Problem, weights []float64) (*Result, error) {
 		return nil, err
 	}
 	return additiveResult("spotis", p, w, Lower, k.r), nil
+}
+
+// Detail implements [Evaluator]; it is Evaluate.
+func (m SPOTIS) Detail(p *Problem, weights []float64) (Evaluation, error) {
+	return evaluation(m.Evaluate(p, weights))
+}
+
+// Evaluate is Rank with the bounds, the ideal solution point and the
+// unweighted distances to it.
+func (m SPOTIS) Evaluate(p *Problem, weights []float64) (*SPOTISResult, error) {
+	res, err := m.Rank(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	k, err := m.prepareKernel(p)
+	if err != nil {
+		return nil, err
+	}
+	out := &SPOTISResult{Result: *res, Bounds: make([][2]float64, p.n), Ideal: make([]float64, p.n), Distance: newTable(k.r, p.m, p.n)}
+	for j := range p.n {
+		b := [2]float64{p.colMin[j], p.colMax[j]}
+		if m.Bounds != nil {
+			b = m.Bounds[j]
+		}
+		out.Bounds[j], out.Ideal[j] = b, b[1]
+		if p.crits[j].Direction == Cost {
+			out.Ideal[j] = b[0]
+		}
+	}
+	return out, nil
 }
 
 func (m SPOTIS) prepare(p *Problem) (kernel, error) { return m.prepareKernel(p) }

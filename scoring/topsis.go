@@ -40,6 +40,11 @@ func (m TOPSIS) Rank(p *Problem, weights []float64) (*Result, error) {
 	return &r.Result, nil
 }
 
+// Detail implements [Evaluator]; it is Evaluate.
+func (m TOPSIS) Detail(p *Problem, weights []float64) (Evaluation, error) {
+	return evaluation(m.Evaluate(p, weights))
+}
+
 // Evaluate is Rank with the distances to the ideal and anti-ideal.
 func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 	w, err := prepareWeights(p, weights)

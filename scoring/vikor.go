@@ -72,6 +72,11 @@ func (m VIKOR) check() error {
 	return nil
 }
 
+// Detail implements [Evaluator]; it is Evaluate.
+func (m VIKOR) Detail(p *Problem, weights []float64) (Evaluation, error) {
+	return evaluation(m.Evaluate(p, weights))
+}
+
 // Evaluate is Rank with S, R and the compromise-solution conditions.
 func (m VIKOR) Evaluate(p *Problem, weights []float64) (*VIKORResult, error) {
 	if err := m.check(); err != nil {

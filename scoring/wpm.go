@@ -22,6 +22,34 @@ type WeightedProduct struct {
 	Normalization Normalization `json:"normalization"`
 }
 
+// WeightedProductResult adds the normalised matrix whose weighted powers
+// are multiplied.
+type WeightedProductResult struct {
+	Result
+	// Normalized is the normalised matrix r (benefit form: higher is
+	// better on every criterion); the score is Π_j r_ij^(w_j). Its JSON
+	// form is an array of rows.
+	Normalized *Table `json:"normalized"`
+}
+
+// Detail implements [Evaluator]; it is Evaluate.
+func (m WeightedProduct) Detail(p *Problem, weights []float64) (Evaluation, error) {
+	return evaluation(m.Evaluate(p, weights))
+}
+
+// Evaluate is Rank with the normalised matrix.
+func (m WeightedProduct) Evaluate(p *Problem, weights []float64) (*WeightedProductResult, error) {
+	res, err := m.Rank(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := p.transforms(m.Normalization, Max)
+	if err != nil {
+		return nil, err
+	}
+	return &WeightedProductResult{Result: *res, Normalized: newTable(p.normalized(ts, nil), p.m, p.n)}, nil
+}
+
 // Rank implements [Method].
 func (m WeightedProduct) Rank(p *Problem, weights []float64) (*Result, error) {
 	w, err := prepareWeights(p, weights)

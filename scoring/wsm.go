@@ -16,6 +16,33 @@ type WeightedSum struct {
 	Normalization Normalization `json:"normalization"`
 }
 
+// WeightedSumResult adds the normalised matrix. Result.Contributions
+// holds it times the weights.
+type WeightedSumResult struct {
+	Result
+	// Normalized is the normalised matrix r (benefit form: higher is
+	// better on every criterion). Its JSON form is an array of rows.
+	Normalized *Table `json:"normalized"`
+}
+
+// Detail implements [Evaluator]; it is Evaluate.
+func (m WeightedSum) Detail(p *Problem, weights []float64) (Evaluation, error) {
+	return evaluation(m.Evaluate(p, weights))
+}
+
+// Evaluate is Rank with the normalised matrix.
+func (m WeightedSum) Evaluate(p *Problem, weights []float64) (*WeightedSumResult, error) {
+	res, err := m.Rank(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := p.transforms(m.Normalization, Max)
+	if err != nil {
+		return nil, err
+	}
+	return &WeightedSumResult{Result: *res, Normalized: newTable(p.normalized(ts, nil), p.m, p.n)}, nil
+}
+
 // Rank implements [Method].
 func (m WeightedSum) Rank(p *Problem, weights []float64) (*Result, error) {
 	w, err := prepareWeights(p, weights)

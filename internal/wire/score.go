@@ -10,7 +10,7 @@ import (
 
 // ScoreRequest is the score input of the JSON contract:
 //
-//	{"method": "wsm|wpm|topsis|vikor|promethee2|copras",
+//	{"method": "wsm|wpm|topsis|vikor|promethee2|copras|edas|mabac|spotis|moora",
 //	 "alternatives": ["A", "B", ...],               // optional: A1..Am
 //	 "criteria": [{"name": "cost", "direction": "benefit|cost", "weight": 0.3}, ...],
 //	 "matrix": [[...], ...],                        // rows = alternatives
@@ -134,8 +134,9 @@ func (req *ScoreRequest) method() (scoring.Method, error) {
 	return m, nil
 }
 
-// Score evaluates the request. The response is the method's own result
-// (for example *scoring.VIKORResult, which adds "s" and "r"), whose JSON
+// Score evaluates the request. The response is the method's detailed
+// result (scoring.Evaluator; for example *scoring.VIKORResult, which adds
+// "s" and "r"), whose JSON
 // carries "method", "alternatives", "scores", "better" and "ranking".
 func (req *ScoreRequest) Score() (any, error) {
 	m, err := req.method()
@@ -147,16 +148,9 @@ func (req *ScoreRequest) Score() (any, error) {
 		return nil, err
 	}
 	var res any
-	switch m := m.(type) {
-	case scoring.TOPSIS:
-		res, err = m.Evaluate(p, w)
-	case scoring.VIKOR:
-		res, err = m.Evaluate(p, w)
-	case scoring.PROMETHEEII:
-		res, err = m.Evaluate(p, w)
-	case scoring.COPRAS:
-		res, err = m.Evaluate(p, w)
-	default:
+	if e, ok := m.(scoring.Evaluator); ok {
+		res, err = e.Detail(p, w)
+	} else {
 		res, err = m.Rank(p, w)
 	}
 	if err != nil {
