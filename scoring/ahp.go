@@ -271,11 +271,15 @@ type Revision struct {
 //
 // The error, if any, is an [*InputError] on field "pairwise" wrapping
 // [ErrEmpty] (no rows, or judgements that do not connect an item to the
-// others), [ErrLength] (not square), [ErrNotFinite], [ErrDomain] (a negative
-// judgement or one outside [1e-6, 1e6]), [ErrInconsistent] (not reciprocal
-// within Tolerance, or, with Strict, CR above Threshold) or [ErrParam]
-// (n > MaxPairwiseSize); or, on a field named after the AHP field, an
-// error wrapping [ErrParam] or [ErrUnknownName] for invalid settings.
+// others), [ErrNotSquare] (a row of the wrong length; it wraps
+// [ErrLength]), [ErrNotFinite], [ErrJudgementRange] (a negative judgement
+// or one outside [1e-6, 1e6]; it wraps [ErrDomain]), [ErrNotReciprocal] (a_ij·a_ji
+// not 1 within Tolerance) or [ErrDiagonal] (a_ii not 1), both wrapping
+// [ErrInconsistent], [ErrInconsistent] itself (with Strict, CR above
+// Threshold) or [ErrTooManyItems] (n > MaxPairwiseSize; it wraps
+// [ErrParam]). Row and Col name the judgement, or the row, concerned. For
+// invalid settings the error is on a field named after the AHP field and
+// wraps [ErrParam] or [ErrUnknownName].
 func (a AHP) Weigh(pairwise [][]Judgement) (*AHPResult, error) {
 	s, err := a.resolve()
 	if err != nil {
@@ -357,13 +361,13 @@ func preparePairwise(pairwise [][]Judgement, tol float64, connected bool) (pairw
 		return pairwiseMatrix{}, inputErr("pairwise", -1, -1, "", ErrEmpty, "no judgements")
 	}
 	if n > MaxPairwiseSize {
-		return pairwiseMatrix{}, inputErr("pairwise", -1, -1, "", ErrParam,
+		return pairwiseMatrix{}, inputErr("pairwise", -1, -1, "", ErrTooManyItems,
 			fmt.Sprintf("%d items; at most %d can be compared (no random index beyond)", n, MaxPairwiseSize))
 	}
 	for i, row := range pairwise {
 		if len(row) != n {
-			return pairwiseMatrix{}, inputErr("pairwise", i, -1, "", ErrLength,
-				fmt.Sprintf("row has %d judgements, want %d (the matrix must be square)", len(row), n))
+			return pairwiseMatrix{}, inputErr("pairwise", i, -1, "", ErrNotSquare,
+				fmt.Sprintf("row has %d judgements, want %d", len(row), n))
 		}
 	}
 	for i, row := range pairwise {
@@ -373,19 +377,19 @@ func preparePairwise(pairwise [][]Judgement, tol float64, connected bool) (pairw
 			case math.IsNaN(x) || math.IsInf(x, 0):
 				return pairwiseMatrix{}, inputErr("pairwise", i, j, "", ErrNotFinite, strconv.FormatFloat(x, 'g', -1, 64))
 			case x < 0:
-				return pairwiseMatrix{}, inputErr("pairwise", i, j, "", ErrDomain,
-					"negative judgement "+strconv.FormatFloat(x, 'g', -1, 64))
+				return pairwiseMatrix{}, inputErr("pairwise", i, j, "", ErrJudgementRange,
+					strconv.FormatFloat(x, 'g', -1, 64)+" is negative")
 			case x != 0 && (x < minJudgement || x > maxJudgement):
-				return pairwiseMatrix{}, inputErr("pairwise", i, j, "", ErrDomain,
-					strconv.FormatFloat(x, 'g', -1, 64)+" outside [1e-6, 1e6]")
+				return pairwiseMatrix{}, inputErr("pairwise", i, j, "", ErrJudgementRange,
+					strconv.FormatFloat(x, 'g', -1, 64)+" is outside [1e-6, 1e6]")
 			}
 		}
 	}
 	pm := pairwiseMatrix{n: n, a: make([]float64, n*n)}
 	for i := range n {
 		if d := float64(pairwise[i][i]); d != 0 && math.Abs(d-1) > tol {
-			return pairwiseMatrix{}, inputErr("pairwise", i, i, "", ErrInconsistent,
-				fmt.Sprintf("diagonal judgement %g, want 1", d))
+			return pairwiseMatrix{}, inputErr("pairwise", i, i, "", ErrDiagonal,
+				fmt.Sprintf("%s, want 1", Judgement(d)))
 		}
 		pm.a[i*n+i] = 1
 		for j := i + 1; j < n; j++ {
@@ -394,9 +398,9 @@ func preparePairwise(pairwise [][]Judgement, tol float64, connected bool) (pairw
 			switch {
 			case x != 0 && y != 0:
 				if math.Abs(x*y-1) > tol {
-					return pairwiseMatrix{}, inputErr("pairwise", i, j, "", ErrInconsistent,
-						fmt.Sprintf("not reciprocal: a[%d][%d]·a[%d][%d] = %g·%g = %.4g, want 1 within %g",
-							i, j, j, i, x, y, x*y, tol))
+					return pairwiseMatrix{}, inputErr("pairwise", i, j, "", ErrNotReciprocal,
+						fmt.Sprintf("%s vs %s: a[%d][%d]·a[%d][%d] = %.4g, want 1 within %g",
+							Judgement(x), Judgement(y), i, j, j, i, x*y, tol))
 				}
 				v = math.Sqrt(x / y)
 			case x != 0:

@@ -12,7 +12,7 @@ import (
 var sentinels = []error{
 	scoring.ErrEmpty, scoring.ErrRagged, scoring.ErrNotFinite, scoring.ErrDuplicateName,
 	scoring.ErrUnknownName, scoring.ErrDirection, scoring.ErrWeights, scoring.ErrLength,
-	scoring.ErrParam, scoring.ErrDomain, scoring.ErrInconsistent, scoring.ErrConstant,
+	scoring.ErrParam, scoring.ErrDomain, scoring.ErrInconsistent, scoring.ErrConstant, scoring.ErrInvalidUTF8,
 }
 
 func isSentinel(err error) bool {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -49,8 +50,9 @@ type Problem struct {
 //
 // The error, if any, is an [*InputError] wrapping [ErrEmpty] (no rows, no
 // criteria, an empty name), [ErrRagged] (a row of the wrong length),
-// [ErrNotFinite] (NaN or ±Inf), [ErrDuplicateName], [ErrDirection] or
-// [ErrLength] (alternatives and rows disagree). The caller's slices are never
+// [ErrNotFinite] (NaN or ±Inf), [ErrInvalidUTF8] (a name that is not
+// valid UTF-8), [ErrDuplicateName], [ErrDirection] or [ErrLength]
+// (alternatives and rows disagree). The caller's slices are never
 // retained or modified.
 func NewProblem(alternatives []string, criteria []Criterion, rows [][]float64) (*Problem, error) {
 	m := len(rows)
@@ -195,7 +197,8 @@ func nameHash(s string) uint32 {
 	return h
 }
 
-// checkNames rejects empty and duplicate names. Field is "alternatives" or
+// checkNames rejects empty names, names that are not valid UTF-8 and
+// duplicate names. Field is "alternatives" or
 // "criteria"; the error's Row or Col is the index of the offending name (for
 // a duplicate, the later one).
 func checkNames(field string, names []string) error {
@@ -209,6 +212,10 @@ func checkNames(field string, names []string) error {
 		if s == "" {
 			row, col := at(i)
 			return inputErr(field, row, col, "", ErrEmpty, "empty name")
+		}
+		if !utf8.ValidString(s) {
+			row, col := at(i)
+			return inputErr(field, row, col, "", ErrInvalidUTF8, strconv.Quote(s))
 		}
 	}
 	// Sort (hash, index) pairs: equal names have equal hashes, so only
