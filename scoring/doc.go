@@ -60,7 +60,9 @@
 //   - [EDAS] ("edas"): Keshavarz Ghorabaee et al. (2015).
 //   - [MABAC] ("mabac"): Pamučar & Ćirović (2015).
 //   - [SPOTIS] ("spotis"): Dezert et al. (2020).
-//   - [MOORA] ("moora"): Brauers & Zavadskas (2006), ratio system.
+//   - [MOORA] ("moora"): Brauers & Zavadskas (2006), ratio system; with
+//     [MOORA].Form the reference point, the full multiplicative form and
+//     MULTIMOORA's dominance aggregation (Brauers & Zavadskas 2010, 2012).
 //
 // Each method's documentation gives its formula, its defaults and how it
 // treats degenerate input; [Normalization] lists the normalisations. Every

@@ -24,7 +24,8 @@ func TestKernelsMatchRank(t *testing.T) {
 		w := []float64{rng.Float64(), rng.Float64(), rng.Float64(), rng.Float64() + 0.1}
 		prefs := []Preference{{Function: Linear, Q: 0.5, P: 3}, {Function: Gaussian, S: 2}, {Function: Level, Q: 1, P: 2}, {}}
 		for _, meth := range []preparingMethod{WeightedSum{}, WeightedSum{Normalization: Vector}, WeightedProduct{}, TOPSIS{}, TOPSIS{Normalization: Max},
-			NewVIKOR(), VIKOR{V: 0.2}, PROMETHEEII{}, PROMETHEEII{Preferences: prefs}, COPRAS{}} {
+			NewVIKOR(), VIKOR{V: 0.2}, PROMETHEEII{}, PROMETHEEII{Preferences: prefs}, COPRAS{},
+			EDAS{}, MABAC{}, SPOTIS{}, MOORA{}, MOORA{Form: ReferencePoint}, MOORA{Form: FullMultiplicative}, MOORA{Form: MultiMOORA}} {
 			checkKernelMatchesRank(t, fmt.Sprintf("trial %d (seed 5,8)", trial), meth, p, w)
 		}
 	}
