@@ -195,15 +195,50 @@ func (CRITIC) Weigh(p *Problem) (*Weighting, error) {
 // when every column is constant (or m = 1) the weights are equal, with a
 // note. Positive rescaling or shifting of a column does not change the
 // weights.
-type StdDev struct{}
+//
+// With Raw, σ_j is the standard deviation of the raw values x_·j, as in
+// pyrepo-mcda's std_weighting and pymcdm's standard_deviation_weights
+// (Sałabun, Wątróbski & Shekhovtsov 2020, Symmetry 12(9), 1549). The
+// weights then depend on each criterion's unit, so Raw is only meaningful
+// when every criterion is measured on the same scale (for example data
+// already normalised, or scores on one rating scale).
+type StdDev struct {
+	// Raw takes the standard deviations of the raw values instead of the
+	// min–max normalised ones.
+	Raw bool `json:"raw"`
+}
 
 // Weigh returns the standard-deviation weights of p's criteria. The error
 // is an [*InputError] wrapping [ErrEmpty] for the zero problem.
-func (StdDev) Weigh(p *Problem) (*Weighting, error) {
+func (d StdDev) Weigh(p *Problem) (*Weighting, error) {
 	if err := checkProblem(p); err != nil {
 		return nil, err
 	}
-	_, sigma := p.covariance(false)
+	cov, sigma := p.covariance(false)
+	if d.Raw {
+		// σ_j = σ'_j / s_j from the deviation σ' of the scaled column x·s_j,
+		// s_j = 2^-e_j. The proportions are taken on σ'_j·2^(e_j − max e),
+		// which cannot overflow where σ_j itself would (a column spanning
+		// ±1e308 has σ beyond the largest float64, reported as that).
+		emax := math.MinInt
+		for j := range sigma {
+			_, e := math.Frexp(p.colScale[j])
+			emax = max(emax, 1-e)
+		}
+		rel := make([]float64, p.n)
+		for j := range sigma {
+			sigma[j] = 0
+			if p.m > 1 {
+				sd := math.Sqrt(cov[j*p.n+j] / float64(p.m-1))
+				_, e := math.Frexp(p.colScale[j])
+				rel[j] = math.Ldexp(sd, 1-e-emax)
+				sigma[j] = min(sd/p.colScale[j], math.MaxFloat64)
+			}
+		}
+		w := &Weighting{Method: "stddev", Criteria: p.CriterionNames(), Notes: p.constantNotes(), Basis: sigma}
+		w.Weights, w.Notes = proportional(rel, w.Notes)
+		return w, nil
+	}
 	w := &Weighting{Method: "stddev", Criteria: p.CriterionNames(), Notes: p.constantNotes(), Basis: sigma}
 	w.Weights, w.Notes = proportional(sigma, w.Notes)
 	return w, nil

@@ -58,6 +58,10 @@ var (
 		{5000, 3, 3, 4, 3, 2}, {680, 5, 3, 2, 2, 1}, {2000, 3, 2, 3, 4, 3}, {600, 4, 3, 1, 2, 2}, {800, 2, 4, 3, 3, 4},
 	}
 
+	salabun2020 = [][]float64{
+		{0.619, 0.449, 0.447}, {0.862, 0.466, 0.006}, {0.458, 0.698, 0.771}, {0.777, 0.631, 0.491}, {0.567, 0.992, 0.968},
+	}
+
 	merec2021 = [][]float64{
 		{450, 8000, 54, 145}, {10, 9100, 2, 160}, {100, 8200, 31, 153}, {220, 9300, 1, 162}, {5, 8400, 23, 158},
 	}
@@ -105,6 +109,13 @@ func TestObjectiveWeightsPublished(t *testing.T) {
 			source: "Mukhametzyanov 2021, DMAME 4(2), Table 4, DM-1: sample σ and SD weights (3 dp)",
 			want:   []float64{0.210, 0.203, 0.207, 0.183, 0.196},
 			basis:  []float64{0.366, 0.354, 0.361, 0.319, 0.341}, tol: 5e-4,
+		},
+		{
+			name: "stddev raw Sałabun 2020", method: scoring.StdDev{Raw: true}, dirs: "+++", rows: salabun2020,
+			source: "Sałabun, Wątróbski & Shekhovtsov 2020, Symmetry 12(9), 1549, standard-deviation weights on the raw " +
+				"values (3 dp; matrix and weights as reproduced in pyrepo-mcda's tests, which cite the paper; " +
+				"table number not checked; recomputed by hand: σ = 0.1625, 0.2201, 0.3649)",
+			want: []float64{0.217, 0.294, 0.488}, tol: 5e-4,
 		},
 		{
 			// The published weights are reproduced only when every column,
@@ -420,5 +431,90 @@ func TestMERECSubnormalRatios(t *testing.T) {
 	total := e[0] + e[1] + e[2]
 	for j := range n {
 		assert.InDelta(t, e[j]/total, got.Weights[j], 1e-12, "weight %d", j)
+	}
+}
+
+// StdDev with Raw: the basis is the sample standard deviation of the raw
+// column; on columns that already span [0, 1] it equals the min–max
+// default; scaling every column alike leaves the weights, scaling one
+// column multiplies its share of the deviations; huge columns stay finite.
+func TestStdDevRawProperties(t *testing.T) {
+	t.Parallel()
+	rows := [][]float64{{0, 1, 0.5}, {1, 0, 0.25}, {0.3, 0.9, 1}, {0.6, 0.2, 0}}
+	p := scoring.MustNewProblem(nil, crits("+-+"), rows)
+	def, err := scoring.StdDev{}.Weigh(p)
+	require.NoError(t, err)
+	raw, err := scoring.StdDev{Raw: true}.Weigh(p)
+	require.NoError(t, err)
+	if d := cmp.Diff(def.Weights, raw.Weights, cmpopts.EquateApprox(0, 1e-12)); d != "" {
+		t.Errorf("columns spanning [0, 1]: raw and min–max differ (-minmax +raw):\n%s", d)
+	}
+	for j := range 3 {
+		var mean, ss float64
+		for _, r := range rows {
+			mean += r[j] / 4
+		}
+		for _, r := range rows {
+			ss += (r[j] - mean) * (r[j] - mean)
+		}
+		assert.InDelta(t, math.Sqrt(ss/3), raw.Basis[j], 1e-12, "σ[%d]", j)
+	}
+
+	scaled := make([][]float64, len(rows))
+	one := make([][]float64, len(rows))
+	for i, r := range rows {
+		scaled[i] = []float64{r[0] * 1000, r[1] * 1000, r[2] * 1000}
+		one[i] = []float64{r[0] * 3, r[1], r[2]}
+	}
+	got, err := scoring.StdDev{Raw: true}.Weigh(scoring.MustNewProblem(nil, crits("+-+"), scaled))
+	require.NoError(t, err)
+	if d := cmp.Diff(raw.Weights, got.Weights, cmpopts.EquateApprox(0, 1e-12)); d != "" {
+		t.Errorf("common scaling changed the weights:\n%s", d)
+	}
+	got, err = scoring.StdDev{Raw: true}.Weigh(scoring.MustNewProblem(nil, crits("+-+"), one))
+	require.NoError(t, err)
+	s := 3*raw.Basis[0] + raw.Basis[1] + raw.Basis[2]
+	assert.InDelta(t, 3*raw.Basis[0]/s, got.Weights[0], 1e-12)
+
+	huge, err := scoring.StdDev{Raw: true}.Weigh(scoring.MustNewProblem(nil, crits("++"),
+		[][]float64{{-1.5e308, 1}, {1.5e308, 2}, {0, 3}}))
+	require.NoError(t, err)
+	for _, x := range append(huge.Weights, huge.Basis...) {
+		assert.False(t, math.IsInf(x, 0) || math.IsNaN(x), "%v", x)
+	}
+	assert.InDelta(t, 1, huge.Weights[0], 1e-12)
+
+	// Random problems: weights non-negative, summing to 1, following a
+	// permutation of the criteria, proportional to the raw σ.
+	for seed := range uint64(50) {
+		rng := rand.New(rand.NewPCG(seed, 13))
+		m, n := 2+rng.IntN(12), 1+rng.IntN(7)
+		p := randomProblem(rng, m, n)
+		w, err := scoring.StdDev{Raw: true}.Weigh(p)
+		require.NoError(t, err)
+		assert.InDelta(t, 1, floatsSum(w.Weights), 1e-12, "seed %d", seed)
+		perm := rng.Perm(n)
+		rows, cs := p.Rows(), p.Criteria()
+		prows := make([][]float64, m)
+		pcs := make([]scoring.Criterion, n)
+		for i := range prows {
+			prows[i] = make([]float64, n)
+			for j := range n {
+				prows[i][j] = rows[i][perm[j]]
+			}
+		}
+		for j := range n {
+			pcs[j] = cs[perm[j]]
+		}
+		wp, err := scoring.StdDev{Raw: true}.Weigh(scoring.MustNewProblem(nil, pcs, prows))
+		require.NoError(t, err)
+		sum := floatsSum(w.Basis)
+		for j := range n {
+			assert.GreaterOrEqual(t, w.Weights[j], 0.0)
+			assert.InDelta(t, w.Weights[perm[j]], wp.Weights[j], 1e-12, "seed %d: permutation", seed)
+			if sum > 0 {
+				assert.InDelta(t, w.Basis[j]/sum, w.Weights[j], 1e-12, "seed %d: proportional", seed)
+			}
+		}
 	}
 }
