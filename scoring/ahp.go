@@ -24,11 +24,23 @@ const (
 	// incomplete matrix it uses the logarithmic least-squares solution over
 	// the given judgements (Bozóki, Fülöp & Rónyai 2010).
 	GeometricMean
+	// AdditiveNormalization divides each column by its sum and averages
+	// the rows, w_i = (1/n) Σ_j a_ij / Σ_k a_kj: Saaty's (1980)
+	// approximation of the eigenvector, the "mean of normalised values" of
+	// Ishizaka & Lusti (2006, Central European Journal of Operations
+	// Research 14(4):387–400) and the "additive normalization" of Srdjevic
+	// (2005, Computers & Operations Research 32(7):1897–1919), as pymcdm,
+	// pyDecision and many spreadsheets compute AHP. It is exact for a
+	// consistent matrix and close to the eigenvector otherwise. It needs
+	// every judgement ([ErrParam] naming the first missing one); λmax, CI
+	// and CR are those of the matrix, as with the other methods.
+	AdditiveNormalization
 )
 
-var priorityTokens = []string{"eigenvector", "geometric_mean"}
+var priorityTokens = []string{"eigenvector", "geometric_mean", "additive_normalization"}
 
-// String returns "eigenvector" or "geometric_mean".
+// String returns "eigenvector", "geometric_mean" or
+// "additive_normalization".
 func (m PriorityMethod) String() string { return tokenString("PriorityMethod", priorityTokens, int(m)) }
 
 // MarshalText returns the token of m; an invalid value is an error.
@@ -36,7 +48,8 @@ func (m PriorityMethod) MarshalText() ([]byte, error) {
 	return marshalToken("priority method", priorityTokens, int(m))
 }
 
-// UnmarshalText parses "eigenvector" or "geometric_mean".
+// UnmarshalText parses "eigenvector", "geometric_mean" or
+// "additive_normalization".
 func (m *PriorityMethod) UnmarshalText(b []byte) error {
 	v, err := ParsePriorityMethod(string(b))
 	if err == nil {
@@ -45,8 +58,9 @@ func (m *PriorityMethod) UnmarshalText(b []byte) error {
 	return err
 }
 
-// ParsePriorityMethod parses "eigenvector" or "geometric_mean". Any other
-// token is an error wrapping [ErrUnknownName].
+// ParsePriorityMethod parses "eigenvector", "geometric_mean" or
+// "additive_normalization". Any other token is an error wrapping
+// [ErrUnknownName].
 func ParsePriorityMethod(s string) (PriorityMethod, error) {
 	i, err := parseToken("priority method", priorityTokens, s)
 	return PriorityMethod(i), err
@@ -276,8 +290,9 @@ type Revision struct {
 // or one outside [1e-6, 1e6]; it wraps [ErrDomain]), [ErrNotReciprocal] (a_ij·a_ji
 // not 1 within Tolerance) or [ErrDiagonal] (a_ii not 1), both wrapping
 // [ErrInconsistent], [ErrInconsistent] itself (with Strict, CR above
-// Threshold) or [ErrTooManyItems] (n > MaxPairwiseSize; it wraps
-// [ErrParam]). Row and Col name the judgement, or the row, concerned. For
+// Threshold), [ErrTooManyItems] (n > MaxPairwiseSize; it wraps
+// [ErrParam]) or [ErrParam] (a missing judgement with
+// AdditiveNormalization). Row and Col name the judgement, or the row, concerned. For
 // invalid settings the error is on a field named after the AHP field and
 // wraps [ErrParam] or [ErrUnknownName].
 func (a AHP) Weigh(pairwise [][]Judgement) (*AHPResult, error) {
@@ -525,6 +540,28 @@ func (a AHP) priorities(pm pairwiseMatrix) (w, full []float64, lambda float64, e
 		return []float64{1}, []float64{1}, 1, nil
 	}
 	switch a.Priority {
+	case AdditiveNormalization:
+		for k, x := range pm.a {
+			if x == 0 {
+				return nil, nil, 0, inputErr("pairwise", k/n, k%n, "", ErrParam,
+					"additive normalization needs every judgement; eigenvector and geometric_mean accept an incomplete matrix")
+			}
+		}
+		w = make([]float64, n)
+		for j := range n {
+			col := 0.0
+			for i := range n {
+				col += pm.a[i*n+j]
+			}
+			for i := range n {
+				w[i] += pm.a[i*n+j] / col
+			}
+		}
+		for i := range w {
+			w[i] /= float64(n)
+		}
+		full = slices.Clone(pm.a)
+		_, lambda = principal(full, n)
 	case GeometricMean:
 		w, err = logLeastSquares(pm)
 		if err != nil {

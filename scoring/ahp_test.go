@@ -180,7 +180,7 @@ func TestAHPDefinitions(t *testing.T) {
 			a[i][j] = J(w[i] / w[j])
 		}
 	}
-	for _, pm := range []scoring.PriorityMethod{scoring.Eigenvector, scoring.GeometricMean} {
+	for _, pm := range []scoring.PriorityMethod{scoring.Eigenvector, scoring.GeometricMean, scoring.AdditiveNormalization} {
 		r := scoring.AHP{Priority: pm}.MustWeigh(a)
 		assert.InDeltaSlice(t, w, r.Weights, 1e-12, pm.String())
 		assert.InDelta(t, 4, r.LambdaMax, 1e-9, pm.String())
@@ -403,7 +403,7 @@ func TestAHPProperties(t *testing.T) {
 				pa[i][j] = a[perm[i]][perm[j]]
 			}
 		}
-		for _, pm := range []scoring.PriorityMethod{scoring.Eigenvector, scoring.GeometricMean} {
+		for _, pm := range []scoring.PriorityMethod{scoring.Eigenvector, scoring.GeometricMean, scoring.AdditiveNormalization} {
 			r, err := scoring.AHP{Priority: pm}.Weigh(a)
 			require.NoError(t, err, "seed %d", seed)
 			assert.InDelta(t, 1, floatsSum(r.Weights), 1e-12, "seed %d: sum", seed)
@@ -432,7 +432,7 @@ func floatsSum(v []float64) float64 {
 
 func TestAHPEnums(t *testing.T) {
 	t.Parallel()
-	for _, m := range []scoring.PriorityMethod{scoring.Eigenvector, scoring.GeometricMean} {
+	for _, m := range []scoring.PriorityMethod{scoring.Eigenvector, scoring.GeometricMean, scoring.AdditiveNormalization} {
 		b, err := m.MarshalText()
 		require.NoError(t, err)
 		var got scoring.PriorityMethod
@@ -510,4 +510,30 @@ func FuzzAHP(f *testing.F) {
 			t.Fatalf("json.Marshal: %v", err)
 		}
 	})
+}
+
+// Additive normalisation (column-normalised row averages) on the fruit
+// example of Teknomo's AHP tutorial (revoledu.com, "How to compute the
+// priority vector"): apple 28.28%, banana 64.34%, cherry 7.38%. The
+// tutorial's matrix (apple/banana 1/3, apple/cherry 5, banana/cherry 7)
+// reproduces all three printed percentages.
+func TestAHPAdditiveNormalizationTeknomo(t *testing.T) {
+	t.Parallel()
+	a := [][]J{{1, J(1.0 / 3), 5}, {3, 1, 7}, {J(1.0 / 5), J(1.0 / 7), 1}}
+	r, err := scoring.AHP{Priority: scoring.AdditiveNormalization}.Weigh(a)
+	require.NoError(t, err)
+	if d := cmp.Diff([]float64{0.2828, 0.6434, 0.0738}, r.Weights, cmpopts.EquateApprox(0, 5e-5)); d != "" {
+		t.Errorf("priorities (-published +got):\n%s", d)
+	}
+	ev := scoring.AHP{}.MustWeigh(a)
+	assert.Equal(t, ev.LambdaMax, r.LambdaMax, "λmax is the matrix's, whatever the priorities")
+	assert.Equal(t, ev.CR, r.CR)
+	assert.InDeltaSlice(t, ev.Weights, r.Weights, 0.01, "close to the eigenvector")
+
+	// An incomplete matrix is refused, naming the first missing judgement.
+	_, err = scoring.AHP{Priority: scoring.AdditiveNormalization}.Weigh([][]J{{1, 2, 0}, {0, 1, 3}, {0, 0, 1}})
+	require.ErrorIs(t, err, scoring.ErrParam)
+	var ie *scoring.InputError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, [2]int{0, 2}, [2]int{ie.Row, ie.Col})
 }

@@ -76,7 +76,8 @@
 //
 //   - [AHP]: priorities from a pairwise comparison matrix of [Judgement]
 //     values (numbers or fractions such as "1/3" in JSON and YAML) by the
-//     principal eigenvector or the row geometric mean, with λmax, CI and CR
+//     principal eigenvector, the row geometric mean or Saaty's additive
+//     normalisation (column-normalised row averages), with λmax, CI and CR
 //     against Saaty's or Alonso & Lamata's random index, Harker's (1987)
 //     completion of missing judgements and the judgements to revisit
 //     (Saaty 2003).
