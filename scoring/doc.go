@@ -94,6 +94,44 @@
 // [SpearmanRho], [KendallTau] and [WSCoefficient] measure how far two
 // rankings agree.
 //
+// # Migrating from Python or Julia
+//
+// Studies done with pymcdm, pyrepo-mcda, scikit-criteria or JMcDM can be
+// reproduced with these settings; each is tested on the worked example its
+// test cites.
+//
+//   - Criterion types: a type vector of 1/−1 (pymcdm, pyrepo-mcda),
+//     maximize/minimize objectives (scikit-criteria) or maximum/minimum
+//     functions (JMcDM) become each [Criterion]'s [Benefit] or [Cost].
+//   - Normalisation functions (vector_normalization, minmax_normalization,
+//     max_normalization, sum_normalization and their equivalents) are the
+//     [Normalization] values Vector, MinMax, Max and Sum, passed to
+//     [WeightedSum], [WeightedProduct] and [TOPSIS]. Pass the one the other
+//     library used: the defaults differ between libraries and versions.
+//   - SPOTIS with bounds: [SPOTIS].Bounds; without them the data's own
+//     range is used.
+//   - MOORA and MULTIMOORA (pyrepo-mcda's MULTIMOORA_RS, MULTIMOORA_RP,
+//     MULTIMOORA_FMF and MULTIMOORA): [MOORA].Form RatioSystem,
+//     ReferencePoint, FullMultiplicative and MultiMOORA. The full
+//     multiplicative form's raw utility is [MOORAResult].Utility; its scores
+//     are the utility relative to the best, which ranks alike.
+//   - Standard-deviation weights on the raw values (std_weighting,
+//     standard_deviation_weights): [StdDev] with Raw; the zero StdDev
+//     normalises min–max first, as Diakoulaki et al. (1995) do.
+//   - Entropy weights: [Entropy] on the raw values, or with a
+//     Normalization for the normalised variants.
+//   - AHP priorities by column-normalised row averages: [AHP] with Priority
+//     [AdditiveNormalization]; [GeometricMean] for the row geometric mean.
+//   - VIKOR's v: [NewVIKOR] gives v = 0.5; the zero [VIKOR] means v = 0.
+//   - Rank correlations: [SpearmanRho], [KendallTau] and [WSCoefficient].
+//
+// Deliberate differences: weights are always rescaled to sum to 1 (a study
+// whose weights sum to 0.999 gets scores divided by 0.999 for additive
+// methods); ranks are competition ranks in which tied scores share the
+// smaller rank, never an arbitrary order; NaN and infinities are errors,
+// not results; and bad input is a typed error naming the cell, where the
+// Python libraries may return NaN scores.
+//
 // # Robustness
 //
 //   - [SMAA]: SMAA-2 (Lahdelma & Salminen 2001) for any [Method]: rank
