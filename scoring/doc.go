@@ -108,6 +108,8 @@
 //     [Normalization] values Vector, MinMax, Max and Sum, passed to
 //     [WeightedSum], [WeightedProduct] and [TOPSIS]. Pass the one the other
 //     library used: the defaults differ between libraries and versions.
+//     TOPSIS and the weighted sum on data already on one scale, with no
+//     normalisation: Normalization [None].
 //   - SPOTIS with bounds: [SPOTIS].Bounds; without them the data's own
 //     range is used.
 //   - MOORA and MULTIMOORA (pyrepo-mcda's MULTIMOORA_RS, MULTIMOORA_RP,

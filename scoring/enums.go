@@ -55,6 +55,7 @@ func ParseDirection(s string) (Direction, error) {
 //	Max     benefit x/max               cost min/x          (linear scale, Hwang & Yoon 1981)
 //	MinMax  benefit (x−min)/(max−min)   cost (max−x)/(max−min)
 //	Sum     benefit x/Σx                cost (1/x)/Σ(1/x)
+//	None    benefit x                   cost −x              (no normalisation)
 //
 // Degenerate columns have a defined value, never NaN: a column of zeros
 // normalises as the limit of a positive constant column (Vector 1/√m, cost
@@ -75,11 +76,18 @@ const (
 	MinMax
 	// Sum divides by the column sum (for costs, of the reciprocals).
 	Sum
+	// None leaves the values as they are (negated on cost criteria, so
+	// that higher is still better). It is only meaningful when every
+	// criterion is already on one scale, such as data normalised
+	// elsewhere or scores on one rating scale; only [WeightedSum] and
+	// [TOPSIS] accept it.
+	None
 )
 
-var normalizationTokens = []string{"default", "vector", "max", "minmax", "sum"}
+var normalizationTokens = []string{"default", "vector", "max", "minmax", "sum", "none"}
 
-// String returns the token of n: "default", "vector", "max", "minmax" or "sum".
+// String returns the token of n: "default", "vector", "max", "minmax",
+// "sum" or "none".
 func (n Normalization) String() string {
 	return tokenString("Normalization", normalizationTokens, int(n))
 }
@@ -98,13 +106,14 @@ func (n *Normalization) UnmarshalText(b []byte) error {
 	return err
 }
 
-// ParseNormalization parses "default", "vector", "max", "minmax" or "sum".
+// ParseNormalization parses "default", "vector", "max", "minmax", "sum" or
+// "none".
 func ParseNormalization(s string) (Normalization, error) {
 	i, err := parseToken("normalization", normalizationTokens, s)
 	return Normalization(i), err
 }
 
-func (n Normalization) valid() bool { return n >= DefaultNormalization && n <= Sum }
+func (n Normalization) valid() bool { return n >= DefaultNormalization && n <= None }
 
 // Better says whether a method's score improves upwards or downwards. Most
 // methods are Higher; VIKOR's Q is Lower. The zero value is invalid.

@@ -116,6 +116,11 @@ func (p *Problem) transforms(kind, def Normalization) ([]colTransform, error) {
 			default:
 				t.k = 1 / sums[j]
 			}
+		case None:
+			t = colTransform{s: 1, k: 1}
+			if cost {
+				t.k = -1
+			}
 		case MinMax:
 			span := hi*s - lo*s
 			switch {
@@ -130,6 +135,16 @@ func (p *Problem) transforms(kind, def Normalization) ([]colTransform, error) {
 		ts[j] = t
 	}
 	return ts, nil
+}
+
+// rejectNone reports None as a normalisation the method cannot use: its
+// raw values would not be commensurable or not of the sign it needs.
+func rejectNone(kind Normalization, method string) error {
+	if kind == None {
+		return inputErr("normalization", -1, -1, "", ErrParam,
+			fmt.Sprintf("%s needs normalised values; \"none\" is only for the weighted sum and TOPSIS", method))
+	}
+	return nil
 }
 
 // checkRatioDomain checks that column j can be normalised by a ratio

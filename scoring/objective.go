@@ -24,9 +24,9 @@ type Weigher interface {
 //	d   = 1 − e                              (degree of diversification)
 //	w_j = d_j / Σ_k d_k
 //
-// r is the raw column x when Normalization is DefaultNormalization, as in
-// Hwang & Yoon (1981), Xu (2004) and Zavadskas & Podvezko (2016): the
-// criterion's direction plays no part, and the values must be
+// r is the raw column x when Normalization is DefaultNormalization or
+// None, as in Hwang & Yoon (1981), Xu (2004) and Zavadskas & Podvezko
+// (2016): the criterion's direction plays no part, and the values must be
 // non-negative. Any other [Normalization] is applied first (in benefit
 // form), as in the min–max variant of Krishnan et al. (2021) and
 // Mukhametzyanov (2021); the two variants can give very different weights.
@@ -56,7 +56,7 @@ func (e Entropy) Weigh(p *Problem) (*Weighting, error) {
 	}
 	m, n := p.m, p.n
 	var ts []colTransform
-	if e.Normalization == DefaultNormalization {
+	if e.Normalization == DefaultNormalization || e.Normalization == None {
 		ts = make([]colTransform, n)
 		for j := range ts {
 			ts[j] = colTransform{k: 1, s: p.colScale[j]} // r = x·s, exact

@@ -16,6 +16,11 @@ import "math"
 // original; for cost criteria the cost forms of [Normalization] give the
 // same distances as taking the column minimum as ideal.
 //
+// With Normalization None the distances are taken on the weighted raw
+// values, as pymcdm and pyrepo-mcda do when given no normalisation: only
+// for data already on one scale (for example normalised elsewhere), since
+// a criterion's unit then sets its influence.
+//
 // Its text token is "topsis".
 type TOPSIS struct {
 	// Normalization of the matrix; DefaultNormalization means Vector.

@@ -43,6 +43,9 @@ func (m WeightedProduct) Evaluate(p *Problem, weights []float64) (*WeightedProdu
 	if err != nil {
 		return nil, err
 	}
+	if err := rejectNone(m.Normalization, "the weighted product"); err != nil {
+		return nil, err
+	}
 	ts, err := p.transforms(m.Normalization, Max)
 	if err != nil {
 		return nil, err
@@ -54,6 +57,9 @@ func (m WeightedProduct) Evaluate(p *Problem, weights []float64) (*WeightedProdu
 func (m WeightedProduct) Rank(p *Problem, weights []float64) (*Result, error) {
 	w, err := prepareWeights(p, weights)
 	if err != nil {
+		return nil, err
+	}
+	if err := rejectNone(m.Normalization, "the weighted product"); err != nil {
 		return nil, err
 	}
 	ts, err := p.transforms(m.Normalization, Max)
@@ -169,6 +175,9 @@ func wpmDomainErr(p *Problem, k int) error {
 }
 
 func (m WeightedProduct) prepare(p *Problem) (kernel, error) {
+	if err := rejectNone(m.Normalization, "the weighted product"); err != nil {
+		return nil, err
+	}
 	ts, err := p.transforms(m.Normalization, Max)
 	if err != nil {
 		return nil, err

@@ -10,6 +10,10 @@ package scoring
 // §3.2.1 (SAW). Higher scores are better. The result carries
 // Contributions: w_j·r_ij, which sum to the score.
 //
+// With Normalization None, r is the raw value (negated on cost criteria,
+// as in MOORA's ratio system): only for data already on one scale, since
+// a criterion's unit then sets its influence.
+//
 // Its text token is "wsm".
 type WeightedSum struct {
 	// Normalization of the matrix; DefaultNormalization means Max.

@@ -14,7 +14,7 @@ import (
 //	 "alternatives": ["A", "B", ...],               // optional: A1..Am
 //	 "criteria": [{"name": "cost", "direction": "benefit|cost", "weight": 0.3}, ...],
 //	 "matrix": [[...], ...],                        // rows = alternatives
-//	 "normalization": "vector|minmax|max|sum",      // optional: the method's default
+//	 "normalization": "vector|minmax|max|sum|none", // optional: the method's default
 //	 "v": 0.5,                                      // VIKOR only, optional
 //	 "preference": [{"function": "usual|ushape|vshape|level|linear|gaussian",
 //	                 "q": 0, "p": 0, "s": 0}, ...]} // PROMETHEE II only, one per criterion
