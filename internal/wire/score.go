@@ -17,7 +17,9 @@ import (
 //	 "normalization": "vector|minmax|max|sum|none", // optional: the method's default
 //	 "v": 0.5,                                      // VIKOR only, optional
 //	 "preference": [{"function": "usual|ushape|vshape|level|linear|gaussian",
-//	                 "q": 0, "p": 0, "s": 0}, ...]} // PROMETHEE II only, one per criterion
+//	                 "q": 0, "p": 0, "s": 0}, ...], // PROMETHEE II only, one per criterion
+//	 "form": "ratio_system|reference_point|full_multiplicative|multimoora", // MOORA only, optional
+//	 "bounds": [[min, max], ...]}                   // SPOTIS only, optional: the data's range
 type ScoreRequest struct {
 	Method        string       `json:"method"`
 	Alternatives  []string     `json:"alternatives,omitempty"`
@@ -26,6 +28,11 @@ type ScoreRequest struct {
 	Normalization *string      `json:"normalization,omitempty"`
 	V             *float64     `json:"v,omitempty"`
 	Preference    []Preference `json:"preference,omitempty"`
+	// Form is MOORA's measure; absent means the ratio system.
+	Form *string `json:"form,omitempty"`
+	// Bounds are SPOTIS's [min, max] per criterion; absent means the
+	// data's range.
+	Bounds [][2]float64 `json:"bounds,omitempty"`
 }
 
 // Preference is a PROMETHEE II preference function with its thresholds.
@@ -99,6 +106,12 @@ func (req *ScoreRequest) method() (scoring.Method, error) {
 	if req.Preference != nil && req.Method != "promethee2" {
 		return nil, notFor("preference")
 	}
+	if req.Form != nil && req.Method != "moora" {
+		return nil, notFor("form")
+	}
+	if req.Bounds != nil && req.Method != "spotis" {
+		return nil, notFor("bounds")
+	}
 	switch req.Method {
 	case "wsm":
 		return scoring.WeightedSum{Normalization: norm}, nil
@@ -130,6 +143,16 @@ func (req *ScoreRequest) method() (scoring.Method, error) {
 			prefs[j] = scoring.Preference{Function: fn, Q: f.Q, P: f.P, S: f.S}
 		}
 		return scoring.PROMETHEEII{Preferences: prefs}, nil
+	case "moora":
+		var mo scoring.MOORA
+		if req.Form != nil {
+			if mo.Form, err = scoring.ParseMOORAForm(*req.Form); err != nil {
+				return nil, badInput(fmt.Errorf("form: %w", err))
+			}
+		}
+		return mo, nil
+	case "spotis":
+		return scoring.SPOTIS{Bounds: req.Bounds}, nil
 	}
 	return m, nil
 }

@@ -10,8 +10,11 @@ import (
 
 // WeightsRequest is the weights input of the JSON contract, one of:
 //
-//	{"method": "ahp", "pairwise": [[1, 3, "1/5"], ...]}
-//	{"method": "entropy|critic|stddev|merec", "criteria": [...], "matrix": [[...]]}
+//	{"method": "ahp", "pairwise": [[1, 3, "1/5"], ...],
+//	 "priority": "eigenvector|geometric_mean|additive_normalization"} // optional
+//	{"method": "entropy|critic|stddev|merec", "criteria": [...], "matrix": [[...]],
+//	 "normalization": "vector|max|minmax|sum|none", // entropy only, optional: raw values
+//	 "raw": true}                                    // stddev only, optional: min–max first
 //	{"method": "roc|rank_sum|rank_reciprocal", "ranks": [1, 2, 2, 3]}
 //	{"method": "swing|points", "points": [100, 60, 30]}
 //
@@ -25,6 +28,13 @@ type WeightsRequest struct {
 	Matrix   [][]float64           `json:"matrix,omitempty"`
 	Ranks    []int                 `json:"ranks,omitempty"`
 	Points   []float64             `json:"points,omitempty"`
+	// Priority is the AHP priority method; absent means eigenvector.
+	Priority *string `json:"priority,omitempty"`
+	// Normalization is the entropy weights' normalisation; absent means
+	// the raw values.
+	Normalization *string `json:"normalization,omitempty"`
+	// Raw makes stddev weights use the raw values' deviations.
+	Raw *bool `json:"raw,omitempty"`
 }
 
 // DecodeWeights reads a WeightsRequest strictly.
@@ -58,6 +68,18 @@ func (req *WeightsRequest) Weigh() (any, error) {
 		}
 		return nil
 	}
+	for _, o := range []struct {
+		field   string
+		applies bool
+	}{
+		{"priority", req.Priority == nil || req.Method == "ahp"},
+		{"normalization", req.Normalization == nil || req.Method == "entropy"},
+		{"raw", req.Raw == nil || req.Method == "stddev"},
+	} {
+		if !o.applies {
+			return nil, badInput(fmt.Errorf("%q does not apply to method %q", o.field, req.Method))
+		}
+	}
 	var res any
 	var err error
 	switch req.Method {
@@ -67,7 +89,13 @@ func (req *WeightsRequest) Weigh() (any, error) {
 		if err := only("pairwise"); err != nil {
 			return nil, err
 		}
-		res, err = scoring.AHP{}.Weigh(req.Pairwise)
+		var ahp scoring.AHP
+		if req.Priority != nil {
+			if ahp.Priority, err = scoring.ParsePriorityMethod(*req.Priority); err != nil {
+				return nil, badInput(fmt.Errorf("priority: %w", err))
+			}
+		}
+		res, err = ahp.Weigh(req.Pairwise)
 	case "entropy", "critic", "stddev", "merec":
 		if err := only("criteria", "matrix"); err != nil {
 			return nil, err
@@ -87,8 +115,14 @@ func (req *WeightsRequest) Weigh() (any, error) {
 		if err != nil {
 			return nil, badInput(err)
 		}
+		var entropy scoring.Entropy
+		if req.Normalization != nil {
+			if entropy.Normalization, err = scoring.ParseNormalization(*req.Normalization); err != nil {
+				return nil, badInput(fmt.Errorf("normalization: %w", err))
+			}
+		}
 		weigher := map[string]scoring.Weigher{
-			"entropy": scoring.Entropy{}, "critic": scoring.CRITIC{}, "stddev": scoring.StdDev{}, "merec": scoring.MEREC{},
+			"entropy": entropy, "critic": scoring.CRITIC{}, "stddev": scoring.StdDev{Raw: req.Raw != nil && *req.Raw}, "merec": scoring.MEREC{},
 		}[req.Method]
 		res, err = weigher.Weigh(p)
 		if err != nil {
