@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"math"
 	"testing"
@@ -100,6 +101,9 @@ func FuzzNewProblem(f *testing.F) {
 			scoring.WeightedProduct{}, scoring.TOPSIS{}, scoring.TOPSIS{Normalization: scoring.MinMax},
 			scoring.VIKOR{V: float64(r.byte()%5) / 4}, scoring.PROMETHEEII{}, scoring.PROMETHEEII{Preferences: prefs},
 			scoring.COPRAS{}, scoring.EDAS{}, scoring.MABAC{}, scoring.SPOTIS{}, scoring.MOORA{},
+			scoring.MOORA{Form: scoring.ReferencePoint}, scoring.MOORA{Form: scoring.FullMultiplicative},
+			scoring.MOORA{Form: scoring.MultiMOORA}, scoring.WeightedSum{Normalization: scoring.None},
+			scoring.TOPSIS{Normalization: scoring.None},
 		}
 		for _, meth := range methods {
 			res, err := meth.Rank(p, w)
@@ -122,6 +126,16 @@ func FuzzNewProblem(f *testing.F) {
 			}
 			if !seen[1] {
 				t.Fatalf("%#v: no alternative ranked first: %v", meth, res.Ranks)
+			}
+			// The detail is as finite as the ranking: it marshals to JSON.
+			if e, ok := meth.(scoring.Evaluator); ok {
+				d, err := e.Detail(p, w)
+				if err != nil {
+					t.Fatalf("%#v: Rank succeeded, Detail failed: %v", meth, err)
+				}
+				if _, err := json.Marshal(d); err != nil {
+					t.Fatalf("%#v: detail does not marshal: %v", meth, err)
+				}
 			}
 			if c := res.Contributions; c != nil {
 				if err := c.Check(); err != nil || c.Rows != len(res.Scores) || c.Cols != len(res.Criteria) {

@@ -123,8 +123,9 @@ type MOORAResult struct {
 	Distance []float64 `json:"distance"`
 	// Utility is U of the full multiplicative form; set for the
 	// FullMultiplicative and MultiMOORA forms only. A product of many
-	// values below 1, it can underflow to 0 with hundreds of criteria;
-	// the FullMultiplicative scores, U / max U, do not lose the ranking.
+	// values below 1, it can underflow to 0 with hundreds of criteria (and
+	// a U beyond the largest float64 is reported as that); the
+	// FullMultiplicative scores, U / max U, do not lose the ranking.
 	Utility []float64 `json:"utility,omitempty"`
 	// Dominated is, for the MultiMOORA form only, the number of
 	// alternatives each one dominates in at least two of the three
@@ -223,7 +224,7 @@ func (m MOORA) Evaluate(p *Problem, weights []float64) (*MOORAResult, error) {
 					lu += fk.logr[i*n+j] + fk.sign[j]*math.Log(w[j])
 				}
 			}
-			out.Utility[i] = math.Exp(lu)
+			out.Utility[i] = min(math.Exp(lu), math.MaxFloat64)
 		}
 	}
 	if m.Form == MultiMOORA {
@@ -313,6 +314,14 @@ func (m MOORA) formKernel(p *Problem) (mooraKernel, error) {
 	if m.Form == ReferencePoint {
 		return k, nil
 	}
+	// ln r = ln x − ln ‖x‖, with ln ‖x‖ from the scaled column sums: r
+	// itself can underflow to 0 for a positive x far below the column's
+	// largest value, which would make a cost's factor infinite.
+	sq := p.scaledSums(true)
+	logNorm := make([]float64, n)
+	for j := range n {
+		logNorm[j] = math.Log(math.Sqrt(sq[j])) - math.Log(p.colScale[j])
+	}
 	k.logr = make([]float64, mm*n)
 	for i := range mm {
 		for j := range n {
@@ -322,7 +331,11 @@ func (m MOORA) formKernel(p *Problem) (mooraKernel, error) {
 					"the full multiplicative form needs non-negative values, positive on cost criteria, got "+
 						strconv.FormatFloat(x, 'g', -1, 64))
 			}
-			k.logr[i*n+j] = sign[j] * math.Log(r[i*n+j]) // −Inf for a zero benefit
+			l := math.Inf(-1) // a zero benefit, or a column of zeros (r = 0)
+			if x > 0 {
+				l = math.Log(x) - logNorm[j]
+			}
+			k.logr[i*n+j] = sign[j] * l
 		}
 	}
 	return k, nil

@@ -56,7 +56,7 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	ts, err := p.transforms(m.Normalization, Vector)
+	ts, err := m.transforms(p)
 	if err != nil {
 		return nil, err
 	}
@@ -97,13 +97,44 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 			k.scoreRange(res.Scores, res.DistanceIdeal, res.DistanceAntiIdeal, w, lo, hi)
 		})
 	}
+	if sc := ts[0].s; m.Normalization == None && sc != 1 {
+		// Back to the data's units (see transforms); a distance beyond
+		// the largest float64 is reported as that.
+		for i := range res.DistanceIdeal {
+			res.DistanceIdeal[i] = min(res.DistanceIdeal[i]/sc, math.MaxFloat64)
+			res.DistanceAntiIdeal[i] = min(res.DistanceAntiIdeal[i]/sc, math.MaxFloat64)
+		}
+	}
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
 }
 
-func (m TOPSIS) prepare(p *Problem) (kernel, error) {
+// transforms returns the column transforms. With None, values whose
+// squares would overflow or underflow (beyond 2^±500) are first multiplied
+// by one power of two common to every column, which scales both distances
+// alike and so leaves the closeness unchanged.
+func (m TOPSIS) transforms(p *Problem) ([]colTransform, error) {
 	ts, err := p.transforms(m.Normalization, Vector)
+	if err != nil || m.Normalization != None {
+		return ts, err
+	}
+	big, sc := 0.0, math.Inf(1)
+	for j := range p.n {
+		big = max(big, math.Abs(p.colMin[j]), math.Abs(p.colMax[j]))
+		sc = min(sc, p.colScale[j])
+	}
+	if big == 0 || (big >= 0x1p-500 && big <= 0x1p500) {
+		return ts, nil
+	}
+	for j := range ts {
+		ts[j].s = sc
+	}
+	return ts, nil
+}
+
+func (m TOPSIS) prepare(p *Problem) (kernel, error) {
+	ts, err := m.transforms(p)
 	if err != nil {
 		return nil, err
 	}
