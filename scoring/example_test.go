@@ -179,3 +179,50 @@ func ExampleSpearmanRho() {
 	fmt.Printf("rho=%.2f tau=%.2f WS=%.4f\n", rho, tau, ws)
 	// Output: rho=0.90 tau=0.80 WS=0.9167
 }
+
+// Any built-in method reports its intermediate values through the
+// Evaluator interface; each detail type embeds the Result.
+func ExampleEvaluator() {
+	p := scoring.MustNewProblem(nil,
+		[]scoring.Criterion{{Name: "cost", Direction: scoring.Cost}, {Name: "reach", Direction: scoring.Benefit}},
+		[][]float64{{120, 7}, {90, 8}, {100, 8}})
+	for _, token := range []string{"edas", "mabac", "spotis"} {
+		m, _ := scoring.ParseMethod(token)
+		d, err := m.(scoring.Evaluator).Detail(p, []float64{0.5, 0.5})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%-6s %-20T ranks %v\n", token, d, d.Base().Ranks)
+	}
+	// Output:
+	// edas   *scoring.EDASResult  ranks [3 1 2]
+	// mabac  *scoring.MABACResult ranks [3 1 2]
+	// spotis *scoring.SPOTISResult ranks [3 1 2]
+}
+
+// MULTIMOORA on the candidates of Karabasevic et al. (2015): the three
+// MOORA measures and the dominance aggregation. (The paper's weights sum to
+// 0.999; rescaled to 1, the ratio system reads 0.001 above its table.)
+func ExampleMOORA_multiMOORA() {
+	p := scoring.MustNewProblem([]string{"A1", "A2", "A3"},
+		[]scoring.Criterion{{Name: "c1", Direction: scoring.Benefit}, {Name: "c2", Direction: scoring.Benefit},
+			{Name: "c3", Direction: scoring.Benefit}, {Name: "c4", Direction: scoring.Benefit},
+			{Name: "c5", Direction: scoring.Benefit}, {Name: "c6", Direction: scoring.Benefit},
+			{Name: "c7", Direction: scoring.Benefit}},
+		[][]float64{{4, 3, 3, 4, 3, 2, 4}, {3, 3, 4, 3, 5, 4, 4}, {5, 4, 4, 5, 5, 5, 4}})
+	w := []float64{0.215, 0.215, 0.159, 0.133, 0.102, 0.102, 0.073}
+	res, err := scoring.MOORA{Form: scoring.MultiMOORA}.Evaluate(p, w)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, name := range res.Alternatives {
+		fmt.Printf("%s y %.3f  d %.3f  U %.3e  dominates %d  rank %d\n",
+			name, res.Benefit[i]-res.Cost[i], res.Distance[i], res.Utility[i], res.Dominated[i], res.Ranks[i])
+	}
+	// Output:
+	// A1 y 0.495  d 0.046  U 3.877e-09  dominates 0  rank 3
+	// A2 y 0.527  d 0.061  U 9.693e-09  dominates 1  rank 2
+	// A3 y 0.678  d 0.000  U 4.487e-08  dominates 2  rank 1
+}
