@@ -21,7 +21,8 @@ import (
 // where the reference point v*_j is the best weighted value of criterion
 // j (its maximum for benefits, minimum for costs) and d is the Tchebycheff
 // min–max distance to it. The full multiplicative form multiplies the
-// weighted values, as Karabasevic et al. (2015) do, over the criteria of
+// weighted values, as Karabasevic, Stanujkic, Urosevic & Maksimovic (2015,
+// Acta Montanistica Slovaca 20(2)) do, over the criteria of
 // positive weight (a criterion of zero weight is left out rather than
 // making every product 0); the score is the relative utility U_i / max U,
 // in [0, 1], which ranks as U does and cannot underflow for the best
