@@ -401,15 +401,17 @@ func (f structureFile) structure(prefix string) (Structure, []error) {
 	return s, errs
 }
 
-// decodeStrict decodes JSON or YAML into v, rejecting unknown fields and
-// trailing documents.
+// decodeStrict decodes JSON or YAML into v by the rules of
+// internal/strictdec (documented on [ReadProfile]). Errors wrap ErrSyntax
+// (ErrMissing for an empty document) and the *strictdec.Error that
+// locates the problem.
 func decodeStrict(data []byte, v any) error {
 	err := strictdec.Decode(data, v)
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, strictdec.ErrEmpty):
-		return fmt.Errorf("%w: empty document", ErrMissing)
+		return fmt.Errorf("%w: %w", ErrMissing, err)
 	}
-	return fmt.Errorf("%w: %v", ErrSyntax, err)
+	return fmt.Errorf("%w: %w", ErrSyntax, err)
 }

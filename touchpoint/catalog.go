@@ -95,21 +95,22 @@ func ReadCatalog(r io.Reader) (*Catalog, error) {
 	return c, nil
 }
 
-// decodeStrict decodes JSON or YAML into v, rejecting unknown fields,
-// duplicate keys and trailing documents. Errors wrap ErrSyntax (or
-// ErrMissing for an empty document) unless they already wrap a package
-// sentinel (an unknown enumeration token).
+// decodeStrict decodes JSON or YAML into v by the rules of
+// internal/strictdec (documented on [ReadCatalog]). Errors wrap the
+// *strictdec.Error that locates the problem, and ErrSyntax (or ErrMissing
+// for an empty document) unless they already wrap a package sentinel (an
+// unknown enumeration token).
 func decodeStrict(data []byte, v any) error {
 	err := strictdec.Decode(data, v)
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, strictdec.ErrEmpty):
-		return fmt.Errorf("%w: empty document", ErrMissing)
+		return fmt.Errorf("%w: %w", ErrMissing, err)
 	case errors.Is(err, ErrUnknownName):
 		return err
 	}
-	return fmt.Errorf("%w: %v", ErrSyntax, err)
+	return fmt.Errorf("%w: %w", ErrSyntax, err)
 }
 
 // relabel rewrites the path of a *FieldError.

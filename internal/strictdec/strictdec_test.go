@@ -22,7 +22,7 @@ func TestDecode(t *testing.T) {
 	require.NoError(t, Decode([]byte("name: b\ninner: {k: 1}\n"), &d))
 	assert.Equal(t, "b", d.Name)
 
-	var se *SyntaxError
+	var se *Error
 	for _, bad := range []string{
 		`{"name":"a","name":"b"}`,                       // duplicate key
 		`{"name":"a","inner":{"k":1,"k":2}}`,            // duplicate key, nested
