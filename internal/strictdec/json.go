@@ -29,24 +29,20 @@ var options = json.JoinOptions(
 // describes the YAML document that data was converted from otherwise.
 func decodeJSON(data []byte, dst any, y *yamlDoc) error {
 	opts := options
-	var lines map[string]int
-	if y != nil {
-		lines = y.lines
-		if len(y.nonFinite) > 0 {
-			opts = json.JoinOptions(options, json.WithUnmarshalers(json.JoinUnmarshalers(
-				json.UnmarshalFromFunc(refuseNull),
-				json.UnmarshalFromFunc(nonFiniteHook[float64](y)),
-				json.UnmarshalFromFunc(nonFiniteHook[float32](y)),
-			)))
-		}
+	if y != nil && len(y.nonFinite) > 0 {
+		opts = json.JoinOptions(options, json.WithUnmarshalers(json.JoinUnmarshalers(
+			json.UnmarshalFromFunc(refuseNull),
+			json.UnmarshalFromFunc(nonFiniteHook[float64](y)),
+			json.UnmarshalFromFunc(nonFiniteHook[float32](y)),
+		)))
 	}
 	dec := jsontext.NewDecoder(bytes.NewReader(data), opts)
 	if err := json.UnmarshalDecode(dec, dst, opts); err != nil {
-		return describe(err, data, lines)
+		return describe(err, data, y)
 	}
 	off := int(dec.InputOffset())
 	if rest := bytes.TrimLeft(data[off:], " \t\r\n"); len(rest) > 0 {
-		e := locate(data, lines, "", len(data)-len(rest))
+		e := locate(data, nil, "", len(data)-len(rest))
 		e.Err = causef(ErrTrailingData, "data after the top-level value")
 		return e
 	}
@@ -118,7 +114,11 @@ func nullTarget(t reflect.Type) string {
 }
 
 // describe turns an error of the JSON decoder into an *Error.
-func describe(err error, data []byte, lines map[string]int) error {
+func describe(err error, data []byte, y *yamlDoc) error {
+	var lines map[string]int
+	if y != nil {
+		lines = y.lines
+	}
 	var sem *json.SemanticError
 	var syn *jsontext.SyntacticError
 	switch {
@@ -140,7 +140,11 @@ func describe(err error, data []byte, lines map[string]int) error {
 		case sem.Err != nil && sem.GoType != nil && (decodesJSON(sem.GoType) || decodesText(sem.GoType)):
 			e.Err = sem.Err // the type's own error, such as an unknown token
 		default:
-			e.Err = &cause{msg: mismatch(sem), errs: []error{ErrType}}
+			msg := mismatch(sem)
+			if f, ok := y.nonFiniteAt(ptr); ok {
+				msg = "want " + goKind(sem.GoType) + ", got " + yamlFloat(f)
+			}
+			e.Err = &cause{msg: msg, errs: []error{ErrType}}
 		}
 		return e
 	case errors.As(err, &syn):

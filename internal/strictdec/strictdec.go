@@ -141,7 +141,7 @@ func DecodeJSON(data []byte, v any) error {
 	if err := checkText("JSON", data); err != nil {
 		return err
 	}
-	if len(bytes.TrimLeft(data, " \t\r\n")) == 0 {
+	if len(bytes.TrimSpace(data)) == 0 {
 		return &Error{Format: "JSON", Err: ErrEmpty}
 	}
 	return into(v, func(dst any) error { return decodeJSON(data, dst, nil) })
@@ -153,6 +153,9 @@ func DecodeYAML(data []byte, v any) error {
 	data = bytes.TrimPrefix(data, bom)
 	if err := checkText("YAML", data); err != nil {
 		return err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &Error{Format: "YAML", Err: ErrEmpty}
 	}
 	js, y, err := yamlToJSON(data)
 	if err != nil {

@@ -230,3 +230,23 @@ func nonFiniteHook[F float32 | float64](y *yamlDoc) func(*jsontext.Decoder, *F) 
 		return nil
 	}
 }
+
+// nonFiniteAt returns the non-finite number written at ptr, if any.
+func (y *yamlDoc) nonFiniteAt(ptr jsontext.Pointer) (float64, bool) {
+	if y == nil {
+		return 0, false
+	}
+	f, ok := y.nonFinite[string(ptr)]
+	return f, ok
+}
+
+// yamlFloat writes a non-finite number as YAML does.
+func yamlFloat(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return ".nan"
+	case f > 0:
+		return ".inf"
+	}
+	return "-.inf"
+}
