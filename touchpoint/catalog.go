@@ -64,8 +64,14 @@ func DefaultCatalog() *Catalog {
 //	    expertise: 3                 # 1–5
 //	    skill: product and policy knowledge
 //
-// Decoding is strict: unknown fields, unknown enumeration tokens and
-// references to unknown departments are errors. Validation problems are
+// Decoding is strict and the same for JSON and YAML: keys must match the
+// field names exactly and appear once; unknown fields, null for a level or
+// a name (a YAML ~ or an empty value), values of the wrong type, anything
+// after the document, explicit YAML tags (!!binary, !custom), anchors and
+// aliases, and invalid UTF-8 are errors wrapping [ErrSyntax] that name the
+// path (touchpoints[2].risk) and, when known, the line. A UTF-8 byte order
+// mark at the start is ignored. Unknown enumeration tokens and references
+// to unknown departments are errors too. Validation problems are
 // collected and returned together with [errors.Join]; each is a
 // [*FieldError] wrapping a sentinel such as [ErrUnknownDepartment].
 func ReadCatalog(r io.Reader) (*Catalog, error) {
