@@ -133,10 +133,16 @@ func describe(err error, data []byte, y *yamlDoc) error {
 		}
 		e := locate(data, lines, ptr, int(sem.ByteOffset))
 		e.Path = pathOf(data, ptr)
-		var c *cause
+		var inner *Error
+		c, ours := sem.Err.(*cause)
 		switch {
-		case errors.As(sem.Err, &c):
-			e.Err = c // our own: refuseNull
+		case ours:
+			e.Err = c // refuseNull or nonFiniteHook
+		case errors.As(sem.Err, &inner):
+			// A type that decodes itself with this package (scoring.Table):
+			// its path continues ours; its position is within the value.
+			e.Path = joinPath(e.Path, inner.Path)
+			e.Err = inner.Err
 		case sem.Err != nil && sem.GoType != nil && (decodesJSON(sem.GoType) || decodesText(sem.GoType)):
 			e.Err = sem.Err // the type's own error, such as an unknown token
 		default:
@@ -280,6 +286,15 @@ func pathOf(data []byte, ptr jsontext.Pointer) string {
 		writeKey(&b, tok)
 	}
 	return b.String()
+}
+
+// joinPath appends path rel, relative to a value, to the path of that
+// value.
+func joinPath(base, rel string) string {
+	if base == "" || rel == "" || rel[0] == '[' {
+		return base + rel
+	}
+	return base + "." + rel
 }
 
 var plainKey = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_-]*$`)

@@ -219,3 +219,25 @@ func TestErrorMessage(t *testing.T) {
 	assert.True(t, errors.Is(e, ErrNull))
 	assert.Equal(t, "YAML: empty document", (&Error{Format: "YAML", Err: ErrEmpty}).Error())
 }
+
+// selfDecoding decodes itself with this package, as scoring.Table does.
+type selfDecoding struct{ Rows [][]float64 }
+
+func (s *selfDecoding) UnmarshalJSON(b []byte) error { return DecodeJSON(b, &s.Rows) }
+
+// TestNestedDecoderPath: the path of an error inside a self-decoding
+// value continues the path of the value.
+func TestNestedDecoderPath(t *testing.T) {
+	t.Parallel()
+	var v struct {
+		Tables []selfDecoding `json:"tables"`
+	}
+	for _, in := range []string{`{"tables":[[[1]],[[1,2],[3,null]]]}`, "tables:\n  - [[1]]\n  - [[1, 2], [3, ~]]\n"} {
+		err := Decode([]byte(in), &v)
+		assert.ErrorIs(t, err, ErrNull)
+		var e *Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, "tables[1][1][1]", e.Path, in)
+		assert.NotContains(t, err.Error(), "JSON line 1, column 13: JSON", "one position")
+	}
+}
