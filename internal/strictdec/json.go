@@ -29,9 +29,10 @@ var options = json.JoinOptions(
 // describes the YAML document that data was converted from otherwise.
 func decodeJSON(data []byte, dst any, y *yamlDoc) error {
 	opts := options
-	if y != nil && len(y.nonFinite) > 0 {
+	if y != nil && (len(y.nonFinite) > 0 || len(y.plain) > 0) {
 		opts = json.JoinOptions(options, json.WithUnmarshalers(json.JoinUnmarshalers(
 			json.UnmarshalFromFunc(refuseNull),
+			json.UnmarshalFromFunc(plainAsText(y)),
 			json.UnmarshalFromFunc(nonFiniteHook[float64](y)),
 			json.UnmarshalFromFunc(nonFiniteHook[float32](y)),
 		)))
@@ -146,7 +147,7 @@ func describe(err error, data []byte, y *yamlDoc) error {
 		case sem.Err != nil && sem.GoType != nil && (decodesJSON(sem.GoType) || decodesText(sem.GoType)):
 			e.Err = sem.Err // the type's own error, such as an unknown token
 		default:
-			msg := mismatch(sem)
+			msg := mismatch(sem, data)
 			if f, ok := y.nonFiniteAt(ptr); ok {
 				msg = "want " + goKind(sem.GoType) + ", got " + yamlFloat(f)
 			}
@@ -179,7 +180,7 @@ func describe(err error, data []byte, y *yamlDoc) error {
 }
 
 // mismatch describes a value of the wrong type.
-func mismatch(sem *json.SemanticError) string {
+func mismatch(sem *json.SemanticError, data []byte) string {
 	want := "another type"
 	if sem.GoType != nil {
 		want = goKind(sem.GoType)
@@ -191,7 +192,11 @@ func mismatch(sem *json.SemanticError) string {
 	if got == "" {
 		got = "another value"
 	}
-	if v := sem.JSONValue; len(v) > 0 && len(v) <= 40 {
+	v := sem.JSONValue
+	if len(v) == 0 && sem.ByteOffset >= 0 && sem.ByteOffset < int64(len(data)) && sem.JSONKind != '{' && sem.JSONKind != '[' {
+		v, _ = jsontext.NewDecoder(bytes.NewReader(data[sem.ByteOffset:])).ReadValue()
+	}
+	if len(v) > 0 && len(v) <= 40 {
 		if sem.JSONKind == '0' {
 			got = string(v)
 		} else {

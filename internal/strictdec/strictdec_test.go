@@ -118,7 +118,6 @@ func TestDecodeRejects(t *testing.T) {
 		{"string for a number", `{"matrix":[[1,"2"]]}`, ErrType, "matrix[0][1]", 1, "matrix[0][1]: want a number, got a string"},
 		{"fraction for an integer", `{"ranks":[1.5]}`, ErrType, "ranks[0]", 1, "ranks[0]: want an integer, got 1.5"},
 		{"number out of range", `{"points":[1e999]}`, ErrType, "points[0]", 1, "1e999 is out of range"},
-		{"YAML plain number for a string", "name: 12\n", ErrType, "name", 1, "YAML line 1: name: want a string, got a number"},
 		{"YAML string for a number", "touchpoints: {x: high}\n", ErrType, "touchpoints.x", 1, "want a number, got a string"},
 		{"key with a space", `{"touchpoints":{"a b":"x"}}`, ErrType, `touchpoints["a b"]`, 1, `touchpoints["a b"]: want a number`},
 		{"truncated JSON", `{"method":`, ErrSyntax, "", 1, "invalid JSON: the document ends too early"},
@@ -240,4 +239,21 @@ func TestNestedDecoderPath(t *testing.T) {
 		assert.Equal(t, "tables[1][1][1]", e.Path, in)
 		assert.NotContains(t, err.Error(), "JSON line 1, column 13: JSON", "one position")
 	}
+}
+
+// TestYAMLPlainScalarsAsText: a plain YAML number or boolean is accepted,
+// as written, where text is wanted; JSON stays typed.
+func TestYAMLPlainScalarsAsText(t *testing.T) {
+	t.Parallel()
+	var d doc
+	require.NoError(t, Decode([]byte("name: 1.50\nmethod: true\nkind: 1\ntags: [0x10, 2024]\n"), &d))
+	assert.Equal(t, "1.50", d.Name)
+	assert.Equal(t, "true", d.Method)
+	assert.Equal(t, fuzzEnum(1), d.Kind)
+	assert.Equal(t, []string{"0x10", "2024"}, d.Tags)
+	err := Decode([]byte(`{"name":12}`), &d)
+	assert.ErrorIs(t, err, ErrType)
+	assert.Contains(t, err.Error(), "name: want a string, got 12")
+	err = Decode([]byte("kind: 7\n"), &d)
+	assert.Contains(t, err.Error(), `kind: unknown kind "7"`)
 }

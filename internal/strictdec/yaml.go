@@ -2,9 +2,11 @@ package strictdec
 
 import (
 	"bytes"
+	"encoding"
 	"errors"
 	"io"
 	"math"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -36,7 +38,7 @@ func yamlToJSON(data []byte) ([]byte, *yamlDoc, error) {
 	if len(doc.Content) == 0 {
 		return nil, nil, &Error{Format: "YAML", Err: ErrEmpty}
 	}
-	c := converter{yamlDoc: yamlDoc{lines: map[string]int{}, nonFinite: map[string]float64{}}}
+	c := converter{yamlDoc: yamlDoc{lines: map[string]int{}, nonFinite: map[string]float64{}, plain: map[string]string{}}}
 	if err := c.value(doc.Content[0], "", ""); err != nil {
 		return nil, nil, err
 	}
@@ -69,6 +71,7 @@ type converter struct {
 type yamlDoc struct {
 	lines     map[string]int     // JSON pointer -> YAML line
 	nonFinite map[string]float64 // JSON pointer -> .inf, -.inf or .nan
+	plain     map[string]string  // JSON pointer -> text of a plain number or boolean
 }
 
 // fail returns an *Error for node n at path.
@@ -152,6 +155,10 @@ func (c *converter) mapping(n *yaml.Node, ptr, path string) error {
 }
 
 func (c *converter) scalar(n *yaml.Node, ptr, path string) error {
+	switch n.ShortTag() {
+	case "!!bool", "!!int", "!!float":
+		c.plain[ptr] = n.Value
+	}
 	switch n.ShortTag() {
 	case "!!null":
 		c.out = append(c.out, "null"...)
@@ -249,4 +256,38 @@ func yamlFloat(f float64) string {
 		return ".inf"
 	}
 	return "-.inf"
+}
+
+// plainAsText lets a plain YAML number or boolean stand for the text it
+// is written as where a string (or a type decoded from text) is wanted,
+// as YAML readers do: version: 2 reads as "2", name: 2024 as "2024".
+func plainAsText(y *yamlDoc) func(*jsontext.Decoder, any) error {
+	return func(dec *jsontext.Decoder, v any) error {
+		switch dec.PeekKind() {
+		case '0', 't', 'f':
+		default:
+			return errors.ErrUnsupported
+		}
+		t := reflect.TypeOf(v).Elem()
+		text, isText := v.(encoding.TextUnmarshaler)
+		if decodesJSON(t) || (!isText && t.Kind() != reflect.String) {
+			return errors.ErrUnsupported
+		}
+		val, err := dec.ReadValue()
+		if err != nil {
+			return err
+		}
+		s, ok := y.plain[string(dec.StackPointer())]
+		if !ok {
+			s = string(val)
+		}
+		if isText {
+			if err := text.UnmarshalText([]byte(s)); err != nil {
+				return &cause{msg: err.Error(), errs: []error{err}} // the type's own error
+			}
+			return nil
+		}
+		reflect.ValueOf(v).Elem().SetString(s)
+		return nil
+	}
 }
