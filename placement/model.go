@@ -75,7 +75,13 @@ func DefaultModel() Model {
 }
 
 // ReadModel reads a model from YAML or JSON (a document starting with '{'
-// is JSON) with strict decoding, and validates it ([Model.Validate]).
+// is JSON) and validates it ([Model.Validate]). Decoding follows the rules
+// of [ReadProfile]: exact keys given once, no unknown fields, no null for
+// a coefficient's value or any other number or string, nothing after the
+// document, no YAML tags, anchors or aliases, valid UTF-8 (a leading byte
+// order mark is ignored); such errors wrap [ErrSyntax] and name the path,
+// such as coefficients[3].value, and the line. YAML's .inf and .nan reach
+// validation, which rejects them.
 func ReadModel(r io.Reader) (Model, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {

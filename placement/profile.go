@@ -242,9 +242,15 @@ type structureFile struct {
 
 // ReadProfile reads one profile from YAML or JSON: a document whose first
 // non-blank character is '{' is JSON, anything else YAML. Decoding is
-// strict — unknown fields, duplicate YAML keys, a second document and
-// values of the wrong type are errors wrapping [ErrSyntax]. The profile is
-// then validated against the default catalogue and every problem is
+// strict and the same for both formats: keys must match the field names
+// exactly (no case variants) and appear once; unknown fields, null for a
+// number or a string (a YAML ~ or an empty value), values of the wrong
+// type, anything after the document (a second YAML document), explicit
+// YAML tags (!!binary, !custom), anchors and aliases, and invalid UTF-8
+// are errors wrapping [ErrSyntax] that name the field's path and, when
+// known, the line (touchpoints.customer-support, line 4). Quote a YAML
+// name that looks like a number ("2024"). A UTF-8 byte order mark at the
+// start is ignored. The profile is then validated against the default catalogue and every problem is
 // returned at once ([errors.Join] of [*FieldError]); for a custom
 // catalogue, read with [ReadProfileWith].
 //
@@ -401,15 +407,17 @@ func (f structureFile) structure(prefix string) (Structure, []error) {
 	return s, errs
 }
 
-// decodeStrict decodes JSON or YAML into v, rejecting unknown fields and
-// trailing documents.
+// decodeStrict decodes JSON or YAML into v by the rules of
+// internal/strictdec (documented on [ReadProfile]). Errors wrap ErrSyntax
+// (ErrMissing for an empty document) and the *strictdec.Error that
+// locates the problem.
 func decodeStrict(data []byte, v any) error {
 	err := strictdec.Decode(data, v)
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, strictdec.ErrEmpty):
-		return fmt.Errorf("%w: empty document", ErrMissing)
+		return fmt.Errorf("%w: %w", ErrMissing, err)
 	}
-	return fmt.Errorf("%w: %v", ErrSyntax, err)
+	return fmt.Errorf("%w: %w", ErrSyntax, err)
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+
+	"github.com/socialseat/socialseat/internal/strictdec"
 )
 
 // Table is a dense row-major table of numbers: the value in row i, column j
@@ -79,10 +81,11 @@ func (t *Table) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads an array of equally long rows. A ragged array is an
-// [*InputError] wrapping [ErrRagged].
+// [*InputError] wrapping [ErrRagged]. Decoding is strict: null is not a
+// number, and nothing may follow the array.
 func (t *Table) UnmarshalJSON(b []byte) error {
 	var rows [][]float64
-	if err := json.Unmarshal(b, &rows); err != nil {
+	if err := strictdec.DecodeJSON(b, &rows); err != nil {
 		return err
 	}
 	cols := 0

@@ -64,8 +64,14 @@ func DefaultCatalog() *Catalog {
 //	    expertise: 3                 # 1–5
 //	    skill: product and policy knowledge
 //
-// Decoding is strict: unknown fields, unknown enumeration tokens and
-// references to unknown departments are errors. Validation problems are
+// Decoding is strict and the same for JSON and YAML: keys must match the
+// field names exactly and appear once; unknown fields, null for a level or
+// a name (a YAML ~ or an empty value), values of the wrong type, anything
+// after the document, explicit YAML tags (!!binary, !custom), anchors and
+// aliases, and invalid UTF-8 are errors wrapping [ErrSyntax] that name the
+// path (touchpoints[2].risk) and, when known, the line. A UTF-8 byte order
+// mark at the start is ignored. Unknown enumeration tokens and references
+// to unknown departments are errors too. Validation problems are
 // collected and returned together with [errors.Join]; each is a
 // [*FieldError] wrapping a sentinel such as [ErrUnknownDepartment].
 func ReadCatalog(r io.Reader) (*Catalog, error) {
@@ -95,21 +101,22 @@ func ReadCatalog(r io.Reader) (*Catalog, error) {
 	return c, nil
 }
 
-// decodeStrict decodes JSON or YAML into v, rejecting unknown fields,
-// duplicate keys and trailing documents. Errors wrap ErrSyntax (or
-// ErrMissing for an empty document) unless they already wrap a package
-// sentinel (an unknown enumeration token).
+// decodeStrict decodes JSON or YAML into v by the rules of
+// internal/strictdec (documented on [ReadCatalog]). Errors wrap the
+// *strictdec.Error that locates the problem, and ErrSyntax (or ErrMissing
+// for an empty document) unless they already wrap a package sentinel (an
+// unknown enumeration token).
 func decodeStrict(data []byte, v any) error {
 	err := strictdec.Decode(data, v)
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, strictdec.ErrEmpty):
-		return fmt.Errorf("%w: empty document", ErrMissing)
+		return fmt.Errorf("%w: %w", ErrMissing, err)
 	case errors.Is(err, ErrUnknownName):
 		return err
 	}
-	return fmt.Errorf("%w: %v", ErrSyntax, err)
+	return fmt.Errorf("%w: %w", ErrSyntax, err)
 }
 
 // relabel rewrites the path of a *FieldError.

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/socialseat/socialseat/internal/strictdec"
 	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/scoring"
@@ -240,6 +241,7 @@ func errorPath(err error) string {
 	var te *touchpoint.FieldError
 	var se *scoring.InputError
 	var ue *json.UnmarshalTypeError
+	var de *strictdec.Error
 	switch {
 	case errors.As(err, &pe):
 		return pe.Path
@@ -254,6 +256,8 @@ func errorPath(err error) string {
 			path += fmt.Sprintf("[%d]", se.Col)
 		}
 		return path
+	case errors.As(err, &de):
+		return de.Path
 	case errors.As(err, &ue):
 		return ue.Field
 	}

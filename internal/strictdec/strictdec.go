@@ -1,117 +1,215 @@
-// Package strictdec decodes the YAML and JSON files that socialseat reads
-// (organisation profiles, touchpoint catalogues) strictly: unknown fields,
-// duplicate keys, trailing data and extra documents are errors, so a typo
-// in a consultant's file never passes silently.
+// Package strictdec is the one decoding path for every document socialseat
+// reads: organisation profiles, touchpoint catalogues, calibrated models
+// and the JSON requests of the command-line tool and the HTTP service.
+// A typo or a hole in a consultant's file must never pass silently, so the
+// rules are strict and identical for JSON and YAML:
+//
+//   - A UTF-8 byte order mark at the very start is stripped; any other
+//     invalid UTF-8 anywhere in the document is an error naming its line and
+//     column ([ErrInvalidUTF8]), never replaced by U+FFFD.
+//   - Keys match field names exactly: no case folding ("Matrix" is not
+//     "matrix"). A key that no field takes is an error ([ErrUnknownField]);
+//     a key given twice in one object is an error ([ErrDuplicateKey]).
+//   - null is never a number, a boolean or a string: null for such a field,
+//     for a pointer to one, or for an element of a list or map of them is an
+//     error ([ErrNull]), so a missing value can never become 0. null is
+//     accepted for lists, maps and objects (it means "not given") and by
+//     types that decode null themselves (scoring.Judgement: a missing
+//     judgement).
+//   - A value of the wrong type ("3" for a number, 1.5 for an integer) is
+//     an error ([ErrType]). The YAML numbers .inf, -.inf and .nan, which
+//     JSON cannot write, decode into float fields as such, for the
+//     caller's validation to judge.
+//   - Anything after the top-level value, including a second YAML document,
+//     is an error ([ErrTrailingData]); an empty document is [ErrEmpty].
+//   - YAML only: explicit tags (!!binary, !!str, a custom !tag), anchors and
+//     aliases (& and *), merge keys (<<) and non-scalar keys are errors
+//     ([ErrTag], [ErrAlias]). Plain YAML scalars take their YAML 1.2 type,
+//     except that a plain number or boolean is also accepted, as written,
+//     where a string or a type decoded from text is wanted (version: 2
+//     reads as "2"), as YAML readers usually allow.
+//
+// YAML is checked as a node tree, turned into the equivalent JSON and then
+// decoded by the same JSON decoder, so the two formats cannot drift apart.
+// Every error is an [*Error] naming the format, the path of the offending
+// value (matrix[0][1], criteria[2].weight) and, when known, its line; it
+// wraps one of the sentinel errors above (or the error of a type's own
+// UnmarshalText, such as an unknown enumeration token).
 package strictdec
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-
-	"go.yaml.in/yaml/v3"
+	"reflect"
+	"strings"
+	"unicode/utf8"
 )
 
-// ErrEmpty reports a document with no content.
-var ErrEmpty = errors.New("empty document")
+// Sentinel errors wrapped by [*Error]; test with errors.Is.
+var (
+	// ErrEmpty reports a document with no content.
+	ErrEmpty = errors.New("empty document")
+	// ErrSyntax reports a document that is not well-formed JSON or YAML.
+	ErrSyntax = errors.New("malformed document")
+	// ErrInvalidUTF8 reports bytes that are not valid UTF-8.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrNull reports null where a number, boolean or string is needed.
+	ErrNull = errors.New("null is not a value")
+	// ErrType reports a value of the wrong type.
+	ErrType = errors.New("wrong type")
+	// ErrUnknownField reports a key that no field takes, including a key
+	// that differs from a field's name only in case.
+	ErrUnknownField = errors.New("unknown field")
+	// ErrDuplicateKey reports a key given twice in the same object.
+	ErrDuplicateKey = errors.New("duplicate key")
+	// ErrTrailingData reports data after the top-level value, or a second
+	// YAML document.
+	ErrTrailingData = errors.New("data after the top-level value")
+	// ErrTag reports an explicit YAML tag or merge key.
+	ErrTag = errors.New("YAML tags are not allowed")
+	// ErrAlias reports a YAML anchor or alias.
+	ErrAlias = errors.New("YAML anchors and aliases are not allowed")
+)
 
-// SyntaxError is a document that does not decode; Format is "JSON" or
-// "YAML". It unwraps to the decoder's error, so sentinel errors returned
-// by a type's UnmarshalText remain visible to errors.Is.
-type SyntaxError struct {
+// Error is a document that does not decode. Format is "JSON" or "YAML";
+// Path locates the offending value in the document (matrix[0][1],
+// touchpoints.crisis-response; "" for the document itself); Line and
+// Column are 1-based and 0 when unknown. It unwraps to Err, which wraps
+// one of the package's sentinel errors or a type's own decoding error.
+type Error struct {
 	Format string
+	Path   string
+	Line   int
+	Column int
 	Err    error
 }
 
-// Error returns the format and the decoder's message.
-func (e *SyntaxError) Error() string { return e.Format + ": " + e.Err.Error() }
+// Error returns, for example,
+// "JSON line 1, column 23: matrix[0][1]: null is not a number".
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Format)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, " line %d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ", column %d", e.Column)
+		}
+	}
+	b.WriteString(": ")
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
 
-// Unwrap returns the decoder's error.
-func (e *SyntaxError) Unwrap() error { return e.Err }
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
 
-// Decode decodes data into v: as JSON when the first non-space byte is
-// '{', else as YAML (of which JSON is a subset, but the JSON decoder gives
-// better messages). The error is ErrEmpty or a *SyntaxError.
+// cause is an error with its own message that wraps a sentinel and, when
+// there is one, the underlying error (such as a type's UnmarshalText
+// error).
+type cause struct {
+	msg  string
+	errs []error
+}
+
+func (c *cause) Error() string   { return c.msg }
+func (c *cause) Unwrap() []error { return c.errs }
+
+func causef(sentinel error, format string, args ...any) error {
+	return &cause{msg: fmt.Sprintf(format, args...), errs: []error{sentinel}}
+}
+
+// Decode decodes data into v, which must be a non-nil pointer: as JSON
+// when the first character after an optional byte order mark and white
+// space is '{', else as YAML. v is replaced by the decoded value only when
+// decoding succeeds (values already in v are not kept as defaults). The
+// error is an [*Error].
 func Decode(data []byte, v any) error {
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	if len(trimmed) > 0 && trimmed[0] == '{' {
-		if err := duplicateKeys(data); err != nil {
-			return &SyntaxError{"JSON", err}
-		}
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(v); err != nil {
-			return &SyntaxError{"JSON", err}
-		}
-		if dec.More() {
-			return &SyntaxError{"JSON", errors.New("data after the top-level value")}
-		}
-		return nil
+	data = bytes.TrimPrefix(data, bom)
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+		return DecodeJSON(data, v)
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return ErrEmpty
-		}
-		return &SyntaxError{"YAML", err}
+	return DecodeYAML(data, v)
+}
+
+// DecodeJSON decodes one JSON value from data into v, following the
+// package's rules. The error is an [*Error].
+func DecodeJSON(data []byte, v any) error {
+	data = bytes.TrimPrefix(data, bom)
+	if err := checkText("JSON", data); err != nil {
+		return err
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return &SyntaxError{"YAML", errors.New("more than one document")}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &Error{Format: "JSON", Err: ErrEmpty}
 	}
+	return into(v, func(dst any) error { return decodeJSON(data, dst, nil) })
+}
+
+// DecodeYAML decodes one YAML document from data into v, following the
+// package's rules. The error is an [*Error].
+func DecodeYAML(data []byte, v any) error {
+	data = bytes.TrimPrefix(data, bom)
+	if err := checkText("YAML", data); err != nil {
+		return err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &Error{Format: "YAML", Err: ErrEmpty}
+	}
+	js, y, err := yamlToJSON(data)
+	if err != nil {
+		return err
+	}
+	return into(v, func(dst any) error { return decodeJSON(js, dst, y) })
+}
+
+// into decodes into a fresh value of v's type and stores it in v only on
+// success, so a failed decode leaves v untouched.
+func into(v any, decode func(any) error) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic(fmt.Sprintf("strictdec: decoding into %T, not a non-nil pointer", v)) // a programming error
+	}
+	fresh := reflect.New(rv.Type().Elem())
+	if err := decode(fresh.Interface()); err != nil {
+		return err
+	}
+	rv.Elem().Set(fresh.Elem())
 	return nil
 }
 
-// duplicateKeys reports the first object key that appears twice in the
-// same JSON object (encoding/json would silently keep the last one).
-// Malformed JSON is left for the decoder to report.
-func duplicateKeys(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	type frame struct {
-		keys   map[string]bool
-		object bool
-		expect bool // an object expects a key next
+var bom = []byte("\uFEFF")
+
+// checkText reports the first invalid UTF-8 sequence, and names UTF-16
+// (recognised by its byte order mark) explicitly.
+func checkText(format string, data []byte) error {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return &Error{Format: format, Line: 1, Column: 1, Err: causef(ErrInvalidUTF8, "invalid UTF-8: the document is UTF-16; save it as UTF-8")}
 	}
-	var stack []frame
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil
-		}
-		top := len(stack) - 1
-		switch t := tok.(type) {
-		case json.Delim:
-			switch t {
-			case '{', '[':
-				if top >= 0 && stack[top].object {
-					stack[top].expect = true // the value is done once it closes
-				}
-				stack = append(stack, frame{keys: map[string]bool{}, object: t == '{', expect: t == '{'})
-			case '}', ']':
-				stack = stack[:top]
-			}
-		case string:
-			if top >= 0 && stack[top].object && stack[top].expect {
-				if stack[top].keys[t] {
-					return fmt.Errorf("duplicate key %q", t)
-				}
-				stack[top].keys[t] = true
-				stack[top].expect = false
-				continue
-			}
-			if top >= 0 && stack[top].object {
-				stack[top].expect = true
-			}
-		default:
-			if top >= 0 && stack[top].object {
-				stack[top].expect = true
-			}
-		}
-		if len(stack) == 0 {
-			return nil
-		}
+	if utf8.Valid(data) {
+		return nil
 	}
+	off := 0
+	for off < len(data) {
+		r, n := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	line, col := position(data, off)
+	return &Error{Format: format, Line: line, Column: col, Err: causef(ErrInvalidUTF8, "invalid UTF-8 (byte 0x%02X at offset %d)", data[off], off)}
+}
+
+// position returns the 1-based line and column (in characters) of byte
+// offset off in data.
+func position(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	before := data[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
 }

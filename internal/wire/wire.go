@@ -1,17 +1,17 @@
 // Package wire implements socialseat's stable JSON contract: the request
 // and response shapes that the command-line tool and the HTTP service
 // example speak, so that people who do not write Go can use the library.
-// Decoding is strict: unknown fields, trailing data and wrong types are
+// Decoding is strict (internal/strictdec): unknown, case-variant and
+// duplicate keys, null for a number, trailing data and wrong types are
 // errors. Every error that concerns the request wraps [ErrBadInput].
 package wire
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
+
+	"github.com/socialseat/socialseat/internal/strictdec"
 )
 
 // ErrBadInput marks every error caused by the request rather than by the
@@ -37,8 +37,11 @@ func (e *inputError) Unwrap() []error { return []error{ErrBadInput, e.err} }
 // maxRequest is the largest request decodeStrict reads.
 const maxRequest = 64 << 20
 
-// decodeStrict decodes one JSON value from r into v, rejecting unknown
-// fields and trailing data, with messages that name the offending field.
+// decodeStrict decodes one JSON value from r into v by the rules of
+// internal/strictdec: exact-case keys, no unknown or duplicate keys, no
+// null for a number, no trailing data, valid UTF-8 (a leading byte order
+// mark is ignored). Errors name the offending path and wrap ErrBadInput
+// and the strictdec sentinel.
 func decodeStrict(r io.Reader, v any) error {
 	data, err := io.ReadAll(io.LimitReader(r, maxRequest+1))
 	if err != nil {
@@ -47,31 +50,11 @@ func decodeStrict(r io.Reader, v any) error {
 	if len(data) > maxRequest {
 		return badInput(fmt.Errorf("request larger than %d bytes", maxRequest))
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return badInput(describeJSONError(err))
-	}
-	if dec.More() {
-		return badInput(errors.New("unexpected data after the JSON value"))
+	if err := strictdec.DecodeJSON(data, v); err != nil {
+		if errors.Is(err, strictdec.ErrEmpty) {
+			return badInput(fmt.Errorf("empty request: want a JSON object: %w", err))
+		}
+		return badInput(err)
 	}
 	return nil
-}
-
-func describeJSONError(err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return fmt.Errorf("invalid JSON at byte %d: %w", syn.Offset, err)
-	case errors.As(err, &typ):
-		return fmt.Errorf("field %q: want %s, got JSON %s", typ.Field, typ.Type, typ.Value)
-	case errors.Is(err, io.EOF):
-		return errors.New("empty request: want a JSON object")
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return errors.New("invalid JSON: the request ends too early")
-	case strings.HasPrefix(err.Error(), "json: unknown field"):
-		return fmt.Errorf("unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
-	}
-	return err
 }
