@@ -9,15 +9,20 @@
 // # Quick start
 //
 //	p, err := placement.ReadProfile(file)            // strict YAML or JSON
-//	rec, err := placement.Recommend(p, placement.Options{})
+//	rec, err := placement.Recommend(ctx, p, placement.Options{})
 //	for _, e := range rec.Ranking[:5] {
 //		fmt.Println(e.Rank, e.Structure.Name(), e.Score, e.Strengths, e.Weaknesses)
 //	}
 //	json.NewEncoder(os.Stdout).Encode(rec)           // the CLI's JSON shape
 //
-// To rank many profiles, build a [Recommender] once with [NewRecommender]
-// (it validates the model and catalogue and precomputes the candidates) and
-// call [Recommender.Recommend]; it is safe for concurrent use.
+// [Recommend] uses the default model and catalogue through a recommender
+// built once and shared. To use another model or catalogue, build a
+// [Recommender] once with [NewRecommender] and a [Config] (it validates the
+// model, copies the catalogue and precomputes the candidates) and call
+// [Recommender.Recommend]; it is safe for concurrent use.
+// [Recommender.WithOptions] derives a recommender with other [Options]
+// that shares the compiled model, so a sweep over seeds or methods
+// compiles nothing.
 //
 // # Profiles
 //
@@ -197,7 +202,7 @@
 // Dirichlet distribution centred on the recommendation's weights and
 // reports each leading structure's first-rank acceptability, confidence
 // factor and central weights ([SMAASummary]); the seed makes it
-// reproducible and [Recommender.RecommendContext] lets a caller stop it.
+// reproducible and the context of [Recommender.Recommend] lets a caller stop it.
 // With Options.Sensitivity, one-at-a-time weight sensitivity says for each
 // criterion how far its weight can move, the others keeping their
 // proportions, before another structure comes first ([SensitivitySummary]).

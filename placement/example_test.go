@@ -1,6 +1,7 @@
 package placement_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -27,7 +28,7 @@ current: {home: marketing, model: centralized, role: executing, sourcing: in-hou
 		fmt.Println(err)
 		return
 	}
-	rec, err := placement.Recommend(profile, placement.Options{})
+	rec, err := placement.Recommend(context.Background(), profile, placement.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -102,7 +103,7 @@ func ExampleNewRecommender() {
 			m.Coefficients[i].Value = 1.2
 		}
 	}
-	r, err := placement.NewRecommender(m, nil)
+	r, err := placement.NewRecommender(placement.Config{Model: &m})
 	fmt.Println(err, len(r.Candidates()))
 	// Output:
 	// signoff.agility = 0.6 (analyst): Symphonio 2017; Wichmann (Maersk Line); Ordinal/Mydrop (>3 sign-offs is a bottleneck)
@@ -126,7 +127,7 @@ current: {home: marketing, model: centralized, role: executing, sourcing: in-hou
 		fmt.Println(err)
 		return
 	}
-	rec, err := placement.Recommend(profile, placement.Options{Sensitivity: true})
+	rec, err := placement.Recommend(context.Background(), profile, placement.Options{Sensitivity: true})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -64,9 +64,9 @@ func TestModelRoundTripAndRecalibration(t *testing.T) {
 			back.Coefficients[i].Value = 0
 		}
 	}
-	r, err := placement.NewRecommender(back, nil)
+	r, err := placement.NewRecommender(placement.Config{Model: &back})
 	require.NoError(t, err)
-	after, err := r.Recommend(p, placement.Options{})
+	after, err := r.Recommend(t.Context(), p)
 	require.NoError(t, err)
 	assert.Equal(t, placement.Centralized, after.Ranking[0].Structure.Model)
 }
@@ -106,7 +106,7 @@ func TestModelValidation(t *testing.T) {
 			assert.ErrorIs(t, err, placement.ErrModel)
 			var fe *placement.FieldError
 			assert.ErrorAs(t, err, &fe)
-			_, err = placement.NewRecommender(m, nil)
+			_, err = placement.NewRecommender(placement.Config{Model: &m})
 			assert.ErrorIs(t, err, placement.ErrModel)
 		})
 	}
@@ -150,7 +150,7 @@ func TestModelCustomHome(t *testing.T) {
 	m := placement.DefaultModel()
 	m.Coefficients = append(m.Coefficients, placement.Coefficient{ID: "home.digital.agility", Value: 1,
 		Evidence: placement.Survey, Rationale: "digital teams move fast", Source: "Altimeter 2013 (digital holds 14%)"})
-	r, err := placement.NewRecommender(m, c)
+	r, err := placement.NewRecommender(placement.Config{Model: &m, Catalog: c})
 	require.NoError(t, err)
 	found := false
 	for _, s := range r.Candidates() {

@@ -217,7 +217,7 @@ func FuzzReadProfile(f *testing.F) {
 	f.Add([]byte("- a\n- b\n"))
 	sentinels := []error{placement.ErrSyntax, placement.ErrMissing, placement.ErrRange, placement.ErrUnknownName,
 		placement.ErrUnknownTouchpoint, placement.ErrUnknownDepartment, placement.ErrIncoherent, placement.ErrWeights}
-	rec, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	rec, err := placement.NewRecommender(placement.Config{})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -234,7 +234,7 @@ func FuzzReadProfile(f *testing.F) {
 		if err := p.Validate(nil); err != nil {
 			t.Fatalf("ReadProfile accepted a profile that does not validate: %v", err)
 		}
-		r, err := rec.Recommend(p, placement.Options{Detail: 1})
+		r, err := rec.WithOptions(placement.Options{Detail: 1}).Recommend(t.Context(), p)
 		if err != nil {
 			t.Fatalf("Recommend failed on a valid profile: %v", err)
 		}

@@ -130,7 +130,7 @@ var internalRE = regexp.MustCompile(`domain\.md|§|\.ya?ml\b|\.go\b|\b[a-z]+\.[a
 
 func TestReasonsOverGrid(t *testing.T) {
 	t.Parallel()
-	r, err := NewRecommender(DefaultModel(), nil)
+	r, err := NewRecommender(Config{})
 	require.NoError(t, err)
 	cat := r.Catalog()
 	told := 0
@@ -141,7 +141,7 @@ func TestReasonsOverGrid(t *testing.T) {
 		if i%4 == 0 {
 			detail = len(r.candidates)
 		}
-		rec, err := r.Recommend(p, Options{Detail: detail})
+		rec, err := r.WithOptions(Options{Detail: detail}).Recommend(t.Context(), p)
 		require.NoError(t, err, p.Name)
 		f := newFacts(rec.Profile, r.tps, &r.cm.k)
 		for _, e := range rec.Ranking {
@@ -196,7 +196,7 @@ func families(cands []Structure) []Structure {
 
 func TestRoadmapAndRACIOverGrid(t *testing.T) {
 	t.Parallel()
-	r, err := NewRecommender(DefaultModel(), nil)
+	r, err := NewRecommender(Config{})
 	require.NoError(t, err)
 	fams := families(r.candidates)
 	require.Len(t, fams, len(OperatingModels()))

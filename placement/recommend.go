@@ -7,16 +7,27 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/socialseat/socialseat/scoring"
 	"github.com/socialseat/socialseat/touchpoint"
 )
 
 // Recommender ranks placement structures for profiles with one validated
-// model and catalogue. Build it once with [NewRecommender] and call
-// [Recommender.Recommend] as often as needed: it is immutable and safe for
-// concurrent use, which is what a scenario sweep wants.
+// model, one catalogue and one set of [Options]. Build it once with
+// [NewRecommender] and call [Recommender.Recommend] as often as needed: it
+// is immutable and safe for concurrent use. [Recommender.WithOptions]
+// gives a recommender with other options that shares the compiled model
+// and the precomputed candidates, which is what a sweep over seeds or
+// methods wants.
 type Recommender struct {
+	*engine
+	opts Options
+}
+
+// engine is the immutable, compiled part of a Recommender, shared by every
+// recommender derived from it with WithOptions.
+type engine struct {
 	model      Model
 	cm         *compiled
 	catalog    *touchpoint.Catalog
@@ -28,15 +39,39 @@ type Recommender struct {
 	crits      []scoring.Criterion
 }
 
-// NewRecommender validates m and copies it and c (nil means
-// [touchpoint.DefaultCatalog]). The candidates are [Enumerate] over
-// [DefaultHomes] plus any other department the model has home coefficients
-// for that the catalogue knows.
-func NewRecommender(m Model, c *touchpoint.Catalog) (*Recommender, error) {
+// Config configures a [Recommender]. The zero value means the default
+// model, the default catalogue and the default options.
+type Config struct {
+	// Model is the calibration; nil means [DefaultModel]. It is validated
+	// and copied.
+	Model *Model
+	// Catalog is the touchpoint catalogue that profiles and structures are
+	// checked against and whose touchpoints the model scores; nil means
+	// [touchpoint.DefaultCatalog]. It is copied.
+	Catalog *touchpoint.Catalog
+	// Options are the recommendation options; see [Options] for what each
+	// zero field means.
+	Options Options
+}
+
+// NewRecommender validates the model and copies it, the catalogue and the
+// options of cfg. The candidates are [Enumerate] over [DefaultHomes] plus
+// any other department the model has home coefficients for that the
+// catalogue knows.
+//
+// Errors: an invalid model ([ErrModel], as [*FieldError] values).
+func NewRecommender(cfg Config) (*Recommender, error) {
+	var m Model
+	if cfg.Model == nil {
+		m = DefaultModel()
+	} else {
+		m = cfg.Model.Clone()
+	}
 	cm, err := compile(m)
 	if err != nil {
 		return nil, err
 	}
+	c := cfg.Catalog
 	if c == nil {
 		c = touchpoint.DefaultCatalog()
 	} else {
@@ -48,7 +83,7 @@ func NewRecommender(m Model, c *touchpoint.Catalog) (*Recommender, error) {
 			homes = append(homes, h.home)
 		}
 	}
-	r := &Recommender{model: m.Clone(), cm: cm, catalog: c, tps: c.All(), candidates: Enumerate(homes)}
+	r := &engine{model: m, cm: cm, catalog: c, tps: c.All(), candidates: Enumerate(homes)}
 	r.ids = make([]string, len(r.candidates))
 	r.statics = make([]row, len(r.candidates))
 	r.fits = make([][]fitPart, len(r.candidates))
@@ -69,7 +104,29 @@ func NewRecommender(m Model, c *touchpoint.Catalog) (*Recommender, error) {
 		}
 		r.crits[i] = scoring.Criterion{Name: c.String(), Direction: d}
 	}
-	return r, nil
+	return &Recommender{engine: r, opts: cloneOptions(cfg.Options)}, nil
+}
+
+// defaultRecommender is the recommender of the package-level [Recommend]:
+// built once, on first use, and immutable afterwards.
+var defaultRecommender = sync.OnceValues(func() (*Recommender, error) {
+	return NewRecommender(Config{})
+})
+
+// WithOptions returns a recommender with options o that shares r's
+// compiled model, catalogue and candidates: it costs one small allocation,
+// not a recompilation. o is copied.
+func (r *Recommender) WithOptions(o Options) *Recommender {
+	return &Recommender{engine: r.engine, opts: cloneOptions(o)}
+}
+
+// Options returns a copy of the recommender's options.
+func (r *Recommender) Options() Options { return cloneOptions(r.opts) }
+
+// cloneOptions copies the parts of o that a caller could change later.
+func cloneOptions(o Options) Options {
+	o.Candidates = slices.Clone(o.Candidates)
+	return o
 }
 
 // Model returns a copy of the recommender's model.
@@ -79,7 +136,8 @@ func (r *Recommender) Model() Model { return r.model.Clone() }
 func (r *Recommender) Catalog() *touchpoint.Catalog { return r.catalog.Clone() }
 
 // Candidates returns a copy of the enumerated candidate structures (before
-// a profile's agency stance filters them).
+// a profile's agency stance filters them, and before Options.Candidates
+// replaces them).
 func (r *Recommender) Candidates() []Structure { return slices.Clone(r.candidates) }
 
 // Options adjust a recommendation. The zero value gives the documented
@@ -330,33 +388,33 @@ type CrossCheck struct {
 	WinnerRank int `json:"winner_rank"`
 }
 
-// Recommend ranks the placement structures for p with the default model
-// and catalogue. It builds a [Recommender] on every call; build one with
-// [NewRecommender] to rank many profiles.
-func Recommend(p Profile, o Options) (*Recommendation, error) {
-	r, err := NewRecommender(DefaultModel(), nil)
+// Recommend ranks the placement structures for p with the default model,
+// the default catalogue and options o. The default recommender is built
+// once, on first use, and shared; to use another model or catalogue, or to
+// keep options across calls, build a [Recommender] with [NewRecommender].
+func Recommend(ctx context.Context, p Profile, o Options) (*Recommendation, error) {
+	r, err := defaultRecommender()
 	if err != nil {
 		return nil, err
 	}
-	return r.Recommend(p, o)
+	return r.WithOptions(o).Recommend(ctx, p)
 }
 
 // Recommend validates p against the recommender's catalogue and ranks the
-// candidate structures. Candidates with agency or hybrid sourcing are left
-// out when the profile's agency stance is "none"; the current structure,
-// if any, is always a candidate so the status quo is ranked too.
+// candidate structures with the recommender's options. Candidates with
+// agency or hybrid sourcing are left out when the profile's agency stance
+// is "none"; the current structure, if any, is always a candidate so the
+// status quo is ranked too.
+//
+// The context stops the robustness analyses (Options.SMAA, and
+// Options.Sensitivity between criteria) early; the error then satisfies
+// errors.Is(err, ctx.Err()).
 //
 // Errors: the profile's validation errors ([errors.Join] of [*FieldError]);
-// [ErrNoCandidates]; errors from the scoring methods.
-func (r *Recommender) Recommend(p Profile, o Options) (*Recommendation, error) {
-	return r.RecommendContext(context.Background(), p, o)
-}
-
-// RecommendContext is [Recommender.Recommend] with a context, which stops
-// the robustness analyses (Options.SMAA, and Options.Sensitivity between
-// criteria) early; the error then satisfies
-// errors.Is(err, ctx.Err()).
-func (r *Recommender) RecommendContext(ctx context.Context, p Profile, o Options) (*Recommendation, error) {
+// invalid Options.Candidates; [ErrNoCandidates]; errors from the scoring
+// methods.
+func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation, error) {
+	o := &r.opts
 	if err := p.validate(r.catalog); err != nil {
 		return nil, err
 	}
@@ -638,7 +696,7 @@ func normalised(res *scoring.Result, values [][]float64, i, j int) float64 {
 	return x
 }
 
-func (r *Recommender) weightsSource(recs []weightRec, f *facts) string {
+func (r *engine) weightsSource(recs []weightRec, f *facts) string {
 	b := make([]byte, 0, 160+64*len(recs))
 	b = append(b, "derived from the profile by model "...)
 	b = append(b, r.model.Name...)

@@ -124,22 +124,22 @@ func TestRecommendDoesNotMutateInputs(t *testing.T) {
 	before := p.Clone()
 	cands := placement.Enumerate(nil)[:20]
 	candsBefore := append([]placement.Structure(nil), cands...)
-	_, err := placement.Recommend(p, placement.Options{Candidates: cands})
+	_, err := placement.Recommend(t.Context(), p, placement.Options{Candidates: cands})
 	require.NoError(t, err)
 	assert.Empty(t, cmp.Diff(before, p))
 	assert.Equal(t, candsBefore, cands)
 }
 
 func TestRecommendIsDeterministicAndConcurrent(t *testing.T) {
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
-	want, err := r.Recommend(multinational(), placement.Options{})
+	want, err := r.Recommend(t.Context(), multinational())
 	require.NoError(t, err)
 	var wg sync.WaitGroup
 	got := make([]*placement.Recommendation, 4)
 	for i := range got {
 		wg.Go(func() {
-			got[i], _ = r.Recommend(multinational(), placement.Options{})
+			got[i], _ = r.Recommend(t.Context(), multinational())
 		})
 	}
 	wg.Wait()
@@ -183,9 +183,9 @@ func TestAgencyStanceAndCurrent(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
-	rec, err := r.Recommend(bank(), placement.Options{Method: scoring.TOPSIS{}, CrossCheck: scoring.WeightedSum{}, Detail: 5})
+	rec, err := r.WithOptions(placement.Options{Method: scoring.TOPSIS{}, CrossCheck: scoring.WeightedSum{}, Detail: 5}).Recommend(t.Context(), bank())
 	require.NoError(t, err)
 	assert.Equal(t, "topsis", rec.Method)
 	assert.Equal(t, "wsm", rec.Robustness.CrossCheck.Method)
@@ -196,16 +196,16 @@ func TestOptions(t *testing.T) {
 	require.NoError(t, err)
 
 	bad := []placement.Structure{{Home: touchpoint.Marketing, Model: placement.Dandelion, Role: placement.Executing, Sourcing: placement.InHouse}}
-	_, err = r.Recommend(bank(), placement.Options{Candidates: bad})
+	_, err = r.WithOptions(placement.Options{Candidates: bad}).Recommend(t.Context(), bank())
 	assert.ErrorIs(t, err, placement.ErrIncoherent)
 
 	p := bank()
 	p.Current = nil
 	p.Agency = placement.AgencyNone
-	_, err = r.Recommend(p, placement.Options{Candidates: []placement.Structure{{Home: touchpoint.Marketing, Model: placement.HubAndSpoke, Role: placement.Advisory, Sourcing: placement.Hybrid}}})
+	_, err = r.WithOptions(placement.Options{Candidates: []placement.Structure{{Home: touchpoint.Marketing, Model: placement.HubAndSpoke, Role: placement.Advisory, Sourcing: placement.Hybrid}}}).Recommend(t.Context(), p)
 	assert.ErrorIs(t, err, placement.ErrNoCandidates)
 
-	_, err = r.Recommend(placement.Profile{}, placement.Options{})
+	_, err = r.Recommend(t.Context(), placement.Profile{})
 	assert.ErrorIs(t, err, placement.ErrMissing)
 }
 
@@ -217,9 +217,9 @@ func TestCoverageFollowsTouchpointAttributes(t *testing.T) {
 		Touchpoints: map[touchpoint.ID]int{touchpoint.CustomerSupport: 5}}
 	cenMkt := placement.Structure{Home: touchpoint.Marketing, Model: placement.Centralized, Role: placement.Executing, Sourcing: placement.InHouse}
 	coverage := func(c *touchpoint.Catalog) float64 {
-		r, err := placement.NewRecommender(placement.DefaultModel(), c)
+		r, err := placement.NewRecommender(placement.Config{Catalog: c})
 		require.NoError(t, err)
-		rec, err := r.Recommend(p, placement.Options{Candidates: []placement.Structure{cenMkt}})
+		rec, err := r.WithOptions(placement.Options{Candidates: []placement.Structure{cenMkt}}).Recommend(t.Context(), p)
 		require.NoError(t, err)
 		return rec.Ranking[0].Values[placement.Coverage-1]
 	}
@@ -244,7 +244,7 @@ func TestSignOffLayersExplainCentralizedWeakness(t *testing.T) {
 	p.SignOffLayers = 5
 	cen := placement.Structure{Home: touchpoint.Communications, Model: placement.Centralized, Role: placement.Executing, Sourcing: placement.InHouse}
 	hub := placement.Structure{Home: touchpoint.Communications, Model: placement.HubAndSpoke, Role: placement.Advisory, Sourcing: placement.InHouse}
-	rec, err := placement.Recommend(p, placement.Options{Candidates: []placement.Structure{cen, hub}, Detail: 2})
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{Candidates: []placement.Structure{cen, hub}, Detail: 2})
 	require.NoError(t, err)
 	var cenEntry placement.Ranked
 	for _, e := range rec.Ranking {
@@ -254,7 +254,37 @@ func TestSignOffLayersExplainCentralizedWeakness(t *testing.T) {
 	}
 	assert.Contains(t, cenEntry.Weaknesses, "5 sign-off layers slow a team that executes centrally")
 	p.SignOffLayers = 1
-	rec1, err := placement.Recommend(p, placement.Options{Candidates: []placement.Structure{cen}})
+	rec1, err := placement.Recommend(t.Context(), p, placement.Options{Candidates: []placement.Structure{cen}})
 	require.NoError(t, err)
 	assert.Greater(t, rec1.Ranking[0].Values[placement.Agility-1], cenEntry.Values[placement.Agility-1])
+}
+
+func TestRecommenderOptions(t *testing.T) {
+	cands := placement.Enumerate(nil)[:12]
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1, Candidates: cands}})
+	require.NoError(t, err)
+	cands[0] = cands[1] // the recommender holds its own copy
+	assert.NotEqual(t, cands[0], r.Options().Candidates[0])
+
+	one, err := r.Recommend(t.Context(), bank())
+	require.NoError(t, err)
+	assert.Len(t, one.Ranking, 12)
+	assert.NotEmpty(t, one.Ranking[0].RACI)
+	assert.Nil(t, one.Ranking[1].RACI, "Detail 1 explains the winner only")
+
+	five := r.WithOptions(placement.Options{Detail: 5})
+	assert.Equal(t, 1, r.Options().Detail, "WithOptions leaves the original alone")
+	all, err := five.Recommend(t.Context(), bank())
+	require.NoError(t, err)
+	assert.Len(t, all.Ranking, len(r.Candidates()), "nil Candidates means the enumerated ones")
+	assert.NotEmpty(t, all.Ranking[4].RACI)
+
+	// The package-level convenience gives what a default recommender gives.
+	def, err := placement.NewRecommender(placement.Config{})
+	require.NoError(t, err)
+	want, err := def.Recommend(t.Context(), bank())
+	require.NoError(t, err)
+	got, err := placement.Recommend(t.Context(), bank(), placement.Options{})
+	require.NoError(t, err)
+	assert.Empty(t, cmp.Diff(want, got))
 }

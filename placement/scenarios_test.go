@@ -17,7 +17,7 @@ import (
 
 func recommend(t *testing.T, p placement.Profile) *placement.Recommendation {
 	t.Helper()
-	rec, err := placement.Recommend(p, placement.Options{})
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{})
 	require.NoError(t, err)
 	return rec
 }

@@ -19,10 +19,10 @@ import (
 // ends of its range.
 func TestRecommendSensitivity(t *testing.T) {
 	t.Parallel()
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
 	p := bankProfile(t)
-	rec, err := r.Recommend(p, placement.Options{Sensitivity: true})
+	rec, err := r.WithOptions(placement.Options{Sensitivity: true}).Recommend(t.Context(), p)
 	require.NoError(t, err)
 	s := rec.Robustness.Sensitivity
 	require.NotNil(t, s)
@@ -41,7 +41,7 @@ func TestRecommendSensitivity(t *testing.T) {
 			q.Weights[placement.Criterion(k+1)] = wk * (1 - x) / (1 - w0)
 		}
 		q.Weights[c] = x
-		got, err := r.Recommend(q, placement.Options{})
+		got, err := r.Recommend(t.Context(), q)
 		require.NoError(t, err)
 		return got.Ranking[0].Structure.ID()
 	}
@@ -96,7 +96,7 @@ func TestRecommendSensitivity(t *testing.T) {
 	assert.Equal(t, tight.Next, got.Robustness.Sensitivity.Margins[tight.Criterion-1].Next)
 	assert.False(t, strings.Contains(string(raw), `"sweeps"`), "the full analysis stays out of the JSON")
 
-	plain, err := r.Recommend(p, placement.Options{})
+	plain, err := r.Recommend(t.Context(), p)
 	require.NoError(t, err)
 	assert.Nil(t, plain.Robustness.Sensitivity)
 }

@@ -33,11 +33,11 @@ current: {home: marketing, model: centralized, role: executing, sourcing: in-hou
 
 func TestRecommendSMAA(t *testing.T) {
 	t.Parallel()
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
 	p := bankProfile(t)
 	opts := placement.Options{SMAA: placement.SMAAOptions{Samples: 4000, Seed: 7, Workers: 1}}
-	a, err := r.Recommend(p, opts)
+	a, err := r.WithOptions(opts).Recommend(t.Context(), p)
 	require.NoError(t, err)
 	s := a.Robustness.SMAA
 	require.NotNil(t, s)
@@ -69,7 +69,7 @@ func TestRecommendSMAA(t *testing.T) {
 
 	// Same seed, more workers: the same bits.
 	opts.SMAA.Workers = 3
-	b, err := r.Recommend(p, opts)
+	b, err := r.WithOptions(opts).Recommend(t.Context(), p)
 	require.NoError(t, err)
 	assert.Equal(t, math.Float64bits(s.TopFirstRank), math.Float64bits(b.Robustness.SMAA.TopFirstRank))
 	assert.Equal(t, s.Structures, b.Robustness.SMAA.Structures)
@@ -107,20 +107,20 @@ func TestRecommendSMAA(t *testing.T) {
 	assert.Equal(t, b.Robustness.SMAA.Analysis.RankAcceptability, an.RankAcceptability, "the same bits with 3 workers")
 
 	// Without the option there is no analysis.
-	c, err := r.Recommend(p, placement.Options{})
+	c, err := r.Recommend(t.Context(), p)
 	require.NoError(t, err)
 	assert.Nil(t, c.Robustness.SMAA)
 }
 
 func TestRecommendSMAAErrors(t *testing.T) {
 	t.Parallel()
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
 	p := bankProfile(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err = r.RecommendContext(ctx, p, placement.Options{SMAA: placement.SMAAOptions{Samples: 200000}})
+	_, err = r.WithOptions(placement.Options{SMAA: placement.SMAAOptions{Samples: 200000}}).Recommend(ctx, p)
 	assert.True(t, errors.Is(err, context.Canceled), "%v", err)
-	_, err = r.Recommend(p, placement.Options{SMAA: placement.SMAAOptions{Samples: 100, Concentration: -1}})
+	_, err = r.WithOptions(placement.Options{SMAA: placement.SMAAOptions{Samples: 100, Concentration: -1}}).Recommend(t.Context(), p)
 	assert.ErrorIs(t, err, placement.ErrRange)
 }

@@ -28,7 +28,7 @@ func TestWriteText(t *testing.T) {
 	t.Parallel()
 	p, err := placement.ReadProfile(strings.NewReader("name: Tiny & Co <test>\nemployees: 40\ntouchpoints: {marketing-channel: 3, customer-support: 2}\n"))
 	require.NoError(t, err)
-	rec, err := placement.Recommend(p, placement.Options{})
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{})
 	require.NoError(t, err)
 	var out bytes.Buffer
 	require.NoError(t, rec.WriteText(&out, 3))
@@ -48,7 +48,7 @@ func writeTextFor(t *testing.T, file string) (string, *placement.Recommendation)
 	require.NoError(t, err)
 	p, err := placement.ReadProfile(bytes.NewReader(b))
 	require.NoError(t, err, file)
-	rec, err := placement.Recommend(p, placement.Options{})
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{})
 	require.NoError(t, err)
 	var out bytes.Buffer
 	require.NoError(t, rec.WriteText(&out, 3))
@@ -109,7 +109,7 @@ func TestProfileSector(t *testing.T) {
 	// for customer care, and its records duties appear.
 	p.Touchpoints["customer-support"] = 4
 	p.Current = &placement.Structure{Home: touchpoint.Communications, Model: placement.Centralized, Role: placement.Executing, Sourcing: placement.InHouse}
-	rec, err := placement.Recommend(p, placement.Options{})
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{})
 	require.NoError(t, err)
 	for _, e := range rec.Ranking[:3] {
 		for _, a := range e.RACI {

@@ -81,7 +81,7 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	// One recommender serves every request; it is safe for concurrent use.
-	recommender, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	recommender, err := placement.NewRecommender(placement.Config{})
 	if err != nil {
 		panic(err) // the embedded default model is validated by placement's tests
 	}
@@ -120,7 +120,7 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		if err != nil {
 			return nil, wire.BadInput(err)
 		}
-		rec, err := recommender.RecommendContext(ctx, p, placement.Options{})
+		rec, err := recommender.Recommend(ctx, p)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, err

@@ -9,6 +9,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -77,7 +78,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{})
 	if err != nil {
 		return err
 	}
@@ -86,7 +87,7 @@ func run(w io.Writer) error {
 	for _, sc := range scenarios() {
 		p := baseProfile.Clone()
 		sc.change(&p)
-		rec, err := r.Recommend(p, placement.Options{Detail: 1})
+		rec, err := r.WithOptions(placement.Options{Detail: 1}).Recommend(context.Background(), p)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sc.name, err)
 		}

@@ -31,13 +31,13 @@ func sweep(t *testing.T) map[string]*placement.Recommendation {
 	t.Helper()
 	bp, err := placement.ReadProfile(strings.NewReader(base))
 	require.NoError(t, err)
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
 	recs := map[string]*placement.Recommendation{}
 	for _, sc := range scenarios() {
 		p := bp.Clone()
 		sc.change(&p)
-		rec, err := r.Recommend(p, placement.Options{Detail: 1})
+		rec, err := r.WithOptions(placement.Options{Detail: 1}).Recommend(t.Context(), p)
 		require.NoError(t, err, sc.name)
 		recs[sc.name] = rec
 	}

@@ -63,12 +63,12 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 			return err
 		}
 	}
-	r, err := placement.NewRecommender(m, nil)
+	r, err := placement.NewRecommender(placement.Config{Model: &m})
 	if err != nil {
 		return badInput(err)
 	}
 	// The placement API does not report progress yet: no bar for rank.
-	rec, err := r.RecommendContext(ctx, p, placement.Options{SMAA: o.smaa, Sensitivity: o.sensitivity})
+	rec, err := r.WithOptions(placement.Options{SMAA: o.smaa, Sensitivity: o.sensitivity}).Recommend(ctx, p)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err

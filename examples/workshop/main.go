@@ -10,6 +10,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -153,7 +154,7 @@ func run(w io.Writer) error {
 	for j, c := range crits {
 		p.Weights[c] = group.Weights[j]
 	}
-	rec, err := placement.Recommend(p, placement.Options{Detail: 1})
+	rec, err := placement.Recommend(context.Background(), p, placement.Options{Detail: 1})
 	if err != nil {
 		return err
 	}

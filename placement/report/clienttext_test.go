@@ -118,10 +118,10 @@ func jsonStrings(v any, out *[]string) {
 // (Options.Coefficients) is the model's own data and is left out.
 func TestClientTextHasNoInternals(t *testing.T) {
 	t.Parallel()
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
 	for _, p := range clientProfiles(t) {
-		rec, err := r.Recommend(p, placement.Options{Sensitivity: true, SMAA: placement.SMAAOptions{Samples: 200, Seed: 1}})
+		rec, err := r.WithOptions(placement.Options{Sensitivity: true, SMAA: placement.SMAAOptions{Samples: 200, Seed: 1}}).Recommend(t.Context(), p)
 		require.NoError(t, err, p.Name)
 		texts := map[string]string{}
 
@@ -164,7 +164,7 @@ func TestSourcesListedOnce(t *testing.T) {
 	require.NoError(t, err)
 	p, err := placement.ReadProfile(bytes.NewReader(b))
 	require.NoError(t, err)
-	rec, err := placement.Recommend(p, placement.Options{})
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{})
 	require.NoError(t, err)
 	var md bytes.Buffer
 	require.NoError(t, report.Markdown(&md, rec, report.Options{}))
@@ -195,7 +195,7 @@ func TestSourcesListedOnce(t *testing.T) {
 		q := p.Clone()
 		q.Sector = sec
 		q.Touchpoints["social-listening"] = 3
-		rec, err := placement.Recommend(q, placement.Options{})
+		rec, err := placement.Recommend(t.Context(), q, placement.Options{})
 		require.NoError(t, err)
 		var md bytes.Buffer
 		require.NoError(t, report.Markdown(&md, rec, report.Options{}))

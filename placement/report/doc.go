@@ -6,7 +6,7 @@
 //
 // # Quick start
 //
-//	rec, err := placement.Recommend(profile, placement.Options{})
+//	rec, err := placement.Recommend(context.Background(), profile, placement.Options{})
 //	if err != nil { … }
 //	f, err := os.Create("report.html")
 //	if err != nil { … }

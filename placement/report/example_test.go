@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ func example() *placement.Recommendation {
 	if err != nil {
 		panic(err)
 	}
-	rec, err := placement.Recommend(p, placement.Options{})
+	rec, err := placement.Recommend(context.Background(), p, placement.Options{})
 	if err != nil {
 		panic(err)
 	}

@@ -66,7 +66,7 @@ func recommendWith(t testing.TB, o placement.Options) *placement.Recommendation 
 	t.Helper()
 	p, err := placement.ReadProfile(strings.NewReader(profile))
 	require.NoError(t, err)
-	rec, err := placement.Recommend(p, o)
+	rec, err := placement.Recommend(t.Context(), p, o)
 	require.NoError(t, err)
 	return rec
 }
@@ -420,7 +420,7 @@ func TestSMAASection(t *testing.T) {
 	t.Parallel()
 	p, err := placement.ReadProfile(strings.NewReader(profile))
 	require.NoError(t, err)
-	rec, err := placement.Recommend(p, placement.Options{SMAA: placement.SMAAOptions{Samples: 2000, Seed: 3, Workers: 1}})
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{SMAA: placement.SMAAOptions{Samples: 2000, Seed: 3, Workers: 1}})
 	require.NoError(t, err)
 	require.NotNil(t, rec.Robustness.SMAA)
 
@@ -606,7 +606,7 @@ func TestSensitivityEdgeCases(t *testing.T) {
 
 	// 30 candidates keep the grid scan quick (it reranks them at every
 	// grid point and bisection step).
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
 	p, err := placement.ReadProfile(strings.NewReader(profile))
 	require.NoError(t, err)
@@ -615,7 +615,7 @@ func TestSensitivityEdgeCases(t *testing.T) {
 		method scoring.Method
 		grid   bool
 	}{{scoring.TOPSIS{}, true}, {scoring.PROMETHEEII{}, false}} {
-		rec, err := r.Recommend(p, placement.Options{Method: m.method, Sensitivity: true, Candidates: cands})
+		rec, err := r.WithOptions(placement.Options{Method: m.method, Sensitivity: true, Candidates: cands}).Recommend(t.Context(), p)
 		require.NoError(t, err)
 		assert.Equal(t, !m.grid, rec.Robustness.Sensitivity.Exact)
 		var buf bytes.Buffer
