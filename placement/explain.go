@@ -22,12 +22,12 @@ const explainMin = 0.005
 func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumCriteria]float64) (strengths, weaknesses []string) {
 	var rel [NumCriteria]float64
 	for j := range NumCriteria {
-		nv := e.Values[j] / 10
+		nv := e.Values.v[j] / 10
 		if Criterion(j + 1).IsCost() {
 			nv = 1 - nv
 		}
 		if e.Contributions != nil && w[j] > 0 {
-			nv = e.Contributions[j] / w[j]
+			nv = e.Contributions.v[j] / w[j]
 		}
 		rel[j] = w[j] * (nv - means[j])
 	}

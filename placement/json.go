@@ -8,7 +8,7 @@ import (
 
 type recommendationJSON struct {
 	Profile       string                   `json:"profile"`
-	Weights       map[string]float64       `json:"weights"`
+	Weights       CriterionValues          `json:"weights"`
 	WeightsSource string                   `json:"weights_source"`
 	Ranking       []rankedJSON             `json:"ranking"`
 	RACI          map[string]assignmentDTO `json:"raci"`
@@ -22,7 +22,7 @@ type rankedJSON struct {
 	Name          string             `json:"name"`
 	Structure     Structure          `json:"structure"`
 	Score         float64            `json:"score"`
-	Contributions map[string]float64 `json:"contributions"`
+	Contributions map[string]float64 `json:"contributions"` // empty, or every criterion
 	Strengths     []string           `json:"strengths"`
 	Weaknesses    []string           `json:"weaknesses"`
 }
@@ -53,24 +53,23 @@ type assignmentDTO struct {
 func (rec *Recommendation) MarshalJSON() ([]byte, error) {
 	out := recommendationJSON{
 		Profile:       rec.Profile.Name,
-		Weights:       make(map[string]float64, NumCriteria),
+		Weights:       rec.Weights,
 		WeightsSource: rec.WeightsSource,
 		Ranking:       make([]rankedJSON, len(rec.Ranking)),
 		RACI:          make(map[string]assignmentDTO, len(rec.RACI)),
 		Roadmap:       nonNil(rec.Roadmap),
 		Robustness:    rec.Robustness,
 	}
-	for i, c := range Criteria() {
-		out.Weights[c.String()] = rec.Weights[i]
-	}
 	for i, e := range rec.Ranking {
 		r := rankedJSON{
 			Rank: e.Rank, ID: e.Structure.ID(), Name: e.Structure.Name(), Structure: e.Structure,
-			Score: e.Score, Contributions: make(map[string]float64, len(e.Contributions)),
+			Score: e.Score, Contributions: make(map[string]float64, NumCriteria),
 			Strengths: nonNil(e.Strengths), Weaknesses: nonNil(e.Weaknesses),
 		}
-		for j, x := range e.Contributions {
-			r.Contributions[Criterion(j+1).String()] = x
+		if e.Contributions != nil {
+			for c, x := range e.Contributions.All() {
+				r.Contributions[c.String()] = x
+			}
 		}
 		out.Ranking[i] = r
 	}

@@ -206,9 +206,8 @@ type Recommendation struct {
 	Model string
 	// Method is the ranking method's token ("wsm").
 	Method string
-	// Weights are the criterion weights used, indexed like [Criteria]
-	// (Weights[0] is agility), normalised to sum to 1.
-	Weights [NumCriteria]float64
+	// Weights are the criterion weights used, normalised to sum to 1.
+	Weights CriterionValues
 	// WeightsSource says where the weights came from: the profile's own
 	// weights, or the model's derivation with each profile fact that moved
 	// a weight.
@@ -234,13 +233,12 @@ type Ranked struct {
 	// Score is the ranking method's score (higher is better for the
 	// default method).
 	Score float64
-	// Values are the structure's performances on the 0–10 criterion scale,
-	// indexed like [Criteria]; for cost and change-effort lower is better.
-	Values [NumCriteria]float64
+	// Values are the structure's performances on the 0–10 criterion scale;
+	// for cost and change-effort lower is better.
+	Values CriterionValues
 	// Contributions are each criterion's part of Score (weight times
-	// normalised value), indexed like [Criteria]; nil if the method is not
-	// additive.
-	Contributions []float64
+	// normalised value); nil if the method is not additive.
+	Contributions *CriterionValues
 	// Strengths and Weaknesses say, in plain words tied to the profile,
 	// what lifts and what holds back this structure compared with the
 	// average candidate. Set for the top Options.Detail structures only.
@@ -368,7 +366,7 @@ type Acceptability struct {
 	// its central weights.
 	Confidence float64 `json:"confidence"`
 	// CentralWeight is the typical weighting under which it ranks first.
-	CentralWeight map[string]float64 `json:"central_weights"`
+	CentralWeight CriterionValues `json:"central_weights"`
 }
 
 // CrossCheck is the agreement between two methods' rankings.
@@ -486,7 +484,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 
 	// Weights.
 	rec := &Recommendation{Profile: p, Model: r.model.Name + " v" + r.model.Version}
-	var w [NumCriteria]float64
+	var w [NumCriteria]float64 // in criterion order, as scoring wants them
 	if len(p.Weights) > 0 {
 		for c, x := range p.Weights {
 			w[c-1] = x
@@ -520,7 +518,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		return nil, fmt.Errorf("placement: cross-check: %w", err)
 	}
 	rec.Method = res.Method
-	copy(rec.Weights[:], res.Weights)
+	rec.Weights = criterionValues(res.Weights)
 	if err := rec.crossCheck(res, res2); err != nil {
 		return nil, err
 	}
@@ -532,9 +530,10 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		e.Rank = res.Ranks[i]
 		e.Structure = structs[i]
 		e.Score = finite(res.Scores[i])
-		copy(e.Values[:], rows[i])
+		e.Values = criterionValues(rows[i])
 		if res.Contributions != nil {
-			e.Contributions = res.Contributions.Row(i)
+			c := criterionValues(res.Contributions.Row(i))
+			e.Contributions = &c
 		}
 	}
 
@@ -546,7 +545,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	means := criterionMeans(res, rows)
 	for k := range detail {
 		e := &rec.Ranking[k]
-		e.Strengths, e.Weaknesses = r.explain(e, &f, cur, rec.Weights, means)
+		e.Strengths, e.Weaknesses = r.explain(e, &f, cur, rec.Weights.v, means)
 		e.RACI = raci(e.Structure, &f)
 	}
 	rec.RACI = rec.Ranking[0].RACI
@@ -566,7 +565,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 
 // sensitivity fills rec.Robustness.Sensitivity.
 func (rec *Recommendation) sensitivity(ctx context.Context, problem *scoring.Problem, method scoring.Method) error {
-	res, err := scoring.Sensitivity{Method: method}.Run(ctx, problem, rec.Weights[:])
+	res, err := scoring.Sensitivity{Method: method}.Run(ctx, problem, rec.Weights.Slice())
 	if err != nil {
 		return fmt.Errorf("placement: sensitivity: %w", err)
 	}
@@ -594,8 +593,8 @@ func (rec *Recommendation) smaa(ctx context.Context, problem *scoring.Problem, m
 	// A Dirichlet needs every centre weight positive; a criterion the
 	// weights switch off gets a sliver so that it is sampled, not excluded.
 	center := make([]float64, NumCriteria)
-	for j, x := range rec.Weights {
-		center[j] = max(x, 1e-3)
+	for c, x := range rec.Weights.All() {
+		center[c-1] = max(x, 1e-3)
 	}
 	res, err := scoring.SMAA{
 		Method:  method,
@@ -625,21 +624,12 @@ func (rec *Recommendation) smaa(ctx context.Context, problem *scoring.Problem, m
 				ID:            structs[i].ID(),
 				FirstRank:     res.RankAcceptability[i][0],
 				Confidence:    res.Confidence[i],
-				CentralWeight: centralWeights(res.CentralWeights[i]),
+				CentralWeight: criterionValues(res.CentralWeights[i]),
 			})
 		}
 	}
 	rec.Robustness.SMAA = s
 	return nil
-}
-
-// centralWeights keys a central weight vector by criterion ID.
-func centralWeights(w []float64) map[string]float64 {
-	out := make(map[string]float64, len(w))
-	for j, c := range Criteria() {
-		out[c.String()] = w[j]
-	}
-	return out
 }
 
 func finite(x float64) float64 {

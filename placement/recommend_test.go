@@ -21,7 +21,7 @@ func TestRecommendInvariants(t *testing.T) {
 			rec := recommend(t, p)
 			assert.Equal(t, "wsm", rec.Method, "the default method is the weighted sum")
 			assert.Equal(t, "topsis", rec.Robustness.CrossCheck.Method)
-			assert.InDelta(t, 1, sum(rec.Weights[:]), 1e-12)
+			assert.InDelta(t, 1, rec.Weights.Sum(), 1e-12)
 			assert.GreaterOrEqual(t, rec.Robustness.CrossCheck.Spearman, 0.5, "the two methods broadly agree")
 			assert.LessOrEqual(t, rec.Robustness.CrossCheck.Spearman, 1.0)
 			seen := map[string]bool{}
@@ -33,8 +33,8 @@ func TestRecommendInvariants(t *testing.T) {
 					assert.LessOrEqual(t, e.Score, rec.Ranking[k-1].Score, "ranking is best first")
 					assert.GreaterOrEqual(t, e.Rank, rec.Ranking[k-1].Rank)
 				}
-				assert.InDelta(t, e.Score, sum(e.Contributions), 1e-9, "contributions sum to the score")
-				for j, v := range e.Values {
+				assert.InDelta(t, e.Score, e.Contributions.Sum(), 1e-9, "contributions sum to the score")
+				for j, v := range e.Values.All() {
 					assert.False(t, math.IsNaN(v) || v < 0 || v > 10, "%s criterion %d = %v", id, j, v)
 				}
 				if k < 3 {
@@ -153,14 +153,14 @@ func TestProfileWeightsOverride(t *testing.T) {
 	p.Weights = map[placement.Criterion]float64{placement.Agility: 1}
 	rec := recommend(t, p)
 	assert.Equal(t, "profile: the weights given in the profile, normalised to sum to 1", rec.WeightsSource)
-	assert.Equal(t, 1.0, rec.Weights[placement.Agility-1])
-	assert.Equal(t, 0.0, rec.Weights[placement.RiskCompliance-1])
+	assert.Equal(t, 1.0, rec.Weights.Get(placement.Agility))
+	assert.Equal(t, 0.0, rec.Weights.Get(placement.RiskCompliance))
 	// With only agility weighted, the top structure has the best agility.
 	bestAgility := 0.0
 	for _, e := range rec.Ranking {
-		bestAgility = math.Max(bestAgility, e.Values[placement.Agility-1])
+		bestAgility = math.Max(bestAgility, e.Values.Get(placement.Agility))
 	}
-	assert.Equal(t, bestAgility, rec.Ranking[0].Values[placement.Agility-1])
+	assert.Equal(t, bestAgility, rec.Ranking[0].Values.Get(placement.Agility))
 
 	derived := recommend(t, bank())
 	assert.Contains(t, derived.WeightsSource, "risk-compliance +3.00 for regulation 5/5")
@@ -221,7 +221,7 @@ func TestCoverageFollowsTouchpointAttributes(t *testing.T) {
 		require.NoError(t, err)
 		rec, err := r.WithOptions(placement.Options{Candidates: []placement.Structure{cenMkt}}).Recommend(t.Context(), p)
 		require.NoError(t, err)
-		return rec.Ranking[0].Values[placement.Coverage-1]
+		return rec.Ranking[0].Values.Get(placement.Coverage)
 	}
 	def := coverage(nil)
 	c := touchpoint.DefaultCatalog()
@@ -256,7 +256,7 @@ func TestSignOffLayersExplainCentralizedWeakness(t *testing.T) {
 	p.SignOffLayers = 1
 	rec1, err := placement.Recommend(t.Context(), p, placement.Options{Candidates: []placement.Structure{cen}})
 	require.NoError(t, err)
-	assert.Greater(t, rec1.Ranking[0].Values[placement.Agility-1], cenEntry.Values[placement.Agility-1])
+	assert.Greater(t, rec1.Ranking[0].Values.Get(placement.Agility), cenEntry.Values.Get(placement.Agility))
 }
 
 func TestRecommenderOptions(t *testing.T) {

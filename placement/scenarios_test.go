@@ -297,7 +297,7 @@ func TestScenarioFromOrganic(t *testing.T) {
 	assert.Equal(t, placement.HubAndSpoke, top.Structure.Model, "top is %s", top.Structure.ID())
 	assert.True(t, strings.HasPrefix(rec.Roadmap[0].Step, "Listen and audit"), "first step: %s", rec.Roadmap[0].Step)
 	org := rec.Ranking[rankOf(rec, *p.Current)-1]
-	assert.Greater(t, top.Values[placement.ChangeEffort-1], org.Values[placement.ChangeEffort-1], "the move has a change effort")
+	assert.Greater(t, top.Values.Get(placement.ChangeEffort), org.Values.Get(placement.ChangeEffort), "the move has a change effort")
 }
 
 // §10.12 — Owyang 2013 (a central team is swamped by business-unit

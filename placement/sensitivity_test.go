@@ -36,9 +36,9 @@ func TestRecommendSensitivity(t *testing.T) {
 	moved := func(c placement.Criterion, x float64) string {
 		q := p
 		q.Weights = map[placement.Criterion]float64{}
-		w0 := rec.Weights[c-1]
-		for k, wk := range rec.Weights {
-			q.Weights[placement.Criterion(k+1)] = wk * (1 - x) / (1 - w0)
+		w0 := rec.Weights.Get(c)
+		for k, wk := range rec.Weights.All() {
+			q.Weights[k] = wk * (1 - x) / (1 - w0)
 		}
 		q.Weights[c] = x
 		got, err := r.Recommend(t.Context(), q)
@@ -49,7 +49,7 @@ func TestRecommendSensitivity(t *testing.T) {
 	for j, m := range s.Margins {
 		c := placement.Criterion(j + 1)
 		assert.Equal(t, c, m.Criterion)
-		assert.InDelta(t, rec.Weights[j], m.Weight, 1e-15)
+		assert.InDelta(t, rec.Weights.Get(c), m.Weight, 1e-15)
 		if m.Holds {
 			assert.Equal(t, top, moved(c, 0), "%s holds at 0", c)
 			assert.Equal(t, top, moved(c, 1-1e-9), "%s holds at 1", c)

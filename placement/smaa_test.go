@@ -51,11 +51,7 @@ func TestRecommendSMAA(t *testing.T) {
 		if k > 0 {
 			assert.LessOrEqual(t, x.FirstRank, s.Structures[k-1].FirstRank, "sorted by acceptability")
 		}
-		w := 0.0
-		for _, v := range x.CentralWeight {
-			w += v
-		}
-		assert.InDelta(t, 1, w, 1e-9, "central weights sum to 1")
+		assert.InDelta(t, 1, x.CentralWeight.Sum(), 1e-9, "central weights sum to 1")
 	}
 	assert.LessOrEqual(t, total, 1+1e-12)
 	// The acceptability of the top structure is listed if it is among the

@@ -44,11 +44,11 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 	}
 
 	ew.printf("\nWeights: ")
-	for j, c := range Criteria() {
-		if j > 0 {
+	for c, x := range rec.Weights.All() {
+		if c > Agility {
 			ew.printf(", ")
 		}
-		ew.printf("%s %.2f", c, rec.Weights[j])
+		ew.printf("%s %.2f", c, x)
 	}
 	ew.printf("\n  (%s)\n", rec.WeightsSource)
 

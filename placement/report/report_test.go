@@ -638,7 +638,7 @@ func TestSensitivityWording(t *testing.T) {
 	rec := recommend(t)
 	holds := &placement.SensitivitySummary{Exact: true}
 	for c := range placement.NumCriteria {
-		holds.Margins = append(holds.Margins, placement.WeightMargin{Criterion: placement.Criterion(c + 1), Weight: rec.Weights[c], Holds: true})
+		holds.Margins = append(holds.Margins, placement.WeightMargin{Criterion: placement.Criterion(c + 1), Weight: rec.Weights.Get(placement.Criterion(c + 1)), Holds: true})
 	}
 	rec.Robustness.Sensitivity = holds
 	var md bytes.Buffer
@@ -649,7 +649,7 @@ func TestSensitivityWording(t *testing.T) {
 
 	tied := &placement.SensitivitySummary{Exact: true, Margins: slices.Clone(holds.Margins)}
 	second := rec.Ranking[1].Structure
-	tied.Margins[2] = placement.WeightMargin{Criterion: 3, Weight: rec.Weights[2], At: rec.Weights[2], Next: second.ID()}
+	tied.Margins[2] = placement.WeightMargin{Criterion: placement.Coverage, Weight: rec.Weights.Get(placement.Coverage), At: rec.Weights.Get(placement.Coverage), Next: second.ID()}
 	rec.Robustness.Sensitivity = tied
 	md.Reset()
 	require.NoError(t, report.Markdown(&md, rec, report.Options{}))

@@ -149,12 +149,12 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 	v.Profile = profileFacts(p)
 	v.Touchpoints = touchpoints(p, o.Catalog)
 
-	for j, c := range placement.Criteria() {
+	for _, c := range placement.Criteria() {
 		dir := "higher is better"
 		if c.IsCost() {
 			dir = "lower is better"
 		}
-		v.Weights = append(v.Weights, weightView{Label: c.Label(), ID: c.String(), Weight: pct(rec.Weights[j]), Direction: dir})
+		v.Weights = append(v.Weights, weightView{Label: c.Label(), ID: c.String(), Weight: pct(rec.Weights.Get(c)), Direction: dir})
 	}
 	v.WeightsLead, v.WeightsItems = splitSource(rec.WeightsSource)
 
@@ -462,11 +462,11 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 	have := chartNames(rec, o)
 	if have["contributions"] {
 		res.Criteria = labels
-		res.Weights = rec.Weights[:]
+		res.Weights = rec.Weights.Slice()
 		n := placement.NumCriteria
 		res.Contributions = &scoring.Table{Rows: len(top), Cols: n, Data: make([]float64, 0, len(top)*n)}
 		for _, e := range top {
-			res.Contributions.Data = append(res.Contributions.Data, e.Contributions...)
+			res.Contributions.Data = append(res.Contributions.Data, e.Contributions.Slice()...)
 		}
 		c, err := chart.Contributions(res, o.Chart)
 		if err != nil {
@@ -475,7 +475,7 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 		figs = append(figs, Figure{Name: "contributions", Chart: c,
 			Caption: "What makes up each score: every criterion's weight times the structure's normalised rating on it."})
 	}
-	c, err = chart.Weights(chart.WeightsData{Criteria: labels, Weights: rec.Weights[:]}, o.Chart)
+	c, err = chart.Weights(chart.WeightsData{Criteria: labels, Weights: rec.Weights.Slice()}, o.Chart)
 	if err != nil {
 		return nil, fmt.Errorf("report: weights chart: %w", err)
 	}
@@ -682,10 +682,10 @@ func chartNames(rec *placement.Recommendation, o Options) map[string]bool {
 // (PROMETHEE II's and MOORA's can be, and have no such picture).
 func stackable(top []placement.Ranked) bool {
 	for _, e := range top {
-		if len(e.Contributions) != placement.NumCriteria {
+		if e.Contributions == nil {
 			return false
 		}
-		for _, x := range e.Contributions {
+		for _, x := range e.Contributions.All() {
 			if x < -1e-12 { // the chart's own tolerance
 				return false
 			}
