@@ -33,7 +33,7 @@ current: {home: marketing, model: centralized, role: executing, sourcing: in-hou
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("method:", rec.Method, "cross-checked with", rec.Robustness.CrossCheck.Method)
+	fmt.Println("method:", rec.Result.Method, "cross-checked with", rec.Robustness.CrossCheck.Method)
 	for _, e := range rec.Ranking[:3] {
 		fmt.Printf("%d. %s (%.3f)\n", e.Rank, e.Structure.Name(), e.Score)
 	}

@@ -37,6 +37,8 @@ type engine struct {
 	statics    []row       // static performance of each candidate
 	fits       [][]fitPart // fit parts of each candidate for each touchpoint
 	crits      []scoring.Criterion
+	modelID    Identity
+	catalogID  Identity
 }
 
 // Config configures a [Recommender]. The zero value means the default
@@ -83,7 +85,8 @@ func NewRecommender(cfg Config) (*Recommender, error) {
 			homes = append(homes, h.home)
 		}
 	}
-	r := &engine{model: m, cm: cm, catalog: c, tps: c.All(), candidates: Enumerate(homes)}
+	r := &engine{model: m, cm: cm, catalog: c, tps: c.All(), candidates: Enumerate(homes),
+		modelID: modelIdentity(m), catalogID: catalogIdentity(c)}
 	r.ids = make([]string, len(r.candidates))
 	r.statics = make([]row, len(r.candidates))
 	r.fits = make([][]fitPart, len(r.candidates))
@@ -202,10 +205,26 @@ const defaultConcentration = 50
 type Recommendation struct {
 	// Profile is the profile as used, with defaults filled in.
 	Profile Profile
-	// Model names the calibration ("socialseat-default v1").
-	Model string
-	// Method is the ranking method's token ("wsm").
-	Method string
+	// Assumptions lists every value the recommendation assumed because
+	// the profile left it out, with the reason; empty when the profile
+	// stated everything that matters.
+	Assumptions []Assumption
+	// Model identifies the calibration: its name and version
+	// ("socialseat-default", "2") and the hash of its data.
+	Model Identity
+	// Catalog identifies the touchpoint catalogue.
+	Catalog Identity
+	// Method is the ranking method with its options, as used (the default
+	// in place of a nil Options.Method).
+	Method scoring.Method
+	// Result is the ranking method's full result: Result.Method is its
+	// token ("wsm"), Better says whether a higher or a lower score is
+	// better, and Scores, Ranks and Contributions (nil for a method that
+	// is not additive) are indexed like Result.Alternatives — the ranked
+	// structures' IDs in the order the method saw them, not best first
+	// (Ranking is best first). Result.Weights equal Weights in criterion
+	// order.
+	Result *scoring.Result
 	// Weights are the criterion weights used, normalised to sum to 1.
 	Weights CriterionValues
 	// WeightsSource says where the weights came from: the profile's own
@@ -224,14 +243,28 @@ type Recommendation struct {
 	Robustness Robustness
 }
 
+// Assumption is a value a recommendation assumed for a field the profile
+// left out, so that whoever reads the recommendation sees what was not
+// stated.
+type Assumption struct {
+	// Field is the profile field, in file-format names
+	// ("touchpoints.customer-support", "social_priority").
+	Field string `json:"field"`
+	// Value is the value assumed, as text.
+	Value string `json:"value"`
+	// Reason says where the value comes from.
+	Reason string `json:"reason"`
+}
+
 // Ranked is one structure's place in a recommendation.
 type Ranked struct {
 	// Rank is 1 for the best; tied scores share the smaller rank.
 	Rank int
 	// Structure is the candidate; ID and Name come from its methods.
 	Structure Structure
-	// Score is the ranking method's score (higher is better for the
-	// default method).
+	// Score is the ranking method's score; Recommendation.Result.Better
+	// says whether higher or lower is better (higher for the default
+	// method).
 	Score float64
 	// Values are the structure's performances on the 0–10 criterion scale;
 	// for cost and change-effort lower is better.
@@ -483,7 +516,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	}
 
 	// Weights.
-	rec := &Recommendation{Profile: p, Model: r.model.Name + " v" + r.model.Version}
+	rec := &Recommendation{Profile: p, Model: r.modelID, Catalog: r.catalogID}
 	var w [NumCriteria]float64 // in criterion order, as scoring wants them
 	if len(p.Weights) > 0 {
 		for c, x := range p.Weights {
@@ -517,7 +550,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	if err != nil {
 		return nil, fmt.Errorf("placement: cross-check: %w", err)
 	}
-	rec.Method = res.Method
+	rec.Method, rec.Result = method, res
 	rec.Weights = criterionValues(res.Weights)
 	if err := rec.crossCheck(res, res2); err != nil {
 		return nil, err
@@ -753,4 +786,12 @@ func appendWeightFact(b []byte, t term, f *facts) []byte {
 		return scale(b, ", department harmony ", p.DepartmentHarmony)
 	}
 	return append(b, "the profile"...)
+}
+
+// methodToken returns the ranking method's token, "" without a result.
+func (rec *Recommendation) methodToken() string {
+	if rec.Result == nil {
+		return ""
+	}
+	return rec.Result.Method
 }

@@ -19,7 +19,7 @@ func TestRecommendInvariants(t *testing.T) {
 	for _, p := range []placement.Profile{startup(), multinational(), bank()} {
 		t.Run(p.Name, func(t *testing.T) {
 			rec := recommend(t, p)
-			assert.Equal(t, "wsm", rec.Method, "the default method is the weighted sum")
+			assert.Equal(t, "wsm", rec.Result.Method, "the default method is the weighted sum")
 			assert.Equal(t, "topsis", rec.Robustness.CrossCheck.Method)
 			assert.InDelta(t, 1, rec.Weights.Sum(), 1e-12)
 			assert.GreaterOrEqual(t, rec.Robustness.CrossCheck.Spearman, 0.5, "the two methods broadly agree")
@@ -90,26 +90,29 @@ func TestRecommendJSONShape(t *testing.T) {
 		}
 		return out
 	}
-	assert.ElementsMatch(t, []string{"profile", "weights", "weights_source", "ranking", "raci", "roadmap", "robustness"}, keys(top))
+	assert.ElementsMatch(t, []string{"profile", "assumptions", "model", "catalog", "method", "result",
+		"weights", "weights_source", "ranking", "raci", "roadmap", "robustness"}, keys(top))
 	var shape struct {
-		Profile string             `json:"profile"`
+		Profile struct {
+			Name string `json:"name"`
+		} `json:"profile"`
 		Weights map[string]float64 `json:"weights"`
 		Ranking []map[string]json.RawMessage
 		RACI    map[string]map[string]json.RawMessage `json:"raci"`
 		Roadmap []map[string]string                   `json:"roadmap"`
 	}
 	require.NoError(t, json.Unmarshal(data, &shape))
-	assert.Equal(t, "Regulated bank", shape.Profile)
+	assert.Equal(t, "Regulated bank", shape.Profile.Name)
 	assert.Len(t, shape.Weights, 10)
 	assert.Contains(t, shape.Weights, "risk-compliance")
-	assert.ElementsMatch(t, []string{"rank", "id", "name", "structure", "score", "contributions", "strengths", "weaknesses"}, keys(shape.Ranking[0]))
+	assert.ElementsMatch(t, []string{"rank", "id", "name", "structure", "score", "values", "contributions", "strengths", "weaknesses", "raci"}, keys(shape.Ranking[0]))
 	var s placement.Structure
 	require.NoError(t, json.Unmarshal(shape.Ranking[0]["structure"], &s))
 	assert.Equal(t, rec.Ranking[0].Structure, s)
 	assert.JSONEq(t, `"`+rec.Ranking[0].Structure.ID()+`"`, string(shape.Ranking[0]["id"]))
 	assert.JSONEq(t, `[]`, string(shape.Ranking[len(shape.Ranking)-1]["strengths"]), "lists are never null")
 	for id, row := range shape.RACI {
-		assert.ElementsMatch(t, []string{"responsible", "accountable", "consulted", "informed"}, keys(row), id)
+		assert.ElementsMatch(t, []string{"activity", "responsible", "accountable", "consulted", "informed"}, keys(row), id)
 	}
 	assert.Contains(t, shape.RACI, "customer-support")
 	for _, st := range shape.Roadmap {
@@ -187,7 +190,7 @@ func TestOptions(t *testing.T) {
 	require.NoError(t, err)
 	rec, err := r.WithOptions(placement.Options{Method: scoring.TOPSIS{}, CrossCheck: scoring.WeightedSum{}, Detail: 5}).Recommend(t.Context(), bank())
 	require.NoError(t, err)
-	assert.Equal(t, "topsis", rec.Method)
+	assert.Equal(t, "topsis", rec.Result.Method)
 	assert.Equal(t, "wsm", rec.Robustness.CrossCheck.Method)
 	assert.Nil(t, rec.Ranking[0].Contributions, "TOPSIS is not additive")
 	assert.NotEmpty(t, rec.Ranking[4].Strengths)

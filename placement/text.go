@@ -20,7 +20,7 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 	n = min(n, len(rec.Ranking))
 	ew := &errWriter{w: w}
 	ew.printf("Where should social media sit at %s?\n", orDash(rec.Profile.Name))
-	ew.printf("Model %s, ranked by %s; %d structures considered.\n\n", rec.Model, rec.Method, len(rec.Ranking))
+	ew.printf("Model %s, ranked by %s; %d structures considered.\n\n", rec.Model, rec.methodToken(), len(rec.Ranking))
 
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "RANK\tSTRUCTURE\tID\tSCORE\n")

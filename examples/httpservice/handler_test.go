@@ -112,7 +112,7 @@ func TestRankEndpoint(t *testing.T) {
 		"regulation":5,"sign_off_layers":3,"social_staff":6,
 		"touchpoints":{"customer-support":4,"crisis-response":3,"marketing-channel":3}}`)
 	require.Equal(t, http.StatusOK, code, got)
-	assert.Equal(t, "Nordbank", got["profile"])
+	assert.Equal(t, "Nordbank", got["profile"].(map[string]any)["name"])
 	ranking := got["ranking"].([]any)
 	require.NotEmpty(t, ranking)
 	assert.Contains(t, got, "raci")

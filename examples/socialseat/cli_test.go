@@ -12,6 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/placement"
 )
 
 func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
@@ -147,7 +149,9 @@ func TestRankContract(t *testing.T) {
 	stdout, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "json")
 	require.Equal(t, 0, code, stderr)
 	var got struct {
-		Profile       string             `json:"profile"`
+		Profile struct {
+			Name string `json:"name"`
+		} `json:"profile"`
 		Weights       map[string]float64 `json:"weights"`
 		WeightsSource string             `json:"weights_source"`
 		Ranking       []struct {
@@ -176,7 +180,10 @@ func TestRankContract(t *testing.T) {
 	}
 	dec := json.NewDecoder(strings.NewReader(stdout))
 	require.NoError(t, dec.Decode(&got))
-	assert.Equal(t, "Nordbank", got.Profile)
+	assert.Equal(t, "Nordbank", got.Profile.Name)
+	var rec placement.Recommendation
+	require.NoError(t, json.Unmarshal([]byte(stdout), &rec), "the output reads back as a recommendation")
+	assert.Equal(t, "Nordbank", rec.Profile.Name)
 	criteria := []string{"agility", "consistency", "coverage", "expertise", "cost", "risk-compliance", "authenticity", "scalability", "influence", "change-effort"}
 	sum := 0.0
 	for _, c := range criteria {

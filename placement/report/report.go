@@ -68,6 +68,9 @@ func (o Options) resolve(rec *placement.Recommendation) (Options, error) {
 	if rec == nil || len(rec.Ranking) == 0 {
 		return o, fmt.Errorf("%w: nothing ranked", ErrEmpty)
 	}
+	if rec.Result == nil || len(rec.Result.Alternatives) != len(rec.Ranking) {
+		return o, fmt.Errorf("%w: the recommendation carries no scoring result for its ranking", ErrEmpty)
+	}
 	if o.Top < 0 {
 		return o, fmt.Errorf("%w: Top %d is negative", ErrOptions, o.Top)
 	}
@@ -80,7 +83,7 @@ func (o Options) resolve(rec *placement.Recommendation) (Options, error) {
 	}
 	if o.Model == nil {
 		def := placement.DefaultModel()
-		if rec.Model == modelName(def) {
+		if rec.Model.Hash == def.Hash() {
 			o.Model = &def
 		}
 	}

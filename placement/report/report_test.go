@@ -329,10 +329,8 @@ func TestWriteCharts(t *testing.T) {
 // A method that is not additive has no contributions chart.
 func TestNonAdditiveMethod(t *testing.T) {
 	t.Parallel()
-	rec := recommend(t)
-	for i := range rec.Ranking {
-		rec.Ranking[i].Contributions = nil
-	}
+	rec := recommendWith(t, placement.Options{Method: scoring.TOPSIS{}})
+	require.Nil(t, rec.Result.Contributions)
 	figs, err := report.Figures(rec, report.Options{})
 	require.NoError(t, err)
 	var names []string
@@ -371,7 +369,7 @@ func TestNoMutation(t *testing.T) {
 func TestUnknownModel(t *testing.T) {
 	t.Parallel()
 	rec := recommend(t)
-	rec.Model = "consultant-calibration v7"
+	rec.Model = placement.Identity{Name: "consultant-calibration", Version: "7", Hash: "sha256:0"}
 	out := string(render(t, rec, report.Options{}))
 	assert.Contains(t, out, "consultant-calibration v7")
 	assert.Contains(t, out, "The model was not supplied")

@@ -101,15 +101,12 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 		Org:        orDash(p.Name),
 		Subtitle:   o.Subtitle,
 		Considered: len(rec.Ranking),
-		Better:     "higher",
+		Better:     rec.Result.Better.String(),
 		Charts:     chartNames(rec, o),
 	}
 	v.Title = o.Title
 	if v.Title == "" {
 		v.Title = "Where should social media sit at " + orDash(p.Name) + "?"
-	}
-	if lowerIsBetter(rec.Ranking) {
-		v.Better = "lower"
 	}
 	for i, e := range rec.Ranking[:o.Top] {
 		rv := ranked(e)
@@ -142,8 +139,8 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 	v.Facts = []fact{
 		{"Recommended structure", v.Winner.Name + " (" + v.Winner.ID + ")"},
 		{"Structures considered", strconv.Itoa(len(rec.Ranking))},
-		{"Ranking method", methodName(rec.Method)},
-		{"Model", orDash(rec.Model)},
+		{"Ranking method", methodName(rec.Result.Method)},
+		{"Model", orDash(rec.Model.String())},
 	}
 
 	v.Profile = profileFacts(p)
@@ -206,7 +203,7 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 		v.SensLead, v.Sens = sensitivityView(rec, s)
 	}
 
-	v.ModelName = orDash(rec.Model)
+	v.ModelName = orDash(rec.Model.String())
 	v.Assumptions = assumptions(rec)
 	if m := o.Model; m != nil {
 		v.ModelName = modelName(*m)
@@ -230,12 +227,6 @@ func ranked(e placement.Ranked) rankedView {
 		Rank: e.Rank, Name: e.Structure.Name(), ID: e.Structure.ID(), Score: fmt.Sprintf("%.3f", e.Score),
 		Strengths: slices.Clone(e.Strengths), Weaknesses: slices.Clone(e.Weaknesses),
 	}
-}
-
-// lowerIsBetter tells from a best-first ranking whether its scores improve
-// downwards (as VIKOR's do).
-func lowerIsBetter(r []placement.Ranked) bool {
-	return len(r) > 1 && r[0].Score < r[len(r)-1].Score
 }
 
 // lead states the recommendation in one paragraph.
@@ -352,7 +343,7 @@ func assumptions(rec *placement.Recommendation) []string {
 		fmt.Sprintf("Each structure is rated on %d criteria (%s) on a 0–10 scale; cost and change effort count against a structure, the others for it.",
 			len(crit), strings.Join(crit, ", ")),
 		"The ratings come from the model's coefficients applied to the profile: the direction of each effect comes from the published sources, its size is mostly judgement (see the evidence counts).",
-		"The ranking is " + methodName(rec.Method) + " of the ratings with the weights shown; a second method cross-checks it (see Robustness).",
+		"The ranking is " + methodName(rec.Result.Method) + " of the ratings with the weights shown; a second method cross-checks it (see Robustness).",
 		"Profile fields that were not stated take defaults: one business unit and one country, 3 of 5 on the scales (regulation 1), agencies allowed.",
 		"In the RACI map, the department that does the work is responsible and, except for the riskiest work, also accountable; the centre's home, the touchpoint's partners and, for risky work, legal are consulted.",
 		"The recommendation supports a decision; it does not replace the judgement of the people who know the organisation.",
@@ -429,25 +420,11 @@ func splitOutside(s string, sep rune) []string {
 // figures builds the report's charts.
 func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 	top := rec.Ranking[:o.Top]
-	res := &scoring.Result{
-		Method:       rec.Method,
-		Alternatives: make([]string, len(top)),
-		Scores:       make([]float64, len(top)),
-		Ranks:        make([]int, len(top)),
-		Better:       scoring.Higher,
-	}
-	if lowerIsBetter(rec.Ranking) {
-		res.Better = scoring.Lower
-	}
-	for i, e := range top {
-		res.Alternatives[i] = e.Structure.Name()
-		res.Scores[i] = e.Score
-		res.Ranks[i] = min(max(e.Rank, 1), len(top))
-	}
 	var labels []string
 	for _, c := range placement.Criteria() {
 		labels = append(labels, c.Label())
 	}
+	res := topResult(rec.Result, top, labels)
 	var figs []Figure
 	c, err := chart.Ranking(res, o.Chart)
 	if err != nil {
@@ -461,13 +438,6 @@ func figures(rec *placement.Recommendation, o Options) ([]Figure, error) {
 		Caption: fmt.Sprintf("The %d best of %d structures by score (%s is better); the recommended structure in orange.", len(top), len(rec.Ranking), better)})
 	have := chartNames(rec, o)
 	if have["contributions"] {
-		res.Criteria = labels
-		res.Weights = rec.Weights.Slice()
-		n := placement.NumCriteria
-		res.Contributions = &scoring.Table{Rows: len(top), Cols: n, Data: make([]float64, 0, len(top)*n)}
-		for _, e := range top {
-			res.Contributions.Data = append(res.Contributions.Data, e.Contributions.Slice()...)
-		}
 		c, err := chart.Contributions(res, o.Chart)
 		if err != nil {
 			return nil, fmt.Errorf("report: contributions chart: %w", err)
@@ -669,7 +639,7 @@ func subsetSweeps(r *scoring.SensitivityResult, keep []int) *scoring.Sensitivity
 // chartNames says which of the report's charts exist: figures builds
 // them and Markdown links them from this one decision.
 func chartNames(rec *placement.Recommendation, o Options) map[string]bool {
-	names := map[string]bool{"ranking": true, "weights": true, "contributions": stackable(rec.Ranking[:o.Top])}
+	names := map[string]bool{"ranking": true, "weights": true, "contributions": stackable(rec.Result, rec.Ranking[:o.Top])}
 	if s := rec.Robustness.Sensitivity; s != nil && s.Analysis != nil {
 		_, names["sensitivity"] = s.Tightest()
 	}
@@ -677,21 +647,62 @@ func chartNames(rec *placement.Recommendation, o Options) map[string]bool {
 	return names
 }
 
-// stackable reports whether every entry carries per-criterion
-// contributions that a stacked bar can show: all of them, none negative
-// (PROMETHEE II's and MOORA's can be, and have no such picture).
-func stackable(top []placement.Ranked) bool {
+// stackable reports whether the result carries per-criterion
+// contributions that a stacked bar can show for the top structures: none
+// negative (PROMETHEE II's and MOORA's can be, and have no such picture).
+func stackable(res *scoring.Result, top []placement.Ranked) bool {
+	if res.Contributions == nil {
+		return false
+	}
+	at := alternativeIndex(res)
 	for _, e := range top {
-		if e.Contributions == nil {
-			return false
-		}
-		for _, x := range e.Contributions.All() {
+		for _, x := range res.Contributions.Row(at[e.Structure.ID()]) {
 			if x < -1e-12 { // the chart's own tolerance
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// alternativeIndex maps the result's alternatives (structure IDs) to
+// their indices.
+func alternativeIndex(res *scoring.Result) map[string]int {
+	at := make(map[string]int, len(res.Alternatives))
+	for i, id := range res.Alternatives {
+		at[id] = i
+	}
+	return at
+}
+
+// topResult is the part of the recommendation's scoring result that the
+// charts show: the top structures, best first, named for readers, with
+// the method, direction, weights and contributions the result carries.
+func topResult(full *scoring.Result, top []placement.Ranked, labels []string) *scoring.Result {
+	at := alternativeIndex(full)
+	res := &scoring.Result{
+		Method:       full.Method,
+		Better:       full.Better,
+		Criteria:     labels,
+		Weights:      full.Weights,
+		Alternatives: make([]string, len(top)),
+		Scores:       make([]float64, len(top)),
+		Ranks:        make([]int, len(top)),
+	}
+	if full.Contributions != nil {
+		n := full.Contributions.Cols
+		res.Contributions = &scoring.Table{Rows: len(top), Cols: n, Data: make([]float64, 0, len(top)*n)}
+	}
+	for i, e := range top {
+		k := at[e.Structure.ID()]
+		res.Alternatives[i] = e.Structure.Name()
+		res.Scores[i] = full.Scores[k]
+		res.Ranks[i] = min(max(full.Ranks[k], 1), len(top))
+		if res.Contributions != nil {
+			res.Contributions.Data = append(res.Contributions.Data, full.Contributions.Row(k)...)
+		}
+	}
+	return res
 }
 
 // robustness states the cross-check in plain words, or falls back to the

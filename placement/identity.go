@@ -1,0 +1,96 @@
+package placement
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"math"
+	"sync"
+
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// Identity names the data a recommendation was computed from — a model or
+// a touchpoint catalogue — so that a stored recommendation says what
+// produced it.
+type Identity struct {
+	// Name and Version are the data's own (a model's Name and Version). A
+	// catalogue has neither in its file: the default catalogue is named
+	// "socialseat-default" and any other "custom", without a version.
+	Name    string `json:"name"`
+	Version string `json:"version,omitempty"`
+	// Hash is "sha256:" and the hexadecimal SHA-256 of the data's
+	// canonical form ([Model.Hash], [touchpoint.Catalog.Hash]): equal
+	// hashes mean equal data.
+	Hash string `json:"hash"`
+}
+
+// String returns "name vversion", or the name alone without a version.
+func (id Identity) String() string {
+	if id.Version == "" {
+		return id.Name
+	}
+	return id.Name + " v" + id.Version
+}
+
+// UnmarshalJSON decodes {"name", "version", "hash"} strictly (version may
+// be absent).
+func (id *Identity) UnmarshalJSON(b []byte) error {
+	var out Identity
+	if err := decodeFields(b,
+		field{key: "name", dst: &out.Name},
+		field{key: "version", dst: &out.Version, optional: true},
+		field{key: "hash", dst: &out.Hash},
+	); err != nil {
+		return err
+	}
+	*id = out
+	return nil
+}
+
+// Hash returns "sha256:" and the hexadecimal SHA-256 of m's canonical
+// form: name, version, description and every coefficient (ID, value,
+// evidence, rationale, source) in order, each length-prefixed. Two models
+// with the same hash hold the same data.
+func (m Model) Hash() string {
+	h := sha256.New()
+	var n [8]byte
+	str := func(s string) {
+		binary.BigEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	u64 := func(x uint64) {
+		binary.BigEndian.PutUint64(n[:], x)
+		h.Write(n[:])
+	}
+	str(m.Name)
+	str(m.Version)
+	str(m.Description)
+	u64(uint64(len(m.Coefficients)))
+	for _, c := range m.Coefficients {
+		str(c.ID)
+		u64(math.Float64bits(c.Value))
+		u64(uint64(c.Evidence))
+		str(c.Rationale)
+		str(c.Source)
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// modelIdentity identifies m.
+func modelIdentity(m Model) Identity {
+	return Identity{Name: m.Name, Version: m.Version, Hash: m.Hash()}
+}
+
+// defaultCatalogHash is the hash of the default catalogue.
+var defaultCatalogHash = sync.OnceValue(func() string { return touchpoint.DefaultCatalog().Hash() })
+
+// catalogIdentity identifies c.
+func catalogIdentity(c *touchpoint.Catalog) Identity {
+	id := Identity{Name: "custom", Hash: c.Hash()}
+	if id.Hash == defaultCatalogHash() {
+		id.Name = "socialseat-default"
+	}
+	return id
+}

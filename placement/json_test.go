@@ -1,0 +1,113 @@
+package placement_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// roundTripOpts is what a JSON round trip keeps: everything but the full
+// SMAA and sensitivity analyses (left out of the JSON form), with empty
+// and absent lists alike.
+var roundTripOpts = cmp.Options{
+	cmpopts.EquateEmpty(),
+	cmpopts.IgnoreFields(placement.SMAASummary{}, "Analysis"),
+	cmpopts.IgnoreFields(placement.SensitivitySummary{}, "Analysis"),
+}
+
+// json.Unmarshal of what MarshalJSON writes (the CLI's output) gives back
+// an equal recommendation, for several profiles and options.
+func TestRecommendationRoundTrip(t *testing.T) {
+	r, err := placement.NewRecommender(placement.Config{})
+	require.NoError(t, err)
+	cases := []struct {
+		name string
+		p    placement.Profile
+		o    placement.Options
+	}{
+		{"start-up", startup(), placement.Options{}},
+		{"multinational", multinational(), placement.Options{Detail: 5}},
+		{"bank with SMAA and sensitivity", bank(), placement.Options{SMAA: placement.SMAAOptions{Samples: 500, Seed: 3}, Sensitivity: true}},
+		{"bank by TOPSIS (no contributions)", bank(), placement.Options{Method: scoring.TOPSIS{Normalization: scoring.MinMax}}},
+		{"multinational by VIKOR (lower is better)", multinational(), placement.Options{Method: scoring.VIKOR{V: 0.3}, Sensitivity: true}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			want, err := r.WithOptions(tc.o).Recommend(t.Context(), tc.p)
+			require.NoError(t, err)
+			data, err := json.Marshal(want)
+			require.NoError(t, err)
+			var got placement.Recommendation
+			require.NoError(t, json.Unmarshal(data, &got))
+			assert.Empty(t, cmp.Diff(want, &got, roundTripOpts))
+			again, err := json.Marshal(&got)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(data), string(again))
+		})
+	}
+}
+
+// The decoder is strict and says where the problem is.
+func TestRecommendationDecodeErrors(t *testing.T) {
+	rec := recommend(t, bank())
+	data, err := json.Marshal(rec)
+	require.NoError(t, err)
+	good := string(data)
+	top := rec.Ranking[0].Structure.ID()
+	cases := []struct {
+		name, in, path string
+		want           error
+	}{
+		{"unknown key", strings.Replace(good, `{"profile":`, `{"extra":1,"profile":`, 1), "extra", placement.ErrSyntax},
+		{"case variant", strings.Replace(good, `"weights_source":`, `"Weights_Source":`, 1), "Weights_Source", placement.ErrSyntax},
+		{"duplicate key", strings.Replace(good, `{"profile":`, `{"roadmap":[],"profile":`, 1), "roadmap", placement.ErrSyntax},
+		{"missing key", strings.Replace(good, `"weights_source":`, `"weights_sourc":`, 1), "weights_sourc", placement.ErrSyntax},
+		{"null score", strings.Replace(good, `"score":`, `"score":null,"x":`, 1), "ranking[0].score", placement.ErrSyntax},
+		{"wrong ID", strings.Replace(good, `"id":"`+top+`"`, `"id":"xx"`, 1), "ranking[0].id", placement.ErrSyntax},
+		{"unknown method", strings.Replace(good, `"token":"wsm"`, `"token":"magic"`, 1), "method.token", placement.ErrUnknownName},
+		{"trailing data", good + `]`, "", placement.ErrSyntax},
+		{"not an object", `[1]`, "", placement.ErrSyntax},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got placement.Recommendation
+			err := got.UnmarshalJSON([]byte(tc.in)) // json.Unmarshal checks the syntax first
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tc.want)
+			var fe *placement.FieldError
+			require.True(t, errors.As(err, &fe), "%v", err)
+			assert.Contains(t, err.Error(), tc.path)
+		})
+	}
+
+	// A missing required key is ErrMissing, named.
+	var m map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(data, &m))
+	delete(m, "catalog")
+	b, err := json.Marshal(m)
+	require.NoError(t, err)
+	var got placement.Recommendation
+	err = json.Unmarshal(b, &got)
+	assert.ErrorIs(t, err, placement.ErrMissing)
+	assert.ErrorContains(t, err, "catalog")
+}
+
+func TestIdentities(t *testing.T) {
+	rec := recommend(t, bank())
+	m := placement.DefaultModel()
+	assert.Equal(t, placement.Identity{Name: m.Name, Version: m.Version, Hash: m.Hash()}, rec.Model)
+	assert.Equal(t, "socialseat-default", rec.Catalog.Name)
+	assert.Regexp(t, `^sha256:[0-9a-f]{64}$`, rec.Catalog.Hash)
+	m.Coefficients[0].Value += 0.25
+	assert.NotEqual(t, rec.Model.Hash, m.Hash(), "a coefficient changes the hash")
+	assert.Equal(t, m.Name+" v"+m.Version, rec.Model.String())
+}
