@@ -33,9 +33,15 @@
 // sector ([Sector]: financial, pharma, public-sector, health, other;
 // optional), touchpoints (touchpoint ID → activity 0–5), current (a [Structure]) and
 // weights (criterion ID → weight). [ReadProfile] decodes strictly and
-// reports every problem at once. Defaults: business units and countries 1;
-// the 1–5 scales 3, except regulation 1; social staff and sign-off layers
-// 0; agency open; no current structure; weights derived by the model.
+// reports every problem at once. Only employees is required. Defaults:
+// business units and countries 1; the 1–5 scales 3, except regulation 1;
+// social staff and sign-off layers 0; agency open; no current structure;
+// weights derived by the model; touchpoints left out: every touchpoint of
+// the catalogue, active at its typical volume (the touchpoint's Volume,
+// 1–5). A recommendation lists every value it assumed this way in
+// [Recommendation.Assumptions] (JSON "assumptions", and in the text
+// report), so that whoever reads it sees what was not stated. A
+// touchpoint map that is given but has nothing active is an error.
 //
 // # Structures
 //

@@ -7,7 +7,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/socialseat/socialseat/internal/strictdec"
 	"github.com/socialseat/socialseat/touchpoint"
@@ -16,10 +15,13 @@ import (
 // Profile describes an organisation. Files use the snake_case names in the
 // struct tags; see [ReadProfile]. Scale fields run 1–5; for them, and for
 // the other fields marked "default", the zero value means "not stated" and
-// [Profile.WithDefaults] fills in the documented default. Name, Employees
-// and at least one active touchpoint are required.
+// [Profile.WithDefaults] fills in the documented default. Only Employees
+// is required: a profile with nothing else is ranked with the defaults and
+// the default touchpoint mix, and the recommendation lists what it assumed
+// (Recommendation.Assumptions).
 type Profile struct {
-	// Name identifies the organisation in reports. Required.
+	// Name identifies the organisation in reports; reports show a dash
+	// without one.
 	Name string `json:"name" yaml:"name"`
 	// Employees is the head count. Required, at least 1.
 	Employees int `json:"employees" yaml:"employees"`
@@ -63,9 +65,13 @@ type Profile struct {
 	// management in the public sector). Optional: the zero value, like
 	// "other", adds no sector duties.
 	Sector Sector `json:"sector,omitempty" yaml:"sector,omitempty"`
-	// Touchpoints maps touchpoint IDs to activity, 0–5 (0 = not active).
-	// Required: at least one touchpoint with activity above 0.
-	Touchpoints map[touchpoint.ID]int `json:"touchpoints" yaml:"touchpoints"`
+	// Touchpoints maps touchpoint IDs to activity, 0–5 (0 = not active,
+	// 1 = occasional, 5 = a core, high-volume activity). Nil (left out of
+	// the file) means the default mix: every touchpoint of the catalogue,
+	// active at its typical volume (touchpoint.Touchpoint.Volume, 1–5),
+	// listed in the recommendation's Assumptions. A map that is given
+	// must have at least one touchpoint with activity above 0.
+	Touchpoints map[touchpoint.ID]int `json:"touchpoints,omitempty" yaml:"touchpoints,omitempty"`
 	// Current is today's structure, if any. Nil means no formal structure:
 	// change effort is then measured from an organic, in-house start.
 	Current *Structure `json:"current,omitempty" yaml:"current,omitempty"`
@@ -133,9 +139,6 @@ func (p Profile) Validate(c *touchpoint.Catalog) error {
 func (p Profile) validate(c *touchpoint.Catalog) error {
 	var errs []error
 	add := func(path, value string, err error) { errs = append(errs, fieldErr(path, value, err)) }
-	if strings.TrimSpace(p.Name) == "" {
-		add("name", "", ErrMissing)
-	}
 	intRange := func(path string, v, lo, hi int, zeroOK bool) {
 		if (v == 0 && zeroOK) || (v >= lo && v <= hi) {
 			return
@@ -180,8 +183,8 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 			active++
 		}
 	}
-	if active == 0 {
-		add("touchpoints", "", ErrMissing)
+	if active == 0 && p.Touchpoints != nil {
+		errs = append(errs, noActiveTouchpoint(c))
 	}
 	if p.Current != nil {
 		if err := p.Current.Validate(c, "current"); err != nil {

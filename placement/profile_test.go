@@ -142,7 +142,6 @@ weights: {agility: -1, speed: 2}
 	}
 	walk(err)
 	want := map[string]error{
-		"name":                         placement.ErrMissing,
 		"employees":                    placement.ErrMissing,
 		"social_priority":              placement.ErrRange,
 		"social_staff":                 placement.ErrRange,
@@ -159,7 +158,7 @@ weights: {agility: -1, speed: 2}
 		"weights.agility":              placement.ErrWeights,
 		"weights.speed":                placement.ErrUnknownName,
 	}
-	if d := cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return a == b })); d != "" {
+	if d := cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) || errors.Is(b, a) })); d != "" {
 		t.Errorf("field errors (-want +got):\n%s", d)
 	}
 }

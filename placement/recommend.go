@@ -449,7 +449,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	if err := p.validate(r.catalog); err != nil {
 		return nil, err
 	}
-	p = p.WithDefaults()
+	p, assumed := withAssumptions(p, r.tps)
 	f := newFacts(p, r.tps, &r.cm.k)
 
 	cands, ids, statics := r.candidates, r.ids, r.statics
@@ -516,7 +516,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	}
 
 	// Weights.
-	rec := &Recommendation{Profile: p, Model: r.modelID, Catalog: r.catalogID}
+	rec := &Recommendation{Profile: p, Assumptions: assumed, Model: r.modelID, Catalog: r.catalogID}
 	var w [NumCriteria]float64 // in criterion order, as scoring wants them
 	if len(p.Weights) > 0 {
 		for c, x := range p.Weights {

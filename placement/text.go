@@ -21,6 +21,13 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 	ew := &errWriter{w: w}
 	ew.printf("Where should social media sit at %s?\n", orDash(rec.Profile.Name))
 	ew.printf("Model %s, ranked by %s; %d structures considered.\n\n", rec.Model, rec.methodToken(), len(rec.Ranking))
+	if len(rec.Assumptions) > 0 {
+		ew.printf("Assumed, because the profile does not say:\n")
+		for _, g := range GroupAssumptions(rec.Assumptions) {
+			ew.printf("  - %s: %s\n", g.Reason, g.Values)
+		}
+		ew.printf("\n")
+	}
 
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "RANK\tSTRUCTURE\tID\tSCORE\n")

@@ -339,12 +339,20 @@ func assumptions(rec *placement.Recommendation) []string {
 	for _, c := range placement.Criteria() {
 		crit = append(crit, c.Label())
 	}
+	stated := "Profile fields that were not stated take defaults: one business unit and one country, 3 of 5 on the scales (regulation 1), agencies allowed."
+	if len(rec.Assumptions) > 0 {
+		var parts []string
+		for _, g := range placement.GroupAssumptions(rec.Assumptions) {
+			parts = append(parts, g.Reason+": "+g.Values)
+		}
+		stated = "What the profile did not state was assumed — " + strings.Join(parts, "; ") + "."
+	}
 	return []string{
 		fmt.Sprintf("Each structure is rated on %d criteria (%s) on a 0–10 scale; cost and change effort count against a structure, the others for it.",
 			len(crit), strings.Join(crit, ", ")),
 		"The ratings come from the model's coefficients applied to the profile: the direction of each effect comes from the published sources, its size is mostly judgement (see the evidence counts).",
 		"The ranking is " + methodName(rec.Result.Method) + " of the ratings with the weights shown; a second method cross-checks it (see Robustness).",
-		"Profile fields that were not stated take defaults: one business unit and one country, 3 of 5 on the scales (regulation 1), agencies allowed.",
+		stated,
 		"In the RACI map, the department that does the work is responsible and, except for the riskiest work, also accountable; the centre's home, the touchpoint's partners and, for risky work, legal are consulted.",
 		"The recommendation supports a decision; it does not replace the judgement of the people who know the organisation.",
 	}

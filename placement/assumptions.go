@@ -1,0 +1,91 @@
+package placement
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// activityLevels says what the 0–5 touchpoint activity levels mean.
+const activityLevels = "activity runs from 0 (not active) through 1 (occasional) to 5 (a core, high-volume activity)"
+
+// noActiveTouchpoint is the error for a touchpoint map in which nothing is
+// active: it lists the catalogue's touchpoints and the levels.
+func noActiveTouchpoint(c *touchpoint.Catalog) error {
+	ids := c.IDs()
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = string(id)
+	}
+	return fieldErr("touchpoints", "", fmt.Errorf("%w: no touchpoint has an activity above 0; give at least one of %s "+
+		"(%s), or leave touchpoints out to assume every touchpoint at its typical volume",
+		ErrMissing, strings.Join(names, ", "), activityLevels))
+}
+
+// withAssumptions returns p (validated) with the documented defaults in
+// place of unstated fields, and the list of what was assumed. Touchpoints
+// left out (nil) become every catalogue touchpoint active at its typical
+// volume.
+func withAssumptions(p Profile, tps []touchpoint.Touchpoint) (Profile, []Assumption) {
+	q := p.WithDefaults()
+	var as []Assumption
+	scale := func(field string, stated, used int, reason string) {
+		if stated == 0 {
+			as = append(as, Assumption{Field: field, Value: strconv.Itoa(used), Reason: reason})
+		}
+	}
+	const notStated = "not stated; the default"
+	const mid = "not stated; the middle of the 1–5 scale"
+	scale("business_units", p.BusinessUnits, q.BusinessUnits, notStated)
+	scale("countries", p.Countries, q.Countries, notStated)
+	scale("social_priority", p.SocialPriority, q.SocialPriority, mid)
+	scale("budget_level", p.BudgetLevel, q.BudgetLevel, mid)
+	scale("silos", p.Silos, q.Silos, mid)
+	scale("department_harmony", p.DepartmentHarmony, q.DepartmentHarmony, mid)
+	scale("regulation", p.Regulation, q.Regulation, "not stated; the default, general law only")
+	scale("maturity", p.Maturity, q.Maturity, mid)
+	scale("executive_sponsorship", p.ExecutiveSponsorship, q.ExecutiveSponsorship, mid)
+	if p.Agency == 0 {
+		as = append(as, Assumption{Field: "agency", Value: q.Agency.String(), Reason: "not stated; the default, agencies may be used"})
+	}
+	if p.Touchpoints == nil {
+		q.Touchpoints = make(map[touchpoint.ID]int, len(tps))
+		for _, t := range tps {
+			q.Touchpoints[t.ID] = int(t.Volume)
+			as = append(as, Assumption{Field: "touchpoints." + string(t.ID), Value: strconv.Itoa(int(t.Volume)),
+				Reason: "no touchpoints stated; every touchpoint is assumed active at its typical volume"})
+		}
+	}
+	return q, as
+}
+
+// AssumptionGroup is a run of assumptions that share a reason, for
+// display: Values lists them as "field value, field value".
+type AssumptionGroup struct {
+	Reason string
+	Values string
+}
+
+// GroupAssumptions groups consecutive assumptions with the same reason, so
+// that a report lists "every touchpoint is assumed active at its typical
+// volume" once rather than once per touchpoint.
+func GroupAssumptions(as []Assumption) []AssumptionGroup {
+	var out []AssumptionGroup
+	for i := 0; i < len(as); {
+		j := i
+		var b strings.Builder
+		for ; j < len(as) && as[j].Reason == as[i].Reason; j++ {
+			if j > i {
+				b.WriteString(", ")
+			}
+			b.WriteString(as[j].Field)
+			b.WriteByte(' ')
+			b.WriteString(as[j].Value)
+		}
+		out = append(out, AssumptionGroup{Reason: as[i].Reason, Values: b.String()})
+		i = j
+	}
+	return out
+}

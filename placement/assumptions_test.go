@@ -1,0 +1,95 @@
+package placement_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// A profile with only employees and social_priority is ranked; every
+// assumed value is listed, the touchpoints at the catalogue's typical
+// volumes.
+func TestMinimalProfile(t *testing.T) {
+	p, err := placement.ReadProfile(strings.NewReader("employees: 120\nsocial_priority: 4\n"))
+	require.NoError(t, err)
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{})
+	require.NoError(t, err)
+	require.NotEmpty(t, rec.Ranking)
+
+	got := map[string]placement.Assumption{}
+	for _, a := range rec.Assumptions {
+		got[a.Field] = a
+		assert.NotEmpty(t, a.Reason, a.Field)
+	}
+	assert.NotContains(t, got, "social_priority", "stated, not assumed")
+	assert.NotContains(t, got, "employees")
+	assert.Equal(t, "1", got["business_units"].Value)
+	assert.Equal(t, "1", got["regulation"].Value)
+	assert.Equal(t, "3", got["maturity"].Value)
+	assert.Equal(t, "open", got["agency"].Value)
+	for _, tp := range touchpoint.DefaultCatalog().All() {
+		a, ok := got["touchpoints."+string(tp.ID)]
+		require.True(t, ok, tp.ID)
+		assert.Equal(t, strconv.Itoa(int(tp.Volume)), a.Value, "the typical volume of %s", tp.ID)
+		assert.Equal(t, int(tp.Volume), rec.Profile.Touchpoints[tp.ID], "the profile as used holds the mix")
+	}
+	assert.Nil(t, p.Touchpoints, "the caller's profile is not changed")
+
+	data, err := json.Marshal(rec)
+	require.NoError(t, err)
+	var shape struct {
+		Assumptions []map[string]string `json:"assumptions"`
+	}
+	require.NoError(t, json.Unmarshal(data, &shape))
+	require.Len(t, shape.Assumptions, len(rec.Assumptions))
+	assert.Equal(t, map[string]string{"field": "business_units", "value": "1", "reason": got["business_units"].Reason}, shape.Assumptions[0])
+
+	var text bytes.Buffer
+	require.NoError(t, rec.WriteText(&text, 3))
+	assert.Contains(t, text.String(), "Assumed, because the profile does not say:")
+	assert.Contains(t, text.String(), "touchpoints.customer-support "+strconv.Itoa(int(mustTouchpoint(t, touchpoint.CustomerSupport).Volume)))
+	assert.Equal(t, 1, strings.Count(text.String(), "typical volume"), "one line for the touchpoint mix")
+}
+
+// A full profile assumes nothing about its touchpoints.
+func TestStatedProfileAssumesNoTouchpoints(t *testing.T) {
+	rec := recommend(t, bank())
+	for _, a := range rec.Assumptions {
+		assert.NotContains(t, a.Field, "touchpoints", "%+v", a)
+	}
+}
+
+// An explicit all-zero touchpoint map is an error that lists the IDs that
+// exist and what the levels mean.
+func TestAllZeroTouchpoints(t *testing.T) {
+	_, err := placement.ReadProfile(strings.NewReader("employees: 5\ntouchpoints: {customer-support: 0, crisis-response: 0}\n"))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, placement.ErrMissing)
+	var fe *placement.FieldError
+	require.True(t, errors.As(err, &fe))
+	assert.Equal(t, "touchpoints", fe.Path)
+	for _, id := range touchpoint.DefaultCatalog().IDs() {
+		assert.Contains(t, err.Error(), string(id))
+	}
+	assert.Contains(t, err.Error(), "0 (not active)")
+	assert.Contains(t, err.Error(), "5 (a core, high-volume activity)")
+
+	_, err = placement.Recommend(t.Context(), placement.Profile{Employees: 5, Touchpoints: map[touchpoint.ID]int{}}, placement.Options{})
+	assert.ErrorIs(t, err, placement.ErrMissing, "an empty map is stated, and states nothing active")
+}
+
+func mustTouchpoint(t *testing.T, id touchpoint.ID) touchpoint.Touchpoint {
+	t.Helper()
+	tp, ok := touchpoint.DefaultCatalog().Get(id)
+	require.True(t, ok)
+	return tp
+}
