@@ -36,7 +36,7 @@ func TestRecommendationRoundTrip(t *testing.T) {
 	}{
 		{"start-up", startup(), placement.Options{}},
 		{"multinational", multinational(), placement.Options{Detail: 5}},
-		{"bank with SMAA and sensitivity", bank(), placement.Options{SMAA: placement.SMAAOptions{Samples: 500, Seed: 3}, Sensitivity: true}},
+		{"bank with SMAA and sensitivity", bank(), placement.Options{SMAA: &placement.SMAAOptions{Samples: 500, Seed: 3}, Sensitivity: true}},
 		{"bank by TOPSIS (no contributions)", bank(), placement.Options{Method: scoring.TOPSIS{Normalization: scoring.MinMax}}},
 		{"multinational by VIKOR (lower is better)", multinational(), placement.Options{Method: scoring.VIKOR{V: 0.3}, Sensitivity: true}},
 	}

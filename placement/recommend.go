@@ -162,9 +162,11 @@ type Options struct {
 	// Candidates, if not nil, replaces the enumerated candidates. Each must
 	// pass [Structure.Validate] against the catalogue.
 	Candidates []Structure
-	// SMAA, when its Samples is positive, adds a stochastic acceptability
-	// analysis to the recommendation's Robustness.
-	SMAA SMAAOptions
+	// SMAA, when not nil, adds a stochastic acceptability analysis to the
+	// recommendation's Robustness; nil means none. &SMAAOptions{} runs
+	// the default analysis (10,000 samples, seed 0), as scoring.SMAA{}
+	// does.
+	SMAA *SMAAOptions
 	// Sensitivity, when true, adds a one-at-a-time weight sensitivity
 	// analysis to the recommendation's Robustness: for each criterion,
 	// how far its weight can move, the others keeping their proportions,
@@ -172,7 +174,9 @@ type Options struct {
 	// ranking method). For the default, additive, method the thresholds
 	// are exact and the analysis takes milliseconds; for others (TOPSIS,
 	// VIKOR) they are found on a grid, which reranks every candidate at
-	// each grid point: about a second for the full catalogue.
+	// each grid point: about a second for the full catalogue. It is off
+	// by default because even the exact analysis costs many times the
+	// recommendation itself (about 0.1 ms).
 	Sensitivity bool
 }
 
@@ -181,9 +185,11 @@ type Options struct {
 // Dirichlet distribution centred on the recommendation's weights, every
 // draw ranks the structures with the recommendation's method, and the
 // share of draws in which each structure comes first is its first-rank
-// acceptability. The zero value runs no analysis.
+// acceptability. Its zero value, like scoring.SMAA's, is the default
+// analysis; Options.SMAA = nil runs none.
 type SMAAOptions struct {
-	// Samples is the number of weight vectors; 0 means no analysis.
+	// Samples is the number of weight vectors; 0 means 10,000, as in
+	// scoring.SMAA.
 	Samples int `json:"samples"`
 	// Seed selects the random streams; the same seed gives the same
 	// result whatever the number of workers.
@@ -543,10 +549,16 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		check = scoring.TOPSIS{}
 	}
 	res, err := method.Rank(problem, w[:])
+	if err == nil {
+		err = finiteScores(res)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("placement: ranking: %w", err)
 	}
 	res2, err := check.Rank(problem, w[:])
+	if err == nil {
+		err = finiteScores(res2)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("placement: cross-check: %w", err)
 	}
@@ -562,7 +574,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		e := &rec.Ranking[k]
 		e.Rank = res.Ranks[i]
 		e.Structure = structs[i]
-		e.Score = finite(res.Scores[i])
+		e.Score = res.Scores[i]
 		e.Values = criterionValues(rows[i])
 		if res.Contributions != nil {
 			c := criterionValues(res.Contributions.Row(i))
@@ -583,8 +595,8 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	}
 	rec.RACI = rec.Ranking[0].RACI
 	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f)
-	if o.SMAA.Samples > 0 {
-		if err := rec.smaa(ctx, problem, method, structs, o.SMAA); err != nil {
+	if o.SMAA != nil {
+		if err := rec.smaa(ctx, problem, method, structs, *o.SMAA); err != nil {
 			return nil, err
 		}
 	}
@@ -665,13 +677,6 @@ func (rec *Recommendation) smaa(ctx context.Context, problem *scoring.Problem, m
 	return nil
 }
 
-func finite(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
-	return x
-}
-
 func (rec *Recommendation) crossCheck(a, b *scoring.Result) error {
 	rho, err := scoring.SpearmanRho(a.Ranks, b.Ranks)
 	if err != nil {
@@ -683,7 +688,7 @@ func (rec *Recommendation) crossCheck(a, b *scoring.Result) error {
 	}
 	wa, wb := a.Best(), b.Best()
 	rec.Robustness = Robustness{Method: a.Method, CrossCheck: CrossCheck{
-		Method: b.Method, Spearman: finite(rho), Kendall: finite(tau),
+		Method: b.Method, Spearman: rho, Kendall: tau,
 		Winner: b.Alternatives[wb], SameWinner: a.Ranks[wb] == 1 && b.Ranks[wa] == 1,
 		WinnerRank: a.Ranks[wb],
 	}}
@@ -786,6 +791,18 @@ func appendWeightFact(b []byte, t term, f *facts) []byte {
 		return scale(b, ", department harmony ", p.DepartmentHarmony)
 	}
 	return append(b, "the profile"...)
+}
+
+// finiteScores checks the scoring.Method contract that scores are finite,
+// so that a method that breaks it fails here, naming the structure, rather
+// than passing a NaN on.
+func finiteScores(res *scoring.Result) error {
+	for i, x := range res.Scores {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Errorf("%w: method %q scored %s %v", scoring.ErrNotFinite, res.Method, res.Alternatives[i], x)
+		}
+	}
+	return nil
 }
 
 // methodToken returns the ranking method's token, "" without a result.

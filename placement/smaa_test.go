@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/scoring"
 )
 
 func bankProfile(t *testing.T) placement.Profile {
@@ -36,7 +37,7 @@ func TestRecommendSMAA(t *testing.T) {
 	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
 	p := bankProfile(t)
-	opts := placement.Options{SMAA: placement.SMAAOptions{Samples: 4000, Seed: 7, Workers: 1}}
+	opts := placement.Options{SMAA: &placement.SMAAOptions{Samples: 4000, Seed: 7, Workers: 1}}
 	a, err := r.WithOptions(opts).Recommend(t.Context(), p)
 	require.NoError(t, err)
 	s := a.Robustness.SMAA
@@ -108,6 +109,42 @@ func TestRecommendSMAA(t *testing.T) {
 	assert.Nil(t, c.Robustness.SMAA)
 }
 
+// &SMAAOptions{} means what scoring.SMAA{} means: the default analysis of
+// 10,000 samples, not none.
+func TestSMAAOptionsZeroValue(t *testing.T) {
+	t.Parallel()
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{
+		Candidates: placement.Enumerate(nil)[:6], SMAA: &placement.SMAAOptions{}}})
+	require.NoError(t, err)
+	rec, err := r.Recommend(t.Context(), bankProfile(t))
+	require.NoError(t, err)
+	require.NotNil(t, rec.Robustness.SMAA)
+	assert.Equal(t, 10000, rec.Robustness.SMAA.Samples)
+	assert.Equal(t, 10000, rec.Robustness.SMAA.Analysis.Samples)
+}
+
+// A method that breaks the scoring.Method contract with a NaN score fails
+// with an error naming it; the NaN is not turned into something else.
+func TestNaNScoreIsAnError(t *testing.T) {
+	t.Parallel()
+	_, err := placement.Recommend(t.Context(), bankProfile(t), placement.Options{Method: nanMethod{}})
+	assert.ErrorIs(t, err, scoring.ErrNotFinite)
+	assert.ErrorContains(t, err, "nan-method")
+}
+
+// nanMethod scores the first alternative NaN.
+type nanMethod struct{}
+
+func (nanMethod) Rank(p *scoring.Problem, w []float64) (*scoring.Result, error) {
+	res, err := scoring.WeightedSum{}.Rank(p, w)
+	if err != nil {
+		return nil, err
+	}
+	res.Method = "nan-method"
+	res.Scores[0] = math.NaN()
+	return res, nil
+}
+
 func TestRecommendSMAAErrors(t *testing.T) {
 	t.Parallel()
 	r, err := placement.NewRecommender(placement.Config{})
@@ -115,8 +152,8 @@ func TestRecommendSMAAErrors(t *testing.T) {
 	p := bankProfile(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err = r.WithOptions(placement.Options{SMAA: placement.SMAAOptions{Samples: 200000}}).Recommend(ctx, p)
+	_, err = r.WithOptions(placement.Options{SMAA: &placement.SMAAOptions{Samples: 200000}}).Recommend(ctx, p)
 	assert.True(t, errors.Is(err, context.Canceled), "%v", err)
-	_, err = r.WithOptions(placement.Options{SMAA: placement.SMAAOptions{Samples: 100, Concentration: -1}}).Recommend(t.Context(), p)
+	_, err = r.WithOptions(placement.Options{SMAA: &placement.SMAAOptions{Samples: 100, Concentration: -1}}).Recommend(t.Context(), p)
 	assert.ErrorIs(t, err, placement.ErrRange)
 }

@@ -58,7 +58,7 @@ func run(w io.Writer) error {
 	}
 	// SMAA-2 with 20000 weightings drawn around the derived weights says
 	// how sure the recommendation is; the seed makes it reproducible.
-	rec, err := placement.Recommend(context.Background(), p, placement.Options{SMAA: placement.SMAAOptions{Samples: 20000, Seed: 1}})
+	rec, err := placement.Recommend(context.Background(), p, placement.Options{SMAA: &placement.SMAAOptions{Samples: 20000, Seed: 1}})
 	if err != nil {
 		return err
 	}

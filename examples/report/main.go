@@ -79,7 +79,7 @@ func run(ctx context.Context, dir string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec, err := placement.Recommend(context.Background(), p, placement.Options{SMAA: placement.SMAAOptions{Samples: 10000, Seed: 1}, Sensitivity: true})
+	rec, err := placement.Recommend(context.Background(), p, placement.Options{SMAA: &placement.SMAAOptions{Samples: 10000, Seed: 1}, Sensitivity: true})
 	if err != nil {
 		return nil, err
 	}

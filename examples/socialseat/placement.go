@@ -68,7 +68,11 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 		return badInput(err)
 	}
 	// The placement API does not report progress yet: no bar for rank.
-	rec, err := r.WithOptions(placement.Options{SMAA: o.smaa, Sensitivity: o.sensitivity}).Recommend(ctx, p)
+	var smaa *placement.SMAAOptions // --samples 0: no analysis
+	if o.smaa.Samples > 0 {
+		smaa = &o.smaa
+	}
+	rec, err := r.WithOptions(placement.Options{SMAA: smaa, Sensitivity: o.sensitivity}).Recommend(ctx, p)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err

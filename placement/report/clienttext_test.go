@@ -121,7 +121,7 @@ func TestClientTextHasNoInternals(t *testing.T) {
 	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
 	for _, p := range clientProfiles(t) {
-		rec, err := r.WithOptions(placement.Options{Sensitivity: true, SMAA: placement.SMAAOptions{Samples: 200, Seed: 1}}).Recommend(t.Context(), p)
+		rec, err := r.WithOptions(placement.Options{Sensitivity: true, SMAA: &placement.SMAAOptions{Samples: 200, Seed: 1}}).Recommend(t.Context(), p)
 		require.NoError(t, err, p.Name)
 		texts := map[string]string{}
 

@@ -418,7 +418,7 @@ func TestSMAASection(t *testing.T) {
 	t.Parallel()
 	p, err := placement.ReadProfile(strings.NewReader(profile))
 	require.NoError(t, err)
-	rec, err := placement.Recommend(t.Context(), p, placement.Options{SMAA: placement.SMAAOptions{Samples: 2000, Seed: 3, Workers: 1}})
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{SMAA: &placement.SMAAOptions{Samples: 2000, Seed: 3, Workers: 1}})
 	require.NoError(t, err)
 	require.NotNil(t, rec.Robustness.SMAA)
 
@@ -452,7 +452,7 @@ func TestSMAASection(t *testing.T) {
 // one (recommend) it has none.
 func TestAcceptabilityChart(t *testing.T) {
 	t.Parallel()
-	rec := recommendWith(t, placement.Options{SMAA: placement.SMAAOptions{Samples: 2000, Seed: 3}})
+	rec := recommendWith(t, placement.Options{SMAA: &placement.SMAAOptions{Samples: 2000, Seed: 3}})
 	require.NotNil(t, rec.Robustness.SMAA.Analysis)
 
 	figs, err := report.Figures(rec, report.Options{Top: 6})
