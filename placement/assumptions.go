@@ -44,9 +44,9 @@ func withAssumptions(p Profile, tps []touchpoint.Touchpoint) (Profile, []Assumpt
 	scale("budget_level", p.BudgetLevel, q.BudgetLevel, mid)
 	scale("silos", p.Silos, q.Silos, mid)
 	scale("department_harmony", p.DepartmentHarmony, q.DepartmentHarmony, mid)
-	scale("regulation", p.Regulation, q.Regulation, "not stated; the default, general law only")
 	scale("maturity", p.Maturity, q.Maturity, mid)
 	scale("executive_sponsorship", p.ExecutiveSponsorship, q.ExecutiveSponsorship, mid)
+	scale("regulation", p.Regulation, q.Regulation, "not stated; the default, general law only")
 	if p.Agency == 0 {
 		as = append(as, Assumption{Field: "agency", Value: q.Agency.String(), Reason: "not stated; the default, agencies may be used"})
 	}
@@ -64,7 +64,9 @@ func withAssumptions(p Profile, tps []touchpoint.Touchpoint) (Profile, []Assumpt
 // AssumptionGroup is a run of assumptions that share a reason, for
 // display: Values lists them as "field value, field value".
 type AssumptionGroup struct {
+	// Reason is the reason the assumptions share.
 	Reason string
+	// Values lists them, "field value, field value".
 	Values string
 }
 

@@ -207,7 +207,10 @@ type SMAAOptions struct {
 const defaultConcentration = 50
 
 // Recommendation is the explained answer for one profile. It marshals to
-// the JSON shape of the CLI contract (see MarshalJSON).
+// the JSON shape of the CLI contract ([Recommendation.MarshalJSON]) and
+// reads back from it into an equal value
+// ([Recommendation.UnmarshalJSON]), so a stored recommendation can be
+// reloaded.
 type Recommendation struct {
 	// Profile is the profile as used, with defaults filled in.
 	Profile Profile
@@ -291,8 +294,12 @@ type Ranked struct {
 // A department appears in at most one of Consulted and Informed, and in
 // neither if it is Responsible or Accountable.
 type Assignment struct {
-	Touchpoint  touchpoint.ID
-	Activity    int
+	// Touchpoint is the touchpoint, and Activity its activity level in
+	// the profile (1–5).
+	Touchpoint touchpoint.ID
+	Activity   int
+	// Responsible does the work; Accountable answers for it; Consulted
+	// are asked before; Informed are told after.
 	Responsible []touchpoint.Department
 	Accountable touchpoint.Department
 	Consulted   []touchpoint.Department
@@ -570,15 +577,19 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 
 	order := res.Order()
 	rec.Ranking = make([]Ranked, m)
+	var contribs []CriterionValues // one allocation for every entry's contributions
+	if res.Contributions != nil {
+		contribs = make([]CriterionValues, m)
+	}
 	for k, i := range order {
 		e := &rec.Ranking[k]
 		e.Rank = res.Ranks[i]
 		e.Structure = structs[i]
 		e.Score = res.Scores[i]
 		e.Values = criterionValues(rows[i])
-		if res.Contributions != nil {
-			c := criterionValues(res.Contributions.Row(i))
-			e.Contributions = &c
+		if contribs != nil {
+			contribs[k] = criterionValues(res.Contributions.Row(i))
+			e.Contributions = &contribs[k]
 		}
 	}
 

@@ -69,14 +69,6 @@ func TestRecommendInvariants(t *testing.T) {
 	}
 }
 
-func sum(xs []float64) float64 {
-	s := 0.0
-	for _, x := range xs {
-		s += x
-	}
-	return s
-}
-
 func TestRecommendJSONShape(t *testing.T) {
 	rec := recommend(t, bank())
 	data, err := json.Marshal(rec)
