@@ -345,6 +345,29 @@ func TestNonAdditiveMethod(t *testing.T) {
 	assert.Contains(t, md.String(), "charts/weights.svg")
 }
 
+// The score direction comes from the recommendation's scoring result:
+// VIKOR's lower Q is better, even when the scores would suggest otherwise.
+func TestScoreDirectionFromResult(t *testing.T) {
+	t.Parallel()
+	rec := recommendWith(t, placement.Options{Method: scoring.NewVIKOR()})
+	require.Equal(t, scoring.Lower, rec.Result.Better)
+	var md bytes.Buffer
+	require.NoError(t, report.Markdown(&md, rec, report.Options{}))
+	assert.Contains(t, md.String(), "lower scores are better")
+
+	// Only the result says the direction: flip it and the report follows.
+	flipped := *rec
+	res := *rec.Result
+	res.Better = scoring.Higher
+	flipped.Result = &res
+	md.Reset()
+	require.NoError(t, report.Markdown(&md, &flipped, report.Options{}))
+	assert.Contains(t, md.String(), "higher scores are better")
+	figs, err := report.Figures(rec, report.Options{})
+	require.NoError(t, err)
+	assert.Contains(t, figs[0].Caption, "lower is better")
+}
+
 func TestDeterministic(t *testing.T) {
 	t.Parallel()
 	a, b := recommend(t), recommend(t)
