@@ -39,6 +39,8 @@ func TestRecommendationRoundTrip(t *testing.T) {
 		{"bank with SMAA and sensitivity", bank(), placement.Options{SMAA: &placement.SMAAOptions{Samples: 500, Seed: 3}, Sensitivity: true}},
 		{"bank by TOPSIS (no contributions)", bank(), placement.Options{Method: scoring.TOPSIS{Normalization: scoring.MinMax}}},
 		{"multinational by VIKOR (lower is better)", multinational(), placement.Options{Method: scoring.VIKOR{V: 0.3}, Sensitivity: true}},
+		{"minimal profile (assumptions)", placement.Profile{Employees: 40}, placement.Options{}},
+		{"profile weights", weighted(), placement.Options{Detail: 1}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,4 +112,11 @@ func TestIdentities(t *testing.T) {
 	m.Coefficients[0].Value += 0.25
 	assert.NotEqual(t, rec.Model.Hash, m.Hash(), "a coefficient changes the hash")
 	assert.Equal(t, m.Name+" v"+m.Version, rec.Model.String())
+}
+
+// weighted is the bank with weights of its own.
+func weighted() placement.Profile {
+	p := bank()
+	p.Weights = map[placement.Criterion]float64{placement.RiskCompliance: 3, placement.Agility: 1, placement.Cost: 0.5}
+	return p
 }

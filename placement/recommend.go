@@ -336,7 +336,8 @@ type SensitivitySummary struct {
 	// Exact is true when the thresholds are closed-form (an additive
 	// ranking method) and false when they were found on a grid.
 	Exact bool `json:"exact"`
-	// Margins holds one entry per criterion, in criterion order.
+	// Margins holds one entry per criterion, in criterion order; look one
+	// up with [SensitivitySummary.Margin] rather than by position.
 	Margins []WeightMargin `json:"margins"`
 	// Analysis is the full result behind the summary (every structure's
 	// score along every weight's path, every rank reversal), with
@@ -363,6 +364,18 @@ type WeightMargin struct {
 	Change float64 `json:"change"`
 	// Next is the ID of the structure that comes first beyond At.
 	Next string `json:"next,omitempty"`
+}
+
+// Margin returns criterion c's margin, and false if there is none.
+func (s *SensitivitySummary) Margin(c Criterion) (WeightMargin, bool) {
+	if s != nil {
+		for _, m := range s.Margins {
+			if m.Criterion == c {
+				return m, true
+			}
+		}
+	}
+	return WeightMargin{}, false
 }
 
 // Tightest returns the margin with the smallest change that changes the

@@ -49,6 +49,9 @@ func TestRecommendSensitivity(t *testing.T) {
 	for j, m := range s.Margins {
 		c := placement.Criterion(j + 1)
 		assert.Equal(t, c, m.Criterion)
+		byName, ok := s.Margin(c)
+		assert.True(t, ok)
+		assert.Equal(t, m, byName)
 		assert.InDelta(t, rec.Weights.Get(c), m.Weight, 1e-15)
 		if m.Holds {
 			assert.Equal(t, top, moved(c, 0), "%s holds at 0", c)
