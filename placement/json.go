@@ -82,7 +82,7 @@ type assignmentDTO struct {
 // sensitivity Analysis fields are left out.
 //
 // [Recommendation.UnmarshalJSON] reads this form back.
-func (rec *Recommendation) MarshalJSON() ([]byte, error) {
+func (rec Recommendation) MarshalJSON() ([]byte, error) {
 	out := recommendationJSON{
 		Profile:       rec.Profile,
 		Assumptions:   nonNil(rec.Assumptions),
