@@ -36,16 +36,13 @@ func (id Identity) String() string {
 // UnmarshalJSON decodes {"name", "version", "hash"} strictly (version may
 // be absent).
 func (id *Identity) UnmarshalJSON(b []byte) error {
-	var out Identity
-	if err := decodeFields(b,
-		field{key: "name", dst: &out.Name},
-		field{key: "version", dst: &out.Version, optional: true},
-		field{key: "hash", dst: &out.Hash},
-	); err != nil {
-		return err
-	}
-	*id = out
-	return nil
+	return decodeStruct(b, id, func(out *Identity) []field {
+		return []field{
+			{key: "name", dst: &out.Name},
+			{key: "version", dst: &out.Version, optional: true},
+			{key: "hash", dst: &out.Hash},
+		}
+	})
 }
 
 // Hash returns "sha256:" and the hexadecimal SHA-256 of m's canonical

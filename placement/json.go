@@ -126,41 +126,27 @@ func (rec Recommendation) MarshalJSON() ([]byte, error) {
 func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 	var in recommendationJSON
 	var raci json.RawMessage
-	var ranking, assumptions, roadmap json.RawMessage
 	if err := decodeFields(b,
 		field{key: "profile", dst: &in.Profile},
-		field{key: "assumptions", dst: &assumptions},
+		field{key: "assumptions", dst: list(&in.Assumptions, decodeInto[Assumption])},
 		field{key: "model", dst: &in.Model},
 		field{key: "catalog", dst: &in.Catalog},
 		field{key: "method", dst: &in.Method},
 		field{key: "result", dst: &resultJSON{&in.Result}},
 		field{key: "weights", dst: &in.Weights},
 		field{key: "weights_source", dst: &in.WeightsSource},
-		field{key: "ranking", dst: &ranking},
+		field{key: "ranking", dst: list(&in.Ranking, decodeInto[Ranked])},
 		field{key: "raci", dst: &raci},
-		field{key: "roadmap", dst: &roadmap},
+		field{key: "roadmap", dst: list(&in.Roadmap, decodeInto[Step])},
 		field{key: "robustness", dst: &in.Robustness},
 	); err != nil {
 		return err
 	}
-	var errs []error
-	var err error
-	if in.Assumptions, err = decodeList(assumptions, decodeInto[Assumption]); err != nil {
-		errs = append(errs, prefixErr("assumptions", err))
-	}
-	if in.Ranking, err = decodeList(ranking, decodeInto[Ranked]); err != nil {
-		errs = append(errs, prefixErr("ranking", err))
-	}
-	if in.Roadmap, err = decodeList(roadmap, decodeInto[Step]); err != nil {
-		errs = append(errs, prefixErr("roadmap", err))
-	}
 	method, err := in.Method.method()
 	if err != nil {
-		errs = append(errs, prefixErr("method", err))
+		return prefixErr("method", err)
 	}
-	if err := joinErrs(errs); err != nil {
-		return err
-	}
+	var errs []error
 	out := Recommendation{
 		Profile: in.Profile, Assumptions: in.Assumptions, Model: in.Model, Catalog: in.Catalog,
 		Method: method, Result: in.Result, Weights: in.Weights, WeightsSource: in.WeightsSource,
@@ -232,15 +218,12 @@ func (m methodJSON) method() (scoring.Method, error) {
 
 // UnmarshalJSON decodes {"token", "options"} strictly.
 func (m *methodJSON) UnmarshalJSON(b []byte) error {
-	var out methodJSON
-	if err := decodeFields(b,
-		field{key: "token", dst: &out.Token},
-		field{key: "options", dst: &out.Options},
-	); err != nil {
-		return err
-	}
-	*m = out
-	return nil
+	return decodeStruct(b, m, func(out *methodJSON) []field {
+		return []field{
+			{key: "token", dst: &out.Token},
+			{key: "options", dst: &out.Options},
+		}
+	})
 }
 
 // resultJSON decodes a scoring.Result strictly into *dst.
@@ -249,34 +232,17 @@ type resultJSON struct{ dst **scoring.Result }
 // UnmarshalJSON decodes the JSON form of a scoring.Result strictly.
 func (r *resultJSON) UnmarshalJSON(b []byte) error {
 	var res scoring.Result
-	var weights, scores, notes json.RawMessage
 	if err := decodeFields(b,
 		field{key: "method", dst: &res.Method},
 		field{key: "alternatives", dst: &res.Alternatives},
 		field{key: "criteria", dst: &res.Criteria},
-		field{key: "weights", dst: &weights},
-		field{key: "scores", dst: &scores},
+		field{key: "weights", dst: list(&res.Weights, decodeNumber)},
+		field{key: "scores", dst: list(&res.Scores, decodeNumber)},
 		field{key: "better", dst: &res.Better},
 		field{key: "ranking", dst: &res.Ranks},
 		field{key: "contributions", dst: &res.Contributions, optional: true},
-		field{key: "notes", dst: &notes, optional: true},
+		field{key: "notes", dst: list(&res.Notes, decodeNote), optional: true},
 	); err != nil {
-		return err
-	}
-	var errs []error
-	var err error
-	if res.Weights, err = decodeList(weights, decodeNumber); err != nil {
-		errs = append(errs, prefixErr("weights", err))
-	}
-	if res.Scores, err = decodeList(scores, decodeNumber); err != nil {
-		errs = append(errs, prefixErr("scores", err))
-	}
-	if notes != nil {
-		if res.Notes, err = decodeList(notes, decodeNote); err != nil {
-			errs = append(errs, prefixErr("notes", err))
-		}
-	}
-	if err := joinErrs(errs); err != nil {
 		return err
 	}
 	*r.dst = &res
@@ -449,131 +415,97 @@ func (a Assignment) dto() assignmentDTO {
 
 // UnmarshalJSON reads {"field", "value", "reason"} strictly.
 func (a *Assumption) UnmarshalJSON(b []byte) error {
-	var out Assumption
-	if err := decodeFields(b,
-		field{key: "field", dst: &out.Field},
-		field{key: "value", dst: &out.Value},
-		field{key: "reason", dst: &out.Reason},
-	); err != nil {
-		return err
-	}
-	*a = out
-	return nil
+	return decodeStruct(b, a, func(out *Assumption) []field {
+		return []field{
+			{key: "field", dst: &out.Field},
+			{key: "value", dst: &out.Value},
+			{key: "reason", dst: &out.Reason},
+		}
+	})
 }
 
 // UnmarshalJSON reads {"step", "why"} strictly.
 func (s *Step) UnmarshalJSON(b []byte) error {
-	var out Step
-	if err := decodeFields(b, field{key: "step", dst: &out.Step}, field{key: "why", dst: &out.Why}); err != nil {
-		return err
-	}
-	*s = out
-	return nil
+	return decodeStruct(b, s, func(out *Step) []field {
+		return []field{{key: "step", dst: &out.Step}, {key: "why", dst: &out.Why}}
+	})
 }
 
 // UnmarshalJSON reads the robustness object strictly; "smaa" and
 // "sensitivity" are optional.
 func (r *Robustness) UnmarshalJSON(b []byte) error {
-	var out Robustness
-	if err := decodeFields(b,
-		field{key: "method", dst: &out.Method},
-		field{key: "cross_check", dst: &out.CrossCheck},
-		field{key: "smaa", dst: &out.SMAA, optional: true},
-		field{key: "sensitivity", dst: &out.Sensitivity, optional: true},
-	); err != nil {
-		return err
-	}
-	*r = out
-	return nil
+	return decodeStruct(b, r, func(out *Robustness) []field {
+		return []field{
+			{key: "method", dst: &out.Method},
+			{key: "cross_check", dst: &out.CrossCheck},
+			{key: "smaa", dst: &out.SMAA, optional: true},
+			{key: "sensitivity", dst: &out.Sensitivity, optional: true},
+		}
+	})
 }
 
 // UnmarshalJSON reads the cross-check object strictly.
 func (c *CrossCheck) UnmarshalJSON(b []byte) error {
-	var out CrossCheck
-	if err := decodeFields(b,
-		field{key: "method", dst: &out.Method},
-		field{key: "spearman_rho", dst: &out.Spearman},
-		field{key: "kendall_tau", dst: &out.Kendall},
-		field{key: "winner", dst: &out.Winner},
-		field{key: "same_winner", dst: &out.SameWinner},
-		field{key: "winner_rank", dst: &out.WinnerRank},
-	); err != nil {
-		return err
-	}
-	*c = out
-	return nil
+	return decodeStruct(b, c, func(out *CrossCheck) []field {
+		return []field{
+			{key: "method", dst: &out.Method},
+			{key: "spearman_rho", dst: &out.Spearman},
+			{key: "kendall_tau", dst: &out.Kendall},
+			{key: "winner", dst: &out.Winner},
+			{key: "same_winner", dst: &out.SameWinner},
+			{key: "winner_rank", dst: &out.WinnerRank},
+		}
+	})
 }
 
 // UnmarshalJSON reads the SMAA summary strictly; Analysis stays nil.
 func (s *SMAASummary) UnmarshalJSON(b []byte) error {
-	var out SMAASummary
-	var structures json.RawMessage
-	if err := decodeFields(b,
-		field{key: "samples", dst: &out.Samples},
-		field{key: "seed", dst: &out.Seed},
-		field{key: "concentration", dst: &out.Concentration},
-		field{key: "top_first_rank_acceptability", dst: &out.TopFirstRank},
-		field{key: "structures", dst: &structures},
-	); err != nil {
-		return err
-	}
-	var err error
-	if out.Structures, err = decodeList(structures, decodeInto[Acceptability]); err != nil {
-		return prefixErr("structures", err)
-	}
-	*s = out
-	return nil
+	return decodeStruct(b, s, func(out *SMAASummary) []field {
+		return []field{
+			{key: "samples", dst: &out.Samples},
+			{key: "seed", dst: &out.Seed},
+			{key: "concentration", dst: &out.Concentration},
+			{key: "top_first_rank_acceptability", dst: &out.TopFirstRank},
+			{key: "structures", dst: list(&out.Structures, decodeInto[Acceptability])},
+		}
+	})
 }
 
 // UnmarshalJSON reads one structure's acceptability strictly.
 func (a *Acceptability) UnmarshalJSON(b []byte) error {
-	var out Acceptability
-	if err := decodeFields(b,
-		field{key: "id", dst: &out.ID},
-		field{key: "first_rank_acceptability", dst: &out.FirstRank},
-		field{key: "confidence", dst: &out.Confidence},
-		field{key: "central_weights", dst: &out.CentralWeight},
-	); err != nil {
-		return err
-	}
-	*a = out
-	return nil
+	return decodeStruct(b, a, func(out *Acceptability) []field {
+		return []field{
+			{key: "id", dst: &out.ID},
+			{key: "first_rank_acceptability", dst: &out.FirstRank},
+			{key: "confidence", dst: &out.Confidence},
+			{key: "central_weights", dst: &out.CentralWeight},
+		}
+	})
 }
 
 // UnmarshalJSON reads the sensitivity summary strictly; Analysis stays
 // nil.
 func (s *SensitivitySummary) UnmarshalJSON(b []byte) error {
-	var out SensitivitySummary
-	var margins json.RawMessage
-	if err := decodeFields(b,
-		field{key: "exact", dst: &out.Exact},
-		field{key: "margins", dst: &margins},
-	); err != nil {
-		return err
-	}
-	var err error
-	if out.Margins, err = decodeList(margins, decodeInto[WeightMargin]); err != nil {
-		return prefixErr("margins", err)
-	}
-	*s = out
-	return nil
+	return decodeStruct(b, s, func(out *SensitivitySummary) []field {
+		return []field{
+			{key: "exact", dst: &out.Exact},
+			{key: "margins", dst: list(&out.Margins, decodeInto[WeightMargin])},
+		}
+	})
 }
 
 // UnmarshalJSON reads one weight margin strictly; "next" is optional.
 func (m *WeightMargin) UnmarshalJSON(b []byte) error {
-	var out WeightMargin
-	if err := decodeFields(b,
-		field{key: "criterion", dst: &out.Criterion},
-		field{key: "weight", dst: &out.Weight},
-		field{key: "holds", dst: &out.Holds},
-		field{key: "at", dst: &out.At},
-		field{key: "change", dst: &out.Change},
-		field{key: "next", dst: &out.Next, optional: true},
-	); err != nil {
-		return err
-	}
-	*m = out
-	return nil
+	return decodeStruct(b, m, func(out *WeightMargin) []field {
+		return []field{
+			{key: "criterion", dst: &out.Criterion},
+			{key: "weight", dst: &out.Weight},
+			{key: "holds", dst: &out.Holds},
+			{key: "at", dst: &out.At},
+			{key: "change", dst: &out.Change},
+			{key: "next", dst: &out.Next, optional: true},
+		}
+	})
 }
 
 func nonNil[T any](s []T) []T {

@@ -117,6 +117,18 @@ func decodeFields(b []byte, fields ...field) error {
 	return joinErrs(errs)
 }
 
+// decodeStruct decodes a JSON object strictly into *dst through the
+// fields that fields gives for a fresh value, and sets *dst only on
+// success.
+func decodeStruct[T any](b []byte, dst *T, fields func(*T) []field) error {
+	var out T
+	if err := decodeFields(b, fields(&out)...); err != nil {
+		return err
+	}
+	*dst = out
+	return nil
+}
+
 // decodeValue decodes one value, rejecting null and, for numbers, text
 // that does not fit a float64.
 func decodeValue(raw json.RawMessage, dst any) error {
@@ -175,6 +187,28 @@ func decodeList[T any](raw json.RawMessage, decode func(json.RawMessage, *T) err
 		}
 	}
 	return out, joinErrs(errs)
+}
+
+// listOf is a field destination that decodes a JSON array element by
+// element with decode (see decodeList).
+type listOf[T any] struct {
+	dst    *[]T
+	decode func(json.RawMessage, *T) error
+}
+
+// list returns a field destination for a list decoded with decode.
+func list[T any](dst *[]T, decode func(json.RawMessage, *T) error) *listOf[T] {
+	return &listOf[T]{dst, decode}
+}
+
+// UnmarshalJSON decodes the array into *l.dst.
+func (l *listOf[T]) UnmarshalJSON(b []byte) error {
+	v, err := decodeList(b, l.decode)
+	if err != nil {
+		return err
+	}
+	*l.dst = v
+	return nil
 }
 
 // syntaxErr is a decoding error at path.
