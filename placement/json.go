@@ -1,7 +1,6 @@
 package placement
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -359,27 +358,6 @@ func (s *Structure) UnmarshalJSON(b []byte) error {
 // [ReadProfile] does, but does not validate it: call [Profile.Validate]
 // to check it against a catalogue.
 func (p *Profile) UnmarshalJSON(b []byte) error {
-	// encoding/json matches keys case-insensitively: check them first.
-	keys, raws, err := decodeObject(b)
-	if err != nil {
-		return err
-	}
-	for i, k := range keys {
-		if !hasJSONKey(reflect.TypeFor[profileFile](), k) {
-			return syntaxErr(k, "unknown key")
-		}
-		if k == "current" && !bytes.Equal(bytes.TrimSpace(raws[i]), []byte("null")) {
-			ck, _, err := decodeObject(raws[i])
-			if err != nil {
-				return prefixErr(k, err)
-			}
-			for _, c := range ck {
-				if !hasJSONKey(reflect.TypeFor[structureFile](), c) {
-					return syntaxErr(k+"."+c, "unknown key")
-				}
-			}
-		}
-	}
 	var f profileFile
 	if err := decodeStrict(b, &f); err != nil {
 		return err
@@ -390,17 +368,6 @@ func (p *Profile) UnmarshalJSON(b []byte) error {
 	}
 	*p = out
 	return nil
-}
-
-// hasJSONKey reports whether struct type t has a field whose JSON name is
-// exactly k.
-func hasJSONKey(t reflect.Type, k string) bool {
-	for f := range t.Fields() {
-		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name == k {
-			return true
-		}
-	}
-	return false
 }
 
 // MarshalJSON writes the assignment as an element of a ranked structure's

@@ -74,7 +74,7 @@ func TestRecommendationDecodeErrors(t *testing.T) {
 		{"case variant", strings.Replace(good, `"weights_source":`, `"Weights_Source":`, 1), "Weights_Source", placement.ErrSyntax},
 		{"duplicate key", strings.Replace(good, `{"profile":`, `{"roadmap":[],"profile":`, 1), "roadmap", placement.ErrSyntax},
 		{"missing key", strings.Replace(good, `"weights_source":`, `"weights_sourc":`, 1), "weights_sourc", placement.ErrSyntax},
-		{"profile key case", strings.Replace(good, `"employees":`, `"Employees":`, 1), "profile.Employees", placement.ErrSyntax},
+		{"profile key case", strings.Replace(good, `"employees":`, `"Employees":`, 1), `unknown field "Employees"`, placement.ErrSyntax},
 		{"null score", strings.Replace(good, `"score":`, `"score":null,"x":`, 1), "ranking[0].score", placement.ErrSyntax},
 		{"wrong ID", strings.Replace(good, `"id":"`+top+`"`, `"id":"xx"`, 1), "ranking[0].id", placement.ErrSyntax},
 		{"unknown method", strings.Replace(good, `"token":"wsm"`, `"token":"magic"`, 1), "method.token", placement.ErrUnknownName},
