@@ -7,28 +7,36 @@ import (
 )
 
 // facts are the profile quantities the model reads, each on a documented
-// scale. They are computed once per recommendation.
+// scale. They are computed once per recommendation. Every threshold and
+// range below is a model coefficient (model.yaml), named in brackets.
 type facts struct {
 	p Profile // with defaults
 
-	size    float64 // (log10(employees) − 2) / 3 on [0, 1]: 100 → 0, 100,000 → 1
-	spread  float64 // ln(business units × countries) / ln 400 on [0, 1]
+	size    float64 // log employees from [size.min-employees] (0) to [size.max-employees] (1), clamped
+	spread  float64 // ln(business units × countries) / ln [spread.max-units-countries] on [0, 1]
 	scale   float64 // max(size, spread): how much there is for spokes to do
+	hub     float64 // need for a hub on [0, 1]: employees from [hub.employees-from] (0) to [hub.employees-full] (1), log; or units or countries from 1 to [hub.units-full] scaled by the need for an owner
+	team    float64 // need for an owner on [0, 1]: employees from [hub.team-from] (0) to [hub.team-full] (1), log
+	multi   float64 // companies within companies, ≥ 0: max(ln units / ln [dandelion.units], ln countries / ln [dandelion.countries]); 1 at the threshold
 	native  float64 // 0 before native.start-year, 1 from native.full-year, linear between
 	rivalry float64 // ((silos − 1) + (5 − harmony)) / 8 on [0, 1]
-	feud    float64 // rivalry beyond the neutral midpoint: max(0, 2·rivalry − 1) on [0, 1]
+	feud    float64 // rivalry beyond the neutral midpoint, on [0, 1]
+	harmony float64 // how capable departments are of coordinating themselves: 1 − 2·rivalry on [−1, 1]
 	reg     float64 // (regulation − 1) / 4 on [0, 1]
 	mat     float64 // (maturity − 3) / 2 on [−1, 1]
 	spons   float64 // (executive_sponsorship − 3) / 2 on [−1, 1]
 	prio    float64 // (social_priority − 3) / 2 on [−1, 1]
 	budget  float64 // (budget_level − 3) / 2 on [−1, 1]
-	layers  float64 // sign-off layers beyond the first, at most 6
+	layers  float64 // sign-off layers beyond the first, at most [signoff.max-layers]
 
 	active   []activeTP // active touchpoints in catalogue order
 	activity float64    // Σ activity
 	realtime float64    // Σ a·urgency·volume/5 / Σ a, on [0, 1]
-	risk     float64    // Σ a·max(0, risk−3)/2 / Σ a, on [0, 1]
+	risk     float64    // Σ a·approval-risk / Σ a, on [0, 1]
 	breadth  float64    // Σ a / (5 · catalogue size), on [0, 1]
+	load     float64    // staffing work: Σ a/5 · (1 + [staff.realtime-load]·urgency·volume/5)
+	campaign float64    // planned production load: min(1, Σ a·(1 − urgency)·volume / 25)
+	sizeFTE  float64    // (employees / [staff.reference-employees]) ^ [staff.size-exponent]
 }
 
 type activeTP struct {
@@ -39,23 +47,49 @@ type activeTP struct {
 
 func clamp(x, lo, hi float64) float64 { return min(hi, max(lo, x)) } // builtins: inlined, unlike math.Min/Max
 
+// onScale maps a 1–5 profile field onto [−1, 1] around its midpoint.
+func onScale(v int) float64 { return float64(v-scaleMid) / scaleHalf }
+
+// logRamp is 0 at lo, 1 at hi, logarithmic between, clamped.
+func logRamp(x, lo, hi float64) float64 {
+	if x <= lo {
+		return 0
+	}
+	return clamp(math.Log(x/lo)/math.Log(hi/lo), 0, 1)
+}
+
+// approvalRisk is how far a touchpoint's risk reaches into the band that
+// needs an approval path: 0 below [coverage.approval-risk-from], 1 at the
+// top of the scale.
+func approvalRisk(risk touchpoint.Level, k *[numTerms]float64) float64 {
+	from := k[kCovApprovalRiskFrom]
+	return math.Max(0, (float64(risk)-from+1)/(scaleTop-from+1))
+}
+
 // newFacts computes the facts of a validated, defaulted profile.
 func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) facts {
 	f := facts{p: p}
-	f.size = clamp((math.Log10(float64(p.Employees))-2)/3, 0, 1)
-	f.spread = clamp(math.Log(float64(p.BusinessUnits)*float64(p.Countries))/math.Log(400), 0, 1)
+	emp := float64(p.Employees)
+	f.size = clamp(math.Log(emp/k[kSizeMinEmployees])/math.Log(k[kSizeMaxEmployees]/k[kSizeMinEmployees]), 0, 1)
+	units, countries := float64(p.BusinessUnits), float64(p.Countries)
+	f.spread = clamp(math.Log(units*countries)/math.Log(k[kSpreadMax]), 0, 1)
 	f.scale = math.Max(f.size, f.spread)
+	f.team = logRamp(emp, k[kHubTeamFrom], k[kHubTeamFull])
+	f.hub = math.Max(logRamp(emp, k[kHubEmployeesFrom], k[kHubEmployeesFull]), f.team*logRamp(math.Max(units, countries), 1, k[kHubUnitsFull]))
+	f.multi = math.Max(math.Log(units)/math.Log(k[kMultiUnits]), math.Log(countries)/math.Log(k[kMultiCountries]))
 	if p.Founded > 0 {
 		f.native = clamp((float64(p.Founded)-k[kNativeStart])/(k[kNativeFull]-k[kNativeStart]), 0, 1)
 	}
-	f.rivalry = float64((p.Silos-1)+(5-p.DepartmentHarmony)) / 8
-	f.feud = math.Max(0, 2*f.rivalry-1)
-	f.reg = float64(p.Regulation-1) / 4
-	f.mat = float64(p.Maturity-3) / 2
-	f.spons = float64(p.ExecutiveSponsorship-3) / 2
-	f.prio = float64(p.SocialPriority-3) / 2
-	f.budget = float64(p.BudgetLevel-3) / 2
-	f.layers = clamp(float64(p.SignOffLayers-1), 0, 6)
+	f.rivalry = float64((p.Silos-1)+(scaleTop-p.DepartmentHarmony)) / (scaleHalf * (scaleTop - 1))
+	f.feud = math.Max(0, (f.rivalry-0.5)/0.5)
+	f.harmony = (0.5 - f.rivalry) / 0.5
+	f.reg = float64(p.Regulation-1) / (scaleTop - 1)
+	f.mat = onScale(p.Maturity)
+	f.spons = onScale(p.ExecutiveSponsorship)
+	f.prio = onScale(p.SocialPriority)
+	f.budget = onScale(p.BudgetLevel)
+	f.layers = clamp(float64(p.SignOffLayers-1), 0, k[kLayersMax])
+	f.sizeFTE = math.Pow(emp/k[kStaffRefEmployees], k[kStaffSizeExponent])
 	n := 0
 	for i := range tps {
 		if p.Touchpoints[tps[i].ID] > 0 {
@@ -70,18 +104,36 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 			continue
 		}
 		f.active = append(f.active, activeTP{tp: t, i: i, a: a})
+		u, vol := t.Speed.Urgency(), float64(t.Volume)/scaleTop
 		f.activity += a
-		f.realtime += a * t.Speed.Urgency() * float64(t.Volume) / 5
-		f.risk += a * math.Max(0, float64(t.Risk)-3) / 2
+		f.realtime += a * u * vol
+		f.risk += a * approvalRisk(t.Risk, k)
+		f.load += a / scaleTop * (1 + k[kStaffRealtime]*u*vol)
+		f.campaign += a / scaleTop * (1 - u) * vol
 	}
+	f.campaign = math.Min(f.campaign, 1)
 	if f.activity > 0 {
 		f.realtime /= f.activity
 		f.risk /= f.activity
 	}
 	if len(tps) > 0 {
-		f.breadth = f.activity / (5 * float64(len(tps)))
+		f.breadth = f.activity / (scaleTop * float64(len(tps)))
 	}
 	return f
+}
+
+// ownShare is the share of the profile's activity whose natural owner is d.
+func (f *facts) ownShare(d touchpoint.Department) float64 {
+	if f.activity == 0 {
+		return 0
+	}
+	own := 0.0
+	for _, at := range f.active {
+		if at.tp.Owner == d {
+			own += at.a
+		}
+	}
+	return own / f.activity
 }
 
 // kind labels a term of a structure's evaluation, for explanations.
@@ -115,6 +167,14 @@ const (
 	kindPriority
 	kindCoverage
 	kindChange
+	kindHubNeeded      // a single central team with more units or staff than it can serve
+	kindGate           // sponsorship or maturity below what the model needs
+	kindSourcingRisk   // outsourced work misses regulatory events
+	kindSourcingLoad   // outsourced campaign production for a large campaign load
+	kindSourcingCore   // outsourcing a voice that is core to the objectives
+	kindCapable        // departments capable (or not) of coordinating themselves
+	kindDominance      // one department owns most of the work
+	kindPriorityFormal // social priority and the weight of a formal structure
 )
 
 // structural reports whether a kind describes the structure itself rather
@@ -128,88 +188,174 @@ type termRec struct {
 }
 
 // centralization is how much of the day-to-day work the centre executes:
-// 1 for a centralized team or an executing hub, 0.5 for advisory-executing,
-// 0 otherwise.
-func centralization(s Structure) float64 {
-	if s.Model == Centralized {
+// 1 for a centralized team or an executing hub,
+// [centralization.advisory-executing] for an advisory-executing hub, 0
+// otherwise.
+func centralization(s Structure, k *[numTerms]float64) float64 {
+	switch {
+	case s.Model == Centralized || (s.Model != Organic && s.Role == Executing):
 		return 1
+	case s.Model != Organic && s.Role == AdvisoryExecuting:
+		return k[kCentralAdvisoryExecuting]
 	}
-	if s.Model == Organic {
-		return 0
-	}
-	return s.Role.executes()
+	return 0
 }
 
-// ungoverned is how far a structure lacks an approval path on [0, 1]:
-// organic 1, honeycomb 0.8, a coordinating centre 0.5, an advisory one 0.2,
-// plus 0.5 for agency sourcing (Resolver: agencies miss reportable events).
-func ungoverned(s Structure) float64 {
+// ungoverned is how far a structure lacks an approval path on [0, 1], from
+// the ungoverned.* coefficients: organic, honeycomb, a coordinating or an
+// advisory centre, plus agency sourcing (Resolver: agencies miss reportable
+// events).
+func ungoverned(s Structure, k *[numTerms]float64) float64 {
 	u := 0.0
 	switch {
 	case s.Model == Organic:
-		u = 1
+		u = k[kUngovOrganic]
 	case s.Model == Honeycomb:
-		u = 0.8
+		u = k[kUngovHoneycomb]
 	case s.Role == Coordinating:
-		u = 0.5
+		u = k[kUngovCoordinating]
 	case s.Role == Advisory:
-		u = 0.2
+		u = k[kUngovAdvisory]
 	}
 	if s.Sourcing == Agency {
-		u += 0.5
+		u += k[kUngovAgency]
 	}
 	return math.Min(u, 1)
 }
 
-// buyIn is how much a structure depends on executive buy-in.
-func buyIn(s Structure) float64 {
+// buyIn is how much a structure depends on executive buy-in (buy-in.*).
+func buyIn(s Structure, k *[numTerms]float64) float64 {
 	n := 0.0
 	switch s.Model {
 	case HubAndSpoke:
-		n = 0.5
+		n = k[kBuyInHub]
 	case Dandelion, Honeycomb:
-		n = 1
+		n = k[kBuyInWide]
 	}
 	if s.Home == touchpoint.Executive {
-		n += 0.5
+		n += k[kBuyInExecutive]
 	}
 	return n
 }
 
-func staffFloor(s Structure, f *facts, k *[numTerms]float64) float64 {
-	var base float64
-	switch s.Model {
-	case Centralized:
-		base = k[kStaffFloorCentralized]
-	case HubAndSpoke:
-		base = k[kStaffFloorHub]
-	case Dandelion:
-		base = k[kStaffFloorDandelion]
-	case Honeycomb:
-		base = k[kStaffFloorHoneycomb]
-	}
-	return base * (0.5 + k[kStaffSize]*f.size + k[kStaffSpread]*f.spread)
-}
-
-// shortfall is the unmet share of a structure's staffing floor, after what
-// hybrid or agency sourcing covers.
-func shortfall(s Structure, f *facts, k *[numTerms]float64) float64 {
-	floor := staffFloor(s, f, k)
-	if floor <= 0 {
-		return 0
-	}
-	short := clamp(1-f.p.SocialStaff/floor, 0, 1)
+// outsourced is the share of the centre's execution bought from outside:
+// staff.relief.hybrid or staff.relief.agency, 0 in-house.
+func outsourced(s Structure, k *[numTerms]float64) float64 {
 	switch s.Sourcing {
 	case Hybrid:
-		short *= 1 - k[kReliefHybrid]
+		return k[kReliefHybrid]
 	case Agency:
-		short *= 1 - k[kReliefAgency]
+		return k[kReliefAgency]
 	}
-	return short
+	return 0
+}
+
+// centreShare is the share of the day-to-day work the central team does
+// itself (staff.centre-share.*): all of it in a centralized team, by role
+// in the others.
+func centreShare(s Structure, k *[numTerms]float64) float64 {
+	if s.Model == Centralized {
+		return 1
+	}
+	switch s.Role {
+	case Executing:
+		return k[kShareExecuting]
+	case AdvisoryExecuting:
+		return k[kShareAdvisoryExecuting]
+	case Advisory:
+		return k[kShareAdvisory]
+	case Coordinating:
+		return k[kShareCoordinating]
+	}
+	return 0
+}
+
+// staffEstimate is the social-media FTE a structure needs, in parts.
+type staffEstimate struct {
+	work     float64 // FTE of the touchpoint work at the organisation's size and priority
+	centre   float64 // the part of work the central team does
+	spokes   float64 // the part departments do, counted as dedicated time
+	overhead float64 // strategist, unit liaisons, hub leads, countries, training
+	bought   float64 // the part of the centre's work an agency does
+	fte      float64 // centre + spokes + overhead − bought
+}
+
+// estimateStaff is the workload estimate of the FTE structure s needs
+// (domain.md §9 calibration; see the staff.* coefficients). Organic needs
+// no dedicated staff.
+func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
+	var e staffEstimate
+	if !s.Model.valid() {
+		return e
+	}
+	e.work = k[kStaffPerLoad] * f.load * f.sizeFTE * math.Max(0, 1+k[kStaffPriority]*f.prio)
+	if s.Model == Organic {
+		// No centre: the departments do all of the work alongside their jobs.
+		e.spokes = e.work * k[kStaffSpokeDedicated]
+		e.fte = e.spokes
+		return e
+	}
+	share := centreShare(s, k)
+	e.centre = e.work * share
+	e.spokes = e.work * (1 - share) * k[kStaffSpokeDedicated]
+	units, countries := float64(f.p.BusinessUnits), float64(f.p.Countries)
+	e.overhead = k[kStaffCountry] * (countries - 1)
+	switch s.Model {
+	case HubAndSpoke:
+		lead := k[kStaffStrategist]
+		if s.Role == Coordinating {
+			lead = k[kStaffCoordinator]
+		}
+		e.overhead += lead + k[kStaffUnitLiaison]*(units-1)
+	case Dandelion:
+		// A hub lead in every unit, part-time in small units.
+		perUnit := float64(f.p.Employees) / units
+		e.overhead += k[kStaffStrategist] + k[kStaffHubLead]*units*math.Min(1, perUnit/k[kStaffHubUnitSize])
+	case Honeycomb:
+		e.overhead += k[kStaffStrategist] + k[kStaffTraining]*float64(f.p.Employees)/k[kStaffTrainingPer]
+	}
+	e.bought = e.centre * outsourced(s, k)
+	e.fte = e.centre + e.spokes + e.overhead - e.bought
+	return e
+}
+
+// staffFloor is the FTE a structure needs (see estimateStaff).
+func staffFloor(s Structure, f *facts, k *[numTerms]float64) float64 {
+	return estimateStaff(s, f, k).fte
+}
+
+// feasibility is how far the organisation falls short of staffing and
+// funding structure s: ln((need + offset) / (available + offset)), at
+// least 0, where available is the profile's social staff plus what a
+// budget above the peer level can hire (staff.budget-hire × need).
+func feasibility(s Structure, f *facts, k *[numTerms]float64) float64 {
+	need := staffFloor(s, f, k)
+	if need <= 0 {
+		return 0
+	}
+	avail := f.p.SocialStaff + k[kStaffBudgetHire]*math.Max(0, f.budget)*need
+	off := k[kFeasOffset]
+	return math.Max(0, math.Log((need+off)/(avail+off)))
+}
+
+// gate is how many steps of maturity and sponsorship a structure lacks
+// (gate.*): dandelion and honeycomb need an established, sponsored
+// programme.
+func gate(s Structure, f *facts, k *[numTerms]float64) float64 {
+	var m, sp float64
+	switch s.Model {
+	case Dandelion:
+		m, sp = k[kGateDandelionMaturity], k[kGateDandelionSponsorship]
+	case Honeycomb:
+		m, sp = k[kGateHoneycombMaturity], k[kGateHoneycombSponsorship]
+	default:
+		return 0
+	}
+	return math.Max(0, m-float64(f.p.Maturity)) + math.Max(0, sp-float64(f.p.ExecutiveSponsorship))
 }
 
 // static returns the profile-independent part of a structure's raw
-// performance: 5 (neutral) plus the model, role, sourcing and home table
+// performance: neutral plus the model, role, sourcing and home table
 // entries, on every table criterion. If tr is not nil the terms are
 // appended to it.
 func (cm *compiled) static(s Structure, tr *[]termRec) row {
@@ -219,7 +365,7 @@ func (cm *compiled) static(s Structure, tr *[]termRec) row {
 		if !tableCriterion(c) {
 			continue
 		}
-		v[c] = 5
+		v[c] = scaleNeutral
 		parts := [4]struct {
 			kd kind
 			x  float64
@@ -263,45 +409,91 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 		}
 	}
 
-	short := shortfall(s, f, k)
+	// Feasibility before preference: staff, budget, sponsorship, maturity.
+	short := feasibility(s, f, k)
 	add(Cost, kindShortfall, k[kShortfallCost]*short)
 	add(Expertise, kindShortfall, -k[kShortfallExpertise]*short)
+	add(Agility, kindShortfall, -k[kShortfallAgility]*short)
 	if s.Model.valid() {
-		add(Cost, kindBudget, -k[kBudgetCost]*f.budget*math.Max(0, cm.base[s.Model][Cost])/2.5)
+		add(Cost, kindBudget, -k[kBudgetCost]*f.budget*math.Max(0, cm.base[s.Model][Cost])/k[kBudgetCostScale])
+	}
+	if g := gate(s, f, k); g > 0 {
+		add(Cost, kindGate, k[kGatePenalty]*g)
+		add(Consistency, kindGate, -k[kGatePenalty]*g)
+		add(RiskCompliance, kindGate, -k[kGatePenalty]*g)
+	}
+	switch s.Model {
+	case HubAndSpoke, Dandelion, Honeycomb:
+		// Foundation first: spokes need policy, training and a crisis
+		// process that an immature programme does not yet have.
+		add(Consistency, kindMaturity, -k[kMaturityFoundation]*math.Max(0, -f.mat))
+		add(RiskCompliance, kindMaturity, -k[kMaturityFoundation]*math.Max(0, -f.mat))
 	}
 
-	central := centralization(s)
+	central := centralization(s, k)
 	add(Agility, kindSignoff, -k[kSignoffAgility]*f.layers*central)
 	rt := k[kRealtimeAgility] * f.realtime * central
 	if s.Home == touchpoint.CustomerService {
-		rt *= 0.3
+		rt *= k[kRealtimeCareShare]
 	}
 	add(Agility, kindRealtime, -rt)
 
 	switch s.Model {
 	case Organic:
-		add(Consistency, kindSmallOrg, k[kOrganicRelief]*(1-f.size))
-		add(RiskCompliance, kindSmallOrg, k[kOrganicRelief]*(1-f.size))
+		add(Consistency, kindSmallOrg, k[kOrganicRelief]*(1-f.team))
+		add(RiskCompliance, kindSmallOrg, k[kOrganicRelief]*(1-f.team))
 	case HubAndSpoke:
-		add(Cost, kindSmallOrg, k[kFormalOverhead]*(1-f.size))
-		add(Agility, kindNoSpokes, -k[kSpokeBenefit]*(1-f.scale))
-		add(Authenticity, kindNoSpokes, -k[kSpokeBenefit]*(1-f.scale))
-		add(Scalability, kindSpreadHub, -k[kSpreadHubScalability]*math.Max(0, f.spread-0.6)/0.4)
+		add(Cost, kindSmallOrg, k[kFormalOverhead]*(1-f.hub))
+		add(Agility, kindNoSpokes, -k[kSpokeBenefit]*(1-f.hub))
+		add(Authenticity, kindNoSpokes, -k[kSpokeBenefit]*(1-f.hub))
+		add(Scalability, kindNoSpokes, -k[kSpokeBenefit]*(1-f.hub))
+		sat := clamp(f.multi-1, 0, 1)
+		add(Scalability, kindSpreadHub, -k[kSpreadHubScalability]*sat)
+		add(Agility, kindSpreadHub, -k[kSpreadHubAgility]*sat)
 	case Centralized:
 		add(Scalability, kindSpreadCentral, -k[kSpreadCentralized]*f.spread)
+		add(Scalability, kindHubNeeded, -k[kHubCentralized]*f.hub)
 	case Dandelion:
-		add(Cost, kindSmallOrg, k[kFormalOverhead]*(1-f.size))
-		add(Agility, kindNoSpokes, -k[kSpokeBenefit]*(1-f.scale))
-		add(Authenticity, kindNoSpokes, -k[kSpokeBenefit]*(1-f.scale))
-		add(Cost, kindFewUnits, k[kSpreadDandelionCost]*(1-f.spread))
-		add(Consistency, kindFewUnits, -k[kSpreadDandelionConsistency]*(1-f.spread))
+		add(Cost, kindSmallOrg, k[kFormalOverhead]*(1-f.hub))
+		add(Agility, kindNoSpokes, -k[kSpokeBenefit]*(1-f.hub))
+		add(Authenticity, kindNoSpokes, -k[kSpokeBenefit]*(1-f.hub))
+		add(Cost, kindFewUnits, k[kSpreadDandelionCost]*math.Max(0, 1-f.multi))
+		add(Consistency, kindFewUnits, -k[kSpreadDandelionConsistency]*math.Max(0, 1-f.multi))
+	}
+	switch s.Model {
+	case HubAndSpoke, Dandelion, Honeycomb:
+		add(Influence, kindPriorityFormal, k[kPriorityFormal]*f.prio)
 	}
 	if s.Home == touchpoint.Executive {
 		add(Cost, kindExecSmall, k[kExecutiveSmallCost]*(1-f.size))
 		add(Influence, kindPriority, k[kPriorityExecutive]*f.prio)
 	}
 
-	ungov := ungoverned(s)
+	// Roles.
+	if s.Model != Organic {
+		switch s.Role {
+		case Coordinating:
+			add(Consistency, kindCapable, k[kRoleCoordCapable]*f.harmony)
+			add(Influence, kindPriority, -k[kRoleCoordPriority]*f.prio)
+		case Executing:
+			d := f.ownShare(s.Home)
+			add(Scalability, kindDominance, k[kRoleExecDominance]*(d-0.5)/0.5)
+		}
+	}
+
+	// Sourcing: what an agency's share costs beyond the table's fee,
+	// coordination and control entries.
+	if o := outsourced(s, k); o > 0 {
+		add(RiskCompliance, kindSourcingRisk, -k[kSourcingBlindSpot]*o*f.reg)
+		gain := k[kSourcingCampaign] * o * f.campaign * f.size
+		add(Expertise, kindSourcingLoad, gain)
+		add(Scalability, kindSourcingLoad, gain)
+		core := k[kSourcingCore] * o * (1 + f.prio) * 0.5
+		add(Authenticity, kindSourcingCore, -core)
+		add(Influence, kindSourcingCore, -core)
+	}
+
+	ungov := ungoverned(s, k)
 	add(RiskCompliance, kindRegUngoverned, -k[kRegulationUngoverned]*f.reg*ungov)
 	add(RiskCompliance, kindRegGoverned, k[kRegulationGoverned]*f.reg*central)
 	add(RiskCompliance, kindTouchRisk, -k[kTouchRiskUngoverned]*f.risk*ungov)
@@ -317,9 +509,9 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 		if s.Home == touchpoint.Executive {
 			add(Consistency, kindRivalryExec, k[kRivalryExecutive]*f.feud)
 		} else {
-			w := 0.5
-			if s.Model != Centralized {
-				w = 1
+			w := 1.0
+			if s.Model == Centralized {
+				w = k[kRivalryCentralizedShare]
 			}
 			add(Consistency, kindRivalryDept, -k[kRivalryDepartmental]*f.feud*w)
 		}
@@ -331,14 +523,14 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 	case Dandelion:
 		add(Consistency, kindMaturity, k[kMaturityDandelion]*f.mat)
 	}
-	if need := buyIn(s); need > 0 {
+	if need := buyIn(s, k); need > 0 {
 		add(Consistency, kindSponsorship, k[kSponsorship]*f.spons*need)
 		add(Influence, kindSponsorship, k[kSponsorship]*f.spons*need)
 	}
 
-	v[Coverage] = 10 * cm.coverage(s, fits, f)
+	v[Coverage] = scaleMaxPerf * cm.coverage(s, fits, f) * math.Max(0, 1-k[kShortfallCoverage]*short)
 	if tr != nil {
-		*tr = append(*tr, termRec{Coverage, kindCoverage, v[Coverage] - 5})
+		*tr = append(*tr, termRec{Coverage, kindCoverage, v[Coverage] - scaleNeutral})
 	}
 	v[ChangeEffort] = cm.changeEffort(cur, s, f)
 	if tr != nil {
@@ -347,32 +539,33 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 	for c := Agility; c <= ChangeEffort; c++ {
 		switch c {
 		case Coverage:
-			v[c] = clamp(v[c], 0, 10)
+			v[c] = clamp(v[c], 0, scaleMaxPerf)
 		case ChangeEffort:
 			// 1 = no change, approaching 10 for the largest moves; never 0,
 			// so ratio normalisations (Max, Sum) accept it as a cost.
-			v[c] = 1 + 9*-math.Expm1(-math.Max(v[c], 0)/5)
+			v[c] = 1 + (scaleMaxPerf-1)*-math.Expm1(-math.Max(v[c], 0)/k[kChangeHalf])
 		default:
-			v[c] = squash(v[c])
+			v[c] = squash(v[c], k)
 		}
 	}
 	return v
 }
 
 // squash maps a raw performance (5 = neutral) onto (0, 10) with the
-// logistic curve 10 / (1 + exp(−(x − 5) / 2.5)). Its slope at 5 is 1, so
-// near neutral one point stays one point, while strongly loaded structures
-// keep their order instead of piling up at a hard limit.
-func squash(x float64) float64 {
-	return 10 / (1 + math.Exp(-(x-5)/2.5))
+// logistic curve 10 / (1 + exp(−(x − 5) / w)), w = [scale.squash-width].
+// With w = 2.5 its slope at 5 is 1, so near neutral one point stays one
+// point, while strongly loaded structures keep their order instead of
+// piling up at a hard limit.
+func squash(x float64, k *[numTerms]float64) float64 {
+	return scaleMaxPerf / (1 + math.Exp(-(x-scaleNeutral)/k[kSquashWidth]))
 }
 
 // executor returns the department that does the day-to-day work of t in
 // structure s: the natural owner in organic structures and wherever spokes
 // execute; the central team's home where the centre executes (a centralized
 // team, an executing hub, and for an advisory-executing hub its own
-// touchpoints, shared ones such as listening, and realtime work of the
-// highest risk such as crisis response); and the centre for shared
+// touchpoints, shared ones such as listening, and realtime work at the top
+// of the risk scale such as crisis response); and the centre for shared
 // touchpoints under any hub.
 func executor(s Structure, t *touchpoint.Touchpoint) touchpoint.Department {
 	switch s.Model {
@@ -385,7 +578,7 @@ func executor(s Structure, t *touchpoint.Touchpoint) touchpoint.Department {
 	case Executing:
 		return s.Home
 	case AdvisoryExecuting:
-		if t.Owner == s.Home || t.Shared || (t.Risk >= 5 && t.Speed == touchpoint.Realtime) {
+		if t.Owner == s.Home || t.Shared || (t.Risk >= scaleTop && t.Speed == touchpoint.Realtime) {
 			return s.Home
 		}
 	default:
@@ -436,14 +629,13 @@ func (cm *compiled) fitPart(s Structure, t *touchpoint.Touchpoint) fitPart {
 		p.base *= k[kCovCoordinating]
 	}
 	if s.Model != Organic && ex == s.Home && ex != t.Owner {
-		if c := k[kCovCapacity] * t.Speed.Urgency() * math.Max(0, float64(t.Volume)-2) / 3; c > 0 {
+		from := k[kCovCapacityVolumeFrom]
+		if c := k[kCovCapacity] * t.Speed.Urgency() * math.Max(0, float64(t.Volume)-from) / (scaleTop - from); c > 0 {
 			p.base -= c
 			p.why = gapCapacity
 		}
 	}
-	if t.Risk >= 4 {
-		p.approval = math.Max(0, k[kCovApprovalGap]*(float64(t.Risk)-3)/2*ungoverned(s))
-	}
+	p.approval = k[kCovApprovalGap] * approvalRisk(t.Risk, k) * ungoverned(s, k)
 	return p
 }
 
@@ -458,7 +650,7 @@ func (p fitPart) fit(f *facts, k *[numTerms]float64) (float64, gap) {
 	fit, why := p.base, p.why
 	if gapv := p.approval * (1 + f.reg); gapv > 0 {
 		fit -= gapv
-		if why == gapNone || gapv > 0.2 {
+		if why == gapNone || gapv > k[kCovApprovalReason] {
 			why = gapApproval
 		}
 	}
@@ -500,7 +692,8 @@ func (cm *compiled) coverage(s Structure, fits []fitPart, f *facts) float64 {
 func stage(m OperatingModel) float64 { return float64(m - Organic) }
 
 // changeEffort is the raw effort of moving from cur to s (0 = none);
-// evaluate maps it onto [1, 10) with 1 + 9·(1 − exp(−effort/5)).
+// evaluate maps it onto [1, 10) with 1 + 9·(1 − exp(−effort/h)),
+// h = [change.half-effort].
 func (cm *compiled) changeEffort(cur, s Structure, f *facts) float64 {
 	k := &cm.k
 	d := stage(s.Model) - stage(cur.Model)
@@ -520,7 +713,7 @@ func (cm *compiled) changeEffort(cur, s Structure, f *facts) float64 {
 	if cur.Sourcing != s.Sourcing {
 		e += k[kChangeSourcing]
 	}
-	scale := 1 + k[kChangeMaturity]*math.Max(0, -2*f.mat) + k[kChangeSponsorship]*math.Max(0, -2*f.spons) + k[kChangeSize]*f.size
+	scale := 1 + k[kChangeMaturity]*math.Max(0, -f.mat)/0.5 + k[kChangeSponsorship]*math.Max(0, -f.spons)/0.5 + k[kChangeSize]*f.size
 	return e * scale
 }
 
@@ -563,7 +756,7 @@ func (cm *compiled) weights(f *facts, rec *[]weightRec) row {
 	add(Coverage, kWeightSpreadCoverage, f.spread)
 	add(ChangeEffort, kWeightMaturityChange, -f.mat)
 	add(RiskCompliance, kWeightMaturityRisk, -f.mat)
-	add(Agility, kWeightSignoffAgility, math.Min(f.layers, 4))
+	add(Agility, kWeightSignoffAgility, math.Min(f.layers, k[kWeightSignoffMaxLayers]))
 	add(Authenticity, kWeightNativeAuthenticity, f.native)
 	add(Agility, kWeightNativeAgility, f.native)
 	add(Consistency, kWeightRivalryConsistency, f.rivalry)

@@ -122,25 +122,76 @@ func (m Model) Validate() error {
 	return err
 }
 
+// Scales fixed by the profile and file formats (not calibration): the 1–5
+// profile and catalogue fields, and the 0–10 performance scale with 5 as
+// neutral.
+const (
+	scaleMid     = 3  // midpoint of a 1–5 field
+	scaleHalf    = 2  // half-width of a 1–5 field
+	scaleTop     = 5  // top of a 1–5 field
+	scaleNeutral = 5  // neutral performance
+	scaleMaxPerf = 10 // top of the performance scale
+)
+
 // term indexes the named scalar coefficients.
 type term int
 
 const (
-	kStaffFloorCentralized term = iota
-	kStaffFloorHub
-	kStaffFloorDandelion
-	kStaffFloorHoneycomb
-	kStaffSize
-	kStaffSpread
+	kStaffPerLoad term = iota
+	kStaffRealtime
+	kStaffRefEmployees
+	kStaffSizeExponent
+	kStaffPriority
+	kStaffStrategist
+	kStaffCoordinator
+	kStaffUnitLiaison
+	kStaffCountry
+	kStaffHubLead
+	kStaffHubUnitSize
+	kStaffTraining
+	kStaffTrainingPer
+	kStaffSpokeDedicated
+	kShareExecuting
+	kShareAdvisoryExecuting
+	kShareAdvisory
+	kShareCoordinating
+	kStaffRangeLow
+	kStaffRangeHigh
+	kStaffBudgetHire
+	kStaffPostingRatio
 	kReliefHybrid
 	kReliefAgency
+	kFeasOffset
 	kShortfallCost
 	kShortfallExpertise
+	kShortfallAgility
+	kShortfallCoverage
 	kBudgetCost
+	kBudgetCostScale
+	kGateDandelionMaturity
+	kGateDandelionSponsorship
+	kGateHoneycombMaturity
+	kGateHoneycombSponsorship
+	kGatePenalty
+	kSizeMinEmployees
+	kSizeMaxEmployees
+	kSpreadMax
+	kHubTeamFrom
+	kHubTeamFull
+	kHubEmployeesFrom
+	kHubEmployeesFull
+	kHubUnitsFull
+	kHubCentralized
+	kMultiUnits
+	kMultiCountries
+	kLayersMax
 	kSignoffAgility
 	kRealtimeAgility
+	kRealtimeCareShare
+	kCentralAdvisoryExecuting
 	kSpreadCentralized
 	kSpreadHubScalability
+	kSpreadHubAgility
 	kSpreadDandelionCost
 	kSpreadDandelionConsistency
 	kExecutiveSmallCost
@@ -148,27 +199,48 @@ const (
 	kOrganicRelief
 	kSpokeBenefit
 	kCovSmallRelief
+	kUngovOrganic
+	kUngovHoneycomb
+	kUngovCoordinating
+	kUngovAdvisory
+	kUngovAgency
+	kBuyInHub
+	kBuyInWide
+	kBuyInExecutive
 	kRegulationUngoverned
 	kRegulationGoverned
 	kTouchRiskUngoverned
 	kRivalryOrganic
 	kRivalryHubCost
 	kRivalryDepartmental
+	kRivalryCentralizedShare
 	kRivalryExecutive
 	kMaturityHoneycomb
 	kMaturityDandelion
+	kMaturityFoundation
 	kSponsorship
 	kNativeStart
 	kNativeFull
 	kNativeOrganic
 	kPriorityExecutive
+	kPriorityFormal
+	kRoleCoordCapable
+	kRoleCoordPriority
+	kRoleExecDominance
+	kSourcingBlindSpot
+	kSourcingCampaign
+	kSourcingCore
+	kSquashWidth
 	kCovOwner
 	kCovPartner
 	kCovOther
 	kCovOrganic
 	kCovCoordinating
 	kCovCapacity
+	kCovCapacityVolumeFrom
 	kCovApprovalGap
+	kCovApprovalRiskFrom
+	kCovApprovalReason
 	kChangeStage
 	kChangeOrganicLeap
 	kChangeBackward
@@ -178,6 +250,7 @@ const (
 	kChangeMaturity
 	kChangeSponsorship
 	kChangeSize
+	kChangeHalf
 	kWeightFloor
 	kWeightRegulationRisk
 	kWeightRegulationConsistency
@@ -192,6 +265,7 @@ const (
 	kWeightMaturityChange
 	kWeightMaturityRisk
 	kWeightSignoffAgility
+	kWeightSignoffMaxLayers
 	kWeightNativeAuthenticity
 	kWeightNativeAgility
 	kWeightRivalryConsistency
@@ -199,20 +273,60 @@ const (
 )
 
 var termIDs = [numTerms]string{
-	kStaffFloorCentralized:       "staff.floor.centralized",
-	kStaffFloorHub:               "staff.floor.hub-and-spoke",
-	kStaffFloorDandelion:         "staff.floor.dandelion",
-	kStaffFloorHoneycomb:         "staff.floor.honeycomb",
-	kStaffSize:                   "staff.size-factor",
-	kStaffSpread:                 "staff.spread-factor",
+	kStaffPerLoad:                "staff.fte-per-load",
+	kStaffRealtime:               "staff.realtime-load",
+	kStaffRefEmployees:           "staff.reference-employees",
+	kStaffSizeExponent:           "staff.size-exponent",
+	kStaffPriority:               "staff.priority",
+	kStaffStrategist:             "staff.strategist",
+	kStaffCoordinator:            "staff.coordinator",
+	kStaffUnitLiaison:            "staff.unit-liaison",
+	kStaffCountry:                "staff.country",
+	kStaffHubUnitSize:            "staff.dandelion-unit-size",
+	kStaffHubLead:                "staff.dandelion-hub-lead",
+	kStaffTraining:               "staff.honeycomb-training",
+	kStaffTrainingPer:            "staff.honeycomb-training-per",
+	kStaffSpokeDedicated:         "staff.spoke-dedicated",
+	kShareExecuting:              "staff.centre-share.executing",
+	kShareAdvisoryExecuting:      "staff.centre-share.advisory-executing",
+	kShareAdvisory:               "staff.centre-share.advisory",
+	kShareCoordinating:           "staff.centre-share.coordinating",
+	kStaffRangeLow:               "staff.range-low",
+	kStaffRangeHigh:              "staff.range-high",
+	kStaffBudgetHire:             "staff.budget-hire",
+	kStaffPostingRatio:           "staff.employees-per-poster",
 	kReliefHybrid:                "staff.relief.hybrid",
 	kReliefAgency:                "staff.relief.agency",
+	kFeasOffset:                  "feasibility.offset-fte",
 	kShortfallCost:               "shortfall.cost",
+	kShortfallAgility:            "shortfall.agility",
+	kShortfallCoverage:           "shortfall.coverage",
 	kShortfallExpertise:          "shortfall.expertise",
 	kBudgetCost:                  "budget.cost",
+	kBudgetCostScale:             "budget.cost-scale",
+	kGateDandelionMaturity:       "gate.dandelion.maturity",
+	kGateDandelionSponsorship:    "gate.dandelion.sponsorship",
+	kGateHoneycombMaturity:       "gate.honeycomb.maturity",
+	kGateHoneycombSponsorship:    "gate.honeycomb.sponsorship",
+	kGatePenalty:                 "gate.penalty",
+	kSizeMinEmployees:            "size.min-employees",
+	kSizeMaxEmployees:            "size.max-employees",
+	kSpreadMax:                   "spread.max-units-countries",
+	kHubTeamFull:                 "hub.team-full",
+	kHubTeamFrom:                 "hub.team-from",
+	kHubEmployeesFrom:            "hub.employees-from",
+	kHubEmployeesFull:            "hub.employees-full",
+	kHubUnitsFull:                "hub.units-full",
+	kHubCentralized:              "hub.centralized-scalability",
+	kMultiUnits:                  "dandelion.units",
+	kMultiCountries:              "dandelion.countries",
+	kLayersMax:                   "signoff.max-layers",
 	kSignoffAgility:              "signoff.agility",
 	kRealtimeAgility:             "realtime.agility",
+	kRealtimeCareShare:           "realtime.customer-service-share",
+	kCentralAdvisoryExecuting:    "centralization.advisory-executing",
 	kSpreadCentralized:           "spread.centralized-scalability",
+	kSpreadHubAgility:            "spread.hub-agility",
 	kSpreadHubScalability:        "spread.hub-scalability",
 	kSpreadDandelionCost:         "spread.dandelion-cost",
 	kSpreadDandelionConsistency:  "spread.dandelion-consistency",
@@ -221,27 +335,48 @@ var termIDs = [numTerms]string{
 	kOrganicRelief:               "size.organic-relief",
 	kSpokeBenefit:                "size.spoke-benefit",
 	kCovSmallRelief:              "coverage.small-org-relief",
+	kUngovOrganic:                "ungoverned.organic",
+	kUngovHoneycomb:              "ungoverned.honeycomb",
+	kUngovCoordinating:           "ungoverned.coordinating",
+	kUngovAdvisory:               "ungoverned.advisory",
+	kUngovAgency:                 "ungoverned.agency",
+	kBuyInHub:                    "buy-in.hub-and-spoke",
+	kBuyInWide:                   "buy-in.dandelion-honeycomb",
+	kBuyInExecutive:              "buy-in.executive-home",
 	kRegulationUngoverned:        "regulation.ungoverned-risk",
 	kRegulationGoverned:          "regulation.governed-risk",
 	kTouchRiskUngoverned:         "touchpoint-risk.ungoverned",
 	kRivalryOrganic:              "rivalry.organic-consistency",
 	kRivalryHubCost:              "rivalry.hub-cost",
 	kRivalryDepartmental:         "rivalry.departmental-hub",
+	kRivalryCentralizedShare:     "rivalry.centralized-share",
 	kRivalryExecutive:            "rivalry.executive-unit",
 	kMaturityHoneycomb:           "maturity.honeycomb",
+	kMaturityFoundation:          "maturity.foundation",
 	kMaturityDandelion:           "maturity.dandelion",
 	kSponsorship:                 "sponsorship.buy-in",
 	kNativeStart:                 "native.start-year",
 	kNativeFull:                  "native.full-year",
 	kNativeOrganic:               "native.organic-consistency",
 	kPriorityExecutive:           "priority.executive-unit",
+	kPriorityFormal:              "priority.formal-structure",
+	kRoleCoordCapable:            "role-fit.coordinating-capable",
+	kRoleCoordPriority:           "role-fit.coordinating-priority",
+	kRoleExecDominance:           "role-fit.executing-dominance",
+	kSourcingBlindSpot:           "sourcing-fit.regulatory-blind-spot",
+	kSourcingCampaign:            "sourcing-fit.campaign-load",
+	kSourcingCore:                "sourcing-fit.core-voice",
+	kSquashWidth:                 "scale.squash-width",
 	kCovOwner:                    "coverage.owner",
 	kCovPartner:                  "coverage.partner",
 	kCovOther:                    "coverage.other",
 	kCovOrganic:                  "coverage.organic",
 	kCovCoordinating:             "coverage.coordinating",
 	kCovCapacity:                 "coverage.capacity",
+	kCovCapacityVolumeFrom:       "coverage.capacity-volume-from",
 	kCovApprovalGap:              "coverage.approval-gap",
+	kCovApprovalRiskFrom:         "coverage.approval-risk-from",
+	kCovApprovalReason:           "coverage.approval-reason-threshold",
 	kChangeStage:                 "change.stage",
 	kChangeOrganicLeap:           "change.organic-leap",
 	kChangeBackward:              "change.backward",
@@ -251,6 +386,7 @@ var termIDs = [numTerms]string{
 	kChangeMaturity:              "change.maturity",
 	kChangeSponsorship:           "change.sponsorship",
 	kChangeSize:                  "change.size",
+	kChangeHalf:                  "change.half-effort",
 	kWeightFloor:                 "weight.floor",
 	kWeightRegulationRisk:        "weight.regulation-risk",
 	kWeightRegulationConsistency: "weight.regulation-consistency",
@@ -265,6 +401,7 @@ var termIDs = [numTerms]string{
 	kWeightMaturityChange:        "weight.maturity-change-effort",
 	kWeightMaturityRisk:          "weight.maturity-risk",
 	kWeightSignoffAgility:        "weight.signoff-agility",
+	kWeightSignoffMaxLayers:      "weight.signoff-max-layers",
 	kWeightNativeAuthenticity:    "weight.native-authenticity",
 	kWeightNativeAgility:         "weight.native-agility",
 	kWeightRivalryConsistency:    "weight.rivalry-consistency",

@@ -111,15 +111,16 @@ func TestSweepDirections(t *testing.T) {
 	assert.Contains(t, []placement.Role{placement.Executing, placement.AdvisoryExecuting}, rh.Ranking[0].Structure.Role)
 	assert.NotEqual(t, placement.Agency, rh.Ranking[0].Structure.Sourcing)
 
-	// Decisiveness: TOPSIS agrees on the winner in most variants, and where
-	// the rank correlation stays high.
+	// Decisiveness: TOPSIS picks a winner of the same operating model in
+	// most variants (twins that differ only in home, role or sourcing may
+	// swap), and the rank correlation stays high.
 	agree := 0
 	for name, rec := range recs {
 		cc := rec.Robustness.CrossCheck
-		if cc.SameWinner {
+		if strings.SplitN(cc.Winner, "-", 2)[0] == strings.SplitN(rec.Ranking[0].Structure.ID(), "-", 2)[0] {
 			agree++
 		}
 		assert.GreaterOrEqual(t, cc.Spearman, 0.7, "%s: the two methods broadly agree", name)
 	}
-	assert.GreaterOrEqual(t, agree, len(recs)/2+1, "TOPSIS agrees on the winner in most variants")
+	assert.GreaterOrEqual(t, agree, len(recs)/2+1, "TOPSIS agrees on the winner's operating model in most variants")
 }
