@@ -46,6 +46,7 @@ type rankedJSON struct {
 	Strengths     []string           `json:"strengths"`
 	Weaknesses    []string           `json:"weaknesses"`
 	RACI          []Assignment       `json:"raci"`
+	Staffing      Staffing           `json:"staffing"`
 }
 
 type assignmentDTO struct {
@@ -68,7 +69,8 @@ type assignmentDTO struct {
 //	 "weights": {criterion-id: weight}, "weights_source": "...",
 //	 "ranking": [{"rank": 1, "id": "...", "name": "...", "structure": {...}, "score": x,
 //	              "values": {criterion-id: x}, "contributions": {criterion-id: x},
-//	              "strengths": [...], "weaknesses": [...], "raci": [assignment...]}],
+//	              "strengths": [...], "weaknesses": [...], "raci": [assignment...],
+//	              "staffing": {"fte": x, "low": x, "high": x, "basis": "..."}}],
 //	 "raci": {touchpoint-id: {"activity": n, "responsible": [dept...], "accountable": dept,
 //	                          "consulted": [...], "informed": [...]}},
 //	 "roadmap": [{"step": "...", "why": "..."}],
@@ -268,6 +270,7 @@ func (e Ranked) MarshalJSON() ([]byte, error) {
 		Rank: e.Rank, ID: e.Structure.ID(), Name: e.Structure.Name(), Structure: e.Structure,
 		Score: e.Score, Values: e.Values, Contributions: make(map[string]float64, NumCriteria),
 		Strengths: nonNil(e.Strengths), Weaknesses: nonNil(e.Weaknesses), RACI: nonNil(e.RACI),
+		Staffing: e.Staffing,
 	}
 	if e.Contributions != nil {
 		for c, x := range e.Contributions.All() {
@@ -296,11 +299,12 @@ func (e *Ranked) UnmarshalJSON(b []byte) error {
 		field{key: "strengths", dst: &strengths},
 		field{key: "weaknesses", dst: &weaknesses},
 		field{key: "raci", dst: &raci},
+		field{key: "staffing", dst: &in.Staffing},
 	); err != nil {
 		return err
 	}
 	out := Ranked{Rank: in.Rank, Structure: in.Structure, Score: score, Values: in.Values,
-		Strengths: emptyNil(strengths), Weaknesses: emptyNil(weaknesses)}
+		Strengths: emptyNil(strengths), Weaknesses: emptyNil(weaknesses), Staffing: in.Staffing}
 	var errs []error
 	if id := in.Structure.ID(); in.ID != id {
 		errs = append(errs, syntaxErr("id", fmt.Sprintf("%q is not the structure's ID %q", in.ID, id)))
@@ -420,6 +424,18 @@ func (a *Assumption) UnmarshalJSON(b []byte) error {
 			{key: "field", dst: &out.Field},
 			{key: "value", dst: &out.Value},
 			{key: "reason", dst: &out.Reason},
+		}
+	})
+}
+
+// UnmarshalJSON reads {"fte", "low", "high", "basis"} strictly.
+func (st *Staffing) UnmarshalJSON(b []byte) error {
+	return decodeStruct(b, st, func(out *Staffing) []field {
+		return []field{
+			{key: "fte", dst: &out.FTE},
+			{key: "low", dst: &out.Low},
+			{key: "high", dst: &out.High},
+			{key: "basis", dst: &out.Basis},
 		}
 	})
 }

@@ -288,6 +288,9 @@ type Ranked struct {
 	// RACI is the responsibility map for every active touchpoint. Set for
 	// the top Options.Detail structures only.
 	RACI []Assignment
+	// Staffing is the social-media staff the structure needs, estimated
+	// from the profile's workload. Set for every structure.
+	Staffing Staffing
 }
 
 // Assignment says who does what on one touchpoint (a row of a RACI map).
@@ -589,6 +592,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	}
 
 	order := res.Order()
+	staffs := staffings(structs, &f, &r.cm.k)
 	rec.Ranking = make([]Ranked, m)
 	var contribs []CriterionValues // one allocation for every entry's contributions
 	if res.Contributions != nil {
@@ -599,6 +603,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		e.Rank = res.Ranks[i]
 		e.Structure = structs[i]
 		e.Score = res.Scores[i]
+		e.Staffing = staffs[i]
 		e.Values = criterionValues(rows[i])
 		if contribs != nil {
 			contribs[k] = criterionValues(res.Contributions.Row(i))

@@ -97,7 +97,7 @@ func TestRecommendJSONShape(t *testing.T) {
 	assert.Equal(t, "Regulated bank", shape.Profile.Name)
 	assert.Len(t, shape.Weights, 10)
 	assert.Contains(t, shape.Weights, "risk-compliance")
-	assert.ElementsMatch(t, []string{"rank", "id", "name", "structure", "score", "values", "contributions", "strengths", "weaknesses", "raci"}, keys(shape.Ranking[0]))
+	assert.ElementsMatch(t, []string{"rank", "id", "name", "structure", "score", "values", "contributions", "strengths", "weaknesses", "raci", "staffing"}, keys(shape.Ranking[0]))
 	var s placement.Structure
 	require.NoError(t, json.Unmarshal(shape.Ranking[0]["structure"], &s))
 	assert.Equal(t, rec.Ranking[0].Structure, s)

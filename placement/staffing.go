@@ -1,0 +1,131 @@
+package placement
+
+import (
+	"strconv"
+)
+
+// Staffing is the social-media staff a structure needs, estimated from the
+// work the profile describes: the active touchpoints and their activity,
+// realtime volume (care, listening), the organisation's size and social
+// priority, and what the structure adds — a strategist, liaison with
+// business units, hub leads, countries and languages, training — less what
+// an agency does. The model is calibrated to the published team sizes
+// (about 3 FTE at 1,000–5,000 employees and 49 above 100,000, Altimeter
+// 2013) and has no cap. Work done in departments alongside other duties
+// counts at the share the model sets (staff.spoke-dedicated).
+type Staffing struct {
+	// FTE is the estimate, in full-time equivalents.
+	FTE float64 `json:"fte"`
+	// Low and High bound the plausible range (staff.range-low and
+	// staff.range-high times the estimate).
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
+	// Basis says in words how the estimate is made up.
+	Basis string `json:"basis"`
+}
+
+// staffings returns the staffing of each structure, with their bases
+// sharing one allocation.
+func staffings(structs []Structure, f *facts, k *[numTerms]float64) []Staffing {
+	out := make([]Staffing, len(structs))
+	ends := make([]int, len(structs))
+	buf := make([]byte, 0, 256*len(structs))
+	for i, s := range structs {
+		e := estimateStaff(s, f, k)
+		out[i] = Staffing{FTE: e.fte, Low: e.fte * k[kStaffRangeLow], High: e.fte * k[kStaffRangeHigh]}
+		buf = appendBasis(buf, s, e, f, k)
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	start := 0
+	for i := range out {
+		out[i].Basis = all[start:ends[i]]
+		start = ends[i]
+	}
+	return out
+}
+
+func appendFTE(b []byte, x float64) []byte {
+	return strconv.AppendFloat(b, x, 'f', 1, 64)
+}
+
+func appendCount(b []byte, n int, one, many string) []byte {
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, ' ')
+	return append(b, plural(n, one, many)...)
+}
+
+// appendBasis appends the words behind a staffing estimate.
+func appendBasis(b []byte, s Structure, e staffEstimate, f *facts, k *[numTerms]float64) []byte {
+	p := &f.p
+	b = append(b, "about "...)
+	b = appendFTE(b, e.fte)
+	b = append(b, " FTE: "...)
+	b = appendFTE(b, e.work)
+	b = append(b, " FTE of work on "...)
+	b = appendCount(b, len(f.active), "active touchpoint", "active touchpoints")
+	b = append(b, " at "...)
+	b = strconv.AppendInt(b, int64(p.Employees), 10)
+	b = append(b, " employees and social priority "...)
+	b = strconv.AppendInt(b, int64(p.SocialPriority), 10)
+	b = append(b, "/5 (realtime, high-volume work counts more)"...)
+	switch {
+	case s.Model == Organic:
+		b = append(b, ", all of it done by the departments alongside other duties, counted at "...)
+		b = strconv.AppendFloat(b, 100*k[kStaffSpokeDedicated], 'f', 0, 64)
+		b = append(b, '%')
+	case e.spokes == 0:
+		b = append(b, ", all of it done by the central team"...)
+	default:
+		b = append(b, ", "...)
+		b = appendFTE(b, e.centre)
+		b = append(b, " of it done by the central team and "...)
+		b = appendFTE(b, e.work-e.centre)
+		b = append(b, " by the departments alongside other duties (counted as "...)
+		b = appendFTE(b, e.spokes)
+		b = append(b, " FTE)"...)
+	}
+	if e.overhead > 0 {
+		b = append(b, "; plus "...)
+		b = appendFTE(b, e.overhead)
+		b = append(b, " for "...)
+		switch s.Model {
+		case HubAndSpoke:
+			if s.Role == Coordinating {
+				b = append(b, "a coordinator"...)
+			} else {
+				b = append(b, "a social strategist"...)
+			}
+			if p.BusinessUnits > 1 {
+				b = append(b, ", liaison with "...)
+				b = appendCount(b, p.BusinessUnits, "business unit", "business units")
+			}
+		case Dandelion:
+			b = append(b, "a corporate strategist and hub leads in "...)
+			b = appendCount(b, p.BusinessUnits, "business unit", "business units")
+		case Honeycomb:
+			b = append(b, "a strategist and training the workforce"...)
+		default:
+			b = append(b, "local coverage"...)
+		}
+		if p.Countries > 1 {
+			b = append(b, ", "...)
+			b = appendCount(b, p.Countries, "country", "countries")
+		}
+	}
+	if e.bought > 0 {
+		b = append(b, "; less "...)
+		b = appendFTE(b, e.bought)
+		b = append(b, " done by an agency"...)
+	}
+	if s.Model != Organic && s.Model != Centralized {
+		if n := float64(p.Employees) / k[kStaffPostingRatio]; n >= 1 {
+			b = append(b, "; about "...)
+			b = strconv.AppendFloat(b, n, 'f', 0, 64)
+			b = append(b, " people would be authorised to post (one per "...)
+			b = strconv.AppendFloat(b, k[kStaffPostingRatio], 'f', 0, 64)
+			b = append(b, " employees)"...)
+		}
+	}
+	return b
+}
