@@ -175,6 +175,7 @@ const (
 	kindCapable        // departments capable (or not) of coordinating themselves
 	kindDominance      // one department owns most of the work
 	kindPriorityFormal // social priority and the weight of a formal structure
+	kindOrganicSprawl  // unmanaged accounts multiply with size
 )
 
 // structural reports whether a kind describes the structure itself rather
@@ -306,7 +307,9 @@ func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 		if s.Role == Coordinating {
 			lead = k[kStaffCoordinator]
 		}
-		e.overhead += lead + k[kStaffUnitLiaison]*(units-1)
+		// Liaison with every further unit, part-time for small units.
+		perUnit := float64(f.p.Employees) / units
+		e.overhead += lead + k[kStaffUnitLiaison]*(units-1)*math.Min(1, perUnit/k[kStaffHubUnitSize])
 	case Dandelion:
 		// A hub lead in every unit, part-time in small units.
 		perUnit := float64(f.p.Employees) / units
@@ -442,6 +445,9 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 	case Organic:
 		add(Consistency, kindSmallOrg, k[kOrganicRelief]*(1-f.team))
 		add(RiskCompliance, kindSmallOrg, k[kOrganicRelief]*(1-f.team))
+		add(Consistency, kindOrganicSprawl, -k[kOrganicSprawl]*f.team*f.size)
+		add(RiskCompliance, kindOrganicSprawl, -k[kOrganicSprawl]*f.team*f.size)
+		add(Influence, kindOrganicSprawl, -k[kOrganicSprawl]*f.team*f.size)
 	case HubAndSpoke:
 		add(Cost, kindSmallOrg, k[kFormalOverhead]*(1-f.hub))
 		add(Agility, kindNoSpokes, -k[kSpokeBenefit]*(1-f.hub))
@@ -453,6 +459,10 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 	case Centralized:
 		add(Scalability, kindSpreadCentral, -k[kSpreadCentralized]*f.spread)
 		add(Scalability, kindHubNeeded, -k[kHubCentralized]*f.hub)
+		// One central team saturates at least as fast as one hub.
+		sat := clamp(f.multi-1, 0, 1)
+		add(Scalability, kindSpreadCentral, -k[kSpreadHubScalability]*sat)
+		add(Agility, kindSpreadCentral, -k[kSpreadHubAgility]*sat)
 	case Dandelion:
 		add(Cost, kindSmallOrg, k[kFormalOverhead]*(1-f.hub))
 		add(Agility, kindNoSpokes, -k[kSpokeBenefit]*(1-f.hub))
@@ -491,6 +501,7 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 		core := k[kSourcingCore] * o * (1 + f.prio) * 0.5
 		add(Authenticity, kindSourcingCore, -core)
 		add(Influence, kindSourcingCore, -core)
+		add(Agility, kindSourcingCore, -core)
 	}
 
 	ungov := ungoverned(s, k)

@@ -197,6 +197,7 @@ const (
 	kExecutiveSmallCost
 	kFormalOverhead
 	kOrganicRelief
+	kOrganicSprawl
 	kSpokeBenefit
 	kCovSmallRelief
 	kUngovOrganic
@@ -332,6 +333,7 @@ var termIDs = [numTerms]string{
 	kSpreadDandelionConsistency:  "spread.dandelion-consistency",
 	kExecutiveSmallCost:          "size.executive-unit-cost",
 	kFormalOverhead:              "size.formal-overhead",
+	kOrganicSprawl:               "size.organic-sprawl",
 	kOrganicRelief:               "size.organic-relief",
 	kSpokeBenefit:                "size.spoke-benefit",
 	kCovSmallRelief:              "coverage.small-org-relief",

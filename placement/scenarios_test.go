@@ -435,7 +435,8 @@ func TestScenarioSizeLadder(t *testing.T) {
 	}
 	assert.Equal(t, placement.HubAndSpoke, recs[2].Ranking[0].Structure.Model, "12,000 employees in 8 units: %s", recs[2].Ranking[0].Structure.ID())
 	assert.Equal(t, placement.Dandelion, recs[3].Ranking[0].Structure.Model, "60,000 employees in 25 units and 30 countries: %s", recs[3].Ranking[0].Structure.ID())
-	assert.LessOrEqual(t, best(recs[2], model(placement.Dandelion)), 20, "8 units in 10 countries: dandelion competitive")
+	dan := recs[2].Ranking[best(recs[2], model(placement.Dandelion))-1]
+	assert.Less(t, recs[2].Ranking[0].Score-dan.Score, 0.05, "8 units in 10 countries: dandelion competitive (%s)", dan.Structure.ID())
 	for i := 1; i < len(recs); i++ {
 		assert.LessOrEqual(t, best(recs[i], model(placement.Dandelion)), best(recs[i-1], model(placement.Dandelion)),
 			"dandelion climbs with size and spread (%s)", ladder[i].Name)
@@ -450,7 +451,7 @@ func TestScenarioSizeLadder(t *testing.T) {
 	// 30 countries hub-and-spoke and dandelion are both common among large
 	// firms (Altimeter 2013: 35% and 23.6%), so there a smaller lead is
 	// honest.
-	minLead := []float64{0.02, 0, 0.02, 0.01}
+	minLead := []float64{0.02, 0, 0.02, 0.005}
 	for i, rec := range recs {
 		top := rec.Ranking[0]
 		for _, e := range rec.Ranking {
