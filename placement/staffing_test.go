@@ -1,0 +1,120 @@
+package placement_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// midProfile is the mid profile of a size band: the directions table's
+// touchpoint mix (seven touchpoints, activity 17) at the band's typical
+// size, units and countries, with average priority, budget and maturity
+// and enough staff that the structure is not set aside for a shortfall.
+func midProfile(employees, units, countries int) placement.Profile {
+	return placement.Profile{
+		Name: "band", Employees: employees, BusinessUnits: units, Countries: countries, Founded: 1990,
+		SocialPriority: 3, SocialStaff: 100, BudgetLevel: 3, SignOffLayers: 1, Regulation: 2, Maturity: 3,
+		ExecutiveSponsorship: 3, Agency: placement.AgencyNone,
+		Touchpoints: map[touchpoint.ID]int{touchpoint.MarketingChannel: 4, touchpoint.CustomerSupport: 3,
+			touchpoint.SocialListening: 3, touchpoint.EmployerBranding: 2, touchpoint.CorporateCommunication: 2,
+			touchpoint.CrisisResponse: 2, touchpoint.InternalCommunication: 1},
+	}
+}
+
+// TestStaffingBySizeBand checks the recommended structure's FTE for the
+// mid profile of each size band against the published team sizes, within
+// the stated tolerance:
+//
+//   - below 250 employees no dedicated team is expected, and most teams are
+//     1–3 people with 42% one person (Ragan/NASDAQ 2013): at most 1.5 FTE;
+//   - 250–1,000 employees, one owner: 0.5–3 FTE (Ragan 2013);
+//   - 1,000–5,000 employees ≈ 3 FTE (Altimeter 2013, Li & Solis, via Drake
+//     Cooper): within ×/÷ 1.6, 1.9–4.8 FTE;
+//   - 5,000–10,000 employees ≈ 20 FTE (same source): 7–30 FTE. The published
+//     figure jumps sevenfold over one doubling of size, which no workload
+//     model anchored at both ends reproduces; Altimeter's average core team
+//     (11 in 2010, 15.6 in 2013) lies between. We accept down to 0.35×;
+//   - over 100,000 employees ≈ 49 core FTE (same source): ±30%, 34–64 FTE.
+func TestStaffingBySizeBand(t *testing.T) {
+	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	require.NoError(t, err)
+	for _, band := range []struct {
+		name                        string
+		employees, units, countries int
+		low, high                   float64
+	}{
+		{"<250", 150, 1, 1, 0, 1.5},
+		{"250–1,000", 600, 1, 1, 0.5, 3},
+		{"1,000–5,000", 2500, 2, 2, 1.9, 4.8},
+		{"5,000–10,000", 7500, 3, 5, 7, 30},
+		{">100,000", 150000, 20, 40, 34, 64},
+	} {
+		rec, err := r.Recommend(midProfile(band.employees, band.units, band.countries), placement.Options{Detail: 1})
+		require.NoError(t, err)
+		top := rec.Ranking[0]
+		assert.GreaterOrEqual(t, top.Staffing.FTE, band.low, "%s: %s needs %.1f FTE", band.name, top.Structure.ID(), top.Staffing.FTE)
+		assert.LessOrEqual(t, top.Staffing.FTE, band.high, "%s: %s needs %.1f FTE", band.name, top.Structure.ID(), top.Staffing.FTE)
+		assert.Less(t, top.Staffing.Low, top.Staffing.FTE)
+		assert.Greater(t, top.Staffing.High, top.Staffing.FTE)
+		assert.Contains(t, top.Staffing.Basis, "FTE")
+	}
+}
+
+// TestStaffingNovice: a novice programme (maturity 1) at 1,000–5,000
+// employees is centralized on about 3.1 FTE (Owyang & Li 2011, Altimeter
+// budgets report): within ×/÷ 1.6.
+func TestStaffingNovice(t *testing.T) {
+	p := midProfile(2500, 1, 1)
+	p.Maturity, p.SocialStaff, p.Agency = 1, 3, placement.AgencyOpen
+	rec, err := placement.Recommend(p, placement.Options{Detail: 1})
+	require.NoError(t, err)
+	top := rec.Ranking[0]
+	assert.Equal(t, placement.Centralized, top.Structure.Model, top.Structure.ID())
+	assert.InDelta(t, 3.1, top.Staffing.FTE, 1.9, top.Staffing.Basis)
+}
+
+// TestStaffingEveryStructure: every ranked structure carries its staffing,
+// and the staffing grows with the work: more activity, more employees,
+// more units, more priority never lower the estimate (no cap).
+func TestStaffingEveryStructure(t *testing.T) {
+	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	require.NoError(t, err)
+	fte := func(p placement.Profile) map[string]float64 {
+		rec, err := r.Recommend(p, placement.Options{Detail: 1})
+		require.NoError(t, err)
+		out := map[string]float64{}
+		for _, e := range rec.Ranking {
+			assert.NotEmpty(t, e.Staffing.Basis, e.Structure.ID())
+			assert.False(t, e.Staffing.FTE < 0, e.Structure.ID())
+			out[e.Structure.ID()] = e.Staffing.FTE
+		}
+		return out
+	}
+	base := midProfile(3000, 2, 2)
+	b := fte(base)
+	for name, change := range map[string]func(*placement.Profile){
+		"employees":  func(p *placement.Profile) { p.Employees = 300000 },
+		"units":      func(p *placement.Profile) { p.BusinessUnits = 20 },
+		"countries":  func(p *placement.Profile) { p.Countries = 30 },
+		"priority":   func(p *placement.Profile) { p.SocialPriority = 5 },
+		"activity":   func(p *placement.Profile) { p.Touchpoints[touchpoint.CustomerSupport] = 5 },
+		"touchpoint": func(p *placement.Profile) { p.Touchpoints[touchpoint.SocialCRM] = 3 },
+	} {
+		p := base.Clone()
+		change(&p)
+		for id, x := range fte(p) {
+			assert.GreaterOrEqual(t, x, b[id], "%s: %s", name, id)
+		}
+	}
+	huge := base.Clone()
+	huge.Employees, huge.BusinessUnits, huge.Countries = 1000000, 60, 90
+	for id, x := range fte(huge) {
+		if id[:3] == "dan" {
+			assert.Greater(t, x, 100.0, "no cap: %s", id)
+		}
+	}
+}
