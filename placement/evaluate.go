@@ -480,14 +480,17 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 	}
 
 	// Roles.
+	capable := 0.0 // coverage points capable departments add under a coordinating centre
 	if s.Model != Organic {
 		switch s.Role {
 		case Coordinating:
 			add(Consistency, kindCapable, k[kRoleCoordCapable]*f.harmony)
+			capable = k[kRoleCoordCapable] * f.harmony
 			add(Influence, kindPriority, -k[kRoleCoordPriority]*f.prio)
 		case Executing:
-			d := f.ownShare(s.Home)
-			add(Scalability, kindDominance, k[kRoleExecDominance]*(d-0.5)/0.5)
+			d := (f.ownShare(s.Home) - 0.5) / 0.5
+			add(Scalability, kindDominance, k[kRoleExecDominance]*d)
+			add(Influence, kindDominance, k[kRoleExecDominance]*d)
 		}
 	}
 
@@ -539,7 +542,7 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 		add(Influence, kindSponsorship, k[kSponsorship]*f.spons*need)
 	}
 
-	v[Coverage] = scaleMaxPerf * cm.coverage(s, fits, f) * math.Max(0, 1-k[kShortfallCoverage]*short)
+	v[Coverage] = scaleMaxPerf*cm.coverage(s, fits, f)*math.Max(0, 1-k[kShortfallCoverage]*short) + capable
 	if tr != nil {
 		*tr = append(*tr, termRec{Coverage, kindCoverage, v[Coverage] - scaleNeutral})
 	}

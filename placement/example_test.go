@@ -45,9 +45,9 @@ current: {home: marketing, model: centralized, role: executing, sourcing: in-hou
 	fmt.Println("first step:", rec.Roadmap[0].Step)
 	// Output:
 	// method: wsm cross-checked with topsis
-	// 1. Hub-and-spoke centre of excellence in Communications, advisory and executing, in-house (0.747)
+	// 1. Hub-and-spoke centre of excellence in Communications, advisory and executing, in-house (0.748)
 	// 2. Hub-and-spoke centre of excellence in Communications, advisory, in-house (0.733)
-	// 3. Hub-and-spoke centre of excellence in PR, advisory and executing, in-house (0.729)
+	// 3. Hub-and-spoke centre of excellence in PR, advisory and executing, in-house (0.730)
 	// strength: regulation 5/5: a central team gives the approval path regulators expect
 	// customer-support R: [customer-service] A: customer-service
 	// first step: Form a cross-functional project team (Marketing, Customer service, Communications, Legal) with an executive sponsor
@@ -145,7 +145,7 @@ current: {home: marketing, model: centralized, role: executing, sourcing: in-hou
 	}
 	// Output:
 	// recommended: hs-com-ae-in
-	// tightest: risk-compliance, from 24.1% to 17.9%, then hs-com-ad-in
+	// tightest: risk-compliance, from 24.1% to 17.8%, then hs-com-ad-in
 }
 
 // A sweep over SMAA seeds shares one compiled model: WithOptions costs one
