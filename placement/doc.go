@@ -126,50 +126,13 @@
 //
 // # Calibration
 //
-// Version 2 of the default model was recalibrated because version 1 barely
-// discriminated: the what-if sweep (examples/scenarios) gave the same
-// hub-and-spoke winner from 40 to 60,000 employees with margins of
-// 0.003–0.02, and TOPSIS disagreed on the winner in 9 of 10 variants. The
-// hub is +1 on eight criteria in Owyang's matrix; its only counterweight
-// sat on cost, which the logistic squash saturates; and centralized carried
-// in its base the queueing and swamping that the profile terms count again.
-// What changed, and why (rationales in model.yaml):
-//
-//   - Centralized's drawbacks move from the base to the profile terms that
-//     cause them: agility −1.25 → −0.6 (the queue is counted by
-//     realtime.agility and signoff.agility), scalability −1.25 → −0.25 with
-//     spread.centralized-scalability 2 → 4 (Owyang 2013: swamped by
-//     business-unit requests; Shiv Singh: centralised suits small,
-//     single-country firms).
-//   - New size.spoke-benefit (1.25, judgement): a hub's or dandelion's
-//     agility and authenticity shrink by up to one source step when there
-//     are no units to act as spokes (Owyang 2010: hub-and-spoke fits mid and
-//     large firms with several units or markets). size.formal-overhead
-//     2 → 3.5 and size.organic-relief 2 → 2.5 follow domain.md §3's
-//     thresholds (no dedicated team below ~250 employees).
-//   - New weight.size-pivot (1,000 employees): size moves the scalability
-//     weight both ways, weight.size-scalability 1.5 → 3, so a small firm no
-//     longer weighs scalability like a mid-size one.
-//   - spread.hub-scalability 1.5 → 2.5: one hub saturates for companies
-//     within companies (Altimeter 2013: dandelion the growth area).
-//   - Honeycomb: consistency base 0 → −1.25 and risk −1.25 → −2.5 (the
-//     untrained case, which is the common one), maturity.honeycomb
-//     1.25 → 2.5, so it is competitive only from maturity 4 (Owyang via
-//     CMSWire; holistic 1.4–2.5% of firms).
-//   - shortfall.cost 3 → 5 and shortfall.expertise 1.5 → 3: domain.md §4
-//     treats the staffing floor as a feasibility constraint.
-//   - home.customer-service agility 0.75 → 0 and authenticity 0.75 → 0.5:
-//     the care-specific speed is credited by the realtime exemption; a
-//     service home hosts 1–2% of programmes.
-//   - weight.priority 0.5 → 1: priority moves influence, expertise and
-//     scalability more visibly.
-//
-// The directions are tested: the sixteen §10 scenarios plus six
-// calibration scenarios in scenarios_test.go, and a sweep of the what-if
-// table in examples/scenarios. Magnitudes remain judgement. Margins between
-// twins (the same model with another home or sourcing) stay small by
-// design; the margin that matters is the winner's lead over the best
-// structure of another operating model.
+// The default model's version and changelog live next to its numbers, in
+// model.yaml ([Model.Changelog]): what moved in each version and why. The
+// directions the sources give for every profile factor are data too
+// (directions.yaml, [DefaultDirections]) and are tested by sweeping each
+// factor from a small, a mid and a large organisation; 22 realistic
+// profiles in testdata carry their expected direction. Magnitudes remain
+// judgement unless a coefficient is tagged survey.
 //
 // # Recommendations
 //

@@ -369,22 +369,23 @@ func (cm *compiled) static(s Structure, tr *[]termRec) row {
 			continue
 		}
 		v[c] = scaleNeutral
-		parts := [4]struct {
-			kd kind
-			x  float64
-		}{{kd: kindModel}, {kd: kindRole}, {kd: kindSourcing}, {kd: kindHome}}
+		var mx, rx, sx, hx float64
 		if s.Model.valid() {
-			parts[0].x = cm.base[s.Model][c]
+			mx = cm.base[s.Model][c]
 		}
 		if s.Role.valid() {
-			parts[1].x = cm.role[s.Role][c]
+			rx = cm.role[s.Role][c]
 		}
 		if s.Sourcing.valid() {
-			parts[2].x = cm.sourcing[s.Sourcing][c]
+			sx = cm.sourcing[s.Sourcing][c]
 		}
 		if h != nil {
-			parts[3].x = h.v[c]
+			hx = h.v[c]
 		}
+		parts := [...]struct {
+			kd kind
+			x  float64
+		}{{kindModel, mx}, {kindRole, rx}, {kindSourcing, sx}, {kindHome, hx}}
 		for _, p := range parts {
 			v[c] += p.x
 			if tr != nil && p.x != 0 {

@@ -45,6 +45,17 @@ type Model struct {
 	Description string `json:"description,omitempty" yaml:"description,omitempty"`
 	// Coefficients are the numbers of the model, in file order.
 	Coefficients []Coefficient `json:"coefficients" yaml:"coefficients"`
+	// Changelog records what changed in each version of the calibration
+	// and why, newest first.
+	Changelog []ModelChange `json:"changelog,omitempty" yaml:"changelog,omitempty"`
+}
+
+// ModelChange is one version's entry in a model's changelog.
+type ModelChange struct {
+	// Version is the model version the changes made.
+	Version string `json:"version" yaml:"version"`
+	// Changes say what moved and why, one line each.
+	Changes []string `json:"changes" yaml:"changes"`
 }
 
 // Coefficient is one number of a [Model] with its justification.
@@ -100,6 +111,12 @@ func ReadModel(r io.Reader) (Model, error) {
 // Clone returns a deep copy of m.
 func (m Model) Clone() Model {
 	m.Coefficients = slices.Clone(m.Coefficients)
+	if m.Changelog != nil {
+		m.Changelog = slices.Clone(m.Changelog)
+		for i := range m.Changelog {
+			m.Changelog[i].Changes = slices.Clone(m.Changelog[i].Changes)
+		}
+	}
 	return m
 }
 

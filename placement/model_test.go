@@ -158,3 +158,19 @@ func TestModelCustomHome(t *testing.T) {
 	}
 	assert.True(t, found)
 }
+
+// TestDefaultModelChangelog: the changelog sits next to the data and its
+// newest entry is the model's version, so a recalibration cannot forget
+// to say what moved.
+func TestDefaultModelChangelog(t *testing.T) {
+	m := placement.DefaultModel()
+	require.NotEmpty(t, m.Changelog)
+	assert.Equal(t, m.Version, m.Changelog[0].Version)
+	assert.Equal(t, "3", m.Version)
+	for _, c := range m.Changelog {
+		assert.NotEmpty(t, c.Changes, c.Version)
+	}
+	c := m.Clone()
+	c.Changelog[0].Changes[0] = "changed"
+	assert.NotEqual(t, "changed", m.Changelog[0].Changes[0], "Clone copies the changelog")
+}

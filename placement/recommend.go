@@ -219,7 +219,7 @@ type Recommendation struct {
 	// stated everything that matters.
 	Assumptions []Assumption
 	// Model identifies the calibration: its name and version
-	// ("socialseat-default", "2") and the hash of its data.
+	// ("socialseat-default", "3") and the hash of its data.
 	Model Identity
 	// Catalog identifies the touchpoint catalogue.
 	Catalog Identity
