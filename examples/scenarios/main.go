@@ -1,6 +1,10 @@
 // Command scenarios is an analyst's what-if script: one organisation varied
 // along size, social media priority, sign-off layers and regulation, with
-// the top structure for each variant.
+// the top structure for each variant; then the sweep tables of the model's
+// directions (placement.DefaultDirections): every profile factor swept over
+// its range from a small, a mid and a large organisation, with the first
+// structure, its score, its lead over the runner-up and over the best
+// structure of another operating model, and the staff it needs.
 //
 //	go run ./examples/scenarios
 //
@@ -71,6 +75,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "scenarios:", err)
 		os.Exit(1)
 	}
+	fmt.Println()
+	if err := sweeps(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "scenarios:", err)
+		os.Exit(1)
+	}
 }
 
 func run(w io.Writer) error {
@@ -96,4 +105,54 @@ func run(w io.Writer) error {
 			next.Structure.ID(), top.Score-next.Score, rec.Robustness.CrossCheck.SameWinner)
 	}
 	return tw.Flush()
+}
+
+// sweeps prints one table per factor of the directions table: for every
+// base and value, the first structure, its score, its lead over the
+// runner-up and over the best structure of another operating model, and
+// its staffing.
+func sweeps(w io.Writer) error {
+	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	if err != nil {
+		return err
+	}
+	d := placement.DefaultDirections()
+	for _, f := range d.Factors {
+		fmt.Fprintf(w, "%s (%s)\n", f.Factor, f.Source)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  BASE\tVALUE\tFIRST\tSCORE\tLEAD\tLEAD OVER OTHER MODEL\tFTE")
+		for _, b := range d.Bases {
+			for _, v := range f.Values {
+				p, err := f.Apply(b.Profile, v)
+				if err != nil {
+					return err
+				}
+				rec, err := r.Recommend(p, placement.Options{Detail: 1})
+				if err != nil {
+					return fmt.Errorf("%s=%s from %s: %w", f.Factor, v, b.Name, err)
+				}
+				top := rec.Ranking[0]
+				other := 0.0
+				for _, e := range rec.Ranking[1:] {
+					if e.Structure.Model != top.Structure.Model {
+						other = top.Score - e.Score
+						break
+					}
+				}
+				lead := 0.0
+				if len(rec.Ranking) > 1 {
+					lead = top.Score - rec.Ranking[1].Score
+				}
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.1f\n", b.Name, v, top.Structure.ID(), top.Score, lead, other, top.Staffing.FTE)
+			}
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		for _, e := range f.Effects {
+			fmt.Fprintf(w, "  expected: %s gains on %s (%s)\n", e.Up, e.Over, e.Why)
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
 }

@@ -124,3 +124,25 @@ func TestSweepDirections(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, agree, len(recs)/2+1, "TOPSIS agrees on the winner's operating model in most variants")
 }
+
+// TestSweeps prints a table for every factor of the directions table, one
+// row per base and value.
+func TestSweeps(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, sweeps(&out))
+	d := placement.DefaultDirections()
+	for _, f := range d.Factors {
+		assert.Contains(t, out.String(), f.Factor+" (")
+	}
+	rows := 0
+	for _, l := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(l, "  small ") || strings.HasPrefix(l, "  mid ") || strings.HasPrefix(l, "  large ") {
+			rows++
+		}
+	}
+	want := 0
+	for _, f := range d.Factors {
+		want += len(d.Bases) * len(f.Values)
+	}
+	assert.Equal(t, want, rows)
+}
