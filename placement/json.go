@@ -26,6 +26,7 @@ type recommendationJSON struct {
 	RACI          map[string]assignmentDTO `json:"raci"`
 	Roadmap       []Step                   `json:"roadmap"`
 	Robustness    Robustness               `json:"robustness"`
+	Dimensions    []DimensionCertainty     `json:"dimensions"`
 }
 
 // methodJSON is a ranking method with its options: the method's token and
@@ -75,7 +76,9 @@ type assignmentDTO struct {
 //	                          "consulted": [...], "informed": [...]}},
 //	 "roadmap": [{"step": "...", "why": "..."}],
 //	 "robustness": {"method": "wsm", "cross_check": {...},
-//	                "smaa": {...}, "sensitivity": {...}}}  (each only when asked for)
+//	                "smaa": {...}, "sensitivity": {...}},  (each only when asked for)
+//	 "dimensions": [{"dimension": "model", "value": "hub-and-spoke", "first_rank_acceptability": x,
+//	                 "runner_up": "...", "runner_up_first_rank_acceptability": x, "lead": x, "clear": true}]}
 //
 // Lists are never null; "contributions" is empty for a method that is not
 // additive, and a ranked structure's "raci" is empty unless it is among
@@ -97,6 +100,7 @@ func (rec Recommendation) MarshalJSON() ([]byte, error) {
 		RACI:          make(map[string]assignmentDTO, len(rec.RACI)),
 		Roadmap:       nonNil(rec.Roadmap),
 		Robustness:    rec.Robustness,
+		Dimensions:    nonNil(rec.Dimensions),
 	}
 	if rec.Result != nil {
 		out.Method.Token = rec.Result.Method
@@ -141,6 +145,7 @@ func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 		field{key: "raci", dst: &raci},
 		field{key: "roadmap", dst: list(&in.Roadmap, decodeInto[Step])},
 		field{key: "robustness", dst: &in.Robustness},
+		field{key: "dimensions", dst: list(&in.Dimensions, decodeInto[DimensionCertainty])},
 	); err != nil {
 		return err
 	}
@@ -152,7 +157,7 @@ func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 	out := Recommendation{
 		Profile: in.Profile, Assumptions: in.Assumptions, Model: in.Model, Catalog: in.Catalog,
 		Method: method, Result: in.Result, Weights: in.Weights, WeightsSource: in.WeightsSource,
-		Ranking: in.Ranking, Roadmap: in.Roadmap, Robustness: in.Robustness,
+		Ranking: in.Ranking, Roadmap: in.Roadmap, Robustness: in.Robustness, Dimensions: in.Dimensions,
 	}
 	if in.Result.Method != in.Method.Token {
 		errs = append(errs, syntaxErr("result.method", fmt.Sprintf("%q, but the method is %q", in.Result.Method, in.Method.Token)))
@@ -436,6 +441,22 @@ func (st *Staffing) UnmarshalJSON(b []byte) error {
 			{key: "low", dst: &out.Low},
 			{key: "high", dst: &out.High},
 			{key: "basis", dst: &out.Basis},
+		}
+	})
+}
+
+// UnmarshalJSON reads one dimension's certainty strictly; "runner_up" is
+// optional (absent when every structure shares the value).
+func (d *DimensionCertainty) UnmarshalJSON(b []byte) error {
+	return decodeStruct(b, d, func(out *DimensionCertainty) []field {
+		return []field{
+			{key: "dimension", dst: &out.Dimension},
+			{key: "value", dst: &out.Value},
+			{key: "first_rank_acceptability", dst: &out.Acceptability},
+			{key: "runner_up", dst: &out.RunnerUp, optional: true},
+			{key: "runner_up_first_rank_acceptability", dst: &out.RunnerUpAcceptability},
+			{key: "lead", dst: &out.Lead},
+			{key: "clear", dst: &out.Clear},
 		}
 	})
 }

@@ -249,6 +249,8 @@ const (
 	kSourcingCampaign
 	kSourcingCore
 	kSquashWidth
+	kCertaintyAcceptability
+	kCertaintyLead
 	kCovOwner
 	kCovPartner
 	kCovOther
@@ -385,6 +387,8 @@ var termIDs = [numTerms]string{
 	kSourcingBlindSpot:           "sourcing-fit.regulatory-blind-spot",
 	kSourcingCampaign:            "sourcing-fit.campaign-load",
 	kSourcingCore:                "sourcing-fit.core-voice",
+	kCertaintyAcceptability:      "certainty.clear-acceptability",
+	kCertaintyLead:               "certainty.clear-lead",
 	kSquashWidth:                 "scale.squash-width",
 	kCovOwner:                    "coverage.owner",
 	kCovPartner:                  "coverage.partner",

@@ -250,6 +250,11 @@ type Recommendation struct {
 	Roadmap []Step
 	// Robustness says how much the ranking can be trusted.
 	Robustness Robustness
+	// Dimensions say, for home, operating model, role and sourcing, the
+	// leading value, its SMAA first-rank acceptability summed over the
+	// structures that share it (with Options.SMAA), the runner-up and
+	// whether it is a clear or a close call.
+	Dimensions []DimensionCertainty
 }
 
 // Assumption is a value a recommendation assumed for a field the profile
@@ -634,6 +639,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 			return nil, err
 		}
 	}
+	rec.dimensions(structs, &r.cm.k)
 	return rec, nil
 }
 

@@ -1,0 +1,106 @@
+package placement
+
+import (
+	"cmp"
+	"slices"
+)
+
+// DimensionCertainty says how certain a recommendation is about one
+// dimension of the structure — its home, operating model, central role or
+// sourcing — rather than about the exact structure, whose twins (the same
+// model with another home or sourcing) often score almost alike.
+type DimensionCertainty struct {
+	// Dimension is "home", "model", "role" or "sourcing".
+	Dimension string `json:"dimension"`
+	// Value is the leading value: the one whose structures come first most
+	// often under SMAA, or without SMAA the first structure's.
+	Value string `json:"value"`
+	// Acceptability is the SMAA first-rank acceptability of Value, summed
+	// over the structures that share it; 0 without SMAA.
+	Acceptability float64 `json:"first_rank_acceptability"`
+	// RunnerUp is the next value (by acceptability with SMAA, else by best
+	// score), and RunnerUpAcceptability its summed acceptability.
+	RunnerUp              string  `json:"runner_up,omitempty"`
+	RunnerUpAcceptability float64 `json:"runner_up_first_rank_acceptability"`
+	// Lead is the best score with Value minus the best score with RunnerUp.
+	Lead float64 `json:"lead"`
+	// Clear is true when the value is a clear call: with SMAA, an
+	// acceptability of at least certainty.clear-acceptability; without,
+	// a lead of at least certainty.clear-lead. False means a close call.
+	Clear bool `json:"clear"`
+}
+
+// dimensionValue returns the value of structure s on dimension d.
+func dimensionValue(s Structure, d int) string {
+	switch d {
+	case 0:
+		return string(s.Home)
+	case 1:
+		return s.Model.String()
+	case 2:
+		return s.Role.String()
+	}
+	return s.Sourcing.String()
+}
+
+var dimensionNames = [...]string{"home", "model", "role", "sourcing"}
+
+// dimensions fills rec.Dimensions from the ranking and, if it ran, the
+// SMAA analysis; structs are the ranked structures in problem order.
+func (rec *Recommendation) dimensions(structs []Structure, k *[numTerms]float64) {
+	var acc []float64
+	if s := rec.Robustness.SMAA; s != nil && s.Analysis != nil {
+		acc = make([]float64, len(structs))
+		for i := range structs {
+			acc[i] = s.Analysis.RankAcceptability[i][0]
+		}
+	}
+	rec.Dimensions = make([]DimensionCertainty, len(dimensionNames))
+	for d, name := range dimensionNames {
+		type agg struct {
+			value string
+			acc   float64
+			best  float64
+			order int // rank position of its best structure
+		}
+		var vals []agg
+		find := func(v string) *agg {
+			for i := range vals {
+				if vals[i].value == v {
+					return &vals[i]
+				}
+			}
+			return nil
+		}
+		for pos, e := range rec.Ranking {
+			v := dimensionValue(e.Structure, d)
+			if find(v) == nil {
+				vals = append(vals, agg{value: v, best: e.Score, order: pos})
+			}
+		}
+		for i, s := range structs {
+			if acc != nil {
+				find(dimensionValue(s, d)).acc += acc[i]
+			}
+		}
+		if acc != nil {
+			slices.SortStableFunc(vals, func(a, b agg) int {
+				if c := cmp.Compare(b.acc, a.acc); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.order, b.order)
+			})
+		}
+		dc := DimensionCertainty{Dimension: name, Value: vals[0].value, Acceptability: vals[0].acc}
+		if len(vals) > 1 {
+			dc.RunnerUp, dc.RunnerUpAcceptability = vals[1].value, vals[1].acc
+			dc.Lead = vals[0].best - vals[1].best
+		}
+		if acc != nil {
+			dc.Clear = dc.Acceptability >= k[kCertaintyAcceptability]
+		} else {
+			dc.Clear = len(vals) == 1 || dc.Lead >= k[kCertaintyLead]
+		}
+		rec.Dimensions[d] = dc
+	}
+}
