@@ -517,7 +517,10 @@ func TestScenarioPriorityRaisesOwnUnit(t *testing.T) {
 	lo.SocialPriority, hi.SocialPriority = 1, 5
 	rl, rh := recommend(t, lo), recommend(t, hi)
 	exec := func(s placement.Structure) bool { return s.Home == touchpoint.Executive }
-	assert.LessOrEqual(t, best(rh, exec), 5, "priority 5: an own unit is a close alternative")
+	// "Close" is measured by score, not rank: twins of the winner (other
+	// homes, roles, sourcing) crowd the ranks just below it.
+	own := rh.Ranking[best(rh, exec)-1]
+	assert.Less(t, rh.Ranking[0].Score-own.Score, 0.02, "priority 5: an own unit is a close alternative (%s)", own.Structure.ID())
 	assert.Greater(t, best(rl, exec), 10, "priority 1: no own unit near the top")
 	assert.Less(t, best(rl, model(placement.Centralized)), best(rh, model(placement.Centralized)), "low priority favours the lighter central team")
 }
