@@ -63,7 +63,8 @@ func (rec *Recommendation) dimensions(structs []Structure, k *[numTerms]float64)
 			best  float64
 			order int // rank position of its best structure
 		}
-		var vals []agg
+		var store [16]agg // homes, models, roles or sourcings: few values
+		vals := store[:0]
 		find := func(v string) *agg {
 			for i := range vals {
 				if vals[i].value == v {

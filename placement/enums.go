@@ -134,18 +134,6 @@ func ParseRole(s string) (Role, error) {
 
 func (r Role) valid() bool { return r >= NoRole && r <= AdvisoryExecuting }
 
-// executes reports how much of the departments' day-to-day work the centre
-// does itself: 1 for executing, 0.5 for advisory-executing, 0 otherwise.
-func (r Role) executes() float64 {
-	switch r {
-	case Executing:
-		return 1
-	case AdvisoryExecuting:
-		return 0.5
-	}
-	return 0
-}
-
 // Sourcing says who does the labour of social media work (domain.md §1.4).
 // The zero value is unset and rejected.
 type Sourcing int
