@@ -524,3 +524,24 @@ func TestScenarioPriorityRaisesOwnUnit(t *testing.T) {
 	assert.Greater(t, best(rl, exec), 10, "priority 1: no own unit near the top")
 	assert.Less(t, best(rl, model(placement.Centralized)), best(rh, model(placement.Centralized)), "low priority favours the lighter central team")
 }
+
+// domain.md §3 (employees: 250–1,000 one owner) and §5 (low maturity:
+// centralized or a project team first; Owyang 2013: most companies start
+// formally centralized): a 250-employee, single-unit, single-country firm
+// at maturity 1 gets one owner, not a hub, whatever its staff and budget.
+func TestScenarioNoHubAt250(t *testing.T) {
+	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	require.NoError(t, err)
+	for _, staff := range []float64{0, 1, 3, 10} {
+		for _, budget := range []int{1, 3, 5} {
+			p := sized(250, 1, 1, staff)
+			p.Maturity, p.BudgetLevel = 1, budget
+			rec, err := r.Recommend(p, placement.Options{Detail: 1})
+			require.NoError(t, err)
+			top := rec.Ranking[0].Structure
+			assert.Contains(t, []placement.OperatingModel{placement.Centralized, placement.Organic}, top.Model,
+				"staff %g, budget %d: %s", staff, budget, top.ID())
+			assert.Less(t, best(rec, model(placement.Centralized)), best(rec, model(placement.HubAndSpoke)))
+		}
+	}
+}
