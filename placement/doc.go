@@ -76,9 +76,14 @@
 //     home.*), plus profile interactions, each a named coefficient: sign-off
 //     layers and realtime volume slow a centre that executes; business units
 //     × countries swamp a single central team and saturate a single hub but
-//     feed a dandelion; a staffing floor that grows with size and spread
-//     raises cost and lowers expertise when social_staff falls short
-//     (hybrid and agency sourcing cover part of the gap); regulation and
+//     feed a dandelion; feasibility comes before preference: the staff a
+//     structure needs is estimated from the work ([Staffing]: active
+//     touchpoints, realtime volume, size, priority, units, countries, role;
+//     staff.*), and the gap to social_staff (plus what a high budget can
+//     hire) raises cost and lowers expertise, agility and coverage (hybrid
+//     and agency sourcing do part of the centre's work, at a fee, a
+//     hand-off, less control, a regulatory blind spot and, where social is
+//     core, a weaker voice; sourcing-fit.*); regulation and
 //     high-risk touchpoints penalise structures without an approval path
 //     and reward a central executing team; silos and poor harmony make
 //     organic work chaotic, hubs costlier, and a hub inside one rival
