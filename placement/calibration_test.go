@@ -67,14 +67,14 @@ func TestCalibrationProfiles(t *testing.T) {
 	for _, f := range files {
 		assert.Contains(t, named, filepath.Base(f), "profile without an expectation")
 	}
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1}})
 	require.NoError(t, err)
 	for _, x := range xs {
 		t.Run(x.File, func(t *testing.T) {
 			require.NotEmpty(t, x.Why)
 			require.NotEmpty(t, x.Source)
 			require.True(t, len(x.First)+len(x.NotFirst)+len(x.NotTop3)+len(x.Top3Has) > 0, "no expectation")
-			rec, err := r.Recommend(readTestProfile(t, x.File), placement.Options{Detail: 1})
+			rec, err := r.Recommend(t.Context(), readTestProfile(t, x.File))
 			require.NoError(t, err)
 			top := rec.Ranking[0].Structure
 			if len(x.First) > 0 {

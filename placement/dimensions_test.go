@@ -15,7 +15,7 @@ import (
 // split between twins still adds up), the runner-up and clear or close.
 func TestDimensions(t *testing.T) {
 	p := readTestProfile(t, "retailer-25000.yaml")
-	rec, err := placement.Recommend(p, placement.Options{SMAA: placement.SMAAOptions{Samples: 2000, Seed: 7}})
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{SMAA: &placement.SMAAOptions{Samples: 2000, Seed: 7}})
 	require.NoError(t, err)
 	require.Len(t, rec.Dimensions, 4)
 	names := []string{"home", "model", "role", "sourcing"}
@@ -35,7 +35,7 @@ func TestDimensions(t *testing.T) {
 	assert.True(t, model.Clear, "%+v", model)
 
 	// Without SMAA the certainty comes from the score lead.
-	rec, err = placement.Recommend(p, placement.Options{})
+	rec, err = placement.Recommend(t.Context(), p, placement.Options{})
 	require.NoError(t, err)
 	for _, d := range rec.Dimensions {
 		assert.Zero(t, d.Acceptability)

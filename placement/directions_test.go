@@ -78,7 +78,7 @@ func TestDirectionsCoverEveryFactor(t *testing.T) {
 // base and checks each stated direction and each face-validity extreme.
 func TestDirections(t *testing.T) {
 	d := placement.DefaultDirections()
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1}})
 	require.NoError(t, err)
 	for _, f := range d.Factors {
 		t.Run(f.Factor, func(t *testing.T) {
@@ -87,7 +87,7 @@ func TestDirections(t *testing.T) {
 				for _, v := range f.Values {
 					p, err := f.Apply(b.Profile, v)
 					require.NoError(t, err)
-					rec, err := r.Recommend(p, placement.Options{Detail: 1})
+					rec, err := r.Recommend(t.Context(), p)
 					require.NoError(t, err, "%s=%s from %s", f.Factor, v, b.Name)
 					recs[b.Name] = append(recs[b.Name], rec)
 				}

@@ -530,13 +530,13 @@ func TestScenarioPriorityRaisesOwnUnit(t *testing.T) {
 // formally centralized): a 250-employee, single-unit, single-country firm
 // at maturity 1 gets one owner, not a hub, whatever its staff and budget.
 func TestScenarioNoHubAt250(t *testing.T) {
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1}})
 	require.NoError(t, err)
 	for _, staff := range []float64{0, 1, 3, 10} {
 		for _, budget := range []int{1, 3, 5} {
 			p := sized(250, 1, 1, staff)
 			p.Maturity, p.BudgetLevel = 1, budget
-			rec, err := r.Recommend(p, placement.Options{Detail: 1})
+			rec, err := r.Recommend(t.Context(), p)
 			require.NoError(t, err)
 			top := rec.Ranking[0].Structure
 			assert.Contains(t, []placement.OperatingModel{placement.Centralized, placement.Organic}, top.Model,

@@ -40,7 +40,7 @@ func midProfile(employees, units, countries int) placement.Profile {
 //     (11 in 2010, 15.6 in 2013) lies between. We accept down to 0.35×;
 //   - over 100,000 employees ≈ 49 core FTE (same source): ±30%, 34–64 FTE.
 func TestStaffingBySizeBand(t *testing.T) {
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1}})
 	require.NoError(t, err)
 	for _, band := range []struct {
 		name                        string
@@ -53,7 +53,7 @@ func TestStaffingBySizeBand(t *testing.T) {
 		{"5,000–10,000", 7500, 3, 5, 7, 30},
 		{">100,000", 150000, 20, 40, 34, 64},
 	} {
-		rec, err := r.Recommend(midProfile(band.employees, band.units, band.countries), placement.Options{Detail: 1})
+		rec, err := r.Recommend(t.Context(), midProfile(band.employees, band.units, band.countries))
 		require.NoError(t, err)
 		top := rec.Ranking[0]
 		assert.GreaterOrEqual(t, top.Staffing.FTE, band.low, "%s: %s needs %.1f FTE", band.name, top.Structure.ID(), top.Staffing.FTE)
@@ -70,7 +70,7 @@ func TestStaffingBySizeBand(t *testing.T) {
 func TestStaffingNovice(t *testing.T) {
 	p := midProfile(2500, 1, 1)
 	p.Maturity, p.SocialStaff, p.Agency = 1, 3, placement.AgencyOpen
-	rec, err := placement.Recommend(p, placement.Options{Detail: 1})
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{Detail: 1})
 	require.NoError(t, err)
 	top := rec.Ranking[0]
 	assert.Equal(t, placement.Centralized, top.Structure.Model, top.Structure.ID())
@@ -81,10 +81,10 @@ func TestStaffingNovice(t *testing.T) {
 // and the staffing grows with the work: more activity, more employees,
 // more units, more priority never lower the estimate (no cap).
 func TestStaffingEveryStructure(t *testing.T) {
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1}})
 	require.NoError(t, err)
 	fte := func(p placement.Profile) map[string]float64 {
-		rec, err := r.Recommend(p, placement.Options{Detail: 1})
+		rec, err := r.Recommend(t.Context(), p)
 		require.NoError(t, err)
 		out := map[string]float64{}
 		for _, e := range rec.Ranking {

@@ -112,7 +112,7 @@ func run(w io.Writer) error {
 // runner-up and over the best structure of another operating model, and
 // its staffing.
 func sweeps(w io.Writer) error {
-	r, err := placement.NewRecommender(placement.DefaultModel(), nil)
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1}})
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func sweeps(w io.Writer) error {
 				if err != nil {
 					return err
 				}
-				rec, err := r.Recommend(p, placement.Options{Detail: 1})
+				rec, err := r.Recommend(context.Background(), p)
 				if err != nil {
 					return fmt.Errorf("%s=%s from %s: %w", f.Factor, v, b.Name, err)
 				}
