@@ -79,6 +79,10 @@ type Profile struct {
 	// the profile. Criteria left out get weight 0. Values must be finite and
 	// non-negative and not all zero; they are normalised to sum to 1.
 	Weights map[Criterion]float64 `json:"weights,omitempty" yaml:"weights,omitempty"`
+	// Governance is the gap checklist: which governance practices are in
+	// place. Every item is optional; unstated means [Unknown], which is
+	// neither a gap nor evidence of maturity.
+	Governance Governance `json:"governance,omitzero" yaml:"governance,omitempty"`
 }
 
 // Defaults applied by [Profile.WithDefaults].
@@ -191,6 +195,7 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 			errs = append(errs, err)
 		}
 	}
+	p.Governance.validate(add)
 	if len(p.Weights) > 0 {
 		sum := 0.0
 		for _, k := range slices.Sorted(maps.Keys(p.Weights)) {
@@ -234,6 +239,45 @@ type profileFile struct {
 	Touchpoints          map[string]float64 `json:"touchpoints" yaml:"touchpoints"`
 	Current              *structureFile     `json:"current" yaml:"current"`
 	Weights              map[string]float64 `json:"weights" yaml:"weights"`
+	Governance           *governanceFile    `json:"governance" yaml:"governance"`
+}
+
+// governanceFile is the wire form of [Governance]: answers as tokens, so a
+// bad one is reported with its path.
+type governanceFile struct {
+	Policy           string `json:"policy" yaml:"policy"`
+	PolicyKnown      string `json:"policy_known" yaml:"policy_known"`
+	CrisisPlan       string `json:"crisis_plan" yaml:"crisis_plan"`
+	AccountInventory string `json:"account_inventory" yaml:"account_inventory"`
+	Archiving        string `json:"archiving" yaml:"archiving"`
+	Training         string `json:"training" yaml:"training"`
+	Measurement      string `json:"measurement" yaml:"measurement"`
+	ExecutiveSponsor string `json:"executive_sponsor" yaml:"executive_sponsor"`
+}
+
+func (f governanceFile) governance() (Governance, []error) {
+	var errs []error
+	parse := func(key, v string) Answer {
+		if v == "" {
+			return Unknown
+		}
+		a, err := ParseAnswer(v)
+		if err != nil {
+			errs = append(errs, fieldErr("governance."+key, v, fmt.Errorf("%w (want yes, no or unknown)", ErrUnknownName)))
+		}
+		return a
+	}
+	g := Governance{
+		Policy:           parse("policy", f.Policy),
+		PolicyKnown:      parse("policy_known", f.PolicyKnown),
+		CrisisPlan:       parse("crisis_plan", f.CrisisPlan),
+		AccountInventory: parse("account_inventory", f.AccountInventory),
+		Archiving:        parse("archiving", f.Archiving),
+		Training:         parse("training", f.Training),
+		Measurement:      parse("measurement", f.Measurement),
+		ExecutiveSponsor: parse("executive_sponsor", f.ExecutiveSponsor),
+	}
+	return g, errs
 }
 
 type structureFile struct {
@@ -383,6 +427,11 @@ func (f profileFile) profile() (Profile, []error) {
 		s, err := f.Current.structure("current")
 		errs = append(errs, err...)
 		p.Current = &s
+	}
+	if f.Governance != nil {
+		g, err := f.Governance.governance()
+		errs = append(errs, err...)
+		p.Governance = g
 	}
 	return p, errs
 }

@@ -1,0 +1,306 @@
+package placement
+
+import (
+	"bytes"
+	_ "embed" // for the default benchmarks
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+//go:embed benchmarks.yaml
+var benchmarksYAML []byte
+
+// Benchmarks is a set of published peer figures that a recommendation
+// sets the organisation against: team size by company size and maturity,
+// posting staff, budget by maturity, the share of firms with a dedicated
+// team, in-house against agency, and how common each operating model and
+// home department is. Every row names its source. [DefaultBenchmarks] is
+// the embedded set; a consultant can load their own with
+// [ReadBenchmarks].
+type Benchmarks struct {
+	Name       string      `json:"name" yaml:"name"`
+	Version    string      `json:"version" yaml:"version"`
+	Benchmarks []Benchmark `json:"benchmarks" yaml:"benchmarks"`
+}
+
+// Benchmark is one published peer figure and the profiles it applies to.
+type Benchmark struct {
+	ID string `json:"id" yaml:"id"`
+	// Topic is what is compared, in the client's words.
+	Topic string `json:"topic" yaml:"topic"`
+	// Measure is the profile fact the row compares; see [Measure].
+	Measure Measure `json:"measure" yaml:"measure"`
+	// Employees and Maturity bound the profiles the row applies to, as
+	// [min, max]; 0 is an open end, and an empty range applies to all.
+	Employees []int `json:"employees,omitempty" yaml:"employees,omitempty"`
+	Maturity  []int `json:"maturity,omitempty" yaml:"maturity,omitempty"`
+	// Model and Home select the operating model or home department whose
+	// share an operating-model or home row gives.
+	Model OperatingModel        `json:"model,omitempty" yaml:"model,omitempty"`
+	Home  touchpoint.Department `json:"home,omitempty" yaml:"home,omitempty"`
+	// Peers is the published figure as the client reads it.
+	Peers string `json:"peers" yaml:"peers"`
+	// Value is the figure as a number; Low and High the range read as "in
+	// line with peers" (High 0: no upper end). Units depend on Measure.
+	Value float64 `json:"value" yaml:"value"`
+	Low   float64 `json:"low,omitempty" yaml:"low,omitempty"`
+	High  float64 `json:"high,omitempty" yaml:"high,omitempty"`
+	// Evidence, Source, URL and Year cite the figure.
+	Evidence Evidence `json:"evidence" yaml:"evidence"`
+	Source   string   `json:"source" yaml:"source"`
+	URL      string   `json:"url,omitempty" yaml:"url,omitempty"`
+	Year     int      `json:"year,omitempty" yaml:"year,omitempty"`
+}
+
+// Measure is the profile fact a [Benchmark] compares.
+type Measure int
+
+// Measures.
+const (
+	MeasureSocialStaff    Measure = iota + 1 // social_staff, in FTE
+	MeasureBudgetLevel                       // budget_level, on the 1–5 scale
+	MeasureDedicatedTeam                     // whether anyone works on social full time (share of firms)
+	MeasureSourcing                          // today's sourcing or agency stance (share of firms)
+	MeasureOperatingModel                    // today's operating model (share of firms)
+	MeasureHome                              // today's home department (share of firms)
+	MeasurePostingStaff                      // employees per authorised poster
+)
+
+var measureNames = []string{"", "social-staff", "budget-level", "dedicated-team", "sourcing", "operating-model", "home", "posting-staff"}
+
+// String returns the measure's token ("social-staff", …).
+func (m Measure) String() string { return enumString("Measure", measureNames, int(m)) }
+
+// MarshalText implements encoding.TextMarshaler; it fails for the zero value.
+func (m Measure) MarshalText() ([]byte, error) { return enumMarshal("measure", measureNames, int(m)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseMeasure].
+func (m *Measure) UnmarshalText(b []byte) error {
+	v, err := ParseMeasure(string(b))
+	if err == nil {
+		*m = v
+	}
+	return err
+}
+
+// ParseMeasure parses a measure token; an unknown token gives an error
+// wrapping [ErrUnknownName].
+func ParseMeasure(s string) (Measure, error) {
+	v, err := enumParse("measure", measureNames, s)
+	return Measure(v), err
+}
+
+// DefaultBenchmarks returns a fresh copy of the embedded peer figures.
+func DefaultBenchmarks() *Benchmarks {
+	b, err := ReadBenchmarks(bytes.NewReader(benchmarksYAML))
+	if err != nil {
+		panic("placement: embedded benchmarks are invalid: " + err.Error()) // tested
+	}
+	return b
+}
+
+// ReadBenchmarks reads peer benchmarks (YAML or JSON, decoded strictly
+// like a profile) and validates them: unique IDs, a topic, a measure, the
+// figure in words, a source and evidence kind for every row, ranges of two
+// non-negative numbers with min ≤ max, finite numbers, and Low ≤ Value ≤
+// High where both ends are given. The error joins a [*FieldError] per
+// problem.
+func ReadBenchmarks(r io.Reader) (*Benchmarks, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	var b Benchmarks
+	if err := decodeFile(data, &b); err != nil {
+		return nil, err
+	}
+	if err := b.Validate(); err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+// Validate checks b; see [ReadBenchmarks].
+func (b *Benchmarks) Validate() error {
+	var errs []error
+	add := func(path, value string, err error) { errs = append(errs, fieldErr(path, value, err)) }
+	if strings.TrimSpace(b.Name) == "" {
+		add("name", "", ErrMissing)
+	}
+	if len(b.Benchmarks) == 0 {
+		add("benchmarks", "", ErrMissing)
+	}
+	seen := map[string]bool{}
+	for i, r := range b.Benchmarks {
+		path := "benchmarks[" + strconv.Itoa(i) + "]"
+		if r.ID == "" {
+			add(path+".id", "", ErrMissing)
+		} else if seen[r.ID] {
+			add(path+".id", r.ID, fmt.Errorf("%w: duplicate id", ErrRange))
+		}
+		seen[r.ID] = true
+		for _, f := range []struct{ name, v string }{{"topic", r.Topic}, {"peers", r.Peers}, {"source", r.Source}} {
+			if strings.TrimSpace(f.v) == "" {
+				add(path+"."+f.name, "", ErrMissing)
+			}
+		}
+		if r.Measure < MeasureSocialStaff || r.Measure > MeasurePostingStaff {
+			add(path+".measure", "", ErrMissing)
+		}
+		if r.Evidence == 0 {
+			add(path+".evidence", "", ErrMissing)
+		}
+		for _, rg := range []struct {
+			name string
+			v    []int
+		}{{"employees", r.Employees}, {"maturity", r.Maturity}} {
+			if len(rg.v) == 0 {
+				continue
+			}
+			if len(rg.v) != 2 || rg.v[0] < 0 || rg.v[1] < 0 || (rg.v[1] != 0 && rg.v[0] > rg.v[1]) {
+				add(path+"."+rg.name, fmt.Sprint(rg.v), fmt.Errorf("%w: want [min, max], 0 for an open end", ErrRange))
+			}
+		}
+		for _, x := range []float64{r.Value, r.Low, r.High} {
+			if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
+				add(path+".value", fmt.Sprint(x), ErrRange)
+			}
+		}
+		if (r.Low != 0 && r.Value < r.Low) || (r.High != 0 && r.Value > r.High) {
+			add(path+".value", fmt.Sprint(r.Value), fmt.Errorf("%w: outside [low, high]", ErrRange))
+		}
+		if r.Measure == MeasureOperatingModel && r.Model == 0 {
+			add(path+".model", "", ErrMissing)
+		}
+		if r.Measure == MeasureHome && r.Home == "" {
+			add(path+".home", "", ErrMissing)
+		}
+	}
+	return joinErrs(errs)
+}
+
+func inRange(rg []int, v int) bool {
+	if len(rg) != 2 {
+		return true
+	}
+	return v >= rg[0] && (rg[1] == 0 || v <= rg[1])
+}
+
+// Standing says where the profile stands against a peer figure.
+type Standing int
+
+// Standings.
+const (
+	NotCompared Standing = iota // the profile does not state the fact, or the row only informs
+	Below                       // below the peers' range
+	InLine                      // within the peers' range
+	Above                       // above the peers' range
+)
+
+var standingNames = []string{"not-compared", "below", "in-line", "above"}
+
+// String returns "not-compared", "below", "in-line" or "above".
+func (s Standing) String() string {
+	if s >= NotCompared && s <= Above {
+		return standingNames[s]
+	}
+	return fmt.Sprintf("Standing(%d)", int(s))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Standing) MarshalText() ([]byte, error) {
+	if s < NotCompared || s > Above {
+		return nil, fmt.Errorf("%w: standing %d is not a valid value", ErrUnknownName, int(s))
+	}
+	return []byte(standingNames[s]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Standing) UnmarshalText(b []byte) error {
+	i := slices.Index(standingNames, string(b))
+	if i < 0 {
+		return fmt.Errorf("%w: standing %q (want one of %s)", ErrUnknownName, b, strings.Join(standingNames, ", "))
+	}
+	*s = Standing(i)
+	return nil
+}
+
+// Comparison is one "you / peers / source" row.
+type Comparison struct {
+	ID       string   `json:"id"`
+	Topic    string   `json:"topic"`
+	You      string   `json:"you"`
+	Peers    string   `json:"peers"`
+	Standing Standing `json:"standing"`
+	Source   string   `json:"source"`
+	URL      string   `json:"url,omitempty"`
+	Year     int      `json:"year,omitempty"`
+}
+
+// Compare returns the rows of b that apply to p (by head count and
+// maturity, with defaults filled in), in b's order, each with what p says,
+// the peers' figure and where p stands. Operating-model and home rows
+// apply only to the profile's current structure.
+func (b *Benchmarks) Compare(p Profile) []Comparison {
+	p = p.WithDefaults()
+	out := []Comparison{}
+	for _, r := range b.Benchmarks {
+		if !inRange(r.Employees, p.Employees) || !inRange(r.Maturity, p.Maturity) {
+			continue
+		}
+		c := Comparison{ID: r.ID, Topic: r.Topic, Peers: r.Peers, Source: r.Source, URL: r.URL, Year: r.Year}
+		switch r.Measure {
+		case MeasureSocialStaff:
+			c.You = formatFTE(p.SocialStaff) + " FTE"
+			c.Standing = standing(p.SocialStaff, r.Low, r.High)
+		case MeasureBudgetLevel:
+			c.You = fmt.Sprintf("budget level %d of 5 against peers", p.BudgetLevel)
+			c.Standing = standing(float64(p.BudgetLevel), r.Low, r.High)
+		case MeasureDedicatedTeam:
+			if p.SocialStaff >= 1 {
+				c.You = "yes (" + formatFTE(p.SocialStaff) + " FTE)"
+			} else {
+				c.You = "no"
+			}
+		case MeasureSourcing:
+			switch {
+			case p.Current != nil:
+				c.You = p.Current.Sourcing.String()
+			case p.Agency == AgencyNone:
+				c.You = "in-house only (agencies ruled out)"
+			default:
+				c.You = "agency " + p.Agency.String()
+			}
+		case MeasureOperatingModel:
+			if p.Current == nil || p.Current.Model != r.Model {
+				continue
+			}
+			c.You = "today: " + r.Model.String()
+		case MeasureHome:
+			if p.Current == nil || p.Current.Home != r.Home {
+				continue
+			}
+			c.You = "today: " + string(r.Home)
+		case MeasurePostingStaff:
+			c.You = fmt.Sprintf("about %d authorised posters would match peers at %d employees", int(math.Round(float64(p.Employees)/r.Value)), p.Employees)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func standing(x, low, high float64) Standing {
+	switch {
+	case low != 0 && x < low:
+		return Below
+	case high != 0 && x > high:
+		return Above
+	}
+	return InLine
+}

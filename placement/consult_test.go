@@ -1,0 +1,173 @@
+package placement
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+func consultProfile(employees int) Profile {
+	return Profile{Name: "Test", Employees: employees, Touchpoints: map[touchpoint.ID]int{touchpoint.MarketingChannel: 3}}
+}
+
+func TestDefaultMaturityModelAndBenchmarksLoad(t *testing.T) {
+	m := DefaultMaturityModel()
+	require.NoError(t, m.Validate())
+	assert.Len(t, m.Stages, 5)
+	b := DefaultBenchmarks()
+	require.NoError(t, b.Validate())
+	for _, r := range b.Benchmarks {
+		assert.NotEmpty(t, r.Source, r.ID)
+	}
+}
+
+func TestDiagnose(t *testing.T) {
+	m := DefaultMaturityModel()
+	tests := []struct {
+		name  string
+		edit  func(*Profile)
+		stage string
+		next  string
+	}{
+		{"stated 4 with every marker met", func(p *Profile) {
+			p.Maturity, p.SocialStaff, p.BudgetLevel = 4, 5, 3
+			p.Governance = Governance{Policy: Yes, AccountInventory: Yes, CrisisPlan: Yes, ExecutiveSponsor: Yes, Training: Yes, Measurement: Yes}
+		}, "scaling", "empowering"},
+		{"stated 4 but no crisis plan holds it at testing", func(p *Profile) {
+			p.Maturity, p.SocialStaff = 4, 5
+			p.Governance = Governance{CrisisPlan: No}
+		}, "testing", "coordinating"},
+		{"stated 4 with unknown practices is believed", func(p *Profile) {
+			p.Maturity, p.SocialStaff, p.BudgetLevel = 4, 5, 3
+		}, "scaling", "empowering"},
+		{"stated 3 without staff is testing at most", func(p *Profile) {
+			p.Maturity, p.SocialStaff = 3, 0.5
+		}, "testing", "coordinating"},
+		{"unstated, nothing known: dormant is not claimed, testing needs staff", func(p *Profile) {}, "dormant", "testing"},
+		{"unstated with staff: testing", func(p *Profile) { p.SocialStaff = 1 }, "testing", "coordinating"},
+		{"unstated with every coordinating marker", func(p *Profile) {
+			p.SocialStaff = 2
+			p.Governance = Governance{Policy: Yes, AccountInventory: Yes, CrisisPlan: Yes}
+		}, "coordinating", "scaling"},
+		{"stated 5 with all markers", func(p *Profile) {
+			p.Maturity, p.SocialStaff, p.BudgetLevel, p.ExecutiveSponsorship = 5, 30, 4, 5
+			p.Governance = Governance{Policy: Yes, PolicyKnown: Yes, AccountInventory: Yes, CrisisPlan: Yes, ExecutiveSponsor: Yes, Training: Yes, Measurement: Yes}
+		}, "empowering", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := consultProfile(3000)
+			tc.edit(&p)
+			d := m.Diagnose(p)
+			assert.Equal(t, tc.stage, d.Stage.ID)
+			if tc.next == "" {
+				assert.Nil(t, d.Next)
+				assert.Empty(t, d.NextRequires)
+			} else {
+				require.NotNil(t, d.Next)
+				assert.Equal(t, tc.next, d.Next.ID)
+				assert.NotEmpty(t, d.NextRequires, "the next stage must say what it needs")
+			}
+			assert.NotEmpty(t, d.Stage.Carries)
+		})
+	}
+}
+
+func TestDiagnoseEvidenceNamesTheGap(t *testing.T) {
+	p := consultProfile(3000)
+	p.Maturity, p.SocialStaff = 4, 5
+	p.Governance = Governance{CrisisPlan: No}
+	d := DefaultMaturityModel().Diagnose(p)
+	joined := strings.Join(d.Evidence, "\n")
+	assert.Contains(t, joined, "stated maturity 4")
+	assert.Contains(t, joined, "missing: a crisis and escalation plan (the Coordinating stage needs it)")
+}
+
+func TestGaps(t *testing.T) {
+	m := DefaultMaturityModel()
+	p := consultProfile(3000)
+	p.Governance = Governance{Policy: Yes, CrisisPlan: No}
+	gaps := m.Gaps(p)
+	ids := map[string]Answer{}
+	for _, g := range gaps {
+		ids[g.Practice.ID] = g.Answer
+		assert.NotEmpty(t, g.Practice.Step)
+		assert.NotEmpty(t, g.Practice.Matters)
+	}
+	assert.NotContains(t, ids, "policy", "a practice in place is no gap")
+	assert.Equal(t, No, ids["crisis-plan"])
+	assert.Equal(t, Unknown, ids["training"], "unknown is a state, not no")
+	assert.NotContains(t, ids, "archiving", "archiving is asked of regulated organisations only")
+	p.Regulation = 5
+	ids = map[string]Answer{}
+	for _, g := range m.Gaps(p) {
+		ids[g.Practice.ID] = g.Answer
+	}
+	assert.Contains(t, ids, "archiving")
+}
+
+func TestBenchmarksCompare(t *testing.T) {
+	b := DefaultBenchmarks()
+	find := func(rows []Comparison, prefix string) []Comparison {
+		var out []Comparison
+		for _, r := range rows {
+			if strings.HasPrefix(r.ID, prefix) {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	p := consultProfile(2400)
+	p.SocialStaff = 3
+	rows := b.Compare(p)
+	size := find(rows, "team.size.")
+	require.Len(t, size, 1, "exactly one size band applies")
+	assert.Equal(t, "team.size.1000-4999", size[0].ID)
+	assert.Equal(t, InLine, size[0].Standing)
+	assert.Equal(t, "3 FTE", size[0].You)
+
+	p.SocialStaff = 0.5
+	assert.Equal(t, Below, find(b.Compare(p), "team.size.")[0].Standing)
+
+	// Every size band maps to exactly one row.
+	for _, n := range []int{12, 249, 250, 999, 1000, 4999, 5000, 9999, 10000, 99999, 100000, 500000} {
+		assert.Len(t, find(b.Compare(consultProfile(n)), "team.size."), 1, "%d employees", n)
+	}
+	// Model shares apply only to the current model.
+	p.Current = &Structure{Home: touchpoint.Communications, Model: Centralized, Role: Executing, Sourcing: InHouse}
+	shares := find(b.Compare(p), "model.share.")
+	require.Len(t, shares, 1)
+	assert.Equal(t, "model.share.centralized", shares[0].ID)
+}
+
+func TestReadBenchmarksRejects(t *testing.T) {
+	for name, doc := range map[string]string{
+		"unknown measure": "name: x\nbenchmarks:\n  - {id: a, topic: t, measure: height, peers: p, value: 1, evidence: survey, source: s}\n",
+		"inverted range":  "name: x\nbenchmarks:\n  - {id: a, topic: t, measure: social-staff, employees: [10, 5], peers: p, value: 1, evidence: survey, source: s}\n",
+		"no source":       "name: x\nbenchmarks:\n  - {id: a, topic: t, measure: social-staff, peers: p, value: 1, evidence: survey}\n",
+		"value outside":   "name: x\nbenchmarks:\n  - {id: a, topic: t, measure: social-staff, peers: p, value: 9, low: 1, high: 3, evidence: survey, source: s}\n",
+		"duplicate id":    "name: x\nbenchmarks:\n  - {id: a, topic: t, measure: social-staff, peers: p, value: 1, evidence: survey, source: s}\n  - {id: a, topic: t, measure: social-staff, peers: p, value: 1, evidence: survey, source: s}\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := ReadBenchmarks(strings.NewReader(doc))
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrUnknownName) || errors.Is(err, ErrRange) || errors.Is(err, ErrMissing) || errors.Is(err, ErrSyntax), err)
+		})
+	}
+}
+
+func TestReadProfileGovernance(t *testing.T) {
+	p, err := ReadProfile(strings.NewReader("name: X\nemployees: 500\ntouchpoints: {marketing-channel: 2}\ngovernance: {policy: yes, crisis_plan: no}\n"))
+	require.NoError(t, err)
+	assert.Equal(t, Governance{Policy: Yes, CrisisPlan: No}, p.Governance)
+	_, err = ReadProfile(strings.NewReader("name: X\nemployees: 500\ntouchpoints: {marketing-channel: 2}\ngovernance: {policy: maybe}\n"))
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "governance.policy", fe.Path)
+	assert.ErrorIs(t, err, ErrUnknownName)
+}

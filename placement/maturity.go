@@ -1,0 +1,348 @@
+package placement
+
+import (
+	"bytes"
+	_ "embed" // for the default maturity model
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/socialseat/socialseat/internal/strictdec"
+)
+
+//go:embed maturity.yaml
+var maturityYAML []byte
+
+// MaturityModel is a named maturity model: the stages a profile is placed
+// on, the facts that mark each stage, and the governance practices whose
+// gaps a recommendation lists. It is data, with a source for every entry;
+// [DefaultMaturityModel] is Forrester's five-stage social maturity model
+// (Corcoran & Overby 2011) with practices from Altimeter's surveys.
+type MaturityModel struct {
+	// Name names the model ("Forrester social maturity").
+	Name string `json:"name" yaml:"name"`
+	// Source and URL cite the model.
+	Source string `json:"source" yaml:"source"`
+	URL    string `json:"url,omitempty" yaml:"url,omitempty"`
+	// Stages run from the least to the most mature; Level is 1, 2, …
+	Stages []Stage `json:"stages" yaml:"stages"`
+	// Practices is the governance checklist.
+	Practices []Practice `json:"practices" yaml:"practices"`
+}
+
+// Stage is one stage of a [MaturityModel].
+type Stage struct {
+	ID          string `json:"id" yaml:"id"`
+	Level       int    `json:"level" yaml:"level"`
+	Name        string `json:"name" yaml:"name"`
+	Description string `json:"description" yaml:"description"`
+	// Carries lists the operating models an organisation at this stage
+	// can run.
+	Carries []OperatingModel `json:"carries" yaml:"carries"`
+	// Markers are the facts an organisation at this stage shows.
+	Markers []Marker `json:"markers" yaml:"markers"`
+}
+
+// Marker is a fact of a profile that marks a stage: either a governance
+// practice in place (Practice set) or a profile number at least Min
+// (Field set: social_staff, budget_level, executive_sponsorship or
+// active_touchpoints).
+type Marker struct {
+	Practice string  `json:"practice,omitempty" yaml:"practice,omitempty"`
+	Field    string  `json:"field,omitempty" yaml:"field,omitempty"`
+	Min      float64 `json:"min,omitempty" yaml:"min,omitempty"`
+	// Says is the marker in the client's words ("a crisis and escalation
+	// plan").
+	Says string `json:"says" yaml:"says"`
+}
+
+// Practice is one item of the governance checklist.
+type Practice struct {
+	// ID is one of policy, policy-known, crisis-plan, account-inventory,
+	// archiving, training, measurement, executive-sponsor (the fields of
+	// [Governance]).
+	ID       string `json:"id" yaml:"id"`
+	Name     string `json:"name" yaml:"name"`
+	Question string `json:"question" yaml:"question"`
+	// MinRegulation, if positive, asks about the practice only of
+	// profiles whose regulation is at least this.
+	MinRegulation int `json:"min_regulation,omitempty" yaml:"min_regulation,omitempty"`
+	// Matters is the published figure that makes a gap matter.
+	Matters string `json:"matters" yaml:"matters"`
+	Source  string `json:"source" yaml:"source"`
+	URL     string `json:"url,omitempty" yaml:"url,omitempty"`
+	// Step is the roadmap step that closes the gap.
+	Step string `json:"step" yaml:"step"`
+}
+
+// markerFields are the profile numbers a [Marker] may test.
+var markerFields = []string{"social_staff", "budget_level", "executive_sponsorship", "active_touchpoints"}
+
+// DefaultMaturityModel returns a fresh copy of the embedded maturity
+// model: Forrester's dormant, testing, coordinating, scaling and
+// empowering stages, and the governance checklist of Altimeter's
+// readiness, governance and state-of-social-business surveys.
+func DefaultMaturityModel() *MaturityModel {
+	m, err := ReadMaturityModel(bytes.NewReader(maturityYAML))
+	if err != nil {
+		panic("placement: embedded maturity model is invalid: " + err.Error()) // tested
+	}
+	return m
+}
+
+// ReadMaturityModel reads a maturity model (YAML or JSON, decoded
+// strictly like a profile) and validates it: stages numbered 1, 2, … in
+// order, markers that name a known practice or profile field, practices
+// with an ID of [Governance], a question, a figure, a source and a step.
+// The error joins a [*FieldError] per problem.
+func ReadMaturityModel(r io.Reader) (*MaturityModel, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	var m MaturityModel
+	if err := decodeFile(data, &m); err != nil {
+		return nil, err
+	}
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// decodeFile decodes a YAML or JSON file strictly, mapping the decoder's
+// errors onto this package's sentinels.
+func decodeFile(data []byte, v any) error {
+	err := strictdec.Decode(data, v)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, strictdec.ErrEmpty):
+		return fieldErr("", "", fmt.Errorf("%w: empty document", ErrSyntax))
+	}
+	return fmt.Errorf("%w: %w", ErrSyntax, err)
+}
+
+// Validate checks m; see [ReadMaturityModel].
+func (m *MaturityModel) Validate() error {
+	var errs []error
+	add := func(path, value string, err error) { errs = append(errs, fieldErr(path, value, err)) }
+	if strings.TrimSpace(m.Name) == "" {
+		add("name", "", ErrMissing)
+	}
+	if strings.TrimSpace(m.Source) == "" {
+		add("source", "", ErrMissing)
+	}
+	if len(m.Stages) == 0 {
+		add("stages", "", ErrMissing)
+	}
+	known := map[string]bool{}
+	for i, pr := range m.Practices {
+		path := "practices[" + strconv.Itoa(i) + "]"
+		if _, ok := (Governance{}).answer(pr.ID); !ok {
+			add(path+".id", pr.ID, fmt.Errorf("%w (want one of %s)", ErrUnknownName, strings.Join(practiceIDs, ", ")))
+		} else if known[pr.ID] {
+			add(path+".id", pr.ID, fmt.Errorf("%w: duplicate practice", ErrRange))
+		}
+		known[pr.ID] = true
+		for _, f := range []struct{ name, v string }{{"name", pr.Name}, {"question", pr.Question}, {"matters", pr.Matters}, {"source", pr.Source}, {"step", pr.Step}} {
+			if strings.TrimSpace(f.v) == "" {
+				add(path+"."+f.name, "", ErrMissing)
+			}
+		}
+	}
+	for i, s := range m.Stages {
+		path := "stages[" + strconv.Itoa(i) + "]"
+		if s.Level != i+1 {
+			add(path+".level", strconv.Itoa(s.Level), fmt.Errorf("%w: want %d (stages run 1, 2, … in order)", ErrRange, i+1))
+		}
+		if strings.TrimSpace(s.ID) == "" {
+			add(path+".id", "", ErrMissing)
+		}
+		if strings.TrimSpace(s.Name) == "" {
+			add(path+".name", "", ErrMissing)
+		}
+		for j, c := range s.Carries {
+			if c < Organic || c > Honeycomb {
+				add(path+".carries["+strconv.Itoa(j)+"]", strconv.Itoa(int(c)), ErrUnknownName)
+			}
+		}
+		for j, mk := range s.Markers {
+			mp := path + ".markers[" + strconv.Itoa(j) + "]"
+			switch {
+			case (mk.Practice == "") == (mk.Field == ""):
+				add(mp, "", fmt.Errorf("%w: a marker names exactly one of practice and field", ErrMissing))
+			case mk.Practice != "" && !known[mk.Practice]:
+				add(mp+".practice", mk.Practice, ErrUnknownName)
+			case mk.Field != "" && !slices.Contains(markerFields, mk.Field):
+				add(mp+".field", mk.Field, fmt.Errorf("%w (want one of %s)", ErrUnknownName, strings.Join(markerFields, ", ")))
+			}
+			if strings.TrimSpace(mk.Says) == "" {
+				add(mp+".says", "", ErrMissing)
+			}
+		}
+	}
+	return joinErrs(errs)
+}
+
+// StageDiagnosis places a profile on a [MaturityModel].
+type StageDiagnosis struct {
+	// Model, Source and URL name the maturity model.
+	Model  string `json:"model"`
+	Source string `json:"source"`
+	URL    string `json:"url,omitempty"`
+	// Stage is where the profile sits.
+	Stage Stage `json:"stage"`
+	// Stated is the maturity the profile states (0 if it states none).
+	Stated int `json:"stated"`
+	// Evidence lists the facts of the profile that put it at Stage: what
+	// it shows, and what holds it below a higher stated maturity.
+	Evidence []string `json:"evidence"`
+	// Next is the following stage, nil at the top.
+	Next *Stage `json:"next,omitempty"`
+	// NextRequires lists what Next needs that the profile does not show
+	// yet (missing or unknown).
+	NextRequires []string `json:"next_requires"`
+}
+
+// markerState is what a profile says about a marker.
+type markerStatus int
+
+const (
+	markerUnknown markerStatus = iota
+	markerMissing
+	markerMet
+)
+
+// markerState says what p shows about mk, and a line of evidence that
+// names the fact and the stage that needs it.
+func markerState(p Profile, mk Marker, stage string) (markerStatus, string) {
+	if mk.Practice != "" {
+		a, _ := p.Governance.answer(mk.Practice)
+		switch a {
+		case Yes:
+			return markerMet, "in place: " + mk.Says
+		case No:
+			return markerMissing, "missing: " + mk.Says + " (the " + stage + " stage needs it)"
+		}
+		return markerUnknown, "not stated: " + mk.Says
+	}
+	var v float64
+	var shown string
+	switch mk.Field {
+	case "social_staff":
+		v, shown = p.SocialStaff, "social staff of "+formatFTE(p.SocialStaff)+" FTE"
+	case "budget_level":
+		v, shown = float64(p.BudgetLevel), fmt.Sprintf("budget level %d of 5", p.BudgetLevel)
+	case "executive_sponsorship":
+		v, shown = float64(p.ExecutiveSponsorship), fmt.Sprintf("executive sponsorship %d of 5", p.ExecutiveSponsorship)
+	case "active_touchpoints":
+		n := 0
+		for _, a := range p.Touchpoints {
+			if a > 0 {
+				n++
+			}
+		}
+		v, shown = float64(n), strconv.Itoa(n)+" active "+plural(n, "touchpoint", "touchpoints")
+	}
+	if v >= mk.Min {
+		return markerMet, shown + ": " + mk.Says
+	}
+	return markerMissing, shown + ", below the " + formatFTE(mk.Min) + " the " + stage + " stage needs (" + mk.Says + ")"
+}
+
+// Diagnose places p (with defaults filled in for numbers, see
+// [Profile.WithDefaults]) on m. A stated maturity is believed unless a
+// marker of that stage or one below is known to be missing, which lowers
+// the stage to the one below the first such gap. With no stated maturity
+// the stage is the highest whose markers, and those of every stage below,
+// are all met.
+func (m *MaturityModel) Diagnose(p Profile) StageDiagnosis {
+	stated := p.Maturity
+	p = p.WithDefaults()
+	d := StageDiagnosis{Model: m.Name, Source: m.Source, URL: m.URL, Stated: stated, Evidence: []string{}, NextRequires: []string{}}
+	level := 1
+	if stated > 0 {
+		level = min(stated, len(m.Stages))
+		d.Evidence = append(d.Evidence, fmt.Sprintf("stated maturity %d/5 (%s)", stated, m.Stages[level-1].Name))
+	}
+	limit := len(m.Stages)
+	if stated > 0 {
+		limit = level
+	}
+	reached := 1
+	for k := 2; k <= limit; k++ {
+		allMet := true
+		for _, mk := range m.Stages[k-1].Markers {
+			st, says := markerState(p, mk, m.Stages[k-1].Name)
+			switch st {
+			case markerMissing:
+				if stated > 0 {
+					level = k - 1
+					d.Evidence = append(d.Evidence, says)
+				}
+				allMet = false
+			case markerUnknown:
+				allMet = false
+			case markerMet:
+				d.Evidence = append(d.Evidence, says)
+			}
+		}
+		if stated > 0 && level < k {
+			break
+		}
+		if stated == 0 {
+			if !allMet {
+				break
+			}
+			reached = k
+		}
+	}
+	if stated == 0 {
+		level = reached
+	}
+	d.Stage = m.Stages[level-1]
+	if level < len(m.Stages) {
+		next := m.Stages[level]
+		d.Next = &next
+		for k := 2; k <= level+1; k++ {
+			for _, mk := range m.Stages[k-1].Markers {
+				if st, _ := markerState(p, mk, ""); st != markerMet {
+					d.NextRequires = append(d.NextRequires, mk.Says)
+				}
+			}
+		}
+	}
+	return d
+}
+
+// Gap is one item of the governance checklist that is not known to be in
+// place.
+type Gap struct {
+	// Practice is the checklist item.
+	Practice Practice `json:"practice"`
+	// Answer is No (a gap) or Unknown (a question to ask).
+	Answer Answer `json:"answer"`
+}
+
+// Gaps lists the practices of m that p does not have in place, in the
+// model's order: those answered No and those not stated. A practice with
+// MinRegulation is listed only for profiles regulated at least that much.
+func (m *MaturityModel) Gaps(p Profile) []Gap {
+	p = p.WithDefaults()
+	gaps := []Gap{}
+	for _, pr := range m.Practices {
+		if pr.MinRegulation > 0 && p.Regulation < pr.MinRegulation {
+			continue
+		}
+		if a, _ := p.Governance.answer(pr.ID); a != Yes {
+			gaps = append(gaps, Gap{Practice: pr, Answer: a})
+		}
+	}
+	return gaps
+}
+
+func formatFTE(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
