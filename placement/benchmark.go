@@ -248,7 +248,10 @@ type Comparison struct {
 // the peers' figure and where p stands. Operating-model and home rows
 // apply only to the profile's current structure.
 func (b *Benchmarks) Compare(p Profile) []Comparison {
-	p = p.WithDefaults()
+	return b.compare(p.WithDefaults())
+}
+
+func (b *Benchmarks) compare(p Profile) []Comparison {
 	out := []Comparison{}
 	for _, r := range b.Benchmarks {
 		if !inRange(r.Employees, p.Employees) || !inRange(r.Maturity, p.Maturity) {
@@ -288,7 +291,7 @@ func (b *Benchmarks) Compare(p Profile) []Comparison {
 			}
 			c.You = "today: " + string(r.Home)
 		case MeasurePostingStaff:
-			c.You = fmt.Sprintf("about %d authorised posters would match peers at %d employees", int(math.Round(float64(p.Employees)/r.Value)), p.Employees)
+			c.You = fmt.Sprintf("not asked (peers of your size: about %d)", max(1, int(math.Round(float64(p.Employees)/r.Value))))
 		}
 		out = append(out, c)
 	}
@@ -303,4 +306,16 @@ func standing(x, low, high float64) Standing {
 		return Above
 	}
 	return InLine
+}
+
+// Clone returns a deep copy of b.
+func (b *Benchmarks) Clone() *Benchmarks {
+	c := *b
+	c.Benchmarks = make([]Benchmark, len(b.Benchmarks))
+	for i, r := range b.Benchmarks {
+		r.Employees = slices.Clone(r.Employees)
+		r.Maturity = slices.Clone(r.Maturity)
+		c.Benchmarks[i] = r
+	}
+	return &c
 }

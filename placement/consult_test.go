@@ -1,7 +1,9 @@
 package placement
 
 import (
+	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -125,24 +127,24 @@ func TestBenchmarksCompare(t *testing.T) {
 	p := consultProfile(2400)
 	p.SocialStaff = 3
 	rows := b.Compare(p)
-	size := find(rows, "team.size.")
+	size := find(rows, "team-size-")
 	require.Len(t, size, 1, "exactly one size band applies")
-	assert.Equal(t, "team.size.1000-4999", size[0].ID)
+	assert.Equal(t, "team-size-1000-4999", size[0].ID)
 	assert.Equal(t, InLine, size[0].Standing)
 	assert.Equal(t, "3 FTE", size[0].You)
 
 	p.SocialStaff = 0.5
-	assert.Equal(t, Below, find(b.Compare(p), "team.size.")[0].Standing)
+	assert.Equal(t, Below, find(b.Compare(p), "team-size-")[0].Standing)
 
 	// Every size band maps to exactly one row.
 	for _, n := range []int{12, 249, 250, 999, 1000, 4999, 5000, 9999, 10000, 99999, 100000, 500000} {
-		assert.Len(t, find(b.Compare(consultProfile(n)), "team.size."), 1, "%d employees", n)
+		assert.Len(t, find(b.Compare(consultProfile(n)), "team-size-"), 1, "%d employees", n)
 	}
 	// Model shares apply only to the current model.
 	p.Current = &Structure{Home: touchpoint.Communications, Model: Centralized, Role: Executing, Sourcing: InHouse}
-	shares := find(b.Compare(p), "model.share.")
+	shares := find(b.Compare(p), "model-share-")
 	require.Len(t, shares, 1)
-	assert.Equal(t, "model.share.centralized", shares[0].ID)
+	assert.Equal(t, "model-share-centralized", shares[0].ID)
 }
 
 func TestReadBenchmarksRejects(t *testing.T) {
@@ -169,5 +171,73 @@ func TestReadProfileGovernance(t *testing.T) {
 	var fe *FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "governance.policy", fe.Path)
+	assert.ErrorIs(t, err, ErrUnknownName)
+}
+
+func TestRecommendationPlansEveryGap(t *testing.T) {
+	p := consultProfile(3000)
+	p.Touchpoints[touchpoint.CustomerSupport] = 3
+	p.Maturity, p.SocialStaff, p.Regulation = 3, 4, 5
+	p.Current = &Structure{Home: touchpoint.Marketing, Model: Centralized, Role: Executing, Sourcing: InHouse}
+	p.Governance = Governance{Policy: Yes, CrisisPlan: No, Measurement: No, AccountInventory: No, Archiving: No}
+	rec, err := Recommend(context.Background(), p, Options{})
+	require.NoError(t, err)
+
+	assert.Equal(t, "testing", rec.Stage.Stage.ID, "a missing crisis plan and inventory hold a stated 3 below coordinating")
+	closes := map[string]int{}
+	for _, st := range rec.Roadmap {
+		for _, id := range st.Closes {
+			closes[id]++
+		}
+	}
+	for _, g := range rec.Gaps {
+		switch g.Answer {
+		case No:
+			assert.True(t, g.Planned, g.Practice.ID)
+			assert.Equal(t, 1, closes[g.Practice.ID], "exactly one step closes %s", g.Practice.ID)
+		case Unknown:
+			assert.False(t, g.Planned, g.Practice.ID)
+			assert.Zero(t, closes[g.Practice.ID], "no step claims to close an unknown %s", g.Practice.ID)
+		default:
+			t.Errorf("a practice in place is listed as a gap: %s", g.Practice.ID)
+		}
+	}
+	assert.NotContains(t, closes, "policy", "the policy is in place")
+	// The inserted measurement step reads as the checklist says.
+	var found bool
+	for _, st := range rec.Roadmap {
+		if slices.Contains(st.Closes, "measurement") {
+			found = true
+			assert.Contains(t, st.Why, "34%")
+		}
+	}
+	assert.True(t, found)
+	// Benchmarks for a 3,000-employee firm at maturity 3.
+	var ids []string
+	for _, c := range rec.Benchmarks {
+		ids = append(ids, c.ID)
+	}
+	assert.Contains(t, ids, "team-size-1000-4999")
+	assert.Contains(t, ids, "team-maturity-intermediate")
+	assert.Contains(t, ids, "model-share-centralized")
+	assert.NotContains(t, ids, "model-share-dandelion")
+}
+
+func TestRecommenderCustomMaturityAndBenchmarks(t *testing.T) {
+	b := DefaultBenchmarks()
+	b.Benchmarks = b.Benchmarks[:1]
+	b.Benchmarks[0].Employees = nil
+	b.Benchmarks[0].Peers = "our panel: 7 FTE"
+	r, err := NewRecommender(Config{Benchmarks: b})
+	require.NoError(t, err)
+	b.Benchmarks[0].Peers = "changed after the call"
+	rec, err := r.Recommend(context.Background(), consultProfile(3000))
+	require.NoError(t, err)
+	require.Len(t, rec.Benchmarks, 1)
+	assert.Equal(t, "our panel: 7 FTE", rec.Benchmarks[0].Peers, "the recommender keeps its own copy")
+
+	bad := DefaultMaturityModel()
+	bad.Stages[1].Markers[0].Field = "height"
+	_, err = NewRecommender(Config{Maturity: bad})
 	assert.ErrorIs(t, err, ErrUnknownName)
 }

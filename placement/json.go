@@ -3,12 +3,12 @@ package placement
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/socialseat/socialseat/internal/strictdec"
 	"maps"
 	"reflect"
 	"slices"
 	"strings"
 
-	"github.com/socialseat/socialseat/internal/strictdec"
 	"github.com/socialseat/socialseat/scoring"
 	"github.com/socialseat/socialseat/touchpoint"
 )
@@ -27,6 +27,9 @@ type recommendationJSON struct {
 	Roadmap       []Step                   `json:"roadmap"`
 	Robustness    Robustness               `json:"robustness"`
 	Dimensions    []DimensionCertainty     `json:"dimensions"`
+	Stage         StageDiagnosis           `json:"stage"`
+	Benchmarks    []Comparison             `json:"benchmarks"`
+	Gaps          []Gap                    `json:"gaps"`
 }
 
 // methodJSON is a ranking method with its options: the method's token and
@@ -101,7 +104,12 @@ func (rec Recommendation) MarshalJSON() ([]byte, error) {
 		Roadmap:       nonNil(rec.Roadmap),
 		Robustness:    rec.Robustness,
 		Dimensions:    nonNil(rec.Dimensions),
+		Stage:         rec.Stage,
+		Benchmarks:    nonNil(rec.Benchmarks),
+		Gaps:          nonNil(rec.Gaps),
 	}
+	out.Stage.Evidence = nonNil(out.Stage.Evidence)
+	out.Stage.NextRequires = nonNil(out.Stage.NextRequires)
 	if rec.Result != nil {
 		out.Method.Token = rec.Result.Method
 	}
@@ -146,6 +154,9 @@ func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 		field{key: "roadmap", dst: list(&in.Roadmap, decodeInto[Step])},
 		field{key: "robustness", dst: &in.Robustness},
 		field{key: "dimensions", dst: list(&in.Dimensions, decodeInto[DimensionCertainty])},
+		field{key: "stage", dst: &strictValue{&in.Stage}},
+		field{key: "benchmarks", dst: &strictValue{&in.Benchmarks}},
+		field{key: "gaps", dst: &strictValue{&in.Gaps}},
 	); err != nil {
 		return err
 	}
@@ -158,6 +169,7 @@ func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 		Profile: in.Profile, Assumptions: in.Assumptions, Model: in.Model, Catalog: in.Catalog,
 		Method: method, Result: in.Result, Weights: in.Weights, WeightsSource: in.WeightsSource,
 		Ranking: in.Ranking, Roadmap: in.Roadmap, Robustness: in.Robustness, Dimensions: in.Dimensions,
+		Stage: in.Stage, Benchmarks: in.Benchmarks, Gaps: in.Gaps,
 	}
 	if in.Result.Method != in.Method.Token {
 		errs = append(errs, syntaxErr("result.method", fmt.Sprintf("%q, but the method is %q", in.Result.Method, in.Method.Token)))
@@ -464,7 +476,8 @@ func (d *DimensionCertainty) UnmarshalJSON(b []byte) error {
 // UnmarshalJSON reads {"step", "why"} strictly.
 func (s *Step) UnmarshalJSON(b []byte) error {
 	return decodeStruct(b, s, func(out *Step) []field {
-		return []field{{key: "step", dst: &out.Step}, {key: "why", dst: &out.Why}}
+		return []field{{key: "step", dst: &out.Step}, {key: "why", dst: &out.Why},
+			{key: "closes", dst: list(&out.Closes, decodeInto[string]), optional: true}}
 	})
 }
 
@@ -559,4 +572,16 @@ func emptyNil[T any](s []T) []T {
 		return nil
 	}
 	return s
+}
+
+// strictValue decodes a JSON value into v through the package's one strict
+// decoder (exact keys, no unknown or duplicate keys, no null for numbers
+// or text).
+type strictValue struct{ v any }
+
+func (s *strictValue) UnmarshalJSON(b []byte) error {
+	if err := strictdec.DecodeJSON(b, s.v); err != nil {
+		return fmt.Errorf("%w: %w", ErrSyntax, err)
+	}
+	return nil
 }

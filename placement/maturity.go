@@ -203,8 +203,12 @@ type StageDiagnosis struct {
 	Evidence []string `json:"evidence"`
 	// Next is the following stage, nil at the top.
 	Next *Stage `json:"next,omitempty"`
-	// NextRequires lists what Next needs that the profile does not show
-	// yet (missing or unknown).
+	// Unconfirmed lists the markers of Stage and the stages below it that
+	// the profile does not state (unknown practices): a stated maturity is
+	// believed, but these are worth checking with the client.
+	Unconfirmed []string `json:"unconfirmed"`
+	// NextRequires lists what Next itself needs that the profile does not
+	// show yet (missing or unknown).
 	NextRequires []string `json:"next_requires"`
 }
 
@@ -261,9 +265,13 @@ func markerState(p Profile, mk Marker, stage string) (markerStatus, string) {
 // the stage is the highest whose markers, and those of every stage below,
 // are all met.
 func (m *MaturityModel) Diagnose(p Profile) StageDiagnosis {
-	stated := p.Maturity
-	p = p.WithDefaults()
-	d := StageDiagnosis{Model: m.Name, Source: m.Source, URL: m.URL, Stated: stated, Evidence: []string{}, NextRequires: []string{}}
+	return m.diagnose(p.WithDefaults(), p.Maturity)
+}
+
+// diagnose is Diagnose on a profile whose defaults are filled in, with
+// the maturity the profile stated (0 for none).
+func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
+	d := StageDiagnosis{Model: m.Name, Source: m.Source, URL: m.URL, Stated: stated, Evidence: []string{}, Unconfirmed: []string{}, NextRequires: []string{}}
 	level := 1
 	if stated > 0 {
 		level = min(stated, len(m.Stages))
@@ -305,18 +313,48 @@ func (m *MaturityModel) Diagnose(p Profile) StageDiagnosis {
 		level = reached
 	}
 	d.Stage = m.Stages[level-1]
-	if level < len(m.Stages) {
-		next := m.Stages[level]
-		d.Next = &next
-		for k := 2; k <= level+1; k++ {
-			for _, mk := range m.Stages[k-1].Markers {
-				if st, _ := markerState(p, mk, ""); st != markerMet {
-					d.NextRequires = append(d.NextRequires, mk.Says)
-				}
+	for k := 2; k <= level; k++ {
+		for _, mk := range m.Stages[k-1].Markers {
+			if st, _ := markerState(p, mk, ""); st == markerUnknown {
+				d.Unconfirmed = append(d.Unconfirmed, mk.Says)
 			}
 		}
 	}
+	if level < len(m.Stages) {
+		next := m.Stages[level]
+		d.Next = &next
+		for _, mk := range next.Markers {
+			if st, _ := markerState(p, mk, ""); st != markerMet {
+				d.NextRequires = append(d.NextRequires, mk.Says)
+			}
+		}
+	}
+	d.Evidence = lastPerField(d.Evidence)
 	return d
+}
+
+// lastPerField keeps, of several evidence lines about the same profile
+// number ("social staff of 3 FTE: …"), only the last, which states the
+// highest stage's requirement.
+func lastPerField(lines []string) []string {
+	out := lines[:0]
+	for i, l := range lines {
+		head, _, ok := strings.Cut(l, ": ")
+		if ok && !strings.HasPrefix(l, "in place") && !strings.HasPrefix(l, "missing") {
+			dup := false
+			for _, later := range lines[i+1:] {
+				if h, _, _ := strings.Cut(later, ": "); h == head {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // Gap is one item of the governance checklist that is not known to be in
@@ -326,13 +364,21 @@ type Gap struct {
 	Practice Practice `json:"practice"`
 	// Answer is No (a gap) or Unknown (a question to ask).
 	Answer Answer `json:"answer"`
+	// Planned is true when the recommendation's roadmap has the step that
+	// closes the gap (Practice.Step, or a step of its own that closes it).
+	// Gaps returns every gap unplanned; a recommendation plans each one
+	// answered No.
+	Planned bool `json:"planned"`
 }
 
 // Gaps lists the practices of m that p does not have in place, in the
 // model's order: those answered No and those not stated. A practice with
 // MinRegulation is listed only for profiles regulated at least that much.
 func (m *MaturityModel) Gaps(p Profile) []Gap {
-	p = p.WithDefaults()
+	return m.gaps(p.WithDefaults())
+}
+
+func (m *MaturityModel) gaps(p Profile) []Gap {
 	gaps := []Gap{}
 	for _, pr := range m.Practices {
 		if pr.MinRegulation > 0 && p.Regulation < pr.MinRegulation {
@@ -346,3 +392,16 @@ func (m *MaturityModel) Gaps(p Profile) []Gap {
 }
 
 func formatFTE(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// Clone returns a deep copy of m.
+func (m *MaturityModel) Clone() *MaturityModel {
+	c := *m
+	c.Stages = make([]Stage, len(m.Stages))
+	for i, st := range m.Stages {
+		st.Carries = slices.Clone(st.Carries)
+		st.Markers = slices.Clone(st.Markers)
+		c.Stages[i] = st
+	}
+	c.Practices = slices.Clone(m.Practices)
+	return &c
+}

@@ -222,7 +222,7 @@ func TestRoadmapAndRACIOverGrid(t *testing.T) {
 					t.Errorf("accountable department listed twice on %s: %s", a.Touchpoint, where)
 				}
 			}
-			rm := roadmap(p, s, plan, &f)
+			rm := roadmap(p, s, plan, &f, nil)
 			var texts []string
 			for _, st := range rm {
 				steps++

@@ -39,6 +39,8 @@ type engine struct {
 	crits      []scoring.Criterion
 	modelID    Identity
 	catalogID  Identity
+	maturity   *MaturityModel
+	benchmarks *Benchmarks
 }
 
 // Config configures a [Recommender]. The zero value means the default
@@ -54,6 +56,13 @@ type Config struct {
 	// Options are the recommendation options; see [Options] for what each
 	// zero field means.
 	Options Options
+	// Maturity is the maturity model a profile is placed on and whose
+	// governance checklist gives its gaps; nil means
+	// [DefaultMaturityModel]. It is validated and copied.
+	Maturity *MaturityModel
+	// Benchmarks are the peer figures a profile is set against; nil means
+	// [DefaultBenchmarks]. They are validated and copied.
+	Benchmarks *Benchmarks
 }
 
 // NewRecommender validates the model and copies it, the catalogue and the
@@ -85,8 +94,23 @@ func NewRecommender(cfg Config) (*Recommender, error) {
 			homes = append(homes, h.home)
 		}
 	}
+	mm, bm := cfg.Maturity, cfg.Benchmarks
+	if mm == nil {
+		mm = DefaultMaturityModel()
+	} else if err := mm.Validate(); err != nil {
+		return nil, err
+	} else {
+		mm = mm.Clone()
+	}
+	if bm == nil {
+		bm = DefaultBenchmarks()
+	} else if err := bm.Validate(); err != nil {
+		return nil, err
+	} else {
+		bm = bm.Clone()
+	}
 	r := &engine{model: m, cm: cm, catalog: c, tps: c.All(), candidates: Enumerate(homes),
-		modelID: modelIdentity(m), catalogID: catalogIdentity(c)}
+		modelID: modelIdentity(m), catalogID: catalogIdentity(c), maturity: mm, benchmarks: bm}
 	r.ids = make([]string, len(r.candidates))
 	r.statics = make([]row, len(r.candidates))
 	r.fits = make([][]fitPart, len(r.candidates))
@@ -255,6 +279,17 @@ type Recommendation struct {
 	// structures that share it (with Options.SMAA), the runner-up and
 	// whether it is a clear or a close call.
 	Dimensions []DimensionCertainty
+	// Stage places the organisation on the maturity model (Forrester's
+	// social maturity stages by default): the stage, the profile facts
+	// that put it there and what the next stage requires.
+	Stage StageDiagnosis
+	// Benchmarks set the organisation's staff, budget, sourcing and
+	// structure against published peer figures for its size and maturity.
+	Benchmarks []Comparison
+	// Gaps lists the governance practices not known to be in place, each
+	// with the figure that makes it matter and the roadmap step that
+	// closes it.
+	Gaps []Gap
 }
 
 // Assumption is a value a recommendation assumed for a field the profile
@@ -318,6 +353,9 @@ type Assignment struct {
 type Step struct {
 	Step string `json:"step"`
 	Why  string `json:"why"`
+	// Closes lists the governance practices (IDs of the maturity model's
+	// checklist, such as "crisis-plan") whose gap this step closes.
+	Closes []string `json:"closes,omitempty"`
 }
 
 // Robustness says how much a ranking can be trusted: the cross-check of
@@ -483,6 +521,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	if err := p.validate(r.catalog); err != nil {
 		return nil, err
 	}
+	stated := p.Maturity
 	p, assumed := withAssumptions(p, r.tps)
 	f := newFacts(p, r.tps, &r.cm.k)
 
@@ -628,7 +667,10 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		e.RACI = raci(e.Structure, &f)
 	}
 	rec.RACI = rec.Ranking[0].RACI
-	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f)
+	rec.Stage = r.maturity.diagnose(p, stated)
+	rec.Benchmarks = r.benchmarks.compare(p)
+	rec.Gaps = r.maturity.gaps(p)
+	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f, rec.Gaps)
 	if o.SMAA != nil {
 		if err := rec.smaa(ctx, problem, method, structs, *o.SMAA); err != nil {
 			return nil, err

@@ -83,7 +83,7 @@ func TestRecommendJSONShape(t *testing.T) {
 		return out
 	}
 	assert.ElementsMatch(t, []string{"profile", "assumptions", "model", "catalog", "method", "result",
-		"weights", "weights_source", "ranking", "raci", "roadmap", "robustness", "dimensions"}, keys(top))
+		"weights", "weights_source", "ranking", "raci", "roadmap", "robustness", "stage", "benchmarks", "gaps", "dimensions"}, keys(top))
 	var shape struct {
 		Profile struct {
 			Name string `json:"name"`

@@ -16,9 +16,16 @@ import (
 // has (no spokes to win over or extend under a centralized team, no
 // training step without departments that will do the work), and sector
 // steps come from sectors.yaml.
-func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
+//
+// Each governance gap answered No (gaps) is closed by a step: one of the
+// steps above that does that work, or else the practice's own step,
+// inserted where the checklist's order puts it; the step lists the
+// practices it closes, and the gap is marked planned.
+func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Gap) []Step {
 	steps := make([]Step, 0, 12)
-	add := func(step, why string) { steps = append(steps, Step{Step: step, Why: why}) }
+	add := func(step, why string, closes ...string) {
+		steps = append(steps, Step{Step: step, Why: why, Closes: closes})
+	}
 	cur := p.Current
 	same := cur != nil && *cur == target
 	spokes := spokeNames(plan, target)
@@ -30,7 +37,8 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 	}
 	if !same && (cur == nil || cur.Model == Organic) {
 		add("Listen and audit: inventory every social account, who runs it, and which tools and vendors are paid for",
-			"Leaving an informal set-up means cleaning up orphan accounts (Owyang 2013); in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness).")
+			"Leaving an informal set-up means cleaning up orphan accounts (Owyang 2013); in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness).",
+			"account-inventory")
 	}
 	if !same && target.Model != Organic && p.Employees >= narr.dedicatedOwner {
 		add("Form a cross-functional project team ("+strings.Join(ownerNames(f), ", ")+") with an executive sponsor",
@@ -40,7 +48,8 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 		switch {
 		case p.ExecutiveSponsorship < DefaultScale:
 			add(fmt.Sprintf("Win an executive sponsor before changing the structure (sponsorship is %d/5 today)", p.ExecutiveSponsorship),
-				"A formal social media function needs a sponsor at the top (Li & Solis 2013); 48% of executives were not aligned with the social strategy (Altimeter 2013).")
+				"A formal social media function needs a sponsor at the top (Li & Solis 2013); 48% of executives were not aligned with the social strategy (Altimeter 2013).",
+				"executive-sponsor")
 		case hasSpokes && len(spokes) > 0:
 			who := "the heads of " + joinAnd(spokes) + ", who will do their own work under the hub"
 			if target.Model == Dandelion {
@@ -57,15 +66,17 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 	}
 	if target.Model != Organic || p.Employees >= narr.dedicatedOwner {
 		add("Write or refresh the employee social media policy with HR and legal",
-			"The employee policy is HR's touchpoint (Mindjumpers 2010); 85% have a policy but only 18% say staff know it well (Altimeter 2013), and overbroad bans are unlawful in the US (NLRB 2011–12).")
+			"The employee policy is HR's touchpoint (Mindjumpers 2010); 85% have a policy but only 18% say staff know it well (Altimeter 2013), and overbroad bans are unlawful in the US (NLRB 2011–12).",
+			"policy")
 	}
 	if p.Touchpoints[touchpoint.CrisisResponse] > 0 || p.Regulation >= narr.regulated {
 		add("Set up a crisis and escalation plan with severity levels and named approvers",
-			"76% of 50 social media crises could have been prevented or reduced, and 96% of firms with a formal plan felt prepared against 22% without (Altimeter 2011).")
+			"76% of 50 social media crises could have been prevented or reduced, and 96% of firms with a formal plan felt prepared against 22% without (Altimeter 2011).",
+			"crisis-plan")
 	}
 	if p.Regulation >= narr.heavilyRegulated {
 		st := narr.regulatedStep(p.Sector)
-		add(st.Step, fmt.Sprintf("Regulation %d/5. ", p.Regulation)+st.Why)
+		add(st.Step, fmt.Sprintf("Regulation %d/5. ", p.Regulation)+st.Why, "archiving")
 	}
 	for _, st := range narr.entry(p.Sector).Steps {
 		if activeAny(f, st.WhenActive) {
@@ -82,10 +93,12 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 	switch {
 	case target.Model == Honeycomb:
 		add("Train every employee who will post for the organisation, and certify them before they do",
-			"Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U.")
+			"Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U.",
+			"training", "policy-known")
 	case target.Model != Organic && len(spokes) > 0:
 		add("Train "+joinAnd(spokes)+" for the social media work they will do",
-			"Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U.")
+			"Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U.",
+			"training", "policy-known")
 	}
 	if !same && hasSpokes && len(spokes) > 0 {
 		why := "Departments that own a touchpoint know its audience and can answer for it once trained, with the hub setting policy and tools (Owyang 2010)."
@@ -103,6 +116,60 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts) []Step {
 	if (cur == nil && target.Sourcing != InHouse) || (cur != nil && cur.Sourcing != target.Sourcing) {
 		_, care := touchpointOf(f, touchpoint.CustomerSupport)
 		add(sourcingStep(target.Sourcing, care), sourcingWhy(target.Sourcing))
+	}
+	return planGaps(steps, gaps)
+}
+
+// gapOrder is the order in which the governance checklist's steps come in
+// a roadmap (audit, sponsor, policy, crisis plan, archiving, training,
+// measurement: the order of the analysts' typical roadmap).
+var gapOrder = []string{"account-inventory", "executive-sponsor", "policy", "crisis-plan", "archiving", "policy-known", "training", "measurement"}
+
+// planGaps makes sure every gap answered No has a step that closes it,
+// inserting the practice's own step after the last step that closes a
+// practice earlier in gapOrder (or first), and marks the gaps planned.
+func planGaps(steps []Step, gaps []Gap) []Step {
+	closed := func(id string) bool {
+		for _, st := range steps {
+			if slices.Contains(st.Closes, id) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range gaps {
+		g := &gaps[i]
+		if g.Answer != No {
+			continue
+		}
+		id := g.Practice.ID
+		if !closed(id) {
+			rank := slices.Index(gapOrder, id)
+			at := 0
+			if len(steps) > 0 && strings.HasPrefix(steps[0].Step, "Keep today's structure") {
+				at = 1
+			}
+			for k, st := range steps {
+				for _, c := range st.Closes {
+					if r := slices.Index(gapOrder, c); r >= 0 && r <= rank {
+						at = k + 1
+					}
+				}
+			}
+			why := g.Practice.Matters + " (" + g.Practice.Source + ")"
+			steps = slices.Insert(steps, at, Step{Step: g.Practice.Step, Why: why, Closes: []string{id}})
+		}
+		g.Planned = true
+	}
+	// A step closes only the gaps the profile has: keep the IDs of
+	// practices answered No.
+	for k := range steps {
+		steps[k].Closes = slices.DeleteFunc(steps[k].Closes, func(id string) bool {
+			return !slices.ContainsFunc(gaps, func(g Gap) bool { return g.Practice.ID == id && g.Answer == No })
+		})
+		if len(steps[k].Closes) == 0 {
+			steps[k].Closes = nil
+		}
 	}
 	return steps
 }

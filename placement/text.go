@@ -72,6 +72,46 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 		}
 	}
 
+	if d := rec.Stage; d.Stage.Name != "" {
+		ew.printf("\nMaturity stage (%s): %s\n  %s\n", d.Model, d.Stage.Name, d.Stage.Description)
+		for _, e := range d.Evidence {
+			ew.printf("  - %s\n", e)
+		}
+		if len(d.Unconfirmed) > 0 {
+			ew.printf("  Worth confirming: %s\n", strings.Join(d.Unconfirmed, "; "))
+		}
+		if d.Next != nil && len(d.NextRequires) > 0 {
+			ew.printf("  Next stage, %s, needs: %s\n", d.Next.Name, strings.Join(d.NextRequires, "; "))
+		}
+	}
+
+	if len(rec.Benchmarks) > 0 {
+		ew.printf("\nAgainst peers:\n")
+		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "TOPIC\tYOU\tPEERS\tSOURCE\n")
+		for _, c := range rec.Benchmarks {
+			you := c.You
+			if c.Standing == Below || c.Standing == Above {
+				you += " (" + c.Standing.String() + ")"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Topic, you, c.Peers, c.Source)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+
+	if len(rec.Gaps) > 0 {
+		ew.printf("\nGovernance checklist:\n")
+		for _, g := range rec.Gaps {
+			if g.Answer == No {
+				ew.printf("  - missing: %s. %s (%s)\n", g.Practice.Name, g.Practice.Matters, g.Practice.Source)
+			} else {
+				ew.printf("  - to ask: %s\n", g.Practice.Question)
+			}
+		}
+	}
+
 	if len(rec.Roadmap) > 0 {
 		ew.printf("\nRoadmap:\n")
 		for i, s := range rec.Roadmap {

@@ -1,6 +1,8 @@
 // Command quickstart ranks the social media placement structures for a
-// built-in example organisation and prints the ranking with its reasons and
-// the responsibility (RACI) map of the top structure.
+// built-in example organisation and prints the ranking with its reasons,
+// the responsibility (RACI) map of the top structure, the organisation's
+// maturity stage, how it compares with published peers, its governance
+// gaps, the roadmap and how robust the answer is.
 //
 //	go run ./examples/quickstart
 package main
@@ -42,6 +44,7 @@ touchpoints:
   social-listening: 3
   internal-communication: 2
 current: {home: marketing, model: centralized, role: executing, sourcing: hybrid}
+governance: {policy: yes, crisis_plan: no, account_inventory: yes, training: no}
 `
 
 func main() {
