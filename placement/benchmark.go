@@ -246,15 +246,18 @@ type Comparison struct {
 // Compare returns the rows of b that apply to p (by head count and
 // maturity, with defaults filled in), in b's order, each with what p says,
 // the peers' figure and where p stands. Operating-model and home rows
-// apply only to the profile's current structure.
+// apply only to the profile's current structure. A recommendation
+// compares at the maturity level of its stage diagnosis rather than the
+// stated one.
 func (b *Benchmarks) Compare(p Profile) []Comparison {
-	return b.compare(p.WithDefaults())
+	p = p.WithDefaults()
+	return b.compare(p, p.Maturity)
 }
 
-func (b *Benchmarks) compare(p Profile) []Comparison {
+func (b *Benchmarks) compare(p Profile, maturity int) []Comparison {
 	out := []Comparison{}
 	for _, r := range b.Benchmarks {
-		if !inRange(r.Employees, p.Employees) || !inRange(r.Maturity, p.Maturity) {
+		if !inRange(r.Employees, p.Employees) || !inRange(r.Maturity, maturity) {
 			continue
 		}
 		c := Comparison{ID: r.ID, Topic: r.Topic, Peers: r.Peers, Source: r.Source, URL: r.URL, Year: r.Year}

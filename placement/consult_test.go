@@ -213,13 +213,13 @@ func TestRecommendationPlansEveryGap(t *testing.T) {
 		}
 	}
 	assert.True(t, found)
-	// Benchmarks for a 3,000-employee firm at maturity 3.
+	// Benchmarks for a 3,000-employee firm diagnosed at the testing stage.
 	var ids []string
 	for _, c := range rec.Benchmarks {
 		ids = append(ids, c.ID)
 	}
 	assert.Contains(t, ids, "team-size-1000-4999")
-	assert.Contains(t, ids, "team-maturity-intermediate")
+	assert.Contains(t, ids, "team-maturity-novice", "rows by maturity follow the diagnosed stage (testing), not the stated 3")
 	assert.Contains(t, ids, "model-share-centralized")
 	assert.NotContains(t, ids, "model-share-dandelion")
 }

@@ -668,7 +668,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	}
 	rec.RACI = rec.Ranking[0].RACI
 	rec.Stage = r.maturity.diagnose(p, stated)
-	rec.Benchmarks = r.benchmarks.compare(p)
+	rec.Benchmarks = r.benchmarks.compare(p, rec.Stage.Stage.Level)
 	rec.Gaps = r.maturity.gaps(p)
 	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f, rec.Gaps)
 	if o.SMAA != nil {
