@@ -181,6 +181,37 @@
 // criterion how far its weight can move, the others keeping their
 // proportions, before another structure comes first ([SensitivitySummary]).
 //
+// # Stage, peers and gaps
+//
+// Every recommendation also says where the organisation stands, as a
+// consultant's assessment would ([Recommendation.Stage],
+// [Recommendation.Benchmarks], [Recommendation.Gaps]):
+//
+//   - Stage places the profile on a named maturity model, by default
+//     Forrester's five social maturity stages (Corcoran & Overby 2011:
+//     dormant, testing, coordinating, scaling, empowering). A stated
+//     maturity is believed unless the profile shows a marker of that stage
+//     or one below to be missing (no crisis plan holds an organisation
+//     below coordinating); the diagnosis lists the evidence, the markers
+//     worth confirming, what the next stage needs and which operating
+//     models the stage can carry ([StageDiagnosis]).
+//   - Benchmarks set the profile's social staff, budget, sourcing and
+//     current structure against published figures for its size band and
+//     diagnosed maturity (Altimeter, Ragan, Wildfire, SmartBrief) as
+//     "you / peers / source" rows ([Comparison]).
+//   - Gaps walk the governance checklist of the profile's Governance
+//     field (policy, policy known by staff, crisis plan, account
+//     inventory, archiving where regulated, training, measurement tied to
+//     business metrics, executive sponsor). Unknown is a state of its own:
+//     a question to ask, not a gap. Each practice answered no comes with
+//     the published figure that makes it matter and is closed by a roadmap
+//     step ([Step.Closes]).
+//
+// The stages, markers, practices and peer figures are data with a source
+// for every entry (maturity.yaml and benchmarks.yaml, embedded); a
+// consultant loads their own with [ReadMaturityModel] and
+// [ReadBenchmarks] and passes them in [Config].
+//
 // A [Recommendation] carries what it was computed from and with: the
 // profile as used and the values assumed for what it left out, the
 // model's and the catalogue's [Identity] (name, version, SHA-256 of the
