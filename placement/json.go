@@ -481,8 +481,8 @@ func (s *Step) UnmarshalJSON(b []byte) error {
 	})
 }
 
-// UnmarshalJSON reads the robustness object strictly; "smaa" and
-// "sensitivity" are optional.
+// UnmarshalJSON reads the robustness object strictly; "smaa",
+// "sensitivity" and "alternative" are optional.
 func (r *Robustness) UnmarshalJSON(b []byte) error {
 	return decodeStruct(b, r, func(out *Robustness) []field {
 		return []field{
@@ -490,6 +490,19 @@ func (r *Robustness) UnmarshalJSON(b []byte) error {
 			{key: "cross_check", dst: &out.CrossCheck},
 			{key: "smaa", dst: &out.SMAA, optional: true},
 			{key: "sensitivity", dst: &out.Sensitivity, optional: true},
+			{key: "alternative", dst: &out.Alternative, optional: true},
+		}
+	})
+}
+
+// UnmarshalJSON reads the alternative object strictly.
+func (a *Alternative) UnmarshalJSON(b []byte) error {
+	return decodeStruct(b, a, func(out *Alternative) []field {
+		return []field{
+			{key: "id", dst: &out.ID},
+			{key: "name", dst: &out.Name},
+			{key: "rank", dst: &out.Rank},
+			{key: "gap", dst: &out.Gap},
 		}
 	})
 }

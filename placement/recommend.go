@@ -373,6 +373,41 @@ type Robustness struct {
 	// Sensitivity holds the one-at-a-time weight sensitivity analysis,
 	// when Options.Sensitivity asked for one; nil otherwise.
 	Sensitivity *SensitivitySummary `json:"sensitivity,omitempty"`
+	// Alternative is the best-ranked structure with another operating
+	// model than the recommended one: the margin that matters, since the
+	// structures just behind the first are often its twins (the same
+	// operating model with another home, role or sourcing). Nil when every
+	// ranked structure shares the first one's operating model.
+	Alternative *Alternative `json:"alternative,omitempty"`
+}
+
+// Alternative is the nearest structure of a different operating model in
+// a ranking.
+type Alternative struct {
+	// ID and Name name the structure; Rank is its rank.
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Rank int    `json:"rank"`
+	// Gap is how far its score is from the first structure's, on the
+	// ranking's scale: never negative, whichever way the method's scores
+	// point.
+	Gap float64 `json:"gap"`
+}
+
+// alternative finds the first entry of ranking (in rank order) whose
+// operating model differs from the first entry's.
+func alternative(ranking []Ranked) *Alternative {
+	if len(ranking) == 0 {
+		return nil
+	}
+	first := ranking[0]
+	for _, e := range ranking[1:] {
+		if e.Structure.Model != first.Structure.Model {
+			return &Alternative{ID: e.Structure.ID(), Name: e.Structure.Name(), Rank: e.Rank,
+				Gap: math.Abs(first.Score - e.Score)}
+		}
+	}
+	return nil
 }
 
 // SensitivitySummary says how far each criterion's weight can move before
@@ -667,6 +702,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		e.RACI = raci(e.Structure, &f)
 	}
 	rec.RACI = rec.Ranking[0].RACI
+	rec.Robustness.Alternative = alternative(rec.Ranking)
 	rec.Stage = r.maturity.diagnose(p, stated)
 	rec.Benchmarks = r.benchmarks.compare(p, rec.Stage.Stage.Level)
 	rec.Gaps = r.maturity.gaps(p)

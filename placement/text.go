@@ -3,6 +3,7 @@ package placement
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -120,14 +121,64 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 	}
 
 	ew.printf("\nRobustness: %s\n", rec.Robustness.Summary())
+	if len(rec.Dimensions) > 0 {
+		ew.printf("Certainty per dimension:\n")
+		for _, d := range rec.Dimensions {
+			ew.printf("  - %s\n", d.Sentence())
+		}
+	}
 	return ew.err
+}
+
+// Label is the reader's name of the dimension ("operating model").
+func (d DimensionCertainty) Label() string {
+	switch d.Dimension {
+	case "model":
+		return "operating model"
+	case "role":
+		return "central role"
+	}
+	return d.Dimension
+}
+
+// Sentence states the certainty in words: "operating model hub-and-spoke
+// (close call, 41% of SMAA first ranks; runner-up centralized, 35%)".
+// Without SMAA it gives the score lead over the runner-up instead.
+func (d DimensionCertainty) Sentence() string {
+	call := "close call"
+	if d.Clear {
+		call = "clear"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s (%s", d.Label(), d.Value, call)
+	smaa := d.Acceptability > 0 || d.RunnerUpAcceptability > 0
+	if smaa {
+		fmt.Fprintf(&b, ", %s of SMAA first ranks", percent(d.Acceptability))
+	}
+	switch {
+	case d.RunnerUp == "":
+		b.WriteString("; the only value ranked")
+	case smaa:
+		fmt.Fprintf(&b, "; runner-up %s, %s", d.RunnerUp, percent(d.RunnerUpAcceptability))
+	default:
+		fmt.Fprintf(&b, "; runner-up %s, %.3f behind", d.RunnerUp, d.Lead)
+	}
+	b.WriteString(")")
+	return b.String()
 }
 
 // Summary states the robustness of the ranking in one sentence.
 func (r Robustness) Summary() string {
 	c := r.CrossCheck
 	var b strings.Builder
+	if a := r.Alternative; a != nil {
+		fmt.Fprintf(&b, "The nearest alternative with a different operating model is %s (ranked %s, %.3f behind on score).",
+			a.Name, ordinal(a.Rank), a.Gap)
+	}
 	if c.Method != "" {
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
 		if c.SameWinner {
 			fmt.Fprintf(&b, "%s ranks the same structure first", c.Method)
 		} else {
@@ -170,6 +221,22 @@ func (r Robustness) Summary() string {
 		}
 	}
 	return b.String()
+}
+
+// ordinal writes n as "1st", "2nd", "3rd", "4th" …
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
 }
 
 // percent1 writes a weight as a percentage with one decimal.

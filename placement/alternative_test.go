@@ -1,0 +1,112 @@
+package placement_test
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/placement"
+)
+
+// The headline margin compares the first structure with the best one of
+// another operating model, not with its twin just behind it (same model,
+// another home, role or sourcing); the text states it, and the certainty
+// of each dimension.
+func TestRobustnessAlternativeIsAnotherOperatingModel(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob(filepath.Join("testdata", "profiles", "*.yaml"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{SMAA: &placement.SMAAOptions{Samples: 300, Seed: 1}}})
+	require.NoError(t, err)
+	twins := 0
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		require.NoError(t, err)
+		p, err := placement.ReadProfile(bytes.NewReader(b))
+		require.NoError(t, err, file)
+		rec, err := r.Recommend(t.Context(), p)
+		require.NoError(t, err, file)
+
+		first := rec.Ranking[0]
+		a := rec.Robustness.Alternative
+		require.NotNil(t, a, file)
+		var alt placement.Ranked
+		found := false
+		for k, e := range rec.Ranking {
+			if e.Structure.ID() == a.ID {
+				alt, found = e, true
+				break
+			}
+			if k > 0 {
+				assert.Equal(t, first.Structure.Model, e.Structure.Model, "%s: %s ranks before the alternative with another model", file, e.Structure.ID())
+			}
+		}
+		require.True(t, found, "%s: alternative %s is ranked", file, a.ID)
+		assert.NotEqual(t, first.Structure.Model, alt.Structure.Model, file)
+		assert.Equal(t, alt.Rank, a.Rank, file)
+		assert.Equal(t, alt.Structure.Name(), a.Name, file)
+		assert.InDelta(t, math.Abs(first.Score-alt.Score), a.Gap, 1e-12, file)
+		sum := rec.Robustness.Summary()
+		if rec.Ranking[1].Structure.Model == first.Structure.Model {
+			twins++
+			assert.Greater(t, a.Rank, 2, file)
+			assert.NotContains(t, sum, rec.Ranking[1].Structure.Name()+" (", "%s: the twin is not the headline", file)
+		}
+
+		assert.True(t, strings.HasPrefix(sum, "The nearest alternative with a different operating model is "+a.Name+" (ranked "), "%s: %s", file, sum)
+
+		var out bytes.Buffer
+		require.NoError(t, rec.WriteText(&out, 3))
+		s := out.String()
+		assert.Contains(t, s, "Robustness: "+sum)
+		i := strings.Index(s, "Certainty per dimension:")
+		require.Positive(t, i, file)
+		for _, d := range rec.Dimensions {
+			assert.Contains(t, s[i:], "  - "+d.Sentence()+"\n", file)
+		}
+	}
+	// The test means something only if some first structure has a twin
+	// just behind it.
+	assert.Positive(t, twins, "no profile ranks a twin second")
+}
+
+// With one operating model among the candidates there is no alternative,
+// and the summary says nothing about one.
+func TestRobustnessNoAlternative(t *testing.T) {
+	t.Parallel()
+	var cands []placement.Structure
+	for _, s := range placement.Enumerate(nil) {
+		if s.Model == placement.HubAndSpoke {
+			cands = append(cands, s)
+		}
+	}
+	rec, err := placement.Recommend(t.Context(), placement.Profile{Employees: 3000}, placement.Options{Candidates: cands})
+	require.NoError(t, err)
+	assert.Nil(t, rec.Robustness.Alternative)
+	assert.NotContains(t, rec.Robustness.Summary(), "nearest alternative")
+}
+
+func TestDimensionSentence(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		d    placement.DimensionCertainty
+		want string
+	}{
+		{placement.DimensionCertainty{Dimension: "home", Value: "communications", Acceptability: 0.62, RunnerUp: "marketing", RunnerUpAcceptability: 0.3, Clear: true},
+			"home communications (clear, 62% of SMAA first ranks; runner-up marketing, 30%)"},
+		{placement.DimensionCertainty{Dimension: "model", Value: "hub-and-spoke", RunnerUp: "centralized", Lead: 0.0123},
+			"operating model hub-and-spoke (close call; runner-up centralized, 0.012 behind)"},
+		{placement.DimensionCertainty{Dimension: "role", Value: "advisory", Clear: true},
+			"central role advisory (clear; the only value ranked)"},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, c.d.Sentence())
+	}
+}
