@@ -21,18 +21,33 @@
 //
 // Both formats have the same sections, in this order:
 //
-//  1. Summary: the recommended structure, the runner-up, where today's
-//     structure ranks, the robustness statement, the model and method.
+//  1. Summary: the recommended structure, the nearest alternative with a
+//     different operating model (the structures just behind the first are
+//     often its twins, differing only in home, role or sourcing), where
+//     today's structure ranks, the robustness statement, the model and
+//     method.
 //  2. The organisation: the profile as used (with defaults filled in) and
 //     the active touchpoints.
-//  3. The ranking: the top structures ([Options].Top, default 10) with
+//  3. Maturity stage: the stage of the maturity model (linked to its
+//     source), its description and the operating models it can carry,
+//     the profile facts that place it there, what is worth confirming
+//     and what the next stage needs.
+//  4. Against peers: the organisation's staff, budget and set-up next to
+//     published figures for its size and maturity (you / peers / source,
+//     each source linked), with "below peers" or "above peers" marked.
+//  5. The ranking: the top structures ([Options].Top, default 10) with
 //     their scores, two charts (the scores; what makes up each score, for
 //     additive methods) and the reasons for the explained structures.
-//  4. The weights and where they came from: a table, a chart, and each
+//  6. The weights and where they came from: a table, a chart, and each
 //     profile fact that moved a weight.
-//  5. Who does what: the RACI map of the recommended structure.
-//  6. The roadmap, step by step with the reason for each.
-//  7. How robust the answer is: the cross-check against a second method
+//  7. Who does what: the RACI map of the recommended structure.
+//  8. The roadmap, step by step with the reason for each and the
+//     governance practices a step puts in place.
+//  9. Governance checklist: the practices the profile says are missing,
+//     each with the published figure that makes it matter, its source and
+//     the roadmap step that closes it; and those it does not state, as
+//     questions to ask. Left out when nothing is missing or unknown.
+//  10. How robust the answer is: the cross-check against a second method
 //     in plain words and, when the recommendation has one
 //     (placement.Options.SMAA), the SMAA-2 analysis: how often the
 //     recommended structure comes first when the weights vary, which
@@ -40,10 +55,17 @@
 //     structures' shares of each rank; and, when it has one
 //     (placement.Options.Sensitivity), how far each weight can move
 //     before another structure comes first, with a chart of the scores
-//     along the most sensitive weight.
-//  8. Assumptions and sources: the model, its working assumptions, the
+//     along the most sensitive weight; then, for home, operating model,
+//     central role and sourcing, the leading value, its share of SMAA
+//     first ranks (when SMAA ran), the runner-up and whether it is a clear
+//     or a close call.
+//  11. Assumptions and sources: the model, its working assumptions, the
 //     kinds of evidence behind its coefficients and every work they cite;
 //     optionally ([Options].Coefficients) every coefficient.
+//
+// Links to cited works are the only references outside the document; a
+// maturity model's or benchmark's address that is not a plain http or
+// https URL is shown without a link.
 //
 // The charts come from package [github.com/socialseat/socialseat/scoring/chart];
 // [Figures] returns them for callers who render them elsewhere.

@@ -40,10 +40,13 @@ func ExampleHTML() {
 	// <h1>Where should social media sit at Brightwater &lt;Foods &amp; Sons&gt;?</h1>
 	// <h2>Summary</h2>
 	// <h2>The organisation</h2>
+	// <h2>Maturity stage</h2>
+	// <h2>Against peers</h2>
 	// <h2>The ranking</h2>
 	// <h2>The weights and where they came from</h2>
 	// <h2>Who does what</h2>
 	// <h2>The roadmap</h2>
+	// <h2>Governance checklist</h2>
 	// <h2>How robust is the answer?</h2>
 	// <h2>Assumptions and sources</h2>
 }
@@ -63,6 +66,8 @@ func ExampleMarkdown() {
 	// # Where should social media sit at Brightwater &lt;Foods &amp; Sons&gt;?
 	// ## Summary
 	// ## The organisation
+	// ## Maturity stage
+	// ## Against peers
 	// ## The ranking
 	// ![Ranking of the best structures](charts/ranking.svg)
 	// ![What makes up each score](charts/contributions.svg)
@@ -70,6 +75,7 @@ func ExampleMarkdown() {
 	// ![Criterion weights](charts/weights.svg)
 	// ## Who does what
 	// ## The roadmap
+	// ## Governance checklist
 	// ## How robust is the answer?
 	// ## Assumptions and sources
 }

@@ -26,6 +26,13 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 		})
 	}
 
+	link := func(text, u string) string {
+		if u == "" {
+			return md(text)
+		}
+		// A "|" would end a table cell; in a URL it may be written %7C.
+		return "[" + md(text) + "](<" + strings.ReplaceAll(u, "|", "%7C") + ">)"
+	}
 	pf("# %s\n\n", md(v.Title))
 	if v.Subtitle != "" {
 		pf("*%s*\n\n", md(v.Subtitle))
@@ -51,6 +58,47 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 			row(t.Name, "`"+code(t.ID)+"`", t.Owner, fmt.Sprint(t.Activity))
 		}
 	})
+
+	if st := v.Stage; st != nil {
+		pf("## Maturity stage\n\n")
+		pf("On %s (%s), the organisation is at stage %s, **%s**: %s\n\n", link(st.Model, st.URL), md(st.Source), st.Level, md(st.Name), md(st.Description))
+		if st.Carries != "" {
+			pf("An organisation at this stage can carry these operating models: %s.\n\n", md(st.Carries))
+		}
+		list := func(head string, items []string) {
+			if len(items) == 0 {
+				return
+			}
+			pf("### %s\n\n", md(head))
+			for _, it := range items {
+				pf("- %s\n", md(it))
+			}
+			pf("\n")
+		}
+		list("What places it there", st.Evidence)
+		list("Worth confirming", st.Unconfirmed)
+		switch {
+		case st.Next == "":
+			pf("This is the model's highest stage.\n\n")
+		case len(st.NextRequires) == 0:
+			pf("### What the next stage, %s, needs\n\nNothing the profile does not already show.\n\n", md(st.Next))
+		default:
+			list("What the next stage, "+st.Next+", needs", st.NextRequires)
+		}
+	}
+	if len(v.Benchmarks) > 0 {
+		pf("## Against peers\n\n")
+		pf("The organisation's figures next to published figures for firms of its size and maturity.\n\n")
+		table(&b, []string{"Topic", "You", "Peers", "Source"}, nil, func(row func(...string)) {
+			for _, c := range v.Benchmarks {
+				you := md(c.You)
+				if c.Standing != "" {
+					you += " **(" + md(c.Standing) + ")**"
+				}
+				row(raw(md(c.Topic)), raw(you), raw(md(c.Peers)), raw(link(c.Source, c.URL)))
+			}
+		})
+	}
 
 	pf("## The ranking\n\n")
 	pf("The %d best of %d structures; %s scores are better.\n\n", len(v.Top), v.Considered, v.Better)
@@ -108,8 +156,31 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	}
 	for i, s := range v.Roadmap {
 		pf("%d. %s  \n   *Why:* %s\n", i+1, md(s.Step), md(s.Why))
+		if s.Closes != "" {
+			pf("   *Closes:* %s\n", md(s.Closes))
+		}
 	}
 	if len(v.Roadmap) > 0 {
+		pf("\n")
+	}
+
+	if len(v.Missing)+len(v.Questions) > 0 {
+		pf("## Governance checklist\n\n")
+	}
+	if len(v.Missing) > 0 {
+		pf("### Missing\n\n")
+		table(&b, []string{"Practice", "Why it matters", "Source", "Closed by"}, nil, func(row func(...string)) {
+			for _, g := range v.Missing {
+				row(raw(md(g.Name)), raw(md(g.Matters)), raw(link(g.Source, g.URL)), raw(md(g.ClosedBy)))
+			}
+		})
+	}
+	if len(v.Questions) > 0 {
+		pf("### Questions to ask\n\n")
+		pf("The profile does not say whether these are in place; an unknown is not a \"no\".\n\n")
+		for _, q := range v.Questions {
+			pf("- %s\n", md(q))
+		}
 		pf("\n")
 	}
 
@@ -145,6 +216,29 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 		})
 	}
 	image("sensitivity", "Scores as the most sensitive weight moves")
+	if len(v.Dimensions) > 0 {
+		pf("### How sure is each part of the answer?\n\n")
+		share := ""
+		if v.DimSMAA {
+			share = "how often structures with it come first under the sampled weightings, "
+		}
+		pf("The structures just behind the first often differ from it in one respect only, so the answer is read one dimension at a time: the leading value, %sthe runner-up and whether the call is clear or close.\n\n", share)
+		head := []string{"Dimension", "Leading value", "Runner-up", "Lead in score", "Call"}
+		right := []bool{false, false, false, true, false}
+		if v.DimSMAA {
+			head = []string{"Dimension", "Leading value", "First under", "Runner-up", "Lead in score", "Call"}
+			right = []bool{false, false, true, false, true, false}
+		}
+		table(&b, head, right, func(row func(...string)) {
+			for _, d := range v.Dimensions {
+				if v.DimSMAA {
+					row(d.Dimension, d.Value, d.Share, d.RunnerUp, d.Lead, d.Call)
+				} else {
+					row(d.Dimension, d.Value, d.RunnerUp, d.Lead, d.Call)
+				}
+			}
+		})
+	}
 
 	pf("## Assumptions and sources\n\n")
 	pf("Model **%s**.", md(v.ModelName))
@@ -192,11 +286,21 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	return err
 }
 
+// rawMark starts a table cell that is already Markdown (see raw).
+const rawMark = "\x00"
+
+// raw marks s, already escaped Markdown such as a link, as a table cell
+// that table writes as it is.
+func raw(s string) string { return rawMark + s }
+
 // table writes a GitHub table. Cells are escaped with md unless they are
-// already code spans (start and end with a backquote); right marks
-// right-aligned columns (nil: all left).
+// already code spans (start and end with a backquote) or marked with raw;
+// right marks right-aligned columns (nil: all left).
 func table(b *bytes.Buffer, head []string, right []bool, rows func(row func(...string))) {
 	cell := func(s string) string {
+		if r, ok := strings.CutPrefix(s, rawMark); ok {
+			return r
+		}
 		if len(s) >= 2 && strings.HasPrefix(s, "`") && strings.HasSuffix(s, "`") {
 			return s
 		}

@@ -460,7 +460,8 @@ func TestSMAASection(t *testing.T) {
 			rows++
 		}
 	})
-	assert.Equal(t, 1+6+1+len(rec.Robustness.SMAA.Structures), rows, "cross-check facts and the SMAA table, with headers")
+	assert.Equal(t, 1+6+1+len(rec.Robustness.SMAA.Structures)+1+len(rec.Dimensions), rows,
+		"cross-check facts, the SMAA table and the certainty per dimension, with headers")
 	assert.Contains(t, text(robust), "Under 2,000 weightings drawn around these weights")
 	assert.Contains(t, text(robust), rec.Ranking[0].Structure.Name())
 

@@ -41,7 +41,12 @@ type view struct {
 	RACIStructure string
 	RACI          []raciView
 
-	Roadmap []placement.Step
+	Stage      *stageView
+	Benchmarks []benchView
+	Missing    []gapView // governance practices answered No
+	Questions  []string  // governance practices not stated: questions to ask
+
+	Roadmap []stepView
 
 	Robustness string
 	CrossCheck []fact
@@ -49,6 +54,8 @@ type view struct {
 	SMAA       []smaaView
 	SensLead   string
 	Sens       []sensView
+	Dimensions []dimView
+	DimSMAA    bool // the dimensions' shares come from SMAA
 
 	ModelName    string
 	ModelDesc    string
@@ -166,7 +173,7 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 			Inform:      departments(a.Informed),
 		})
 	}
-	v.Roadmap = slices.Clone(rec.Roadmap)
+	consult(rec, v)
 
 	v.Robustness = robustness(rec)
 	if c := rec.Robustness.CrossCheck; c.Method != "" {
@@ -232,13 +239,22 @@ func ranked(e placement.Ranked) rankedView {
 // lead states the recommendation in one paragraph.
 func lead(rec *placement.Recommendation, v *view) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Of %d ways to organise social media, the model ranks %s first", len(rec.Ranking), v.Winner.Name)
-	if len(rec.Ranking) > 1 {
+	fmt.Fprintf(&b, "Of %d ways to organise social media, the model ranks %s first.", len(rec.Ranking), v.Winner.Name)
+	// The margin that matters is to another operating model: the
+	// structures just behind the first are often its twins.
+	if a := rec.Robustness.Alternative; a != nil {
+		fmt.Fprintf(&b, " The nearest alternative with a different operating model is %s, ranked %s and %.3f points of score behind.",
+			a.Name, ordinal(a.Rank), a.Gap)
+		if a.Rank > 2 {
+			second := rec.Ranking[1]
+			fmt.Fprintf(&b, " The structures ranked between them, such as %s (%.3f behind), run the same operating model with another home, role or sourcing.",
+				second.Structure.Name(), math.Abs(rec.Ranking[0].Score-second.Score))
+		}
+	} else if len(rec.Ranking) > 1 {
 		second := rec.Ranking[1]
-		gap := math.Abs(rec.Ranking[0].Score - second.Score)
-		fmt.Fprintf(&b, ", ahead of %s by %.3f points of score", second.Structure.Name(), gap)
+		fmt.Fprintf(&b, " Every structure considered runs the same operating model; the next, %s, is %.3f points of score behind.",
+			second.Structure.Name(), math.Abs(rec.Ranking[0].Score-second.Score))
 	}
-	b.WriteString(".")
 	return b.String()
 }
 

@@ -1,0 +1,165 @@
+package report
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/socialseat/socialseat/placement"
+)
+
+// stageView is the maturity stage diagnosis in display form.
+type stageView struct {
+	Model, Source, URL   string
+	Name, Level          string
+	Description, Carries string
+	Evidence             []string
+	Unconfirmed          []string
+	Next                 string // the next stage's name, or "" at the top
+	NextRequires         []string
+}
+
+// benchView is one row of the peer comparison.
+type benchView struct {
+	Topic, You, Peers, Standing, Source, URL string
+}
+
+// gapView is one missing governance practice.
+type gapView struct {
+	Name, Matters, Source, URL string
+	ClosedBy                   string // "step 3: …", or the step that would close it
+}
+
+// stepView is one roadmap step.
+type stepView struct {
+	Step, Why string
+	Closes    string // the practices it closes, by name, or ""
+}
+
+// dimView is the certainty of one dimension of the structure.
+type dimView struct {
+	Dimension, Value, Share, RunnerUp, Lead, Call string
+}
+
+// consult fills the maturity, peer, governance, roadmap and dimension
+// parts of v from rec.
+func consult(rec *placement.Recommendation, v *view) {
+	names := map[string]string{} // practice ID → name
+	for _, g := range rec.Gaps {
+		names[g.Practice.ID] = g.Practice.Name
+	}
+	closedBy := map[string]int{} // practice ID → 1-based roadmap step
+	for i, s := range rec.Roadmap {
+		sv := stepView{Step: s.Step, Why: s.Why}
+		var cl []string
+		for _, id := range s.Closes {
+			if _, ok := closedBy[id]; !ok {
+				closedBy[id] = i + 1
+			}
+			if n, ok := names[id]; ok {
+				cl = append(cl, n)
+			}
+		}
+		sv.Closes = strings.Join(cl, "; ")
+		v.Roadmap = append(v.Roadmap, sv)
+	}
+
+	if d := rec.Stage; d.Stage.Name != "" {
+		sv := &stageView{
+			Model: d.Model, Source: d.Source, URL: linkURL(d.URL),
+			Name: d.Stage.Name, Level: strconv.Itoa(d.Stage.Level), Description: d.Stage.Description,
+			Evidence: d.Evidence, Unconfirmed: d.Unconfirmed,
+		}
+		var carries []string
+		for _, m := range d.Stage.Carries {
+			carries = append(carries, modelLabel(m))
+		}
+		sv.Carries = strings.Join(carries, ", ")
+		if d.Next != nil {
+			sv.Next = d.Next.Name
+			sv.NextRequires = d.NextRequires
+		}
+		v.Stage = sv
+	}
+
+	for _, c := range rec.Benchmarks {
+		b := benchView{Topic: c.Topic, You: orDash(c.You), Peers: c.Peers, Source: c.Source, URL: linkURL(c.URL)}
+		switch c.Standing {
+		case placement.Below:
+			b.Standing = "below peers"
+		case placement.Above:
+			b.Standing = "above peers"
+		case placement.InLine:
+			b.Standing = "in line with peers"
+		}
+		v.Benchmarks = append(v.Benchmarks, b)
+	}
+
+	for _, g := range rec.Gaps {
+		if g.Answer != placement.No {
+			v.Questions = append(v.Questions, g.Practice.Question)
+			continue
+		}
+		gv := gapView{Name: g.Practice.Name, Matters: g.Practice.Matters, Source: g.Practice.Source, URL: linkURL(g.Practice.URL)}
+		if n, ok := closedBy[g.Practice.ID]; ok {
+			gv.ClosedBy = fmt.Sprintf("roadmap step %d", n)
+		} else if g.Practice.Step != "" {
+			gv.ClosedBy = "not in the roadmap; the step that closes it: " + g.Practice.Step
+		} else {
+			gv.ClosedBy = "not in the roadmap"
+		}
+		v.Missing = append(v.Missing, gv)
+	}
+
+	sm := rec.Robustness.SMAA != nil
+	v.DimSMAA = sm
+	for _, d := range rec.Dimensions {
+		dv := dimView{Dimension: upperFirst(d.Label()), Value: d.Value, RunnerUp: orDash(d.RunnerUp), Call: "close call"}
+		if d.Clear {
+			dv.Call = "clear"
+		}
+		if sm {
+			dv.Share = pct(d.Acceptability)
+			if d.RunnerUp != "" {
+				dv.RunnerUp += " (" + pct(d.RunnerUpAcceptability) + ")"
+			}
+		}
+		if d.RunnerUp != "" {
+			dv.Lead = fmt.Sprintf("%.3f", d.Lead)
+		} else {
+			dv.Lead = "—"
+		}
+		v.Dimensions = append(v.Dimensions, dv)
+	}
+}
+
+// modelLabel is a reader's name of an operating model.
+func modelLabel(m placement.OperatingModel) string {
+	switch m {
+	case placement.Organic:
+		return "organic (no central team)"
+	case placement.Centralized:
+		return "centralized"
+	case placement.HubAndSpoke:
+		return "hub-and-spoke"
+	case placement.Dandelion:
+		return "dandelion (multiple hub-and-spoke)"
+	case placement.Honeycomb:
+		return "honeycomb"
+	}
+	return m.String()
+}
+
+// linkURL returns s if it is an absolute http or https address that can
+// sit in a Markdown link or an HTML attribute as it is, else "" (the
+// citation is then shown without a link). Maturity models and benchmarks
+// may come from a consultant's own file.
+func linkURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
+		strings.ContainsAny(s, " <>\"'`\\\n\r\t") {
+		return ""
+	}
+	return s
+}
