@@ -110,3 +110,18 @@ func TestDimensionSentence(t *testing.T) {
 		assert.Equal(t, c.want, c.d.Sentence())
 	}
 }
+
+// A roadmap step that closes governance gaps says which, by name, in the
+// text.
+func TestWriteTextRoadmapCloses(t *testing.T) {
+	t.Parallel()
+	p := placement.Profile{Employees: 3000, Governance: placement.Governance{CrisisPlan: placement.No, Training: placement.No}}
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{})
+	require.NoError(t, err)
+	var out bytes.Buffer
+	require.NoError(t, rec.WriteText(&out, 3))
+	s := out.String()
+	assert.Contains(t, s, "    closes: crisis and escalation plan\n")
+	assert.Contains(t, s, "    closes: training\n")
+	assert.NotContains(t, s, "crisis-plan")
+}

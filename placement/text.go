@@ -117,6 +117,9 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 		ew.printf("\nRoadmap:\n")
 		for i, s := range rec.Roadmap {
 			ew.printf("%2d. %s\n    why: %s\n", i+1, s.Step, s.Why)
+			if c := rec.closesText(s); c != "" {
+				ew.printf("    closes: %s\n", c)
+			}
 		}
 	}
 
@@ -128,6 +131,31 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 		}
 	}
 	return ew.err
+}
+
+// closesText names the governance practices step s closes, from the
+// recommendation's gaps, lower-cased and joined ("crisis and escalation
+// plan; training"); "" if it closes none.
+func (rec *Recommendation) closesText(s Step) string {
+	var names []string
+	for _, id := range s.Closes {
+		for _, g := range rec.Gaps {
+			if g.Practice.ID == id {
+				names = append(names, lowerFirst(g.Practice.Name))
+				break
+			}
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+// lowerFirst lower-cases the first letter of s unless the second is upper
+// case too (an acronym).
+func lowerFirst(s string) string {
+	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && (s[1] < 'A' || s[1] > 'Z') {
+		return string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
 }
 
 // Label is the reader's name of the dimension ("operating model").

@@ -53,6 +53,10 @@ func clientProfiles(t *testing.T) []placement.Profile {
 					Name: fmt.Sprintf("grid %d", i), Employees: n, BusinessUnits: sp[0], Countries: sp[1], Regulation: reg,
 					Silos: 1 + i%5, DepartmentHarmony: 1 + (i/2)%5, SocialStaff: float64(i % 7), SignOffLayers: i % 5,
 					Sector: sectors[i%len(sectors)], Current: cur,
+					// Every practice missing, in place or unstated, in turn,
+					// so the governance checklist and the roadmap steps
+					// that close its gaps are scanned too.
+					Governance: gridGovernance(i),
 					Touchpoints: map[touchpoint.ID]int{
 						touchpoint.MarketingChannel: 1 + i%5, touchpoint.CustomerSupport: i % 4, "social-listening": (i + 1) % 3,
 						touchpoint.CrisisResponse: 2, "public-affairs": i % 2, "employee-policy": 1,
@@ -62,6 +66,14 @@ func clientProfiles(t *testing.T) []placement.Profile {
 		}
 	}
 	return out
+}
+
+// gridGovernance answers every governance practice with the same answer,
+// cycling through unknown, no and yes with i.
+func gridGovernance(i int) placement.Governance {
+	a := []placement.Answer{placement.Unknown, placement.No, placement.Yes}[i%3]
+	return placement.Governance{Policy: a, PolicyKnown: a, CrisisPlan: a, AccountInventory: a, Archiving: a,
+		Training: a, Measurement: a, ExecutiveSponsor: a}
 }
 
 // visibleText returns the text a reader sees in an HTML document: text

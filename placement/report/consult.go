@@ -58,7 +58,7 @@ func consult(rec *placement.Recommendation, v *view) {
 				closedBy[id] = i + 1
 			}
 			if n, ok := names[id]; ok {
-				cl = append(cl, n)
+				cl = append(cl, lowerFirst(n))
 			}
 		}
 		sv.Closes = strings.Join(cl, "; ")
@@ -132,6 +132,15 @@ func consult(rec *placement.Recommendation, v *view) {
 		}
 		v.Dimensions = append(v.Dimensions, dv)
 	}
+}
+
+// lowerFirst lower-cases the first letter of a practice's name, unless
+// the second is upper case too (an acronym), for use inside a sentence.
+func lowerFirst(s string) string {
+	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && (s[1] < 'A' || s[1] > 'Z') {
+		return string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
 }
 
 // modelLabel is a reader's name of an operating model.
