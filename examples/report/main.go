@@ -58,8 +58,9 @@ func main() {
 	// Ctrl-C or SIGTERM stop between files rather than kill mid-write.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	files, err := run(ctx, *out)
+	interrupted := ctx.Err() != nil // read before stop, which cancels ctx
 	stop()
-	if ctx.Err() != nil {
+	if interrupted {
 		fmt.Fprintln(os.Stderr, "report: interrupted")
 		os.Exit(130)
 	}
