@@ -255,7 +255,7 @@ func (b *Benchmarks) Compare(p Profile) []Comparison {
 }
 
 func (b *Benchmarks) compare(p Profile, maturity int) []Comparison {
-	out := []Comparison{}
+	out := make([]Comparison, 0, len(b.Benchmarks))
 	for _, r := range b.Benchmarks {
 		if !inRange(r.Employees, p.Employees) || !inRange(r.Maturity, maturity) {
 			continue

@@ -42,8 +42,19 @@ type Stage struct {
 	// Carries lists the operating models an organisation at this stage
 	// can run.
 	Carries []OperatingModel `json:"carries" yaml:"carries"`
-	// Markers are the facts an organisation at this stage shows.
-	Markers []Marker `json:"markers" yaml:"markers"`
+	// Markers are the facts an organisation at this stage shows. A
+	// [StageDiagnosis] leaves them out (they are the model's, not the
+	// client's).
+	Markers []Marker `json:"markers,omitempty" yaml:"markers"`
+}
+
+// summary is the stage as a diagnosis reports it: its own copy of what
+// the operating models it carries, without the markers, so that a
+// recommendation shares nothing with the recommender's model.
+func (s Stage) summary() Stage {
+	s.Carries = slices.Clone(s.Carries)
+	s.Markers = nil
+	return s
 }
 
 // Marker is a fact of a profile that marks a stage: either a governance
@@ -221,28 +232,16 @@ const (
 	markerMet
 )
 
-// markerState says what p shows about mk, and a line of evidence that
-// names the fact and the stage that needs it.
-func markerState(p Profile, mk Marker, stage string) (markerStatus, string) {
-	if mk.Practice != "" {
-		a, _ := p.Governance.answer(mk.Practice)
-		switch a {
-		case Yes:
-			return markerMet, "in place: " + mk.Says
-		case No:
-			return markerMissing, "missing: " + mk.Says + " (the " + stage + " stage needs it)"
-		}
-		return markerUnknown, "not stated: " + mk.Says
-	}
-	var v float64
-	var shown string
-	switch mk.Field {
+// markerValue returns the profile number a field marker tests, and how
+// to show it.
+func markerValue(p *Profile, field string) float64 {
+	switch field {
 	case "social_staff":
-		v, shown = p.SocialStaff, "social staff of "+formatFTE(p.SocialStaff)+" FTE"
+		return p.SocialStaff
 	case "budget_level":
-		v, shown = float64(p.BudgetLevel), fmt.Sprintf("budget level %d of 5", p.BudgetLevel)
+		return float64(p.BudgetLevel)
 	case "executive_sponsorship":
-		v, shown = float64(p.ExecutiveSponsorship), fmt.Sprintf("executive sponsorship %d of 5", p.ExecutiveSponsorship)
+		return float64(p.ExecutiveSponsorship)
 	case "active_touchpoints":
 		n := 0
 		for _, a := range p.Touchpoints {
@@ -250,12 +249,57 @@ func markerState(p Profile, mk Marker, stage string) (markerStatus, string) {
 				n++
 			}
 		}
-		v, shown = float64(n), strconv.Itoa(n)+" active "+plural(n, "touchpoint", "touchpoints")
+		return float64(n)
 	}
-	if v >= mk.Min {
-		return markerMet, shown + ": " + mk.Says
+	return 0
+}
+
+// markerState says what p shows about mk.
+func markerState(p *Profile, mk *Marker) markerStatus {
+	if mk.Practice != "" {
+		switch a, _ := p.Governance.answer(mk.Practice); a {
+		case Yes:
+			return markerMet
+		case No:
+			return markerMissing
+		}
+		return markerUnknown
 	}
-	return markerMissing, shown + ", below the " + formatFTE(mk.Min) + " the " + stage + " stage needs (" + mk.Says + ")"
+	if markerValue(p, mk.Field) >= mk.Min {
+		return markerMet
+	}
+	return markerMissing
+}
+
+// markerEvidence is a line of evidence for mk in state st: the fact and,
+// for a missing marker, the stage that needs it.
+func markerEvidence(p *Profile, mk *Marker, st markerStatus, stage string) string {
+	if mk.Practice != "" {
+		switch st {
+		case markerMet:
+			return "in place: " + mk.Says
+		case markerMissing:
+			return "missing: " + mk.Says + " (the " + stage + " stage needs it)"
+		}
+		return "not stated: " + mk.Says
+	}
+	v := markerValue(p, mk.Field)
+	var shown string
+	switch mk.Field {
+	case "social_staff":
+		shown = "social staff of " + formatFTE(v) + " FTE"
+	case "budget_level":
+		shown = "budget level " + formatFTE(v) + " of 5"
+	case "executive_sponsorship":
+		shown = "executive sponsorship " + formatFTE(v) + " of 5"
+	case "active_touchpoints":
+		n := int(v)
+		shown = strconv.Itoa(n) + " active " + plural(n, "touchpoint", "touchpoints")
+	}
+	if st == markerMet {
+		return shown + ": " + mk.Says
+	}
+	return shown + ", below the " + formatFTE(mk.Min) + " the " + stage + " stage needs (" + mk.Says + ")"
 }
 
 // Diagnose places p (with defaults filled in for numbers, see
@@ -271,7 +315,14 @@ func (m *MaturityModel) Diagnose(p Profile) StageDiagnosis {
 // diagnose is Diagnose on a profile whose defaults are filled in, with
 // the maturity the profile stated (0 for none).
 func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
-	d := StageDiagnosis{Model: m.Name, Source: m.Source, URL: m.URL, Stated: stated, Evidence: []string{}, Unconfirmed: []string{}, NextRequires: []string{}}
+	markers := 0
+	for _, st := range m.Stages {
+		markers += len(st.Markers)
+	}
+	// One backing array for the three lists: each marker lands in at
+	// most one of them, plus the stated maturity's line.
+	lines := make([]string, 0, 2*markers+1)
+	d := StageDiagnosis{Model: m.Name, Source: m.Source, URL: m.URL, Stated: stated, Evidence: lines[:0:markers+1]}
 	level := 1
 	if stated > 0 {
 		level = min(stated, len(m.Stages))
@@ -284,19 +335,20 @@ func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
 	reached := 1
 	for k := 2; k <= limit; k++ {
 		allMet := true
-		for _, mk := range m.Stages[k-1].Markers {
-			st, says := markerState(p, mk, m.Stages[k-1].Name)
+		for i := range m.Stages[k-1].Markers {
+			mk := &m.Stages[k-1].Markers[i]
+			st := markerState(&p, mk)
 			switch st {
 			case markerMissing:
 				if stated > 0 {
 					level = k - 1
-					d.Evidence = append(d.Evidence, says)
+					d.Evidence = append(d.Evidence, markerEvidence(&p, mk, st, m.Stages[k-1].Name))
 				}
 				allMet = false
 			case markerUnknown:
 				allMet = false
 			case markerMet:
-				d.Evidence = append(d.Evidence, says)
+				d.Evidence = append(d.Evidence, markerEvidence(&p, mk, st, m.Stages[k-1].Name))
 			}
 		}
 		if stated > 0 && level < k {
@@ -312,19 +364,21 @@ func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
 	if stated == 0 {
 		level = reached
 	}
-	d.Stage = m.Stages[level-1]
+	d.Unconfirmed = lines[markers+1 : markers+1 : markers+1+markers/2]
+	d.NextRequires = lines[markers+1+markers/2 : markers+1+markers/2 : 2*markers+1]
+	d.Stage = m.Stages[level-1].summary()
 	for k := 2; k <= level; k++ {
-		for _, mk := range m.Stages[k-1].Markers {
-			if st, _ := markerState(p, mk, ""); st == markerUnknown {
+		for i := range m.Stages[k-1].Markers {
+			if mk := &m.Stages[k-1].Markers[i]; markerState(&p, mk) == markerUnknown {
 				d.Unconfirmed = append(d.Unconfirmed, mk.Says)
 			}
 		}
 	}
 	if level < len(m.Stages) {
-		next := m.Stages[level]
+		next := m.Stages[level].summary()
 		d.Next = &next
-		for _, mk := range next.Markers {
-			if st, _ := markerState(p, mk, ""); st != markerMet {
+		for i := range m.Stages[level].Markers {
+			if mk := &m.Stages[level].Markers[i]; markerState(&p, mk) != markerMet {
 				d.NextRequires = append(d.NextRequires, mk.Says)
 			}
 		}
@@ -379,7 +433,7 @@ func (m *MaturityModel) Gaps(p Profile) []Gap {
 }
 
 func (m *MaturityModel) gaps(p Profile) []Gap {
-	gaps := []Gap{}
+	gaps := make([]Gap, 0, len(m.Practices))
 	for _, pr := range m.Practices {
 		if pr.MinRegulation > 0 && p.Regulation < pr.MinRegulation {
 			continue

@@ -175,16 +175,25 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 		add("sector", fmt.Sprint(int(p.Sector)), ErrUnknownName)
 	}
 	active := 0
-	for _, id := range slices.Sorted(maps.Keys(p.Touchpoints)) {
-		a := p.Touchpoints[id]
-		path := "touchpoints." + string(id)
+	// Check in map order and sort only to report, so that a valid
+	// profile costs no allocation here.
+	var bad []touchpoint.ID
+	for id, a := range p.Touchpoints {
 		switch {
-		case c.Index(id) < 0:
-			add(path, string(id), ErrUnknownTouchpoint)
-		case a < 0 || a > 5:
-			add(path, fmt.Sprint(a), ErrRange)
+		case c.Index(id) < 0 || a < 0 || a > 5:
+			bad = append(bad, id)
 		case a > 0:
 			active++
+		}
+	}
+	slices.Sort(bad)
+	for _, id := range bad {
+		a := p.Touchpoints[id]
+		path := "touchpoints." + string(id)
+		if c.Index(id) < 0 {
+			add(path, string(id), ErrUnknownTouchpoint)
+		} else {
+			add(path, fmt.Sprint(a), ErrRange)
 		}
 	}
 	if active == 0 && p.Touchpoints != nil {

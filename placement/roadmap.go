@@ -24,7 +24,15 @@ import (
 func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Gap) []Step {
 	steps := make([]Step, 0, 12)
 	add := func(step, why string, closes ...string) {
-		steps = append(steps, Step{Step: step, Why: why, Closes: closes})
+		// A step closes only the gaps the profile has (practices answered
+		// No); most profiles have none, and then nothing is allocated.
+		var own []string
+		for _, id := range closes {
+			if slices.ContainsFunc(gaps, func(g Gap) bool { return g.Practice.ID == id && g.Answer == No }) {
+				own = append(own, id)
+			}
+		}
+		steps = append(steps, Step{Step: step, Why: why, Closes: own})
 	}
 	cur := p.Current
 	same := cur != nil && *cur == target
@@ -160,16 +168,6 @@ func planGaps(steps []Step, gaps []Gap) []Step {
 			steps = slices.Insert(steps, at, Step{Step: g.Practice.Step, Why: why, Closes: []string{id}})
 		}
 		g.Planned = true
-	}
-	// A step closes only the gaps the profile has: keep the IDs of
-	// practices answered No.
-	for k := range steps {
-		steps[k].Closes = slices.DeleteFunc(steps[k].Closes, func(id string) bool {
-			return !slices.ContainsFunc(gaps, func(g Gap) bool { return g.Practice.ID == id && g.Answer == No })
-		})
-		if len(steps[k].Closes) == 0 {
-			steps[k].Closes = nil
-		}
 	}
 	return steps
 }
