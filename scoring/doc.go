@@ -63,6 +63,11 @@
 //   - [MOORA] ("moora"): Brauers & Zavadskas (2006), ratio system; with
 //     [MOORA].Form the reference point, the full multiplicative form and
 //     MULTIMOORA's dominance aggregation (Brauers & Zavadskas 2010, 2012).
+//   - [PROMETHEEI] ("promethee1"): the PROMETHEE I partial preorder with
+//     incomparabilities; Brans & Vincke (1985). [GAIA] ("gaia"): the GAIA
+//     plane of the flow profiles with the decision stick; Mareschal &
+//     Brans (1988). Neither is a complete ranking: each has its own
+//     result type.
 //
 // Each method's documentation gives its formula, its defaults and how it
 // treats degenerate input; [Normalization] lists the normalisations. Every
