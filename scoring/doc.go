@@ -68,6 +68,11 @@
 //     plane of the flow profiles with the decision stick; Mareschal &
 //     Brans (1988). Neither is a complete ranking: each has its own
 //     result type.
+//   - [ELECTREI] ("electre1"): concordance, discordance and the kernel;
+//     Roy (1968) as formulated by Hwang & Yoon (1981). [ELECTREIII]
+//     ("electre3"): pseudo-criteria with veto, credibility, descending and
+//     ascending distillation; Roy (1978), Figueira, Mousseau & Roy (2005).
+//     Both have their own result types.
 //
 // Each method's documentation gives its formula, its defaults and how it
 // treats degenerate input; [Normalization] lists the normalisations. Every

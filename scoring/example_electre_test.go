@@ -37,3 +37,33 @@ func ExampleELECTREI_Evaluate() {
 	// kept: A1
 	// kept: A3
 }
+
+// ELECTRE III with indifference, preference and veto thresholds: the
+// final pre-order intersects the descending and ascending distillations.
+func ExampleELECTREIII_Evaluate() {
+	p := scoring.MustNewProblem(
+		[]string{"A", "B", "C"},
+		[]scoring.Criterion{{Name: "reach", Direction: scoring.Benefit}, {Name: "fit", Direction: scoring.Benefit}},
+		[][]float64{{10, 2}, {8, 6}, {5, 5}},
+	)
+	v1, v2 := 6.0, 8.0
+	e := scoring.ELECTREIII{Thresholds: []scoring.PseudoCriterion{{Q: 1, P: 3, V: &v1}, {Q: 1, P: 3, V: &v2}}}
+	res, err := e.Evaluate(p, []float64{0.6, 0.4})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("σ(C, A) = %.3f\n", res.Credibility.At(2, 0))
+	fmt.Println("descending:", res.Descending)
+	fmt.Println("ascending: ", res.Ascending)
+	for a, name := range res.Alternatives {
+		fmt.Println(name, "rank", res.Rank[a])
+	}
+	// Output:
+	// σ(C, A) = 0.222
+	// descending: [[1] [0] [2]]
+	// ascending:  [[0 1] [2]]
+	// A rank 2
+	// B rank 1
+	// C rank 3
+}
