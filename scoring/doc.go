@@ -73,6 +73,11 @@
 //     ("electre3"): pseudo-criteria with veto, credibility, descending and
 //     ascending distillation; Roy (1978), Figueira, Mousseau & Roy (2005).
 //     Both have their own result types.
+//   - Sorting into ordered classes ("adopt / pilot / reject") described by
+//     [ClassProfiles]: [MRSort] ("mrsort"; Leroy, Mousseau & Pirlot 2011),
+//     [ELECTRETRIB] ("electre-tri-b", pessimistic and optimistic rules;
+//     Mousseau, Słowiński & Zielniewicz 2000) and [FlowSort] ("flowsort",
+//     limiting or central profiles; Nemery & Lamboray 2008).
 //
 // Each method's documentation gives its formula, its defaults and how it
 // treats degenerate input; [Normalization] lists the normalisations. Every
