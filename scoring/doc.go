@@ -165,6 +165,8 @@
 //     in the weights (weighted sum, PROMETHEE II, MOORA, SPOTIS) and by
 //     bisection otherwise.
 //   - [SpearmanRho], [KendallTau] and [WSCoefficient] compare rankings.
+//   - [RankReversal]: leave-one-out, added copies and an added dominated
+//     alternative, with the pairs whose order reverses, for any [Method].
 //
 // # Long computations: context, progress and memory
 //

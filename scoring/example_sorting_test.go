@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/socialseat/socialseat/scoring"
@@ -53,4 +54,30 @@ func ExampleMRSort_Evaluate() {
 	// Chatbot           MR-Sort pilot  TRI-B pilot/adopt  FlowSort pilot
 	// Community manager MR-Sort adopt  TRI-B pilot/adopt  FlowSort adopt
 	// Influencer deal   MR-Sort reject TRI-B reject/adopt  FlowSort pilot
+}
+
+// Rank reversal: adding a copy of the best alternative lets the runner-up
+// overtake it under the sum normalisation (Belton & Gear's objection to
+// AHP's distributive mode).
+func ExampleRankReversal() {
+	p := scoring.MustNewProblem([]string{"A", "B", "C"},
+		[]scoring.Criterion{{Name: "c1", Direction: scoring.Benefit}, {Name: "c2", Direction: scoring.Benefit}, {Name: "c3", Direction: scoring.Benefit}},
+		[][]float64{{1, 9, 8}, {9, 1, 9}, {1, 1, 1}})
+	rep, err := scoring.RankReversal(context.Background(), scoring.WeightedSum{Normalization: scoring.Sum}, p, []float64{1, 1, 1})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range rep.Checks {
+		for _, pair := range c.Reversed {
+			what := "the dominated alternative"
+			if c.Alternative >= 0 {
+				what = rep.Alternatives[c.Alternative]
+			}
+			fmt.Printf("%s of %s: %s no longer ahead of %s\n", c.Perturbation, what,
+				rep.Alternatives[pair[0]], rep.Alternatives[pair[1]])
+		}
+	}
+	// Output:
+	// add-copy of B: B no longer ahead of A
 }
