@@ -186,6 +186,8 @@
 // formula and the option that reduces it (SMAA's TopRanks, Sensitivity's
 // Steps).
 //
+// [RankReversal] takes a context too and checks it between rankings.
+//
 // # Performance
 //
 // Every method runs in time linear in the size of the matrix, except
