@@ -98,10 +98,9 @@ type ReversalReport struct {
 //     data accept it.
 //
 // A method immune to rank reversal reports nothing. With one alternative
-// only the additions are checked. The cost is 2m+1 rankings plus O(m²)
-// per check to compare the pairs, so O(m³) at worst: meant for the tens or
-// hundreds of alternatives of a real decision, not for a million. The
-// context is checked between rankings; a cancelled run returns the
+// only the additions are checked. The cost is 2m+1 rankings plus, per
+// check, O(m log m) to find the reversed pairs (and O(m) more for each
+// alternative that takes part in one). The context is checked between rankings; a cancelled run returns the
 // context's error and no report. Errors of the method are returned as they
 // are, wrapped with the perturbation that caused them.
 func RankReversal(ctx context.Context, m Method, p *Problem, weights []float64) (*ReversalReport, error) {
@@ -123,6 +122,11 @@ func RankReversal(ctx context.Context, m Method, p *Problem, weights []float64) 
 		Checks:       make([]ReversalCheck, 0, 2*mm+1),
 	}
 	baseBest := bestIndex(base.Ranks)
+	worstFirst := make([]int, mm)
+	for i := range worstFirst {
+		worstFirst[i] = i
+	}
+	slices.SortStableFunc(worstFirst, func(a, b int) int { return base.Ranks[b] - base.Ranks[a] })
 	// run ranks the modified problem; keep[k] is the original index of
 	// its k-th alternative, or −1 for an added one.
 	run := func(kind Perturbation, alt int, rs [][]float64, ns []string, keep []int) error {
@@ -145,14 +149,7 @@ func RankReversal(ctx context.Context, m Method, p *Problem, weights []float64) 
 				after[i] = res.Ranks[k]
 			}
 		}
-		for a := range mm {
-			for b := range mm {
-				if a != b && after[a] > 0 && after[b] > 0 &&
-					base.Ranks[a] < base.Ranks[b] && after[a] > after[b] {
-					chk.Reversed = append(chk.Reversed, [2]int{a, b})
-				}
-			}
-		}
+		chk.Reversed = reversedPairs(base.Ranks, after, worstFirst)
 		if after[baseBest] > 0 {
 			newBest, bestRank := -1, math.MaxInt
 			for i, r := range after {
@@ -247,6 +244,65 @@ func dominatedValue(d Direction, lo, hi float64) float64 {
 		v = lo
 	}
 	return v
+}
+
+// reversedPairs returns the pairs {a, b}, sorted, with before[a] <
+// before[b] and after[a] > after[b], among the alternatives present after
+// (after > 0). worstFirst lists all alternatives by decreasing before-rank.
+// Alternatives are visited worst first while a Fenwick tree counts the
+// after-ranks of those strictly worse before, so the cost is O(m log m)
+// plus a linear scan for each alternative that does take part in a
+// reversal.
+func reversedPairs(before, after, worstFirst []int) [][2]int {
+	size := 0
+	for _, r := range after {
+		size = max(size, r)
+	}
+	fen := make([]int, size+1)
+	add := func(i int) {
+		for ; i <= size; i += i & -i {
+			fen[i]++
+		}
+	}
+	count := func(i int) int { // number of inserted ranks ≤ i
+		c := 0
+		for ; i > 0; i -= i & -i {
+			c += fen[i]
+		}
+		return c
+	}
+	out := [][2]int{}
+	var done []int
+	for i := 0; i < len(worstFirst); {
+		j := i
+		for j < len(worstFirst) && before[worstFirst[j]] == before[worstFirst[i]] {
+			j++
+		}
+		group := worstFirst[i:j]
+		for _, a := range group {
+			if after[a] > 0 && count(after[a]-1) > 0 {
+				for _, b := range done {
+					if after[b] < after[a] {
+						out = append(out, [2]int{a, b})
+					}
+				}
+			}
+		}
+		for _, a := range group {
+			if after[a] > 0 {
+				add(after[a])
+				done = append(done, a)
+			}
+		}
+		i = j
+	}
+	slices.SortFunc(out, func(x, y [2]int) int {
+		if x[0] != y[0] {
+			return x[0] - y[0]
+		}
+		return x[1] - y[1]
+	})
+	return out
 }
 
 // bestIndex returns the first alternative of rank 1 (or of the smallest
