@@ -192,7 +192,10 @@
 //
 // Every method runs in time linear in the size of the matrix, except
 // PROMETHEE II, which needs O(n·m log m) (O(n·m²) for Gaussian preference
-// functions). Column sums and extremes are computed once, when the problem
+// functions). The outranking methods that build a pairwise relation
+// (PROMETHEE I's relation matrix, ELECTRE I and III) need O(n·m²) and m²
+// values of memory; the sorting methods compare each alternative with the
+// profiles only, in O(n·m·K). Column sums and extremes are computed once, when the problem
 // is built, so most methods read the matrix once per call. Rankings of more
 // than 4096 alternatives use a parallel radix sort. A call allocates its
 // result plus at most one working copy of the matrix; SMAA allocates
