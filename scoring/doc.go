@@ -165,6 +165,10 @@
 //     in the weights (weighted sum, PROMETHEE II, MOORA, SPOTIS) and by
 //     bisection otherwise.
 //   - [SpearmanRho], [KendallTau] and [WSCoefficient] compare rankings.
+//   - [ImpreciseSMAA]: SMAA on an [ImpreciseProblem] whose performances
+//     are intervals (drawn uniformly), missing (drawn from the criterion's
+//     observed or given range) or ordinal levels (mapped to cardinal
+//     values as in SMAA-O, Lahdelma, Miettinen & Salminen 2003).
 //   - [RankReversal]: leave-one-out, added copies and an added dominated
 //     alternative, with the pairs whose order reverses, for any [Method].
 //

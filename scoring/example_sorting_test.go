@@ -81,3 +81,31 @@ func ExampleRankReversal() {
 	// Output:
 	// add-copy of B: B no longer ahead of A
 }
+
+// SMAA with imprecise data: an interval, a missing value and an ordinal
+// criterion known only by its levels.
+func ExampleImpreciseSMAA_Run() {
+	ip := &scoring.ImpreciseProblem{
+		Alternatives: []string{"Chatbot", "Community manager", "Agency"},
+		Criteria: []scoring.ImpreciseCriterion{
+			{Criterion: scoring.Criterion{Name: "reach", Direction: scoring.Benefit}},
+			{Criterion: scoring.Criterion{Name: "risk", Direction: scoring.Cost}, Ordinal: true},
+		},
+		// The chatbot's reach is between 4 and 9; the agency's is unknown.
+		Low:     [][]float64{{4, 2}, {6, 1}, {0, 3}},
+		High:    [][]float64{{9, 2}, {6, 1}, {0, 3}},
+		Missing: [][]bool{{false, false}, {false, false}, {true, false}},
+	}
+	res, err := scoring.ImpreciseSMAA{SMAA: scoring.SMAA{Samples: 20000, Seed: 1}, ValueDraws: 200}.Run(context.Background(), ip)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, name := range res.Alternatives {
+		fmt.Printf("%-17s first in %.0f%% of the samples\n", name, 100*res.RankAcceptability[i][0])
+	}
+	// Output:
+	// Chatbot           first in 19% of the samples
+	// Community manager first in 75% of the samples
+	// Agency            first in 6% of the samples
+}
