@@ -227,44 +227,44 @@ func graphKernel(arc [][]bool) (kernel []int, cycles [][]int) {
 			}
 		}
 	}
-	// The kernel of an acyclic graph is unique: take every vertex with no
-	// remaining predecessor, discard what it outranks, and repeat.
-	const (
-		open = iota
-		in
-		out
-	)
-	state := make([]int, ncomp)
-	for {
-		changed := false
-		for c := range ncomp {
-			if state[c] != open {
-				continue
-			}
-			pred := false
-			for d := range ncomp {
-				if state[d] != out && carc[d][c] {
-					pred = true
-					break
-				}
-			}
-			if pred {
-				continue
-			}
-			state[c], changed = in, true
-			for d := range ncomp {
-				if carc[c][d] {
-					state[d] = out
-				}
+	// The kernel of an acyclic graph is unique: in topological order, a
+	// vertex belongs to it exactly when none of its predecessors does.
+	// Kahn's algorithm gives the order in O(ncomp²) on the dense matrix.
+	indeg := make([]int, ncomp)
+	for c := range ncomp {
+		for d := range ncomp {
+			if carc[c][d] {
+				indeg[d]++
 			}
 		}
-		if !changed {
-			break
+	}
+	queue := make([]int, 0, ncomp)
+	for c, k := range indeg {
+		if k == 0 {
+			queue = append(queue, c)
+		}
+	}
+	inKernel, covered := make([]bool, ncomp), make([]bool, ncomp)
+	for head := 0; head < len(queue); head++ {
+		c := queue[head]
+		if !covered[c] {
+			inKernel[c] = true
+		}
+		for d := range ncomp {
+			if !carc[c][d] {
+				continue
+			}
+			if inKernel[c] {
+				covered[d] = true
+			}
+			if indeg[d]--; indeg[d] == 0 {
+				queue = append(queue, d)
+			}
 		}
 	}
 	kernel = []int{}
 	for a, c := range comp {
-		if state[c] == in {
+		if inKernel[c] {
 			kernel = append(kernel, a)
 		}
 	}

@@ -212,7 +212,6 @@ func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, 
 			}
 		}
 	})
-	s := func(l float64) float64 { return alpha + beta*l }
 	res := &ELECTREIIIResult{
 		Method:       "electre3",
 		Alternatives: p.resultAlts,
@@ -222,8 +221,8 @@ func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, 
 		Credibility:  newTable(sigma, mm, mm),
 		Notes:        p.constantNotes(),
 	}
-	res.Descending = distill(sigma, mm, s, true)
-	asc := distill(sigma, mm, s, false) // worst class first
+	res.Descending = distill(sigma, mm, alpha, beta, true)
+	asc := distill(sigma, mm, alpha, beta, false) // worst class first
 	slices.Reverse(asc)
 	res.Ascending = asc
 	res.DescendingRank, res.AscendingRank = classRanks(res.Descending, mm), classRanks(res.Ascending, mm)
@@ -260,14 +259,14 @@ func classRanks(classes [][]int, m int) []int {
 
 // distill returns the classes of the descending distillation (best first)
 // or of the ascending one (worst first) of the credibility matrix sigma.
-func distill(sigma []float64, m int, s func(float64) float64, descending bool) [][]int {
+func distill(sigma []float64, m int, alpha, beta float64, descending bool) [][]int {
 	remaining := make([]int, m)
 	for i := range remaining {
 		remaining[i] = i
 	}
 	classes := [][]int{}
 	for len(remaining) > 0 {
-		class := distillStep(sigma, m, remaining, s, descending)
+		class := distillStep(sigma, m, remaining, alpha, beta, descending)
 		classes = append(classes, class)
 		remaining = slices.DeleteFunc(remaining, func(a int) bool { _, found := slices.BinarySearch(class, a); return found })
 	}
@@ -275,12 +274,13 @@ func distill(sigma []float64, m int, s func(float64) float64, descending bool) [
 }
 
 // distillStep extracts one class from the set d (sorted).
-func distillStep(sigma []float64, m int, d []int, s func(float64) float64, descending bool) []int {
+func distillStep(sigma []float64, m int, d []int, alpha, beta float64, descending bool) []int {
 	lambda := 0.0
 	for _, a := range d {
+		row := sigma[a*m : (a+1)*m]
 		for _, b := range d {
-			if a != b {
-				lambda = math.Max(lambda, sigma[a*m+b])
+			if v := row[b]; a != b && v > lambda {
+				lambda = v
 			}
 		}
 	}
@@ -288,27 +288,32 @@ func distillStep(sigma []float64, m int, d []int, s func(float64) float64, desce
 	qual := make([]int, m)
 	for len(d) > 1 {
 		// The next cut level: the largest credibility below λ − s(λ).
-		cut := lambda - s(lambda)
+		cut := lambda - (alpha + beta*lambda)
 		next := 0.0
 		for _, a := range d {
+			row := sigma[a*m : (a+1)*m]
 			for _, b := range d {
-				if a != b && sigma[a*m+b] < cut {
-					next = math.Max(next, sigma[a*m+b])
+				if v := row[b]; a != b && v < cut && v > next {
+					next = v
 				}
 			}
 		}
 		for _, a := range d {
 			qual[a] = 0
 		}
-		for _, a := range d {
-			for _, b := range d {
-				if a == b {
-					continue
-				}
-				sab := sigma[a*m+b]
-				if sab > next && sab-sigma[b*m+a] > s(sab) {
+		// Each unordered pair once: at most one direction can satisfy the
+		// margin, since s ≥ 0.
+		for x, a := range d {
+			row, col := sigma[a*m:(a+1)*m], a
+			for _, b := range d[x+1:] {
+				sab, sba := row[b], sigma[b*m+col]
+				switch {
+				case sab > next && sab-sba > alpha+beta*sab:
 					qual[a]++
 					qual[b]--
+				case sba > next && sba-sab > alpha+beta*sba:
+					qual[b]++
+					qual[a]--
 				}
 			}
 		}
