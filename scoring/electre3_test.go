@@ -214,3 +214,42 @@ func TestELECTREIIIErrors(t *testing.T) {
 	assert.Equal(t, [][]int{{0}}, one.Descending)
 	assert.Equal(t, []int{1}, one.Rank)
 }
+
+// Problems large enough to be processed in parallel blocks give the same
+// indices as the pairwise definition (and run clean under -race).
+func TestOutrankingParallelBlocks(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(53, 1))
+	m, n := 120, 10
+	rows := make([][]float64, m)
+	for i := range rows {
+		rows[i] = make([]float64, n)
+		for j := range rows[i] {
+			rows[i][j] = float64(rng.IntN(20))
+		}
+	}
+	dirs := "bbbbbccccc"
+	w := scoring.EqualWeights(n)
+	e1, err := scoring.ELECTREI{}.Evaluate(problem(t, dirs, rows), w)
+	require.NoError(t, err)
+	e3, err := scoring.ELECTREIII{}.Evaluate(problem(t, dirs, rows), w)
+	require.NoError(t, err)
+	for _, pr := range [][2]int{{0, 1}, {57, 3}, {119, 64}, {88, 88}} {
+		a, b := pr[0], pr[1]
+		c := 0.0
+		for j := range n {
+			d := rows[a][j] - rows[b][j]
+			if dirs[j] == 'c' {
+				d = -d
+			}
+			if d >= 0 {
+				c += w[j]
+			}
+		}
+		if a != b {
+			assert.InDelta(t, c, e1.Concordance.At(a, b), 1e-12)
+		}
+		assert.InDelta(t, c, e3.Credibility.At(a, b), 1e-12, "no veto: σ = C")
+	}
+	checkFinalPreorder(t, e3)
+}
