@@ -212,3 +212,59 @@ func TestPROMETHEEIErrorsAndJSON(t *testing.T) {
 	assert.Equal(t, []int{0}, one.Unbeaten)
 	assert.Equal(t, [][2]int{}, one.Incomparable)
 }
+
+// PROMETHEE I on the six-alternative example of Brans, Vincke & Mareschal
+// (1986), EJOR 24(2):228–238 (manpower, power, construction cost,
+// maintenance cost, number of villages, security; the construction and
+// maintenance costs in the units of the test suites that reproduce it,
+// 60 for 600 and 5.4 for 54, with their thresholds scaled alike), equal
+// weights and the six preference-function types: U-shape q = 10, V-shape
+// p = 30, linear with s = 5, r = 45, level with q = 1, p = 5, usual,
+// Gaussian σ = 5. The paper parametrises the linear criterion by the
+// indifference zone s and the width r of the linear zone, and the level
+// criterion by q and the width p of the half-preference zone, so in our
+// thresholds they are linear q = 5, p = 50 and level q = 1, p = 6.
+// The paper gives the flows as sums over the other alternatives (3 dp):
+// φ⁺ = 1.099, 1.980, 1.234, 1.644, 2.274, 1.500 and φ⁻ = 1.827, 1.895,
+// 1.681, 1.746, 0.808, 1.774; ours are those divided by m − 1 = 5. In the
+// partial preorder a5 is preferred to every other alternative and a2 and
+// a4 are incomparable (a2 has the larger leaving flow, a4 the smaller
+// entering flow).
+func TestPublishedPROMETHEEIBransVinckeMareschal1986(t *testing.T) {
+	t.Parallel()
+	rows := transpose([][]float64{
+		{80, 65, 83, 40, 52, 94},
+		{90, 58, 60, 80, 72, 96},
+		{60, 20, 40, 100, 60, 70},
+		{5.4, 9.7, 7.2, 7.5, 2, 3.6},
+		{8, 1, 4, 7, 3, 5},
+		{5, 1, 7, 10, 8, 6},
+	})
+	prefs := []scoring.Preference{
+		{Function: scoring.UShape, Q: 10},
+		{Function: scoring.VShape, P: 30},
+		{Function: scoring.Linear, Q: 5, P: 50},
+		{Function: scoring.Level, Q: 1, P: 6},
+		{Function: scoring.Usual},
+		{Function: scoring.Gaussian, S: 5},
+	}
+	res, err := scoring.PROMETHEEI{Preferences: prefs}.Evaluate(problem(t, "cbcccb", rows), scoring.EqualWeights(6))
+	require.NoError(t, err)
+	scale := func(xs []float64) []float64 {
+		out := make([]float64, len(xs))
+		for i, x := range xs {
+			out[i] = x / 5
+		}
+		return out
+	}
+	// Each published flow sums five indices printed to 3 dp.
+	if d := cmp.Diff(scale([]float64{1.099, 1.980, 1.234, 1.644, 2.274, 1.500}), res.PositiveFlow, cmpopts.EquateApprox(0, 2.5e-3/5)); d != "" {
+		t.Errorf("φ⁺ (-published +got):\n%s", d)
+	}
+	if d := cmp.Diff(scale([]float64{1.827, 1.895, 1.681, 1.746, 0.808, 1.774}), res.NegativeFlow, cmpopts.EquateApprox(0, 2.5e-3/5)); d != "" {
+		t.Errorf("φ⁻ (-published +got):\n%s", d)
+	}
+	assert.Equal(t, []int{4}, res.Unbeaten)
+	assert.Equal(t, scoring.Incomparable, res.Relation(1, 3))
+	checkPROMETHEEIRules(t, res)
+}
