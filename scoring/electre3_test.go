@@ -253,3 +253,93 @@ func TestOutrankingParallelBlocks(t *testing.T) {
 	}
 	checkFinalPreorder(t, e3)
 }
+
+// refDistill is a direct transcription of the distillation of Roy &
+// Bouyssou (1993) ch. 6, written independently of the package: from the
+// set still to rank, take λ as its largest credibility, then repeatedly
+// lower it to the largest credibility below λ − s(λ), keeping the
+// alternatives of best (descending) or worst (ascending) qualification
+// computed on the kept set, until one remains or λ reaches 0.
+func refDistill(sigma [][]float64, descending bool) [][]int {
+	s := func(l float64) float64 { return 0.3 - 0.15*l }
+	left := map[int]bool{}
+	for i := range sigma {
+		left[i] = true
+	}
+	var classes [][]int
+	for len(left) > 0 {
+		var d []int
+		for i := range sigma {
+			if left[i] {
+				d = append(d, i)
+			}
+		}
+		lambda := 0.0
+		for _, a := range d {
+			for _, b := range d {
+				if a != b && sigma[a][b] > lambda {
+					lambda = sigma[a][b]
+				}
+			}
+		}
+		for len(d) > 1 {
+			next := 0.0
+			for _, a := range d {
+				for _, b := range d {
+					if a != b && sigma[a][b] < lambda-s(lambda) && sigma[a][b] > next {
+						next = sigma[a][b]
+					}
+				}
+			}
+			q := map[int]int{}
+			for _, a := range d {
+				for _, b := range d {
+					if a != b && sigma[a][b] > next && sigma[a][b]-sigma[b][a] > s(sigma[a][b]) {
+						q[a]++
+						q[b]--
+					}
+				}
+			}
+			best := q[d[0]]
+			for _, a := range d {
+				if (descending && q[a] > best) || (!descending && q[a] < best) {
+					best = q[a]
+				}
+			}
+			var kept []int
+			for _, a := range d {
+				if q[a] == best {
+					kept = append(kept, a)
+				}
+			}
+			d = kept
+			if next == 0 {
+				break
+			}
+			lambda = next
+		}
+		classes = append(classes, d)
+		for _, a := range d {
+			delete(left, a)
+		}
+	}
+	return classes
+}
+
+func TestELECTREIIIDistillationMatchesReference(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(61, 5))
+	ts := []scoring.PseudoCriterion{{Q: 0.5, P: 2, V: veto(5)}, {Q: 1, P: 3}, {Q: 0, P: 1, V: veto(4)}}
+	for trial := range 60 {
+		m := 2 + rng.IntN(10)
+		rows := randomRows(rng, m, 3)
+		w := []float64{rng.Float64() + 0.1, rng.Float64() + 0.1, rng.Float64() + 0.1}
+		res, err := scoring.ELECTREIII{Thresholds: ts}.Evaluate(problem(t, "bcb", rows), w)
+		require.NoError(t, err)
+		sigma := res.Credibility.RowSlices()
+		assert.Equal(t, refDistill(sigma, true), res.Descending, "trial %d: descending", trial)
+		asc := refDistill(sigma, false)
+		slices.Reverse(asc)
+		assert.Equal(t, asc, res.Ascending, "trial %d: ascending", trial)
+	}
+}
