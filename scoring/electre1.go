@@ -83,8 +83,10 @@ func checkUnitThreshold(field string, t *float64) error {
 }
 
 // Evaluate computes the concordance and discordance indices, the
-// outranking relation and the kernel, in O(m²·n) time. A threshold outside
-// [0, 1] is an error wrapping [ErrParam]; other errors are those of
+// outranking relation and the kernel, in O(m²·n) time and about 18·m²
+// bytes. A threshold outside [0, 1] is an error wrapping [ErrParam]; a
+// problem whose matrices would exceed [DefaultMaxMemory] gets a
+// [*MemoryError] wrapping [ErrTooLarge]; other errors are those of
 // [WeightedSum.Rank].
 func (e ELECTREI) Evaluate(p *Problem, weights []float64) (*ELECTREIResult, error) {
 	if err := checkUnitThreshold("concordance_threshold", e.ConcordanceThreshold); err != nil {
@@ -95,6 +97,9 @@ func (e ELECTREI) Evaluate(p *Problem, weights []float64) (*ELECTREIResult, erro
 	}
 	w, err := prepareWeights(p, weights)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkPairwiseMemory("electre1", p.m, electre1PairBytes); err != nil {
 		return nil, err
 	}
 	mm, n := p.m, p.n

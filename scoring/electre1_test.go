@@ -175,3 +175,26 @@ func TestELECTREIErrors(t *testing.T) {
 	assert.Equal(t, []int{0}, one.Kernel)
 	assert.Equal(t, 0.0, one.ConcordanceThreshold)
 }
+
+// A problem whose pairwise matrices would exceed the memory bound fails
+// before allocating them.
+func TestPairwiseMethodsMemoryBound(t *testing.T) {
+	t.Parallel()
+	m := 12000 // 24·m² bytes ≈ 3.2 GiB for ELECTRE III
+	rows := make([][]float64, m)
+	flat := make([]float64, m)
+	for i := range rows {
+		rows[i] = flat[i : i+1]
+		flat[i] = float64(i % 97)
+	}
+	p := problem(t, "b", rows)
+	_, err := scoring.ELECTREIII{}.Evaluate(p, []float64{1})
+	var me *scoring.MemoryError
+	require.True(t, errors.As(err, &me), "%v", err)
+	assert.ErrorIs(t, err, scoring.ErrTooLarge)
+	assert.Equal(t, "electre3", me.Analysis)
+	_, err = scoring.ELECTREI{}.Evaluate(p, []float64{1})
+	assert.ErrorIs(t, err, scoring.ErrTooLarge)
+	_, err = scoring.PROMETHEEI{}.Evaluate(p, []float64{1})
+	assert.ErrorIs(t, err, scoring.ErrTooLarge)
+}

@@ -178,7 +178,9 @@ type ELECTREIIIResult struct {
 // order, and a discrimination threshold negative somewhere on [0, 1], are
 // errors wrapping [ErrNotFinite] or [ErrParam]; other errors are those of
 // [WeightedSum.Rank]. It takes O(m²·n) for the credibility matrix and
-// O(m³) at worst for the distillations.
+// O(m³) at worst for the distillations, and about 24·m² bytes; a problem
+// that would exceed [DefaultMaxMemory] gets a [*MemoryError] wrapping
+// [ErrTooLarge].
 func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, error) {
 	alpha, beta := e.Alpha, e.Beta
 	if alpha == 0 && beta == 0 {
@@ -196,6 +198,9 @@ func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, 
 	}
 	ts, err := checkPseudoCriteria("thresholds", e.Thresholds, p)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkPairwiseMemory("electre3", p.m, electre3PairBytes); err != nil {
 		return nil, err
 	}
 	mm, n := p.m, p.n

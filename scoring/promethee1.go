@@ -115,8 +115,15 @@ const flowTolerance = 1e-12
 
 // Evaluate computes the flows and the partial preorder. Errors are those
 // of [PROMETHEEII.Rank]. It takes O(n·m log m) for the flows plus O(m²)
-// for the relation matrix.
+// time and 8·m² bytes for the relation matrix; when that exceeds
+// [DefaultMaxMemory] the error is a [*MemoryError] wrapping [ErrTooLarge].
 func (m PROMETHEEI) Evaluate(p *Problem, weights []float64) (*PROMETHEEIResult, error) {
+	if err := checkProblem(p); err != nil {
+		return nil, err
+	}
+	if err := checkPairwiseMemory("promethee1", p.m, promethee1PairBytes); err != nil {
+		return nil, err
+	}
 	r, err := PROMETHEEII(m).Evaluate(p, weights)
 	if err != nil {
 		return nil, err
