@@ -63,6 +63,21 @@
 //   - [MOORA] ("moora"): Brauers & Zavadskas (2006), ratio system; with
 //     [MOORA].Form the reference point, the full multiplicative form and
 //     MULTIMOORA's dominance aggregation (Brauers & Zavadskas 2010, 2012).
+//   - [PROMETHEEI] ("promethee1"): the PROMETHEE I partial preorder with
+//     incomparabilities; Brans & Vincke (1985). [GAIA] ("gaia"): the GAIA
+//     plane of the flow profiles with the decision stick; Mareschal &
+//     Brans (1988). Neither is a complete ranking: each has its own
+//     result type.
+//   - [ELECTREI] ("electre1"): concordance, discordance and the kernel;
+//     Roy (1968) as formulated by Hwang & Yoon (1981). [ELECTREIII]
+//     ("electre3"): pseudo-criteria with veto, credibility, descending and
+//     ascending distillation; Roy (1978), Figueira, Mousseau & Roy (2005).
+//     Both have their own result types.
+//   - Sorting into ordered classes ("adopt / pilot / reject") described by
+//     [ClassProfiles]: [MRSort] ("mrsort"; Leroy, Mousseau & Pirlot 2011),
+//     [ELECTRETRIB] ("electre-tri-b", pessimistic and optimistic rules;
+//     Mousseau, Słowiński & Zielniewicz 2000) and [FlowSort] ("flowsort",
+//     limiting or central profiles; Nemery & Lamboray 2008).
 //
 // Each method's documentation gives its formula, its defaults and how it
 // treats degenerate input; [Normalization] lists the normalisations. Every
@@ -150,6 +165,12 @@
 //     in the weights (weighted sum, PROMETHEE II, MOORA, SPOTIS) and by
 //     bisection otherwise.
 //   - [SpearmanRho], [KendallTau] and [WSCoefficient] compare rankings.
+//   - [ImpreciseSMAA]: SMAA on an [ImpreciseProblem] whose performances
+//     are intervals (drawn uniformly), missing (drawn from the criterion's
+//     observed or given range) or ordinal levels (mapped to cardinal
+//     values as in SMAA-O, Lahdelma, Miettinen & Salminen 2003).
+//   - [RankReversal]: leave-one-out, added copies and an added dominated
+//     alternative, with the pairs whose order reverses, for any [Method].
 //
 // # Long computations: context, progress and memory
 //
@@ -169,11 +190,16 @@
 // formula and the option that reduces it (SMAA's TopRanks, Sensitivity's
 // Steps).
 //
+// [RankReversal] takes a context too and checks it between rankings.
+//
 // # Performance
 //
 // Every method runs in time linear in the size of the matrix, except
 // PROMETHEE II, which needs O(n·m log m) (O(n·m²) for Gaussian preference
-// functions). Column sums and extremes are computed once, when the problem
+// functions). The outranking methods that build a pairwise relation
+// (PROMETHEE I's relation matrix, ELECTRE I and III) need O(n·m²) and m²
+// values of memory; the sorting methods compare each alternative with the
+// profiles only, in O(n·m·K). Column sums and extremes are computed once, when the problem
 // is built, so most methods read the matrix once per call. Rankings of more
 // than 4096 alternatives use a parallel radix sort. A call allocates its
 // result plus at most one working copy of the matrix; SMAA allocates

@@ -20,6 +20,11 @@ import (
 //	                 "q": 0, "p": 0, "s": 0}, ...], // PROMETHEE II only, one per criterion
 //	 "form": "ratio_system|reference_point|full_multiplicative|multimoora", // MOORA only, optional
 //	 "bounds": [[min, max], ...]}                   // SPOTIS only, optional: the data's range
+//
+// The outranking and sorting methods "promethee1", "gaia", "electre1",
+// "electre3", "mrsort", "electre-tri-b" and "flowsort" take the same
+// problem and the parameters listed in outrank.go; they do not rank
+// completely, so their responses are their own result objects.
 type ScoreRequest struct {
 	Method        string       `json:"method"`
 	Alternatives  []string     `json:"alternatives,omitempty"`
@@ -33,6 +38,9 @@ type ScoreRequest struct {
 	// Bounds are SPOTIS's [min, max] per criterion; absent means the
 	// data's range.
 	Bounds [][2]float64 `json:"bounds,omitempty"`
+	// OutrankingParams are the parameters of the outranking and sorting
+	// methods (outrank.go).
+	OutrankingParams
 }
 
 // Preference is a PROMETHEE II preference function with its thresholds.
@@ -87,6 +95,9 @@ func (req *ScoreRequest) method() (scoring.Method, error) {
 	if req.Method == "" {
 		return nil, badInput(errors.New(`missing "method"`))
 	}
+	if err := req.OutrankingParams.onlyFor(req.Method); err != nil {
+		return nil, err
+	}
 	m, err := scoring.ParseMethod(req.Method)
 	if err != nil {
 		return nil, badInput(err)
@@ -103,7 +114,7 @@ func (req *ScoreRequest) method() (scoring.Method, error) {
 	if req.V != nil && req.Method != "vikor" {
 		return nil, notFor("v")
 	}
-	if req.Preference != nil && req.Method != "promethee2" {
+	if req.Preference != nil && !usesPreferences(req.Method) {
 		return nil, notFor("preference")
 	}
 	if req.Form != nil && req.Method != "moora" {
@@ -162,6 +173,9 @@ func (req *ScoreRequest) method() (scoring.Method, error) {
 // "s" and "r"), whose JSON
 // carries "method", "alternatives", "scores", "better" and "ranking".
 func (req *ScoreRequest) Score() (any, error) {
+	if isOutranking(req.Method) {
+		return req.scoreOutranking()
+	}
 	m, err := req.method()
 	if err != nil {
 		return nil, err

@@ -28,6 +28,9 @@
 //     sensitivity analysis ([scoring.SensitivityResult]), one line per
 //     alternative, with the base weight, the rank reversals and the point
 //     where the best alternative changes marked.
+//   - [GAIA]: a GAIA plane ([scoring.GAIAResult]): alternatives as
+//     points, criteria as axes and the decision stick, with δ in the
+//     title.
 //   - [Weights]: criterion weights as bars with, when they came from a
 //     group, each stakeholder's weight and the lowest-to-highest range
 //     ([WeightsData]; [GroupWeights] builds it from a

@@ -226,3 +226,27 @@ func ExampleChart_WritePNG() {
 	// Output:
 	// (605,229)
 }
+
+// A GAIA plane: where the alternatives sit, which way each criterion
+// pulls, and where the weights point.
+func ExampleGAIA() {
+	p, err := scoring.NewProblem([]string{"In-house", "Agency", "Hybrid", "Freelance"},
+		[]scoring.Criterion{{Name: "cost", Direction: scoring.Cost}, {Name: "quality", Direction: scoring.Benefit}, {Name: "speed", Direction: scoring.Benefit}},
+		[][]float64{{120, 7, 5}, {90, 6, 3}, {100, 8, 4}, {60, 4, 6}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g, err := scoring.GAIA{}.Evaluate(p, []float64{0.3, 0.5, 0.2})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, err := chart.GAIA(g, chart.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Title())
+	// Output: GAIA plane (δ = 94.3% of the information)
+}

@@ -1,0 +1,208 @@
+package wire
+
+import (
+	"fmt"
+
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// OutrankingParams are the score request's parameters for the outranking
+// and sorting methods. Each applies to the methods named beside it and is
+// an error for any other:
+//
+//	"thresholds": [{"q": 0, "p": 0, "v": 0}, ...],  // electre3, electre-tri-b: one per criterion; "v" absent = no veto
+//	"concordance_threshold": 0.6,                    // electre1, optional: the mean concordance
+//	"discordance_threshold": 0.4,                    // electre1, optional: the mean discordance
+//	"alpha": 0.3, "beta": -0.15,                     // electre3, optional: s(λ) = α + βλ
+//	"classes": ["adopt", "pilot", "reject"],         // mrsort, electre-tri-b, flowsort: best first
+//	"profiles": [[...], ...],                        // the same: best first, one value per criterion
+//	"lambda": 0.75,                                  // mrsort, electre-tri-b, optional
+//	"profile_kind": "limiting|central"               // flowsort, optional: limiting
+//
+// "preference" (as for promethee2) applies to promethee1, gaia and
+// flowsort. The responses are scoring.PROMETHEEIResult ("positive_flow",
+// "negative_flow", "net_flow", "relations", "incomparable", "unbeaten"),
+// scoring.GAIAResult ("alternative_points", "criterion_axes",
+// "decision_stick", "delta"), scoring.ELECTREIResult ("concordance",
+// "discordance", "outranks", "kernel", "cycles"), scoring.ELECTREIIIResult
+// ("credibility", "descending", "ascending", "relations", "rank"),
+// scoring.SortResult for mrsort and electre-tri-b ("classes",
+// "pessimistic", "optimistic") and scoring.FlowSortResult ("classes",
+// "assignment"). None has "scores" or "ranking": they do not rank
+// completely.
+type OutrankingParams struct {
+	Thresholds           []Threshold `json:"thresholds,omitempty"`
+	ConcordanceThreshold *float64    `json:"concordance_threshold,omitempty"`
+	DiscordanceThreshold *float64    `json:"discordance_threshold,omitempty"`
+	Alpha                *float64    `json:"alpha,omitempty"`
+	Beta                 *float64    `json:"beta,omitempty"`
+	Classes              []string    `json:"classes,omitempty"`
+	Profiles             [][]float64 `json:"profiles,omitempty"`
+	Lambda               *float64    `json:"lambda,omitempty"`
+	ProfileKind          *string     `json:"profile_kind,omitempty"`
+}
+
+// Threshold is one criterion's ELECTRE thresholds, 0 ≤ q ≤ p ≤ v. An
+// absent "v" means no veto (null, like any null number, is an error).
+type Threshold struct {
+	Q float64  `json:"q"`
+	P float64  `json:"p"`
+	V *float64 `json:"v,omitempty"`
+}
+
+// outrankingTokens are the methods served by scoreOutranking.
+var outrankingTokens = []string{"promethee1", "gaia", "electre1", "electre3", "mrsort", "electre-tri-b", "flowsort"}
+
+func isOutranking(method string) bool {
+	for _, t := range outrankingTokens {
+		if t == method {
+			return true
+		}
+	}
+	return false
+}
+
+func usesPreferences(method string) bool {
+	switch method {
+	case "promethee2", "promethee1", "gaia", "flowsort":
+		return true
+	}
+	return false
+}
+
+// onlyFor reports a parameter given to a method it does not apply to.
+func (o *OutrankingParams) onlyFor(method string) error {
+	in := func(ms ...string) bool {
+		for _, m := range ms {
+			if m == method {
+				return true
+			}
+		}
+		return false
+	}
+	checks := []struct {
+		field   string
+		present bool
+		methods []string
+	}{
+		{"thresholds", o.Thresholds != nil, []string{"electre3", "electre-tri-b"}},
+		{"concordance_threshold", o.ConcordanceThreshold != nil, []string{"electre1"}},
+		{"discordance_threshold", o.DiscordanceThreshold != nil, []string{"electre1"}},
+		{"alpha", o.Alpha != nil, []string{"electre3"}},
+		{"beta", o.Beta != nil, []string{"electre3"}},
+		{"classes", o.Classes != nil, []string{"mrsort", "electre-tri-b", "flowsort"}},
+		{"profiles", o.Profiles != nil, []string{"mrsort", "electre-tri-b", "flowsort"}},
+		{"lambda", o.Lambda != nil, []string{"mrsort", "electre-tri-b"}},
+		{"profile_kind", o.ProfileKind != nil, []string{"flowsort"}},
+	}
+	for _, c := range checks {
+		if c.present && !in(c.methods...) {
+			return badInput(fmt.Errorf("%q does not apply to method %q", c.field, method))
+		}
+	}
+	return nil
+}
+
+func (req *ScoreRequest) preferences() ([]scoring.Preference, error) {
+	if req.Preference == nil {
+		return nil, nil
+	}
+	prefs := make([]scoring.Preference, len(req.Preference))
+	for j, f := range req.Preference {
+		fn, err := scoring.ParsePreferenceFunction(f.Function)
+		if err != nil {
+			return nil, badInput(fmt.Errorf("preference[%d]: %w", j, err))
+		}
+		prefs[j] = scoring.Preference{Function: fn, Q: f.Q, P: f.P, S: f.S}
+	}
+	return prefs, nil
+}
+
+func (o *OutrankingParams) thresholds() []scoring.PseudoCriterion {
+	if o.Thresholds == nil {
+		return nil
+	}
+	ts := make([]scoring.PseudoCriterion, len(o.Thresholds))
+	for j, t := range o.Thresholds {
+		ts[j] = scoring.PseudoCriterion{Q: t.Q, P: t.P, V: t.V}
+	}
+	return ts
+}
+
+func (o *OutrankingParams) classProfiles() scoring.ClassProfiles {
+	return scoring.ClassProfiles{Classes: o.Classes, Profiles: o.Profiles}
+}
+
+func (o *OutrankingParams) lambda() float64 {
+	if o.Lambda == nil {
+		return 0 // the method's default
+	}
+	return *o.Lambda
+}
+
+// scoreOutranking evaluates an outranking or sorting method.
+func (req *ScoreRequest) scoreOutranking() (any, error) {
+	if err := req.OutrankingParams.onlyFor(req.Method); err != nil {
+		return nil, err
+	}
+	notFor := func(field string) error {
+		return badInput(fmt.Errorf("%q does not apply to method %q", field, req.Method))
+	}
+	switch {
+	case req.Normalization != nil:
+		return nil, notFor("normalization")
+	case req.V != nil:
+		return nil, notFor("v")
+	case req.Form != nil:
+		return nil, notFor("form")
+	case req.Bounds != nil:
+		return nil, notFor("bounds")
+	case req.Preference != nil && !usesPreferences(req.Method):
+		return nil, notFor("preference")
+	}
+	prefs, err := req.preferences()
+	if err != nil {
+		return nil, err
+	}
+	p, w, err := req.Problem()
+	if err != nil {
+		return nil, err
+	}
+	o := &req.OutrankingParams
+	var res any
+	switch req.Method {
+	case "promethee1":
+		res, err = scoring.PROMETHEEI{Preferences: prefs}.Evaluate(p, w)
+	case "gaia":
+		res, err = scoring.GAIA{Preferences: prefs}.Evaluate(p, w)
+	case "electre1":
+		res, err = scoring.ELECTREI{ConcordanceThreshold: o.ConcordanceThreshold, DiscordanceThreshold: o.DiscordanceThreshold}.Evaluate(p, w)
+	case "electre3":
+		e := scoring.ELECTREIII{Thresholds: o.thresholds()}
+		if o.Alpha != nil || o.Beta != nil {
+			if o.Alpha == nil || o.Beta == nil {
+				return nil, badInput(fmt.Errorf(`"alpha" and "beta" go together`))
+			}
+			e.Alpha, e.Beta = *o.Alpha, *o.Beta
+		}
+		res, err = e.Evaluate(p, w)
+	case "mrsort":
+		res, err = scoring.MRSort{ClassProfiles: o.classProfiles(), Lambda: o.lambda()}.Evaluate(p, w)
+	case "electre-tri-b":
+		res, err = scoring.ELECTRETRIB{ClassProfiles: o.classProfiles(), Thresholds: o.thresholds(), Lambda: o.lambda()}.Evaluate(p, w)
+	case "flowsort":
+		s := scoring.FlowSort{ClassProfiles: o.classProfiles(), Preferences: prefs}
+		if o.ProfileKind != nil {
+			if s.Kind, err = scoring.ParseProfileKind(*o.ProfileKind); err != nil {
+				return nil, badInput(fmt.Errorf("profile_kind: %w", err))
+			}
+		}
+		res, err = s.Evaluate(p, w)
+	default:
+		return nil, badInput(fmt.Errorf("unknown method %q", req.Method))
+	}
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return res, nil
+}

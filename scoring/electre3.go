@@ -1,0 +1,338 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// PseudoCriterion holds the thresholds of one criterion in ELECTRE III and
+// ELECTRE TRI, in the criterion's own units: the indifference threshold Q,
+// the preference threshold P and the optional veto threshold V, with
+// 0 ≤ Q ≤ P ≤ V. A nil V (JSON null or absent) means the criterion has no
+// veto. The zero value is a true criterion without veto: any advantage is
+// a strict preference.
+type PseudoCriterion struct {
+	Q float64  `json:"q"`
+	P float64  `json:"p"`
+	V *float64 `json:"v,omitempty"`
+}
+
+func (t PseudoCriterion) check(field string, j int, name string) error {
+	vals := []float64{t.Q, t.P}
+	if t.V != nil {
+		vals = append(vals, *t.V)
+	}
+	for _, x := range vals {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return inputErr(field, -1, j, name, ErrNotFinite, fmt.Sprint(x))
+		}
+	}
+	if t.Q < 0 || t.P < t.Q || (t.V != nil && *t.V < t.P) {
+		v := "none"
+		if t.V != nil {
+			v = fmt.Sprint(*t.V)
+		}
+		return inputErr(field, -1, j, name, ErrParam, fmt.Sprintf("q = %g, p = %g, v = %s, want 0 ≤ q ≤ p ≤ v", t.Q, t.P, v))
+	}
+	return nil
+}
+
+// concordance returns c_j(a, b) for the advantage d = g_j(b) − g_j(a) of b
+// over a.
+func (t PseudoCriterion) concordance(d float64) float64 {
+	switch {
+	case d <= t.Q:
+		return 1
+	case d >= t.P:
+		return 0
+	}
+	return (t.P - d) / (t.P - t.Q)
+}
+
+// discordance returns d_j(a, b) for the advantage d of b over a.
+func (t PseudoCriterion) discordance(d float64) float64 {
+	switch {
+	case t.V == nil || d <= t.P:
+		return 0
+	case d >= *t.V:
+		return 1
+	}
+	return (d - t.P) / (*t.V - t.P)
+}
+
+// checkPseudoCriteria validates one set of thresholds per criterion; nil
+// means a true criterion without veto everywhere.
+func checkPseudoCriteria(field string, ts []PseudoCriterion, p *Problem) ([]PseudoCriterion, error) {
+	if ts == nil {
+		return make([]PseudoCriterion, p.n), nil
+	}
+	if len(ts) != p.n {
+		return nil, inputErr(field, -1, -1, "", ErrLength, fmt.Sprintf("%d thresholds for %d criteria", len(ts), p.n))
+	}
+	for j, t := range ts {
+		if err := t.check(field, j, p.crits[j].Name); err != nil {
+			return nil, err
+		}
+	}
+	return ts, nil
+}
+
+// credibility returns σ(a, b) for the oriented performance rows ga, gb:
+// σ = C·Π_{j: d_j > C} (1 − d_j)/(1 − C).
+func credibility(ga, gb []float64, w []float64, ts []PseudoCriterion) (sigma, conc float64) {
+	for j, t := range ts {
+		conc += w[j] * t.concordance(gb[j]-ga[j])
+	}
+	conc = math.Min(1, math.Max(0, conc))
+	sigma = conc
+	for j, t := range ts {
+		if d := t.discordance(gb[j] - ga[j]); d > conc {
+			sigma *= (1 - d) / (1 - conc)
+		}
+	}
+	return sigma, conc
+}
+
+// ELECTREIII is ELECTRE III (Roy 1978, "ELECTRE III: un algorithme de
+// classement fondé sur une représentation floue des préférences en
+// présence de critères multiples", Cahiers du CERO 20(1):3–24) as set out
+// by Figueira, Mousseau & Roy (2005), "ELECTRE methods", ch. 4 of
+// Figueira, Greco & Ehrgott (eds.), Multiple Criteria Decision Analysis:
+// State of the Art Surveys, Springer, §4.3.3, with the distillation of Roy
+// & Bouyssou (1993), Aide multicritère à la décision, Economica, ch. 6.
+//
+// With the advantage Δ_j = g_j(b) − g_j(a) of b over a on criterion j
+// (oriented by its direction) and its thresholds q_j ≤ p_j ≤ v_j:
+//
+//	c_j(a,b) = 1 if Δ_j ≤ q_j, 0 if Δ_j ≥ p_j, (p_j − Δ_j)/(p_j − q_j) between
+//	d_j(a,b) = 0 if Δ_j ≤ p_j, 1 if Δ_j ≥ v_j, (Δ_j − p_j)/(v_j − p_j) between
+//	C(a,b)   = Σ_j w_j c_j(a,b)
+//	σ(a,b)   = C(a,b) · Π_{j: d_j(a,b) > C(a,b)} (1 − d_j(a,b))/(1 − C(a,b))
+//
+// The descending distillation repeatedly extracts, from the alternatives
+// not yet ranked, those of maximal qualification (the number of
+// alternatives they λ-outrank minus the number that λ-outrank them), where
+// a λ-outranks b if σ(a,b) > λ and σ(a,b) − σ(b,a) > s(σ(a,b)) with the
+// discrimination threshold s(λ) = α + βλ (α = 0.3, β = −0.15 by default);
+// λ starts at the largest credibility among them and, while several
+// alternatives tie, drops to the largest credibility below λ − s(λ). The
+// ascending distillation extracts the alternatives of minimal
+// qualification, from the bottom. The final pre-order is their
+// intersection: a is preferred to b when it is ranked better in one
+// pre-order and not worse in the other, indifferent when ranked alike in
+// both, and incomparable when the two pre-orders disagree.
+//
+// ELECTRE III does not produce a complete ranking, so it is not a
+// [Method]: [ELECTREIII.Evaluate] returns an [ELECTREIIIResult]. Its text
+// token is "electre3". The zero value uses true criteria (q = p = 0)
+// without veto and the default discrimination threshold.
+type ELECTREIII struct {
+	// Thresholds holds one set of thresholds per criterion; nil means
+	// q = p = 0 without veto everywhere.
+	Thresholds []PseudoCriterion `json:"thresholds"`
+	// Alpha and Beta define the discrimination threshold s(λ) = α + βλ;
+	// both zero means the defaults α = 0.3, β = −0.15. s must stay
+	// non-negative on [0, 1].
+	Alpha float64 `json:"alpha"`
+	Beta  float64 `json:"beta"`
+}
+
+// ELECTREIIIResult is the outcome of ELECTRE III. Matrices are indexed
+// [a][b] in the problem's order.
+type ELECTREIIIResult struct {
+	// Method is "electre3".
+	Method string `json:"method"`
+	// Alternatives and Criteria are shared with other results from the same
+	// problem, as in [Result].
+	Alternatives []string `json:"alternatives"`
+	Criteria     []string `json:"criteria"`
+	// Weights are the weights used, normalised to sum to 1.
+	Weights []float64 `json:"weights"`
+	// Concordance.At(a, b) is C(a, b) and Credibility.At(a, b) is σ(a, b);
+	// their diagonals are 1.
+	Concordance *Table `json:"concordance"`
+	Credibility *Table `json:"credibility"`
+	// Descending and Ascending are the two distillations' classes, best
+	// first; each class lists alternatives in problem order.
+	Descending [][]int `json:"descending"`
+	Ascending  [][]int `json:"ascending"`
+	// DescendingRank[a] and AscendingRank[a] are the 1-based positions of
+	// a's class in each distillation, counted from the best.
+	DescendingRank []int `json:"descending_rank"`
+	AscendingRank  []int `json:"ascending_rank"`
+	// Relations[a][b] is the relation of a to b in the final pre-order.
+	Relations [][]Relation `json:"relations"`
+	// Incomparable lists the incomparable pairs {a, b} with a < b.
+	Incomparable [][2]int `json:"incomparable"`
+	// Rank[a] is 1 plus the number of alternatives preferred to a in the
+	// final pre-order: a summary, not a complete ranking (incomparable
+	// alternatives can share a rank).
+	Rank []int `json:"rank"`
+	// Notes records advisories about the input, as in [Result].
+	Notes []Note `json:"notes,omitempty"`
+}
+
+// Evaluate computes the credibility matrix, both distillations and the
+// final pre-order. Thresholds that are not finite, negative or out of
+// order, and a discrimination threshold negative somewhere on [0, 1], are
+// errors wrapping [ErrNotFinite] or [ErrParam]; other errors are those of
+// [WeightedSum.Rank]. It takes O(m²·n) for the credibility matrix and
+// O(m³) at worst for the distillations, and about 24·m² bytes; a problem
+// that would exceed [DefaultMaxMemory] gets a [*MemoryError] wrapping
+// [ErrTooLarge].
+func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, error) {
+	alpha, beta := e.Alpha, e.Beta
+	if alpha == 0 && beta == 0 {
+		alpha, beta = 0.3, -0.15
+	}
+	if math.IsNaN(alpha) || math.IsInf(alpha, 0) || math.IsNaN(beta) || math.IsInf(beta, 0) {
+		return nil, inputErr("alpha", -1, -1, "", ErrNotFinite, fmt.Sprintf("α = %g, β = %g", alpha, beta))
+	}
+	if alpha < 0 || alpha+beta < 0 {
+		return nil, inputErr("alpha", -1, -1, "", ErrParam, fmt.Sprintf("s(λ) = %g + %g·λ is negative on [0, 1]", alpha, beta))
+	}
+	w, err := prepareWeights(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := checkPseudoCriteria("thresholds", e.Thresholds, p)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPairwiseMemory("electre3", p.m, electre3PairBytes); err != nil {
+		return nil, err
+	}
+	mm, n := p.m, p.n
+	g := orientedValues(p)
+	conc, sigma := make([]float64, mm*mm), make([]float64, mm*mm)
+	forBlocks(mm, mm*n, func(lo, hi, _ int) {
+		for a := lo; a < hi; a++ {
+			for b := range mm {
+				if a == b {
+					conc[a*mm+b], sigma[a*mm+b] = 1, 1
+					continue
+				}
+				sigma[a*mm+b], conc[a*mm+b] = credibility(g[a*n:(a+1)*n], g[b*n:(b+1)*n], w, ts)
+			}
+		}
+	})
+	res := &ELECTREIIIResult{
+		Method:       "electre3",
+		Alternatives: p.resultAlts,
+		Criteria:     p.resultCrits,
+		Weights:      w,
+		Concordance:  newTable(conc, mm, mm),
+		Credibility:  newTable(sigma, mm, mm),
+		Notes:        p.constantNotes(),
+	}
+	res.Descending = distill(sigma, mm, alpha, beta, true)
+	asc := distill(sigma, mm, alpha, beta, false) // worst class first
+	slices.Reverse(asc)
+	res.Ascending = asc
+	res.DescendingRank, res.AscendingRank = classRanks(res.Descending, mm), classRanks(res.Ascending, mm)
+	plus, minus := make([]float64, mm), make([]float64, mm)
+	for a := range mm {
+		// compareFlows treats a larger "plus" and a smaller "minus" as
+		// better: use the negated descending position and the ascending
+		// position.
+		plus[a], minus[a] = -float64(res.DescendingRank[a]), float64(res.AscendingRank[a])
+	}
+	res.Relations, res.Incomparable, _ = promethee1Relations(plus, minus)
+	res.Rank = make([]int, mm)
+	for a := range mm {
+		res.Rank[a] = 1
+		for b := range mm {
+			if res.Relations[b][a] == Preferred {
+				res.Rank[a]++
+			}
+		}
+	}
+	return res, nil
+}
+
+// classRanks returns each alternative's 1-based class position.
+func classRanks(classes [][]int, m int) []int {
+	r := make([]int, m)
+	for k, c := range classes {
+		for _, a := range c {
+			r[a] = k + 1
+		}
+	}
+	return r
+}
+
+// distill returns the classes of the descending distillation (best first)
+// or of the ascending one (worst first) of the credibility matrix sigma.
+func distill(sigma []float64, m int, alpha, beta float64, descending bool) [][]int {
+	remaining := make([]int, m)
+	for i := range remaining {
+		remaining[i] = i
+	}
+	classes := [][]int{}
+	for len(remaining) > 0 {
+		class := distillStep(sigma, m, remaining, alpha, beta, descending)
+		classes = append(classes, class)
+		remaining = slices.DeleteFunc(remaining, func(a int) bool { _, found := slices.BinarySearch(class, a); return found })
+	}
+	return classes
+}
+
+// distillStep extracts one class from the set d (sorted).
+func distillStep(sigma []float64, m int, d []int, alpha, beta float64, descending bool) []int {
+	lambda := 0.0
+	for _, a := range d {
+		row := sigma[a*m : (a+1)*m]
+		for _, b := range d {
+			if v := row[b]; a != b && v > lambda {
+				lambda = v
+			}
+		}
+	}
+	d = slices.Clone(d)
+	qual := make([]int, m)
+	for len(d) > 1 {
+		// The next cut level: the largest credibility below λ − s(λ).
+		cut := lambda - (alpha + beta*lambda)
+		next := 0.0
+		for _, a := range d {
+			row := sigma[a*m : (a+1)*m]
+			for _, b := range d {
+				if v := row[b]; a != b && v < cut && v > next {
+					next = v
+				}
+			}
+		}
+		for _, a := range d {
+			qual[a] = 0
+		}
+		// Each unordered pair once: at most one direction can satisfy the
+		// margin, since s ≥ 0.
+		for x, a := range d {
+			row, col := sigma[a*m:(a+1)*m], a
+			for _, b := range d[x+1:] {
+				sab, sba := row[b], sigma[b*m+col]
+				switch {
+				case sab > next && sab-sba > alpha+beta*sab:
+					qual[a]++
+					qual[b]--
+				case sba > next && sba-sab > alpha+beta*sba:
+					qual[b]++
+					qual[a]--
+				}
+			}
+		}
+		best := qual[d[0]]
+		for _, a := range d {
+			if (descending && qual[a] > best) || (!descending && qual[a] < best) {
+				best = qual[a]
+			}
+		}
+		kept := slices.DeleteFunc(slices.Clone(d), func(a int) bool { return qual[a] != best })
+		if len(kept) == 1 || next == 0 {
+			return kept
+		}
+		d, lambda = kept, next
+	}
+	return d
+}

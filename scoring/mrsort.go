@@ -1,0 +1,276 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+)
+
+// ClassProfiles describes ordered classes by the profiles that separate
+// them. Classes names the K classes from best to worst (for instance
+// "adopt", "pilot", "reject"); Profiles holds K−1 boundary profiles, best
+// first, one value per criterion: Profiles[k] is the lower limit of class
+// k and the upper limit of class k+1. Each profile must be at least as good
+// as the next on every criterion.
+type ClassProfiles struct {
+	Classes  []string    `json:"classes"`
+	Profiles [][]float64 `json:"profiles"`
+}
+
+// check validates the classes against a problem with n criteria; want is
+// the number of profiles required for K classes (K−1 for boundaries, K for
+// central profiles, K+1 for limiting profiles).
+func (c ClassProfiles) check(p *Problem, want int) error {
+	if len(c.Classes) == 0 {
+		return inputErr("classes", -1, -1, "", ErrEmpty, "no classes")
+	}
+	seen := make(map[string]bool, len(c.Classes))
+	for k, name := range c.Classes {
+		if name == "" {
+			return inputErr("classes", k, -1, "", ErrEmpty, "empty class name")
+		}
+		if seen[name] {
+			return inputErr("classes", k, -1, name, ErrDuplicateName, "class named twice")
+		}
+		seen[name] = true
+	}
+	if len(c.Profiles) != want {
+		return inputErr("profiles", -1, -1, "", ErrLength,
+			fmt.Sprintf("%d profiles for %d classes, want %d", len(c.Profiles), len(c.Classes), want))
+	}
+	for k, row := range c.Profiles {
+		if len(row) != p.n {
+			return inputErr("profiles", k, -1, "", ErrRagged, fmt.Sprintf("profile has %d values, want %d (one per criterion)", len(row), p.n))
+		}
+		for j, x := range row {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return inputErr("profiles", k, j, p.crits[j].Name, ErrNotFinite, fmt.Sprint(x))
+			}
+			if k > 0 && strictlyBetter(p.crits[j].Direction, x, c.Profiles[k-1][j]) {
+				return inputErr("profiles", k, j, p.crits[j].Name, ErrParam,
+					fmt.Sprintf("profile %d is better than profile %d on this criterion; profiles go from best to worst", k, k-1))
+			}
+		}
+	}
+	return nil
+}
+
+// strictlyBetter reports whether x is strictly better than y in direction d.
+func strictlyBetter(d Direction, x, y float64) bool {
+	if d == Cost {
+		return x < y
+	}
+	return x > y
+}
+
+// orientProfile returns the profile with cost values negated.
+func orientProfile(p *Problem, row []float64) []float64 {
+	g := make([]float64, len(row))
+	for j, x := range row {
+		g[j] = x
+		if p.crits[j].Direction == Cost {
+			g[j] = -x
+		}
+	}
+	return g
+}
+
+// SortResult assigns each alternative to one of the ordered classes. Class
+// indices count from 0, the best class.
+type SortResult struct {
+	// Method is the method's token ("mrsort", "electre-tri-b").
+	Method string `json:"method"`
+	// Alternatives and Criteria are shared with other results from the same
+	// problem, as in [Result].
+	Alternatives []string `json:"alternatives"`
+	Criteria     []string `json:"criteria"`
+	// Weights are the weights used, normalised to sum to 1.
+	Weights []float64 `json:"weights"`
+	// Classes names the classes, best first.
+	Classes []string `json:"classes"`
+	// Pessimistic[a] is a's class under the pessimistic (pseudo-conjunctive)
+	// rule: the best class whose lower profile a outranks.
+	Pessimistic []int `json:"pessimistic"`
+	// Optimistic[a] is a's class under the optimistic (pseudo-disjunctive)
+	// rule: the class just above the worst profile strictly preferred to a.
+	// It is never worse than Pessimistic[a]; they differ when a is
+	// incomparable with some profile.
+	Optimistic []int `json:"optimistic"`
+	// Outranking.At(a, k) is the credibility (or, for MR-Sort, the
+	// concordance) of "a outranks profile k"; Outranked.At(a, k) that of
+	// "profile k outranks a".
+	Outranking *Table `json:"outranking"`
+	Outranked  *Table `json:"outranked"`
+	// Notes records advisories about the input, as in [Result].
+	Notes []Note `json:"notes,omitempty"`
+}
+
+// sortByProfiles applies the pessimistic and optimistic rules given the
+// credibilities up[a][k] = σ(a, b_k) and down[a][k] = σ(b_k, a) and the cut
+// λ.
+func sortByProfiles(res *SortResult, up, down []float64, lambda float64) {
+	mm, nb := len(res.Pessimistic), len(res.Classes)-1
+	for a := range mm {
+		outranks := func(k int) bool { return up[a*nb+k] >= lambda-outrankTolerance }
+		outranked := func(k int) bool { return down[a*nb+k] >= lambda-outrankTolerance }
+		pess := nb
+		for k := range nb {
+			if outranks(k) {
+				pess = k
+				break
+			}
+		}
+		opt := 0
+		for k := nb - 1; k >= 0; k-- {
+			if outranked(k) && !outranks(k) {
+				opt = k + 1
+				break
+			}
+		}
+		res.Pessimistic[a], res.Optimistic[a] = pess, opt
+	}
+}
+
+func checkLambda(lambda float64) error {
+	if math.IsNaN(lambda) || math.IsInf(lambda, 0) {
+		return inputErr("lambda", -1, -1, "", ErrNotFinite, fmt.Sprint(lambda))
+	}
+	if lambda < 0.5 || lambda > 1 {
+		return inputErr("lambda", -1, -1, "", ErrParam, fmt.Sprintf("λ = %g, want 0.5 ≤ λ ≤ 1", lambda))
+	}
+	return nil
+}
+
+// MRSort is the majority-rule sorting model of Leroy, Mousseau & Pirlot
+// (2011), "Learning the parameters of a multiple criteria sorting method",
+// ADT 2011, LNCS 6992:219–233, the simplest ELECTRE TRI: a outranks the
+// boundary profile b when the weight of the criteria on which a is at
+// least as good as b reaches the majority λ,
+//
+//	a S b  ⇔  Σ_{j: g_j(a) ≥ g_j(b)} w_j ≥ λ
+//
+// and a is assigned (pessimistic rule, the MR-Sort rule) to the best class
+// whose lower profile it outranks. The optimistic rule of ELECTRE TRI is
+// reported too. Its text token is "mrsort". MR-Sort has no thresholds and
+// no veto; use [ELECTRETRIB] for those.
+type MRSort struct {
+	ClassProfiles
+	// Lambda is the majority threshold λ in [0.5, 1]; 0 means the default
+	// 0.5 + ε, a strict majority (0.5 plus 1e-9).
+	Lambda float64 `json:"lambda"`
+}
+
+// Evaluate sorts the alternatives, in O(m·K·n) time. Invalid classes or
+// profiles are errors wrapping [ErrEmpty], [ErrDuplicateName],
+// [ErrLength], [ErrRagged], [ErrNotFinite] or [ErrParam] (profiles out of
+// order), with the field "classes" or "profiles"; λ outside [0.5, 1] wraps
+// [ErrParam]; other errors are those of [WeightedSum.Rank].
+func (s MRSort) Evaluate(p *Problem, weights []float64) (*SortResult, error) {
+	lambda := s.Lambda
+	if lambda == 0 {
+		lambda = 0.5 + 1e-9
+	}
+	if err := checkLambda(lambda); err != nil {
+		return nil, err
+	}
+	w, err := prepareWeights(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.check(p, len(s.Classes)-1); err != nil {
+		return nil, err
+	}
+	return evaluateSort("mrsort", p, w, s.ClassProfiles, lambda, func(ga, gb []float64) float64 {
+		c := 0.0
+		for j := range ga {
+			if ga[j] >= gb[j] {
+				c += w[j]
+			}
+		}
+		return math.Min(1, c)
+	}), nil
+}
+
+// evaluateSort computes both credibilities for every alternative and
+// profile with sigma and applies the assignment rules.
+func evaluateSort(method string, p *Problem, w []float64, c ClassProfiles, lambda float64, sigma func(ga, gb []float64) float64) *SortResult {
+	mm, n, nb := p.m, p.n, len(c.Classes)-1
+	profiles := make([][]float64, nb)
+	for k := range profiles {
+		profiles[k] = orientProfile(p, c.Profiles[k])
+	}
+	g := orientedValues(p)
+	up, down := make([]float64, mm*nb), make([]float64, mm*nb)
+	forBlocks(mm, n*max(nb, 1), func(lo, hi, _ int) {
+		for a := lo; a < hi; a++ {
+			row := g[a*n : (a+1)*n]
+			for k, b := range profiles {
+				up[a*nb+k], down[a*nb+k] = sigma(row, b), sigma(b, row)
+			}
+		}
+	})
+	res := &SortResult{
+		Method:       method,
+		Alternatives: p.resultAlts,
+		Criteria:     p.resultCrits,
+		Weights:      w,
+		Classes:      append([]string(nil), c.Classes...),
+		Pessimistic:  make([]int, mm),
+		Optimistic:   make([]int, mm),
+		Outranking:   newTable(up, mm, nb),
+		Outranked:    newTable(down, mm, nb),
+		Notes:        p.constantNotes(),
+	}
+	sortByProfiles(res, up, down, lambda)
+	return res
+}
+
+// ELECTRETRIB is ELECTRE TRI-B (Yu 1992; Roy & Bouyssou 1993; the
+// formulation of Mousseau, Słowiński & Zielniewicz 2000, "A user-oriented
+// implementation of the ELECTRE-TRI method integrating preference
+// elicitation support", Computers & OR 27:757–777): each alternative is
+// compared with the boundary profiles through the credibility index σ of
+// [ELECTREIII] (pseudo-criteria with q, p and optional veto v), and a
+// outranks a profile b when σ(a, b) ≥ λ.
+//
+//   - Pessimistic rule: compare a with the profiles from the best down and
+//     assign it to the class of the first profile it outranks.
+//   - Optimistic rule: compare a with the profiles from the worst up and
+//     assign it to the class just above the first profile that is strictly
+//     preferred to it (b S a and not a S b).
+//
+// Its text token is "electre-tri-b".
+type ELECTRETRIB struct {
+	ClassProfiles
+	// Thresholds holds one set of thresholds per criterion; nil means
+	// q = p = 0 without veto everywhere.
+	Thresholds []PseudoCriterion `json:"thresholds"`
+	// Lambda is the cut level λ in [0.5, 1]; 0 means the customary 0.75.
+	Lambda float64 `json:"lambda"`
+}
+
+// Evaluate sorts the alternatives, in O(m·K·n) time. Errors are those of
+// [MRSort.Evaluate] and, for the thresholds, of [ELECTREIII.Evaluate].
+func (s ELECTRETRIB) Evaluate(p *Problem, weights []float64) (*SortResult, error) {
+	lambda := s.Lambda
+	if lambda == 0 {
+		lambda = 0.75
+	}
+	if err := checkLambda(lambda); err != nil {
+		return nil, err
+	}
+	w, err := prepareWeights(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.check(p, len(s.Classes)-1); err != nil {
+		return nil, err
+	}
+	ts, err := checkPseudoCriteria("thresholds", s.Thresholds, p)
+	if err != nil {
+		return nil, err
+	}
+	return evaluateSort("electre-tri-b", p, w, s.ClassProfiles, lambda, func(ga, gb []float64) float64 {
+		sigma, _ := credibility(ga, gb, w, ts)
+		return sigma
+	}), nil
+}
