@@ -322,7 +322,7 @@ func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
 	// One backing array for the three lists: each marker lands in at
 	// most one of them, plus the stated maturity's line.
 	lines := make([]string, 0, 2*markers+1)
-	d := StageDiagnosis{Model: m.Name, Source: m.Source, URL: m.URL, Stated: stated, Evidence: lines[:0:markers+1]}
+	d := StageDiagnosis{Model: m.Name, Source: m.Source, URL: m.URL, Stated: stated, Evidence: lines[: 0 : markers+1]}
 	level := 1
 	if stated > 0 {
 		level = min(stated, len(m.Stages))
