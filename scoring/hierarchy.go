@@ -146,21 +146,21 @@ type WeightSpec struct {
 	// Pairwise is the pairwise comparison matrix for PairwiseAHP.
 	Pairwise [][]Judgement `json:"pairwise,omitempty"`
 	// AHP holds the AHP settings for PairwiseAHP.
-	AHP AHP `json:"ahp"`
+	AHP AHP `json:"ahp,omitzero"`
 	// Stakeholders holds one pairwise matrix per stakeholder for GroupAHP,
 	// and StakeholderWeights their weights (nil: equal).
 	Stakeholders       [][][]Judgement `json:"stakeholders,omitempty"`
 	StakeholderWeights []float64       `json:"stakeholder_weights,omitempty"`
 	// Group holds the group settings for GroupAHP.
-	Group Group `json:"group"`
+	Group Group `json:"group,omitzero"`
 	// Best and Worst index the best and worst child, and BestToOthers and
 	// OthersToWorst hold the comparisons, for BestWorst.
-	Best          int       `json:"best"`
-	Worst         int       `json:"worst"`
+	Best          int       `json:"best,omitempty"`
+	Worst         int       `json:"worst,omitempty"`
 	BestToOthers  []float64 `json:"best_to_others,omitempty"`
 	OthersToWorst []float64 `json:"others_to_worst,omitempty"`
 	// BWM holds the BWM settings for BestWorst.
-	BWM BWM `json:"bwm"`
+	BWM BWM `json:"bwm,omitzero"`
 }
 
 // Derivation is the outcome of [WeightSpec.Derive]: the local weights and,
