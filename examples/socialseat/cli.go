@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"sort"
 	"strings"
@@ -56,6 +57,7 @@ func usagef(format string, args ...any) error {
 // to (copied to stdout only on success, so stdout never gets partial
 // output) and the progress bar for long work.
 type env struct {
+	args     []string // positional arguments, for commands that take them
 	stdin    io.Reader
 	out      *bytes.Buffer
 	progress *progress
@@ -66,11 +68,14 @@ type env struct {
 type command struct {
 	summary string
 	usage   string
-	setup   func(fs *flag.FlagSet) func(ctx context.Context, e *env) error
+	// positional is the number of positional arguments the command takes
+	// (flags may come before, between or after them).
+	positional int
+	setup      func(fs *flag.FlagSet) func(ctx context.Context, e *env) error
 }
 
 func commands() map[string]command {
-	return map[string]command{
+	cmds := map[string]command{
 		"rank": {
 			summary: "the placement recommendation for an organisation profile (YAML or JSON)",
 			usage:   "rank --profile FILE [--format text|json|markdown|html] [--charts DIR] [--model FILE] [--top N] [--samples N] [--seed S] [--sensitivity=false]",
@@ -172,6 +177,8 @@ func commands() map[string]command {
 			},
 		},
 	}
+	maps.Copy(cmds, decisionCommands())
+	return cmds
 }
 
 // run executes the command line and returns the exit status. Cancelling
@@ -207,12 +214,24 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "socialseat: %s: %s\n", args[0], oneLine(err))
 		return exitUsage
 	}
+	var positional []string
+	for fs.NArg() > 0 && len(positional) < cmd.positional {
+		positional = append(positional, fs.Arg(0))
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			fmt.Fprintf(stderr, "socialseat: %s: %s\n", args[0], oneLine(err))
+			return exitUsage
+		}
+	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "socialseat: %s: unexpected argument %q\n", args[0], fs.Arg(0))
 		return exitUsage
 	}
+	if len(positional) < cmd.positional {
+		fmt.Fprintf(stderr, "socialseat: %s: want %d file arguments, got %d (usage: socialseat %s)\n", args[0], cmd.positional, len(positional), cmd.usage)
+		return exitUsage
+	}
 
-	e := &env{stdin: stdin, out: new(bytes.Buffer), progress: newProgress(stderr, terminal)}
+	e := &env{args: positional, stdin: stdin, out: new(bytes.Buffer), progress: newProgress(stderr, terminal)}
 	done := make(chan error, 1)
 	go func() { done <- exec(ctx, e) }()
 	var err error

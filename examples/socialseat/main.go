@@ -16,6 +16,11 @@
 //	weights [-f FILE]   criterion weights from AHP judgements, data, ranks or points
 //	smaa    [-f FILE] [--samples N] [--seed S]
 //	                    robustness of a decision problem (SMAA-2)
+//	decide  FILE [--format text|json|md]
+//	                    re-evaluate a saved decision document (package decision)
+//	diff    A B [--format text|json]
+//	                    what changed between two decision documents
+//	elicit  [-f FILE]   one step of a pairwise-comparison workshop (JSON in, JSON out)
 //
 // Every command takes --help. Errors go to stderr as one line
 // "socialseat: <what is wrong, where>". Output is written only when the

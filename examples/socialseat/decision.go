@@ -1,0 +1,303 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/socialseat/socialseat/decision"
+	"github.com/socialseat/socialseat/internal/strictdec"
+	"github.com/socialseat/socialseat/internal/wire"
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// maxDocument is the largest decision document or request read.
+const maxDocument = 64 << 20
+
+// decisionCommands are the commands on saved decisions and workshops.
+func decisionCommands() map[string]command {
+	return map[string]command{
+		"decide": {
+			summary:    "re-evaluate a saved decision document and print its result",
+			usage:      "decide FILE [--format text|json|md]",
+			positional: 1,
+			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
+				format := fs.String("format", "text", "output `format`: text, json (the decided document, with result and input_hash) or md")
+				return func(_ context.Context, e *env) error {
+					if *format != "text" && *format != "json" && *format != "md" {
+						return usagef("--format %q: want text, json or md", *format)
+					}
+					doc, err := loadDocument(e.args[0], e.stdin)
+					if err != nil {
+						return err
+					}
+					out, err := decision.Decide(doc)
+					if err != nil {
+						return wire.BadInput(err)
+					}
+					switch *format {
+					case "json":
+						b, err := out.Marshal()
+						if err != nil {
+							return err
+						}
+						e.out.Write(b)
+					case "md":
+						writeDecisionMarkdown(e.out, out)
+					default:
+						writeDecisionText(e.out, out)
+					}
+					return nil
+				}
+			},
+		},
+		"diff": {
+			summary:    "what changed between two decision documents: inputs, weights, ranking",
+			usage:      "diff A B [--format text|json]",
+			positional: 2,
+			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
+				format := fs.String("format", "text", "output `format`: text (one sentence per change) or json")
+				return func(_ context.Context, e *env) error {
+					if *format != "text" && *format != "json" {
+						return usagef("--format %q: want text or json", *format)
+					}
+					if e.args[0] == "-" && e.args[1] == "-" {
+						return usagef("only one of the two documents can be standard input")
+					}
+					a, err := loadDocument(e.args[0], e.stdin)
+					if err != nil {
+						return err
+					}
+					b, err := loadDocument(e.args[1], e.stdin)
+					if err != nil {
+						return err
+					}
+					d, err := decision.Diff(a, b)
+					if err != nil {
+						return wire.BadInput(err)
+					}
+					if *format == "json" {
+						return writeJSON(e.out, d)
+					}
+					e.out.WriteString(d.String())
+					return nil
+				}
+			},
+		},
+		"elicit": {
+			summary: "one step of a pairwise-comparison workshop: next question, consistency, is the winner fixed (JSON in, JSON out)",
+			usage:   "elicit [-f FILE]",
+			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
+				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
+				return func(_ context.Context, e *env) error {
+					return withInput(*file, e.stdin, func(r io.Reader) error {
+						req, err := decodeElicit(r)
+						if err != nil {
+							return err
+						}
+						st, err := req.Run()
+						if err != nil {
+							return wire.BadInput(err)
+						}
+						return writeJSON(e.out, st)
+					})
+				}
+			},
+		},
+	}
+}
+
+// loadDocument reads and strictly decodes a decision document; "-" is
+// standard input.
+func loadDocument(file string, stdin io.Reader) (*decision.Document, error) {
+	var doc *decision.Document
+	err := withInput(file, stdin, func(r io.Reader) error {
+		data, err := readLimited(r)
+		if err != nil {
+			return err
+		}
+		doc, err = decision.Load(data)
+		if err != nil {
+			return wire.BadInput(fmt.Errorf("%s: %w", file, err))
+		}
+		return nil
+	})
+	return doc, err
+}
+
+func readLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxDocument+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxDocument {
+		return nil, wire.BadInput(fmt.Errorf("input larger than %d bytes", maxDocument))
+	}
+	return data, nil
+}
+
+// elicitKeys are the exact keys of an elicit request and its objects:
+// the JSON decoder would otherwise match keys case-insensitively.
+var elicitKeys = map[string][]string{
+	"":          {"items", "pairwise", "ahp", "alternatives", "criteria", "matrix", "method"},
+	"ahp":       {"priority", "random_index", "threshold", "tolerance", "strict", "revisions"},
+	"criterion": {"name", "direction"},
+}
+
+// decodeElicit decodes an elicit request strictly: unknown, duplicate or
+// case-folded keys, null outside the judgements, and trailing data are
+// errors.
+func decodeElicit(r io.Reader) (*scoring.ElicitRequest, error) {
+	data, err := readLimited(r)
+	if err != nil {
+		return nil, err
+	}
+	var raw any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&raw); err != nil {
+		return nil, wire.BadInput(fmt.Errorf("invalid JSON: %w", err))
+	}
+	obj, ok := raw.(map[string]any)
+	if !ok {
+		return nil, wire.BadInput(errors.New("want a JSON object"))
+	}
+	if err := checkKeys(obj, elicitKeys[""], ""); err != nil {
+		return nil, err
+	}
+	for k, v := range obj {
+		if k == "pairwise" {
+			continue // null is a judgement not given
+		}
+		if p := nullAt(v, "/"+k); p != "" {
+			return nil, wire.BadInput(fmt.Errorf("%s: null is not a value here", p))
+		}
+	}
+	if a, ok := obj["ahp"].(map[string]any); ok {
+		if err := checkKeys(a, elicitKeys["ahp"], "/ahp"); err != nil {
+			return nil, err
+		}
+	}
+	if cs, ok := obj["criteria"].([]any); ok {
+		for i, c := range cs {
+			if m, ok := c.(map[string]any); ok {
+				if err := checkKeys(m, elicitKeys["criterion"], fmt.Sprintf("/criteria/%d", i)); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	var req scoring.ElicitRequest
+	if err := strictdec.Decode(data, &req); err != nil {
+		return nil, wire.BadInput(err)
+	}
+	return &req, nil
+}
+
+func checkKeys(m map[string]any, allowed []string, at string) error {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		found := false
+		for _, a := range allowed {
+			found = found || a == k
+		}
+		if !found {
+			return wire.BadInput(fmt.Errorf("%s: unknown field %q (fields: %s)", orTop(at), k, strings.Join(allowed, ", ")))
+		}
+	}
+	return nil
+}
+
+func orTop(at string) string {
+	if at == "" {
+		return "the request"
+	}
+	return at
+}
+
+func nullAt(v any, at string) string {
+	switch t := v.(type) {
+	case nil:
+		return at
+	case map[string]any:
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if p := nullAt(t[k], at+"/"+k); p != "" {
+				return p
+			}
+		}
+	case []any:
+		for i, x := range t {
+			if p := nullAt(x, fmt.Sprintf("%s/%d", at, i)); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+func writeDecisionText(w *bytes.Buffer, d *decision.Document) {
+	if d.Title != "" {
+		fmt.Fprintf(w, "%s\n\n", d.Title)
+	}
+	r := d.Result
+	fmt.Fprintf(w, "Ranking (%s, %s scores are better):\n", r.Method, r.Better)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, name := range r.Ranking {
+		for _, a := range r.Alternatives {
+			if a.Name == name {
+				fmt.Fprintf(tw, "  %d.\t%s\t%.4f\n", a.Rank, a.Name, a.Score)
+			}
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nCriteria weights:\n")
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, n := range r.Nodes {
+		fmt.Fprintf(tw, "  %s%s\t%.4f\t(local %.4f)\n", strings.Repeat("  ", len(n.Path)-1), n.ID, n.Global, n.Local)
+	}
+	tw.Flush()
+	if len(r.Stakeholders) > 0 {
+		fmt.Fprintf(w, "\nStakeholders: %d, combined by the %s mean.\n", len(r.Stakeholders), d.Aggregation)
+	}
+	fmt.Fprintf(w, "\nInputs hash: %s\n", d.InputHash)
+}
+
+func writeDecisionMarkdown(w *bytes.Buffer, d *decision.Document) {
+	title := d.Title
+	if title == "" {
+		title = "Decision"
+	}
+	r := d.Result
+	fmt.Fprintf(w, "# %s\n\n## Ranking\n\nMethod: %s (%s scores are better).\n\n| Rank | Alternative | Score |\n|---:|---|---:|\n", mdEscape(title), r.Method, r.Better)
+	for _, name := range r.Ranking {
+		for _, a := range r.Alternatives {
+			if a.Name == name {
+				fmt.Fprintf(w, "| %d | %s | %.4f |\n", a.Rank, mdEscape(a.Name), a.Score)
+			}
+		}
+	}
+	fmt.Fprintf(w, "\n## Criteria weights\n\n| Criterion | Local | Global |\n|---|---:|---:|\n")
+	for _, n := range r.Nodes {
+		fmt.Fprintf(w, "| %s%s | %.4f | %.4f |\n", strings.Repeat("&nbsp;&nbsp;", len(n.Path)-1), mdEscape(n.ID), n.Local, n.Global)
+	}
+	fmt.Fprintf(w, "\nInputs hash: `%s`\n", d.InputHash)
+}
+
+func mdEscape(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
