@@ -22,7 +22,7 @@ const (
 	// minimises the largest |w_B/w_j − a_Bj| and |w_j/w_W − a_jW|. Its
 	// optimum ξ* is unique but the weights may not be; the result gives
 	// each weight's interval over all optimal solutions (Rezaei 2016, §3)
-	// and, as the weights, the interval centres normalised to sum to 1.
+	// and one optimal solution as the weights (see [BWM]).
 	BWMNonLinear
 )
 
@@ -104,8 +104,11 @@ func BWMConsistencyIndex(aBW float64) (float64, bool) {
 // step a linear feasibility problem (the ratio constraints are linear in w
 // once multiplied by the positive denominator); the weights are then not
 // always unique, so the result reports each weight's interval over every
-// optimal solution (Rezaei 2016, §3, by one linear programme per bound) and
-// their centres, normalised, as the weights.
+// optimal solution (Rezaei 2016, §3, by one linear programme per bound),
+// and as the weights the mean of the 2n optimal solutions that attain
+// those bounds. Unlike the interval centres Rezaei (2016) ranks by, this
+// mean is itself an optimal solution (the set of solutions is convex), so
+// the weights always satisfy the model at ξ*.
 //
 // Whatever the model, the result carries ξ* of the non-linear model and the
 // consistency ratio CR = ξ*/CI(a_BW) of Rezaei (2015) with the index of
@@ -113,7 +116,10 @@ func BWMConsistencyIndex(aBW float64) (float64, bool) {
 // every j) and values near 1 very inconsistent. The table assumes that no
 // criterion is further from the best, or from the worst, than the worst is
 // from the best (a_Bj ≤ a_BW and a_jW ≤ a_BW); input that breaks this gets
-// a note, and its CR can exceed 1. ξᴸ of the linear model is in
+// a note. Even within it, CR can exceed 1 when judgements contradict each
+// other in opposite directions: with a_BW = 2, a criterion rated as
+// important as the best and as the worst (a_Bj = a_jW = 1) next to one
+// rated half-way from both (a_Bj = a_jW = 2) forces ξ* = 0.5 > CI(2). ξᴸ of the linear model is in
 // weight units and is not divided by that table (Rezaei 2016 reads it
 // directly: the closer to 0, the more consistent).
 //
@@ -230,18 +236,9 @@ func (b BWM) Weigh(best, worst int, bestToOthers, othersToWorst []float64) (*BWM
 		}
 		res.Weights, res.Xi = w, xi
 	case BWMNonLinear:
-		iv, err := pr.intervals(xiStar)
+		iv, w, err := pr.intervals(xiStar)
 		if err != nil {
 			return nil, err
-		}
-		w := make([]float64, n)
-		var sum float64
-		for j, r := range iv {
-			w[j] = (r[0] + r[1]) / 2
-			sum += w[j]
-		}
-		for j := range w {
-			w[j] /= sum
 		}
 		res.Weights, res.Xi, res.Intervals = w, xiStar, iv
 	}
@@ -397,24 +394,36 @@ func (p bwmProblem) xiStar() (float64, error) {
 
 // intervals returns each weight's smallest and largest value over the
 // solutions of the non-linear model at ξ (the optimum ξ*, found to within
-// bwmXiTol from above).
-func (p bwmProblem) intervals(xi float64) ([][2]float64, error) {
+// bwmXiTol from above), and the mean of the 2n optimal solutions that
+// attain those bounds: a convex combination of solutions, hence itself one.
+func (p bwmProblem) intervals(xi float64) ([][2]float64, []float64, error) {
 	g := p.ratioRows(xi)
 	h := make([]float64, len(g))
 	sum := [][]float64{ones(p.n)}
 	out := make([][2]float64, p.n)
+	mean := make([]float64, p.n)
 	for j := range p.n {
 		for k, s := range []float64{1, -1} {
 			c := make([]float64, p.n)
 			c[j] = s
-			_, f, err := solveLP(c, g, h, sum, []float64{1})
+			x, f, err := solveLP(c, g, h, sum, []float64{1})
 			if err != nil {
-				return nil, inputErr("best_to_others", -1, -1, "", ErrDomain, fmt.Sprintf("%v: %v", errBWMSolver, err))
+				return nil, nil, inputErr("best_to_others", -1, -1, "", ErrDomain, fmt.Sprintf("%v: %v", errBWMSolver, err))
 			}
 			out[j][k] = math.Max(s*f, 0)
+			for i, v := range x {
+				mean[i] += math.Max(v, 0)
+			}
 		}
 	}
-	return out, nil
+	var total float64
+	for _, v := range mean {
+		total += v
+	}
+	for i := range mean {
+		mean[i] /= total
+	}
+	return out, mean, nil
 }
 
 func ones(n int) []float64 {

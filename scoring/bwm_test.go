@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -83,9 +84,9 @@ func TestBWMPublishedRezaei2016(t *testing.T) {
 				assert.InDelta(t, iv[1], nl.Intervals[j][1], 5e-5, "%s: interval %d high", tc.source, j)
 			}
 			for j, w := range nl.Weights {
-				// Interval centres renormalised stay (nearly) inside.
-				assert.GreaterOrEqual(t, w, nl.Intervals[j][0]-2e-3)
-				assert.LessOrEqual(t, w, nl.Intervals[j][1]+2e-3)
+				// One optimal solution: inside every interval.
+				assert.GreaterOrEqual(t, w, nl.Intervals[j][0]-1e-9)
+				assert.LessOrEqual(t, w, nl.Intervals[j][1]+1e-9)
 			}
 		})
 	}
@@ -235,4 +236,53 @@ func ExampleBWM() {
 	// safety   0.1530
 	// style    0.0546
 	// ξL 0.0109  ξ* 0.1459  CR 0.0326
+}
+
+// Random inputs of 3 to 8 criteria: the linear solution satisfies its own
+// constraints with ξᴸ, and the non-linear weights satisfy the minmax
+// constraints at ξ* and lie in the reported intervals.
+func TestBWMRandomInputsFeasible(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 60 {
+		n := 3 + rng.IntN(6)
+		best, worst := rng.IntN(n), rng.IntN(n-1)
+		if worst >= best {
+			worst++
+		}
+		aBW := float64(2 + rng.IntN(8))
+		bo, ow := make([]float64, n), make([]float64, n)
+		for j := range n {
+			bo[j], ow[j] = float64(1+rng.IntN(int(aBW))), float64(1+rng.IntN(int(aBW)))
+		}
+		bo[best], ow[worst], bo[worst], ow[best] = 1, 1, aBW, aBW
+		lin, err := scoring.BWM{}.Weigh(best, worst, bo, ow)
+		require.NoError(t, err, "trial %d", trial)
+		for j := range n {
+			assert.LessOrEqual(t, math.Abs(lin.Weights[best]-bo[j]*lin.Weights[j]), lin.Xi+1e-9, "trial %d", trial)
+			assert.LessOrEqual(t, math.Abs(lin.Weights[j]-ow[j]*lin.Weights[worst]), lin.Xi+1e-9, "trial %d", trial)
+		}
+		nl, err := scoring.BWM{Model: scoring.BWMNonLinear}.Weigh(best, worst, bo, ow)
+		require.NoError(t, err, "trial %d", trial)
+		assert.InDelta(t, lin.XiStar, nl.Xi, 1e-12)
+		assert.True(t, nl.CR >= 0 && !math.IsInf(nl.CR, 0), "trial %d: CR %v", trial, nl.CR)
+		assert.InDelta(t, 1, sum(nl.Weights), 1e-9)
+		w := nl.Weights
+		for j := range n {
+			assert.LessOrEqual(t, math.Abs(w[best]/w[j]-bo[j]), nl.Xi+1e-6, "trial %d", trial)
+			assert.LessOrEqual(t, math.Abs(w[j]/w[worst]-ow[j]), nl.Xi+1e-6, "trial %d", trial)
+			assert.GreaterOrEqual(t, w[j], nl.Intervals[j][0]-1e-9)
+			assert.LessOrEqual(t, w[j], nl.Intervals[j][1]+1e-9)
+		}
+	}
+}
+
+// With a_BW = 2, a criterion as important as both the best and the worst
+// next to one half-way from both forces ξ* = 0.5, above CI(2) = 0.44.
+func TestBWMRatioAboveOne(t *testing.T) {
+	t.Parallel()
+	r, err := scoring.BWM{}.Weigh(0, 3, []float64{1, 1, 2, 2}, []float64{2, 1, 2, 1})
+	require.NoError(t, err)
+	assert.InDelta(t, 0.5, r.XiStar, 1e-9)
+	assert.InDelta(t, 0.5/0.44, r.CR, 1e-8)
 }
