@@ -133,23 +133,44 @@ type ElicitState struct {
 // pairs), [ErrEmpty] for fewer than two items, [ErrLength] when items or p's
 // criteria do not match the matrix, or an error of the ranking method.
 func (e Elicitation) Step(pairwise [][]Judgement, items []string, p *Problem) (*ElicitState, error) {
+	if p == nil {
+		return e.StepFunc(pairwise, items, nil, nil)
+	}
+	if err := checkProblem(p); err != nil {
+		return nil, err
+	}
+	if p.n != len(pairwise) {
+		return nil, inputErr("criteria", -1, -1, "", ErrLength, fmt.Sprintf("%d criteria for %d compared items", p.n, len(pairwise)))
+	}
+	if items == nil {
+		items = p.CriterionNames()
+	}
+	method := e.Method
+	if method == nil {
+		method = WeightedSum{}
+	}
+	winner := func(w []float64) (int, error) {
+		r, err := method.Rank(p, w)
+		if err != nil {
+			return 0, err
+		}
+		return r.Best(), nil
+	}
+	return e.StepFunc(pairwise, items, p.alts, winner)
+}
+
+// StepFunc is [Elicitation.Step] for items that are not the criteria of
+// one problem, such as the children of a node of a criteria tree (see
+// [Hierarchy.LocalWinner]): winner, if not nil, returns the index of the
+// top alternative when the items weigh w, and alternatives names the
+// alternatives (nil: unnamed). Method is not used.
+func (e Elicitation) StepFunc(pairwise [][]Judgement, items, alternatives []string, winner func(w []float64) (int, error)) (*ElicitState, error) {
 	n := len(pairwise)
 	if n < 2 {
 		return nil, inputErr("pairwise", -1, -1, "", ErrEmpty, fmt.Sprintf("%d items, want at least 2", n))
 	}
 	if items != nil && len(items) != n {
 		return nil, inputErr("items", -1, -1, "", ErrLength, fmt.Sprintf("%d names for %d items", len(items), n))
-	}
-	if p != nil {
-		if err := checkProblem(p); err != nil {
-			return nil, err
-		}
-		if p.n != n {
-			return nil, inputErr("criteria", -1, -1, "", ErrLength, fmt.Sprintf("%d criteria for %d compared items", p.n, n))
-		}
-		if items == nil {
-			items = p.CriterionNames()
-		}
 	}
 	a := e.AHP
 	a.Strict = false
@@ -228,8 +249,8 @@ func (e Elicitation) Step(pairwise [][]Judgement, items []string, p *Problem) (*
 		nx := st.Candidates[0]
 		st.Next = &nx
 	}
-	if p != nil {
-		top, err := e.topCheck(a, m, open, p, cur.Weights)
+	if winner != nil {
+		top, err := topCheck(a, m, open, alternatives, winner, cur.Weights)
 		if err != nil {
 			return nil, err
 		}
@@ -243,17 +264,18 @@ func (e Elicitation) Step(pairwise [][]Judgement, items []string, p *Problem) (*
 	return st, nil
 }
 
-func (e Elicitation) topCheck(a AHP, m [][]Judgement, open [][2]int, p *Problem, w []float64) (*TopCheck, error) {
-	method := e.Method
-	if method == nil {
-		method = WeightedSum{}
+func topCheck(a AHP, m [][]Judgement, open [][2]int, alts []string, winner func([]float64) (int, error), w []float64) (*TopCheck, error) {
+	name := func(i int) string {
+		if i < 0 || i >= len(alts) {
+			return ""
+		}
+		return alts[i]
 	}
-	r, err := method.Rank(p, w)
+	best, err := winner(w)
 	if err != nil {
 		return nil, err
 	}
-	best := r.Best()
-	tc := &TopCheck{Best: best, BestName: p.alts[best], Challenger: -1}
+	tc := &TopCheck{Best: best, BestName: name(best), Challenger: -1}
 	if 1<<len(open) > MaxElicitCorners {
 		return tc, nil
 	}
@@ -275,13 +297,13 @@ func (e Elicitation) topCheck(a AHP, m [][]Judgement, open [][2]int, p *Problem,
 		if err != nil {
 			return nil, err
 		}
-		rr, err := method.Rank(p, res.Weights)
+		b, err := winner(res.Weights)
 		if err != nil {
 			return nil, err
 		}
 		tc.Checked++
-		if b := rr.Best(); b != best {
-			tc.Challenger, tc.ChallengerName = b, p.alts[b]
+		if b != best {
+			tc.Challenger, tc.ChallengerName = b, name(b)
 			return tc, nil
 		}
 	}

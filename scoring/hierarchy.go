@@ -495,3 +495,61 @@ func (h *Hierarchy) WeightSpace(p *Problem, kappa float64) (WeightSpace, error) 
 	}
 	return WeightSpace{Center: w, Concentration: kappa}, nil
 }
+
+// LocalWinner returns a function that, given new local weights for the
+// children of the node id (in the order of its children, summing to 1),
+// ranks p with m (nil: WeightedSum{}) and returns the top alternative's
+// index. The other local weights stay as they are: a leaf under child k
+// gets G·v_k·s_l, where G is the node's global weight, v the new local
+// weights and s_l the product of the local weights from child k down to
+// the leaf. Pass it to [Elicitation.StepFunc] to elicit a node's
+// judgements with the winner check. The error is a [*HierarchyError]
+// wrapping [ErrUnknownName] for an id that is not an inner node, or an
+// error of [Hierarchy.Weights].
+func (h *Hierarchy) LocalWinner(id string, m Method, p *Problem) (func(local []float64) (int, error), error) {
+	node := slices.IndexFunc(h.nodes, func(n NodeWeight) bool { return n.ID == id })
+	if node < 0 || len(h.nodes[node].Children) == 0 {
+		return nil, &HierarchyError{Path: []string{id}, Field: "id", Err: ErrUnknownName, Detail: "not a node with sub-criteria"}
+	}
+	base, err := h.ProblemWeights(p)
+	if err != nil {
+		return nil, err
+	}
+	if m == nil {
+		m = WeightedSum{}
+	}
+	col := make(map[string]int, p.n)
+	for j, c := range p.crits {
+		col[c.Name] = j
+	}
+	g := h.nodes[node].Global
+	kids := h.nodes[node].Children
+	type share struct {
+		col, child int
+		s          float64
+	}
+	var under []share
+	for k, c := range kids {
+		for _, l := range h.leavesUnder(c) {
+			s := 1.0
+			for i := l; i != c; i = h.nodes[i].Parent {
+				s *= h.nodes[i].Local
+			}
+			under = append(under, share{col: col[h.nodes[l].ID], child: k, s: s})
+		}
+	}
+	return func(local []float64) (int, error) {
+		if len(local) != len(kids) {
+			return 0, inputErr("weights", -1, -1, "", ErrLength, fmt.Sprintf("%d local weights for %d children", len(local), len(kids)))
+		}
+		w := slices.Clone(base)
+		for _, u := range under {
+			w[u.col] = g * local[u.child] * u.s
+		}
+		r, err := m.Rank(p, w)
+		if err != nil {
+			return 0, err
+		}
+		return r.Best(), nil
+	}, nil
+}

@@ -360,3 +360,52 @@ func ExampleHierarchy_NodeSensitivity() {
 	// Output:
 	// Cost weighs 0.50; at 0.462 the winner changes from Agency to In-house
 }
+
+// LocalWinner at a node's current local weights gives the current winner;
+// with other local weights it ranks the tree with only that node changed.
+func TestHierarchyLocalWinner(t *testing.T) {
+	t.Parallel()
+	h, err := scoring.NewHierarchy(carTree())
+	require.NoError(t, err)
+	p := carProblem(t, h.Leaves())
+	m := scoring.WeightedSum{Normalization: scoring.Sum}
+	res, err := h.Rank(m, p)
+	require.NoError(t, err)
+	for _, id := range []string{"Criteria", "Cost", "Capacity"} {
+		win, err := h.LocalWinner(id, m, p)
+		require.NoError(t, err)
+		n, _ := h.Node(id)
+		nodes := h.Nodes()
+		local := make([]float64, len(n.Children))
+		for k, c := range n.Children {
+			local[k] = nodes[c].Local
+		}
+		b, err := win(local)
+		require.NoError(t, err)
+		assert.Equal(t, res.Best(), b, id)
+	}
+	// All of Cost on Price: the winner is the cheapest car under that
+	// weighting, recomputed by hand.
+	win, err := h.LocalWinner("Cost", m, p)
+	require.NoError(t, err)
+	got, err := win([]float64{1, 0, 0, 0})
+	require.NoError(t, err)
+	w, _ := h.ProblemWeights(p)
+	cost, _ := h.Node("Cost")
+	for j, c := range p.CriterionNames() {
+		switch c {
+		case "Price":
+			w[j] = cost.Global
+		case "Fuel", "Maintenance", "Resale":
+			w[j] = 0
+		}
+	}
+	want, err := m.Rank(p, w)
+	require.NoError(t, err)
+	assert.Equal(t, want.Best(), got)
+
+	_, err = h.LocalWinner("Price", m, p)
+	require.ErrorIs(t, err, scoring.ErrUnknownName)
+	_, err = win([]float64{1})
+	require.ErrorIs(t, err, scoring.ErrLength)
+}
