@@ -2,6 +2,7 @@ package decision
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -112,6 +113,30 @@ func (m MethodSpec) build() (scoring.Method, error) {
 	ptr.Elem().Set(reflect.ValueOf(method))
 	if err := strictdec.Decode(m.Options, ptr.Interface()); err != nil {
 		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %w", ErrSchema, err)}
+	}
+	// encoding/json matches keys case-insensitively: insist on the exact
+	// spelling of the method's own fields.
+	var given map[string]json.RawMessage
+	if err := json.Unmarshal(m.Options, &given); err != nil {
+		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %v", ErrSchema, err)}
+	}
+	own, err := json.Marshal(ptr.Interface())
+	if err != nil {
+		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %v", ErrSchema, err)}
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(own, &fields); err != nil {
+		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %v", ErrSchema, err)}
+	}
+	keys := make([]string, 0, len(given))
+	for k := range given {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if _, ok := fields[k]; !ok {
+			return nil, &PathError{Pointer: "/method/options/" + escape(k), Err: fmt.Errorf("%w: %s has no option %q", ErrSchema, m.Name, k)}
+		}
 	}
 	return ptr.Elem().Interface().(scoring.Method), nil
 }

@@ -212,6 +212,9 @@ func TestDecideBadInput(t *testing.T) {
 			d.Method.Options = []byte(`{"normalisation": "vector"}`)
 		}, "/method/options", decision.ErrSchema},
 		{"unknown method", func(d *decision.Document) { d.Method.Name = "electre" }, "/method/name", scoring.ErrUnknownName},
+		{"case-folded method option", func(d *decision.Document) {
+			d.Method.Options = []byte(`{"Normalization": "vector"}`)
+		}, "/method/options", decision.ErrSchema},
 		{"negative stakeholder weight", func(d *decision.Document) { d.Stakeholders[1].Weight = -1 }, "/stakeholders/1/weight", scoring.ErrWeights},
 	}
 	for _, tc := range tests {

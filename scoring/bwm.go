@@ -100,9 +100,9 @@ func BWMConsistencyIndex(aBW float64) (float64, bool) {
 //
 //	min ξ  s.t.  |w_B/w_j − a_Bj| ≤ ξ,  |w_j/w_W − a_jW| ≤ ξ,  Σ w_j = 1, w_j ≥ 0
 //
-// whose optimum ξ* is found exactly (to 1e-10) by bisection on ξ, each
-// step a linear feasibility problem (the ratio constraints are linear in w
-// once multiplied by the positive denominator); the weights are then not
+// whose optimum ξ* is found to 1e-10 by bisection on ξ, each step a
+// feasibility test of the ratio constraints (difference constraints on
+// ln w, checked for a negative cycle); the weights are then not
 // always unique, so the result reports each weight's interval over every
 // optimal solution (Rezaei 2016, §3, by one linear programme per bound),
 // and as the weights the mean of the 2n optimal solutions that attain
@@ -236,7 +236,9 @@ func (b BWM) Weigh(best, worst int, bestToOthers, othersToWorst []float64) (*BWM
 		}
 		res.Weights, res.Xi = w, xi
 	case BWMNonLinear:
-		iv, w, err := pr.intervals(xiStar)
+		// A hair above ξ*, so that rounding in the feasibility test cannot
+		// leave the linear programmes without a solution.
+		iv, w, err := pr.intervals(xiStar + 1e-9)
 		if err != nil {
 			return nil, err
 		}
@@ -360,14 +362,49 @@ func (p bwmProblem) ratioRows(xi float64) [][]float64 {
 	return g
 }
 
-// feasible reports whether some weights satisfy the non-linear model's
-// constraints at ξ.
+// feasible reports whether some positive weights satisfy the non-linear
+// model's constraints at ξ. In logarithms the constraints are difference
+// constraints, ln w_i − ln w_j ≤ ln(a + ξ) and ln w_j − ln w_i ≤ −ln(a − ξ)
+// (the latter only when a > ξ), which some weights satisfy exactly when
+// their constraint graph has no negative cycle (Bellman–Ford); weights
+// scale freely, so Σ w = 1 costs nothing. A cycle shorter than −1e-12 in
+// log units counts as negative, so that exactly consistent judgements are
+// feasible at ξ = 0 despite rounding.
 func (p bwmProblem) feasible(xi float64) bool {
-	g := p.ratioRows(xi)
-	c := make([]float64, p.n)
-	c[p.best] = 1 // any bounded objective; only feasibility matters
-	_, _, err := solveLP(c, g, make([]float64, len(g)), [][]float64{ones(p.n)}, []float64{1})
-	return err == nil
+	type edge struct {
+		from, to int
+		w        float64
+	}
+	var edges []edge
+	add := func(i, j int, a float64) { // |w_i/w_j − a| ≤ ξ
+		edges = append(edges, edge{from: j, to: i, w: math.Log(a + xi)})
+		if a > xi {
+			edges = append(edges, edge{from: i, to: j, w: -math.Log(a - xi)})
+		}
+	}
+	for j := range p.n {
+		if j != p.best {
+			add(p.best, j, p.aB[j])
+		}
+		if j != p.worst && j != p.best {
+			add(j, p.worst, p.aW[j])
+		}
+	}
+	const tol = 1e-12
+	d := make([]float64, p.n) // a virtual source at distance 0 from all
+	for range p.n {
+		changed := false
+		for _, e := range edges {
+			if d[e.from]+e.w < d[e.to]-tol {
+				d[e.to] = d[e.from] + e.w
+				changed = true
+			}
+		}
+		if !changed {
+			return true
+		}
+	}
+	return false
 }
 
 // xiStar finds the optimum of the non-linear model by bisection: equal

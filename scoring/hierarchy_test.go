@@ -409,3 +409,22 @@ func TestHierarchyLocalWinner(t *testing.T) {
 	_, err = win([]float64{1})
 	require.ErrorIs(t, err, scoring.ErrLength)
 }
+
+// SMAA around the hierarchy's global weights: a tight distribution keeps
+// the hierarchy's winner first almost always.
+func TestHierarchySMAA(t *testing.T) {
+	t.Parallel()
+	h, err := scoring.NewHierarchy(carTree())
+	require.NoError(t, err)
+	p := carProblem(t, h.Leaves())
+	ws, err := h.WeightSpace(p, 5000)
+	require.NoError(t, err)
+	m := scoring.WeightedSum{Normalization: scoring.Sum}
+	res, err := scoring.SMAA{Method: m, Samples: 4096, Seed: 3, Weights: ws}.Run(context.Background(), p)
+	require.NoError(t, err)
+	top, err := h.Rank(m, p)
+	require.NoError(t, err)
+	assert.Greater(t, res.RankAcceptability[top.Best()][0], 0.5)
+	w, _ := h.ProblemWeights(p)
+	assert.Equal(t, w, ws.Center)
+}
