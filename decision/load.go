@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -27,6 +28,18 @@ func Schema(version int) ([]byte, bool) {
 		return bytes.Clone(schemaV1), true
 	}
 	return nil, false
+}
+
+// compiledV1 is the version 1 schema, compiled once; a compiled schema is
+// immutable and safe for concurrent validation.
+var compiledV1 = sync.OnceValues(func() (*jsonschema.Schema, error) { return compileSchema(1) })
+
+// schemaFor returns the compiled schema of a version.
+func schemaFor(version int) (*jsonschema.Schema, error) {
+	if version == 1 {
+		return compiledV1()
+	}
+	return nil, &VersionError{Version: version}
 }
 
 // compileSchema compiles the embedded schema of a version.
@@ -70,7 +83,7 @@ func Load(data []byte) (*Document, error) {
 			version = int(n)
 		}
 	}
-	sch, err := compileSchema(version)
+	sch, err := schemaFor(version)
 	if err != nil {
 		var ve *VersionError
 		if errors.As(err, &ve) {
