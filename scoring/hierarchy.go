@@ -418,9 +418,16 @@ func (h *Hierarchy) Nodes() []NodeWeight {
 
 // Node returns the node with the given ID.
 func (h *Hierarchy) Node(id string) (NodeWeight, bool) {
-	for i, n := range h.nodes {
+	for _, n := range h.nodes {
 		if n.ID == id {
-			return h.Nodes()[i], true
+			n.Path = slices.Clone(n.Path)
+			n.Children = slices.Clone(n.Children)
+			if n.Derivation != nil {
+				d := *n.Derivation
+				d.Weights = slices.Clone(d.Weights)
+				n.Derivation = &d
+			}
+			return n, true
 		}
 	}
 	return NodeWeight{}, false
