@@ -404,14 +404,7 @@ func NewHierarchy(root Node) (*Hierarchy, error) {
 func (h *Hierarchy) Nodes() []NodeWeight {
 	out := make([]NodeWeight, len(h.nodes))
 	for i, n := range h.nodes {
-		n.Path = slices.Clone(n.Path)
-		n.Children = slices.Clone(n.Children)
-		if n.Derivation != nil {
-			d := *n.Derivation
-			d.Weights = slices.Clone(d.Weights)
-			n.Derivation = &d
-		}
-		out[i] = n
+		out[i] = n.clone()
 	}
 	return out
 }
@@ -420,17 +413,27 @@ func (h *Hierarchy) Nodes() []NodeWeight {
 func (h *Hierarchy) Node(id string) (NodeWeight, bool) {
 	for _, n := range h.nodes {
 		if n.ID == id {
-			n.Path = slices.Clone(n.Path)
-			n.Children = slices.Clone(n.Children)
-			if n.Derivation != nil {
-				d := *n.Derivation
-				d.Weights = slices.Clone(d.Weights)
-				n.Derivation = &d
-			}
-			return n, true
+			return n.clone(), true
 		}
 	}
 	return NodeWeight{}, false
+}
+
+// clone returns a deep copy of n.
+func (n NodeWeight) clone() NodeWeight {
+	n.Path = slices.Clone(n.Path)
+	n.Children = slices.Clone(n.Children)
+	if n.Derivation != nil {
+		d := *n.Derivation
+		d.Weights = slices.Clone(d.Weights)
+		d.Notes = slices.Clone(d.Notes)
+		if d.CR != nil {
+			cr := *d.CR
+			d.CR = &cr
+		}
+		n.Derivation = &d
+	}
+	return n
 }
 
 // Leaves returns the leaves' IDs (the criterion names) in tree order.
