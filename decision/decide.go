@@ -2,6 +2,7 @@ package decision
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -96,6 +97,18 @@ func evaluate(d *Document) (*Result, error) {
 	}
 	for _, i := range r.Order() {
 		res.Ranking = append(res.Ranking, d.Alternatives[i])
+	}
+	sens, err := base.NodeSensitivityAt(context.Background(), method, p, w, 0)
+	if err != nil {
+		return nil, &PathError{Pointer: "/method", Err: err}
+	}
+	res.Sensitivity = []NodeSensitivity{}
+	for _, sw := range sens.Sweeps {
+		ns := NodeSensitivity{Node: sw.Node, Weight: sw.Weight, Changes: sw.Top.Found}
+		if sw.Top.Found {
+			ns.At, ns.Change, ns.NewWinner = sw.Top.Weight, sw.Top.Change, d.Alternatives[sw.Top.To]
+		}
+		res.Sensitivity = append(res.Sensitivity, ns)
 	}
 	return res, nil
 }

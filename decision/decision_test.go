@@ -277,6 +277,43 @@ func TestDiff(t *testing.T) {
 	assert.Contains(t, d.String(), `Alternative "Shared service" was added.`)
 }
 
+// The node sensitivity of a decision: one entry per node but the root, and
+// just past each threshold the winner is the one named (re-decided with the
+// shifted weights given directly).
+func TestDecideSensitivity(t *testing.T) {
+	t.Parallel()
+	d := loadFile(t, "testdata/v1/car.json")
+	out, err := decision.Decide(d)
+	require.NoError(t, err)
+	require.Len(t, out.Result.Sensitivity, 3)
+	for _, s := range out.Result.Sensitivity {
+		require.True(t, s.Changes, "every weight of the car example can change the winner")
+		// Shift the node's weight just past the threshold, others in
+		// proportion, and rank again.
+		shifted := *d
+		var ws []float64
+		for _, cw := range out.Result.Weights {
+			v := cw.Weight * (1 - s.At - 1e-6*sign(s.Change)) / (1 - s.Weight)
+			if cw.Criterion == s.Node {
+				v = s.At + 1e-6*sign(s.Change)
+			}
+			ws = append(ws, v)
+		}
+		shifted.Tree = scoring.Node{ID: "goal", Weighting: &scoring.WeightSpec{Method: scoring.Direct, Weights: ws},
+			Children: d.Tree.Children}
+		re, err := decision.Decide(&shifted)
+		require.NoError(t, err)
+		assert.Equal(t, s.NewWinner, re.Result.Ranking[0], s.Node)
+	}
+}
+
+func sign(x float64) float64 {
+	if x < 0 {
+		return -1
+	}
+	return 1
+}
+
 func TestNew(t *testing.T) {
 	t.Parallel()
 	d, err := decision.New("export", []string{"A", "B"},

@@ -118,6 +118,26 @@ type Result struct {
 	Alternatives []AlternativeResult `json:"alternatives"`
 	// Ranking lists the alternatives from best to worst.
 	Ranking []string `json:"ranking"`
+	// Sensitivity says, for every node of the tree but the root, how far
+	// its global weight (all its leaves together, in proportion) can move
+	// before the winner changes.
+	Sensitivity []NodeSensitivity `json:"sensitivity"`
+}
+
+// NodeSensitivity is how far one node's global weight can move, the rest
+// of the tree keeping its proportions, before the winner changes (see
+// scoring.Hierarchy.NodeSensitivity).
+type NodeSensitivity struct {
+	// Node is the node's ID and Weight its global weight.
+	Node   string  `json:"node"`
+	Weight float64 `json:"weight"`
+	// Changes is false when no weight of this node changes the winner.
+	Changes bool `json:"changes"`
+	// At is the node's weight at which the winner changes, Change = At −
+	// Weight, and NewWinner the alternative that wins beyond it.
+	At        float64 `json:"at,omitempty"`
+	Change    float64 `json:"change,omitempty"`
+	NewWinner string  `json:"new_winner,omitempty"`
 }
 
 // CriterionWeight is one criterion's global weight.

@@ -64,12 +64,34 @@ func (h *Hierarchy) NodeSensitivity(ctx context.Context, m Method, p *Problem, s
 	if steps < 0 || steps > MaxSensitivitySteps {
 		return nil, inputErr("steps", -1, -1, "", ErrParam, fmt.Sprintf("%d, want 0 ≤ steps ≤ %d", steps, MaxSensitivitySteps))
 	}
-	if steps == 0 {
-		steps = defaultSensitivitySteps
-	}
 	w0, err := h.ProblemWeights(p)
 	if err != nil {
 		return nil, err
+	}
+	return h.nodeSensitivity(ctx, m, p, w0, steps)
+}
+
+// NodeSensitivityAt is [Hierarchy.NodeSensitivity] around given criterion
+// weights (in p's order of criteria) instead of the tree's own, such as a
+// group's combined weights on the same tree. The error is also an
+// [*InputError] for invalid weights.
+func (h *Hierarchy) NodeSensitivityAt(ctx context.Context, m Method, p *Problem, weights []float64, steps int) (*NodeSensitivityResult, error) {
+	if steps < 0 || steps > MaxSensitivitySteps {
+		return nil, inputErr("steps", -1, -1, "", ErrParam, fmt.Sprintf("%d, want 0 ≤ steps ≤ %d", steps, MaxSensitivitySteps))
+	}
+	if _, err := h.ProblemWeights(p); err != nil {
+		return nil, err
+	}
+	w0, err := prepareWeights(p, weights)
+	if err != nil {
+		return nil, err
+	}
+	return h.nodeSensitivity(ctx, m, p, w0, steps)
+}
+
+func (h *Hierarchy) nodeSensitivity(ctx context.Context, m Method, p *Problem, w0 []float64, steps int) (*NodeSensitivityResult, error) {
+	if steps == 0 {
+		steps = defaultSensitivitySteps
 	}
 	if m == nil {
 		m = WeightedSum{}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -427,4 +429,31 @@ func TestHierarchySMAA(t *testing.T) {
 	assert.Greater(t, res.RankAcceptability[top.Best()][0], 0.5)
 	w, _ := h.ProblemWeights(p)
 	assert.Equal(t, w, ws.Center)
+}
+
+func TestNodeSensitivityAt(t *testing.T) {
+	t.Parallel()
+	h, err := scoring.NewHierarchy(carTree())
+	require.NoError(t, err)
+	p := carProblem(t, h.Leaves())
+	w, err := h.ProblemWeights(p)
+	require.NoError(t, err)
+	ctx := context.Background()
+	own, err := h.NodeSensitivity(ctx, nil, p, 0)
+	require.NoError(t, err)
+	at, err := h.NodeSensitivityAt(ctx, nil, p, w, 0)
+	require.NoError(t, err)
+	assert.True(t, cmp.Equal(own, at, cmpopts.EquateApprox(0, 1e-12)), cmp.Diff(own, at, cmpopts.EquateApprox(0, 1e-12)))
+	// Other weights, other thresholds.
+	eq := make([]float64, len(w))
+	for j := range eq {
+		eq[j] = 1
+	}
+	other, err := h.NodeSensitivityAt(ctx, nil, p, eq, 0)
+	require.NoError(t, err)
+	assert.InDelta(t, 4.0/8, other.Sweeps[0].Weight, 1e-12, "Cost holds 4 of 8 equal weights")
+	_, err = h.NodeSensitivityAt(ctx, nil, p, eq[:3], 0)
+	require.ErrorIs(t, err, scoring.ErrLength)
+	_, err = h.NodeSensitivityAt(ctx, nil, p, eq, -1)
+	require.ErrorIs(t, err, scoring.ErrParam)
 }

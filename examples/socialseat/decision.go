@@ -274,6 +274,14 @@ func writeDecisionText(w *bytes.Buffer, d *decision.Document) {
 	if len(r.Stakeholders) > 0 {
 		fmt.Fprintf(w, "\nStakeholders: %d, combined by the %s mean.\n", len(r.Stakeholders), d.Aggregation)
 	}
+	if len(r.Sensitivity) > 0 && len(r.Ranking) > 0 {
+		fmt.Fprintf(w, "\nHow far each weight can move before %s stops winning:\n", r.Ranking[0])
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for _, s := range r.Sensitivity {
+			fmt.Fprintf(tw, "  %s\t%s\n", s.Node, sensitivityText(s))
+		}
+		tw.Flush()
+	}
 	fmt.Fprintf(w, "\nInputs hash: %s\n", d.InputHash)
 }
 
@@ -295,9 +303,27 @@ func writeDecisionMarkdown(w *bytes.Buffer, d *decision.Document) {
 	for _, n := range r.Nodes {
 		fmt.Fprintf(w, "| %s%s | %.4f | %.4f |\n", strings.Repeat("&nbsp;&nbsp;", len(n.Path)-1), mdEscape(n.ID), n.Local, n.Global)
 	}
+	if len(r.Sensitivity) > 0 && len(r.Ranking) > 0 {
+		fmt.Fprintf(w, "\n## Sensitivity\n\nHow far each weight can move before %s stops winning.\n\n| Criterion | Weight | Winner changes |\n|---|---:|---|\n", mdEscape(r.Ranking[0]))
+		for _, s := range r.Sensitivity {
+			fmt.Fprintf(w, "| %s | %.4f | %s |\n", mdEscape(s.Node), s.Weight, mdEscape(sensitivityText(s)))
+		}
+	}
 	fmt.Fprintf(w, "\nInputs hash: `%s`\n", d.InputHash)
 }
 
 func mdEscape(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+// sensitivityText says in words how far a node's weight can move.
+func sensitivityText(s decision.NodeSensitivity) string {
+	if !s.Changes {
+		return fmt.Sprintf("%.3f: no weight changes the winner", s.Weight)
+	}
+	dir := "up"
+	if s.Change < 0 {
+		dir = "down"
+	}
+	return fmt.Sprintf("%.3f: %s to %.3f (%+.3f), then %s wins", s.Weight, dir, s.At, s.Change, s.NewWinner)
 }

@@ -19,6 +19,7 @@ func TestDecideCommand(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "1.  Communications")
 	assert.Contains(t, stdout, "Inputs hash: sha256:")
+	assert.Contains(t, stdout, "How far each weight can move before Communications stops winning")
 
 	// Flags may follow the file; json is the decided document.
 	stdout, stderr, code = runCLI(t, "", "decide", workshopDoc, "--format", "json")
