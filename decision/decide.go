@@ -122,24 +122,19 @@ func (m MethodSpec) build() (scoring.Method, error) {
 	if len(bytes.TrimSpace(m.Options)) == 0 {
 		return method, nil
 	}
-	ptr := reflect.New(reflect.TypeOf(method))
-	ptr.Elem().Set(reflect.ValueOf(method))
-	if err := strictdec.Decode(m.Options, ptr.Interface()); err != nil {
-		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %w", ErrSchema, err)}
-	}
-	// encoding/json matches keys case-insensitively: insist on the exact
-	// spelling of the method's own fields.
-	var given map[string]json.RawMessage
-	if err := json.Unmarshal(m.Options, &given); err != nil {
-		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %v", ErrSchema, err)}
-	}
-	own, err := json.Marshal(ptr.Interface())
+	// The options override the method's defaults field by field (VIKOR's
+	// v = 0.5 stays unless given), under the method's exact field names.
+	own, err := json.Marshal(method)
 	if err != nil {
 		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %v", ErrSchema, err)}
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(own, &fields); err != nil {
 		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %v", ErrSchema, err)}
+	}
+	var given map[string]json.RawMessage
+	if err := strictdec.DecodeJSON(m.Options, &given); err != nil {
+		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %w", ErrSchema, err)}
 	}
 	keys := make([]string, 0, len(given))
 	for k := range given {
@@ -150,6 +145,15 @@ func (m MethodSpec) build() (scoring.Method, error) {
 		if _, ok := fields[k]; !ok {
 			return nil, &PathError{Pointer: "/method/options/" + escape(k), Err: fmt.Errorf("%w: %s has no option %q", ErrSchema, m.Name, k)}
 		}
+		fields[k] = given[k]
+	}
+	merged, err := json.Marshal(fields)
+	if err != nil {
+		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %v", ErrSchema, err)}
+	}
+	ptr := reflect.New(reflect.TypeOf(method))
+	if err := strictdec.DecodeJSON(merged, ptr.Interface()); err != nil {
+		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %w", ErrSchema, err)}
 	}
 	return ptr.Elem().Interface().(scoring.Method), nil
 }

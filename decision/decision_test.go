@@ -210,7 +210,7 @@ func TestDecideBadInput(t *testing.T) {
 		}, "/performances/2", scoring.ErrRagged},
 		{"bad method option", func(d *decision.Document) {
 			d.Method.Options = []byte(`{"normalisation": "vector"}`)
-		}, "/method/options", decision.ErrSchema},
+		}, "/method/options/normalisation", decision.ErrSchema},
 		{"unknown method", func(d *decision.Document) { d.Method.Name = "electre" }, "/method/name", scoring.ErrUnknownName},
 		{"case-folded method option", func(d *decision.Document) {
 			d.Method.Options = []byte(`{"Normalization": "vector"}`)
@@ -312,6 +312,25 @@ func sign(x float64) float64 {
 		return -1
 	}
 	return 1
+}
+
+// Options override the method's defaults one by one: VIKOR keeps v = 0.5
+// unless v is given (strictdec does not keep values already in its target,
+// so Decide merges the options into the defaults itself).
+func TestMethodOptionsKeepDefaults(t *testing.T) {
+	t.Parallel()
+	d := loadFile(t, "testdata/v1/car.json")
+	d.Method = decision.MethodSpec{Name: "vikor"}
+	def, err := decision.Decide(d)
+	require.NoError(t, err)
+	d.Method.Options = []byte(`{}`) // no v: the default 0.5 stays
+	same, err := decision.Decide(d)
+	require.NoError(t, err)
+	assert.Equal(t, def.Result.Alternatives, same.Result.Alternatives)
+	d.Method.Options = []byte(`{"v": 0}`)
+	other, err := decision.Decide(d)
+	require.NoError(t, err)
+	assert.NotEqual(t, def.Result.Alternatives, other.Result.Alternatives)
 }
 
 func TestNew(t *testing.T) {

@@ -3,12 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -143,111 +140,19 @@ func readLimited(r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-// elicitKeys are the exact keys of an elicit request and its objects:
-// the JSON decoder would otherwise match keys case-insensitively.
-var elicitKeys = map[string][]string{
-	"":          {"items", "pairwise", "ahp", "alternatives", "criteria", "matrix", "method"},
-	"ahp":       {"priority", "random_index", "threshold", "tolerance", "strict", "revisions"},
-	"criterion": {"name", "direction"},
-}
-
-// decodeElicit decodes an elicit request strictly: unknown, duplicate or
-// case-folded keys, null outside the judgements, and trailing data are
-// errors.
+// decodeElicit decodes an elicit request strictly (see internal/strictdec:
+// unknown, duplicate or case-folded keys, null numbers and trailing data
+// are errors; null in pairwise is a judgement not given).
 func decodeElicit(r io.Reader) (*scoring.ElicitRequest, error) {
 	data, err := readLimited(r)
 	if err != nil {
 		return nil, err
 	}
-	var raw any
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&raw); err != nil {
-		return nil, wire.BadInput(fmt.Errorf("invalid JSON: %w", err))
-	}
-	obj, ok := raw.(map[string]any)
-	if !ok {
-		return nil, wire.BadInput(errors.New("want a JSON object"))
-	}
-	if err := checkKeys(obj, elicitKeys[""], ""); err != nil {
-		return nil, err
-	}
-	for k, v := range obj {
-		if k == "pairwise" {
-			continue // null is a judgement not given
-		}
-		if p := nullAt(v, "/"+k); p != "" {
-			return nil, wire.BadInput(fmt.Errorf("%s: null is not a value here", p))
-		}
-	}
-	if a, ok := obj["ahp"].(map[string]any); ok {
-		if err := checkKeys(a, elicitKeys["ahp"], "/ahp"); err != nil {
-			return nil, err
-		}
-	}
-	if cs, ok := obj["criteria"].([]any); ok {
-		for i, c := range cs {
-			if m, ok := c.(map[string]any); ok {
-				if err := checkKeys(m, elicitKeys["criterion"], fmt.Sprintf("/criteria/%d", i)); err != nil {
-					return nil, err
-				}
-			}
-		}
-	}
 	var req scoring.ElicitRequest
-	if err := strictdec.Decode(data, &req); err != nil {
+	if err := strictdec.DecodeJSON(data, &req); err != nil {
 		return nil, wire.BadInput(err)
 	}
 	return &req, nil
-}
-
-func checkKeys(m map[string]any, allowed []string, at string) error {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		found := false
-		for _, a := range allowed {
-			found = found || a == k
-		}
-		if !found {
-			return wire.BadInput(fmt.Errorf("%s: unknown field %q (fields: %s)", orTop(at), k, strings.Join(allowed, ", ")))
-		}
-	}
-	return nil
-}
-
-func orTop(at string) string {
-	if at == "" {
-		return "the request"
-	}
-	return at
-}
-
-func nullAt(v any, at string) string {
-	switch t := v.(type) {
-	case nil:
-		return at
-	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if p := nullAt(t[k], at+"/"+k); p != "" {
-				return p
-			}
-		}
-	case []any:
-		for i, x := range t {
-			if p := nullAt(x, fmt.Sprintf("%s/%d", at, i)); p != "" {
-				return p
-			}
-		}
-	}
-	return ""
 }
 
 func writeDecisionText(w *bytes.Buffer, d *decision.Document) {
