@@ -214,7 +214,7 @@ func TestDecideBadInput(t *testing.T) {
 		{"unknown method", func(d *decision.Document) { d.Method.Name = "electre" }, "/method/name", scoring.ErrUnknownName},
 		{"case-folded method option", func(d *decision.Document) {
 			d.Method.Options = []byte(`{"Normalization": "vector"}`)
-		}, "/method/options", decision.ErrSchema},
+		}, "/method/options/Normalization", decision.ErrSchema},
 		{"negative stakeholder weight", func(d *decision.Document) { d.Stakeholders[1].Weight = -1 }, "/stakeholders/1/weight", scoring.ErrWeights},
 	}
 	for _, tc := range tests {
