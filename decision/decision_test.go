@@ -62,6 +62,46 @@ func TestExamplesValidateAgainstSchema(t *testing.T) {
 	assert.False(t, ok)
 }
 
+// The schema's enumerations follow package scoring's tokens: every token a
+// Go value can marshal to is accepted.
+func TestSchemaKnowsEveryToken(t *testing.T) {
+	t.Parallel()
+	src, _ := decision.Schema(1)
+	schema := string(src)
+	quoted := func(tok string) string { return `"` + tok + `"` }
+	for _, m := range scoring.MethodTokens() {
+		assert.Contains(t, schema, quoted(m), "method %s", m)
+	}
+	for i := 0; ; i++ {
+		b, err := scoring.PriorityMethod(i).MarshalText()
+		if err != nil {
+			break
+		}
+		assert.Contains(t, schema, quoted(string(b)))
+	}
+	for i := 0; ; i++ {
+		b, err := scoring.RandomIndexTable(i).MarshalText()
+		if err != nil {
+			break
+		}
+		assert.Contains(t, schema, quoted(string(b)))
+	}
+	for i := 0; ; i++ {
+		b, err := scoring.LocalMethod(i).MarshalText()
+		if err != nil {
+			break
+		}
+		assert.Contains(t, schema, quoted(string(b)))
+	}
+	for i := 0; ; i++ {
+		b, err := scoring.GroupAggregation(i).MarshalText()
+		if err != nil {
+			break
+		}
+		assert.Contains(t, schema, quoted(string(b)))
+	}
+}
+
 // Each version's examples keep loading and deciding to the same bytes.
 func TestGolden(t *testing.T) {
 	for _, f := range inputs(t) {

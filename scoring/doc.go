@@ -105,6 +105,15 @@
 //   - [Group]: several stakeholders' judgements aggregated as judgements
 //     (AIJ) or priorities (AIP), with a [Consensus] (Kendall's W and who
 //     disagrees on what).
+//   - [BWM]: the Best-Worst Method (Rezaei 2015; linear model, Rezaei
+//     2016) with ξ* and its consistency ratio.
+//   - [Hierarchy]: a criteria tree (value tree) whose nodes weigh their
+//     children by any of these methods ([WeightSpec]); global weights are
+//     the products along the path, and [Hierarchy.NodeSensitivity] moves a
+//     whole subtree's weight.
+//   - [Elicitation]: guided, stateless elicitation of pairwise judgements:
+//     the next pair to ask, the live consistency ratio, the judgement to
+//     revisit and whether the winner is already fixed.
 //
 // [SpearmanRho], [KendallTau] and [WSCoefficient] measure how far two
 // rankings agree.
