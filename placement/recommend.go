@@ -202,6 +202,13 @@ type Options struct {
 	// by default because even the exact analysis costs many times the
 	// recommendation itself (about 0.1 ms).
 	Sensitivity bool
+	// Progress, if not nil, is told how far the long analyses have got:
+	// analysis is "smaa" or "sensitivity", and for each analysis in turn
+	// done runs up to total without decreasing (the contract of
+	// scoring.SMAA.Progress). It is called from the goroutine that called
+	// Recommend, never concurrently, and must return quickly; to stop
+	// early, cancel the context.
+	Progress func(analysis string, done, total int)
 }
 
 // SMAAOptions configure the SMAA-2 robustness analysis (Lahdelma &
@@ -708,12 +715,12 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	rec.Gaps = r.maturity.gaps(p)
 	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f, rec.Gaps)
 	if o.SMAA != nil {
-		if err := rec.smaa(ctx, problem, method, structs, *o.SMAA); err != nil {
+		if err := rec.smaa(ctx, problem, method, structs, *o.SMAA, o.Progress); err != nil {
 			return nil, err
 		}
 	}
 	if o.Sensitivity {
-		if err := rec.sensitivity(ctx, problem, method); err != nil {
+		if err := rec.sensitivity(ctx, problem, method, o.Progress); err != nil {
 			return nil, err
 		}
 	}
@@ -722,8 +729,12 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 }
 
 // sensitivity fills rec.Robustness.Sensitivity.
-func (rec *Recommendation) sensitivity(ctx context.Context, problem *scoring.Problem, method scoring.Method) error {
-	res, err := scoring.Sensitivity{Method: method}.Run(ctx, problem, rec.Weights.Slice())
+func (rec *Recommendation) sensitivity(ctx context.Context, problem *scoring.Problem, method scoring.Method, progress func(string, int, int)) error {
+	sens := scoring.Sensitivity{Method: method}
+	if progress != nil {
+		sens.Progress = func(done, total int) { progress("sensitivity", done, total) }
+	}
+	res, err := sens.Run(ctx, problem, rec.Weights.Slice())
 	if err != nil {
 		return fmt.Errorf("placement: sensitivity: %w", err)
 	}
@@ -739,8 +750,16 @@ func (rec *Recommendation) sensitivity(ctx context.Context, problem *scoring.Pro
 	return nil
 }
 
+// smaaProgress adapts Options.Progress to scoring.SMAA.Progress.
+func smaaProgress(progress func(string, int, int)) func(int, int) {
+	if progress == nil {
+		return nil
+	}
+	return func(done, total int) { progress("smaa", done, total) }
+}
+
 // smaa fills rec.Robustness.SMAA.
-func (rec *Recommendation) smaa(ctx context.Context, problem *scoring.Problem, method scoring.Method, structs []Structure, o SMAAOptions) error {
+func (rec *Recommendation) smaa(ctx context.Context, problem *scoring.Problem, method scoring.Method, structs []Structure, o SMAAOptions, progress func(string, int, int)) error {
 	kappa := o.Concentration
 	if kappa == 0 {
 		kappa = defaultConcentration
@@ -760,6 +779,7 @@ func (rec *Recommendation) smaa(ctx context.Context, problem *scoring.Problem, m
 		Seed:    o.Seed,
 		Workers: o.Workers,
 		Weights: scoring.WeightSpace{Center: center, Concentration: kappa},
+		Progress: smaaProgress(progress),
 	}.Run(ctx, problem)
 	if err != nil {
 		return fmt.Errorf("placement: robustness: %w", err)

@@ -78,16 +78,16 @@ func commands() map[string]command {
 	cmds := map[string]command{
 		"rank": {
 			summary: "the placement recommendation for an organisation profile (YAML or JSON)",
-			usage:   "rank --profile FILE [--format text|json|markdown|html] [--charts DIR] [--model FILE] [--top N] [--samples N] [--seed S] [--sensitivity=false]",
+			usage:   "rank --profile FILE [--format text|json|markdown|html|decision] [--charts DIR] [--model FILE] [--top N] [--samples N] [--seed S] [--sensitivity]",
 			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				profile := fs.String("profile", "", "the organisation profile `FILE` (YAML or JSON; - for standard input)")
-				format := fs.String("format", "text", "output `format`: text, json, markdown or html (a self-contained report)")
+				format := fs.String("format", "text", "output `format`: text, json, markdown, html (a self-contained report) or decision (a decision document to reopen with decide)")
 				charts := fs.String("charts", "", "also write the report's charts (SVG) into `DIR`")
 				model := fs.String("model", "", "a calibration `FILE` to use instead of the default model (YAML or JSON)")
 				top := fs.Int("top", 5, "how many structures the text format lists")
 				samples := fs.Int("samples", 20000, "SMAA-2 weight samples for the robustness statement (0: none)")
 				seed := fs.Uint64("seed", 1, "SMAA-2 random `seed`")
-				sensitivity := fs.Bool("sensitivity", true, "one-at-a-time weight sensitivity: how far each weight can move before the recommendation changes")
+				sensitivity := fs.Bool("sensitivity", false, "one-at-a-time weight sensitivity: how far each weight can move before the recommendation changes")
 				return func(ctx context.Context, e *env) error {
 					return rank(ctx, e, rankOptions{profile: *profile, format: *format, model: *model, top: *top, charts: *charts,
 						smaa: placement.SMAAOptions{Samples: *samples, Seed: *seed}, sensitivity: *sensitivity})

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -320,7 +321,7 @@ func TestRankReportFormats(t *testing.T) {
 }
 
 // rank reports weight sensitivity by default and not with
-// --sensitivity=false; the text format states the tightest margin.
+// --sensitivity (off by default, as in Go); the text format states the tightest margin.
 func TestRankSensitivityFlag(t *testing.T) {
 	t.Parallel()
 	type margins struct {
@@ -337,7 +338,7 @@ func TestRankSensitivityFlag(t *testing.T) {
 			} `json:"sensitivity"`
 		} `json:"robustness"`
 	}
-	stdout, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "json", "--samples", "0")
+	stdout, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "json", "--samples", "0", "--sensitivity")
 	require.Equal(t, 0, code, stderr)
 	var got margins
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
@@ -352,11 +353,38 @@ func TestRankSensitivityFlag(t *testing.T) {
 		}
 	}
 
-	stdout, stderr, code = runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "json", "--samples", "0", "--sensitivity=false")
+	// Off by default, as in Go (placement.Options.Sensitivity).
+	stdout, stderr, code = runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "json", "--samples", "0")
 	require.Equal(t, 0, code, stderr)
 	assert.NotContains(t, stdout, `"sensitivity"`)
 
-	stdout, stderr, code = runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--samples", "0")
+	stdout, stderr, code = runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--samples", "0", "--sensitivity")
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "most sensitive weight is")
+}
+
+// rank --format decision writes a decision document that decide reopens
+// with the same ranking.
+func TestRankDecisionFormat(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "decision", "--samples", "0")
+	require.Equal(t, 0, code, stderr)
+	file := filepath.Join(t.TempDir(), "bank.decision.json")
+	require.NoError(t, os.WriteFile(file, []byte(stdout), 0o644))
+	out, stderr, code := runCLI(t, "", "decide", file, "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	var doc struct {
+		Result struct {
+			Ranking []string `json:"ranking"`
+		} `json:"result"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc), out)
+	var orig struct {
+		Result struct {
+			Ranking []string `json:"ranking"`
+		} `json:"result"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &orig))
+	require.NotEmpty(t, orig.Result.Ranking)
+	assert.Equal(t, orig.Result.Ranking, doc.Result.Ranking)
 }

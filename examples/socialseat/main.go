@@ -8,7 +8,7 @@
 // Commands:
 //
 //	rank    --profile FILE [--format text|json|markdown|html] [--charts DIR] [--model FILE]
-//	        [--top N] [--samples N] [--seed S] [--sensitivity=false]
+//	        [--top N] [--samples N] [--seed S] [--sensitivity]
 //	                    the placement recommendation for an organisation profile
 //	catalog [--format text|json]
 //	                    the default touchpoints, structures, criteria and model

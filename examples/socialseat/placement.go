@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/socialseat/socialseat/decision"
 	"io"
 	"text/tabwriter"
 
@@ -35,9 +36,9 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 		return usagef("--samples %d: want 0 or more", o.smaa.Samples)
 	}
 	switch o.format {
-	case "text", "json", "markdown", "html":
+	case "text", "json", "markdown", "html", "decision":
 	default:
-		return usagef("unknown --format %q (want text, json, markdown or html)", o.format)
+		return usagef("unknown --format %q (want text, json, markdown, html or decision)", o.format)
 	}
 	var p placement.Profile
 	err := withInput(o.profile, e.stdin, func(r io.Reader) error {
@@ -67,12 +68,11 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	if err != nil {
 		return badInput(err)
 	}
-	// The placement API does not report progress yet: no bar for rank.
 	var smaa *placement.SMAAOptions // --samples 0: no analysis
 	if o.smaa.Samples > 0 {
 		smaa = &o.smaa
 	}
-	rec, err := r.WithOptions(placement.Options{SMAA: smaa, Sensitivity: o.sensitivity}).Recommend(ctx, p)
+	rec, err := r.WithOptions(placement.Options{SMAA: smaa, Sensitivity: o.sensitivity, Progress: e.progress.Labelled()}).Recommend(ctx, p)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err
@@ -86,6 +86,14 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	switch o.format {
 	case "json":
 		err = writeJSON(e.out, rec)
+	case "decision":
+		var doc *decision.Document
+		if doc, err = rec.Decision(); err == nil {
+			var data []byte
+			if data, err = doc.Marshal(); err == nil {
+				e.out.Write(data)
+			}
+		}
 	case "markdown":
 		err = report.Markdown(e.out, rec, ropts)
 	case "html":

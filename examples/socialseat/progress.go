@@ -47,6 +47,16 @@ func (p *progress) Func(label string) func(done, total int) {
 	return func(done, total int) { p.update(label, done, total) }
 }
 
+// Labelled returns a function that draws the bar labelled by its first
+// argument, or nil when nothing is drawn (stderr is not a terminal), so
+// that the work can skip reporting altogether.
+func (p *progress) Labelled() func(label string, done, total int) {
+	if p == nil || !p.terminal {
+		return nil
+	}
+	return p.update
+}
+
 func (p *progress) update(label string, done, total int) {
 	if !p.terminal || total <= 0 {
 		return

@@ -1,0 +1,58 @@
+package placement
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/socialseat/socialseat/decision"
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// Decision exports the recommendation as a decision document (package
+// decision) that a consultant can save, reopen and rework with their own
+// judgements: the ranked structures as alternatives (by ID, in ranking
+// order), the ten criteria with their directions, the weights used, every
+// structure's performances on the 0–10 criterion scale, and the ranking
+// method with its options, decided so that the document carries its result
+// and content hash. Re-deciding the exported document reproduces the
+// recommendation's scores and ranking.
+func (rec *Recommendation) Decision() (*decision.Document, error) {
+	if rec.Result == nil || len(rec.Ranking) == 0 {
+		return nil, fmt.Errorf("placement: exporting a decision: %w: the recommendation has no ranking", ErrMissing)
+	}
+	alts := make([]string, len(rec.Ranking))
+	rows := make([][]float64, len(rec.Ranking))
+	for i, e := range rec.Ranking {
+		alts[i] = e.Structure.ID()
+		rows[i] = e.Values.Slice()
+	}
+	crits := make([]scoring.Criterion, 0, NumCriteria)
+	for _, c := range Criteria() {
+		d := scoring.Benefit
+		if c.IsCost() {
+			d = scoring.Cost
+		}
+		crits = append(crits, scoring.Criterion{Name: c.String(), Direction: d})
+	}
+	title := "Where should social media sit"
+	if rec.Profile.Name != "" {
+		title += " at " + rec.Profile.Name
+	}
+	doc, err := decision.New(title+"?", alts, crits, rec.Weights.Slice(), rows, rec.Result.Method)
+	if err != nil {
+		return nil, fmt.Errorf("placement: exporting a decision: %w", err)
+	}
+	if rec.Method != nil {
+		opts, err := json.Marshal(rec.Method)
+		if err != nil {
+			return nil, fmt.Errorf("placement: exporting a decision: %w", err)
+		}
+		doc.Method.Options = opts
+		doc.InputHash = "" // the options are an edit of the inputs New hashed
+		if doc, err = decision.Decide(doc); err != nil {
+			return nil, fmt.Errorf("placement: exporting a decision: %w", err)
+		}
+	}
+	doc.Notes = fmt.Sprintf("Exported from the placement recommendation of model %s; weights: %s", rec.Model, rec.WeightsSource)
+	return doc, nil
+}
