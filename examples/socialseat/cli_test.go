@@ -320,7 +320,7 @@ func TestRankReportFormats(t *testing.T) {
 	assert.Contains(t, stdout, "| ")
 }
 
-// rank reports weight sensitivity by default and not with
+// rank reports weight sensitivity only with
 // --sensitivity (off by default, as in Go); the text format states the tightest margin.
 func TestRankSensitivityFlag(t *testing.T) {
 	t.Parallel()
