@@ -17,9 +17,9 @@ import (
 	"time"
 
 	"github.com/socialseat/socialseat/internal/strictdec"
-	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/scoring"
+	"github.com/socialseat/socialseat/scoring/scoringjson"
 	"github.com/socialseat/socialseat/touchpoint"
 )
 

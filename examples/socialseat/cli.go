@@ -14,8 +14,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
 
 // Exit statuses: one convention for every command, printed by --help.

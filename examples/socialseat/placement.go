@@ -7,9 +7,9 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/placement/report"
+	"github.com/socialseat/socialseat/scoring/scoringjson"
 	"github.com/socialseat/socialseat/touchpoint"
 )
 
