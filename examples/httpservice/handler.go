@@ -96,7 +96,7 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})})
 	mux.Handle("/v1/score", post(func(ctx context.Context, body io.Reader) (any, error) {
-		req, err := wire.DecodeScore(body)
+		req, err := scoringjson.DecodeScore(body)
 		if err != nil {
 			return nil, err
 		}
@@ -106,7 +106,7 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		return req.Score()
 	}))
 	mux.Handle("/v1/weights", post(func(ctx context.Context, body io.Reader) (any, error) {
-		req, err := wire.DecodeWeights(body)
+		req, err := scoringjson.DecodeWeights(body)
 		if err != nil {
 			return nil, err
 		}
@@ -118,14 +118,14 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 	mux.Handle("/v1/rank", post(func(ctx context.Context, body io.Reader) (any, error) {
 		p, err := placement.ReadProfile(body)
 		if err != nil {
-			return nil, wire.BadInput(err)
+			return nil, scoringjson.BadInput(err)
 		}
 		rec, err := recommender.Recommend(ctx, p)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, err
 			}
-			return nil, wire.BadInput(err)
+			return nil, scoringjson.BadInput(err)
 		}
 		return rec, nil
 	}))
@@ -221,7 +221,7 @@ func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDe
 			Message: "the request body could not be read: " + bodyErr.Error()}
 	case ctx.Err() != nil:
 		return http.StatusServiceUnavailable, errorDetail{Code: codeCanceled, Message: "the request was cancelled before it finished"}
-	case errors.Is(err, wire.ErrBadInput):
+	case errors.Is(err, scoringjson.ErrBadInput):
 		return http.StatusBadRequest, errorDetail{Code: codeBadInput, Message: err.Error(), Path: errorPath(err)}
 	}
 	return http.StatusInternalServerError, errorDetail{Code: codeInternal, Message: "internal error"}

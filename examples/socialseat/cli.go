@@ -109,7 +109,7 @@ func commands() map[string]command {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
 				return func(_ context.Context, e *env) error {
 					return withInput(*file, e.stdin, func(r io.Reader) error {
-						req, err := wire.DecodeWeights(r)
+						req, err := scoringjson.DecodeWeights(r)
 						if err != nil {
 							return err
 						}
@@ -136,7 +136,7 @@ func commands() map[string]command {
 					seedSet := false
 					fs.Visit(func(f *flag.Flag) { seedSet = seedSet || f.Name == "seed" })
 					return withInput(*file, e.stdin, func(r io.Reader) error {
-						req, err := wire.DecodeSMAA(r)
+						req, err := scoringjson.DecodeSMAA(r)
 						if err != nil {
 							return err
 						}
@@ -163,7 +163,7 @@ func commands() map[string]command {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
 				return func(_ context.Context, e *env) error {
 					return withInput(*file, e.stdin, func(r io.Reader) error {
-						req, err := wire.DecodeScore(r)
+						req, err := scoringjson.DecodeScore(r)
 						if err != nil {
 							return err
 						}
@@ -271,7 +271,7 @@ func exitCode(ctx context.Context, err error) int {
 		return exitInterrupted
 	case errors.As(err, &ue):
 		return exitUsage
-	case errors.Is(err, wire.ErrBadInput):
+	case errors.Is(err, scoringjson.ErrBadInput):
 		return exitBadInput
 	}
 	return exitInternal

@@ -14,7 +14,7 @@ import (
 )
 
 // badInput marks err as an error in the input data (exit status 1).
-func badInput(err error) error { return wire.BadInput(err) }
+func badInput(err error) error { return scoringjson.BadInput(err) }
 
 // rankOptions are the rank command's flags.
 type rankOptions struct {
