@@ -1,9 +1,3 @@
-// Package scoringjson implements socialseat's stable JSON contract: the request
-// and response shapes that the command-line tool and the HTTP service
-// example speak, so that people who do not write Go can use the library.
-// Decoding is strict (internal/strictdec): unknown, case-variant and
-// duplicate keys, null for a number, trailing data and wrong types are
-// errors. Every error that concerns the request wraps [ErrBadInput].
 package scoringjson
 
 import (
