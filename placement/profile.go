@@ -165,7 +165,10 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 	intRange("regulation", p.Regulation, 1, 5, true)
 	intRange("maturity", p.Maturity, 1, 5, true)
 	intRange("executive_sponsorship", p.ExecutiveSponsorship, 1, 5, true)
-	if s := p.SocialStaff; math.IsNaN(s) || s < 0 || s > float64(max(p.Employees, 1)) {
+	switch s := p.SocialStaff; {
+	case math.IsNaN(s) || math.IsInf(s, 0):
+		add("social_staff", fmt.Sprint(s), ErrNotFinite)
+	case s < 0 || s > float64(max(p.Employees, 1)):
 		add("social_staff", fmt.Sprint(s), ErrRange)
 	}
 	if p.Agency < 0 || p.Agency > AgencyOpen {
@@ -213,7 +216,9 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 			switch {
 			case !k.valid():
 				add(path, k.String(), ErrUnknownName)
-			case math.IsNaN(w) || math.IsInf(w, 0) || w < 0:
+			case math.IsNaN(w) || math.IsInf(w, 0):
+				add(path, fmt.Sprint(w), fmt.Errorf("%w: %w", ErrWeights, ErrNotFinite))
+			case w < 0:
 				add(path, fmt.Sprint(w), ErrWeights)
 			default:
 				sum += w

@@ -18,9 +18,7 @@ import (
 
 	"github.com/socialseat/socialseat/internal/strictdec"
 	"github.com/socialseat/socialseat/placement"
-	"github.com/socialseat/socialseat/scoring"
 	"github.com/socialseat/socialseat/scoring/scoringjson"
-	"github.com/socialseat/socialseat/touchpoint"
 )
 
 // limits bound what one request may cost the service.
@@ -227,7 +225,7 @@ func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDe
 	return http.StatusInternalServerError, errorDetail{Code: codeInternal, Message: "internal error"}
 }
 
-// scoringFields are the scoring.InputError fields that are also keys of
+// scoringFields are the scoring.InputError paths that are also keys of
 // the request, with the same indices.
 var scoringFields = map[string]bool{
 	"matrix": true, "alternatives": true, "criteria": true,
@@ -235,25 +233,25 @@ var scoringFields = map[string]bool{
 }
 
 // errorPath returns the field of the request that err is about, read from
-// the typed errors that carry it, or "".
+// the typed errors that carry it, or "". placement.FieldError,
+// touchpoint.FieldError and scoring.InputError are one type; a path
+// without row or column is a key path of the request as it stands
+// (placement's and touchpoint's are file paths), an indexed one is a
+// scoring input, kept when the request has a key of that name.
 func errorPath(err error) string {
-	var pe *placement.FieldError
-	var te *touchpoint.FieldError
-	var se *scoring.InputError
+	var fe *placement.FieldError
 	var ue *json.UnmarshalTypeError
 	var de *strictdec.Error
 	switch {
-	case errors.As(err, &pe):
-		return pe.Path
-	case errors.As(err, &te):
-		return te.Path
-	case errors.As(err, &se) && scoringFields[se.Field]:
-		path := se.Field
-		if se.Row >= 0 {
-			path += fmt.Sprintf("[%d]", se.Row)
+	case errors.As(err, &fe) && fe.Row < 0 && fe.Col < 0:
+		return fe.Path
+	case errors.As(err, &fe) && scoringFields[fe.Path]:
+		path := fe.Path
+		if fe.Row >= 0 {
+			path += fmt.Sprintf("[%d]", fe.Row)
 		}
-		if se.Col >= 0 {
-			path += fmt.Sprintf("[%d]", se.Col)
+		if fe.Col >= 0 {
+			path += fmt.Sprintf("[%d]", fe.Col)
 		}
 		return path
 	case errors.As(err, &de):
