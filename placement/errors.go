@@ -2,8 +2,12 @@ package placement
 
 import (
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/socialseat/socialseat/invalid"
+	"github.com/socialseat/socialseat/touchpoint"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of them
@@ -65,6 +69,38 @@ type FieldError = invalid.FieldError
 
 func fieldErr(path, value string, err error) *FieldError {
 	return invalid.At(path, value, err)
+}
+
+// explained returns a [*FieldError] whose Detail tells the reader what
+// would be valid, such as the range or the valid names.
+func explained(path string, err error, format string, args ...any) *FieldError {
+	fe := invalid.At(path, "", err)
+	fe.Detail = fmt.Sprintf(format, args...)
+	return fe
+}
+
+// tokenList lists an enumeration's tokens for a message: "a, b or c".
+func tokenList(tokens []string) string {
+	return orList(slices.DeleteFunc(slices.Clone(tokens), func(t string) bool { return t == "" }))
+}
+
+// idList lists touchpoint IDs for a message.
+func idList(ids []touchpoint.ID) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return orList(s)
+}
+
+func orList(s []string) string { return joinList(s, "or") }
+
+// joinList joins s for a message: "a, b and c".
+func joinList(s []string, conj string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " " + conj + " " + s[len(s)-1]
 }
 
 func joinErrs(errs []error) error { return invalid.Join(errs) }

@@ -68,8 +68,8 @@ touchpoints: {customer-support: 3, tiktok: 2}
 		}
 	}
 	// Output:
-	// agency — unknown name
 	// regulation — value out of range
+	// agency — unknown name
 	// touchpoints.tiktok — unknown touchpoint
 }
 

@@ -252,7 +252,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if code == exitInterrupted {
 			fmt.Fprintln(stderr, "socialseat: interrupted")
 		} else {
-			fmt.Fprintf(stderr, "socialseat: %s: %s\n", args[0], oneLine(err))
+			for _, line := range lines(err) {
+				fmt.Fprintf(stderr, "socialseat: %s: %s\n", args[0], line)
+			}
 		}
 		return code
 	}
@@ -316,6 +318,19 @@ func writeJSON(out *bytes.Buffer, v any) error {
 	enc := json.NewEncoder(out)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// lines splits an error's message into its lines, one problem each
+// (errors.Join puts one per line), with spacing tidied and blank lines
+// dropped.
+func lines(err error) []string {
+	var out []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // oneLine flattens a (possibly joined) error onto one line.

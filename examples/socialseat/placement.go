@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/socialseat/socialseat/placement"
@@ -15,6 +16,26 @@ import (
 
 // badInput marks err as an error in the input data (exit status 1).
 func badInput(err error) error { return scoringjson.BadInput(err) }
+
+// eachLine prefixes every line of err's message with where, so that each
+// problem of a joined error ([errors.Join] puts one per line) reads on its
+// own line with the file it is in. It unwraps to err.
+func eachLine(where string, err error) error { return &linesError{where, err} }
+
+type linesError struct {
+	where string
+	err   error
+}
+
+func (e *linesError) Error() string {
+	lines := strings.Split(e.err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = e.where + ": " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e *linesError) Unwrap() error { return e.err }
 
 // rankOptions are the rank command's flags.
 type rankOptions struct {
@@ -43,7 +64,7 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	err := withInput(o.profile, e.stdin, func(r io.Reader) error {
 		var err error
 		if p, err = placement.ReadProfile(r); err != nil {
-			return badInput(fmt.Errorf("profile %s: %w", o.profile, err))
+			return badInput(eachLine("profile "+o.profile, err))
 		}
 		return nil
 	})
@@ -55,7 +76,7 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 		err := withInput(o.model, nil, func(r io.Reader) error {
 			var err error
 			if m, err = placement.ReadModel(r); err != nil {
-				return badInput(fmt.Errorf("model %s: %w", o.model, err))
+				return badInput(eachLine("model "+o.model, err))
 			}
 			return nil
 		})
