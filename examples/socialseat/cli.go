@@ -102,6 +102,14 @@ func commands() map[string]command {
 				return func(_ context.Context, e *env) error { return catalog(e.out, *format) }
 			},
 		},
+		"model": {
+			summary: "the default placement model, in the form rank --model reads (start of a recalibration)",
+			usage:   "model [--format yaml|json]",
+			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
+				format := fs.String("format", "yaml", "output `format`: yaml or json")
+				return func(_ context.Context, e *env) error { return model(e.out, *format) }
+			},
+		},
 		"weights": {
 			summary: "criterion weights from AHP judgements, data, ranks or points (JSON in, JSON out)",
 			usage:   "weights [-f FILE]",

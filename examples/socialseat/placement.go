@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/socialseat/socialseat/placement/report"
 	"github.com/socialseat/socialseat/scoring/scoringjson"
 	"github.com/socialseat/socialseat/touchpoint"
+	"go.yaml.in/yaml/v3"
 )
 
 // badInput marks err as an error in the input data (exit status 1).
@@ -76,6 +78,10 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 		err := withInput(o.model, nil, func(r io.Reader) error {
 			var err error
 			if m, err = placement.ReadModel(r); err != nil {
+				if errors.Is(err, placement.ErrSyntax) {
+					// The likeliest mistake: the catalog dump, which holds more.
+					err = fmt.Errorf("%w (--model reads a model file as written by 'socialseat model')", err)
+				}
 				return badInput(eachLine("model "+o.model, err))
 			}
 			return nil
@@ -128,6 +134,28 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 		}
 	}
 	return nil
+}
+
+// model writes the default placement model in the form that rank --model
+// reads (placement.ReadModel): YAML, or JSON with --format json. It is the
+// starting point for a recalibration: edit a coefficient, then rank with
+// --model FILE.
+func model(out *bytes.Buffer, format string) error {
+	m := placement.DefaultModel()
+	switch format {
+	case "yaml":
+		fmt.Fprintf(out, "# The placement model %s v%s: edit the values, then run\n", m.Name, m.Version)
+		fmt.Fprintf(out, "#   socialseat rank --profile PROFILE --model THIS-FILE\n")
+		enc := yaml.NewEncoder(out)
+		enc.SetIndent(2)
+		if err := enc.Encode(m); err != nil {
+			return err
+		}
+		return enc.Close()
+	case "json":
+		return writeJSON(out, m)
+	}
+	return usagef("unknown --format %q (want yaml or json)", format)
 }
 
 func catalog(out *bytes.Buffer, format string) error {
