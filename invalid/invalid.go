@@ -7,7 +7,7 @@
 // Each of those packages re-exports the sentinels it returns under its own
 // name (placement.ErrRange is ErrRange, scoring.ErrNotFinite is
 // ErrNotFinite) and [FieldError] as an alias (placement.FieldError,
-// touchpoint.FieldError, scoring.InputError), so code written against one
+// touchpoint.FieldError, scoring.InputError, chart.DataError), so code written against one
 // package keeps working and a test written against another matches too:
 //
 //	errors.Is(err, placement.ErrUnknownName) // true for an unknown token found by touchpoint
@@ -152,7 +152,7 @@ func (e *FieldError) Unwrap() error { return e.Err }
 // trimPackage drops the package name that a package's own sentinels start
 // with ("scoring: ragged matrix"): the path already says where.
 func trimPackage(msg string) string {
-	for _, pkg := range []string{"scoring: ", "placement: ", "touchpoint: "} {
+	for _, pkg := range []string{"scoring: ", "placement: ", "touchpoint: ", "chart: ", "report: "} {
 		if rest, ok := strings.CutPrefix(msg, pkg); ok {
 			return rest
 		}
