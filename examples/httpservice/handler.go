@@ -16,7 +16,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/socialseat/socialseat/internal/strictdec"
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
@@ -220,46 +219,9 @@ func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDe
 	case ctx.Err() != nil:
 		return http.StatusServiceUnavailable, errorDetail{Code: codeCanceled, Message: "the request was cancelled before it finished"}
 	case errors.Is(err, scoringjson.ErrBadInput):
-		return http.StatusBadRequest, errorDetail{Code: codeBadInput, Message: err.Error(), Path: errorPath(err)}
+		return http.StatusBadRequest, errorDetail{Code: codeBadInput, Message: err.Error(), Path: scoringjson.ErrorPath(err)}
 	}
 	return http.StatusInternalServerError, errorDetail{Code: codeInternal, Message: "internal error"}
-}
-
-// scoringFields are the scoring.InputError paths that are also keys of
-// the request, with the same indices.
-var scoringFields = map[string]bool{
-	"matrix": true, "alternatives": true, "criteria": true,
-	"pairwise": true, "ranks": true, "points": true,
-}
-
-// errorPath returns the field of the request that err is about, read from
-// the typed errors that carry it, or "". placement.FieldError,
-// touchpoint.FieldError and scoring.InputError are one type; a path
-// without row or column is a key path of the request as it stands
-// (placement's and touchpoint's are file paths), an indexed one is a
-// scoring input, kept when the request has a key of that name.
-func errorPath(err error) string {
-	var fe *placement.FieldError
-	var ue *json.UnmarshalTypeError
-	var de *strictdec.Error
-	switch {
-	case errors.As(err, &fe) && fe.Row < 0 && fe.Col < 0:
-		return fe.Path
-	case errors.As(err, &fe) && scoringFields[fe.Path]:
-		path := fe.Path
-		if fe.Row >= 0 {
-			path += fmt.Sprintf("[%d]", fe.Row)
-		}
-		if fe.Col >= 0 {
-			path += fmt.Sprintf("[%d]", fe.Col)
-		}
-		return path
-	case errors.As(err, &de):
-		return de.Path
-	case errors.As(err, &ue):
-		return ue.Field
-	}
-	return ""
 }
 
 // isJSON reports whether a Content-Type is JSON: application/json or a
