@@ -337,7 +337,7 @@ func problemPointer(err error) string {
 	if !errors.As(err, &ie) {
 		return ""
 	}
-	switch ie.Field {
+	switch ie.Path {
 	case "matrix":
 		switch {
 		case ie.Row >= 0 && ie.Col >= 0:

@@ -143,7 +143,7 @@ func (d Directions) Base(name string) (Profile, bool) {
 func (d Direction) Apply(p Profile, value string) (Profile, error) {
 	p = p.Clone()
 	bad := func(err error) (Profile, error) {
-		return Profile{}, &FieldError{Path: d.Factor, Value: value, Err: err}
+		return Profile{}, fieldErr(d.Factor, value, err)
 	}
 	if id, ok := strings.CutPrefix(d.Factor, "touchpoints."); ok {
 		n, err := strconv.Atoi(value)

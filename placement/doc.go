@@ -228,8 +228,11 @@
 //   - Errors wrap one of the package's sentinels ([ErrMissing], [ErrRange],
 //     [ErrUnknownName], [ErrUnknownTouchpoint], [ErrUnknownDepartment],
 //     [ErrIncoherent], [ErrWeights], [ErrModel], [ErrSyntax],
-//     [ErrNoCandidates]); field problems are [*FieldError] values with the
-//     file-format path, joined with [errors.Join].
+//     [ErrNoCandidates], [ErrNotFinite]); field problems are [*FieldError]
+//     values with the file-format path, joined with [errors.Join]. The
+//     kinds shared with touchpoint and scoring are the same values there
+//     (package [github.com/socialseat/socialseat/invalid]), so errors.Is
+//     answers alike whichever package found the problem.
 //   - Results are deterministic and contain no NaN or Inf: a ranking
 //     method that returns a non-finite score is an error
 //     (scoring.ErrNotFinite), not a silent zero.

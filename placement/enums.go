@@ -1,9 +1,6 @@
 package placement
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/socialseat/socialseat/internal/textenum"
 )
 
@@ -97,20 +94,10 @@ func Roles() []Role { return []Role{Coordinating, Advisory, Executing, AdvisoryE
 
 // String returns the stable token ("none", "coordinating", "advisory",
 // "executing", "advisory-executing").
-func (r Role) String() string {
-	if r >= 0 && int(r) < len(roleNames) {
-		return roleNames[r]
-	}
-	return fmt.Sprintf("Role(%d)", int(r))
-}
+func (r Role) String() string { return enumString("Role", roleNames, int(r)) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r Role) MarshalText() ([]byte, error) {
-	if r >= 0 && int(r) < len(roleNames) {
-		return []byte(roleNames[r]), nil
-	}
-	return nil, fmt.Errorf("%w: role %d is not a valid value", ErrUnknownName, int(r))
-}
+func (r Role) MarshalText() ([]byte, error) { return enumMarshal("role", roleNames, int(r)) }
 
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseRole].
 func (r *Role) UnmarshalText(b []byte) error {
@@ -124,12 +111,8 @@ func (r *Role) UnmarshalText(b []byte) error {
 // ParseRole parses a token as returned by String; an unknown token gives an
 // error wrapping [ErrUnknownName].
 func ParseRole(s string) (Role, error) {
-	for i, n := range roleNames {
-		if n == s {
-			return Role(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%w: role %q (want one of %s)", ErrUnknownName, s, strings.Join(roleNames, ", "))
+	v, err := enumParse("role", roleNames, s)
+	return Role(v), err
 }
 
 func (r Role) valid() bool { return r >= NoRole && r <= AdvisoryExecuting }
@@ -348,9 +331,9 @@ func enumString(typ string, names []string, v int) string {
 }
 
 func enumMarshal(what string, names []string, v int) ([]byte, error) {
-	return textenum.Marshal(what, names, v, ErrUnknownName)
+	return textenum.Marshal(what, names, v)
 }
 
 func enumParse(what string, names []string, s string) (int, error) {
-	return textenum.Parse(what, names, s, ErrUnknownName)
+	return textenum.Parse(what, names, s)
 }

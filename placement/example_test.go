@@ -68,9 +68,9 @@ touchpoints: {customer-support: 3, tiktok: 2}
 		}
 	}
 	// Output:
-	// agency — placement: unknown name
-	// regulation — placement: value out of range
-	// touchpoints.tiktok — placement: unknown touchpoint
+	// regulation — value out of range
+	// agency — unknown name
+	// touchpoints.tiktok — unknown touchpoint
 }
 
 func ExampleEnumerate() {
@@ -90,7 +90,7 @@ func ExampleStructure_Validate() {
 	s := placement.Structure{Home: touchpoint.Marketing, Model: placement.Dandelion, Role: placement.Executing, Sourcing: placement.InHouse}
 	err := s.Validate(nil, "current")
 	fmt.Println(err, errors.Is(err, placement.ErrIncoherent))
-	// Output: current.role: "executing": placement: incoherent structure true
+	// Output: current.role: "executing": incoherent structure true
 }
 
 // A consultant reads a coefficient with its rationale and source, changes

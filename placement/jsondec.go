@@ -213,7 +213,7 @@ func (l *listOf[T]) UnmarshalJSON(b []byte) error {
 
 // syntaxErr is a decoding error at path.
 func syntaxErr(path, msg string) error {
-	return &FieldError{Path: path, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
+	return fieldErr(path, "", fmt.Errorf("%w: %s", ErrSyntax, msg))
 }
 
 // prefixErr puts key in front of the paths of err's field errors, or
@@ -231,10 +231,12 @@ func prefixErr(key string, err error) error {
 			default:
 				p += "." + fe.Path
 			}
-			errs = append(errs, &FieldError{Path: p, Value: fe.Value, Err: fe.Err})
+			c := *fe // keeps Value, Detail and any position
+			c.Path = p
+			errs = append(errs, &c)
 			continue
 		}
-		errs = append(errs, &FieldError{Path: key, Err: e})
+		errs = append(errs, fieldErr(key, "", e))
 	}
 	return joinErrs(errs)
 }

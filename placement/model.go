@@ -473,7 +473,7 @@ func tableCriterion(c Criterion) bool { return c.valid() && c != Coverage && c !
 func compile(m Model) (*compiled, error) {
 	var errs []error
 	bad := func(path, value, why string) {
-		errs = append(errs, &FieldError{Path: path, Value: value, Err: fmt.Errorf("%w: %s", ErrModel, why)})
+		errs = append(errs, fieldErr(path, value, fmt.Errorf("%w: %s", ErrModel, why)))
 	}
 	if strings.TrimSpace(m.Name) == "" {
 		bad("name", "", "missing")

@@ -143,15 +143,18 @@ func (p Profile) Validate(c *touchpoint.Catalog) error {
 func (p Profile) validate(c *touchpoint.Catalog) error {
 	var errs []error
 	add := func(path, value string, err error) { errs = append(errs, fieldErr(path, value, err)) }
+	explain := func(path string, err error, format string, args ...any) {
+		errs = append(errs, explained(path, err, format, args...))
+	}
 	intRange := func(path string, v, lo, hi int, zeroOK bool) {
 		if (v == 0 && zeroOK) || (v >= lo && v <= hi) {
 			return
 		}
 		if v == 0 {
-			add(path, "", ErrMissing)
+			explain(path, ErrMissing, "want %d–%d", lo, hi)
 			return
 		}
-		add(path, fmt.Sprint(v), ErrRange)
+		explain(path, ErrRange, "%d is outside %d–%d", v, lo, hi)
 	}
 	intRange("employees", p.Employees, 1, 10_000_000, false)
 	intRange("business_units", p.BusinessUnits, 1, 100_000, true)
@@ -165,11 +168,14 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 	intRange("regulation", p.Regulation, 1, 5, true)
 	intRange("maturity", p.Maturity, 1, 5, true)
 	intRange("executive_sponsorship", p.ExecutiveSponsorship, 1, 5, true)
-	if s := p.SocialStaff; math.IsNaN(s) || s < 0 || s > float64(max(p.Employees, 1)) {
-		add("social_staff", fmt.Sprint(s), ErrRange)
+	switch s := p.SocialStaff; {
+	case math.IsNaN(s) || math.IsInf(s, 0):
+		add("social_staff", fmt.Sprint(s), ErrNotFinite)
+	case s < 0 || s > float64(max(p.Employees, 1)):
+		explain("social_staff", ErrRange, "%g is outside 0–%d (the number of employees)", s, max(p.Employees, 1))
 	}
 	if p.Agency < 0 || p.Agency > AgencyOpen {
-		add("agency", fmt.Sprint(int(p.Agency)), ErrUnknownName)
+		explain("agency", ErrUnknownName, "%d is not one of %s", int(p.Agency), tokenList(agencyNames))
 	}
 	if !p.Sector.valid() {
 		add("sector", fmt.Sprint(int(p.Sector)), ErrUnknownName)
@@ -191,9 +197,9 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 		a := p.Touchpoints[id]
 		path := "touchpoints." + string(id)
 		if c.Index(id) < 0 {
-			add(path, string(id), ErrUnknownTouchpoint)
+			explain(path, ErrUnknownTouchpoint, "want one of %s", idList(c.IDs()))
 		} else {
-			add(path, fmt.Sprint(a), ErrRange)
+			explain(path, ErrRange, "%d is outside 0–5", a)
 		}
 	}
 	if active == 0 && p.Touchpoints != nil {
@@ -212,15 +218,17 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 			path := "weights." + k.String()
 			switch {
 			case !k.valid():
-				add(path, k.String(), ErrUnknownName)
-			case math.IsNaN(w) || math.IsInf(w, 0) || w < 0:
-				add(path, fmt.Sprint(w), ErrWeights)
+				explain(path, ErrUnknownName, "want one of %s", tokenList(criterionNames))
+			case math.IsNaN(w) || math.IsInf(w, 0):
+				add(path, fmt.Sprint(w), fmt.Errorf("%w: %w", ErrWeights, ErrNotFinite))
+			case w < 0:
+				explain(path, ErrWeights, "%g is negative", w)
 			default:
 				sum += w
 			}
 		}
 		if sum == 0 {
-			add("weights", "", ErrWeights)
+			explain("weights", ErrWeights, "all weights are zero")
 		}
 	}
 	return joinErrs(errs)
@@ -333,7 +341,10 @@ func ReadProfileWith(r io.Reader, c *touchpoint.Catalog) (Profile, error) {
 	}
 	var f profileFile
 	if err := decodeStrict(data, &f); err != nil {
-		return Profile{}, err
+		if errors.Is(err, ErrMissing) {
+			return Profile{}, err
+		}
+		return Profile{}, explainDecode(data, profileFile{}, err)
 	}
 	p, errs := f.profile()
 	if err := p.Validate(c); err != nil {
@@ -353,6 +364,7 @@ func ReadProfileWith(r io.Reader, c *touchpoint.Catalog) (Profile, error) {
 			}
 		}
 	}
+	sortByField(errs, profileFile{})
 	if err := joinErrs(errs); err != nil {
 		return Profile{}, err
 	}
@@ -378,7 +390,7 @@ func (f profileFile) profile() (Profile, []error) {
 	// and values beyond the int range (YAML would otherwise truncate 2.5).
 	whole := func(path string, x float64) int {
 		if x != math.Trunc(x) || math.Abs(x) > 1e15 {
-			errs = append(errs, fieldErr(path, fmt.Sprint(x), ErrRange))
+			errs = append(errs, explained(path, ErrRange, "%g is not a whole number", x))
 			return 0
 		}
 		return int(x)
@@ -404,7 +416,7 @@ func (f profileFile) profile() (Profile, []error) {
 	if f.Agency != "" {
 		a, err := ParseAgencyStance(f.Agency)
 		if err != nil {
-			errs = append(errs, fieldErr("agency", f.Agency, ErrUnknownName))
+			errs = append(errs, explained("agency", ErrUnknownName, "%q is not one of %s", f.Agency, tokenList(agencyNames)))
 		}
 		p.Agency = a
 	}
@@ -426,7 +438,7 @@ func (f profileFile) profile() (Profile, []error) {
 		for _, k := range slices.Sorted(maps.Keys(f.Weights)) {
 			c, err := ParseCriterion(k)
 			if err != nil {
-				errs = append(errs, fieldErr("weights."+k, k, ErrUnknownName))
+				errs = append(errs, explained("weights."+k, ErrUnknownName, "want one of %s", tokenList(criterionNames)))
 				continue
 			}
 			p.Weights[c] = f.Weights[k]
@@ -451,20 +463,20 @@ func (f structureFile) structure(prefix string) (Structure, []error) {
 	if s.Home == "" {
 		s.Home = NoHome
 	}
-	parse := func(field, v string, fn func(string) error) {
+	parse := func(field, v string, tokens []string, fn func(string) error) {
 		if v == "" {
 			if field != "role" {
-				errs = append(errs, fieldErr(prefix+"."+field, "", ErrMissing))
+				errs = append(errs, explained(prefix+"."+field, ErrMissing, "want one of %s", tokenList(tokens)))
 			}
 			return
 		}
 		if fn(v) != nil {
-			errs = append(errs, fieldErr(prefix+"."+field, v, ErrUnknownName))
+			errs = append(errs, explained(prefix+"."+field, ErrUnknownName, "%q is not one of %s", v, tokenList(tokens)))
 		}
 	}
-	parse("model", f.Model, func(v string) (err error) { s.Model, err = ParseOperatingModel(v); return })
-	parse("role", f.Role, func(v string) (err error) { s.Role, err = ParseRole(v); return })
-	parse("sourcing", f.Sourcing, func(v string) (err error) { s.Sourcing, err = ParseSourcing(v); return })
+	parse("model", f.Model, modelNames, func(v string) (err error) { s.Model, err = ParseOperatingModel(v); return })
+	parse("role", f.Role, roleNames, func(v string) (err error) { s.Role, err = ParseRole(v); return })
+	parse("sourcing", f.Sourcing, sourcingNames, func(v string) (err error) { s.Sourcing, err = ParseSourcing(v); return })
 	return s, errs
 }
 

@@ -765,7 +765,7 @@ func (rec *Recommendation) smaa(ctx context.Context, problem *scoring.Problem, m
 		kappa = defaultConcentration
 	}
 	if !(kappa > 0) || math.IsInf(kappa, 0) {
-		return &FieldError{Path: "smaa.concentration", Value: fmt.Sprint(o.Concentration), Err: ErrRange}
+		return fieldErr("smaa.concentration", fmt.Sprint(o.Concentration), ErrRange)
 	}
 	// A Dirichlet needs every centre weight positive; a criterion the
 	// weights switch off gets a sliver so that it is sampled, not excluded.

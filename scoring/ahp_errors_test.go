@@ -54,7 +54,7 @@ func TestAHPErrorsNameTheCell(t *testing.T) {
 			require.ErrorIs(t, err, tc.broad)
 			var ie *scoring.InputError
 			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, "pairwise", ie.Field)
+			assert.Equal(t, "pairwise", ie.Path)
 			assert.Equal(t, tc.row, ie.Row, "row")
 			assert.Equal(t, tc.col, ie.Col, "col")
 			assert.Contains(t, err.Error(), tc.msg)
@@ -83,7 +83,7 @@ func TestInvalidUTF8Names(t *testing.T) {
 	require.ErrorIs(t, err, scoring.ErrInvalidUTF8)
 	var ie *scoring.InputError
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "alternatives", ie.Field)
+	assert.Equal(t, "alternatives", ie.Path)
 	assert.Equal(t, 1, ie.Row)
 	assert.Contains(t, err.Error(), `alternatives[1]: name is not valid UTF-8 ("x\xff")`)
 	assert.True(t, strings.ToValidUTF8(err.Error(), "") == err.Error(), "the message itself is valid UTF-8")
@@ -91,7 +91,7 @@ func TestInvalidUTF8Names(t *testing.T) {
 	_, err = scoring.NewProblem(nil, []scoring.Criterion{b, {Name: "\xc3", Direction: scoring.Cost}}, rows)
 	require.ErrorIs(t, err, scoring.ErrInvalidUTF8)
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "criteria", ie.Field)
+	assert.Equal(t, "criteria", ie.Path)
 	assert.Equal(t, 1, ie.Col)
 
 	_, err = scoring.NewProblemFromMatrix([]string{"a", "b", "\x80"}, []scoring.Criterion{b, {Name: "c", Direction: scoring.Cost}}, mat.NewDense(3, 2, []float64{1, 2, 3, 4, 5, 6}))

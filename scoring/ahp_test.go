@@ -236,7 +236,7 @@ func TestAHPStrict(t *testing.T) {
 	require.ErrorIs(t, err, scoring.ErrInconsistent)
 	var ie *scoring.InputError
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "pairwise", ie.Field)
+	assert.Equal(t, "pairwise", ie.Path)
 	r := scoring.AHP{}.MustWeigh(saaty1988House)
 	assert.False(t, r.Consistent)
 	assert.Equal(t, [2]int{r.Revisit[0].Row, r.Revisit[0].Col}, [2]int{ie.Row, ie.Col})
@@ -330,7 +330,7 @@ func TestAHPBadInput(t *testing.T) {
 			require.ErrorIs(t, err, tc.wantErr)
 			var ie *scoring.InputError
 			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, tc.wantField, ie.Field)
+			assert.Equal(t, tc.wantField, ie.Path)
 			assert.Equal(t, tc.row, ie.Row, "row")
 			assert.Equal(t, tc.col, ie.Col, "col")
 			nanEqual := cmp.Comparer(func(a, b J) bool { return a == b || (a != a && b != b) })

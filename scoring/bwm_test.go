@@ -172,7 +172,7 @@ func TestBWMBadInput(t *testing.T) {
 			require.ErrorIs(t, err, tc.want)
 			var ie *scoring.InputError
 			require.True(t, errors.As(err, &ie), "%v", err)
-			assert.Equal(t, tc.field, ie.Field)
+			assert.Equal(t, tc.field, ie.Path)
 			assert.Equal(t, tc.col, ie.Col)
 			assert.True(t, cmp.Equal(boIn, tc.bo, cmpopts.EquateNaNs()), "caller data unchanged")
 			assert.True(t, cmp.Equal(owIn, tc.ow, cmpopts.EquateNaNs()))

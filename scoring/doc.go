@@ -34,7 +34,10 @@
 // [ErrConstant], [ErrTooLarge]); test them with
 // [errors.Is]. Errors about a position (a matrix cell, a weight, a
 // criterion's preference function) are [*InputError] values that name the
-// field, row and column; read them with [errors.As]. No input reachable from
+// path, row and column; read them with [errors.As]. The kinds of failure
+// shared with touchpoint and placement (unknown name, not finite,
+// duplicate, weights) use the same sentinel values and the same error type
+// (package [github.com/socialseat/socialseat/invalid]). No input reachable from
 // data makes the package panic, and no NaN or infinity ever leaves it:
 // degenerate cases (a constant column, identical alternatives) have
 // documented values.

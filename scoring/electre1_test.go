@@ -163,7 +163,7 @@ func TestELECTREIErrors(t *testing.T) {
 	var ie *scoring.InputError
 	require.True(t, errors.As(err, &ie))
 	assert.ErrorIs(t, err, scoring.ErrParam)
-	assert.Equal(t, "concordance_threshold", ie.Field)
+	assert.Equal(t, "concordance_threshold", ie.Path)
 	nan := math.NaN()
 	_, err = scoring.ELECTREI{DiscordanceThreshold: &nan}.Evaluate(p, []float64{1, 1})
 	assert.ErrorIs(t, err, scoring.ErrNotFinite)

@@ -1,9 +1,6 @@
 package scoring
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/socialseat/socialseat/internal/textenum"
 
 // Direction says whether more of a criterion is better (Benefit) or worse
 // (Cost). The zero value is unset and rejected by [NewProblem]; its text form
@@ -143,33 +140,17 @@ func (b *Better) UnmarshalText(text []byte) error {
 	return err
 }
 
-// tokenString returns tokens[i], or "Kind(i)" when i is out of range or
-// names the empty (unset) token.
+// tokenString, marshalToken and parseToken are the package's names for
+// the text helpers shared with touchpoint and placement: tokens[i] is the
+// token of value i, and "" marks a value without a text form.
 func tokenString(kind string, tokens []string, i int) string {
-	if i >= 0 && i < len(tokens) && tokens[i] != "" {
-		return tokens[i]
-	}
-	return fmt.Sprintf("%s(%d)", kind, i)
+	return textenum.String(kind, tokens, i)
 }
 
 func marshalToken(kind string, tokens []string, i int) ([]byte, error) {
-	if i >= 0 && i < len(tokens) && tokens[i] != "" {
-		return []byte(tokens[i]), nil
-	}
-	return nil, fmt.Errorf("%w: %s value %d has no text form", ErrUnknownName, kind, i)
+	return textenum.Marshal(kind, tokens, i)
 }
 
 func parseToken(kind string, tokens []string, s string) (int, error) {
-	for i, t := range tokens {
-		if t != "" && t == s {
-			return i, nil
-		}
-	}
-	valid := make([]string, 0, len(tokens))
-	for _, t := range tokens {
-		if t != "" {
-			valid = append(valid, fmt.Sprintf("%q", t))
-		}
-	}
-	return 0, fmt.Errorf("%w: %s %q (want one of %s)", ErrUnknownName, kind, s, strings.Join(valid, ", "))
+	return textenum.Parse(kind, tokens, s)
 }

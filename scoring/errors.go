@@ -2,14 +2,19 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
-	"strings"
+
+	"github.com/socialseat/socialseat/invalid"
 )
 
 // Sentinel errors. Every error returned by this package wraps exactly one of
 // them, so callers can test the kind of failure with [errors.Is]. Errors that
 // concern a position in the input are returned as [*InputError], which names
 // the field, row and column; use [errors.As] to read them.
+//
+// ErrNotFinite, ErrDuplicateName, ErrUnknownName and ErrWeights are the
+// shared sentinels of package [invalid], the same values as the touchpoint
+// and placement sentinels of the same kind, so errors.Is answers alike
+// whichever package found the problem.
 var (
 	// ErrEmpty reports a problem with no alternatives or no criteria, or
 	// another empty input where at least one element is required.
@@ -17,18 +22,19 @@ var (
 	// ErrRagged reports a matrix whose rows do not all have the same length.
 	ErrRagged = errors.New("scoring: ragged matrix")
 	// ErrNotFinite reports a NaN or an infinite value.
-	ErrNotFinite = errors.New("scoring: value is not finite")
+	// It is also an [invalid.ErrRange].
+	ErrNotFinite = invalid.ErrNotFinite
 	// ErrDuplicateName reports two alternatives or two criteria with the
 	// same name.
-	ErrDuplicateName = errors.New("scoring: duplicate name")
+	ErrDuplicateName = invalid.ErrDuplicate
 	// ErrUnknownName reports a name or text token that is not known, such as
 	// an unknown direction token or an unknown criterion name.
-	ErrUnknownName = errors.New("scoring: unknown name")
+	ErrUnknownName = invalid.ErrUnknownName
 	// ErrDirection reports a criterion whose direction is neither Benefit
 	// nor Cost (for example the zero Direction).
 	ErrDirection = errors.New("scoring: invalid criterion direction")
 	// ErrWeights reports weights that are negative, not finite, or all zero.
-	ErrWeights = errors.New("scoring: invalid weights")
+	ErrWeights = invalid.ErrWeights
 	// ErrLength reports two inputs whose lengths must agree but do not, such
 	// as weights and criteria.
 	ErrLength = errors.New("scoring: length mismatch")
@@ -47,57 +53,20 @@ var (
 	ErrConstant = errors.New("scoring: no variation in the data")
 )
 
-// InputError describes bad input at a position. It follows the shape of
-// [io/fs.PathError]: Err is one of the package's sentinel errors and is
-// returned by Unwrap.
-type InputError struct {
-	// Field names the input: "matrix", "alternatives", "criteria",
-	// "weights", "v", "preferences", "normalization", "bounds", "ranking",
-	// and for weighting "pairwise", "judgement", "ranks", "points",
-	// "priorities", "stakeholders", "stakeholder_weights".
-	Field string
-	// Row is the row (alternative) index, or -1 where it does not apply.
-	Row int
-	// Col is the column (criterion) index, or -1 where it does not apply.
-	Col int
-	// Name is the name of the element at the position, when known
-	// (an alternative or criterion name).
-	Name string
-	// Detail adds a short explanation, such as the offending value.
-	Detail string
-	// Err is the sentinel error describing the kind of failure.
-	Err error
-}
-
-// Error returns a message of the form
+// InputError describes bad input at a position. It is [invalid.FieldError],
+// the error type shared with the touchpoint and placement packages (where it
+// is called FieldError): Path names the input, Row and Col the position in
+// it (-1 where they do not apply), Name the alternative or criterion there,
+// Detail the offending value or a short explanation, and Err, returned by
+// Unwrap, is one of the package's sentinel errors. Path is one of "matrix",
+// "alternatives", "criteria", "weights", "v", "preferences",
+// "normalization", "bounds", "ranking", and for weighting "pairwise",
+// "judgement", "ranks", "points", "priorities", "stakeholders",
+// "stakeholder_weights". Its message has the form
 //
-//	scoring: matrix[2][3] ("cost"): value is not finite (NaN)
-func (e *InputError) Error() string {
-	var b strings.Builder
-	b.WriteString("scoring: ")
-	b.WriteString(e.Field)
-	if e.Row >= 0 {
-		fmt.Fprintf(&b, "[%d]", e.Row)
-	}
-	if e.Col >= 0 {
-		fmt.Fprintf(&b, "[%d]", e.Col)
-	}
-	if e.Name != "" {
-		fmt.Fprintf(&b, " (%q)", e.Name)
-	}
-	b.WriteString(": ")
-	b.WriteString(strings.TrimPrefix(e.Err.Error(), "scoring: "))
-	if e.Detail != "" {
-		b.WriteString(" (")
-		b.WriteString(e.Detail)
-		b.WriteString(")")
-	}
-	return b.String()
-}
-
-// Unwrap returns the sentinel error.
-func (e *InputError) Unwrap() error { return e.Err }
+//	matrix[2][3] ("cost"): value is not finite (NaN)
+type InputError = invalid.FieldError
 
 func inputErr(field string, row, col int, name string, err error, detail string) *InputError {
-	return &InputError{Field: field, Row: row, Col: col, Name: name, Err: err, Detail: detail}
+	return invalid.AtCell(field, row, col, name, err, detail)
 }

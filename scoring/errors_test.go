@@ -3,6 +3,7 @@ package scoring_test
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -93,10 +94,11 @@ func TestBadInput(t *testing.T) {
 			assert.ErrorIs(t, err, tc.wantErr)
 			var ie *scoring.InputError
 			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, tc.wantField, ie.Field, "field")
+			assert.Equal(t, tc.wantField, ie.Path, "field")
 			assert.Equal(t, tc.wantRow, ie.Row, "row")
 			assert.Equal(t, tc.wantCol, ie.Col, "col")
-			assert.Contains(t, err.Error(), "scoring: ")
+			// The message starts where the problem is.
+			assert.True(t, strings.HasPrefix(err.Error(), tc.wantField), "message %q does not start with %q", err, tc.wantField)
 		})
 	}
 }
@@ -156,5 +158,5 @@ func TestInputErrorMessage(t *testing.T) {
 		[]scoring.Criterion{{Name: "cost", Direction: scoring.Cost}}, [][]float64{{1}, {math.NaN()}})
 	var ie *scoring.InputError
 	require.True(t, errors.As(err, &ie))
-	assert.Equal(t, `scoring: matrix[1][0] ("Agency/cost"): value is not finite (NaN)`, err.Error())
+	assert.Equal(t, `matrix[1][0] ("Agency/cost"): value is not finite (NaN)`, err.Error())
 }

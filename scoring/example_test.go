@@ -49,13 +49,13 @@ func ExampleNewProblem_invalid() {
 	fmt.Println(errors.Is(err, scoring.ErrRagged))
 	var ie *scoring.InputError
 	if errors.As(err, &ie) {
-		fmt.Println(ie.Field, ie.Row)
+		fmt.Println(ie.Path, ie.Row)
 	}
 	fmt.Println(err)
 	// Output:
 	// true
 	// matrix 1
-	// scoring: matrix[1] ("A2"): ragged matrix (row has 1 values, want 2 (one per criterion))
+	// matrix[1] ("A2"): ragged matrix (row has 1 values, want 2 (one per criterion))
 }
 
 // Hwang & Yoon's (1981) fighter-aircraft example.

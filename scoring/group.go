@@ -176,7 +176,7 @@ func prepareGroup(matrices [][][]Judgement, weights []float64, tol float64, conn
 		var err error
 		if lambda, err = NormalizeWeights(weights, K); err != nil {
 			if ie, ok := err.(*InputError); ok {
-				ie.Field = "stakeholder_weights"
+				ie.Path = "stakeholder_weights"
 			}
 			return nil, nil, err
 		}
@@ -279,7 +279,7 @@ func preparePriorities(priorities [][]float64, stakeholderWeights []float64) ([]
 		w, err := NormalizeWeights(p, n)
 		if err != nil {
 			if ie, ok := err.(*InputError); ok {
-				ie.Field, ie.Row = "priorities", k
+				ie.Path, ie.Row = "priorities", k
 			}
 			return nil, nil, err
 		}
@@ -290,7 +290,7 @@ func preparePriorities(priorities [][]float64, stakeholderWeights []float64) ([]
 		var err error
 		if lambda, err = NormalizeWeights(stakeholderWeights, K); err != nil {
 			if ie, ok := err.(*InputError); ok {
-				ie.Field = "stakeholder_weights"
+				ie.Path = "stakeholder_weights"
 			}
 			return nil, nil, err
 		}
@@ -384,7 +384,7 @@ func NewConsensus(priorities [][]float64, group []float64) (*Consensus, error) {
 	g, err := NormalizeWeights(group, n)
 	if err != nil {
 		if ie, ok := err.(*InputError); ok {
-			ie.Field = "group"
+			ie.Path = "group"
 		}
 		return nil, err
 	}

@@ -65,7 +65,7 @@ func TestKendallWDefinitions(t *testing.T) {
 		require.ErrorIs(t, err, tc.wantErr, tc.name)
 		var ie *scoring.InputError
 		require.ErrorAs(t, err, &ie, tc.name)
-		assert.Equal(t, "ranks", ie.Field)
+		assert.Equal(t, "ranks", ie.Path)
 	}
 }
 
@@ -252,7 +252,7 @@ func TestGroupBadInput(t *testing.T) {
 			require.ErrorIs(t, err, tc.wantErr)
 			var ie *scoring.InputError
 			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, tc.wantField, ie.Field)
+			assert.Equal(t, tc.wantField, ie.Path)
 			assert.Equal(t, tc.wantName, ie.Name)
 		})
 	}
@@ -272,7 +272,7 @@ func TestGroupBadInput(t *testing.T) {
 		require.ErrorIs(t, err, tc.wantErr, tc.name)
 		var ie *scoring.InputError
 		require.ErrorAs(t, err, &ie, tc.name)
-		assert.Equal(t, tc.field, ie.Field, tc.name)
+		assert.Equal(t, tc.field, ie.Path, tc.name)
 	}
 }
 

@@ -118,7 +118,7 @@ func TestImpreciseSMAAErrors(t *testing.T) {
 		require.ErrorIs(t, err, tc.want, tc.name)
 		var ie *scoring.InputError
 		require.True(t, errors.As(err, &ie), tc.name)
-		assert.Equal(t, tc.field, ie.Field, tc.name)
+		assert.Equal(t, tc.field, ie.Path, tc.name)
 	}
 	// A method that cannot take a drawn value says so.
 	ip := &scoring.ImpreciseProblem{Criteria: one, Low: [][]float64{{-2}, {2}}, High: [][]float64{{-1}, {3}}}

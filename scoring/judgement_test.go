@@ -54,7 +54,7 @@ func TestParseJudgement(t *testing.T) {
 			assert.ErrorIs(t, err, tc.wantErr, "%q", tc.in)
 			var ie *scoring.InputError
 			if assert.ErrorAs(t, err, &ie, "%q", tc.in) {
-				assert.Equal(t, "judgement", ie.Field)
+				assert.Equal(t, "judgement", ie.Path)
 			}
 			continue
 		}

@@ -128,7 +128,7 @@ func TestNormalizationNone(t *testing.T) {
 	require.ErrorIs(t, err, scoring.ErrParam)
 	var ie *scoring.InputError
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "normalization", ie.Field)
+	assert.Equal(t, "normalization", ie.Path)
 	def, err := scoring.Entropy{}.Weigh(p)
 	require.NoError(t, err)
 	none, err := scoring.Entropy{Normalization: scoring.None}.Weigh(p)

@@ -304,7 +304,7 @@ func TestObjectiveWeightsBadInput(t *testing.T) {
 			require.ErrorIs(t, err, tc.wantErr)
 			var ie *scoring.InputError
 			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, tc.wantField, ie.Field)
+			assert.Equal(t, tc.wantField, ie.Path)
 			assert.Equal(t, tc.row, ie.Row, "row")
 			assert.Equal(t, tc.col, ie.Col, "col")
 		})

@@ -214,7 +214,7 @@ func pointWeights(points []float64) (*Weighting, error) {
 	w, err := NormalizeWeights(points, len(points))
 	if err != nil {
 		if ie, ok := err.(*InputError); ok {
-			ie.Field = "points"
+			ie.Path = "points"
 		}
 		return nil, err
 	}

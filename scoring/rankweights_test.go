@@ -130,7 +130,7 @@ func TestRankWeightingBadInput(t *testing.T) {
 			require.ErrorIs(t, err, tc.wantErr)
 			var ie *scoring.InputError
 			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, tc.wantField, ie.Field)
+			assert.Equal(t, tc.wantField, ie.Path)
 			assert.Equal(t, tc.col, ie.Col)
 		})
 	}
@@ -207,7 +207,7 @@ func TestSwingAndDirectPoints(t *testing.T) {
 		require.ErrorIs(t, err, tc.wantErr, tc.name)
 		var ie *scoring.InputError
 		require.ErrorAs(t, err, &ie, tc.name)
-		assert.Equal(t, "points", ie.Field, tc.name)
+		assert.Equal(t, "points", ie.Path, tc.name)
 		assert.Equal(t, tc.col, ie.Col, tc.name)
 	}
 }

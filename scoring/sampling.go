@@ -200,7 +200,7 @@ func newWeightSampler(ws WeightSpace, n int) (*weightSampler, error) {
 		c, err := NormalizeWeights(ws.Center, n)
 		if err != nil {
 			ie := err.(*InputError)
-			ie.Field = "center"
+			ie.Path = "center"
 			return nil, ie
 		}
 		switch {

@@ -392,7 +392,7 @@ func TestSensitivityMemoryBound(t *testing.T) {
 	}
 	_, err = scoring.Sensitivity{MaxMemory: -1}.Run(context.Background(), p, []float64{1, 1, 1, 1})
 	var ie *scoring.InputError
-	if !errors.Is(err, scoring.ErrParam) || !errors.As(err, &ie) || ie.Field != "max_memory" {
+	if !errors.Is(err, scoring.ErrParam) || !errors.As(err, &ie) || ie.Path != "max_memory" {
 		t.Errorf("negative MaxMemory: %v; want an *InputError on max_memory", err)
 	}
 }

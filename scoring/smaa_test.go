@@ -497,8 +497,8 @@ func TestSMAABadInput(t *testing.T) {
 			if !errors.As(err, &ie) {
 				t.Fatalf("error %v is not an *InputError", err)
 			}
-			if ie.Field != tc.wantField {
-				t.Errorf("error field %q, want %q (%v)", ie.Field, tc.wantField, err)
+			if ie.Path != tc.wantField {
+				t.Errorf("error field %q, want %q (%v)", ie.Path, tc.wantField, err)
 			}
 		})
 	}
@@ -863,7 +863,7 @@ func TestSMAASamplesMaximum(t *testing.T) {
 	for _, n := range []int{scoring.MaxSMAASamples + 1, math.MaxInt} {
 		_, err := scoring.SMAA{Samples: n}.Run(context.Background(), p)
 		var ie *scoring.InputError
-		if !errors.Is(err, scoring.ErrParam) || !errors.As(err, &ie) || ie.Field != "samples" ||
+		if !errors.Is(err, scoring.ErrParam) || !errors.As(err, &ie) || ie.Path != "samples" ||
 			!strings.Contains(err.Error(), "1000000000") {
 			t.Errorf("Samples %d: %v; want an *InputError on samples naming the maximum", n, err)
 		}

@@ -225,7 +225,7 @@ func TestSortingErrors(t *testing.T) {
 		require.ErrorIs(t, err, tc.want, tc.name)
 		var ie *scoring.InputError
 		require.True(t, errors.As(err, &ie), tc.name)
-		assert.Equal(t, tc.field, ie.Field, tc.name)
+		assert.Equal(t, tc.field, ie.Path, tc.name)
 	}
 	k, err := scoring.ParseProfileKind("central")
 	require.NoError(t, err)

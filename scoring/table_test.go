@@ -40,7 +40,7 @@ func TestTableCheck(t *testing.T) {
 		require.ErrorIs(t, err, scoring.ErrLength, "%d×%d with %d values", tab.Rows, tab.Cols, len(tab.Data))
 		var ie *scoring.InputError
 		require.ErrorAs(t, err, &ie)
-		assert.Equal(t, "table", ie.Field)
+		assert.Equal(t, "table", ie.Path)
 		_, err = json.Marshal(tab)
 		assert.ErrorIs(t, err, scoring.ErrLength)
 	}

@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/socialseat/socialseat/internal/strictdec"
+	"github.com/socialseat/socialseat/invalid"
 )
 
 //go:embed catalog.yaml
@@ -95,7 +96,7 @@ func ReadCatalog(r io.Reader) (*Catalog, error) {
 			errs = append(errs, err)
 		}
 	}
-	if err := joinErrs(errs); err != nil {
+	if err := invalid.Join(errs); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -123,7 +124,7 @@ func decodeStrict(data []byte, v any) error {
 func relabel(err error, path string) error {
 	var fe *FieldError
 	if errors.As(err, &fe) {
-		return &FieldError{Path: path, Value: fe.Value, Err: fe.Err}
+		return invalid.At(path, fe.Value, fe.Err)
 	}
 	return err
 }
@@ -290,14 +291,4 @@ func (c *Catalog) RemoveDepartment(d Department) error {
 // Clone returns a deep copy of c.
 func (c *Catalog) Clone() *Catalog {
 	return &Catalog{departments: slices.Clone(c.departments), touchpoints: c.All()}
-}
-
-func joinErrs(errs []error) error {
-	switch len(errs) {
-	case 0:
-		return nil
-	case 1:
-		return errs[0]
-	}
-	return errors.Join(errs...)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/socialseat/socialseat/internal/textenum"
+	"github.com/socialseat/socialseat/invalid"
 )
 
 // ID identifies a touchpoint. It is an open set: the default catalogue
@@ -310,7 +311,7 @@ func (t Touchpoint) validate(prefix string, known func(Department) bool) error {
 			add(l.name, fmt.Sprint(int(l.v)), ErrRange)
 		}
 	}
-	return joinErrs(errs)
+	return invalid.Join(errs)
 }
 
 func enumString(typ string, names []string, v int) string {
@@ -318,9 +319,9 @@ func enumString(typ string, names []string, v int) string {
 }
 
 func enumMarshal(what string, names []string, v int) ([]byte, error) {
-	return textenum.Marshal(what, names, v, ErrUnknownName)
+	return textenum.Marshal(what, names, v)
 }
 
 func enumParse(what string, names []string, s string) (int, error) {
-	return textenum.Parse(what, names, s, ErrUnknownName)
+	return textenum.Parse(what, names, s)
 }

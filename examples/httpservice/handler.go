@@ -16,11 +16,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/socialseat/socialseat/internal/strictdec"
-	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/placement"
-	"github.com/socialseat/socialseat/scoring"
-	"github.com/socialseat/socialseat/touchpoint"
+	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
 
 // limits bound what one request may cost the service.
@@ -96,7 +93,7 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})})
 	mux.Handle("/v1/score", post(func(ctx context.Context, body io.Reader) (any, error) {
-		req, err := wire.DecodeScore(body)
+		req, err := scoringjson.DecodeScore(body)
 		if err != nil {
 			return nil, err
 		}
@@ -106,7 +103,7 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		return req.Score()
 	}))
 	mux.Handle("/v1/weights", post(func(ctx context.Context, body io.Reader) (any, error) {
-		req, err := wire.DecodeWeights(body)
+		req, err := scoringjson.DecodeWeights(body)
 		if err != nil {
 			return nil, err
 		}
@@ -118,14 +115,14 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 	mux.Handle("/v1/rank", post(func(ctx context.Context, body io.Reader) (any, error) {
 		p, err := placement.ReadProfile(body)
 		if err != nil {
-			return nil, wire.BadInput(err)
+			return nil, scoringjson.BadInput(err)
 		}
 		rec, err := recommender.Recommend(ctx, p)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, err
 			}
-			return nil, wire.BadInput(err)
+			return nil, scoringjson.BadInput(err)
 		}
 		return rec, nil
 	}))
@@ -221,47 +218,10 @@ func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDe
 			Message: "the request body could not be read: " + bodyErr.Error()}
 	case ctx.Err() != nil:
 		return http.StatusServiceUnavailable, errorDetail{Code: codeCanceled, Message: "the request was cancelled before it finished"}
-	case errors.Is(err, wire.ErrBadInput):
-		return http.StatusBadRequest, errorDetail{Code: codeBadInput, Message: err.Error(), Path: errorPath(err)}
+	case errors.Is(err, scoringjson.ErrBadInput):
+		return http.StatusBadRequest, errorDetail{Code: codeBadInput, Message: err.Error(), Path: scoringjson.ErrorPath(err)}
 	}
 	return http.StatusInternalServerError, errorDetail{Code: codeInternal, Message: "internal error"}
-}
-
-// scoringFields are the scoring.InputError fields that are also keys of
-// the request, with the same indices.
-var scoringFields = map[string]bool{
-	"matrix": true, "alternatives": true, "criteria": true,
-	"pairwise": true, "ranks": true, "points": true,
-}
-
-// errorPath returns the field of the request that err is about, read from
-// the typed errors that carry it, or "".
-func errorPath(err error) string {
-	var pe *placement.FieldError
-	var te *touchpoint.FieldError
-	var se *scoring.InputError
-	var ue *json.UnmarshalTypeError
-	var de *strictdec.Error
-	switch {
-	case errors.As(err, &pe):
-		return pe.Path
-	case errors.As(err, &te):
-		return te.Path
-	case errors.As(err, &se) && scoringFields[se.Field]:
-		path := se.Field
-		if se.Row >= 0 {
-			path += fmt.Sprintf("[%d]", se.Row)
-		}
-		if se.Col >= 0 {
-			path += fmt.Sprintf("[%d]", se.Col)
-		}
-		return path
-	case errors.As(err, &de):
-		return de.Path
-	case errors.As(err, &ue):
-		return ue.Field
-	}
-	return ""
 }
 
 // isJSON reports whether a Content-Type is JSON: application/json or a

@@ -14,8 +14,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
 
 // Exit statuses: one convention for every command, printed by --help.
@@ -102,6 +102,14 @@ func commands() map[string]command {
 				return func(_ context.Context, e *env) error { return catalog(e.out, *format) }
 			},
 		},
+		"model": {
+			summary: "the default placement model, in the form rank --model reads (start of a recalibration)",
+			usage:   "model [--format yaml|json]",
+			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
+				format := fs.String("format", "yaml", "output `format`: yaml or json")
+				return func(_ context.Context, e *env) error { return model(e.out, *format) }
+			},
+		},
 		"weights": {
 			summary: "criterion weights from AHP judgements, data, ranks or points (JSON in, JSON out)",
 			usage:   "weights [-f FILE]",
@@ -109,7 +117,7 @@ func commands() map[string]command {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
 				return func(_ context.Context, e *env) error {
 					return withInput(*file, e.stdin, func(r io.Reader) error {
-						req, err := wire.DecodeWeights(r)
+						req, err := scoringjson.DecodeWeights(r)
 						if err != nil {
 							return err
 						}
@@ -136,7 +144,7 @@ func commands() map[string]command {
 					seedSet := false
 					fs.Visit(func(f *flag.Flag) { seedSet = seedSet || f.Name == "seed" })
 					return withInput(*file, e.stdin, func(r io.Reader) error {
-						req, err := wire.DecodeSMAA(r)
+						req, err := scoringjson.DecodeSMAA(r)
 						if err != nil {
 							return err
 						}
@@ -163,7 +171,7 @@ func commands() map[string]command {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
 				return func(_ context.Context, e *env) error {
 					return withInput(*file, e.stdin, func(r io.Reader) error {
-						req, err := wire.DecodeScore(r)
+						req, err := scoringjson.DecodeScore(r)
 						if err != nil {
 							return err
 						}
@@ -252,7 +260,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if code == exitInterrupted {
 			fmt.Fprintln(stderr, "socialseat: interrupted")
 		} else {
-			fmt.Fprintf(stderr, "socialseat: %s: %s\n", args[0], oneLine(err))
+			for _, line := range lines(err) {
+				fmt.Fprintf(stderr, "socialseat: %s: %s\n", args[0], line)
+			}
 		}
 		return code
 	}
@@ -271,7 +281,7 @@ func exitCode(ctx context.Context, err error) int {
 		return exitInterrupted
 	case errors.As(err, &ue):
 		return exitUsage
-	case errors.Is(err, wire.ErrBadInput):
+	case errors.Is(err, scoringjson.ErrBadInput):
 		return exitBadInput
 	}
 	return exitInternal
@@ -316,6 +326,19 @@ func writeJSON(out *bytes.Buffer, v any) error {
 	enc := json.NewEncoder(out)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// lines splits an error's message into its lines, one problem each
+// (errors.Join puts one per line), with spacing tidied and blank lines
+// dropped.
+func lines(err error) []string {
+	var out []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // oneLine flattens a (possibly joined) error onto one line.

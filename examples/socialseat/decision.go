@@ -11,8 +11,8 @@ import (
 
 	"github.com/socialseat/socialseat/decision"
 	"github.com/socialseat/socialseat/internal/strictdec"
-	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/scoring"
+	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
 
 // maxDocument is the largest decision document or request read.
@@ -37,7 +37,7 @@ func decisionCommands() map[string]command {
 					}
 					out, err := decision.Decide(doc)
 					if err != nil {
-						return wire.BadInput(err)
+						return scoringjson.BadInput(err)
 					}
 					switch *format {
 					case "json":
@@ -78,7 +78,7 @@ func decisionCommands() map[string]command {
 					}
 					d, err := decision.Diff(a, b)
 					if err != nil {
-						return wire.BadInput(err)
+						return scoringjson.BadInput(err)
 					}
 					if *format == "json" {
 						return writeJSON(e.out, d)
@@ -101,7 +101,7 @@ func decisionCommands() map[string]command {
 						}
 						st, err := req.Run()
 						if err != nil {
-							return wire.BadInput(err)
+							return scoringjson.BadInput(err)
 						}
 						return writeJSON(e.out, st)
 					})
@@ -122,7 +122,7 @@ func loadDocument(file string, stdin io.Reader) (*decision.Document, error) {
 		}
 		doc, err = decision.Load(data)
 		if err != nil {
-			return wire.BadInput(fmt.Errorf("%s: %w", file, err))
+			return scoringjson.BadInput(fmt.Errorf("%s: %w", file, err))
 		}
 		return nil
 	})
@@ -135,7 +135,7 @@ func readLimited(r io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > maxDocument {
-		return nil, wire.BadInput(fmt.Errorf("input larger than %d bytes", maxDocument))
+		return nil, scoringjson.BadInput(fmt.Errorf("input larger than %d bytes", maxDocument))
 	}
 	return data, nil
 }
@@ -150,7 +150,7 @@ func decodeElicit(r io.Reader) (*scoring.ElicitRequest, error) {
 	}
 	var req scoring.ElicitRequest
 	if err := strictdec.DecodeJSON(data, &req); err != nil {
-		return nil, wire.BadInput(err)
+		return nil, scoringjson.BadInput(err)
 	}
 	return &req, nil
 }

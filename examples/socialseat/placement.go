@@ -3,19 +3,42 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"github.com/socialseat/socialseat/decision"
 	"io"
+	"strings"
 	"text/tabwriter"
 
-	"github.com/socialseat/socialseat/internal/wire"
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/placement/report"
+	"github.com/socialseat/socialseat/scoring/scoringjson"
 	"github.com/socialseat/socialseat/touchpoint"
+	"go.yaml.in/yaml/v3"
 )
 
 // badInput marks err as an error in the input data (exit status 1).
-func badInput(err error) error { return wire.BadInput(err) }
+func badInput(err error) error { return scoringjson.BadInput(err) }
+
+// eachLine prefixes every line of err's message with where, so that each
+// problem of a joined error ([errors.Join] puts one per line) reads on its
+// own line with the file it is in. It unwraps to err.
+func eachLine(where string, err error) error { return &linesError{where, err} }
+
+type linesError struct {
+	where string
+	err   error
+}
+
+func (e *linesError) Error() string {
+	lines := strings.Split(e.err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = e.where + ": " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e *linesError) Unwrap() error { return e.err }
 
 // rankOptions are the rank command's flags.
 type rankOptions struct {
@@ -44,7 +67,7 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	err := withInput(o.profile, e.stdin, func(r io.Reader) error {
 		var err error
 		if p, err = placement.ReadProfile(r); err != nil {
-			return badInput(fmt.Errorf("profile %s: %w", o.profile, err))
+			return badInput(eachLine("profile "+o.profile, err))
 		}
 		return nil
 	})
@@ -56,7 +79,11 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 		err := withInput(o.model, nil, func(r io.Reader) error {
 			var err error
 			if m, err = placement.ReadModel(r); err != nil {
-				return badInput(fmt.Errorf("model %s: %w", o.model, err))
+				if errors.Is(err, placement.ErrSyntax) {
+					// The likeliest mistake: the catalog dump, which holds more.
+					err = fmt.Errorf("%w (--model reads a model file as written by 'socialseat model')", err)
+				}
+				return badInput(eachLine("model "+o.model, err))
 			}
 			return nil
 		})
@@ -115,6 +142,28 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 		}
 	}
 	return nil
+}
+
+// model writes the default placement model in the form that rank --model
+// reads (placement.ReadModel): YAML, or JSON with --format json. It is the
+// starting point for a recalibration: edit a coefficient, then rank with
+// --model FILE.
+func model(out *bytes.Buffer, format string) error {
+	m := placement.DefaultModel()
+	switch format {
+	case "yaml":
+		fmt.Fprintf(out, "# The placement model %s v%s: edit the values, then run\n", m.Name, m.Version)
+		fmt.Fprintf(out, "#   socialseat rank --profile PROFILE --model THIS-FILE\n")
+		enc := yaml.NewEncoder(out)
+		enc.SetIndent(2)
+		if err := enc.Encode(m); err != nil {
+			return err
+		}
+		return enc.Close()
+	case "json":
+		return writeJSON(out, m)
+	}
+	return usagef("unknown --format %q (want yaml or json)", format)
 }
 
 func catalog(out *bytes.Buffer, format string) error {

@@ -1,27 +1,45 @@
 package textenum
 
 import (
-	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/invalid"
 )
 
 func TestRoundTrip(t *testing.T) {
 	t.Parallel()
-	errUnknown := errors.New("unknown")
-	names := []string{"", "a", "b"}
-	for v := 1; v < len(names); v++ {
-		b, err := Marshal("x", names, v, errUnknown)
-		assert.NoError(t, err)
-		got, err := Parse("x", names, string(b), errUnknown)
-		assert.NoError(t, err)
-		assert.Equal(t, v, got)
-		assert.Equal(t, names[v], String("X", names, v))
+	for _, tokens := range [][]string{
+		{"", "a", "b"},        // zero value unset, as placement.OperatingModel
+		{"default", "a", "b"}, // zero value meaningful, as scoring.Normalization
+	} {
+		for v, tok := range tokens {
+			if tok == "" {
+				continue
+			}
+			b, err := Marshal("x", tokens, v)
+			require.NoError(t, err)
+			got, err := Parse("x", tokens, string(b))
+			require.NoError(t, err)
+			assert.Equal(t, v, got)
+			assert.Equal(t, tok, String("X", tokens, v))
+		}
+		for _, v := range []int{-1, len(tokens)} {
+			assert.Equal(t, fmt.Sprintf("X(%d)", v), String("X", tokens, v))
+			_, err := Marshal("x", tokens, v)
+			assert.ErrorIs(t, err, invalid.ErrUnknownName)
+		}
 	}
-	_, err := Marshal("x", names, 0, errUnknown)
-	assert.ErrorIs(t, err, errUnknown)
-	_, err = Parse("x", names, "c", errUnknown)
-	assert.ErrorIs(t, err, errUnknown)
-	assert.Equal(t, "X(7)", String("X", names, 7))
+	_, err := Marshal("x", []string{"", "a"}, 0)
+	assert.ErrorIs(t, err, invalid.ErrUnknownName)
+	assert.Equal(t, "X(0)", String("X", []string{"", "a"}, 0))
+	assert.Equal(t, "X(7)", String("X", []string{"", "a"}, 7))
+	for _, s := range []string{"c", "", "A"} {
+		_, err = Parse("x", []string{"", "a", "b"}, s)
+		assert.ErrorIs(t, err, invalid.ErrUnknownName, s)
+	}
+	assert.EqualError(t, err, `unknown name: x "A" (want one of "a", "b")`)
 }

@@ -95,7 +95,7 @@ type Options struct {
 // resolve checks o and fills in the defaults.
 func (o Options) resolve() (Options, error) {
 	bad := func(field string, v any) error {
-		return &DataError{Field: "options." + field, Row: -1, Col: -1, Err: ErrOptions, Detail: fmt.Sprint(v)}
+		return &DataError{Path: "options." + field, Row: -1, Col: -1, Err: ErrOptions, Detail: fmt.Sprint(v)}
 	}
 	switch {
 	case o.Width < 0 || o.Width > MaxSize || isNaN(o.Width):
@@ -211,7 +211,7 @@ func (c *Chart) WriteSVG(w io.Writer) error {
 func (c *Chart) WritePNG(w io.Writer) error {
 	pw, ph := c.PixelSize()
 	if int64(pw)*int64(ph) > MaxPixels {
-		return &DataError{Field: "options.DPI", Row: -1, Col: -1, Err: ErrOptions,
+		return &DataError{Path: "options.DPI", Row: -1, Col: -1, Err: ErrOptions,
 			Detail: fmt.Sprintf("%d×%d pixels exceed the limit of %d", pw, ph, MaxPixels)}
 	}
 	cv := vgimg.NewWith(vgimg.UseWH(c.width, c.height), vgimg.UseDPI(c.opts.DPI),
@@ -459,11 +459,11 @@ func (f *frame) finish() (*Chart, error) {
 		c.height = max(dataH+titleH+xAxisH+bottom+2*margin, minH)
 	}
 	if c.height > MaxSize {
-		return nil, &DataError{Field: "options.Height", Row: -1, Col: -1, Err: ErrOptions,
+		return nil, &DataError{Path: "options.Height", Row: -1, Col: -1, Err: ErrOptions,
 			Detail: fmt.Sprintf("the chart would be %.0f pt high; the limit is %.0f pt", float64(c.height), float64(MaxSize))}
 	}
 	if c.height < minH {
-		return nil, &DataError{Field: "options.Height", Row: -1, Col: -1, Err: ErrOptions,
+		return nil, &DataError{Path: "options.Height", Row: -1, Col: -1, Err: ErrOptions,
 			Detail: fmt.Sprintf("%.0f pt leaves no room for the plot; need at least %.0f pt", float64(c.height), float64(minH))}
 	}
 	return c, nil

@@ -3,7 +3,8 @@ package chart
 import (
 	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/socialseat/socialseat/invalid"
 )
 
 // Sentinel errors. Every error returned by this package wraps exactly one of
@@ -27,51 +28,18 @@ var (
 	ErrFormat = errors.New("chart: unknown image format")
 )
 
-// DataError describes bad input data at a position. It follows the shape of
-// [io/fs.PathError]: Err is one of the package's sentinel errors and is
-// returned by Unwrap.
-type DataError struct {
-	// Field names the input: "alternatives", "scores", "ranks",
-	// "contributions", "shares", "weights", "group", "reversals", …
-	Field string
-	// Row is the row index (usually an alternative), or -1.
-	Row int
-	// Col is the column index (a criterion, a rank or a grid point), or -1.
-	Col int
-	// Detail adds a short explanation, such as the offending value.
-	Detail string
-	// Err is the sentinel error describing the kind of failure.
-	Err error
-}
-
-// Error returns a message of the form
+// DataError describes bad input data at a position. It is
+// [invalid.FieldError], the error type shared with the scoring, touchpoint
+// and placement packages: Path names the input ("alternatives", "scores",
+// "ranks", "contributions", "shares", "weights", "group", "reversals",
+// "options.Width", …), Row and Col the position in it (-1 where they do not
+// apply), Detail the offending value or a short explanation, and Err,
+// returned by Unwrap, is one of the package's sentinel errors. Its message
+// has the form
 //
-//	chart: scores[2]: value out of range (NaN)
-func (e *DataError) Error() string {
-	var b strings.Builder
-	b.WriteString("chart: ")
-	b.WriteString(e.Field)
-	if e.Row >= 0 {
-		fmt.Fprintf(&b, "[%d]", e.Row)
-	}
-	if e.Col >= 0 {
-		fmt.Fprintf(&b, "[%d]", e.Col)
-	}
-	b.WriteString(": ")
-	if e.Err != nil {
-		b.WriteString(strings.TrimPrefix(e.Err.Error(), "chart: "))
-	}
-	if e.Detail != "" {
-		b.WriteString(" (")
-		b.WriteString(e.Detail)
-		b.WriteString(")")
-	}
-	return b.String()
-}
-
-// Unwrap returns the sentinel error.
-func (e *DataError) Unwrap() error { return e.Err }
+//	scores[2]: value out of range (NaN)
+type DataError = invalid.FieldError
 
 func dataErr(field string, row, col int, err error, format string, args ...any) *DataError {
-	return &DataError{Field: field, Row: row, Col: col, Err: err, Detail: fmt.Sprintf(format, args...)}
+	return invalid.AtCell(field, row, col, "", err, fmt.Sprintf(format, args...))
 }

@@ -3,6 +3,7 @@ package chart_test
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -158,8 +159,12 @@ func TestBadInput(t *testing.T) {
 			assert.ErrorIs(t, err, tc.wantErr)
 			var de *chart.DataError
 			require.True(t, errors.As(err, &de), "want a *chart.DataError, got %T: %v", err, err)
-			assert.Equal(t, tc.wantField, de.Field)
-			assert.Contains(t, err.Error(), "chart: ")
+			assert.Equal(t, tc.wantField, de.Path)
+			// One field-error type across the module: scoring's name finds it too.
+			var ie *scoring.InputError
+			require.ErrorAs(t, err, &ie)
+			assert.Same(t, de, ie)
+			assert.True(t, strings.HasPrefix(err.Error(), tc.wantField), "message %q starts where the problem is", err)
 		})
 	}
 }

@@ -25,14 +25,14 @@ import (
 // the decision stick (the best placed by the weights).
 func GAIA(r *scoring.GAIAResult, opts Options) (*Chart, error) {
 	if r == nil {
-		return nil, &DataError{Field: "result", Row: -1, Col: -1, Err: ErrEmpty, Detail: "nil result"}
+		return nil, &DataError{Path: "result", Row: -1, Col: -1, Err: ErrEmpty, Detail: "nil result"}
 	}
 	m, n := len(r.Alternatives), len(r.Criteria)
 	switch {
 	case m == 0:
-		return nil, &DataError{Field: "alternatives", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no alternatives"}
+		return nil, &DataError{Path: "alternatives", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no alternatives"}
 	case n == 0:
-		return nil, &DataError{Field: "criteria", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no criteria"}
+		return nil, &DataError{Path: "criteria", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no criteria"}
 	case len(r.AlternativePoints) != m:
 		return nil, dataErr("alternative_points", -1, -1, ErrLength, "%d points for %d alternatives", len(r.AlternativePoints), m)
 	case len(r.CriterionAxes) != n:

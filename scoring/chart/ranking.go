@@ -92,11 +92,11 @@ func Contributions(r *scoring.Result, opts Options) (*Chart, error) {
 	m, n := len(r.Alternatives), len(r.Criteria)
 	c := r.Contributions
 	if c == nil || c.Rows == 0 {
-		return nil, &DataError{Field: "contributions", Row: -1, Col: -1, Err: ErrEmpty,
+		return nil, &DataError{Path: "contributions", Row: -1, Col: -1, Err: ErrEmpty,
 			Detail: "the method " + quoteOr(r.Method, "used") + " is not additive"}
 	}
 	if n == 0 {
-		return nil, &DataError{Field: "criteria", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no criteria"}
+		return nil, &DataError{Path: "criteria", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no criteria"}
 	}
 	if err := c.Check(); err != nil {
 		return nil, dataErr("contributions", -1, -1, ErrLength, "%d values for %d rows of %d", len(c.Data), c.Rows, c.Cols)
@@ -176,11 +176,11 @@ func Contributions(r *scoring.Result, opts Options) (*Chart, error) {
 // checkResult validates the parts of a result every chart uses.
 func checkResult(r *scoring.Result) error {
 	if r == nil {
-		return &DataError{Field: "result", Row: -1, Col: -1, Err: ErrEmpty, Detail: "nil result"}
+		return &DataError{Path: "result", Row: -1, Col: -1, Err: ErrEmpty, Detail: "nil result"}
 	}
 	m := len(r.Alternatives)
 	if m == 0 {
-		return &DataError{Field: "alternatives", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no alternatives"}
+		return &DataError{Path: "alternatives", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no alternatives"}
 	}
 	if len(r.Scores) != m {
 		return dataErr("scores", -1, -1, ErrLength, "%d scores for %d alternatives", len(r.Scores), m)

@@ -36,11 +36,11 @@ import (
 // from invalid [Options]. The result is not modified.
 func Acceptability(r *scoring.SMAAResult, opts Options) (*Chart, error) {
 	if r == nil {
-		return nil, &DataError{Field: "result", Row: -1, Col: -1, Err: ErrEmpty, Detail: "nil result"}
+		return nil, &DataError{Path: "result", Row: -1, Col: -1, Err: ErrEmpty, Detail: "nil result"}
 	}
 	m := len(r.Alternatives)
 	if m == 0 {
-		return nil, &DataError{Field: "alternatives", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no alternatives"}
+		return nil, &DataError{Path: "alternatives", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no alternatives"}
 	}
 	b := r.RankAcceptability
 	if len(b) != m {
@@ -178,11 +178,11 @@ func isShare(v float64) bool {
 // come from invalid [Options]. The result is not modified.
 func Sensitivity(r *scoring.SensitivityResult, criterion int, opts Options) (*Chart, error) {
 	if r == nil {
-		return nil, &DataError{Field: "result", Row: -1, Col: -1, Err: ErrEmpty, Detail: "nil result"}
+		return nil, &DataError{Path: "result", Row: -1, Col: -1, Err: ErrEmpty, Detail: "nil result"}
 	}
 	m := len(r.Alternatives)
 	if m == 0 {
-		return nil, &DataError{Field: "alternatives", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no alternatives"}
+		return nil, &DataError{Path: "alternatives", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no alternatives"}
 	}
 	if criterion < 0 || criterion >= len(r.Sweeps) {
 		return nil, dataErr("sweeps", -1, criterion, ErrValue, "criterion %d of %d", criterion, len(r.Sweeps))

@@ -47,7 +47,7 @@ const maxNamedStakeholders = 8
 func Weights(d WeightsData, opts Options) (*Chart, error) {
 	n := len(d.Criteria)
 	if n == 0 {
-		return nil, &DataError{Field: "criteria", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no criteria"}
+		return nil, &DataError{Path: "criteria", Row: -1, Col: -1, Err: ErrEmpty, Detail: "no criteria"}
 	}
 	if len(d.Weights) != n {
 		return nil, dataErr("weights", -1, -1, ErrLength, "%d weights for %d criteria", len(d.Weights), n)

@@ -1,10 +1,4 @@
-// Package wire implements socialseat's stable JSON contract: the request
-// and response shapes that the command-line tool and the HTTP service
-// example speak, so that people who do not write Go can use the library.
-// Decoding is strict (internal/strictdec): unknown, case-variant and
-// duplicate keys, null for a number, trailing data and wrong types are
-// errors. Every error that concerns the request wraps [ErrBadInput].
-package wire
+package scoringjson
 
 import (
 	"errors"

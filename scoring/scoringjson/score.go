@@ -1,4 +1,4 @@
-package wire
+package scoringjson
 
 import (
 	"errors"
@@ -55,7 +55,7 @@ type Preference struct {
 type Criterion struct {
 	Name      string   `json:"name"`
 	Direction string   `json:"direction"`
-	Weight    *float64 `json:"weight"`
+	Weight    *float64 `json:"weight,omitempty"`
 }
 
 // DecodeScore reads a ScoreRequest strictly.
