@@ -2,8 +2,8 @@ package placement
 
 import (
 	"fmt"
+	"github.com/socialseat/socialseat/internal/textenum"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -251,21 +251,7 @@ func (r Robustness) Summary() string {
 	return b.String()
 }
 
-// ordinal writes n as "1st", "2nd", "3rd", "4th" …
-func ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}
+func ordinal(n int) string { return textenum.Ordinal(n) }
 
 // percent1 writes a weight as a percentage with one decimal.
 func percent1(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }

@@ -8,6 +8,7 @@ package textenum
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/socialseat/socialseat/invalid"
@@ -62,4 +63,21 @@ func token(tokens []string, v int) (string, bool) {
 		return tokens[v], true
 	}
 	return "", false
+}
+
+// Ordinal returns n with its English ordinal suffix: 1st, 2nd, 3rd, 4th,
+// 11th, 12th, 13th, 21st, 112th.
+func Ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
 }

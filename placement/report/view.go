@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"github.com/socialseat/socialseat/internal/textenum"
 	"math"
 	"slices"
 	"strconv"
@@ -835,20 +836,4 @@ func thousands(n int) string {
 	return b.String()
 }
 
-// ordinal returns "1st", "2nd", "3rd", "4th", …
-func ordinal(n int) string {
-	suffix := "th"
-	switch n % 100 {
-	case 11, 12, 13:
-	default:
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}
+func ordinal(n int) string { return textenum.Ordinal(n) }

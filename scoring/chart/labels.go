@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"github.com/socialseat/socialseat/internal/textenum"
 	"sort"
 	"strconv"
 	"strings"
@@ -127,23 +128,7 @@ func code(i int) string {
 	return string(b)
 }
 
-// ordinal returns "1st", "2nd", "3rd", "4th", …, "11th", "21st".
-func ordinal(n int) string {
-	suffix := "th"
-	switch n % 100 {
-	case 11, 12, 13:
-	default:
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}
+func ordinal(n int) string { return textenum.Ordinal(n) }
 
 // percent formats a share in [0, 1] for a heat-map cell: "" for 0, "<1%"
 // for a positive share under half a percent, else a whole percentage.
