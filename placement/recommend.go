@@ -774,11 +774,11 @@ func (rec *Recommendation) smaa(ctx context.Context, problem *scoring.Problem, m
 		center[c-1] = max(x, 1e-3)
 	}
 	res, err := scoring.SMAA{
-		Method:  method,
-		Samples: o.Samples,
-		Seed:    o.Seed,
-		Workers: o.Workers,
-		Weights: scoring.WeightSpace{Center: center, Concentration: kappa},
+		Method:   method,
+		Samples:  o.Samples,
+		Seed:     o.Seed,
+		Workers:  o.Workers,
+		Weights:  scoring.WeightSpace{Center: center, Concentration: kappa},
 		Progress: smaaProgress(progress),
 	}.Run(ctx, problem)
 	if err != nil {
