@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"gonum.org/v1/gonum/mat"
@@ -48,6 +49,12 @@ type Problem struct {
 // alternatives are named "A1" … "Am"; otherwise it must have one non-empty,
 // unique name per row.
 //
+// The values are validated and copied in one pass, which also computes the
+// column summaries the methods need, so building a problem costs about one
+// read of the data and one write of the copy. For data already held in one
+// flat slice, [NewProblemRowMajor] and [NewProblemColMajor] skip the rows;
+// for a gonum matrix, [NewProblemFromMatrix].
+//
 // The error, if any, is an [*InputError] wrapping [ErrEmpty] (no rows, no
 // criteria, an empty name), [ErrRagged] (a row of the wrong length),
 // [ErrNotFinite] (NaN or ±Inf), [ErrInvalidUTF8] (a name that is not
@@ -59,30 +66,76 @@ func NewProblem(alternatives []string, criteria []Criterion, rows [][]float64) (
 	if m == 0 {
 		return nil, inputErr("matrix", -1, -1, "", ErrEmpty, "no alternatives")
 	}
-	n := len(criteria)
-	if n == 0 {
-		return nil, inputErr("criteria", -1, -1, "", ErrEmpty, "no criteria")
-	}
-	p := &Problem{m: m, n: n, data: make([]float64, m*n)}
-	if err := p.setNames(alternatives, criteria); err != nil {
+	p, err := newProblemShell(alternatives, criteria, m)
+	if err != nil {
 		return nil, err
 	}
+	n := p.n
 	for i, row := range rows {
 		if len(row) != n {
 			return nil, inputErr("matrix", i, -1, p.alts[i], ErrRagged,
 				fmt.Sprintf("row has %d values, want %d (one per criterion)", len(row), n))
 		}
-		copy(p.data[i*n:], row)
 	}
-	if err := p.checkFinite(); err != nil {
+	return p.fill(matrixSource{rows: rows})
+}
+
+// NewProblemRowMajor is like [NewProblem] but reads the performances from
+// one flat slice in row-major order: data[i*n+j] is the performance of
+// alternative i on criterion j, where n = len(criteria). len(data) must be
+// a positive multiple of n ([ErrLength] otherwise); the number of
+// alternatives is len(data)/n. data is copied, never retained or modified.
+func NewProblemRowMajor(alternatives []string, criteria []Criterion, data []float64) (*Problem, error) {
+	m, err := flatRows(criteria, data)
+	if err != nil {
 		return nil, err
 	}
-	return p, nil
+	p, err := newProblemShell(alternatives, criteria, m)
+	if err != nil {
+		return nil, err
+	}
+	return p.fill(matrixSource{data: data, stride: p.n})
+}
+
+// NewProblemColMajor is like [NewProblemRowMajor] but data is in
+// column-major order, as Fortran, R, Julia and numpy's order="F" arrays
+// hold it: data[j*m+i] is the performance of alternative i on criterion j,
+// where m = len(data)/len(criteria). data is copied, never retained or
+// modified.
+func NewProblemColMajor(alternatives []string, criteria []Criterion, data []float64) (*Problem, error) {
+	m, err := flatRows(criteria, data)
+	if err != nil {
+		return nil, err
+	}
+	p, err := newProblemShell(alternatives, criteria, m)
+	if err != nil {
+		return nil, err
+	}
+	return p.fill(matrixSource{data: data, stride: m, colMajor: true})
+}
+
+// flatRows returns the number of rows of a flat matrix with one column
+// per criterion.
+func flatRows(criteria []Criterion, data []float64) (int, error) {
+	n := len(criteria)
+	switch {
+	case len(data) == 0:
+		return 0, inputErr("matrix", -1, -1, "", ErrEmpty, "no alternatives")
+	case n == 0:
+		return 0, inputErr("criteria", -1, -1, "", ErrEmpty, "no criteria")
+	case len(data)%n != 0:
+		return 0, inputErr("matrix", -1, -1, "", ErrLength,
+			fmt.Sprintf("%d values are not a whole number of rows of %d criteria", len(data), n))
+	}
+	return len(data) / n, nil
 }
 
 // NewProblemFromMatrix is like [NewProblem] but reads the performances from
 // a gonum matrix, whose values are copied. The matrix has one row per
-// alternative and one column per criterion.
+// alternative and one column per criterion. A [*mat.Dense] (or any
+// [mat.RawMatrixer]) is read from its backing slice, and the transpose
+// of one (mat.Transpose{Matrix: d} or d.T()) as column-major data, without
+// calling At per value; other matrices are read through At.
 func NewProblemFromMatrix(alternatives []string, criteria []Criterion, a mat.Matrix) (*Problem, error) {
 	if a == nil {
 		return nil, inputErr("matrix", -1, -1, "", ErrEmpty, "nil matrix")
@@ -98,19 +151,61 @@ func NewProblemFromMatrix(alternatives []string, criteria []Criterion, a mat.Mat
 		return nil, inputErr("matrix", -1, -1, "", ErrLength,
 			fmt.Sprintf("matrix has %d columns for %d criteria", n, len(criteria)))
 	}
-	p := &Problem{m: m, n: n, data: make([]float64, m*n)}
-	if err := p.setNames(alternatives, criteria); err != nil {
+	p, err := newProblemShell(alternatives, criteria, m)
+	if err != nil {
 		return nil, err
 	}
-	for i := range m {
-		for j := range n {
-			p.data[i*n+j] = a.At(i, j)
+	if raw, ok := a.(mat.RawMatrixer); ok {
+		r := raw.RawMatrix()
+		return p.fill(matrixSource{data: r.Data, stride: r.Stride})
+	}
+	if t, ok := a.(mat.Transpose); ok {
+		if raw, ok := t.Matrix.(mat.RawMatrixer); ok {
+			// a = rᵀ: row j of r holds criterion j, a column-major layout
+			// with stride r.Stride.
+			r := raw.RawMatrix()
+			return p.fill(matrixSource{data: r.Data, stride: r.Stride, colMajor: true})
 		}
 	}
-	if err := p.checkFinite(); err != nil {
-		return nil, err
+	return p.fill(matrixSource{at: a})
+}
+
+// matrixSource is where a constructor reads the values from: rows, a
+// flat slice (row-major with stride the distance between rows, or
+// column-major with stride the distance between columns) or a matrix read
+// through At.
+type matrixSource struct {
+	rows     [][]float64
+	data     []float64
+	stride   int
+	colMajor bool
+	at       mat.Matrix
+}
+
+// copyBlock copies rows lo…hi−1 into dst (row-major, n columns) and adds
+// them to st.
+func (s matrixSource) copyBlock(lo, hi, n int, dst []float64, st *colStats) {
+	switch {
+	case s.rows != nil:
+		for i := lo; i < hi; i++ {
+			st.addRow(dst[(i-lo)*n:(i-lo+1)*n:(i-lo+1)*n], s.rows[i])
+		}
+	case s.at != nil:
+		row := make([]float64, n)
+		for i := lo; i < hi; i++ {
+			for j := range row {
+				row[j] = s.at.At(i, j)
+			}
+			st.addRow(dst[(i-lo)*n:(i-lo+1)*n:(i-lo+1)*n], row)
+		}
+	case s.colMajor:
+		st.addStrided(dst, s.data, s.stride, lo, hi)
+	default:
+		for i := lo; i < hi; i++ {
+			k := i * s.stride
+			st.addRow(dst[(i-lo)*n:(i-lo+1)*n:(i-lo+1)*n], s.data[k:k+n:k+n])
+		}
 	}
-	return p, nil
 }
 
 // MustNewProblem is like [NewProblem] but panics on error. It is meant for
@@ -123,68 +218,223 @@ func MustNewProblem(alternatives []string, criteria []Criterion, rows [][]float6
 	return p
 }
 
-func (p *Problem) setNames(alternatives []string, criteria []Criterion) error {
-	m := p.m
-	if alternatives == nil {
-		var b []byte
-		ends := make([]int, m)
-		for i := range m {
-			b = strconv.AppendInt(append(b, 'A'), int64(i+1), 10)
-			ends[i] = len(b)
+// newProblemShell checks the names of a problem with m ≥ 1 rows and
+// allocates everything it holds: the names, and one float64 block for the
+// matrix and the column summaries. Only the values remain to be filled.
+func newProblemShell(alternatives []string, criteria []Criterion, m int) (*Problem, error) {
+	n := len(criteria)
+	if n == 0 {
+		return nil, inputErr("criteria", -1, -1, "", ErrEmpty, "no criteria")
+	}
+	p := &Problem{m: m, n: n}
+	if err := p.setNames(alternatives, criteria); err != nil {
+		return nil, err
+	}
+	block := make([]float64, m*n+5*n)
+	p.data = block[: m*n : m*n]
+	stats := block[m*n:]
+	col := func(k int) []float64 { return stats[k*n : (k+1)*n : (k+1)*n] }
+	p.colMin, p.colMax, p.colScale, p.colSum, p.colSumSq = col(0), col(1), col(2), col(3), col(4)
+	return p, nil
+}
+
+// colStats accumulates the column summaries of a block of rows: minimum,
+// maximum, Σx and Σx². A NaN or an infinity anywhere in a column makes its
+// Σx NaN or infinite, which is how [Problem.fill] detects one without a
+// test per value.
+type colStats struct {
+	lo, hi, sum, sq []float64
+	started         bool
+}
+
+// addRow copies src into dst (both of length n) and adds it to the
+// summaries.
+func (st *colStats) addRow(dst, src []float64) {
+	lo, hi, sum, sq := st.lo[:len(src)], st.hi[:len(src)], st.sum[:len(src)], st.sq[:len(src)]
+	dst = dst[:len(src)]
+	if !st.started {
+		copy(lo, src)
+		copy(hi, src)
+		st.started = true
+	}
+	for j, v := range src {
+		dst[j] = v
+		if v < lo[j] {
+			lo[j] = v
 		}
-		p.alts = carve(string(b), ends)
+		if v > hi[j] {
+			hi[j] = v
+		}
+		sum[j] += v
+		sq[j] += v * v
+	}
+}
+
+// addStrided copies rows lo…hi−1 of a column-major matrix, whose columns
+// start stride values apart in data, into the row-major dst and adds them
+// to the summaries.
+func (st *colStats) addStrided(dst, data []float64, stride, lo, hi int) {
+	n := len(st.lo)
+	for j := range n {
+		col := data[j*stride+lo : j*stride+hi : j*stride+hi]
+		l, h, s, q := col[0], col[0], 0.0, 0.0
+		if st.started {
+			l, h, s, q = st.lo[j], st.hi[j], st.sum[j], st.sq[j]
+		}
+		for k, v := range col {
+			dst[k*n+j] = v
+			if v < l {
+				l = v
+			}
+			if v > h {
+				h = v
+			}
+			s += v
+			q += v * v
+		}
+		st.lo[j], st.hi[j], st.sum[j], st.sq[j] = l, h, s, q
+	}
+	st.started = true
+}
+
+// fill copies the values into p.data and computes the column summaries in
+// one pass, by row blocks of blockRows, reading them from src. Blocks
+// run concurrently on large matrices (see forBlocks); each block's sums are
+// its own and are added in block order, so the result does not depend on
+// the number of workers. It then checks that every value is finite.
+func (p *Problem) fill(src matrixSource) (*Problem, error) {
+	m, n := p.m, p.n
+	nb := numBlocks(m)
+	if nb == 1 {
+		st := colStats{lo: p.colMin, hi: p.colMax, sum: p.colSum, sq: p.colSumSq}
+		src.copyBlock(0, m, n, p.data, &st)
 	} else {
-		if len(alternatives) != m {
-			return inputErr("alternatives", -1, -1, "", ErrLength,
-				fmt.Sprintf("%d names for %d rows", len(alternatives), m))
+		part := make([]float64, 4*n*nb)
+		src := src // only this branch's copy escapes to the workers
+		forBlocks(m, n, func(lo, hi, b int) {
+			s := part[4*n*b : 4*n*(b+1)]
+			st := colStats{lo: s[:n:n], hi: s[n : 2*n : 2*n], sum: s[2*n : 3*n : 3*n], sq: s[3*n:]}
+			src.copyBlock(lo, hi, n, p.data[lo*n:hi*n], &st)
+		})
+		copy(p.colMin, part[:n])
+		copy(p.colMax, part[n:2*n])
+		for b := range nb {
+			s := part[4*n*b : 4*n*(b+1)]
+			for j := range n {
+				p.colMin[j] = math.Min(p.colMin[j], s[j])
+				p.colMax[j] = math.Max(p.colMax[j], s[n+j])
+				p.colSum[j] += s[2*n+j]
+				p.colSumSq[j] += s[3*n+j]
+			}
 		}
-		p.alts = internNames(alternatives)
+	}
+	for j := range n {
+		if s := p.colSum[j]; math.IsNaN(s) || math.IsInf(s, 0) {
+			if err := p.notFinite(); err != nil {
+				return nil, err
+			}
+			break // finite values whose sum overflowed: scaleSums rescales them
+		}
+	}
+	p.scaleSums()
+	return p, nil
+}
+
+// notFinite returns the error for the first value in row-major order that
+// is NaN or infinite, or nil if every value is finite.
+func (p *Problem) notFinite() error {
+	for k, v := range p.data {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			i, j := k/p.n, k%p.n
+			return inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrNotFinite,
+				strconv.FormatFloat(v, 'g', -1, 64))
+		}
+	}
+	// A sum can only become infinite by overflow when every value is
+	// finite; scaleSums recomputes it scaled.
+	return nil
+}
+
+func (p *Problem) setNames(alternatives []string, criteria []Criterion) error {
+	m, n := p.m, len(criteria)
+	if alternatives != nil && len(alternatives) != m {
+		return inputErr("alternatives", -1, -1, "", ErrLength,
+			fmt.Sprintf("%d names for %d rows", len(alternatives), m))
+	}
+	// One slice holds the alternatives' names, the copy results share
+	// (see Problem.resultAlts) and the criteria's names; one string holds
+	// the alternatives' names' bytes (see internNames).
+	strs := make([]string, 2*m+n)
+	p.alts, p.resultAlts, p.resultCrits = strs[:m:m], strs[m:2*m:2*m], strs[2*m:]
+	if alternatives == nil {
+		defaultNames(p.alts)
+	} else {
+		internNames(p.alts, alternatives)
 		if err := checkNames("alternatives", p.alts); err != nil {
 			return err
 		}
 	}
+	copy(p.resultAlts, p.alts)
 	p.crits = slices.Clone(criteria)
-	names := make([]string, len(criteria))
+	names := p.resultCrits
 	for j, c := range criteria {
 		names[j] = c.Name
 		if c.Direction != Benefit && c.Direction != Cost {
 			return inputErr("criteria", -1, j, c.Name, ErrDirection, c.Direction.String())
 		}
 	}
-	if err := checkNames("criteria", names); err != nil {
-		return err
-	}
-	p.resultAlts, p.resultCrits = slices.Clone(p.alts), names
-	return nil
+	return checkNames("criteria", names)
 }
 
-// internNames copies names into one string and returns substrings of it:
-// a problem with a million alternatives then holds one string object
-// rather than a million, which the garbage collector would have to visit
-// on every cycle.
-func internNames(names []string) []string {
-	n := 0
+// defaultNames sets out to "A1" … "Am", substrings of one string.
+func defaultNames(out []string) {
+	total := 0
+	for lo, digits := 1, 1; lo <= len(out); lo, digits = lo*10, digits+1 {
+		total += (min(lo*10-1, len(out)) - lo + 1) * (1 + digits)
+	}
+	var b strings.Builder
+	b.Grow(total)
+	var num [24]byte
+	for i := range out {
+		b.WriteByte('A')
+		b.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
+	}
+	all, start := b.String(), 0
+	for i := range out {
+		end := start + 1 + digitCount(i+1)
+		out[i] = all[start:end]
+		start = end
+	}
+}
+
+// digitCount returns the number of decimal digits of k > 0.
+func digitCount(k int) int {
+	d := 1
+	for ; k >= 10; k /= 10 {
+		d++
+	}
+	return d
+}
+
+// internNames copies names into one string and sets out to its
+// substrings: a problem with a million alternatives then holds one string
+// object rather than a million, which the garbage collector would have to
+// visit on every cycle.
+func internNames(out, names []string) {
+	total := 0
 	for _, s := range names {
-		n += len(s)
+		total += len(s)
 	}
-	b := make([]byte, 0, n)
-	ends := make([]int, len(names))
+	var b strings.Builder
+	b.Grow(total)
+	for _, s := range names {
+		b.WriteString(s)
+	}
+	all, start := b.String(), 0
 	for i, s := range names {
-		b = append(b, s...)
-		ends[i] = len(b)
+		out[i] = all[start : start+len(s)]
+		start += len(s)
 	}
-	return carve(string(b), ends)
-}
-
-// carve cuts all into the substrings ending at ends.
-func carve(all string, ends []int) []string {
-	out := make([]string, len(ends))
-	start := 0
-	for i, e := range ends {
-		out[i] = all[start:e]
-		start = e
-	}
-	return out
 }
 
 // nameHash is the 32-bit FNV-1a hash of s.
@@ -221,7 +471,13 @@ func checkNames(field string, names []string) error {
 	// Sort (hash, index) pairs: equal names have equal hashes, so only
 	// neighbours with equal hashes need their names compared, and sorting
 	// integers needs neither a map nor a comparator call.
-	items := make([]uint64, len(names))
+	var small [32]uint64
+	items := small[:0]
+	if len(names) > len(small) {
+		items = make([]uint64, len(names))
+	} else {
+		items = small[:len(names)]
+	}
 	for i, s := range names {
 		items[i] = uint64(nameHash(s))<<32 | uint64(i)
 	}
@@ -252,19 +508,6 @@ func checkNames(field string, names []string) error {
 		row, col := at(dup)
 		return inputErr(field, row, col, names[dup], ErrDuplicateName, fmt.Sprintf("same as index %d", first))
 	}
-	return nil
-}
-
-// checkFinite rejects NaN and ±Inf and fills the per-column summaries.
-func (p *Problem) checkFinite() error {
-	for k, v := range p.data {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			i, j := k/p.n, k%p.n
-			return inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrNotFinite,
-				strconv.FormatFloat(v, 'g', -1, 64))
-		}
-	}
-	p.summarize()
 	return nil
 }
 
@@ -299,7 +542,16 @@ func (p *Problem) summarize() {
 			sq[j] += v * v
 		}
 	}
+	p.scaleSums()
+}
+
+// scaleSums sets the exact power-of-two scale of each column from its
+// minimum and maximum and scales the raw sums Σx and Σx² by it, or
+// recomputes them scaled where the magnitudes are extreme.
+func (p *Problem) scaleSums() {
+	n, sum, sq := p.n, p.colSum, p.colSumSq
 	for j := range n {
+		lo, hi := p.colMin, p.colMax
 		s := powerOfTwoScale(math.Max(math.Abs(lo[j]), math.Abs(hi[j])))
 		p.colScale[j] = s
 		if s >= 0x1p-400 && s <= 0x1p400 {

@@ -1,0 +1,107 @@
+package scoring_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// endToEndMethods lists every built-in method with the sizes that
+// BenchmarkEndToEnd runs it at. PROMETHEE II is quadratic in the number of
+// alternatives, so it runs at 2000 rather than a million.
+var endToEndMethods = []struct {
+	token string
+	sizes [][2]int
+	make  func(n int) scoring.Method
+}{
+	{"wsm", e2eSizes, func(int) scoring.Method { return scoring.WeightedSum{} }},
+	{"wpm", e2eSizes, func(int) scoring.Method { return scoring.WeightedProduct{} }},
+	{"topsis", e2eSizes, func(int) scoring.Method { return scoring.TOPSIS{} }},
+	{"vikor", e2eSizes, func(int) scoring.Method { return scoring.NewVIKOR() }},
+	{"promethee2", [][2]int{{1000, 10}, {2000, 10}}, func(n int) scoring.Method {
+		prefs := make([]scoring.Preference, n)
+		for j := range prefs {
+			prefs[j] = scoring.Preference{Function: scoring.Linear, Q: 5, P: 20}
+		}
+		return scoring.PROMETHEEII{Preferences: prefs}
+	}},
+	{"copras", e2eSizes, func(int) scoring.Method { return scoring.COPRAS{} }},
+	{"edas", e2eSizes, func(int) scoring.Method { return scoring.EDAS{} }},
+	{"mabac", e2eSizes, func(int) scoring.Method { return scoring.MABAC{} }},
+	{"spotis", e2eSizes, func(int) scoring.Method { return scoring.SPOTIS{} }},
+	{"moora", e2eSizes, func(int) scoring.Method { return scoring.MOORA{} }},
+}
+
+var e2eSizes = [][2]int{{1000, 10}, {1000000, 10}}
+
+// e2eData returns seeded m×n rows with values in [1, 100) (the same shape
+// as BenchmarkMethods' data), criteria with every third one a cost, and
+// weights.
+func e2eData(m, n int) ([][]float64, []scoring.Criterion, []float64) {
+	rng := rand.New(rand.NewPCG(uint64(m), uint64(n)))
+	rows := make([][]float64, m)
+	flat := make([]float64, m*n)
+	for i := range rows {
+		rows[i] = flat[i*n : (i+1)*n : (i+1)*n]
+		for j := range rows[i] {
+			rows[i][j] = 1 + 99*rng.Float64()
+		}
+	}
+	crits := make([]scoring.Criterion, n)
+	w := make([]float64, n)
+	for j := range crits {
+		crits[j] = scoring.Criterion{Name: fmt.Sprintf("c%d", j), Direction: scoring.Benefit}
+		if j%3 == 2 {
+			crits[j].Direction = scoring.Cost
+		}
+		w[j] = 0.5 + rng.Float64()
+	}
+	return rows, crits, w
+}
+
+// BenchmarkEndToEnd measures what a user pays from rows in memory to a
+// ranking: NewProblem on the rows plus one Rank call. Its names,
+// BenchmarkEndToEnd/<method>/<m>x<n>, are what scoring/bench/compare.sh
+// reads; keep them.
+func BenchmarkEndToEnd(b *testing.B) {
+	for _, meth := range endToEndMethods {
+		b.Run(meth.token, func(b *testing.B) {
+			for _, s := range meth.sizes {
+				m, n := s[0], s[1]
+				b.Run(fmt.Sprintf("%dx%d", m, n), func(b *testing.B) {
+					rows, crits, w := e2eData(m, n)
+					method := meth.make(n)
+					b.ReportAllocs()
+					for b.Loop() {
+						p, err := scoring.NewProblem(nil, crits, rows)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if _, err := method.Rank(p, w); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		})
+	}
+}
+
+// BenchmarkNewProblem measures construction alone, from rows, from a flat
+// row-major slice and from a column-major slice.
+func BenchmarkNewProblem(b *testing.B) {
+	for _, s := range e2eSizes {
+		m, n := s[0], s[1]
+		rows, crits, _ := e2eData(m, n)
+		b.Run(fmt.Sprintf("rows/%dx%d", m, n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := scoring.NewProblem(nil, crits, rows); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
