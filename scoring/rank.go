@@ -47,7 +47,23 @@ func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int
 	if m == 0 {
 		return ranks, order
 	}
-	if m <= radixThreshold || m > math.MaxUint32 {
+	if m <= radixThreshold {
+		// Walk the sorted items themselves: no order slice unless asked.
+		tol := tieTolerance * maxAbs(scores)
+		head, rank := 0.0, 1
+		for k, it := range smallSorted(scores, better) {
+			i := int(uint32(it))
+			if k == 0 || math.Abs(scores[i]-head) > tol {
+				head, rank = scores[i], k+1
+			}
+			ranks[i] = rank
+			if wantOrder {
+				order[k] = i
+			}
+		}
+		return ranks, order
+	}
+	if m > math.MaxUint32 {
 		tol := tieTolerance * maxAbs(scores)
 		head, rank := 0.0, 1
 		for k, i := range sortOrder(scores, better) {
@@ -146,20 +162,27 @@ func sortOrder(scores []float64, better Better) []int {
 	if m > radixThreshold {
 		return radixOrder(scores, better)
 	}
-	// Pack (key, index) into integers: sorting them needs no comparator
-	// calls, and the index breaks ties deterministically.
-	kt, sign := newKeyTransform(slices.Min(scores), slices.Max(scores), better)
-	items := make([]uint64, m)
-	for i, s := range scores {
-		items[i] = kt.key(s)<<32 | uint64(i)
-	}
-	slices.Sort(items)
-	fixRuns(items, scores, sign)
+	items := smallSorted(scores, better)
 	order := make([]int, m)
 	for k, it := range items {
 		order[k] = int(uint32(it))
 	}
 	return order
+}
+
+// smallSorted returns the items key<<32 | index of at most 2^32 scores
+// sorted best first, ties by index.
+func smallSorted(scores []float64, better Better) []uint64 {
+	// Pack (key, index) into integers: sorting them needs no comparator
+	// calls, and the index breaks ties deterministically.
+	kt, sign := newKeyTransform(slices.Min(scores), slices.Max(scores), better)
+	items := make([]uint64, len(scores))
+	for i, s := range scores {
+		items[i] = kt.key(s)<<32 | uint64(i)
+	}
+	slices.Sort(items)
+	fixRuns(items, scores, sign)
+	return items
 }
 
 func cmpFloat(a, b float64) int {
