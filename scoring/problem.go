@@ -394,10 +394,22 @@ func defaultNames(out []string) {
 	}
 	var b strings.Builder
 	b.Grow(total)
-	var num [24]byte
-	for i := range out {
-		b.WriteByte('A')
-		b.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
+	// Count in decimal in place: faster than formatting every number.
+	var buf [24]byte
+	buf[0], buf[1] = 'A', '1'
+	size := 2
+	for range out {
+		b.Write(buf[:size])
+		k := size - 1
+		for ; k > 0 && buf[k] == '9'; k-- {
+			buf[k] = '0'
+		}
+		if k > 0 {
+			buf[k]++
+		} else {
+			buf[1], buf[size] = '1', '0'
+			size++
+		}
 	}
 	all, start := b.String(), 0
 	for i := range out {

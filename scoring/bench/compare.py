@@ -2,9 +2,15 @@
 problem sizes as the Go benchmarks (BenchmarkMethods), to keep the claim
 "faster than what an analyst would write in Python" honest.
 
-Usage: python3 compare.py [--quick]   prints "method size milliseconds" lines.
-Each timing is the best of several runs and includes the ranking, as the Go
-methods do. Data: uniform values in [1, 100), every third criterion a cost,
+Usage: python3 compare.py [--quick] [--e2e]   prints "method size milliseconds"
+lines. Each timing is the best of several runs and includes the ranking, as
+the Go methods do.
+
+With --e2e it times the end-to-end work that BenchmarkEndToEnd times in Go,
+rows in memory to a ranking: np.asarray of the rows (a float64 array, as
+the Go rows are float64 slices) -> formula -> argsort, for every method at
+1000x10 and 1000000x10 (PROMETHEE II at 1000x10 and 2000x10), and prints
+the median of the runs. Data: uniform values in [1, 100), every third criterion a cost,
 weights uniform in [0.5, 1.5) normalised - the same shape as the Go
 benchmark's data (not the same numbers: the timings do not depend on them).
 """
@@ -71,7 +77,36 @@ def copras(x, w, cost):
     return ranks_desc(q / q.max() * 100)
 
 
+def edas(x, w, cost):
+    av = x.mean(axis=0)
+    above = np.where(cost, av - x, x - av) / av
+    pda, nda = np.maximum(0, above), np.maximum(0, -above)
+    sp, sn = (pda * w).sum(axis=1), (nda * w).sum(axis=1)
+    return ranks_desc((sp / sp.max() + 1 - sn / sn.max()) / 2)
+
+
+def mabac(x, w, cost):
+    lo, hi = x.min(axis=0), x.max(axis=0)
+    r = np.where(cost, (x - hi) / (lo - hi), (x - lo) / (hi - lo))
+    v = w * (r + 1)
+    g = np.exp(np.log(v).mean(axis=0))  # the geometric mean, without underflow
+    return ranks_desc((v - g).sum(axis=1))
+
+
+def spotis(x, w, cost):
+    lo, hi = x.min(axis=0), x.max(axis=0)
+    ideal = np.where(cost, lo, hi)
+    d = (np.abs(x - ideal) / (hi - lo) * w).sum(axis=1)
+    return ranks_desc(-d)
+
+
+def moora(x, w, cost):
+    r = x / np.sqrt((x * x).sum(axis=0))
+    return ranks_desc((r * (w * np.where(cost, -1, 1))).sum(axis=1))
+
+
 METHODS = {"wsm": wsm, "wpm": wpm, "topsis": topsis, "vikor": vikor, "promethee2": promethee2, "copras": copras}
+E2E_METHODS = dict(METHODS, edas=edas, mabac=mabac, spotis=spotis, moora=moora)
 SIZES = {m: [(10, 8), (1000, 10), (1000000, 10)] for m in METHODS}
 SIZES["promethee2"] = [(10, 8), (1000, 10), (2000, 10)]
 
@@ -85,8 +120,36 @@ def best_of(fn, runs):
     return best
 
 
+def median_of(fn, runs):
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return float(np.median(times))
+
+
+def end_to_end(quick):
+    rng = np.random.default_rng(1)
+    for name, fn in E2E_METHODS.items():
+        sizes = [(1000, 10), (2000, 10)] if name == "promethee2" else [(1000, 10), (1000000, 10)]
+        for m, n in sizes:
+            if quick and m * n > 20000:
+                continue
+            rows = 1 + 99 * rng.random((m, n))
+            cost = np.array([j % 3 == 2 for j in range(n)])
+            w = 0.5 + rng.random(n)
+            w /= w.sum()
+            runs = 7 if m * n >= 1_000_000 else 51
+            t = median_of(lambda: fn(np.asarray(rows, dtype=np.float64), w, cost), runs)
+            print(f"{name} {m}x{n} {t * 1e3:.4f}", flush=True)
+
+
 def main():
     quick = "--quick" in sys.argv
+    if "--e2e" in sys.argv:
+        end_to_end(quick)
+        return
     rng = np.random.default_rng(1)
     for name, fn in METHODS.items():
         for m, n in SIZES[name]:

@@ -5,6 +5,13 @@
 #
 #   bash scoring/bench/compare.sh          # full sizes (a few minutes)
 #   bash scoring/bench/compare.sh --quick  # small sizes only
+#   bash scoring/bench/compare.sh --e2e    # end to end instead (see below)
+#   bash scoring/bench/compare.sh --e2e --quick
+#
+# With --e2e it runs BenchmarkEndToEnd (NewProblem on the rows + Rank) with
+# -count 3 and numpy's np.asarray(rows) -> formula -> argsort in the same
+# run, for every method at 1000x10 and 1000000x10 (PROMETHEE II at 2000x10),
+# and prints medians: method, size, Go ms, numpy ms, numpy/Go, Go allocs.
 #
 # It installs Debian's python3-numpy when numpy is missing (needs root).
 set -euo pipefail
@@ -15,13 +22,47 @@ if ! "$py" -c 'import numpy' 2>/dev/null; then
 	apt-get update -qq && apt-get install -y -qq python3-numpy >/dev/null
 fi
 quick=""
+e2e=""
 benchtime=1s
-if [ "${1:-}" = "--quick" ]; then
-	quick="--quick"
-	benchtime=200x
-fi
+for arg in "$@"; do
+	case "$arg" in
+	--quick)
+		quick="--quick"
+		benchtime=200x
+		;;
+	--e2e) e2e="--e2e" ;;
+	*)
+		echo "usage: $0 [--quick] [--e2e]" >&2
+		exit 2
+		;;
+	esac
+done
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+
+if [ -n "$e2e" ]; then
+	filter='BenchmarkEndToEnd'
+	[ -n "$quick" ] && filter='BenchmarkEndToEnd/.*/1000x10$'
+	# Interleave the two: Go, numpy, Go, numpy, Go, so that a change in the
+	# machine's load hits both.
+	for round in 1 2 3; do
+		go test ./scoring/ -run '^$' -bench "$filter" -benchtime "$benchtime" -count 1 | tee -a "$out/go.txt" | grep -E '^Benchmark' || true
+		[ "$round" = 3 ] || "$py" scoring/bench/compare.py --e2e $quick | tee -a "$out/numpy.txt"
+	done
+	echo
+	printf '%-12s %-12s %12s %12s %10s %8s\n' method size go_ms numpy_ms numpy/go allocs
+	for name in wsm wpm topsis vikor promethee2 copras edas mabac spotis moora; do
+		for size in 1000x10 1000000x10 2000x10; do
+			go=$(grep -E "^BenchmarkEndToEnd/$name/$size-[0-9]+ " "$out/go.txt" | awk '{print $3}' | sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}' || true) 
+			allocs=$(grep -E "^BenchmarkEndToEnd/$name/$size-[0-9]+ " "$out/go.txt" | awk '{print $(NF-1)}' | sort -g | tail -1 || true)
+			np=$(awk -v n="$name" -v s="$size" '$1 == n && $2 == s {print $3}' "$out/numpy.txt" | sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}' || true) 
+			[ -n "$go" ] && [ -n "$np" ] || continue
+			awk -v n="$name" -v s="$size" -v ns="$go" -v ms="$np" -v al="$allocs" \
+				'BEGIN { go = ns / 1e6; printf "%-12s %-12s %12.4f %12.4f %9.1fx %8s\n", n, s, go, ms, ms / go, al }'
+		done
+	done
+	exit 0
+fi
 
 filter='BenchmarkMethods'
 [ -n "$quick" ] && filter='BenchmarkMethods/.*/(10x8|1000x10)$'
