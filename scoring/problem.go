@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -180,12 +181,19 @@ type matrixSource struct {
 	stride   int
 	colMajor bool
 	at       mat.Matrix
+	// inPlace means data is the problem's own matrix: summarise only.
+	inPlace bool
 }
 
 // copyBlock copies rows lo…hi−1 into dst (row-major, n columns) and adds
 // them to st.
 func (s matrixSource) copyBlock(lo, hi, n int, dst []float64, st *colStats) {
 	switch {
+	case s.inPlace:
+		for i := lo; i < hi; i++ {
+			row := dst[(i-lo)*n : (i-lo+1)*n : (i-lo+1)*n]
+			st.addRow(row, row)
+		}
 	case s.rows != nil:
 		for i := lo; i < hi; i++ {
 			st.addRow(dst[(i-lo)*n:(i-lo+1)*n:(i-lo+1)*n], s.rows[i])
@@ -222,17 +230,28 @@ func MustNewProblem(alternatives []string, criteria []Criterion, rows [][]float6
 // allocates everything it holds: the names, and one float64 block for the
 // matrix and the column summaries. Only the values remain to be filled.
 func newProblemShell(alternatives []string, criteria []Criterion, m int) (*Problem, error) {
+	return newProblemShellOwning(alternatives, criteria, m, nil, nil)
+}
+
+// newProblemShellOwning is newProblemShell that uses data, if not nil, as
+// the problem's matrix (row-major m×n) rather than allocating one.
+// The alternatives' names come from built, if not nil.
+func newProblemShellOwning(alternatives []string, criteria []Criterion, m int, data []float64, built *ProblemBuilder) (*Problem, error) {
 	n := len(criteria)
 	if n == 0 {
 		return nil, inputErr("criteria", -1, -1, "", ErrEmpty, "no criteria")
 	}
 	p := &Problem{m: m, n: n}
-	if err := p.setNames(alternatives, criteria); err != nil {
+	if err := p.setNames(alternatives, criteria, built); err != nil {
 		return nil, err
 	}
-	block := make([]float64, m*n+5*n)
-	p.data = block[: m*n : m*n]
-	stats := block[m*n:]
+	var stats []float64
+	if data != nil {
+		p.data, stats = data, make([]float64, 5*n)
+	} else {
+		block := make([]float64, m*n+5*n)
+		p.data, stats = block[:m*n:m*n], block[m*n:]
+	}
 	col := func(k int) []float64 { return stats[k*n : (k+1)*n : (k+1)*n] }
 	p.colMin, p.colMax, p.colScale, p.colSum, p.colSumSq = col(0), col(1), col(2), col(3), col(4)
 	return p, nil
@@ -355,7 +374,7 @@ func (p *Problem) notFinite() error {
 	return nil
 }
 
-func (p *Problem) setNames(alternatives []string, criteria []Criterion) error {
+func (p *Problem) setNames(alternatives []string, criteria []Criterion, built *ProblemBuilder) error {
 	m, n := p.m, len(criteria)
 	if alternatives != nil && len(alternatives) != m {
 		return inputErr("alternatives", -1, -1, "", ErrLength,
@@ -366,9 +385,19 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion) error {
 	// the alternatives' names' bytes (see internNames).
 	strs := make([]string, 2*m+n)
 	p.alts, p.resultAlts, p.resultCrits = strs[:m:m], strs[m:2*m:2*m], strs[2*m:]
-	if alternatives == nil {
+	switch {
+	case built != nil:
+		all, start := string(built.names), 0
+		for i, e := range built.ends {
+			p.alts[i] = all[start:e]
+			start = e
+		}
+		if err := checkNames("alternatives", p.alts); err != nil {
+			return err
+		}
+	case alternatives == nil:
 		defaultNames(p.alts)
-	} else {
+	default:
 		internNames(p.alts, alternatives)
 		if err := checkNames("alternatives", p.alts); err != nil {
 			return err
@@ -657,4 +686,82 @@ func checkProblem(p *Problem) error {
 		return inputErr("matrix", -1, -1, "", ErrEmpty, "empty problem")
 	}
 	return nil
+}
+
+// ProblemBuilder builds a [Problem] one alternative at a time, for data
+// that arrives as a stream (a CSV file, a database cursor): the values go
+// straight into the problem's own storage, so a problem read from a stream
+// is held once, not once as rows and again as the problem's copy. Build one
+// with [NewProblemBuilder]; after [ProblemBuilder.Problem] it is spent.
+type ProblemBuilder struct {
+	crits []Criterion
+	n     int
+	data  []float64
+	names []byte
+	ends  []int
+	bad   error
+}
+
+// NewProblemBuilder returns a builder for a problem on the given criteria.
+// sizeHint, if positive, is the expected number of alternatives: storage
+// for that many is reserved at once (memory that is reserved but never
+// written is not resident on most systems, so a generous hint is cheap).
+func NewProblemBuilder(criteria []Criterion, sizeHint int) *ProblemBuilder {
+	b := &ProblemBuilder{crits: slices.Clone(criteria), n: len(criteria)}
+	if sizeHint > 0 && b.n > 0 {
+		b.data = make([]float64, 0, sizeHint*b.n)
+		b.ends = make([]int, 0, sizeHint)
+	}
+	return b
+}
+
+// Add appends an alternative named name (which must be non-empty and
+// unique) with one value per criterion; values is copied. An error is an
+// [*InputError] as [NewProblem] would return for the same row ([ErrRagged],
+// [ErrNotFinite]); names are checked by [ProblemBuilder.Problem]. After an
+// error the builder is spent.
+func (b *ProblemBuilder) Add(name string, values []float64) error {
+	if b.bad != nil {
+		return b.bad
+	}
+	i := len(b.ends)
+	if len(values) != b.n {
+		b.bad = inputErr("matrix", i, -1, name, ErrRagged,
+			fmt.Sprintf("row has %d values, want %d (one per criterion)", len(values), b.n))
+		return b.bad
+	}
+	for j, v := range values {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			b.bad = inputErr("matrix", i, j, name+"/"+b.crits[j].Name, ErrNotFinite,
+				strconv.FormatFloat(v, 'g', -1, 64))
+			return b.bad
+		}
+	}
+	b.data = append(b.data, values...)
+	b.names = append(b.names, name...)
+	b.ends = append(b.ends, len(b.names))
+	return nil
+}
+
+// Len returns the number of alternatives added so far.
+func (b *ProblemBuilder) Len() int { return len(b.ends) }
+
+// Problem validates and returns the problem built so far, with the errors
+// of [NewProblem]. The builder is spent: it hands its storage over to the
+// problem.
+func (b *ProblemBuilder) Problem() (*Problem, error) {
+	if b.bad != nil {
+		return nil, b.bad
+	}
+	m := len(b.ends)
+	if m == 0 {
+		return nil, inputErr("matrix", -1, -1, "", ErrEmpty, "no alternatives")
+	}
+	b.bad = errors.New("scoring: ProblemBuilder used after Problem")
+	p, err := newProblemShellOwning(nil, b.crits, m, b.data[:m*b.n:m*b.n], b)
+	b.data, b.names, b.ends = nil, nil, nil
+	if err != nil {
+		return nil, err
+	}
+	return p.fill(matrixSource{inPlace: true, data: p.data, stride: p.n})
 }

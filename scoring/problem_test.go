@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -201,4 +202,61 @@ func TestSmallRankAllocations(t *testing.T) {
 		}
 	})
 	assert.LessOrEqual(t, got, 5.0, "NewProblem allocations")
+}
+
+// TestProblemBuilder checks that a problem built row by row equals the one
+// NewProblem builds, on one block and on many, and that the builder's
+// errors are NewProblem's.
+func TestProblemBuilder(t *testing.T) {
+	t.Parallel()
+	for _, m := range []int{3, 20000} {
+		rows, _, _ := randomRows(m, 4, 9)
+		crits := mixedCriteria(4)
+		names := make([]string, m)
+		for i := range names {
+			names[i] = "alt " + string(rune('a'+i%26)) + fmt.Sprint(i)
+		}
+		want, err := scoring.NewProblem(names, crits, rows)
+		require.NoError(t, err)
+		for _, hint := range []int{0, 1, m, 3 * m} {
+			b := scoring.NewProblemBuilder(crits, hint)
+			for i, row := range rows {
+				require.NoError(t, b.Add(names[i], row))
+			}
+			rows[0][0] = 1e9 // Add copied the row
+			p, err := b.Problem()
+			rows[0][0] = want.At(0, 0)
+			require.NoError(t, err)
+			assert.Equal(t, want.Rows(), p.Rows())
+			assert.Equal(t, names, p.Alternatives())
+			a, err := scoring.TOPSIS{}.Rank(want, []float64{1, 2, 3, 4})
+			require.NoError(t, err)
+			c, err := scoring.TOPSIS{}.Rank(p, []float64{1, 2, 3, 4})
+			require.NoError(t, err)
+			assert.Equal(t, a.Scores, c.Scores)
+			_, err = b.Problem()
+			assert.Error(t, err, "a spent builder")
+		}
+	}
+	crits := mixedCriteria(2)
+	b := scoring.NewProblemBuilder(crits, 0)
+	_, err := b.Problem()
+	assertInputError(t, err, scoring.ErrEmpty, -1, -1)
+	b = scoring.NewProblemBuilder(crits, 0)
+	require.NoError(t, b.Add("x", []float64{1, 2}))
+	assertInputError(t, b.Add("y", []float64{1}), scoring.ErrRagged, 1, -1)
+	_, err = b.Problem()
+	assertInputError(t, err, scoring.ErrRagged, 1, -1)
+	b = scoring.NewProblemBuilder(crits, 0)
+	require.NoError(t, b.Add("x", []float64{1, 2}))
+	assertInputError(t, b.Add("y", []float64{1, math.Inf(-1)}), scoring.ErrNotFinite, 1, 1)
+	b = scoring.NewProblemBuilder(crits, 0)
+	require.NoError(t, b.Add("x", []float64{1, 2}))
+	require.NoError(t, b.Add("x", []float64{1, 3}))
+	_, err = b.Problem()
+	assertInputError(t, err, scoring.ErrDuplicateName, 1, -1)
+	b = scoring.NewProblemBuilder(crits, 0)
+	require.NoError(t, b.Add("", []float64{1, 2}))
+	_, err = b.Problem()
+	assertInputError(t, err, scoring.ErrEmpty, 0, -1)
 }

@@ -57,8 +57,11 @@ func usagef(format string, args ...any) error {
 // to (copied to stdout only on success, so stdout never gets partial
 // output) and the progress bar for long work.
 type env struct {
-	args     []string // positional arguments, for commands that take them
-	stdin    io.Reader
+	args  []string // positional arguments, for commands that take them
+	stdin io.Reader
+	// stdout is for a command whose output is too large to buffer (score
+	// --matrix): it writes there only once its result is computed.
+	stdout   io.Writer
 	out      *bytes.Buffer
 	progress *progress
 }
@@ -165,11 +168,36 @@ func commands() map[string]command {
 			},
 		},
 		"score": {
-			summary: "rank the alternatives of a general decision problem (JSON in, JSON out)",
-			usage:   "score [-f FILE]",
+			summary: "rank the alternatives of a general decision problem (JSON or CSV/TSV in, JSON out)",
+			usage: "score [-f FILE]\n" +
+				"       socialseat score --matrix TABLE.csv|.tsv (-f SPEC.json | --method M --directions D [--weights W]) [--sep ,|;|tab] [--detail]\n\n" +
+				"With --matrix the values come from a CSV or TSV table, which is read without\n" +
+				"building a JSON tree: its header row is a label and then the criteria's names,\n" +
+				"each further row an alternative's name and one number per criterion. The rest\n" +
+				"of the request comes from -f SPEC.json, a score request without \"matrix\" and\n" +
+				"\"alternatives\" whose criteria match the header in order, or from the flags:\n" +
+				"  --method topsis --directions benefit,cost,b,c --weights 0.4,0.3,0.2,0.1\n" +
+				"The output is the ranking JSON (method, alternatives, criteria, weights, scores,\n" +
+				"better, ranking, notes), streamed; --detail adds the method's tables (for\n" +
+				"example WSM's normalised matrix and contributions), which on a large table are\n" +
+				"as large as the table itself and are built in memory.",
 			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
-				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
-				return func(_ context.Context, e *env) error {
+				file := fs.String("f", "", "read the request from `FILE` (default: standard input); with --matrix, the spec")
+				var mo matrixOptions
+				fs.StringVar(&mo.matrix, "matrix", "", "read the values from a CSV or TSV `TABLE` (see above)")
+				fs.StringVar(&mo.sep, "sep", "", "the table's `separator`: \",\", \";\" or tab (default: tab for .tsv/.tab, else \",\")")
+				fs.StringVar(&mo.method, "method", "", "with --matrix and no -f: the `method` (wsm, wpm, topsis, vikor, promethee2, copras, edas, mabac, spotis, moora)")
+				fs.StringVar(&mo.directions, "directions", "", "with --method: one `direction` per criterion, comma-separated: benefit (b, +) or cost (c, -)")
+				fs.StringVar(&mo.weights, "weights", "", "with --method: one `weight` per criterion, comma-separated (default: equal)")
+				fs.BoolVar(&mo.detail, "detail", false, "with --matrix: include the method's detail tables in the output")
+				return func(ctx context.Context, e *env) error {
+					if mo.matrix != "" {
+						mo.spec = *file
+						return scoreMatrix(ctx, e, mo)
+					}
+					if mo.method != "" || mo.directions != "" || mo.weights != "" || mo.sep != "" || mo.detail {
+						return usagef("--method, --directions, --weights, --sep and --detail go with --matrix")
+					}
 					return withInput(*file, e.stdin, func(r io.Reader) error {
 						req, err := scoringjson.DecodeScore(r)
 						if err != nil {
@@ -239,7 +267,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 
-	e := &env{args: positional, stdin: stdin, out: new(bytes.Buffer), progress: newProgress(stderr, terminal)}
+	e := &env{args: positional, stdin: stdin, stdout: stdout, out: new(bytes.Buffer), progress: newProgress(stderr, terminal)}
 	done := make(chan error, 1)
 	go func() { done <- exec(ctx, e) }()
 	var err error

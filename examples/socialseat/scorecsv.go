@@ -1,0 +1,426 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"github.com/socialseat/socialseat/scoring"
+	"github.com/socialseat/socialseat/scoring/scoringjson"
+)
+
+// matrixOptions are the score command's flags for a CSV or TSV matrix.
+type matrixOptions struct {
+	matrix     string // the CSV/TSV file; "" means the JSON request path
+	sep        string // "", ",", "tab"
+	spec       string // -f: the JSON side file (a score request without "matrix")
+	method     string
+	weights    string
+	directions string
+	detail     bool
+}
+
+// scoreMatrix runs the score command on a CSV or TSV matrix: the
+// alternatives' names and the values come from the table, the method, the
+// criteria's directions and weights and the method's parameters from the
+// side file (-f) or from --method, --directions and --weights. The values
+// go straight into the problem's storage (no JSON tree, no rows, no
+// second copy; see scoring.ProblemBuilder), and the result
+// is written to stdout as it is encoded, after it has been computed.
+func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
+	if o.spec != "" && (o.method != "" || o.weights != "" || o.directions != "") {
+		return usagef("-f and --method/--weights/--directions are alternatives: give one")
+	}
+	f, err := os.Open(o.matrix)
+	if err != nil {
+		return &usageError{err}
+	}
+	defer f.Close()
+	sep := ','
+	switch {
+	case o.sep == "tab" || o.sep == `\t` || (o.sep == "" && (strings.HasSuffix(o.matrix, ".tsv") || strings.HasSuffix(o.matrix, ".tab"))):
+		sep = '\t'
+	case o.sep == "" || o.sep == ",":
+	case o.sep == ";":
+		sep = ';'
+	default:
+		return usagef("--sep %q: want \",\", \";\" or \"tab\"", o.sep)
+	}
+	size := int64(0)
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return usagef("%s is a directory, not a file", o.matrix)
+		}
+		size = st.Size()
+	}
+	r := bufio.NewReaderSize(f, 1<<20)
+	h, err := readHeader(r, byte(sep))
+	if err != nil {
+		return scoringjson.BadInput(fmt.Errorf("%s: %w", o.matrix, err))
+	}
+	req, err := matrixRequest(e, o, h.criteria)
+	if err != nil {
+		return err
+	}
+	crits, weights, err := req.CriteriaAndWeights()
+	if err != nil {
+		return err
+	}
+	// A guess of the number of rows from the file's size: reserved memory
+	// that is never written costs nothing, so the guess errs high.
+	hint := 0
+	if size > 0 {
+		hint = int(min(size/int64(h.lineLen+1)*5/4+16, 1<<26))
+	}
+	if size > 64<<20 {
+		// A large table: collect garbage (the per-line strings) more
+		// eagerly than the default, which keeps the peak memory near
+		// what the problem holds (about 2/3 of the default's, measured).
+		defer debug.SetGCPercent(debug.SetGCPercent(50))
+	}
+	b := scoring.NewProblemBuilder(crits, hint)
+	if err := h.readRows(r, b); err != nil {
+		return scoringjson.BadInput(fmt.Errorf("%s: %w", o.matrix, err))
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	p, err := b.Problem()
+	if err != nil {
+		return scoringjson.BadInput(fmt.Errorf("%s: %w", o.matrix, err))
+	}
+	res, err := req.ScoreProblem(p, weights, o.detail)
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if o.detail {
+		// The method's own JSON with its tables, through encoding/json.
+		return writeJSON(e.out, res)
+	}
+	w := bufio.NewWriterSize(e.stdout, 1<<20)
+	if err := writeResult(w, res.(*scoring.Result)); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// tableReader reads a CSV/TSV table whose header row holds a label and
+// then the criteria's names, and whose every other row holds an
+// alternative's name and then one number per criterion. A line holding a
+// double quote is parsed as CSV (quoted fields, doubled quotes); a quoted
+// field cannot span lines. Blank lines are skipped.
+type tableReader struct {
+	sep      byte
+	criteria []string
+	lineLen  int // the header's length in bytes
+	line     []byte
+	fields   [][]byte
+	num      int
+}
+
+// readHeader reads the header row.
+func readHeader(r *bufio.Reader, sep byte) (*tableReader, error) {
+	t := &tableReader{sep: sep}
+	ok, err := t.next(r)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, errors.New("empty file: want a header row of criteria")
+	}
+	if len(t.fields) < 2 {
+		return nil, errors.New("line 1: want a label and at least one criterion")
+	}
+	t.lineLen = len(t.line)
+	t.criteria = make([]string, len(t.fields)-1)
+	for j, s := range t.fields[1:] {
+		t.criteria[j] = string(s)
+	}
+	return t, nil
+}
+
+// next reads the next non-blank line into t.fields; false at the end.
+func (t *tableReader) next(r *bufio.Reader) (bool, error) {
+	for {
+		var err error
+		t.line, err = readLine(r, t.line[:0])
+		if errors.Is(err, io.EOF) && len(t.line) == 0 {
+			return false, nil
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return false, err
+		}
+		t.num++
+		if len(bytes.TrimSpace(t.line)) == 0 {
+			continue
+		}
+		if t.fields, err = splitFields(t.fields[:0], t.line, t.sep); err != nil {
+			return false, fmt.Errorf("line %d: %w", t.num, err)
+		}
+		return true, nil
+	}
+}
+
+// readRows adds every further row to b.
+func (t *tableReader) readRows(r *bufio.Reader, b *scoring.ProblemBuilder) error {
+	n := len(t.criteria)
+	row := make([]float64, n)
+	for {
+		ok, err := t.next(r)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		if len(t.fields) != n+1 {
+			return fmt.Errorf("line %d: %d fields, want %d (a name and one value per criterion)", t.num, len(t.fields), n+1)
+		}
+		for j, s := range t.fields[1:] {
+			v, err := strconv.ParseFloat(string(bytes.TrimSpace(s)), 64)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("line %d, criterion %q: %q is not a finite number", t.num, t.criteria[j], s)
+			}
+			row[j] = v
+		}
+		if err := b.Add(string(t.fields[0]), row); err != nil {
+			return fmt.Errorf("line %d: %w", t.num, err)
+		}
+	}
+	if b.Len() == 0 {
+		return errors.New("no alternatives: the file has a header row only")
+	}
+	return nil
+}
+
+// readLine appends the next line of r, without its line ending, to buf.
+func readLine(r *bufio.Reader, buf []byte) ([]byte, error) {
+	for {
+		part, err := r.ReadSlice('\n')
+		buf = append(buf, part...)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		buf = bytes.TrimSuffix(buf, []byte("\n"))
+		buf = bytes.TrimSuffix(buf, []byte("\r"))
+		return buf, err
+	}
+}
+
+// splitFields appends the fields of one line to dst. The fields of a line
+// without a double quote alias the line.
+func splitFields(dst [][]byte, line []byte, sep byte) ([][]byte, error) {
+	if bytes.IndexByte(line, '"') < 0 {
+		for {
+			k := bytes.IndexByte(line, sep)
+			if k < 0 {
+				return append(dst, line), nil
+			}
+			dst = append(dst, line[:k])
+			line = line[k+1:]
+		}
+	}
+	cr := csv.NewReader(bytes.NewReader(line))
+	cr.Comma = rune(sep)
+	rec, err := cr.Read()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range rec {
+		dst = append(dst, []byte(s))
+	}
+	return dst, nil
+}
+
+// matrixRequest returns the score request that goes with a matrix: the
+// side file's, whose criteria must be the table's in order, or one built
+// from the flags.
+func matrixRequest(e *env, o matrixOptions, criteria []string) (*scoringjson.ScoreRequest, error) {
+	if o.spec != "" {
+		var req *scoringjson.ScoreRequest
+		err := withInput(o.spec, e.stdin, func(r io.Reader) error {
+			var err error
+			req, err = scoringjson.DecodeScore(r)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(req.Criteria) != len(criteria) {
+			return nil, scoringjson.BadInput(fmt.Errorf("the request has %d criteria, the table %d", len(req.Criteria), len(criteria)))
+		}
+		for j, c := range req.Criteria {
+			if c.Name != criteria[j] {
+				return nil, scoringjson.BadInput(fmt.Errorf("criteria[%d] is %q in the request but %q in the table's header", j, c.Name, criteria[j]))
+			}
+		}
+		return req, nil
+	}
+	req := &scoringjson.ScoreRequest{Method: o.method, Criteria: make([]scoringjson.Criterion, len(criteria))}
+	if req.Method == "" {
+		return nil, usagef("--matrix needs -f FILE or --method")
+	}
+	split := func(flag, s string) ([]string, error) {
+		parts := strings.Split(s, ",")
+		if s == "" || len(parts) != len(criteria) {
+			return nil, usagef("--%s %q: want %d comma-separated values, one per criterion of the table", flag, s, len(criteria))
+		}
+		return parts, nil
+	}
+	dirs, err := split("directions", o.directions)
+	if err != nil {
+		return nil, err
+	}
+	var ws []string
+	if o.weights != "" {
+		if ws, err = split("weights", o.weights); err != nil {
+			return nil, err
+		}
+	}
+	for j, name := range criteria {
+		d := strings.TrimSpace(dirs[j])
+		switch d {
+		case "b", "+":
+			d = "benefit"
+		case "c", "-":
+			d = "cost"
+		}
+		w := 1.0
+		if ws != nil {
+			if w, err = strconv.ParseFloat(strings.TrimSpace(ws[j]), 64); err != nil {
+				return nil, usagef("--weights: %q is not a number", ws[j])
+			}
+		}
+		req.Criteria[j] = scoringjson.Criterion{Name: name, Direction: d, Weight: &w}
+	}
+	return req, nil
+}
+
+// writeResult writes r as compact JSON, the same object encoding/json
+// gives (keys "method", "alternatives", "criteria", "weights", "scores",
+// "better", "ranking" and "notes"), without holding the text in memory.
+func writeResult(w *bufio.Writer, r *scoring.Result) error {
+	var buf []byte
+	str := func(s string) {
+		buf = strconv.AppendQuote(buf[:0], s)
+		if !isPlainJSON(buf) {
+			buf = appendJSONString(buf[:0], s)
+		}
+		w.Write(buf)
+	}
+	num := func(f float64) {
+		buf = appendJSONFloat(buf[:0], f)
+		w.Write(buf)
+	}
+	w.WriteString(`{"method":`)
+	str(r.Method)
+	w.WriteString(`,"alternatives":[`)
+	for i, s := range r.Alternatives {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		str(s)
+	}
+	w.WriteString(`],"criteria":[`)
+	for i, s := range r.Criteria {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		str(s)
+	}
+	w.WriteString(`],"weights":[`)
+	for i, f := range r.Weights {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		num(f)
+	}
+	w.WriteString(`],"scores":[`)
+	for i, f := range r.Scores {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		num(f)
+	}
+	w.WriteString(`],"better":`)
+	str(r.Better.String())
+	w.WriteString(`,"ranking":[`)
+	for i, k := range r.Ranks {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		buf = strconv.AppendInt(buf[:0], int64(k), 10)
+		w.Write(buf)
+	}
+	w.WriteByte(']')
+	if len(r.Notes) > 0 {
+		w.WriteString(`,"notes":[`)
+		for i, n := range r.Notes {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString(`{"code":`)
+			str(n.Code)
+			if n.Criterion != "" {
+				w.WriteString(`,"criterion":`)
+				str(n.Criterion)
+			}
+			w.WriteString(`,"text":`)
+			str(n.Text)
+			w.WriteByte('}')
+		}
+		w.WriteByte(']')
+	}
+	_, err := w.WriteString("}\n")
+	return err
+}
+
+// isPlainJSON reports whether a Go-quoted string is also a JSON string
+// encoding/json would write: printable ASCII without escapes or the
+// characters it escapes for HTML.
+func isPlainJSON(q []byte) bool {
+	for _, c := range q[1 : len(q)-1] {
+		if c == '\\' || c < 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendJSONString appends s as encoding/json writes it.
+func appendJSONString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s)
+	return append(b, q...)
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64.
+func appendJSONFloat(b []byte, f float64) []byte {
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}

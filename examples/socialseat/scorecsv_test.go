@@ -1,0 +1,91 @@
+package main
+
+import (
+	"encoding/json"
+	"maps"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestScoreMatrix checks that a CSV or TSV table with a spec file or
+// flags gives the ranking the JSON request gives (Hwang & Yoon (1981)
+// pp. 133–134, as in TestScoreContract), in the same JSON.
+func TestScoreMatrix(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := runCLI(t, "", "score", "-f", "testdata/score-topsis.json")
+	require.Equal(t, 0, code, stderr)
+	var want map[string]any
+	require.NoError(t, json.Unmarshal([]byte(stdout), &want))
+	want["alternatives"] = []any{"A1", "A2", "A3, the third", "A4"}
+	delete(want, "distance_ideal")
+	delete(want, "distance_anti_ideal")
+
+	for _, args := range [][]string{
+		{"--matrix", "testdata/score-topsis.csv", "-f", "testdata/score-topsis-spec.json"},
+		{"--matrix", "testdata/score-topsis.tsv", "-f", "testdata/score-topsis-spec.json"},
+		{"--matrix", "testdata/score-topsis.csv", "--method", "topsis", "--directions", "b,b,benefit,c,+,b", "--weights", "2,1,1,1,2,3"},
+	} {
+		stdout, stderr, code := runCLI(t, "", append([]string{"score"}, args...)...)
+		require.Equal(t, 0, code, "%v: %s", args, stderr)
+		var got map[string]any
+		require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
+		assert.InDeltaSlice(t, want["scores"], got["scores"], 1e-12, "%v", args)
+		delete(got, "scores")
+		w := maps.Clone(want)
+		delete(w, "scores")
+		if args[len(args)-2] == "--weights" {
+			delete(got, "weights") // 2,1,1,1,2,3 normalised differ in the last bits
+			delete(w, "weights")
+		}
+		assert.Equal(t, w, got, "%v", args)
+	}
+
+	// --detail gives the method's own JSON.
+	stdout, stderr, code = runCLI(t, "", "score", "--matrix", "testdata/score-topsis.csv", "-f", "testdata/score-topsis-spec.json", "--detail")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, `"distance_ideal"`)
+}
+
+// TestScoreMatrixErrors checks that bad tables are bad input (status 1)
+// naming the line, and bad flags bad usage (status 2), with nothing on
+// stdout.
+func TestScoreMatrixErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o600))
+		return p
+	}
+	spec := "testdata/score-topsis-spec.json"
+	flags := []string{"--method", "wsm", "--directions", "b,c"}
+	cases := []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{append([]string{"--matrix", write("nan.csv", "x,a,b\np,1,2\nq,NaN,3\n")}, flags...), 1, `line 3, criterion "a"`},
+		{append([]string{"--matrix", write("short.csv", "x,a,b\np,1,2\nq,3\n")}, flags...), 1, "line 3: 2 fields, want 3"},
+		{append([]string{"--matrix", write("dup.csv", "x,a,b\np,1,2\np,3,4\n")}, flags...), 1, "duplicate"},
+		{append([]string{"--matrix", write("head.csv", "x,a,b\n")}, flags...), 1, "no alternatives"},
+		{append([]string{"--matrix", write("empty.csv", "")}, flags...), 1, "empty file"},
+		{append([]string{"--matrix", write("quote.csv", "x,a,b\n\"p,1,2\n")}, flags...), 1, "line 2"},
+		{[]string{"--matrix", write("ok.csv", "x,speed,b\np,1,2\n"), "-f", spec}, 1, "6 criteria"},
+		{[]string{"--matrix", write("ok2.csv", "x,a,b\np,1,2\n"), "--method", "wsm", "--directions", "b"}, 2, "--directions"},
+		{[]string{"--matrix", write("ok3.csv", "x,a,b\np,1,2\n"), "--directions", "b,b"}, 2, "--method"},
+		{[]string{"--matrix", write("ok4.csv", "x,a,b\np,1,2\n"), "-f", spec, "--method", "wsm"}, 2, "alternatives"},
+		{[]string{"--matrix", filepath.Join(dir, "missing.csv"), "--method", "wsm", "--directions", "b,b"}, 2, "missing.csv"},
+		{[]string{"--method", "wsm"}, 2, "go with --matrix"},
+		{[]string{"--matrix", write("ok5.csv", "x,a,b\np,1,2\n"), "--method", "wsm", "--directions", "b,b", "--sep", "|"}, 2, "--sep"},
+	}
+	for _, tc := range cases {
+		stdout, stderr, code := runCLI(t, "", append([]string{"score"}, tc.args...)...)
+		assert.Equal(t, tc.code, code, "%v: %s", tc.args, stderr)
+		assert.Contains(t, stderr, tc.msg, "%v", tc.args)
+		assert.Empty(t, stdout, "%v", tc.args)
+	}
+}

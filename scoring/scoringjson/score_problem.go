@@ -1,0 +1,55 @@
+package scoringjson
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// Criteria returns the request's criteria and weights without building a
+// problem, for a caller that reads the values from elsewhere (the CLI's
+// CSV tables) into a [scoring.ProblemBuilder].
+func (req *ScoreRequest) CriteriaAndWeights() ([]scoring.Criterion, []float64, error) {
+	crits := make([]scoring.Criterion, len(req.Criteria))
+	weights := make([]float64, len(req.Criteria))
+	for j, c := range req.Criteria {
+		if c.Weight == nil {
+			return nil, nil, badInput(fmt.Errorf("criteria[%d] (%q): missing weight", j, c.Name))
+		}
+		d, err := scoring.ParseDirection(c.Direction)
+		if err != nil {
+			return nil, nil, badInput(fmt.Errorf("criteria[%d] (%q): %w", j, c.Name, err))
+		}
+		crits[j] = scoring.Criterion{Name: c.Name, Direction: d}
+		weights[j] = *c.Weight
+	}
+	return crits, weights, nil
+}
+
+// ScoreProblem is [ScoreRequest.Score] on a problem built elsewhere with
+// the request's criteria (see CriteriaAndWeights); the request must not
+// hold "matrix" or "alternatives". With detail false the response is the
+// plain *scoring.Result, without the method's tables.
+func (req *ScoreRequest) ScoreProblem(p *scoring.Problem, weights []float64, detail bool) (any, error) {
+	if req.Matrix != nil || req.Alternatives != nil {
+		return nil, badInput(errors.New(`"matrix" and "alternatives" come from the table, not the request`))
+	}
+	if isOutranking(req.Method) {
+		return nil, badInput(fmt.Errorf("method %q is not available with a table: use the JSON request", req.Method))
+	}
+	m, err := req.method()
+	if err != nil {
+		return nil, err
+	}
+	var res any
+	if e, ok := m.(scoring.Evaluator); ok && detail {
+		res, err = e.Detail(p, weights)
+	} else {
+		res, err = m.Rank(p, weights)
+	}
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return res, nil
+}
