@@ -190,7 +190,7 @@ func (t *tableReader) readRows(r *bufio.Reader, b *scoring.ProblemBuilder) error
 			return fmt.Errorf("line %d: %d fields, want %d (a name and one value per criterion)", t.num, len(t.fields), n+1)
 		}
 		for j, s := range t.fields[1:] {
-			v, err := strconv.ParseFloat(string(bytes.TrimSpace(s)), 64)
+			v, err := parseFloat(bytes.TrimSpace(s))
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 				return fmt.Errorf("line %d, criterion %q: %q is not a finite number", t.num, t.criteria[j], s)
 			}
@@ -423,4 +423,48 @@ func appendJSONFloat(b []byte, f float64) []byte {
 		}
 	}
 	return b
+}
+
+// exactPow10 holds the powers of ten that float64 represents exactly.
+var exactPow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseFloat is strconv.ParseFloat(string(s), 64) with a fast path for
+// the plain decimals tables mostly hold ("-12.375"): with at most 15
+// significant digits the mantissa and the power of ten are both exact
+// float64 values, so one division is correctly rounded, the same value
+// strconv gives. Anything else goes to strconv.
+func parseFloat(s []byte) (float64, error) {
+	i, neg := 0, false
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		neg, i = s[0] == '-', 1
+	}
+	var mant uint64
+	seen, sig, frac, dot := false, 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			seen = true
+			mant = mant*10 + uint64(c-'0')
+			if mant != 0 {
+				sig++
+			}
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return strconv.ParseFloat(string(s), 64)
+		}
+	}
+	if !seen || sig > 15 || frac >= len(exactPow10) {
+		return strconv.ParseFloat(string(s), 64)
+	}
+	v := float64(mant) / exactPow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, nil
 }

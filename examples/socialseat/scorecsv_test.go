@@ -3,8 +3,11 @@ package main
 import (
 	"encoding/json"
 	"maps"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -87,5 +90,27 @@ func TestScoreMatrixErrors(t *testing.T) {
 		assert.Equal(t, tc.code, code, "%v: %s", tc.args, stderr)
 		assert.Contains(t, stderr, tc.msg, "%v", tc.args)
 		assert.Empty(t, stdout, "%v", tc.args)
+	}
+}
+
+// TestParseFloat checks the fast path against strconv.ParseFloat.
+func TestParseFloat(t *testing.T) {
+	t.Parallel()
+	cases := []string{"0", "-0", "+1", "1.", ".5", "-.5", "12.375", "0.1", "0.3", "3.72835", "99.99999999999",
+		"123456789012345", "1234567890123456", "0.0000000000000000000001", "0.00000000000000000000001",
+		"1e5", "-2.5E-3", "inf", "NaN", "", "-", ".", "1.2.3", "0x10", "1_000", " 1"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		cases = append(cases, strconv.FormatFloat((rng.Float64()-0.3)*math.Pow(10, float64(rng.IntN(12)-4)), 'f', rng.IntN(12), 64))
+	}
+	for _, s := range cases {
+		want, wantErr := strconv.ParseFloat(s, 64)
+		got, err := parseFloat([]byte(s))
+		if wantErr != nil {
+			assert.Error(t, err, "%q", s)
+			continue
+		}
+		require.NoError(t, err, "%q", s)
+		assert.Equal(t, math.Float64bits(want), math.Float64bits(got), "%q: %v, want %v", s, got, want)
 	}
 }
