@@ -3,7 +3,9 @@ package scoring_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/socialseat/socialseat/scoring"
 )
@@ -74,6 +76,7 @@ func BenchmarkEndToEnd(b *testing.B) {
 					rows, crits, w := e2eData(m, n)
 					method := meth.make(n)
 					b.ReportAllocs()
+					cpu0 := cpuTime()
 					for b.Loop() {
 						p, err := scoring.NewProblem(nil, crits, rows)
 						if err != nil {
@@ -83,10 +86,23 @@ func BenchmarkEndToEnd(b *testing.B) {
 							b.Fatal(err)
 						}
 					}
+					// CPU time (every thread, the collector's included)
+					// per operation: on a shared machine it is steadier
+					// than the wall time, which counts waiting for a core.
+					b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 				})
 			}
 		})
 	}
+}
+
+// cpuTime returns the CPU time the process has used (user plus system).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkNewProblem measures construction alone, from rows, from a flat

@@ -10,7 +10,7 @@ With --e2e it times the end-to-end work that BenchmarkEndToEnd times in Go,
 rows in memory to a ranking: np.asarray of the rows (a float64 array, as
 the Go rows are float64 slices) -> formula -> argsort, for every method at
 1000x10 and 1000000x10 (PROMETHEE II at 1000x10 and 2000x10), and prints
-the median of the runs. Data: uniform values in [1, 100), every third criterion a cost,
+the median of the runs: wall time, then the process's CPU time. Data: uniform values in [1, 100), every third criterion a cost,
 weights uniform in [0.5, 1.5) normalised - the same shape as the Go
 benchmark's data (not the same numbers: the timings do not depend on them).
 """
@@ -121,12 +121,14 @@ def best_of(fn, runs):
 
 
 def median_of(fn, runs):
-    times = []
+    """Median wall time and median CPU time (this process) of fn."""
+    times, cpus = [], []
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn()
         times.append(time.perf_counter() - t)
-    return float(np.median(times))
+        cpus.append(time.process_time() - c)
+    return float(np.median(times)), float(np.median(cpus))
 
 
 def end_to_end(quick):
@@ -141,8 +143,8 @@ def end_to_end(quick):
             w = 0.5 + rng.random(n)
             w /= w.sum()
             runs = 7 if m * n >= 1_000_000 else 51
-            t = median_of(lambda: fn(np.asarray(rows, dtype=np.float64), w, cost), runs)
-            print(f"{name} {m}x{n} {t * 1e3:.4f}", flush=True)
+            t, c = median_of(lambda: fn(np.asarray(rows, dtype=np.float64), w, cost), runs)
+            print(f"{name} {m}x{n} {t * 1e3:.4f} {c * 1e3:.4f}", flush=True)
 
 
 def main():

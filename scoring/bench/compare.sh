@@ -11,7 +11,9 @@
 # With --e2e it runs BenchmarkEndToEnd (NewProblem on the rows + Rank) with
 # -count 3 and numpy's np.asarray(rows) -> formula -> argsort in the same
 # run, for every method at 1000x10 and 1000000x10 (PROMETHEE II at 2000x10),
-# and prints medians: method, size, Go ms, numpy ms, numpy/Go, Go allocs.
+# and prints medians: method, size, Go and numpy wall ms and their ratio,
+# Go and numpy CPU ms (all threads; steadier on a shared machine) and their
+# ratio, and Go's allocations per call.
 #
 # It installs Debian's python3-numpy when numpy is missing (needs root).
 set -euo pipefail
@@ -50,15 +52,18 @@ if [ -n "$e2e" ]; then
 		[ "$round" = 3 ] || "$py" scoring/bench/compare.py --e2e $quick | tee -a "$out/numpy.txt"
 	done
 	echo
-	printf '%-12s %-12s %12s %12s %10s %8s\n' method size go_ms numpy_ms numpy/go allocs
+	printf '%-12s %-12s %10s %10s %9s %10s %10s %9s %7s\n' method size go_ms numpy_ms numpy/go go_cpu_ms np_cpu_ms cpu_ratio allocs
 	for name in wsm wpm topsis vikor promethee2 copras edas mabac spotis moora; do
 		for size in 1000x10 1000000x10 2000x10; do
 			go=$(grep -E "^BenchmarkEndToEnd/$name/$size-[0-9]+ " "$out/go.txt" | awk '{print $3}' | sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}' || true) 
 			allocs=$(grep -E "^BenchmarkEndToEnd/$name/$size-[0-9]+ " "$out/go.txt" | awk '{print $(NF-1)}' | sort -g | tail -1 || true)
 			np=$(awk -v n="$name" -v s="$size" '$1 == n && $2 == s {print $3}' "$out/numpy.txt" | sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}' || true) 
+			gocpu=$(grep -E "^BenchmarkEndToEnd/$name/$size-[0-9]+ " "$out/go.txt" | awk '{for (i = 1; i < NF; i++) if ($(i+1) == "cpu-ns/op") print $i}' | sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}' || true)
+			npcpu=$(awk -v n="$name" -v s="$size" '$1 == n && $2 == s && NF > 3 {print $4}' "$out/numpy.txt" | sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}' || true)
 			[ -n "$go" ] && [ -n "$np" ] || continue
-			awk -v n="$name" -v s="$size" -v ns="$go" -v ms="$np" -v al="$allocs" \
-				'BEGIN { go = ns / 1e6; printf "%-12s %-12s %12.4f %12.4f %9.1fx %8s\n", n, s, go, ms, ms / go, al }'
+			awk -v n="$name" -v s="$size" -v ns="$go" -v ms="$np" -v al="$allocs" -v gc="${gocpu:-0}" -v nc="${npcpu:-0}" \
+				'BEGIN { go = ns / 1e6; gcm = gc / 1e6; r = gcm > 0 ? sprintf("%8.1fx", nc / gcm) : "        -";
+					printf "%-12s %-12s %10.3f %10.3f %8.1fx %10.3f %10.3f %s %7s\n", n, s, go, ms, ms / go, gcm, nc, r, al }'
 		done
 	done
 	exit 0
