@@ -512,8 +512,9 @@ func checkNames(field string, names []string) error {
 	// Sort (hash, index) pairs: equal names have equal hashes, so only
 	// neighbours with equal hashes need their names compared, and sorting
 	// integers needs neither a map nor a comparator call.
+	// A few names (the criteria) sort on the stack.
 	var small [32]uint64
-	items := small[:0]
+	var items []uint64
 	if len(names) > len(small) {
 		items = make([]uint64, len(names))
 	} else {
