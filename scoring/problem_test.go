@@ -191,10 +191,11 @@ func TestProblemDefaultNames(t *testing.T) {
 		[]string{names[0], names[8], names[9], names[98], names[99], names[998], names[999], names[1000]})
 }
 
-// TestSmallRankAllocations pins the allocation count of building and
-// ranking a 1000×10 problem, which must stay small (no pools, no
-// goroutines, few slices): see BenchmarkEndToEnd.
-func TestSmallRankAllocations(t *testing.T) {
+// TestNewProblemAllocations pins the allocation count of building a
+// 1000×10 problem: the problem, one block for the values and summaries,
+// one slice and one string for the names, the criteria. No pools, no
+// goroutines, no scratch (see BenchmarkEndToEnd for the whole call).
+func TestNewProblemAllocations(t *testing.T) {
 	rows, crits, _ := e2eData(1000, 10)
 	got := testing.AllocsPerRun(5, func() {
 		if _, err := scoring.NewProblem(nil, crits, rows); err != nil {
