@@ -17,7 +17,7 @@ import (
 
 // randomRows returns m seeded rows of n values, with a flat row-major and
 // a flat column-major copy.
-func randomRows(m, n int, seed uint64) (rows [][]float64, rowMajor, colMajor []float64) {
+func flatRandomRows(m, n int, seed uint64) (rows [][]float64, rowMajor, colMajor []float64) {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	rows = make([][]float64, m)
 	rowMajor = make([]float64, m*n)
@@ -53,7 +53,7 @@ func TestProblemConstructorsAgree(t *testing.T) {
 	t.Parallel()
 	for _, size := range [][2]int{{1, 1}, {7, 3}, {20000, 4}} {
 		m, n := size[0], size[1]
-		rows, rowMajor, colMajor := randomRows(m, n, uint64(m))
+		rows, rowMajor, colMajor := flatRandomRows(m, n, uint64(m))
 		crits := mixedCriteria(n)
 		want, err := scoring.NewProblem(nil, crits, rows)
 		require.NoError(t, err)
@@ -134,7 +134,7 @@ func TestProblemFlatErrors(t *testing.T) {
 
 	for _, m := range []int{5, 30000} {
 		for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
-			rows, rowMajor, colMajor := randomRows(m, 3, 3)
+			rows, rowMajor, colMajor := flatRandomRows(m, 3, 3)
 			// Two bad values: the first in row-major order is reported.
 			at := [][2]int{{m - 2, 2}, {m - 1, 0}}
 			for _, c := range at {
@@ -211,7 +211,7 @@ func TestNewProblemAllocations(t *testing.T) {
 func TestProblemBuilder(t *testing.T) {
 	t.Parallel()
 	for _, m := range []int{3, 20000} {
-		rows, _, _ := randomRows(m, 4, 9)
+		rows, _, _ := flatRandomRows(m, 4, 9)
 		crits := mixedCriteria(4)
 		names := make([]string, m)
 		for i := range names {
