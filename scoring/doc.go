@@ -204,6 +204,18 @@
 //
 // [RankReversal] takes a context too and checks it between rankings.
 //
+// A single ranking ([Method.Rank], [Evaluator.Detail]) takes no context:
+// the built-in methods run in time linear in the matrix (seconds on
+// millions of alternatives) and are not interrupted inside. To rank when
+// the caller may give up, call [RankContext] or [DetailContext]: they
+// return an error wrapping the context's error as soon as the context is
+// done (before, during or after the ranking) and never a partial result;
+// a ranking given up runs on in its goroutine until it ends and its result
+// is dropped. Programs that show progress (the socialseat command draws a
+// bar on a terminal's stderr) report reading and ranking as phases, with
+// the same rules as the Progress fields: done never decreases, the last
+// call has done == total.
+//
 // # Performance
 //
 // Every method runs in time linear in the size of the matrix, except
