@@ -1,6 +1,7 @@
 package scoringjson
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -173,25 +174,5 @@ func (req *ScoreRequest) method() (scoring.Method, error) {
 // "s" and "r"), whose JSON
 // carries "method", "alternatives", "scores", "better" and "ranking".
 func (req *ScoreRequest) Score() (any, error) {
-	if isOutranking(req.Method) {
-		return req.scoreOutranking()
-	}
-	m, err := req.method()
-	if err != nil {
-		return nil, err
-	}
-	p, w, err := req.Problem()
-	if err != nil {
-		return nil, err
-	}
-	var res any
-	if e, ok := m.(scoring.Evaluator); ok {
-		res, err = e.Detail(p, w)
-	} else {
-		res, err = m.Rank(p, w)
-	}
-	if err != nil {
-		return nil, badInput(err)
-	}
-	return res, nil
+	return req.ScoreContext(context.Background())
 }

@@ -1,7 +1,7 @@
 package scoringjson
 
 import (
-	"errors"
+	"context"
 	"fmt"
 
 	"github.com/socialseat/socialseat/scoring"
@@ -32,24 +32,5 @@ func (req *ScoreRequest) CriteriaAndWeights() ([]scoring.Criterion, []float64, e
 // hold "matrix" or "alternatives". With detail false the response is the
 // plain *scoring.Result, without the method's tables.
 func (req *ScoreRequest) ScoreProblem(p *scoring.Problem, weights []float64, detail bool) (any, error) {
-	if req.Matrix != nil || req.Alternatives != nil {
-		return nil, badInput(errors.New(`"matrix" and "alternatives" come from the table, not the request`))
-	}
-	if isOutranking(req.Method) {
-		return nil, badInput(fmt.Errorf("method %q is not available with a table: use the JSON request", req.Method))
-	}
-	m, err := req.method()
-	if err != nil {
-		return nil, err
-	}
-	var res any
-	if e, ok := m.(scoring.Evaluator); ok && detail {
-		res, err = e.Detail(p, weights)
-	} else {
-		res, err = m.Rank(p, weights)
-	}
-	if err != nil {
-		return nil, badInput(err)
-	}
-	return res, nil
+	return req.ScoreProblemContext(context.Background(), p, weights, detail)
 }
