@@ -198,17 +198,7 @@ func commands() map[string]command {
 					if mo.method != "" || mo.directions != "" || mo.weights != "" || mo.sep != "" || mo.detail {
 						return usagef("--method, --directions, --weights, --sep and --detail go with --matrix")
 					}
-					return withInput(*file, e.stdin, func(r io.Reader) error {
-						req, err := scoringjson.DecodeScore(r)
-						if err != nil {
-							return err
-						}
-						res, err := req.Score()
-						if err != nil {
-							return err
-						}
-						return writeJSON(e.out, res)
-					})
+					return scoreJSON(ctx, e, *file)
 				}
 			},
 		},
@@ -334,10 +324,15 @@ func usage(w io.Writer, cmds map[string]command) {
 }
 
 // withInput opens file (or uses stdin when file is empty or "-") for fn.
-// A file that cannot be opened is bad usage.
 func withInput(file string, stdin io.Reader, fn func(io.Reader) error) error {
+	return withInputSize(file, stdin, func(r io.Reader, _ int64) error { return fn(r) })
+}
+
+// withInputSize is withInput that also gives fn the input's size in
+// bytes, 0 when unknown (a pipe, a terminal).
+func withInputSize(file string, stdin io.Reader, fn func(io.Reader, int64) error) error {
 	if file == "" || file == "-" {
-		return fn(stdin)
+		return fn(stdin, inputSize(stdin))
 	}
 	f, err := os.Open(file)
 	if err != nil {
@@ -347,7 +342,7 @@ func withInput(file string, stdin io.Reader, fn func(io.Reader) error) error {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return usagef("%s is a directory, not a file", file)
 	}
-	return fn(f)
+	return fn(f, inputSize(f))
 }
 
 func writeJSON(out *bytes.Buffer, v any) error {

@@ -36,8 +36,10 @@
 //	130  interrupted: Ctrl-C (SIGINT) or SIGTERM stop the command, which
 //	     prints "socialseat: interrupted" and writes nothing
 //
-// When stderr is a terminal, smaa draws a progress bar on it (one line,
-// cleared at the end); otherwise stderr carries only errors.
+// When stderr is a terminal, smaa, rank and score draw a progress bar on
+// it (one line, cleared at the end; score shows the bytes read of its
+// input when the size is known, then the ranking); otherwise stderr
+// carries only errors.
 package main
 
 import (

@@ -11,8 +11,9 @@ import (
 // progress draws a one-line progress bar on stderr while long work runs,
 // and only when stderr is a terminal: piped or redirected stderr stays
 // silent, so logs never fill with carriage returns. The line is redrawn in
-// place with \r, at most once per interval (and always at 100%), and
-// cleared by Clear before anything else is written to stderr.
+// place with \r, at most once per interval (and always at 100% and when
+// the label, the phase, changes), and cleared by Clear before anything
+// else is written to stderr.
 //
 // A progress is safe for concurrent use: the work reports from its own
 // goroutine while run may clear the line on an interrupt.
@@ -24,6 +25,7 @@ type progress struct {
 
 	mu    sync.Mutex
 	last  time.Time // when the line was last drawn
+	label string    // the label of the line last drawn
 	line  string    // the line last drawn, "" when none is shown
 	width int       // its width in runes, to blank it out
 }
@@ -65,7 +67,9 @@ func (p *progress) update(label string, done, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.now()
-	if p.line != "" && done < total && now.Sub(p.last) < p.interval {
+	// A new phase (label) is drawn at once, so that a long phase that
+	// reports rarely is not shown under the previous one's label.
+	if p.line != "" && label == p.label && done < total && now.Sub(p.last) < p.interval {
 		return
 	}
 	filled := done * progressBarWidth / total
@@ -75,7 +79,7 @@ func (p *progress) update(label string, done, total int) {
 		return
 	}
 	p.draw(line)
-	p.last = now
+	p.last, p.label = now, label
 }
 
 // draw replaces the current line with line; the caller holds mu.

@@ -91,3 +91,17 @@ func TestProgressOutOfRange(t *testing.T) {
 	p.update("x", 7, 5) // clamped
 	assert.Equal(t, "\rx [##############################] 100%", buf.String())
 }
+
+// A new phase is drawn at once, even within the rate limit, so that a
+// long phase does not run under the previous phase's label.
+func TestProgressNewLabelDrawnAtOnce(t *testing.T) {
+	t.Parallel()
+	p, buf, clock := testProgress(true)
+	p.update("reading", 10, 10)
+	clock.advance(time.Millisecond)
+	p.update("ranking", 0, 1)
+	assert.Equal(t, "\rreading [##############################] 100%\rranking [..............................]   0%", buf.String())
+	clock.advance(time.Millisecond)
+	p.update("ranking", 0, 1) // same line: not redrawn
+	assert.Equal(t, "\rreading [##############################] 100%\rranking [..............................]   0%", buf.String())
+}

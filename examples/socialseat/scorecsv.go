@@ -63,7 +63,7 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 		}
 		size = st.Size()
 	}
-	r := bufio.NewReaderSize(f, 1<<20)
+	r := bufio.NewReaderSize(readingProgress(ctx, e, f, size), 1<<20)
 	h, err := readHeader(r, byte(sep))
 	if err != nil {
 		return scoringjson.BadInput(fmt.Errorf("%s: %w", o.matrix, err))
@@ -90,6 +90,9 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 	}
 	b := scoring.NewProblemBuilder(crits, hint)
 	if err := h.readRows(r, b); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return scoringjson.BadInput(fmt.Errorf("%s: %w", o.matrix, err))
 	}
 	if err := ctx.Err(); err != nil {
@@ -99,7 +102,7 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 	if err != nil {
 		return scoringjson.BadInput(fmt.Errorf("%s: %w", o.matrix, err))
 	}
-	res, err := req.ScoreProblem(p, weights, o.detail)
+	res, err := rankingPhase(e, func() (any, error) { return req.ScoreProblemContext(ctx, p, weights, o.detail) })
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// runTerminal runs the command as if stderr were a terminal.
+func runTerminal(t *testing.T, ctx context.Context, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(ctx, args, strings.NewReader(stdin), &out, &errOut, true)
+	return out.String(), errOut.String(), code
+}
+
+// On a terminal, score draws the reading phase (when the input's size is
+// known) and the ranking phase on stderr, clears the line at the end and
+// writes the same output as without a terminal; without one, stderr stays
+// empty.
+func TestScoreProgressOnTerminal(t *testing.T) {
+	t.Parallel()
+	stdinReq, err := os.ReadFile("testdata/score-topsis.json")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name    string
+		stdin   string
+		args    []string
+		reading bool
+	}{
+		{"json file", "", []string{"score", "-f", "testdata/score-topsis.json"}, true},
+		{"json stdin pipe", string(stdinReq), []string{"score"}, false},
+		{"matrix", "", []string{"score", "--matrix", "testdata/score-topsis.csv", "-f", "testdata/score-topsis-spec.json"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			plainOut, plainErr, code := runCLI(t, tc.stdin, tc.args...)
+			require.Equal(t, 0, code, plainErr)
+			assert.Empty(t, plainErr, "no terminal: silent")
+
+			out, errOut, code := runTerminal(t, context.Background(), tc.stdin, tc.args...)
+			require.Equal(t, 0, code, errOut)
+			assert.Equal(t, plainOut, out, "the bar changes nothing on stdout")
+			if tc.reading {
+				assert.Contains(t, errOut, "\rreading [##############################] 100%")
+			} else {
+				assert.NotContains(t, errOut, "reading", "size unknown: no reading bar")
+			}
+			ranking := strings.Index(errOut, "\rranking [..............................]   0%")
+			require.GreaterOrEqual(t, ranking, 0, "%q", errOut)
+			assert.Contains(t, errOut[ranking:], "\rranking [##############################] 100%")
+			if tc.reading {
+				assert.Less(t, strings.Index(errOut, "\rreading"), ranking, "reading comes first")
+			}
+			assert.NotContains(t, errOut, "\n", "one line, redrawn")
+			width := len("ranking [##############################] 100%")
+			assert.True(t, strings.HasSuffix(errOut, "\r"+strings.Repeat(" ", width)+"\r"), "cleared at the end: %q", errOut)
+		})
+	}
+}
+
+// The reading phase reports bytes read of the input's size: never
+// decreasing, never above the total, and ending at the total.
+func TestProgressReaderMonotonic(t *testing.T) {
+	t.Parallel()
+	data := []byte(strings.Repeat("0123456789", 1000))
+	var dones []int
+	pr := &progressReader{ctx: context.Background(), r: iotest.HalfReader(bytes.NewReader(data)), total: int64(len(data)),
+		report: func(done, total int) {
+			assert.Equal(t, len(data), total)
+			dones = append(dones, done)
+		}}
+	var got bytes.Buffer
+	_, err := got.ReadFrom(pr)
+	require.NoError(t, err)
+	assert.Equal(t, data, got.Bytes())
+	require.Greater(t, len(dones), 5)
+	for i := 1; i < len(dones); i++ {
+		assert.GreaterOrEqual(t, dones[i], dones[i-1], "monotonic at %d", i)
+	}
+	assert.Equal(t, len(data), dones[len(dones)-1])
+	assert.LessOrEqual(t, dones[len(dones)-1], len(data))
+}
+
+// A cancelled context stops reading and ranking: the command returns the
+// context's error (exit 130), writes nothing on stdout and only the one
+// line on stderr.
+func TestScoreCancelled(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	e := &env{stdin: strings.NewReader(""), stdout: new(bytes.Buffer), out: new(bytes.Buffer), progress: newProgress(new(bytes.Buffer), true)}
+	err := scoreJSON(ctx, e, "testdata/score-topsis.json")
+	assert.True(t, errors.Is(err, context.Canceled), "%v", err)
+	err = scoreMatrix(ctx, e, matrixOptions{matrix: "testdata/score-topsis.csv", spec: "testdata/score-topsis-spec.json"})
+	assert.True(t, errors.Is(err, context.Canceled), "%v", err)
+	assert.Zero(t, e.out.Len())
+	assert.Zero(t, e.stdout.(*bytes.Buffer).Len())
+
+	for _, args := range [][]string{
+		{"score", "-f", "testdata/score-topsis.json"},
+		{"score", "--matrix", "testdata/score-topsis.csv", "-f", "testdata/score-topsis-spec.json"},
+	} {
+		out, errOut, code := runTerminal(t, ctx, "", args...)
+		assert.Equal(t, exitInterrupted, code, "%v", args)
+		assert.Empty(t, out)
+		assert.True(t, strings.HasSuffix(errOut, "socialseat: interrupted\n"), "%q", errOut)
+	}
+}
