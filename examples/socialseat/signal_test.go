@@ -138,3 +138,75 @@ func TestSignalStopsCleanly(t *testing.T) {
 		})
 	}
 }
+
+// SIGINT stops score while it reads a large input (a named pipe that
+// keeps it reading, with and without --matrix): exit 130, one line on
+// stderr, nothing on stdout.
+func TestSignalStopsScore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the program")
+	}
+	bin := builtCLI(t)
+	for _, tc := range []struct {
+		name   string
+		args   []string // the pipe's name is appended
+		prefix string   // what is written to the pipe, which stays open
+	}{
+		{"json", []string{"score", "-f"}, `{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2],`},
+		{"matrix", []string{"score", "--method", "wsm", "--directions", "b", "--matrix"}, "name,a\nA1,1\nA2,2\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pipe := filepath.Join(t.TempDir(), "input")
+			if tc.name == "matrix" {
+				pipe += ".csv"
+			}
+			require.NoError(t, syscall.Mkfifo(pipe, 0o600))
+			cmd := exec.Command(bin, append(tc.args, pipe)...)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			require.NoError(t, cmd.Start())
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			writer := make(chan *os.File, 1)
+			go func() {
+				w, err := os.OpenFile(pipe, os.O_WRONLY, 0)
+				if err != nil {
+					writer <- nil
+					return
+				}
+				w.WriteString(tc.prefix) // more is to come: the pipe stays open
+				writer <- w
+			}()
+			var w *os.File
+			select {
+			case w = <-writer:
+				require.NotNil(t, w)
+				defer w.Close()
+			case err := <-exited:
+				t.Fatalf("finished before reading: %v; stderr %q", err, stderr.String())
+			case <-time.After(20 * time.Second):
+				cmd.Process.Kill()
+				t.Fatal("the program did not open its input")
+			}
+			select {
+			case err := <-exited:
+				t.Fatalf("finished before the signal: %v; stderr %q", err, stderr.String())
+			case <-time.After(300 * time.Millisecond):
+			}
+			require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+			var err error
+			select {
+			case err = <-exited:
+			case <-time.After(20 * time.Second):
+				cmd.Process.Kill()
+				<-exited
+				t.Fatal("did not stop within 20 s of the signal")
+			}
+			var exit *exec.ExitError
+			require.True(t, errors.As(err, &exit), "exit error, got %v", err)
+			assert.Equal(t, 130, exit.ExitCode(), "stderr %q", stderr.String())
+			assert.Equal(t, "socialseat: interrupted\n", stderr.String())
+			assert.Empty(t, stdout.String())
+		})
+	}
+}
