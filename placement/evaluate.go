@@ -16,6 +16,7 @@ type facts struct {
 	spread  float64 // ln(business units × countries) / ln [spread.max-units-countries] on [0, 1]
 	scale   float64 // max(size, spread): how much there is for spokes to do
 	hub     float64 // need for a hub on [0, 1]: employees from [hub.employees-from] (0) to [hub.employees-full] (1), log; or units or countries from 1 to [hub.units-full] scaled by the need for an owner
+	hubSize float64 // need for a hub from size alone: employees from [hub.employees-from] (0) to [hub.employees-full] (1), log
 	team    float64 // need for an owner on [0, 1]: employees from [hub.team-from] (0) to [hub.team-full] (1), log
 	multi   float64 // companies within companies, ≥ 0: max(ln units / ln [dandelion.units], ln countries / ln [dandelion.countries]); 1 at the threshold
 	native  float64 // 0 before native.start-year, 1 from native.full-year, linear between
@@ -75,7 +76,8 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 	f.spread = clamp(math.Log(units*countries)/math.Log(k[kSpreadMax]), 0, 1)
 	f.scale = math.Max(f.size, f.spread)
 	f.team = logRamp(emp, k[kHubTeamFrom], k[kHubTeamFull])
-	f.hub = math.Max(logRamp(emp, k[kHubEmployeesFrom], k[kHubEmployeesFull]), f.team*logRamp(math.Max(units, countries), 1, k[kHubUnitsFull]))
+	f.hubSize = logRamp(emp, k[kHubEmployeesFrom], k[kHubEmployeesFull])
+	f.hub = math.Max(f.hubSize, f.team*logRamp(math.Max(units, countries), 1, k[kHubUnitsFull]))
 	f.multi = math.Max(math.Log(units)/math.Log(k[kMultiUnits]), math.Log(countries)/math.Log(k[kMultiCountries]))
 	if p.Founded > 0 {
 		f.native = clamp((float64(p.Founded)-k[kNativeStart])/(k[kNativeFull]-k[kNativeStart]), 0, 1)
@@ -277,8 +279,9 @@ type staffEstimate struct {
 	centre   float64 // the part of work the central team does
 	spokes   float64 // the part departments do, counted as dedicated time
 	overhead float64 // strategist, unit liaisons, hub leads, countries, training
+	coe      float64 // the centre of excellence a hub-sized organisation staffs
 	bought   float64 // the part of the centre's work an agency does
-	fte      float64 // centre + spokes + overhead − bought
+	fte      float64 // centre + spokes + overhead + coe − bought
 }
 
 // estimateStaff is the workload estimate of the FTE structure s needs
@@ -317,8 +320,22 @@ func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 	case Honeycomb:
 		e.overhead += k[kStaffStrategist] + k[kStaffTraining]*float64(f.p.Employees)/k[kStaffTrainingPer]
 	}
-	e.bought = e.centre * outsourced(s, k)
-	e.fte = e.centre + e.spokes + e.overhead - e.bought
+	// Once the organisation's size calls for a hub, a hub's core team also
+	// staffs a centre of excellence (community management across the
+	// units, analytics and measurement, training the spokes): the jump of
+	// the published team size from about 3 FTE at 1,000–5,000 employees to
+	// about 20 at 5,000–10,000. It follows the size part of the hub need,
+	// raised to [staff.coe-onset] (it is built after the hub's lead and
+	// liaisons), and only that part, sized to the programme up to
+	// [staff.coe-full-load]: units and countries already add liaisons, hub leads and local
+	// coverage above. A centralized team has no spokes to serve; where it
+	// is too small for the organisation, hub.centralized-scalability says
+	// so.
+	if s.Model != Centralized {
+		e.coe = k[kStaffCoE] * math.Pow(f.hubSize, k[kStaffCoEOnset]) * math.Min(1, f.load/k[kStaffCoELoad])
+	}
+	e.bought = (e.centre + e.coe) * outsourced(s, k)
+	e.fte = e.centre + e.spokes + e.overhead + e.coe - e.bought
 	return e
 }
 

@@ -168,6 +168,9 @@ const (
 	kStaffTraining
 	kStaffTrainingPer
 	kStaffSpokeDedicated
+	kStaffCoE
+	kStaffCoEOnset
+	kStaffCoELoad
 	kShareExecuting
 	kShareAdvisoryExecuting
 	kShareAdvisory
@@ -307,6 +310,9 @@ var termIDs = [numTerms]string{
 	kStaffTraining:               "staff.honeycomb-training",
 	kStaffTrainingPer:            "staff.honeycomb-training-per",
 	kStaffSpokeDedicated:         "staff.spoke-dedicated",
+	kStaffCoE:                    "staff.coe-core",
+	kStaffCoEOnset:               "staff.coe-onset",
+	kStaffCoELoad:                "staff.coe-full-load",
 	kShareExecuting:              "staff.centre-share.executing",
 	kShareAdvisoryExecuting:      "staff.centre-share.advisory-executing",
 	kShareAdvisory:               "staff.centre-share.advisory",

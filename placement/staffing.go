@@ -8,11 +8,13 @@ import (
 // work the profile describes: the active touchpoints and their activity,
 // realtime volume (care, listening), the organisation's size and social
 // priority, and what the structure adds — a strategist, liaison with
-// business units, hub leads, countries and languages, training — less what
-// an agency does. The model is calibrated to the published team sizes
-// (about 3 FTE at 1,000–5,000 employees and 49 above 100,000, Altimeter
-// 2013) and has no cap. Work done in departments alongside other duties
-// counts at the share the model sets (staff.spoke-dedicated).
+// business units, hub leads, countries and languages, training, and, once
+// the organisation's size calls for a hub, a centre of excellence — less
+// what an agency does. The model is calibrated to the published team sizes
+// (about 3 FTE at 1,000–5,000 employees, 20 at 5,000–10,000 and 49 above
+// 100,000, Altimeter 2013) and has no cap. Work done in departments
+// alongside other duties counts at the share the model sets
+// (staff.spoke-dedicated).
 type Staffing struct {
 	// FTE is the estimate, in full-time equivalents.
 	FTE float64 `json:"fte"`
@@ -112,6 +114,11 @@ func appendBasis(b []byte, s Structure, e staffEstimate, f *facts, k *[numTerms]
 			b = append(b, ", "...)
 			b = appendCount(b, p.Countries, "country", "countries")
 		}
+	}
+	if e.coe > 0 {
+		b = append(b, "; plus "...)
+		b = appendFTE(b, e.coe)
+		b = append(b, " for a centre of excellence (community management, analysis and measurement, training) that an organisation of this size needs"...)
 	}
 	if e.bought > 0 {
 		b = append(b, "; less "...)
