@@ -121,3 +121,32 @@ func TestStaffingEveryStructure(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffingCentreOfExcellence: once the organisation's size calls for a
+// hub (hub.employees-from to hub.employees-full), a hub's staffing names a
+// centre of excellence (staff.coe-core); a centralized team's does not, nor
+// does a hub's below the hub threshold.
+func TestStaffingCentreOfExcellence(t *testing.T) {
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1}})
+	require.NoError(t, err)
+	basis := func(employees int) map[placement.OperatingModel]string {
+		rec, err := r.Recommend(t.Context(), midProfile(employees, 1, 1))
+		require.NoError(t, err)
+		out := map[placement.OperatingModel]string{}
+		for _, e := range rec.Ranking {
+			if _, ok := out[e.Structure.Model]; !ok {
+				out[e.Structure.Model] = e.Staffing.Basis
+			}
+		}
+		return out
+	}
+	big := basis(20000)
+	require.Contains(t, big, placement.HubAndSpoke)
+	assert.Contains(t, big[placement.HubAndSpoke], "centre of excellence")
+	if c, ok := big[placement.Centralized]; ok {
+		assert.NotContains(t, c, "centre of excellence")
+	}
+	small := basis(1500)
+	require.Contains(t, small, placement.HubAndSpoke)
+	assert.NotContains(t, small[placement.HubAndSpoke], "centre of excellence")
+}
