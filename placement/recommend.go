@@ -250,7 +250,7 @@ type Recommendation struct {
 	// stated everything that matters.
 	Assumptions []Assumption
 	// Model identifies the calibration: its name and version
-	// ("socialseat-default", "3") and the hash of its data.
+	// ("socialseat-default", "4") and the hash of its data.
 	Model Identity
 	// Catalog identifies the touchpoint catalogue.
 	Catalog Identity
