@@ -2,6 +2,7 @@ package placement
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -86,14 +87,44 @@ var (
 	spokeRE    = regexp.MustCompile(`(?i)spoke|hubs? `)
 )
 
-// contradiction returns a rule the reason breaks for profile p, or "".
-func contradiction(reason string, p Profile, f *facts, c *touchpoint.Catalog) string {
+// contradiction returns a rule the reason breaks for profile p and
+// structure s (the zero Structure for reasons not about one), or "".
+func contradiction(r *Recommender, reason string, s Structure, p Profile, f *facts, c *touchpoint.Catalog) string {
 	n := narr
+	k := &r.cm.k
 	rivalrous := (p.Silos-1)+(5-p.DepartmentHarmony) > 4
+	harmonious := (p.Silos-1)+(5-p.DepartmentHarmony) < 4
 	has := func(s string) bool { return strings.Contains(reason, s) }
+	// The model's need for a hub, against a single-unit firm's at the size
+	// from which a hub is needed.
+	hubNeed := f.hub >= logRamp(float64(n.hubNeeded), k[kHubEmployeesFrom], k[kHubEmployeesFull])
 	switch {
-	case has("coordination overhead") && p.Employees >= n.hubNeeded:
-		return "a hub's overhead told as heavy for a firm large enough to need a hub"
+	case has("coordination overhead") && (p.Employees >= n.hubNeeded || hubNeed):
+		return "a hub's overhead told as heavy for a firm large enough (or spread enough) to need a hub"
+	case has("swamped where a hub is needed") && !hubNeed:
+		return "a hub told as needed for a firm that needs none"
+	case has("below what a dandelion needs") && p.Maturity >= int(k[kGateDandelionMaturity]) && p.ExecutiveSponsorship >= int(k[kGateDandelionSponsorship]),
+		has("below what a honeycomb needs") && p.Maturity >= int(k[kGateHoneycombMaturity]) && p.ExecutiveSponsorship >= int(k[kGateHoneycombSponsorship]):
+		return "maturity and sponsorship called short of a gate they meet"
+	case has("missed reportable events") && p.Regulation < n.regulated:
+		return "reportable events told for a lightly regulated firm"
+	case has("where social is core") && p.SocialPriority <= DefaultScale:
+		return "social called core at a middling or low priority"
+	case has("departments that work together") && !harmonious,
+		has("departments that do not work together") && !rivalrous:
+		return "departments' cooperation told against silos and harmony"
+	case has("owns most of the work") && f.ownShare(s.Home) <= 0.5,
+		has("most of the work belongs to departments other than") && f.ownShare(s.Home) >= 0.5:
+		return "the home's share of the work told wrong"
+	case has("accounts nobody manages multiply") && p.Employees < n.dedicatedOwner:
+		return "unmanaged accounts told for a firm too small to need an owner"
+	case has("gives a") && has("the standing") && p.SocialPriority <= DefaultScale,
+		has("little standing") && p.SocialPriority >= DefaultScale:
+		return "standing told against the social priority"
+	case has("is campaign load") && f.campaign == 0:
+		return "campaign load told without campaign work"
+	case has("FTE a") && s.Model.valid() && p.SocialStaff >= math.Round(staffFloor(s, f, k)):
+		return "a staffing shortfall told where the staff meets the need"
 	case (has("chaotic") || has("costlier to build") || has("distrust") || has("arbitrate")) && !rivalrous:
 		return "rivalry told for a firm whose silos and harmony are not rivalrous"
 	case has("outgrow a single central team") && p.BusinessUnits < n.spreadUnits && p.Countries < n.spreadCountries:
@@ -150,17 +181,22 @@ func TestReasonsOverGrid(t *testing.T) {
 			}
 			ok := allowedNumbers(r, e.Structure, &f)
 			seen := map[string]bool{}
+			staff := 0
 			for _, s := range slices.Concat(e.Strengths, e.Weaknesses) {
 				told++
 				where := fmt.Sprintf("%s, %s: %q", p.Name, e.Structure.ID(), s)
 				assert.False(t, seen[s], "repeated reason: %s", where)
 				seen[s] = true
+				if strings.HasPrefix(s, "social staff:") {
+					staff++
+				}
 				for _, num := range numberRE.FindAllString(s, -1) {
 					assert.True(t, ok[num], "number %s is not the profile's: %s", num, where)
 				}
-				assert.Empty(t, contradiction(s, rec.Profile, &f, cat), where)
+				assert.Empty(t, contradiction(r, s, e.Structure, rec.Profile, &f, cat), where)
 				assert.NotRegexp(t, internalRE, s, where)
 			}
+			assert.LessOrEqual(t, staff, 1, "the staffing shortfall is told once: %s, %s", p.Name, e.Structure.ID())
 		}
 		// The weights source: every fact it cites carries the profile's numbers.
 		_, items, _ := strings.Cut(rec.WeightsSource, ": ")
@@ -173,7 +209,7 @@ func TestReasonsOverGrid(t *testing.T) {
 			for _, num := range numberRE.FindAllString(fact, -1) {
 				assert.True(t, ok[num], "weights source: number %s is not the profile's in %q (%s)", num, fact, p.Name)
 			}
-			assert.Empty(t, contradiction(fact, rec.Profile, &f, cat), "weights source %q (%s)", fact, p.Name)
+			assert.Empty(t, contradiction(r, fact, Structure{}, rec.Profile, &f, cat), "weights source %q (%s)", fact, p.Name)
 		}
 		assert.NotRegexp(t, internalRE, rec.WeightsSource)
 	}
