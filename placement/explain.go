@@ -274,7 +274,9 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 			!good && p.Regulation >= n.regulated
 	case kindSourcingLoad:
 		name, speed, a := f.mostCampaign()
-		if name == "" || !good {
+		// Buying production pays off for a large firm's campaigns; a small
+		// firm's campaign load is not told as a reason to buy it.
+		if name == "" || !good || p.Employees < n.hubNeeded {
 			return "", false
 		}
 		return fmt.Sprintf("%s (%s, activity %d) is campaign load: buying production adds craft and capacity", name, speed, a), true
@@ -298,7 +300,7 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 			share < 0.5
 	case kindPriorityFormal:
 		if good {
-			return fmt.Sprintf("social priority %d/5 gives a %s the standing to keep its spokes on board", p.SocialPriority, s.Model), p.SocialPriority > DefaultScale
+			return fmt.Sprintf("social priority %d/5 gives a %s the standing it needs across the organisation", p.SocialPriority, s.Model), p.SocialPriority > DefaultScale
 		}
 		return fmt.Sprintf("at social priority %d/5, a %s has little standing with the departments it relies on", p.SocialPriority, s.Model), p.SocialPriority < DefaultScale
 	case kindOrganicSprawl:

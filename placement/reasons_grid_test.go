@@ -121,7 +121,7 @@ func contradiction(r *Recommender, reason string, s Structure, p Profile, f *fac
 	case has("gives a") && has("the standing") && p.SocialPriority <= DefaultScale,
 		has("little standing") && p.SocialPriority >= DefaultScale:
 		return "standing told against the social priority"
-	case has("is campaign load") && f.campaign == 0:
+	case has("is campaign load") && (f.campaign == 0 || p.Employees < n.hubNeeded):
 		return "campaign load told without campaign work"
 	case has("FTE a") && s.Model.valid() && p.SocialStaff >= math.Round(staffFloor(s, f, k)):
 		return "a staffing shortfall told where the staff meets the need"
