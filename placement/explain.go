@@ -309,10 +309,21 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 	case kindExecSmall:
 		return fmt.Sprintf("an own executive unit is heavy for %d employees", p.Employees), p.Employees < n.hubNeeded
 	case kindPriority:
-		if good {
-			return fmt.Sprintf("social priority %d/5 justifies an own unit high in the hierarchy", p.SocialPriority), p.SocialPriority > DefaultScale
+		// Two terms share this kind with opposite signs: an own executive
+		// unit gains with priority, a merely coordinating centre loses.
+		high, low := p.SocialPriority > DefaultScale, p.SocialPriority < DefaultScale
+		exec, coord := s.Home == touchpoint.Executive, s.Model != Organic && s.Role == Coordinating
+		switch {
+		case good && high && exec:
+			return fmt.Sprintf("social priority %d/5 justifies an own unit high in the hierarchy", p.SocialPriority), true
+		case !good && low && exec:
+			return fmt.Sprintf("social priority %d/5 does not justify an own unit", p.SocialPriority), true
+		case good && low && coord:
+			return fmt.Sprintf("at social priority %d/5, a centre that coordinates is weight enough", p.SocialPriority), true
+		case !good && high && coord:
+			return fmt.Sprintf("social priority %d/5 asks for a centre that leads, not one that only coordinates", p.SocialPriority), true
 		}
-		return fmt.Sprintf("social priority %d/5 does not justify an own unit", p.SocialPriority), p.SocialPriority < DefaultScale
+		return "", false
 	case kindRegUngoverned:
 		if p.Regulation >= n.heavilyRegulated {
 			return fmt.Sprintf("regulation %d/5 calls for pre-approval, supervision and archiving, which this structure lacks", p.Regulation), true

@@ -121,6 +121,11 @@ func contradiction(r *Recommender, reason string, s Structure, p Profile, f *fac
 	case has("gives a") && has("the standing") && p.SocialPriority <= DefaultScale,
 		has("little standing") && p.SocialPriority >= DefaultScale:
 		return "standing told against the social priority"
+	case has("justifies an own unit") && p.SocialPriority <= DefaultScale,
+		has("does not justify an own unit") && p.SocialPriority >= DefaultScale,
+		has("a centre that coordinates is weight enough") && p.SocialPriority >= DefaultScale,
+		has("not one that only coordinates") && p.SocialPriority <= DefaultScale:
+		return "priority told against the profile's social priority"
 	case has("is campaign load") && (f.campaign == 0 || p.Employees < n.hubNeeded):
 		return "campaign load told without campaign work"
 	case has("FTE a") && s.Model.valid() && p.SocialStaff >= math.Round(staffFloor(s, f, k)):
@@ -401,6 +406,12 @@ func TestNewTermsAreTold(t *testing.T) {
 		{kindPriorityFormal, st(touchpoint.Communications, HubAndSpoke, Advisory, InHouse),
 			base(func(p *Profile) { p.SocialPriority = 5 }),
 			"social priority 5/5 gives a hub-and-spoke the standing"},
+		{kindPriority, st(touchpoint.Communications, HubAndSpoke, Coordinating, InHouse),
+			base(func(p *Profile) { p.SocialPriority = 5 }),
+			"social priority 5/5 asks for a centre that leads, not one that only coordinates"},
+		{kindPriority, st(touchpoint.Executive, Centralized, Executing, InHouse),
+			base(func(p *Profile) { p.SocialPriority = 5 }),
+			"social priority 5/5 justifies an own unit high in the hierarchy"},
 		{kindSmallOrg, st(touchpoint.Communications, HubAndSpoke, Advisory, InHouse),
 			base(func(p *Profile) { p.Employees = 400 }),
 			"with 400 employees in 1 business unit in 1 country, a hub-and-spoke's coordination overhead weighs on the budget"},
