@@ -265,7 +265,7 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		return fmt.Sprintf("%d employees and %s leave a %s few departments or units to hand work to", p.Employees, units(p), s.Model),
 			!r.needsHub(f) && !spread(p, n.spreadUnits, n.spreadCountries)
 	case kindHubNeeded:
-		return fmt.Sprintf("with %d employees in %s, one central team is swamped where a hub is needed", p.Employees, units(p)),
+		return fmt.Sprintf("with %d employees in %s, one central team is stretched: a hub would share the load", p.Employees, units(p)),
 			!good && r.needsHub(f)
 	case kindGate:
 		return r.gateSentence(s, p), !good

@@ -101,7 +101,7 @@ func contradiction(r *Recommender, reason string, s Structure, p Profile, f *fac
 	switch {
 	case has("coordination overhead") && (p.Employees >= n.hubNeeded || hubNeed):
 		return "a hub's overhead told as heavy for a firm large enough (or spread enough) to need a hub"
-	case has("swamped where a hub is needed") && !hubNeed:
+	case has("a hub would share the load") && !hubNeed:
 		return "a hub told as needed for a firm that needs none"
 	case has("below what a dandelion needs") && p.Maturity >= int(k[kGateDandelionMaturity]) && p.ExecutiveSponsorship >= int(k[kGateDandelionSponsorship]),
 		has("below what a honeycomb needs") && p.Maturity >= int(k[kGateHoneycombMaturity]) && p.ExecutiveSponsorship >= int(k[kGateHoneycombSponsorship]):
@@ -399,7 +399,7 @@ func TestNewTermsAreTold(t *testing.T) {
 			"Marketing owns most of the work, so a team in Marketing can execute it"},
 		{kindHubNeeded, st(touchpoint.Communications, Centralized, Executing, InHouse),
 			base(func(p *Profile) { p.Employees = 20000 }),
-			"with 20000 employees in 1 business unit in 1 country, one central team is swamped where a hub is needed"},
+			"with 20000 employees in 1 business unit in 1 country, one central team is stretched: a hub would share the load"},
 		{kindOrganicSprawl, st(NoHome, Organic, NoRole, InHouse),
 			base(func(p *Profile) { p.Employees = 20000 }),
 			"with 20000 employees, accounts nobody manages multiply"},
