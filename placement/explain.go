@@ -225,8 +225,11 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 	n := narr
 	switch t.kind {
 	case kindShortfall:
+		// One sentence however many criteria the shortfall weighs on (the
+		// caller's used list keeps it to one), and only where the rounded
+		// need is above the staff the profile has.
 		floor := staffFloor(s, f, &r.cm.k)
-		if p.SocialStaff >= floor {
+		if p.SocialStaff >= math.Round(floor) {
 			return "", false
 		}
 		return fmt.Sprintf("social staff: %g FTE today, against about %.0f FTE a %s needs at this size", p.SocialStaff, floor, s.Model), true
@@ -256,18 +259,71 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 			return fmt.Sprintf("with %d employees everyone sees what the others post, so an informal set-up stays coherent", p.Employees),
 				p.Employees < n.dedicatedOwner
 		}
-		return fmt.Sprintf("with %d employees, a %s's coordination overhead weighs on the budget", p.Employees, s.Model),
-			p.Employees < n.hubNeeded
+		return fmt.Sprintf("with %d employees in %s, a %s's coordination overhead weighs on the budget", p.Employees, units(p), s.Model),
+			!r.needsHub(f)
 	case kindNoSpokes:
 		return fmt.Sprintf("%d employees and %s leave a %s few departments or units to hand work to", p.Employees, units(p), s.Model),
-			p.Employees < n.hubNeeded && !spread(p, n.spreadUnits, n.spreadCountries)
+			!r.needsHub(f) && !spread(p, n.spreadUnits, n.spreadCountries)
+	case kindHubNeeded:
+		return fmt.Sprintf("with %d employees in %s, one central team is stretched: a hub would share the load", p.Employees, units(p)),
+			!good && r.needsHub(f)
+	case kindGate:
+		return r.gateSentence(s, p), !good
+	case kindSourcingRisk:
+		return fmt.Sprintf("regulation %d/5: an agency's share of regulated work risks missed reportable events", p.Regulation),
+			!good && p.Regulation >= n.regulated
+	case kindSourcingLoad:
+		name, speed, a := f.mostCampaign()
+		// Buying production pays off for a large firm's campaigns; a small
+		// firm's campaign load is not told as a reason to buy it.
+		if name == "" || !good || p.Employees < n.hubNeeded {
+			return "", false
+		}
+		return fmt.Sprintf("%s (%s, activity %d) is campaign load: buying production adds craft and capacity", name, speed, a), true
+	case kindSourcingCore:
+		return fmt.Sprintf("social priority %d/5: where social is core, an outside voice costs authenticity and speed", p.SocialPriority),
+			!good && p.SocialPriority > DefaultScale
+	case kindCapable:
+		if good {
+			return fmt.Sprintf("silos %d/5 and department harmony %d/5: departments that work together can run with a coordinating centre", p.Silos, p.DepartmentHarmony),
+				f.harmony > 0
+		}
+		return fmt.Sprintf("silos %d/5 and department harmony %d/5: departments that do not work together need more than a coordinating centre", p.Silos, p.DepartmentHarmony),
+			f.feud > 0
+	case kindDominance:
+		share := f.ownShare(s.Home)
+		if good {
+			return fmt.Sprintf("%s owns most of the work, so a team in %s can execute it", s.Home.Label(), s.Home.Label()),
+				share > 0.5
+		}
+		return fmt.Sprintf("most of the work belongs to departments other than %s, so a team there that executes it all works for others", s.Home.Label()),
+			share < 0.5
+	case kindPriorityFormal:
+		if good {
+			return fmt.Sprintf("social priority %d/5 gives a %s the standing it needs across the organisation", p.SocialPriority, s.Model), p.SocialPriority > DefaultScale
+		}
+		return fmt.Sprintf("at social priority %d/5, a %s has little standing with the departments it relies on", p.SocialPriority, s.Model), p.SocialPriority < DefaultScale
+	case kindOrganicSprawl:
+		return fmt.Sprintf("with %d employees, accounts nobody manages multiply and no one answers for them", p.Employees),
+			!good && p.Employees >= n.dedicatedOwner
 	case kindExecSmall:
 		return fmt.Sprintf("an own executive unit is heavy for %d employees", p.Employees), p.Employees < n.hubNeeded
 	case kindPriority:
-		if good {
-			return fmt.Sprintf("social priority %d/5 justifies an own unit high in the hierarchy", p.SocialPriority), p.SocialPriority > DefaultScale
+		// Two terms share this kind with opposite signs: an own executive
+		// unit gains with priority, a merely coordinating centre loses.
+		high, low := p.SocialPriority > DefaultScale, p.SocialPriority < DefaultScale
+		exec, coord := s.Home == touchpoint.Executive, s.Model != Organic && s.Role == Coordinating
+		switch {
+		case good && high && exec:
+			return fmt.Sprintf("social priority %d/5 justifies an own unit high in the hierarchy", p.SocialPriority), true
+		case !good && low && exec:
+			return fmt.Sprintf("social priority %d/5 does not justify an own unit", p.SocialPriority), true
+		case good && low && coord:
+			return fmt.Sprintf("at social priority %d/5, a centre that coordinates is weight enough", p.SocialPriority), true
+		case !good && high && coord:
+			return fmt.Sprintf("social priority %d/5 asks for a centre that leads, not one that only coordinates", p.SocialPriority), true
 		}
-		return fmt.Sprintf("social priority %d/5 does not justify an own unit", p.SocialPriority), p.SocialPriority < DefaultScale
+		return "", false
 	case kindRegUngoverned:
 		if p.Regulation >= n.heavilyRegulated {
 			return fmt.Sprintf("regulation %d/5 calls for pre-approval, supervision and archiving, which this structure lacks", p.Regulation), true
@@ -303,6 +359,59 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		return fmt.Sprintf("founded in %d, a digital native copes with distributed social work", p.Founded), good && p.Founded > 0
 	}
 	return "", false
+}
+
+// needsHub reports whether the model's need for a hub (from the size
+// ramp, or from units and countries once there is an owner) is at least
+// what a single-unit firm has at the size from which a hub is needed: a
+// hub's overhead must not be told as heavy for such a firm, and one
+// central team may be told to be swamped.
+func (r *Recommender) needsHub(f *facts) bool {
+	k := &r.cm.k
+	return f.hub >= logRamp(float64(narr.hubNeeded), k[kHubEmployeesFrom], k[kHubEmployeesFull])
+}
+
+// gateSentence names the profile's maturity and sponsorship where they
+// fall below what structure s needs: "executive sponsorship 2/5 and
+// maturity 2/5 are below what a dandelion needs".
+func (r *Recommender) gateSentence(s Structure, p *Profile) string {
+	k := &r.cm.k
+	var m, sp float64
+	switch s.Model {
+	case Dandelion:
+		m, sp = k[kGateDandelionMaturity], k[kGateDandelionSponsorship]
+	case Honeycomb:
+		m, sp = k[kGateHoneycombMaturity], k[kGateHoneycombSponsorship]
+	default:
+		return ""
+	}
+	var parts []string
+	if float64(p.ExecutiveSponsorship) < sp {
+		parts = append(parts, fmt.Sprintf("executive sponsorship %d/5", p.ExecutiveSponsorship))
+	}
+	if float64(p.Maturity) < m {
+		parts = append(parts, fmt.Sprintf("maturity %d/5", p.Maturity))
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("%s is below what a %s needs", parts[0], s.Model)
+	}
+	return fmt.Sprintf("%s and %s are below what a %s needs", parts[0], parts[1], s.Model)
+}
+
+// mostCampaign names the active touchpoint with the most planned
+// production (activity × (1 − urgency) × volume), its speed as the
+// catalogue gives it, and its activity; "" if there is none.
+func (f *facts) mostCampaign() (name, speed string, activity int) {
+	bv := 0.0
+	for _, at := range f.active {
+		if v := at.a * (1 - at.tp.Speed.Urgency()) * float64(at.tp.Volume); v > bv {
+			name, speed, activity, bv = strings.ToLower(at.tp.Name), at.tp.Speed.String(), int(at.a), v
+		}
+	}
+	return name, speed, activity
 }
 
 // mostUrgent names the active touchpoint with the most urgent volume, its

@@ -2,6 +2,7 @@ package placement
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -86,14 +87,49 @@ var (
 	spokeRE    = regexp.MustCompile(`(?i)spoke|hubs? `)
 )
 
-// contradiction returns a rule the reason breaks for profile p, or "".
-func contradiction(reason string, p Profile, f *facts, c *touchpoint.Catalog) string {
+// contradiction returns a rule the reason breaks for profile p and
+// structure s (the zero Structure for reasons not about one), or "".
+func contradiction(r *Recommender, reason string, s Structure, p Profile, f *facts, c *touchpoint.Catalog) string {
 	n := narr
+	k := &r.cm.k
 	rivalrous := (p.Silos-1)+(5-p.DepartmentHarmony) > 4
+	harmonious := (p.Silos-1)+(5-p.DepartmentHarmony) < 4
 	has := func(s string) bool { return strings.Contains(reason, s) }
+	// The model's need for a hub, against a single-unit firm's at the size
+	// from which a hub is needed.
+	hubNeed := f.hub >= logRamp(float64(n.hubNeeded), k[kHubEmployeesFrom], k[kHubEmployeesFull])
 	switch {
-	case has("coordination overhead") && p.Employees >= n.hubNeeded:
-		return "a hub's overhead told as heavy for a firm large enough to need a hub"
+	case has("coordination overhead") && (p.Employees >= n.hubNeeded || hubNeed):
+		return "a hub's overhead told as heavy for a firm large enough (or spread enough) to need a hub"
+	case has("a hub would share the load") && !hubNeed:
+		return "a hub told as needed for a firm that needs none"
+	case has("below what a dandelion needs") && p.Maturity >= int(k[kGateDandelionMaturity]) && p.ExecutiveSponsorship >= int(k[kGateDandelionSponsorship]),
+		has("below what a honeycomb needs") && p.Maturity >= int(k[kGateHoneycombMaturity]) && p.ExecutiveSponsorship >= int(k[kGateHoneycombSponsorship]):
+		return "maturity and sponsorship called short of a gate they meet"
+	case has("missed reportable events") && p.Regulation < n.regulated:
+		return "reportable events told for a lightly regulated firm"
+	case has("where social is core") && p.SocialPriority <= DefaultScale:
+		return "social called core at a middling or low priority"
+	case has("departments that work together") && !harmonious,
+		has("departments that do not work together") && !rivalrous:
+		return "departments' cooperation told against silos and harmony"
+	case has("owns most of the work") && f.ownShare(s.Home) <= 0.5,
+		has("most of the work belongs to departments other than") && f.ownShare(s.Home) >= 0.5:
+		return "the home's share of the work told wrong"
+	case has("accounts nobody manages multiply") && p.Employees < n.dedicatedOwner:
+		return "unmanaged accounts told for a firm too small to need an owner"
+	case has("gives a") && has("the standing") && p.SocialPriority <= DefaultScale,
+		has("little standing") && p.SocialPriority >= DefaultScale:
+		return "standing told against the social priority"
+	case has("justifies an own unit") && p.SocialPriority <= DefaultScale,
+		has("does not justify an own unit") && p.SocialPriority >= DefaultScale,
+		has("a centre that coordinates is weight enough") && p.SocialPriority >= DefaultScale,
+		has("not one that only coordinates") && p.SocialPriority <= DefaultScale:
+		return "priority told against the profile's social priority"
+	case has("is campaign load") && (f.campaign == 0 || p.Employees < n.hubNeeded):
+		return "campaign load told without campaign work"
+	case has("FTE a") && s.Model.valid() && p.SocialStaff >= math.Round(staffFloor(s, f, k)):
+		return "a staffing shortfall told where the staff meets the need"
 	case (has("chaotic") || has("costlier to build") || has("distrust") || has("arbitrate")) && !rivalrous:
 		return "rivalry told for a firm whose silos and harmony are not rivalrous"
 	case has("outgrow a single central team") && p.BusinessUnits < n.spreadUnits && p.Countries < n.spreadCountries:
@@ -150,17 +186,22 @@ func TestReasonsOverGrid(t *testing.T) {
 			}
 			ok := allowedNumbers(r, e.Structure, &f)
 			seen := map[string]bool{}
+			staff := 0
 			for _, s := range slices.Concat(e.Strengths, e.Weaknesses) {
 				told++
 				where := fmt.Sprintf("%s, %s: %q", p.Name, e.Structure.ID(), s)
 				assert.False(t, seen[s], "repeated reason: %s", where)
 				seen[s] = true
+				if strings.HasPrefix(s, "social staff:") {
+					staff++
+				}
 				for _, num := range numberRE.FindAllString(s, -1) {
 					assert.True(t, ok[num], "number %s is not the profile's: %s", num, where)
 				}
-				assert.Empty(t, contradiction(s, rec.Profile, &f, cat), where)
+				assert.Empty(t, contradiction(r, s, e.Structure, rec.Profile, &f, cat), where)
 				assert.NotRegexp(t, internalRE, s, where)
 			}
+			assert.LessOrEqual(t, staff, 1, "the staffing shortfall is told once: %s, %s", p.Name, e.Structure.ID())
 		}
 		// The weights source: every fact it cites carries the profile's numbers.
 		_, items, _ := strings.Cut(rec.WeightsSource, ": ")
@@ -173,7 +214,7 @@ func TestReasonsOverGrid(t *testing.T) {
 			for _, num := range numberRE.FindAllString(fact, -1) {
 				assert.True(t, ok[num], "weights source: number %s is not the profile's in %q (%s)", num, fact, p.Name)
 			}
-			assert.Empty(t, contradiction(fact, rec.Profile, &f, cat), "weights source %q (%s)", fact, p.Name)
+			assert.Empty(t, contradiction(r, fact, Structure{}, rec.Profile, &f, cat), "weights source %q (%s)", fact, p.Name)
 		}
 		assert.NotRegexp(t, internalRE, rec.WeightsSource)
 	}
@@ -304,4 +345,124 @@ func TestSectorText(t *testing.T) {
 	assert.ErrorContains(t, err, "public-sector")
 	_, err = Sector(99).MarshalText()
 	assert.ErrorIs(t, err, ErrUnknownName)
+}
+
+// Each term the model gained in v3 is told in its own client wording when
+// it is the largest profile term on a criterion, for a profile built to
+// trigger it.
+func TestNewTermsAreTold(t *testing.T) {
+	t.Parallel()
+	r, err := NewRecommender(Config{})
+	require.NoError(t, err)
+	base := func(mod func(*Profile)) Profile {
+		p := Profile{Name: "trigger", Employees: 3000, BusinessUnits: 1, Countries: 1, SocialStaff: 500,
+			SocialPriority: 3, BudgetLevel: 3, SignOffLayers: 1, Silos: 3, DepartmentHarmony: 3, Regulation: 1,
+			Maturity: 3, ExecutiveSponsorship: 3,
+			Touchpoints: map[touchpoint.ID]int{touchpoint.MarketingChannel: 4, "csr-awareness": 3, "social-listening": 2}}
+		mod(&p)
+		return p.WithDefaults()
+	}
+	st := func(h touchpoint.Department, m OperatingModel, ro Role, so Sourcing) Structure {
+		return Structure{Home: h, Model: m, Role: ro, Sourcing: so}
+	}
+	cases := []struct {
+		kd   kind
+		s    Structure
+		p    Profile
+		want string
+	}{
+		{kindGate, st(touchpoint.Communications, Dandelion, Advisory, InHouse),
+			base(func(p *Profile) {
+				p.Employees, p.BusinessUnits, p.Countries, p.Maturity, p.ExecutiveSponsorship = 20000, 10, 10, 2, 2
+			}),
+			"executive sponsorship 2/5 and maturity 2/5 are below what a dandelion needs"},
+		{kindSourcingRisk, st(touchpoint.Marketing, Centralized, Executing, Hybrid),
+			base(func(p *Profile) { p.Regulation = 5 }),
+			"regulation 5/5: an agency's share of regulated work risks missed reportable events"},
+		{kindSourcingLoad, st(touchpoint.Marketing, HubAndSpoke, AdvisoryExecuting, Hybrid),
+			base(func(p *Profile) {
+				p.Employees = 60000
+				p.Touchpoints = map[touchpoint.ID]int{touchpoint.MarketingChannel: 5, "csr-awareness": 5, "employer-branding": 5}
+			}),
+			"(same-day, activity 5) is campaign load: buying production adds craft and capacity"},
+		{kindSourcingCore, st(touchpoint.Marketing, Centralized, Executing, Agency),
+			base(func(p *Profile) { p.SocialPriority = 5 }),
+			"social priority 5/5: where social is core, an outside voice costs authenticity and speed"},
+		{kindCapable, st(touchpoint.Communications, HubAndSpoke, Coordinating, InHouse),
+			base(func(p *Profile) { p.Silos, p.DepartmentHarmony = 1, 5 }),
+			"silos 1/5 and department harmony 5/5: departments that work together can run with a coordinating centre"},
+		{kindCapable, st(touchpoint.Communications, HubAndSpoke, Coordinating, InHouse),
+			base(func(p *Profile) { p.Silos, p.DepartmentHarmony = 5, 1 }),
+			"departments that do not work together need more than a coordinating centre"},
+		{kindDominance, st(touchpoint.Marketing, HubAndSpoke, Executing, InHouse),
+			base(func(p *Profile) { p.Touchpoints = map[touchpoint.ID]int{touchpoint.MarketingChannel: 5} }),
+			"Marketing owns most of the work, so a team in Marketing can execute it"},
+		{kindHubNeeded, st(touchpoint.Communications, Centralized, Executing, InHouse),
+			base(func(p *Profile) { p.Employees = 20000 }),
+			"with 20000 employees in 1 business unit in 1 country, one central team is stretched: a hub would share the load"},
+		{kindOrganicSprawl, st(NoHome, Organic, NoRole, InHouse),
+			base(func(p *Profile) { p.Employees = 20000 }),
+			"with 20000 employees, accounts nobody manages multiply"},
+		{kindPriorityFormal, st(touchpoint.Communications, HubAndSpoke, Advisory, InHouse),
+			base(func(p *Profile) { p.SocialPriority = 5 }),
+			"social priority 5/5 gives a hub-and-spoke the standing"},
+		{kindPriority, st(touchpoint.Communications, HubAndSpoke, Coordinating, InHouse),
+			base(func(p *Profile) { p.SocialPriority = 5 }),
+			"social priority 5/5 asks for a centre that leads, not one that only coordinates"},
+		{kindPriority, st(touchpoint.Executive, Centralized, Executing, InHouse),
+			base(func(p *Profile) { p.SocialPriority = 5 }),
+			"social priority 5/5 justifies an own unit high in the hierarchy"},
+		{kindSmallOrg, st(touchpoint.Communications, HubAndSpoke, Advisory, InHouse),
+			base(func(p *Profile) { p.Employees = 400 }),
+			"with 400 employees in 1 business unit in 1 country, a hub-and-spoke's coordination overhead weighs on the budget"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.want, func(t *testing.T) {
+			f := newFacts(tc.p, r.tps, &r.cm.k)
+			var tr []termRec
+			r.cm.evaluate(tc.s, r.cm.static(tc.s, &tr), nil, &f, Structure{Model: Organic, Home: NoHome, Sourcing: InHouse}, &tr)
+			// A criterion and direction on which the term is the largest
+			// profile term.
+			found := false
+			for i := range 2 * int(Influence) {
+				c, good := Criterion(i/2+1), i%2 == 0
+				if found || c == Coverage || c == ChangeEffort {
+					continue
+				}
+				var big termRec
+				for _, x := range tr {
+					if x.crit == c && !x.kind.structural() && helps(c, x.v) == good && math.Abs(x.v) > math.Abs(big.v) {
+						big = x
+					}
+				}
+				if big.kind != tc.kd || big.v == 0 {
+					continue
+				}
+				found = true
+				used := []string{}
+				e := &Ranked{Structure: tc.s}
+				got := r.sentence(tr, c, good, e, &f, Structure{}, &used)
+				assert.Contains(t, got, tc.want, "%s on %s", tc.s.ID(), c)
+				assert.Empty(t, contradiction(r, got, tc.s, tc.p, &f, r.Catalog()), got)
+				assert.NotRegexp(t, internalRE, got)
+				ok := allowedNumbers(r, tc.s, &f)
+				for _, num := range numberRE.FindAllString(got, -1) {
+					assert.True(t, ok[num], "number %s is not the profile's: %q", num, got)
+				}
+			}
+			assert.True(t, found, "the term is not the largest profile term on any criterion of %s", tc.s.ID())
+		})
+	}
+
+	// A hub's overhead is not told for a firm whose units call for a hub,
+	// though it is below the hub size in headcount.
+	p := base(func(p *Profile) { p.Employees, p.BusinessUnits = 4000, 3 })
+	f := newFacts(p, r.tps, &r.cm.k)
+	hub := st(touchpoint.Communications, HubAndSpoke, Advisory, InHouse)
+	_, told := r.factSentence(termRec{Cost, kindSmallOrg, 0.1}, hub, &f, false)
+	assert.False(t, told, "4,000 employees in 3 units need a hub")
+	p.BusinessUnits = 1
+	f = newFacts(p, r.tps, &r.cm.k)
+	_, told = r.factSentence(termRec{Cost, kindSmallOrg, 0.1}, hub, &f, false)
+	assert.True(t, told, "4,000 employees in one unit need no hub yet")
 }

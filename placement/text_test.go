@@ -127,3 +127,27 @@ func TestProfileSector(t *testing.T) {
 	}
 	assert.Contains(t, strings.Join(steps, "\n"), "public records")
 }
+
+// A large firm with low maturity and sponsorship reads why a dandelion
+// or honeycomb does not fit it, in its own numbers.
+func TestGateToldToTheClient(t *testing.T) {
+	t.Parallel()
+	p, err := placement.ReadProfile(strings.NewReader("name: Group\nemployees: 30000\nbusiness_units: 12\ncountries: 10\n" +
+		"maturity: 2\nexecutive_sponsorship: 2\nsocial_staff: 200\ntouchpoints: {marketing-channel: 4, customer-support: 3, csr-awareness: 2}\n"))
+	require.NoError(t, err)
+	r, err := placement.NewRecommender(placement.Config{})
+	require.NoError(t, err)
+	rec, err := r.WithOptions(placement.Options{Detail: 1000}).Recommend(t.Context(), p)
+	require.NoError(t, err)
+	told := map[placement.OperatingModel]bool{}
+	for _, e := range rec.Ranking {
+		for _, w := range e.Weaknesses {
+			if strings.Contains(w, "below what a "+e.Structure.Model.String()+" needs") {
+				assert.Contains(t, w, "2/5", w)
+				told[e.Structure.Model] = true
+			}
+		}
+	}
+	assert.True(t, told[placement.Dandelion], "the dandelion gate is told")
+	assert.True(t, told[placement.Honeycomb], "the honeycomb gate is told")
+}
