@@ -24,14 +24,14 @@ var benchmarksYAML []byte
 // the embedded set; a consultant can load their own with
 // [ReadBenchmarks].
 type Benchmarks struct {
-	Name       string      `json:"name" yaml:"name"`
-	Version    string      `json:"version" yaml:"version"`
-	Benchmarks []Benchmark `json:"benchmarks" yaml:"benchmarks"`
+	Name       string      `json:"name" yaml:"name"`             // Name names the set ("socialseat-benchmarks").
+	Version    string      `json:"version" yaml:"version"`       // Version versions the set.
+	Benchmarks []Benchmark `json:"benchmarks" yaml:"benchmarks"` // Benchmarks are the rows, in the order they are reported.
 }
 
 // Benchmark is one published peer figure and the profiles it applies to.
 type Benchmark struct {
-	ID string `json:"id" yaml:"id"`
+	ID string `json:"id" yaml:"id"` // ID identifies the row ("team-size-1000-4999").
 	// Topic is what is compared, in the client's words.
 	Topic string `json:"topic" yaml:"topic"`
 	// Measure is the profile fact the row compares; see [Measure].
@@ -39,23 +39,23 @@ type Benchmark struct {
 	// Employees and Maturity bound the profiles the row applies to, as
 	// [min, max]; 0 is an open end, and an empty range applies to all.
 	Employees []int `json:"employees,omitempty" yaml:"employees,omitempty"`
-	Maturity  []int `json:"maturity,omitempty" yaml:"maturity,omitempty"`
+	Maturity  []int `json:"maturity,omitempty" yaml:"maturity,omitempty"` // Maturity bounds the maturity (1–5) the row applies to, like Employees.
 	// Model and Home select the operating model or home department whose
 	// share an operating-model or home row gives.
 	Model OperatingModel        `json:"model,omitempty" yaml:"model,omitempty"`
-	Home  touchpoint.Department `json:"home,omitempty" yaml:"home,omitempty"`
+	Home  touchpoint.Department `json:"home,omitempty" yaml:"home,omitempty"` // Home is the home department of a home row.
 	// Peers is the published figure as the client reads it.
 	Peers string `json:"peers" yaml:"peers"`
 	// Value is the figure as a number; Low and High the range read as "in
 	// line with peers" (High 0: no upper end). Units depend on Measure.
 	Value float64 `json:"value" yaml:"value"`
-	Low   float64 `json:"low,omitempty" yaml:"low,omitempty"`
-	High  float64 `json:"high,omitempty" yaml:"high,omitempty"`
+	Low   float64 `json:"low,omitempty" yaml:"low,omitempty"`   // Low is the low end of "in line with peers" (0: none).
+	High  float64 `json:"high,omitempty" yaml:"high,omitempty"` // High is the high end of "in line with peers" (0: none).
 	// Evidence, Source, URL and Year cite the figure.
 	Evidence Evidence `json:"evidence" yaml:"evidence"`
-	Source   string   `json:"source" yaml:"source"`
-	URL      string   `json:"url,omitempty" yaml:"url,omitempty"`
-	Year     int      `json:"year,omitempty" yaml:"year,omitempty"`
+	Source   string   `json:"source" yaml:"source"`                 // Source cites the publication.
+	URL      string   `json:"url,omitempty" yaml:"url,omitempty"`   // URL links to the source, if it has a link.
+	Year     int      `json:"year,omitempty" yaml:"year,omitempty"` // Year is the year of the figure.
 }
 
 // Measure is the profile fact a [Benchmark] compares.
@@ -233,14 +233,14 @@ func (s *Standing) UnmarshalText(b []byte) error {
 
 // Comparison is one "you / peers / source" row.
 type Comparison struct {
-	ID       string   `json:"id"`
-	Topic    string   `json:"topic"`
-	You      string   `json:"you"`
-	Peers    string   `json:"peers"`
-	Standing Standing `json:"standing"`
-	Source   string   `json:"source"`
-	URL      string   `json:"url,omitempty"`
-	Year     int      `json:"year,omitempty"`
+	ID       string   `json:"id"`             // ID is the benchmark row's ID.
+	Topic    string   `json:"topic"`          // Topic is what is compared, in the client's words.
+	You      string   `json:"you"`            // You is what the profile says.
+	Peers    string   `json:"peers"`          // Peers is the published figure.
+	Standing Standing `json:"standing"`       // Standing says where the profile stands against it.
+	Source   string   `json:"source"`         // Source cites the publication.
+	URL      string   `json:"url,omitempty"`  // URL links to the source, if it has a link.
+	Year     int      `json:"year,omitempty"` // Year is the year of the figure.
 }
 
 // Compare returns the rows of b that apply to p (by head count and

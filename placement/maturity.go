@@ -26,7 +26,7 @@ type MaturityModel struct {
 	Name string `json:"name" yaml:"name"`
 	// Source and URL cite the model.
 	Source string `json:"source" yaml:"source"`
-	URL    string `json:"url,omitempty" yaml:"url,omitempty"`
+	URL    string `json:"url,omitempty" yaml:"url,omitempty"` // URL links to the source.
 	// Stages run from the least to the most mature; Level is 1, 2, …
 	Stages []Stage `json:"stages" yaml:"stages"`
 	// Practices is the governance checklist.
@@ -35,10 +35,10 @@ type MaturityModel struct {
 
 // Stage is one stage of a [MaturityModel].
 type Stage struct {
-	ID          string `json:"id" yaml:"id"`
-	Level       int    `json:"level" yaml:"level"`
-	Name        string `json:"name" yaml:"name"`
-	Description string `json:"description" yaml:"description"`
+	ID          string `json:"id" yaml:"id"`                   // ID identifies the stage ("coordinating").
+	Level       int    `json:"level" yaml:"level"`             // Level is 1 for the least mature stage, 2 for the next, ….
+	Name        string `json:"name" yaml:"name"`               // Name is the stage in the client's words ("Coordinating").
+	Description string `json:"description" yaml:"description"` // Description says what organisations at this stage do.
 	// Carries lists the operating models an organisation at this stage
 	// can run.
 	Carries []OperatingModel `json:"carries" yaml:"carries"`
@@ -62,9 +62,9 @@ func (s Stage) summary() Stage {
 // (Field set: social_staff, budget_level, executive_sponsorship or
 // active_touchpoints).
 type Marker struct {
-	Practice string  `json:"practice,omitempty" yaml:"practice,omitempty"`
-	Field    string  `json:"field,omitempty" yaml:"field,omitempty"`
-	Min      float64 `json:"min,omitempty" yaml:"min,omitempty"`
+	Practice string  `json:"practice,omitempty" yaml:"practice,omitempty"` // Practice is the governance practice that must be in place.
+	Field    string  `json:"field,omitempty" yaml:"field,omitempty"`       // Field is the profile number tested.
+	Min      float64 `json:"min,omitempty" yaml:"min,omitempty"`           // Min is the least value of Field that meets the marker.
 	// Says is the marker in the client's words ("a crisis and escalation
 	// plan").
 	Says string `json:"says" yaml:"says"`
@@ -76,15 +76,15 @@ type Practice struct {
 	// archiving, training, measurement, executive-sponsor (the fields of
 	// [Governance]).
 	ID       string `json:"id" yaml:"id"`
-	Name     string `json:"name" yaml:"name"`
-	Question string `json:"question" yaml:"question"`
+	Name     string `json:"name" yaml:"name"`         // Name is the practice in the client's words.
+	Question string `json:"question" yaml:"question"` // Question is how to ask the client about it.
 	// MinRegulation, if positive, asks about the practice only of
 	// profiles whose regulation is at least this.
 	MinRegulation int `json:"min_regulation,omitempty" yaml:"min_regulation,omitempty"`
 	// Matters is the published figure that makes a gap matter.
 	Matters string `json:"matters" yaml:"matters"`
-	Source  string `json:"source" yaml:"source"`
-	URL     string `json:"url,omitempty" yaml:"url,omitempty"`
+	Source  string `json:"source" yaml:"source"`               // Source cites the publication behind Matters.
+	URL     string `json:"url,omitempty" yaml:"url,omitempty"` // URL links to the source, if it has a link.
 	// Step is the roadmap step that closes the gap.
 	Step string `json:"step" yaml:"step"`
 }
@@ -203,8 +203,8 @@ func (m *MaturityModel) Validate() error {
 type StageDiagnosis struct {
 	// Model, Source and URL name the maturity model.
 	Model  string `json:"model"`
-	Source string `json:"source"`
-	URL    string `json:"url,omitempty"`
+	Source string `json:"source"`        // Source cites the maturity model.
+	URL    string `json:"url,omitempty"` // URL links to the source.
 	// Stage is where the profile sits.
 	Stage Stage `json:"stage"`
 	// Stated is the maturity the profile states (0 if it states none).
