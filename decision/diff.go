@@ -54,6 +54,7 @@ func (k *ChangeKind) UnmarshalText(b []byte) error {
 
 // Change is one difference between two decisions.
 type Change struct {
+	// Kind says whether an input, a weight or the ranking changed.
 	Kind ChangeKind `json:"kind"`
 	// Pointer locates the changed input in the second document (in the
 	// first for something removed); empty for weights and ranking.
@@ -65,6 +66,8 @@ type Change struct {
 // Delta is what changed between two decisions, inputs first, then
 // weights, then ranking.
 type Delta struct {
+	// Changes lists the differences in that order; empty when the two
+	// decisions are the same.
 	Changes []Change `json:"changes"`
 }
 

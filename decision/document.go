@@ -53,6 +53,7 @@ type Document struct {
 	SchemaVersion int `json:"schema_version"`
 	// Title and Notes are free text for people; they are not hashed.
 	Title string `json:"title,omitempty"`
+	// Notes is free text, for example the workshop's minutes.
 	Notes string `json:"notes,omitempty"`
 	// Alternatives names the options decided between (the matrix rows).
 	Alternatives []string `json:"alternatives"`
@@ -129,29 +130,38 @@ type Result struct {
 // scoring.Hierarchy.NodeSensitivity).
 type NodeSensitivity struct {
 	// Node is the node's ID and Weight its global weight.
-	Node   string  `json:"node"`
+	Node string `json:"node"`
+	// Weight is the node's global weight as decided.
 	Weight float64 `json:"weight"`
 	// Changes is false when no weight of this node changes the winner.
 	Changes bool `json:"changes"`
 	// At is the node's weight at which the winner changes, Change = At −
 	// Weight, and NewWinner the alternative that wins beyond it.
-	At        float64 `json:"at,omitempty"`
-	Change    float64 `json:"change,omitempty"`
-	NewWinner string  `json:"new_winner,omitempty"`
+	At float64 `json:"at,omitempty"`
+	// Change is At − Weight: negative when the weight must fall.
+	Change float64 `json:"change,omitempty"`
+	// NewWinner is the alternative that comes first beyond At.
+	NewWinner string `json:"new_winner,omitempty"`
 }
 
 // CriterionWeight is one criterion's global weight.
 type CriterionWeight struct {
-	Criterion string  `json:"criterion"`
-	Weight    float64 `json:"weight"`
+	// Criterion is the criterion's ID (a leaf of the tree).
+	Criterion string `json:"criterion"`
+	// Weight is its global weight; the weights of a result sum to 1.
+	Weight float64 `json:"weight"`
 }
 
 // NodeResult is one node of the tree with its weights.
 type NodeResult struct {
-	ID     string   `json:"id"`
-	Path   []string `json:"path"`
-	Local  float64  `json:"local"`
-	Global float64  `json:"global"`
+	// ID is the node's ID in the tree.
+	ID string `json:"id"`
+	// Path lists the IDs from the root to this node.
+	Path []string `json:"path"`
+	// Local is the node's weight among its siblings (they sum to 1).
+	Local float64 `json:"local"`
+	// Global is the product of the local weights along Path.
+	Global float64 `json:"global"`
 	// CR is the consistency ratio of the node's judgements, when they are
 	// pairwise and there are no stakeholders.
 	CR *float64 `json:"cr,omitempty"`
@@ -160,7 +170,9 @@ type NodeResult struct {
 // StakeholderResult is one stakeholder's weights and where their pairwise
 // judgements are inconsistent.
 type StakeholderResult struct {
-	Name    string            `json:"name"`
+	// Name is the stakeholder's name as in the document.
+	Name string `json:"name"`
+	// Weights are the stakeholder's own global criterion weights.
 	Weights []CriterionWeight `json:"weights"`
 	// CR maps the nodes the stakeholder judged pairwise to the
 	// consistency ratio of those judgements.
@@ -169,9 +181,14 @@ type StakeholderResult struct {
 
 // AlternativeResult is one alternative's score and rank (1 is best).
 type AlternativeResult struct {
-	Name  string  `json:"name"`
+	// Name is the alternative's name.
+	Name string `json:"name"`
+	// Score is its score under the method; Result.Better says which way
+	// is better.
 	Score float64 `json:"score"`
-	Rank  int     `json:"rank"`
+	// Rank is its place, 1 for the best; tied scores share the smaller
+	// rank (1, 2, 2, 4).
+	Rank int `json:"rank"`
 }
 
 // Aggregation says how the stakeholders' global weights are combined. The

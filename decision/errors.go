@@ -29,8 +29,11 @@ var (
 // "/stakeholders/0/judgements/Cost"; Err wraps a sentinel error of this
 // package or of package scoring.
 type PathError struct {
+	// Pointer is the JSON Pointer of the bad value; empty for the
+	// document as a whole.
 	Pointer string
-	Err     error
+	// Err is the cause, matched with errors.Is against the sentinels.
+	Err error
 }
 
 // Error returns "decision: at /pointer: message".
@@ -65,6 +68,8 @@ func (e *VersionError) Unwrap() error { return ErrUnknownVersion }
 // HashError is a document whose stored input_hash differs from the hash of
 // its inputs.
 type HashError struct {
+	// Stored is the document's input_hash and Computed the hash of its
+	// inputs as they are now.
 	Stored, Computed string
 }
 
