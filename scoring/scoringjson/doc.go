@@ -58,7 +58,8 @@
 //   - "matrix" (required): rows are alternatives, columns criteria; every
 //     value finite.
 //   - "normalization" (optional, wsm, wpm and topsis only): vector, minmax,
-//     max or sum; absent means the method's default.
+//     max or sum, or none (wsm and topsis, for data already on one scale);
+//     absent means the method's default.
 //   - "v" (optional, vikor only): the weight of the majority strategy in
 //     [0, 1]; absent means 0.5.
 //   - "preference" (optional, promethee2 only): one [Preference] per
@@ -66,6 +67,13 @@
 //     gaussian) with its thresholds "q" (indifference), "p" (preference)
 //     and "s" (gaussian); absent means the usual function for every
 //     criterion.
+//   - "form" (optional, moora only): ratio_system, reference_point,
+//     full_multiplicative or multimoora; absent means ratio_system.
+//   - "bounds" (optional, spotis only): [min, max] per criterion, each
+//     containing the column's values; absent means the data's range.
+//   - "esp" (optional, spotis only): the expected solution point, one
+//     value per criterion within its bounds, from which distances are
+//     measured; absent means the ideal.
 //
 // A parameter given for a method it does not apply to is an error, so a
 // typo cannot be silently ignored.
@@ -116,6 +124,15 @@
 //     rank of each criterion, 1 the most important; ties allowed.
 //   - "swing" and "points" need "points": non-negative points per
 //     criterion (swing: each in [0, 100]); not all zero.
+//
+// Options, each allowed only with its method:
+//
+//   - "priority" (ahp): eigenvector (absent), geometric_mean or
+//     additive_normalization (column-normalised row averages).
+//   - "normalization" (entropy): vector, max, minmax, sum or none; absent
+//     means the raw values.
+//   - "raw" (stddev): true for the standard deviations of the raw values;
+//     absent or false normalises min–max first.
 //
 // # Weights response
 //
