@@ -4,13 +4,14 @@
 // can rank alternatives, derive weights and run a stochastic analysis
 // without writing Go. The contract is stable: fields are only ever added.
 //
-// Three requests exist, each with a strict decoder and a method that runs
+// Four requests exist, each with a strict decoder and a method that runs
 // it:
 //
-//	request          decoder          runs with       CLI             HTTP example
-//	ScoreRequest     DecodeScore      Score           socialseat score    POST /v1/score
-//	WeightsRequest   DecodeWeights    Weigh           socialseat weights  POST /v1/weights
-//	SMAARequest      DecodeSMAA       Run             socialseat smaa     (none)
+//	request          decoder           runs with   CLI                   HTTP example
+//	ScoreRequest     DecodeScore       Score       socialseat score      POST /v1/score
+//	WeightsRequest   DecodeWeights     Weigh       socialseat weights    POST /v1/weights
+//	SMAARequest      DecodeSMAA        Run         socialseat smaa       (none)
+//	AgreementRequest DecodeAgreement   Compare     socialseat agreement  (none)
 //
 // # Decoding rules
 //
@@ -133,6 +134,19 @@
 //     means the raw values.
 //   - "raw" (stddev): true for the standard deviations of the raw values;
 //     absent or false normalises min–max first.
+//
+// # Agreement request
+//
+// [AgreementRequest] compares two or more rankings of the same
+// alternatives, given as "rankings" (each alternative's rank, 1 the best,
+// as a score response's "ranking") or as "requests" (score requests,
+// ranked first). "names" (optional) names them; "coefficients" (optional,
+// all when absent) picks among spearman, weighted_spearman (r_w of Pinto
+// da Costa & Soares 2005), kendall (τ-b), goodman_kruskal (γ) and ws
+// (Sałabun & Urbaniak 2020). The response, an [AgreementResult], holds
+// "names", "rankings" and a k × k matrix per coefficient, entry [i][j]
+// comparing ranking j with ranking i as the reference (only WS is
+// asymmetric).
 //
 // # Weights response
 //
