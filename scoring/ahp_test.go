@@ -80,6 +80,16 @@ func TestAHPPublished(t *testing.T) {
 			lambda:  math.NaN(), ci: math.NaN(), cr: math.NaN(), tol: 5e-4,
 		},
 		{
+			// For n = 3 the row geometric mean is the principal eigenvector
+			// (Crawford & Williams 1985, J. Math. Psych. 29(4):387–405), so
+			// Saaty's published 3×3 priorities are also the geometric mean's.
+			name: "flexibility, geometric mean", source: "Saaty 2008, IJSS 1(1), Table 4 (priorities 3 dp); row geometric mean = eigenvector for n = 3",
+			ahp:     scoring.AHP{Priority: scoring.GeometricMean},
+			a:       [][]J{{1, 1.0 / 3, 1.0 / 6}, {3, 1, 1.0 / 4}, {6, 4, 1}},
+			weights: []float64{0.091, 0.218, 0.691},
+			lambda:  math.NaN(), ci: math.NaN(), cr: math.NaN(), tol: 5e-4,
+		},
+		{
 			name: "size of house", source: "Saaty 1988, NATO ASI F48 (λmax 3.136, CI .068, CR .117 with RI(3) = 0.58)",
 			a:      saaty1988House,
 			lambda: 3.136, ci: 0.068, cr: 0.117, tol: 5e-4,
