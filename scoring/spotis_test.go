@@ -172,3 +172,25 @@ func TestSPOTISBadESP(t *testing.T) {
 		}
 	}
 }
+
+// SPOTIS from an ESP does not depend on the order of the alternatives:
+// permuting the rows permutes the scores, bit for bit.
+func TestSPOTISESPPermutation(t *testing.T) {
+	t.Parallel()
+	rows := [][]float64{{15000, 4.3, 99, 42, 737}, {15290, 5.0, 116, 42, 892}, {15350, 5.0, 114, 45, 952}, {15490, 5.3, 123, 45, 1120}}
+	perm := []int{2, 0, 3, 1}
+	shuffled := make([][]float64, len(rows))
+	for k, i := range perm {
+		shuffled[k] = rows[i]
+	}
+	m := scoring.SPOTIS{Bounds: carBounds, ESP: []float64{15300, 4, 115, 50, 900}}
+	w := []float64{5, 4, 4, 1, 3}
+	a, err := m.Rank(problem(t, "cccbb", rows), w)
+	require.NoError(t, err)
+	b, err := m.Rank(problem(t, "cccbb", shuffled), w)
+	require.NoError(t, err)
+	for k, i := range perm {
+		assert.Equal(t, a.Scores[i], b.Scores[k])
+		assert.Equal(t, a.Ranks[i], b.Ranks[k])
+	}
+}
