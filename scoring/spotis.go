@@ -37,7 +37,7 @@ type SPOTIS struct {
 	// ESP is the expected solution point: one value per criterion, each
 	// within that criterion's bounds (Bounds, or the data's range when
 	// Bounds is nil). Nil means the ideal, the zero value's behaviour.
-	ESP []float64 `json:"esp,omitempty"`
+	ESP []float64 `json:"esp"`
 }
 
 // SPOTISResult adds the bounds and ideal SPOTIS measured from, and the

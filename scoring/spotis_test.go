@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -136,6 +137,15 @@ func TestSPOTISESPProperties(t *testing.T) {
 	res2, err := m.Rank(more, w)
 	require.NoError(t, err)
 	assert.Equal(t, res.Scores, res2.Scores[:4])
+
+	// The zero value's JSON names every option, so that a document giving
+	// the method's options by name (a decision document) can set the ESP.
+	b, err := json.Marshal(scoring.SPOTIS{})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"bounds": null, "esp": null}`, string(b))
+	var back scoring.SPOTIS
+	require.NoError(t, json.Unmarshal([]byte(`{"esp": [1, 2]}`), &back))
+	assert.Equal(t, []float64{1, 2}, back.ESP)
 
 	// Without bounds, the ESP must lie in the data's range.
 	_, err = scoring.SPOTIS{ESP: []float64{15300, 4.5, 115, 44, 900}}.Rank(p, w)
