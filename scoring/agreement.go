@@ -194,4 +194,142 @@ func WSCoefficient(reference, other []int) (float64, error) {
 	return clamp(1-sum, 0, 1), nil
 }
 
+// WeightedSpearman returns the weighted rank correlation r_w of Pinto da
+// Costa & Soares (2005), "A weighted rank measure of correlation",
+// Australian & New Zealand Journal of Statistics 47(4):515–529, in the
+// form Sałabun & Urbaniak (2020) use:
+//
+//	r_w = 1 − 6 Σ_i (x_i − y_i)² ((N − x_i + 1) + (N − y_i + 1)) / (N⁴ + N³ − N² − N)
+//
+// A disagreement weighs more the nearer the top of either ranking it is.
+// It is symmetric, 1 for identical rankings and −1 for one ranking of two
+// alternatives against its reverse; it is meant for rankings without ties
+// (ties enter with their competition ranks). With one alternative r_w is 1.
+func WeightedSpearman(a, b []int) (float64, error) {
+	if err := checkRankings(a, b); err != nil {
+		return 0, err
+	}
+	n := float64(len(a))
+	if n == 1 {
+		return 1, nil
+	}
+	sum := 0.0
+	for i := range a {
+		x, y := float64(a[i]), float64(b[i])
+		sum += (x - y) * (x - y) * ((n - x + 1) + (n - y + 1))
+	}
+	return clamp(1-6*sum/(n*n*n*n+n*n*n-n*n-n), -1, 1), nil
+}
+
+// GoodmanKruskalGamma returns Goodman & Kruskal's γ (1954, "Measures of
+// association for cross classifications", JASA 49(268):732–764) between two
+// rankings of the same alternatives:
+//
+//	γ = (N_c − N_d) / (N_c + N_d)
+//
+// over the pairs of alternatives untied in both rankings, N_c of them in
+// the same order and N_d in opposite orders. It is 1 for identical
+// rankings and −1 for reversed ones; when no pair is untied in both it is
+// defined as in [SpearmanRho] (1 if both rankings tie everything, else 0).
+func GoodmanKruskalGamma(a, b []int) (float64, error) {
+	if err := checkRankings(a, b); err != nil {
+		return 0, err
+	}
+	var conc, disc float64
+	tiesA, tiesB := true, true
+	for i := range a {
+		for k := i + 1; k < len(a); k++ {
+			da, db := a[i]-a[k], b[i]-b[k]
+			tiesA = tiesA && da == 0
+			tiesB = tiesB && db == 0
+			switch p := da * db; {
+			case p > 0:
+				conc++
+			case p < 0:
+				disc++
+			}
+		}
+	}
+	if conc+disc == 0 {
+		if tiesA && tiesB {
+			return 1, nil
+		}
+		return 0, nil
+	}
+	return (conc - disc) / (conc + disc), nil
+}
+
+// RankAgreement selects a coefficient of agreement between two rankings.
+// Its text form is "spearman", "weighted_spearman", "kendall",
+// "goodman_kruskal" or "ws".
+type RankAgreement int
+
+const (
+	// AgreementSpearman is [SpearmanRho].
+	AgreementSpearman RankAgreement = iota
+	// AgreementWeightedSpearman is [WeightedSpearman].
+	AgreementWeightedSpearman
+	// AgreementKendall is [KendallTau] (τ-b).
+	AgreementKendall
+	// AgreementGoodmanKruskal is [GoodmanKruskalGamma].
+	AgreementGoodmanKruskal
+	// AgreementWS is [WSCoefficient]; it is asymmetric, the first ranking
+	// being the reference.
+	AgreementWS
+)
+
+var rankAgreementTokens = []string{"spearman", "weighted_spearman", "kendall", "goodman_kruskal", "ws"}
+
+// RankAgreements lists every coefficient, in the order of their constants.
+func RankAgreements() []RankAgreement {
+	return []RankAgreement{AgreementSpearman, AgreementWeightedSpearman, AgreementKendall, AgreementGoodmanKruskal, AgreementWS}
+}
+
+// String returns the coefficient's token, or "RankAgreement(N)" for an
+// invalid value.
+func (c RankAgreement) String() string {
+	return tokenString("RankAgreement", rankAgreementTokens, int(c))
+}
+
+// MarshalText returns the token of c; an invalid value is an error.
+func (c RankAgreement) MarshalText() ([]byte, error) {
+	return marshalToken("rank agreement coefficient", rankAgreementTokens, int(c))
+}
+
+// UnmarshalText parses a coefficient's token.
+func (c *RankAgreement) UnmarshalText(b []byte) error {
+	v, err := ParseRankAgreement(string(b))
+	if err == nil {
+		*c = v
+	}
+	return err
+}
+
+// ParseRankAgreement parses "spearman", "weighted_spearman", "kendall",
+// "goodman_kruskal" or "ws". Any other token is an error wrapping
+// [ErrUnknownName].
+func ParseRankAgreement(s string) (RankAgreement, error) {
+	i, err := parseToken("rank agreement coefficient", rankAgreementTokens, s)
+	return RankAgreement(i), err
+}
+
+// Compare returns the coefficient between two rankings of the same
+// alternatives (as in [Result].Ranks); for WS, reference is the reference
+// ranking. An invalid c is an error wrapping [ErrUnknownName].
+func (c RankAgreement) Compare(reference, other []int) (float64, error) {
+	switch c {
+	case AgreementSpearman:
+		return SpearmanRho(reference, other)
+	case AgreementWeightedSpearman:
+		return WeightedSpearman(reference, other)
+	case AgreementKendall:
+		return KendallTau(reference, other)
+	case AgreementGoodmanKruskal:
+		return GoodmanKruskalGamma(reference, other)
+	case AgreementWS:
+		return WSCoefficient(reference, other)
+	}
+	return 0, inputErr("coefficient", -1, -1, "", ErrUnknownName, c.String())
+}
+
 func clamp(x, lo, hi float64) float64 { return math.Min(hi, math.Max(lo, x)) }

@@ -80,6 +80,16 @@ func TestAHPPublished(t *testing.T) {
 			lambda:  math.NaN(), ci: math.NaN(), cr: math.NaN(), tol: 5e-4,
 		},
 		{
+			// For n = 3 the row geometric mean is the principal eigenvector
+			// (Crawford & Williams 1985, J. Math. Psych. 29(4):387–405), so
+			// Saaty's published 3×3 priorities are also the geometric mean's.
+			name: "flexibility, geometric mean", source: "Saaty 2008, IJSS 1(1), Table 4 (priorities 3 dp); row geometric mean = eigenvector for n = 3",
+			ahp:     scoring.AHP{Priority: scoring.GeometricMean},
+			a:       [][]J{{1, 1.0 / 3, 1.0 / 6}, {3, 1, 1.0 / 4}, {6, 4, 1}},
+			weights: []float64{0.091, 0.218, 0.691},
+			lambda:  math.NaN(), ci: math.NaN(), cr: math.NaN(), tol: 5e-4,
+		},
+		{
 			name: "size of house", source: "Saaty 1988, NATO ASI F48 (λmax 3.136, CI .068, CR .117 with RI(3) = 0.58)",
 			a:      saaty1988House,
 			lambda: 3.136, ci: 0.068, cr: 0.117, tol: 5e-4,
@@ -536,4 +546,40 @@ func TestAHPAdditiveNormalizationTeknomo(t *testing.T) {
 	var ie *scoring.InputError
 	require.ErrorAs(t, err, &ie)
 	assert.Equal(t, [2]int{0, 2}, [2]int{ie.Row, ie.Col})
+}
+
+// Additive normalisation on a textbook table: the car purchase example of
+// Anderson, Sweeney, Williams, Camm & Martin, "An Introduction to
+// Management Science: Quantitative Approaches to Decision Making"
+// (South-Western/Cengage), section on the Analytic Hierarchy Process,
+// which computes priorities by this procedure (divide each column by its
+// sum, average each row) as an approximation of the eigenvector. Criteria
+// price, MPG, comfort, style; judgements price/MPG 3, price/comfort 2,
+// price/style 2, MPG/comfort 1/4, MPG/style 1/4, comfort/style 1/2; the
+// printed priorities are .398, .085, .218 and .299 (3 dp).
+func TestAHPAdditiveNormalizationAnderson(t *testing.T) {
+	t.Parallel()
+	a := [][]J{
+		{1, 3, 2, 2},
+		{J(1.0 / 3), 1, J(1.0 / 4), J(1.0 / 4)},
+		{J(1.0 / 2), 4, 1, J(1.0 / 2)},
+		{J(1.0 / 2), 4, 2, 1},
+	}
+	r, err := scoring.AHP{Priority: scoring.AdditiveNormalization}.Weigh(a)
+	require.NoError(t, err)
+	if d := cmp.Diff([]float64{0.398, 0.085, 0.218, 0.299}, r.Weights, cmpopts.EquateApprox(0, 5e-4)); d != "" {
+		t.Errorf("priorities (-published +got):\n%s", d)
+	}
+	// The eigenvector of the same matrix differs in the third decimal: the
+	// test tells the two methods apart.
+	ev := scoring.AHP{}.MustWeigh(a)
+	assert.Greater(t, maxAbsDiff(ev.Weights, r.Weights), 5e-4)
+}
+
+func maxAbsDiff(a, b []float64) float64 {
+	d := 0.0
+	for i := range a {
+		d = math.Max(d, math.Abs(a[i]-b[i]))
+	}
+	return d
 }

@@ -125,7 +125,10 @@
 //
 // Studies done with pymcdm, pyrepo-mcda, scikit-criteria or JMcDM can be
 // reproduced with these settings; each is tested on the worked example its
-// test cites.
+// test cites. Each is also a key of the JSON contract (package
+// scoringjson) and a flag of the socialseat command, named alike
+// (normalization, form, bounds, esp, priority, raw; rank agreement through
+// the agreement request).
 //
 //   - Criterion types: a type vector of 1/−1 (pymcdm, pyrepo-mcda),
 //     maximize/minimize objectives (scikit-criteria) or maximum/minimum
@@ -136,23 +139,36 @@
 //     [WeightedSum], [WeightedProduct] and [TOPSIS]. Pass the one the other
 //     library used: the defaults differ between libraries and versions.
 //     TOPSIS and the weighted sum on data already on one scale, with no
-//     normalisation: Normalization [None].
+//     normalisation: Normalization [None] (scikit-criteria's TOPSIS and
+//     WeightedSumModel after a scaler in the pipeline; costs are negated,
+//     as its NegateMinimize does). pymcdm's and pyrepo-mcda's TOPSIS
+//     default to min–max, JMcDM's to vector normalisation, the zero
+//     [TOPSIS]'s.
 //   - SPOTIS with bounds: [SPOTIS].Bounds; without them the data's own
-//     range is used.
+//     range is used. Measured from an expected solution point (pymcdm's
+//     esp): [SPOTIS].ESP.
 //   - MOORA and MULTIMOORA (pyrepo-mcda's MULTIMOORA_RS, MULTIMOORA_RP,
 //     MULTIMOORA_FMF and MULTIMOORA): [MOORA].Form RatioSystem,
 //     ReferencePoint, FullMultiplicative and MultiMOORA. The full
 //     multiplicative form's raw utility is [MOORAResult].Utility; its scores
-//     are the utility relative to the best, which ranks alike.
+//     are the utility relative to the best, which ranks alike. JMcDM's
+//     moora defaults to the reference point, its MooraMethod() to the
+//     ratio system.
 //   - Standard-deviation weights on the raw values (std_weighting,
 //     standard_deviation_weights): [StdDev] with Raw; the zero StdDev
 //     normalises min–max first, as Diakoulaki et al. (1995) do.
 //   - Entropy weights: [Entropy] on the raw values, or with a
 //     Normalization for the normalised variants.
-//   - AHP priorities by column-normalised row averages: [AHP] with Priority
-//     [AdditiveNormalization]; [GeometricMean] for the row geometric mean.
+//   - AHP priorities by column-normalised row averages (JMcDM's ahp):
+//     [AHP] with Priority [AdditiveNormalization]; [GeometricMean] for the
+//     row geometric mean. λmax, CI and CR are always the exact principal
+//     eigenvalue's; JMcDM estimates λmax as the mean of (Aw)_i/w_i, so its
+//     CR may differ in the third decimal.
 //   - VIKOR's v: [NewVIKOR] gives v = 0.5; the zero [VIKOR] means v = 0.
-//   - Rank correlations: [SpearmanRho], [KendallTau] and [WSCoefficient].
+//   - Rank correlations (pymcdm's spearman, weighted_spearman, kendall_tau,
+//     goodman_kruskal_gamma and ws; pyrepo-mcda's alike): [SpearmanRho],
+//     [WeightedSpearman], [KendallTau], [GoodmanKruskalGamma] and
+//     [WSCoefficient], or any of them by name through [RankAgreement].
 //
 // Deliberate differences: weights are always rescaled to sum to 1 (a study
 // whose weights sum to 0.999 gets scores divided by 0.999 for additive
@@ -176,7 +192,8 @@
 //     rank-reversal points, exact for the methods whose scores are linear
 //     in the weights (weighted sum, PROMETHEE II, MOORA, SPOTIS) and by
 //     bisection otherwise.
-//   - [SpearmanRho], [KendallTau] and [WSCoefficient] compare rankings.
+//   - [SpearmanRho], [WeightedSpearman], [KendallTau],
+//     [GoodmanKruskalGamma] and [WSCoefficient] compare rankings.
 //   - [ImpreciseSMAA]: SMAA on an [ImpreciseProblem] whose performances
 //     are intervals (drawn uniformly), missing (drawn from the criterion's
 //     observed or given range) or ordinal levels (mapped to cardinal

@@ -226,3 +226,51 @@ func ExampleMOORA_multiMOORA() {
 	// A2 y 0.527  d 0.061  U 9.693e-09  dominates 1  rank 2
 	// A3 y 0.678  d 0.000  U 4.487e-08  dominates 2  rank 1
 }
+
+// SPOTIS measured from an expected solution point: a buyer who wants a
+// car near 15,300 in price, 4 l/100 km, 115 g CO2/km, 50 kW and 900 l of
+// boot rather than the cheapest and largest (Dezert et al. 2020's cars).
+func ExampleSPOTIS_expectedSolutionPoint() {
+	p := scoring.MustNewProblem([]string{"A1", "A2", "A3", "A4"},
+		[]scoring.Criterion{{Name: "price", Direction: scoring.Cost}, {Name: "fuel", Direction: scoring.Cost},
+			{Name: "co2", Direction: scoring.Cost}, {Name: "power", Direction: scoring.Benefit}, {Name: "boot", Direction: scoring.Benefit}},
+		[][]float64{{15000, 4.3, 99, 42, 737}, {15290, 5.0, 116, 42, 892}, {15350, 5.0, 114, 45, 952}, {15490, 5.3, 123, 45, 1120}})
+	m := scoring.SPOTIS{
+		Bounds: [][2]float64{{14000, 16000}, {3, 8}, {80, 140}, {35, 60}, {650, 1300}},
+		ESP:    []float64{15300, 4, 115, 50, 900},
+	}
+	res, err := m.Rank(p, []float64{5, 4, 4, 1, 3})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, i := range res.Order() {
+		fmt.Printf("%d. %s %.4f\n", res.Ranks[i], res.Alternatives[i], res.Scores[i])
+	}
+	// An expected point outside the bounds is an error naming "esp".
+	_, err = scoring.SPOTIS{Bounds: m.Bounds, ESP: []float64{13000, 4, 115, 50, 900}}.Rank(p, []float64{5, 4, 4, 1, 3})
+	var ie *scoring.InputError
+	fmt.Println(errors.As(err, &ie), ie.Path, errors.Is(err, scoring.ErrParam))
+	// Output:
+	// 1. A2 0.0734
+	// 2. A3 0.0842
+	// 3. A1 0.1841
+	// 4. A4 0.1920
+	// true esp true
+}
+
+// Every rank agreement coefficient by name, as the JSON contract names
+// them: the reference ranking first.
+func ExampleRankAgreement() {
+	ref, other := []int{1, 2, 3, 4, 5}, []int{1, 3, 2, 4, 5}
+	for _, c := range scoring.RankAgreements() {
+		v, _ := c.Compare(ref, other)
+		fmt.Printf("%s %.4f\n", c, v)
+	}
+	// Output:
+	// spearman 0.9000
+	// weighted_spearman 0.8833
+	// kendall 0.8000
+	// goodman_kruskal 0.8000
+	// ws 0.8542
+}

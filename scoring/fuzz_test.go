@@ -104,6 +104,7 @@ func FuzzNewProblem(f *testing.F) {
 			scoring.MOORA{Form: scoring.ReferencePoint}, scoring.MOORA{Form: scoring.FullMultiplicative},
 			scoring.MOORA{Form: scoring.MultiMOORA}, scoring.WeightedSum{Normalization: scoring.None},
 			scoring.TOPSIS{Normalization: scoring.None},
+			scoring.SPOTIS{ESP: rows[0]}, // within the data's range: a valid expected point
 		}
 		for _, meth := range methods {
 			res, err := meth.Rank(p, w)

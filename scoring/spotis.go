@@ -16,12 +16,28 @@ import (
 // the bounds, not the data, adding or removing alternatives cannot reverse
 // the ranking of others. The score is additive; Contributions holds each
 // criterion's term. Its text token is "spotis".
+//
+// With an expected solution point (ESP) e, the decision maker's preferred
+// value of each criterion inside the bounds, the distance is measured from
+// e instead of the ideal (Shekhovtsov, Dezert & Sałabun 2025, "Enhancing
+// personalized decision-making with the balanced SPOTIS algorithm",
+// ICAART 2025, pp. 264–271; pymcdm's esp):
+//
+//	d_i = Σ_j w_j |x_ij − e_j| / (max_j − min_j)
+//
+// so that a value beyond the expected one on either side counts against
+// the alternative; d stays in [0, 1]. An ESP equal to the ideal is plain
+// SPOTIS.
 type SPOTIS struct {
 	// Bounds holds [min, max] for each criterion; it must contain every
 	// value of the problem, with max > min. Nil means the data's own
 	// minimum and maximum (constant columns then contribute 0), which
 	// gives up the rank-reversal guarantee.
 	Bounds [][2]float64 `json:"bounds"`
+	// ESP is the expected solution point: one value per criterion, each
+	// within that criterion's bounds (Bounds, or the data's range when
+	// Bounds is nil). Nil means the ideal, the zero value's behaviour.
+	ESP []float64 `json:"esp"`
 }
 
 // SPOTISResult adds the bounds and ideal SPOTIS measured from, and the
@@ -34,10 +50,13 @@ type SPOTISResult struct {
 	// Ideal is the ideal solution point s*: each criterion's max bound for
 	// benefits, its min bound for costs.
 	Ideal []float64 `json:"ideal"`
+	// ESP is the expected solution point the distances are measured from;
+	// absent (nil) when they are measured from the ideal.
+	ESP []float64 `json:"esp,omitempty"`
 	// Distance is the normalised distance |x_ij − s*_j| / (max_j − min_j)
-	// of each alternative to the ideal on each criterion, before weighting
-	// (Result.Contributions holds it times the weight). Its JSON form is
-	// an array of rows.
+	// of each alternative to the ideal (or to the ESP when one is given)
+	// on each criterion, before weighting (Result.Contributions holds it
+	// times the weight). Its JSON form is an array of rows.
 	Distance *Table `json:"distance"`
 }
 
@@ -71,6 +90,9 @@ func (m SPOTIS) Evaluate(p *Problem, weights []float64) (*SPOTISResult, error) {
 		return nil, err
 	}
 	out := &SPOTISResult{Result: *res, Bounds: make([][2]float64, p.n), Ideal: make([]float64, p.n), Distance: newTable(k.r, p.m, p.n)}
+	if m.ESP != nil {
+		out.ESP = append([]float64(nil), m.ESP...)
+	}
 	for j := range p.n {
 		b := [2]float64{p.colMin[j], p.colMax[j]}
 		if m.Bounds != nil {
@@ -94,6 +116,10 @@ func (m SPOTIS) prepareKernel(p *Problem) (linearKernelLower, error) {
 		return linearKernelLower{}, inputErr("bounds", -1, -1, "", ErrLength,
 			fmt.Sprintf("%d bounds for %d criteria", len(m.Bounds), p.n))
 	}
+	if m.ESP != nil && len(m.ESP) != p.n {
+		return linearKernelLower{}, inputErr("esp", -1, -1, "", ErrLength,
+			fmt.Sprintf("%d expected values for %d criteria", len(m.ESP), p.n))
+	}
 	n := p.n
 	d := make([]float64, p.m*n)
 	for j := range n {
@@ -114,6 +140,17 @@ func (m SPOTIS) prepareKernel(p *Problem) (linearKernelLower, error) {
 		ideal := hi * s
 		if p.crits[j].Direction == Cost {
 			ideal = lo * s
+		}
+		if m.ESP != nil {
+			e := m.ESP[j]
+			if math.IsNaN(e) || math.IsInf(e, 0) {
+				return linearKernelLower{}, inputErr("esp", -1, j, p.crits[j].Name, ErrNotFinite, fmt.Sprint(e))
+			}
+			if e < lo || e > hi {
+				return linearKernelLower{}, inputErr("esp", -1, j, p.crits[j].Name, ErrParam,
+					fmt.Sprintf("expected value %g is outside the bounds [%g, %g]", e, lo, hi))
+			}
+			ideal = e * s
 		}
 		for i := range p.m {
 			if span > 0 {

@@ -115,15 +115,18 @@ func commands() map[string]command {
 		},
 		"weights": {
 			summary: "criterion weights from AHP judgements, data, ranks or points (JSON in, JSON out)",
-			usage:   "weights [-f FILE]",
+			usage:   "weights [-f FILE] [--priority P] [--normalization N] [--raw]",
 			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
+				var wf weightFlags
+				wf.define(fs)
 				return func(_ context.Context, e *env) error {
 					return withInput(*file, e.stdin, func(r io.Reader) error {
 						req, err := scoringjson.DecodeWeights(r)
 						if err != nil {
 							return err
 						}
+						wf.apply(req)
 						res, err := req.Weigh()
 						if err != nil {
 							return err
@@ -169,8 +172,8 @@ func commands() map[string]command {
 		},
 		"score": {
 			summary: "rank the alternatives of a general decision problem (JSON or CSV/TSV in, JSON out)",
-			usage: "score [-f FILE]\n" +
-				"       socialseat score --matrix TABLE.csv|.tsv (-f SPEC.json | --method M --directions D [--weights W]) [--sep ,|;|tab] [--detail]\n\n" +
+			usage: "score [-f FILE] [method options]\n" +
+				"       socialseat score --matrix TABLE.csv|.tsv (-f SPEC.json | --method M --directions D [--weights W]) [--sep ,|;|tab] [--detail] [method options]\n\n" +
 				"With --matrix the values come from a CSV or TSV table, which is read without\n" +
 				"building a JSON tree: its header row is a label and then the criteria's names,\n" +
 				"each further row an alternative's name and one number per criterion. The rest\n" +
@@ -180,7 +183,10 @@ func commands() map[string]command {
 				"The output is the ranking JSON (method, alternatives, criteria, weights, scores,\n" +
 				"better, ranking, notes), streamed; --detail adds the method's tables (for\n" +
 				"example WSM's normalised matrix and contributions), which on a large table are\n" +
-				"as large as the table itself and are built in memory.",
+				"as large as the table itself and are built in memory.\n\n" +
+				"The method options --normalization, --form, --bounds and --esp replace the\n" +
+				"request's keys of the same name, for example\n" +
+				"  --method spotis --bounds 0:10,0:5 --esp 7,1",
 			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input); with --matrix, the spec")
 				var mo matrixOptions
@@ -190,19 +196,22 @@ func commands() map[string]command {
 				fs.StringVar(&mo.directions, "directions", "", "with --method: one `direction` per criterion, comma-separated: benefit (b, +) or cost (c, -)")
 				fs.StringVar(&mo.weights, "weights", "", "with --method: one `weight` per criterion, comma-separated (default: equal)")
 				fs.BoolVar(&mo.detail, "detail", false, "with --matrix: include the method's detail tables in the output")
+				var mf methodFlags
+				mf.define(fs)
 				return func(ctx context.Context, e *env) error {
 					if mo.matrix != "" {
-						mo.spec = *file
+						mo.spec, mo.adjust = *file, mf.apply
 						return scoreMatrix(ctx, e, mo)
 					}
 					if mo.method != "" || mo.directions != "" || mo.weights != "" || mo.sep != "" || mo.detail {
 						return usagef("--method, --directions, --weights, --sep and --detail go with --matrix")
 					}
-					return scoreJSON(ctx, e, *file)
+					return scoreJSON(ctx, e, *file, mf.apply)
 				}
 			},
 		},
 	}
+	cmds["agreement"] = agreementCommand()
 	maps.Copy(cmds, decisionCommands())
 	return cmds
 }

@@ -28,6 +28,9 @@ type matrixOptions struct {
 	weights    string
 	directions string
 	detail     bool
+	// adjust, if not nil, changes the request (the method options given
+	// as flags) before it runs.
+	adjust func(*scoringjson.ScoreRequest) error
 }
 
 // scoreMatrix runs the score command on a CSV or TSV matrix: the
@@ -71,6 +74,11 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 	req, err := matrixRequest(e, o, h.criteria)
 	if err != nil {
 		return err
+	}
+	if o.adjust != nil {
+		if err := o.adjust(req); err != nil {
+			return err
+		}
 	}
 	crits, weights, err := req.CriteriaAndWeights()
 	if err != nil {

@@ -60,8 +60,9 @@ func rankingPhase(e *env, fn func() (any, error)) (any, error) {
 // scoreJSON runs the score command on a JSON request read from file (or
 // standard input): the bar shows the bytes read of the input's size when
 // it is known (a file, or standard input redirected from one), then the
-// ranking, which a cancelled ctx gives up.
-func scoreJSON(ctx context.Context, e *env, file string) error {
+// ranking, which a cancelled ctx gives up. adjust, if not nil, changes the
+// request (the method options given as flags) before it runs.
+func scoreJSON(ctx context.Context, e *env, file string, adjust func(*scoringjson.ScoreRequest) error) error {
 	return withInputSize(file, e.stdin, func(r io.Reader, size int64) error {
 		req, err := scoringjson.DecodeScore(readingProgress(ctx, e, r, size))
 		if err != nil {
@@ -69,6 +70,11 @@ func scoreJSON(ctx context.Context, e *env, file string) error {
 				return ctx.Err()
 			}
 			return err
+		}
+		if adjust != nil {
+			if err := adjust(req); err != nil {
+				return err
+			}
 		}
 		res, err := rankingPhase(e, func() (any, error) { return req.ScoreContext(ctx) })
 		if err != nil {

@@ -97,7 +97,7 @@ func TestScoreCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	e := &env{stdin: strings.NewReader(""), stdout: new(bytes.Buffer), out: new(bytes.Buffer), progress: newProgress(new(bytes.Buffer), true)}
-	err := scoreJSON(ctx, e, "testdata/score-topsis.json")
+	err := scoreJSON(ctx, e, "testdata/score-topsis.json", nil)
 	assert.True(t, errors.Is(err, context.Canceled), "%v", err)
 	err = scoreMatrix(ctx, e, matrixOptions{matrix: "testdata/score-topsis.csv", spec: "testdata/score-topsis-spec.json"})
 	assert.True(t, errors.Is(err, context.Canceled), "%v", err)

@@ -4,13 +4,14 @@
 // can rank alternatives, derive weights and run a stochastic analysis
 // without writing Go. The contract is stable: fields are only ever added.
 //
-// Three requests exist, each with a strict decoder and a method that runs
+// Four requests exist, each with a strict decoder and a method that runs
 // it:
 //
-//	request          decoder          runs with       CLI             HTTP example
-//	ScoreRequest     DecodeScore      Score           socialseat score    POST /v1/score
-//	WeightsRequest   DecodeWeights    Weigh           socialseat weights  POST /v1/weights
-//	SMAARequest      DecodeSMAA       Run             socialseat smaa     (none)
+//	request          decoder           runs with   CLI                   HTTP example
+//	ScoreRequest     DecodeScore       Score       socialseat score      POST /v1/score
+//	WeightsRequest   DecodeWeights     Weigh       socialseat weights    POST /v1/weights
+//	SMAARequest      DecodeSMAA        Run         socialseat smaa       (none)
+//	AgreementRequest DecodeAgreement   Compare     socialseat agreement  (none)
 //
 // # Decoding rules
 //
@@ -58,7 +59,8 @@
 //   - "matrix" (required): rows are alternatives, columns criteria; every
 //     value finite.
 //   - "normalization" (optional, wsm, wpm and topsis only): vector, minmax,
-//     max or sum; absent means the method's default.
+//     max or sum, or none (wsm and topsis, for data already on one scale);
+//     absent means the method's default.
 //   - "v" (optional, vikor only): the weight of the majority strategy in
 //     [0, 1]; absent means 0.5.
 //   - "preference" (optional, promethee2 only): one [Preference] per
@@ -66,6 +68,13 @@
 //     gaussian) with its thresholds "q" (indifference), "p" (preference)
 //     and "s" (gaussian); absent means the usual function for every
 //     criterion.
+//   - "form" (optional, moora only): ratio_system, reference_point,
+//     full_multiplicative or multimoora; absent means ratio_system.
+//   - "bounds" (optional, spotis only): [min, max] per criterion, each
+//     containing the column's values; absent means the data's range.
+//   - "esp" (optional, spotis only): the expected solution point, one
+//     value per criterion within its bounds, from which distances are
+//     measured; absent means the ideal.
 //
 // A parameter given for a method it does not apply to is an error, so a
 // typo cannot be silently ignored.
@@ -116,6 +125,28 @@
 //     rank of each criterion, 1 the most important; ties allowed.
 //   - "swing" and "points" need "points": non-negative points per
 //     criterion (swing: each in [0, 100]); not all zero.
+//
+// Options, each allowed only with its method:
+//
+//   - "priority" (ahp): eigenvector (absent), geometric_mean or
+//     additive_normalization (column-normalised row averages).
+//   - "normalization" (entropy): vector, max, minmax, sum or none; absent
+//     means the raw values.
+//   - "raw" (stddev): true for the standard deviations of the raw values;
+//     absent or false normalises min–max first.
+//
+// # Agreement request
+//
+// [AgreementRequest] compares two or more rankings of the same
+// alternatives, given as "rankings" (each alternative's rank, 1 the best,
+// as a score response's "ranking") or as "requests" (score requests,
+// ranked first). "names" (optional) names them; "coefficients" (optional,
+// all when absent) picks among spearman, weighted_spearman (r_w of Pinto
+// da Costa & Soares 2005), kendall (τ-b), goodman_kruskal (γ) and ws
+// (Sałabun & Urbaniak 2020). The response, an [AgreementResult], holds
+// "names", "rankings" and a k × k matrix per coefficient, entry [i][j]
+// comparing ranking j with ranking i as the reference (only WS is
+// asymmetric).
 //
 // # Weights response
 //

@@ -38,6 +38,10 @@ func TestRequestOptions(t *testing.T) {
 	out, err = score(`{"method":"spotis","bounds":[[0,4],[0,6]],` + crits + `}`)
 	require.NoError(t, err)
 	assert.JSONEq(t, `[[0,4],[0,6]]`, string(out["bounds"]))
+	out, err = score(`{"method":"spotis","bounds":[[0,4],[0,6]],"esp":[3,2],` + crits + `}`)
+	require.NoError(t, err)
+	assert.JSONEq(t, `[3,2]`, string(out["esp"]))
+	assert.JSONEq(t, `[0.25,0.25,0.20833333333333331]`, string(out["scores"])) // (|x−3|/4 + |y−2|/6)/2
 	out, err = score(`{"method":"topsis","normalization":"none",` + crits + `}`)
 	require.NoError(t, err)
 	assert.Contains(t, out, "distance_ideal")
@@ -47,9 +51,23 @@ func TestRequestOptions(t *testing.T) {
 		`{"method":"moora","form":"tchebycheff",` + crits + `}`,
 		`{"method":"spotis","bounds":[[2,4],[0,6]],` + crits + `}`, // does not contain 1
 		`{"method":"wpm","normalization":"none",` + crits + `}`,
+		`{"method":"topsis","esp":[3,2],` + crits + `}`,
 	} {
 		_, err := score(body)
 		assert.True(t, errors.Is(err, ErrBadInput), "%s: %v", body, err)
+	}
+	// An expected point outside the bounds names the field and criterion.
+	for _, body := range []string{
+		`{"method":"spotis","bounds":[[0,4],[0,6]],"esp":[3,7],` + crits + `}`,
+		`{"method":"spotis","esp":[3,2,1],` + crits + `}`,
+	} {
+		_, err := score(body)
+		assert.True(t, errors.Is(err, ErrBadInput), "%s: %v", body, err)
+		var ie *scoring.InputError
+		if assert.ErrorAs(t, err, &ie, body) {
+			assert.Equal(t, "esp", ie.Path)
+		}
+		assert.Contains(t, err.Error(), "esp")
 	}
 
 	weigh := func(body string) (any, error) {

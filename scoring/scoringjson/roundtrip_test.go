@@ -63,6 +63,18 @@ func TestRoundTripRequests(t *testing.T) {
 		// A zero weight is a weight, not a missing one.
 		zero := ScoreRequest{Method: "wsm", Criteria: []Criterion{{Name: "c", Direction: "benefit", Weight: ptr(0.0)}}, Matrix: [][]float64{{1}}}
 		roundTrip(t, &zero, DecodeScore)
+		spotis := ScoreRequest{Method: "spotis", Criteria: fullScore.Criteria, Matrix: fullScore.Matrix,
+			Bounds: [][2]float64{{80, 130}, {4, 8}}, ESP: []float64{100, 6}}
+		roundTrip(t, &spotis, DecodeScore)
+		moora := ScoreRequest{Method: "moora", Criteria: fullScore.Criteria, Matrix: fullScore.Matrix, Form: ptr("multimoora")}
+		roundTrip(t, &moora, DecodeScore)
+	})
+	t.Run("AgreementRequest", func(t *testing.T) {
+		roundTrip(t, &AgreementRequest{Rankings: [][]int{{1, 2, 3}, {2, 1, 3}}, Names: []string{"a", "b"},
+			Coefficients: []scoring.RankAgreement{scoring.AgreementWS, scoring.AgreementWeightedSpearman}}, DecodeAgreement)
+		wsm := fullScore
+		wsm.Method, wsm.Preference = "wsm", nil
+		roundTrip(t, &AgreementRequest{Requests: []ScoreRequest{fullScore, wsm}}, DecodeAgreement)
 	})
 	t.Run("SMAARequest", func(t *testing.T) {
 		roundTrip(t, &SMAARequest{ScoreRequest: fullScore, Samples: 500, Seed: 1 << 60}, DecodeSMAA)
@@ -76,6 +88,9 @@ func TestRoundTripRequests(t *testing.T) {
 			{Method: "entropy", Criteria: []Criterion{{Name: "cost", Direction: "cost"}}, Matrix: [][]float64{{1}, {2}}},
 			{Method: "roc", Ranks: []int{1, 2, 2, 3}},
 			{Method: "swing", Points: []float64{100, 60, 30}},
+			{Method: "ahp", Pairwise: [][]scoring.Judgement{{1, 3}, {third, 1}}, Priority: ptr("additive_normalization")},
+			{Method: "entropy", Criteria: []Criterion{{Name: "cost", Direction: "cost"}}, Matrix: [][]float64{{1}, {2}}, Normalization: ptr("minmax")},
+			{Method: "stddev", Criteria: []Criterion{{Name: "cost", Direction: "cost"}}, Matrix: [][]float64{{1}, {2}}, Raw: ptr(true)},
 		} {
 			roundTrip(t, &req, DecodeWeights)
 		}
@@ -133,14 +148,24 @@ func TestRoundTripResponses(t *testing.T) {
 		responseRoundTrip(t, res, err)
 		seen[reflect.TypeOf(res).String()] = true
 	}
+	spotis := fullScore
+	spotis.Method, spotis.Preference, spotis.Bounds, spotis.ESP = "spotis", nil, [][2]float64{{80, 130}, {4, 8}}, []float64{100, 6}
+	res, err := spotis.Score()
+	responseRoundTrip(t, res, err)
+	require.Equal(t, []float64{100, 6}, res.(*scoring.SPOTISResult).ESP)
+	agreement := AgreementRequest{Rankings: [][]int{{1, 2, 3}, {2, 1, 3}}}
+	ares, err := agreement.Compare()
+	responseRoundTrip(t, ares, err)
+	seen[reflect.TypeOf(ares).String()] = true
 	req := SMAARequest{ScoreRequest: fullScore, Samples: 200, Seed: 7}
 	req.Method, req.Preference = "topsis", nil
-	res, err := req.Run(context.Background())
+	res, err = req.Run(context.Background())
 	responseRoundTrip(t, res, err)
 	seen[reflect.TypeOf(res).String()] = true
 	for _, typ := range []string{
 		"*scoring.TOPSISResult", "*scoring.VIKORResult", "*scoring.PROMETHEEResult",
 		"*scoring.COPRASResult", "*scoring.AHPResult", "*scoring.Weighting", "*scoring.SMAAResult",
+		"*scoringjson.AgreementResult",
 	} {
 		if !seen[typ] {
 			t.Errorf("no response of type %s was checked", typ)

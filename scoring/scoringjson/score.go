@@ -20,7 +20,8 @@ import (
 //	 "preference": [{"function": "usual|ushape|vshape|level|linear|gaussian",
 //	                 "q": 0, "p": 0, "s": 0}, ...], // PROMETHEE II only, one per criterion
 //	 "form": "ratio_system|reference_point|full_multiplicative|multimoora", // MOORA only, optional
-//	 "bounds": [[min, max], ...]}                   // SPOTIS only, optional: the data's range
+//	 "bounds": [[min, max], ...],                   // SPOTIS only, optional: the data's range
+//	 "esp": [e1, e2, ...]}                          // SPOTIS only, optional: the ideal
 //
 // The outranking and sorting methods "promethee1", "gaia", "electre1",
 // "electre3", "mrsort", "electre-tri-b" and "flowsort" take the same
@@ -39,6 +40,10 @@ type ScoreRequest struct {
 	// Bounds are SPOTIS's [min, max] per criterion; absent means the
 	// data's range.
 	Bounds [][2]float64 `json:"bounds,omitempty"`
+	// ESP is SPOTIS's expected solution point, one value per criterion
+	// within the bounds; absent means the distances are measured from the
+	// ideal.
+	ESP []float64 `json:"esp,omitempty"`
 	// OutrankingParams are the parameters of the outranking and sorting
 	// methods (outrank.go).
 	OutrankingParams
@@ -124,6 +129,9 @@ func (req *ScoreRequest) method() (scoring.Method, error) {
 	if req.Bounds != nil && req.Method != "spotis" {
 		return nil, notFor("bounds")
 	}
+	if req.ESP != nil && req.Method != "spotis" {
+		return nil, notFor("esp")
+	}
 	switch req.Method {
 	case "wsm":
 		return scoring.WeightedSum{Normalization: norm}, nil
@@ -164,7 +172,7 @@ func (req *ScoreRequest) method() (scoring.Method, error) {
 		}
 		return mo, nil
 	case "spotis":
-		return scoring.SPOTIS{Bounds: req.Bounds}, nil
+		return scoring.SPOTIS{Bounds: req.Bounds, ESP: req.ESP}, nil
 	}
 	return m, nil
 }
