@@ -188,7 +188,10 @@ func tableRankings(table [][]int) (byRow, byCol []int) {
 // Goodman & Kruskal's γ on a published table: Agresti, "An Introduction to
 // Categorical Data Analysis" (2nd ed., Wiley 2007), the job satisfaction by
 // income example (income < 15, 15–25, 25–40, > 40 thousand dollars against
-// very dissatisfied … very satisfied): C = 1331, D = 849, γ = 0.221.
+// very dissatisfied … very satisfied): C = 1331, D = 849, γ = 0.221. The
+// counts (General Social Survey 1996) are also R's vcdExtra::JobSat data
+// set, as printed in Aalborg University's ASTA course notes, which give the
+// same table.
 func TestGoodmanKruskalAgresti2007(t *testing.T) {
 	t.Parallel()
 	a, b := tableRankings([][]int{{1, 3, 10, 6}, {2, 3, 10, 7}, {1, 6, 14, 12}, {0, 1, 9, 11}})
