@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 
@@ -601,8 +602,31 @@ func complete(pm pairwiseMatrix, w []float64) []float64 {
 // principal returns the principal (Perron) eigenvector of the non-negative
 // irreducible n×n matrix c, normalised to sum to 1, and its eigenvalue. It
 // uses gonum's eigendecomposition and falls back to power iteration if that
-// fails or gives a vector that is not strictly positive.
+// fails, panics or gives a vector that is not strictly positive.
 func principal(c []float64, n int) ([]float64, float64) {
+	if w, lambda, ok := eigenPrincipal(c, n); ok {
+		return w, lambda
+	}
+	return powerIteration(c, n)
+}
+
+// eigenPrincipal is principal by gonum's eigendecomposition; ok is false
+// when that fails. gonum v0.17.0's eigenvector back-substitution (Dtrevc3
+// calling Dlaln2) panics with an index out of range on some matrices with
+// a many-fold repeated eigenvalue, such as Harker's completion of a
+// star-shaped set of judgements (one item compared with all the others,
+// the others with nothing else; TestAHPStarJudgementsDoNotPanic): that
+// panic is recovered here and reported as a failure, so that the power
+// iteration answers instead. Any other panic is re-raised.
+func eigenPrincipal(c []float64, n int) (w []float64, lambda float64, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, isRuntime := r.(runtime.Error); !isRuntime {
+				panic(r)
+			}
+			w, lambda, ok = nil, 0, false
+		}
+	}()
 	var eig mat.Eigen
 	if eig.Factorize(mat.NewDense(n, n, slices.Clone(c)), mat.EigenRight) {
 		vals := eig.Values(nil)
@@ -626,10 +650,10 @@ func principal(c []float64, n int) ([]float64, float64) {
 			ok = ok && w[i] > 0
 		}
 		if ok {
-			return w, rayleigh(c, w, real(vals[k]))
+			return w, rayleigh(c, w, real(vals[k])), true
 		}
 	}
-	return powerIteration(c, n)
+	return nil, 0, false
 }
 
 // rayleigh returns Σ_i (c·w)_i for w summing to 1, the eigenvalue estimate

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -187,4 +188,53 @@ func ExampleElicitation_Step() {
 	// weights so far [0.600 0.300 0.100], CR 0.000
 	// ask next: cost vs control (can move the weights by 0.45)
 	// leader Agency, fixed: false
+}
+
+// TestAHPStarJudgementsDoNotPanic: a workshop whose first answers compare
+// one item with every other (a star) is completed by Harker's method into
+// a matrix whose eigenvalue 1 + (n − 2) is repeated n − 2 times; gonum
+// v0.17.0's eigenvector back-substitution panicked on it (index out of
+// range in Dlaln2) when Elicitation probed the next pair. A star is
+// consistent by construction, so the priorities are known in closed form:
+// w_0 ∝ 1 and w_i ∝ 1/a_0i.
+func TestAHPStarJudgementsDoNotPanic(t *testing.T) {
+	t.Parallel()
+	first := []scoring.Judgement{1, 4, 2, 2, 5, 3, 2, 7}
+	n := len(first)
+	m := make([][]scoring.Judgement, n)
+	for i := range m {
+		m[i] = make([]scoring.Judgement, n)
+		m[i][i] = 1
+		m[0][i], m[i][0] = first[i], 1/first[i]
+	}
+	st, err := scoring.Elicitation{}.Step(m, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0.0
+	for _, a := range first {
+		sum += 1 / float64(a)
+	}
+	for i, a := range first {
+		if want := 1 / float64(a) / sum; math.Abs(st.Weights[i]-want) > 1e-12 {
+			t.Errorf("w[%d] = %v, want %v", i, st.Weights[i], want)
+		}
+	}
+	if st.Next == nil || len(st.Candidates) != (n-1)*(n-2)/2 {
+		t.Fatalf("next %v, %d candidates; want a next pair among %d", st.Next, len(st.Candidates), (n-1)*(n-2)/2)
+	}
+	// Every probe the step made, answered at the end of the scale, also
+	// weighs without a panic.
+	for _, c := range st.Candidates {
+		for _, v := range []scoring.Judgement{9, 1.0 / 9} {
+			p := make([][]scoring.Judgement, n)
+			for i := range m {
+				p[i] = slices.Clone(m[i])
+			}
+			p[c.Row][c.Col], p[c.Col][c.Row] = v, 1/v
+			if _, err := (scoring.AHP{}).Weigh(p); err != nil {
+				t.Errorf("pair (%d,%d) at %v: %v", c.Row, c.Col, v, err)
+			}
+		}
+	}
 }
