@@ -1,0 +1,68 @@
+// The workbench's only script: it polls the facilitator's live view and
+// posts the walking weights. The server does every computation; this file
+// only renders what it answers, with textContent (never as HTML).
+"use strict";
+(function () {
+  function cell(tr, text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); return td; }
+  function pct(x) { return (x === null || x === undefined) ? "" : (100 * x).toFixed(1) + "%"; }
+  function renderRanking(rows) {
+    var body = document.querySelector("#ranking tbody");
+    if (!body) { return; }
+    body.textContent = "";
+    rows.forEach(function (r) {
+      var tr = document.createElement("tr");
+      cell(tr, String(r.rank)); cell(tr, r.name); cell(tr, r.score.toFixed(3));
+      body.appendChild(tr);
+    });
+  }
+  var live = document.getElementById("live");
+  var walking = false;
+  if (live) {
+    var poll = function () {
+      fetch(live.dataset.url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
+        if (!g) { return; }
+        var rows = document.querySelectorAll("#stakeholders tbody tr");
+        g.stakeholders.forEach(function (s, k) {
+          var tr = rows[k];
+          if (!tr) { return; }
+          var tds = tr.querySelectorAll("td");
+          tds[0].textContent = s.name + (s.finished ? " ✓" : "");
+          tds[1].textContent = String(s.answered);
+          tds[2].textContent = s.included && s.cr >= 0 ? s.cr.toFixed(2) + (s.consistent ? "" : " ⚠") : "—";
+          tds[3].textContent = s.included && g.stakeholders.length > 1 ? s.distance.toFixed(3) : "";
+          for (var i = 0; i < g.criteria.length; i++) { tds[4 + i].textContent = s.weights ? pct(s.weights[i]) : ""; }
+        });
+        var c = document.getElementById("consensus");
+        if (c) {
+          c.textContent = g.kendall_w !== null
+            ? "Agreement on the order of the criteria (Kendall's W): " + g.kendall_w.toFixed(2) + ". Furthest from the group: " + g.outlier + ", most on " + g.outlier_criterion + "."
+            : g.included + " of " + g.stakeholders.length + " stakeholders have answered enough to count.";
+        }
+        if (!walking && g.weights) {
+          document.getElementById("ranking-title").textContent = "Ranking under the group's weights";
+          renderRanking(g.ranking);
+        }
+      }).catch(function () {});
+    };
+    setInterval(poll, 3000);
+  }
+  var walk = document.getElementById("walk");
+  if (walk) {
+    var timer = null;
+    walk.addEventListener("input", function (ev) {
+      var out = ev.target.parentNode.querySelector("output");
+      if (out) { out.textContent = ev.target.value; }
+      walking = true;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        fetch(walk.dataset.url, { method: "POST", credentials: "same-origin", body: new URLSearchParams(new FormData(walk)) })
+          .then(function (r) { return r.json(); })
+          .then(function (res) {
+            if (res.error) { return; }
+            document.getElementById("ranking-title").textContent = "Ranking under the weights of the sliders";
+            renderRanking(res.ranking);
+          }).catch(function () {});
+      }, 150);
+    });
+  }
+})();
