@@ -144,7 +144,7 @@ func TestReadOnlyDatabase(t *testing.T) {
 
 	ro := newHarness(t, h.file, true)
 	status, body := ro.get(c, base+"recommendation")
-	if status != http.StatusOK {
+	if status != http.StatusOK || !strings.Contains(body, `id="winner"`) {
 		t.Fatalf("read-only recommendation: %d", status)
 	}
 	status, body, _ = ro.saveProfile(c, base, url.Values{"employees": {"950"}, "name": {"Typed by hand"}})
