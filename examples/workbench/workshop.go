@@ -354,23 +354,35 @@ func weightsMap(w []float64) map[placement.Criterion]float64 {
 // the included stakeholders' raw judgements on the criteria, aggregated as
 // the group view aggregates them (geometric mean of the priorities), and
 // decides it. With no stakeholders it is the recommendation's own.
+//
+// Deciding runs AHP on every stakeholder's matrix, which can meet the
+// eigensolver's panic that safely works around; the document then stores
+// the judgements scaled as safely scales them, and its notes say so.
 func withStakeholders(rec *placement.Recommendation, title, note string, matrices [][][]scoring.Judgement, names []string) (*decision.Document, error) {
 	doc, err := rec.Decision()
 	if err != nil {
 		return nil, err
 	}
 	doc.Title, doc.Notes = title, note
-	if len(matrices) > 0 {
+	if len(matrices) == 0 {
+		return decision.Decide(doc)
+	}
+	doc.Aggregation = decision.Geometric
+	doc.InputHash, doc.Result = "", nil
+	for _, eps := range []float64{0, 1e-6, 1e-4, 1e-3, 3e-3} {
+		d := *doc
+		d.Stakeholders = nil
 		for k, m := range matrices {
-			doc.Stakeholders = append(doc.Stakeholders, decision.Stakeholder{Name: names[k], Weight: 1,
-				Judgements: map[string]scoring.WeightSpec{doc.Tree.ID: {Method: scoring.PairwiseAHP, Pairwise: m}}})
+			d.Stakeholders = append(d.Stakeholders, decision.Stakeholder{Name: names[k], Weight: 1,
+				Judgements: map[string]scoring.WeightSpec{doc.Tree.ID: {Method: scoring.PairwiseAHP, Pairwise: perturb(m, eps)}}})
 		}
-		doc.Aggregation = decision.Geometric
-		doc.InputHash, doc.Result = "", nil
+		if eps > 0 {
+			d.Notes = fmt.Sprintf("%s (judgements scaled by at most %.2g%% to avoid a numerical fault)", note, eps*1700)
+		}
+		out, err, panicked := try(nil, func([][]scoring.Judgement) (*decision.Document, error) { return decision.Decide(&d) })
+		if !panicked {
+			return out, err
+		}
 	}
-	out, err, panicked := try(nil, func([][]scoring.Judgement) (*decision.Document, error) { return decision.Decide(doc) })
-	if panicked {
-		return nil, fmt.Errorf("%w (deciding the document)", errNumerical)
-	}
-	return out, err
+	return nil, fmt.Errorf("%w (deciding the document)", errNumerical)
 }
