@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"strings"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/socialseat/socialseat/scoring"
 )
 
 // chromiumPath returns the Chromium binary, or skips the test when there
@@ -117,15 +120,23 @@ func TestBrowserWorkshop(t *testing.T) {
 	}
 
 	// Each answers in their own page until their weights appear, then
-	// says they are done. Alice favours the first criterion of each
-	// pair, Bob strongly the second.
-	for name, answer := range map[string]string{"Alice": "3", "Bob": "1/7"} {
+	// says they are done: Alice from the view of a compliance officer,
+	// Bob from a community manager's, each answer the scale's choice
+	// nearest to the ratio of their hidden weights.
+	views := map[string][]float64{
+		//        agility cons cov exp cost risk auth scal infl change
+		"Alice": {2, 6, 3, 3, 2, 9, 1, 3, 4, 2},
+		"Bob":   {9, 2, 5, 4, 3, 1, 7, 3, 2, 2},
+	}
+	for _, name := range []string{"Alice", "Bob"} {
 		do(name+" opens the link", chromedp.Navigate(links[name]))
 		for k := 1; k <= 45; k++ {
 			waitFor(`!!document.querySelector("#question") || !!document.querySelector("#finish")`)
 			if eval(`document.querySelector("#finish") ? "yes" : ""`) == "yes" {
 				break
 			}
+			row, col := atoi(eval(`document.querySelector("input[name=row]").value`)), atoi(eval(`document.querySelector("input[name=col]").value`))
+			answer := scaleChoiceFor(views[name][row] / views[name][col])
 			do(name+" answers", chromedp.Click(fmt.Sprintf(`input[name="answer"][value="%s"]`, answer)), chromedp.Click("#send-answer"))
 			waitFor(fmt.Sprintf(`document.body.innerText.includes("%d of 45 answered")`, k))
 		}
@@ -185,4 +196,17 @@ func TestBrowserWorkshop(t *testing.T) {
 	if page := fetch(base + "versions/3/report.html"); !strings.Contains(page, "Nordbank") || !strings.Contains(page, "<svg") {
 		t.Errorf("report export: %.200s", page)
 	}
+}
+
+// scaleChoiceFor returns the answer on the page's scale (9, 7, 5, 3, 1 and
+// their reciprocals) nearest to a ratio, on a log scale.
+func scaleChoiceFor(ratio float64) string {
+	best, bestDist := "1", math.Inf(1)
+	for _, c := range scale() {
+		v, _ := scoring.ParseJudgement(c.Value)
+		if d := math.Abs(math.Log(float64(v)) - math.Log(ratio)); d < bestDist {
+			best, bestDist = c.Value, d
+		}
+	}
+	return best
 }

@@ -30,13 +30,13 @@ func (a *app) profilePage(w http.ResponseWriter, r *http.Request, f facilitatorC
 // renderProfile renders the profile form as typed, with its errors.
 func (a *app) renderProfile(w http.ResponseWriter, r *http.Request, f facilitatorCtx, status int, form profileForm, banner string) {
 	type group struct {
-		Name   string
-		Fields []formField
+		Name, Intro string
+		Fields      []formField
 	}
 	var groups []group
 	for _, fd := range profileFields() {
 		if len(groups) == 0 || groups[len(groups)-1].Name != fd.Group {
-			groups = append(groups, group{Name: fd.Group})
+			groups = append(groups, group{Name: fd.Group, Intro: groupIntro(fd.Group)})
 		}
 		groups[len(groups)-1].Fields = append(groups[len(groups)-1].Fields, fd)
 	}

@@ -45,6 +45,19 @@ type formField struct {
 	Group string
 }
 
+// groupIntro returns the help of a whole fieldset, from the doc comment of
+// the profile field it fills (today's structure, the touchpoints); "" for
+// the others.
+func groupIntro(group string) string {
+	switch group {
+	case groupCurrent:
+		return helpText("current", fieldHelp["current"])
+	case groupTouchpoints:
+		return helpText("touchpoints", fieldHelp["touchpoints"])
+	}
+	return ""
+}
+
 // Fieldsets of the profile form, in order.
 const (
 	groupOrganisation = "The organisation"
@@ -129,18 +142,22 @@ func profileFields() []formField {
 	for _, s := range placement.Sourcings() {
 		sourcings = append(sourcings, option{s.String(), s.String()})
 	}
-	current := helpText("current", fieldHelp["current"])
 	for _, c := range []struct {
 		key, label string
 		opts       []option
-	}{{"home", "Home department", homes}, {"model", "Operating model", models}, {"role", "Central team's role", roles}, {"sourcing", "Sourcing", sourcings}} {
-		fs = append(fs, formField{Key: "current." + c.key, Label: c.label, Kind: kindSelect, Options: c.opts, Group: groupCurrent, Help: current})
+		help       string
+	}{
+		{"home", "Home department", homes, "The department the central team sits in; none for an organic set-up."},
+		{"model", "Operating model", models, "How social media is organised today."},
+		{"role", "Central team's role", roles, "What the central team does; none for an organic set-up."},
+		{"sourcing", "Sourcing", sourcings, "Who does the labour: in-house staff, an agency, or both."},
+	} {
+		fs = append(fs, formField{Key: "current." + c.key, Label: c.label, Kind: kindSelect, Options: c.opts, Group: groupCurrent, Help: c.help})
 	}
 	activity := []option{{"", "—"}, {"0", "0"}, {"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}, {"5", "5"}}
-	tps := helpText("touchpoints", fieldHelp["touchpoints"])
 	for _, t := range touchpoint.DefaultCatalog().All() {
 		fs = append(fs, formField{Key: "touchpoints." + string(t.ID), Label: t.Name, Kind: kindSelect, Options: activity, Group: groupTouchpoints,
-			Help: t.Description + " " + tps})
+			Help: t.Description})
 	}
 	return fs
 }

@@ -139,6 +139,15 @@ func (a *app) renderQuestion(w http.ResponseWriter, r *http.Request, s stakehold
 	data["Total"] = n * (n - 1) / 2
 	data["HasCR"] = st.Linked && !math.IsNaN(st.CR)
 	data["Criteria"] = crits
+	if st.Top != nil {
+		name := st.Top.BestName
+		for _, e := range rec.Ranking {
+			if e.Structure.ID() == st.Top.BestName {
+				name = e.Structure.Name()
+			}
+		}
+		data["Top"] = map[string]any{"Name": name, "Fixed": st.Top.Fixed}
+	}
 	if st.Revisit != nil {
 		data["Revisit"] = map[string]any{"Row": st.Revisit.Row, "Col": st.Revisit.Col, "A": crits[st.Revisit.Row].Label, "B": crits[st.Revisit.Col].Label}
 	}

@@ -21,17 +21,28 @@
     var poll = function () {
       fetch(live.dataset.url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
         if (!g) { return; }
-        var rows = document.querySelectorAll("#stakeholders tbody tr");
-        g.stakeholders.forEach(function (s, k) {
-          var tr = rows[k];
-          if (!tr) { return; }
-          var tds = tr.querySelectorAll("td");
-          tds[0].textContent = s.name + (s.finished ? " ✓" : "");
-          tds[1].textContent = String(s.answered);
-          tds[2].textContent = s.included && s.cr >= 0 ? s.cr.toFixed(2) + (s.consistent ? "" : " ⚠") : "—";
-          tds[3].textContent = s.included && g.stakeholders.length > 1 ? s.distance.toFixed(3) : "";
-          for (var i = 0; i < g.criteria.length; i++) { tds[4 + i].textContent = s.weights ? pct(s.weights[i]) : ""; }
+        var body = document.querySelector("#stakeholders tbody");
+        body.textContent = "";
+        g.stakeholders.forEach(function (s) {
+          var tr = document.createElement("tr");
+          cell(tr, s.name + (s.finished ? " ✓" : ""));
+          cell(tr, String(s.answered));
+          cell(tr, s.included && s.cr >= 0 ? s.cr.toFixed(2) + (s.consistent ? "" : " ⚠") : "—");
+          cell(tr, s.included && g.included > 1 ? s.distance.toFixed(3) : "");
+          for (var i = 0; i < g.criteria.length; i++) { cell(tr, s.weights ? pct(s.weights[i]) : ""); }
+          var form = document.createElement("form");
+          form.method = "post";
+          form.action = live.dataset.base + "stakeholders/" + s.id + "/link";
+          var tok = document.createElement("input");
+          tok.type = "hidden"; tok.name = "csrf"; tok.value = live.dataset.csrf;
+          var btn = document.createElement("button");
+          btn.type = "submit"; btn.textContent = "New link";
+          form.appendChild(tok); form.appendChild(btn);
+          cell(tr, "").appendChild(form);
+          body.appendChild(tr);
         });
+        var gtds = document.querySelectorAll("#group-row td");
+        for (var i = 0; i < g.criteria.length; i++) { if (gtds[3 + i]) { gtds[3 + i].textContent = g.weights ? pct(g.weights[i]) : ""; } }
         var c = document.getElementById("consensus");
         if (c) {
           c.textContent = g.kendall_w !== null
