@@ -38,6 +38,9 @@ const (
 	stakeholderTTL = 30 * 24 * time.Hour
 	// topN is the number of structures shown in rankings.
 	topN = 10
+	// maxStakeholders bounds an engagement's stakeholders (and so the work
+	// of the facilitator's live view, which weighs all of them).
+	maxStakeholders = 100
 )
 
 // app is the workbench: its database, its recommender and its pages.
@@ -214,7 +217,8 @@ func (a *app) fail(w http.ResponseWriter, r *http.Request, err error) {
 		a.render(w, r, http.StatusServiceUnavailable, "error.html", map[string]any{"Title": "Could not save", "Message": msg})
 		return
 	}
-	a.logger.Error("request failed", "path", r.URL.Path, "err", err)
+	// The route's pattern, not the path: paths carry secret tokens.
+	a.logger.Error("request failed", "route", r.Pattern, "err", err)
 	a.render(w, r, http.StatusInternalServerError, "error.html", map[string]any{"Title": "Something went wrong",
 		"Message": "The workbench could not do this. Nothing you typed was lost on purpose; go back and try again."})
 }

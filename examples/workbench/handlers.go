@@ -181,8 +181,18 @@ func (a *app) recommendation(w http.ResponseWriter, r *http.Request, f facilitat
 	for c, x := range rec.Weights.All() {
 		weights = append(weights, map[string]any{"Label": c.Label(), "Weight": x})
 	}
+	doc, err := decision.Load([]byte(v.Document))
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	var from []string
+	for _, s := range doc.Stakeholders {
+		from = append(from, s.Name)
+	}
 	a.render(w, r, http.StatusOK, "recommendation.html", map[string]any{"Title": "Recommendation — " + f.e.Name, "E": f.e, "Base": f.base,
-		"CSRF": f.csrf, "V": v, "Rec": rec, "Top": rankRows(rec, topN), "Explained": explained, "Charts": charts,
+		"GroupOf": from,
+		"CSRF":    f.csrf, "V": v, "Rec": rec, "Top": rankRows(rec, topN), "Explained": explained, "Charts": charts,
 		"Weights": weights, "Robustness": rec.Robustness.Summary(), "Assumptions": placement.GroupAssumptions(rec.Assumptions)})
 }
 
@@ -195,6 +205,13 @@ func (a *app) addStakeholder(w http.ResponseWriter, r *http.Request, f facilitat
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	if name == "" || len([]rune(name)) > maxTextField {
 		a.renderDashboard(w, r, f, http.StatusUnprocessableEntity, map[string]any{"NameError": fmt.Sprintf("Give a name of 1 to %d characters.", maxTextField), "NameValue": name})
+		return
+	}
+	if list, err := a.st.stakeholders(r.Context(), f.e.ID); err != nil {
+		a.fail(w, r, err)
+		return
+	} else if len(list) >= maxStakeholders {
+		a.renderDashboard(w, r, f, http.StatusUnprocessableEntity, map[string]any{"NameError": fmt.Sprintf("An engagement has at most %d stakeholders.", maxStakeholders), "NameValue": name})
 		return
 	}
 	tok, hash := newToken()

@@ -271,8 +271,12 @@ func TestWorkshopFlow(t *testing.T) {
 	if _, err := decision.Decide(doc); err != nil {
 		t.Errorf("exported decision does not re-decide: %v", err)
 	}
+	_, body = h.get(c, base+"recommendation")
+	if !strings.Contains(body, "weights: the geometric mean of the priorities of Alice, Bob") {
+		t.Error("the latest recommendation does not say its weights are the group's")
+	}
 	status, body = h.get(c, base+"versions/1/report.html")
-	if status != http.StatusOK || !strings.Contains(body, "<!DOCTYPE html>") && !strings.Contains(body, "<!doctype html>") {
+	if status != http.StatusOK || !strings.Contains(strings.ToLower(body), "<!doctype html>") {
 		t.Errorf("report: %d", status)
 	}
 }

@@ -15,7 +15,7 @@ import (
 
 // harness is a workbench on a real SQLite file served by httptest.
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	file string
 	st   *store
 	app  *app
@@ -24,7 +24,7 @@ type harness struct {
 
 // newHarness opens (or creates) the database file and serves the
 // workbench on it; cleanup closes both.
-func newHarness(t *testing.T, file string, readOnly bool) *harness {
+func newHarness(t testing.TB, file string, readOnly bool) *harness {
 	t.Helper()
 	if file == "" {
 		file = filepath.Join(t.TempDir(), "workbench.db")
@@ -92,7 +92,7 @@ func (h *harness) abs(path string) string {
 var csrfRE = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 
 // csrfOf returns the CSRF field of the first form on a page.
-func csrfOf(t *testing.T, body string) string {
+func csrfOf(t testing.TB, body string) string {
 	t.Helper()
 	m := csrfRE.FindStringSubmatch(body)
 	if m == nil {
