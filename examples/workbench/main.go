@@ -101,7 +101,16 @@ func newServer(h http.Handler) *http.Server {
 // then shuts down gracefully and closes the database. If ready is not nil
 // it receives the bound address.
 func serve(ctx context.Context, addr, dbFile string, readOnly bool, logger *slog.Logger, ready chan<- string) error {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
 	st, err := openStore(ctx, dbFile, readOnly)
+	if err != nil && !readOnly && troubleOf(err) == dbReadOnly {
+		// A file that cannot be written is still worth reading: serve it
+		// read-only, and every save says why it cannot be made.
+		logger.Warn("the database is read-only: serving it read-only", "db", dbFile, "err", err)
+		st, err = openStore(ctx, dbFile, true)
+	}
 	if err != nil {
 		return fmt.Errorf("database %s: %w", dbFile, err)
 	}

@@ -75,14 +75,28 @@ type store struct {
 // write transactions start IMMEDIATE, so two writers queue on the busy
 // timeout instead of failing to upgrade a read lock. With readOnly the file is
 // opened with mode=ro: every write then fails with SQLITE_READONLY, which the
-// pages report.
+// pages report. A WAL database in a directory that cannot be written cannot
+// be read that way (SQLite needs its shared-memory file); it is then opened
+// immutable, which is what a file nobody can write is.
 func openStore(ctx context.Context, file string, readOnly bool) (*store, error) {
+	s, err := open(ctx, file, readOnly, false)
+	if err != nil && readOnly && troubleOf(err) == dbReadOnly {
+		s, err = open(ctx, file, true, true)
+	}
+	return s, err
+}
+
+// open opens the database with the given mode and migrates it.
+func open(ctx context.Context, file string, readOnly, immutable bool) (*store, error) {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Set("_txlock", "immediate")
 	if readOnly {
 		q.Set("mode", "ro")
+		if immutable {
+			q.Set("immutable", "1")
+		}
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
@@ -163,7 +177,7 @@ func (s *store) migrate(ctx context.Context) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
 	if err != nil {
 		if s.readOnly {
-			return fmt.Errorf("%w: %v", errPending, err)
+			return fmt.Errorf("%w: %w", errPending, err)
 		}
 		return err
 	}
