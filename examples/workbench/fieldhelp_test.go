@@ -37,9 +37,22 @@ func TestFieldHelpFromProfileDocs(t *testing.T) {
 	if !reflect.DeepEqual(criteria, criterionHelp) {
 		t.Errorf("criterionHelp is out of date with placement's criterion docs: run with -update\nhave %q\nwant %q", criterionHelp, criteria)
 	}
+	helps := []string{groupIntro(groupCurrent), groupIntro(groupTouchpoints)}
 	for _, f := range profileFields() {
 		if f.Help == "" {
 			t.Errorf("form field %s has no help", f.Key)
+		}
+		helps = append(helps, f.Help)
+	}
+	// The help is for a client: no Go words, no field names.
+	for _, h := range helps {
+		for _, goWord := range []string{"Nil", "nil", "touchpoint.", " IDs", "zero value", "Profile", "Assumptions"} {
+			if strings.Contains(h, goWord) {
+				t.Errorf("help %q says %q", h, goWord)
+			}
+		}
+		if first, _, _ := strings.Cut(h, " "); strings.ContainsFunc(first[1:], func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
+			t.Errorf("help %q starts with a Go name", h)
 		}
 	}
 }

@@ -71,12 +71,18 @@ const (
 // field name it starts with, and without Go words.
 func helpText(key, doc string) string {
 	s := doc
-	if i := strings.Index(s, " is "); i > 0 && !strings.Contains(s[:i], " ") {
-		s = s[i+len(" is "):]
-	} else if i := strings.Index(s, ": "); i > 0 && !strings.Contains(s[:i], " ") {
-		s = s[i+len(": "):]
+	first, rest, _ := strings.Cut(s, " ")
+	switch {
+	case strings.HasPrefix(rest, "is "):
+		s = strings.TrimPrefix(rest, "is ")
+	case strings.HasSuffix(first, ":"):
+		s = rest
+	case first == goName(key):
+		s = rest // "Sector selects …" → "selects …"
 	}
 	s = strings.NewReplacer(
+		"maps touchpoint IDs to activity", "the activity on each touchpoint",
+		"A map that is given must have at least one touchpoint with activity above 0.", "If you give any, at least one must be above 0.",
 		"Nil (left out of the file) means", "Left empty, it means",
 		"Nil means", "Empty means",
 		" (touchpoint.Touchpoint.Volume, 1–5)", "",
@@ -85,6 +91,18 @@ func helpText(key, doc string) string {
 	).Replace(s)
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// goName returns the Go name of a profile field from its file-format key
+// ("sign_off_layers" → "SignOffLayers").
+func goName(key string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(key, "_") {
+		r, n := utf8.DecodeRuneInString(part)
+		b.WriteRune(unicode.ToUpper(r))
+		b.WriteString(part[n:])
+	}
+	return b.String()
 }
 
 // scaleOptions returns the choices of a 1–5 scale, with "not stated".
