@@ -90,7 +90,7 @@ func TestBrowserWorkshop(t *testing.T) {
 	base := eval("location.pathname")
 
 	// The profile: a wrong value first, shown beside its field and kept.
-	do("profile", chromedp.Click("#profile-link"), chromedp.WaitVisible("#f-employees"),
+	do("profile", chromedp.WaitVisible("#profile-link"), chromedp.Click("#profile-link"), chromedp.WaitVisible("#f-employees"),
 		chromedp.SendKeys("#f-name", "Nordbank"), chromedp.SendKeys("#f-employees", "eight thousand"),
 		chromedp.SendKeys("#f-countries", "3"), chromedp.Click("#save-profile"))
 	waitFor(`!!document.querySelector('[data-field="employees"]')`)
@@ -99,7 +99,7 @@ func TestBrowserWorkshop(t *testing.T) {
 	}
 	eval(`document.querySelector("#f-employees").value = ""; ""`)
 	eval(`document.querySelector("#f-regulation").value = "5"; document.querySelector("#f-sign_off_layers").value = "3"; ""`)
-	do("profile again", chromedp.SendKeys("#f-employees", "8000"), chromedp.Click("#save-profile"))
+	do("profile again", chromedp.WaitVisible("#f-employees"), chromedp.SendKeys("#f-employees", "8000"), chromedp.Click("#save-profile"))
 	waitFor(`!!document.querySelector("#winner")`)
 	for _, sel := range []string{"#winner", "#shortlist", "#raci", "#roadmap", "#stage", "#benchmarks"} {
 		if strings.TrimSpace(text(sel)) == "" {
@@ -137,13 +137,14 @@ func TestBrowserWorkshop(t *testing.T) {
 			}
 			row, col := atoi(eval(`document.querySelector("input[name=row]").value`)), atoi(eval(`document.querySelector("input[name=col]").value`))
 			answer := scaleChoiceFor(views[name][row] / views[name][col])
-			do(name+" answers", chromedp.Click(fmt.Sprintf(`input[name="answer"][value="%s"]`, answer)), chromedp.Click("#send-answer"))
+			radio := fmt.Sprintf(`input[name="answer"][value="%s"]`, answer)
+			do(name+" answers", chromedp.WaitVisible(radio), chromedp.Click(radio), chromedp.Click("#send-answer"))
 			waitFor(fmt.Sprintf(`document.body.innerText.includes("%d of 45 answered")`, k))
 		}
 		if c := text("#consistency"); !strings.Contains(c, "Consistency ratio") {
 			t.Errorf("%s does not see their consistency: %q", name, c)
 		}
-		do(name+" finishes", chromedp.Click("#finish"))
+		do(name+" finishes", chromedp.WaitVisible("#finish"), chromedp.Click("#finish"))
 		waitFor(`!!document.querySelector("#done")`)
 	}
 

@@ -44,7 +44,7 @@ func TestProfileErrorsBesideFieldsKeepWhatWasTyped(t *testing.T) {
 	base := h.createEngagement(c, "Acme")
 	status, body, _ := h.saveProfile(c, base, url.Values{
 		"name": {"Acme <b>&</b>"}, "employees": {"lots"}, "countries": {"-2"}, "social_staff": {"NaN"},
-		"current.model": {"hub-and-spoke"},
+		"current.model": {"hub-and-spoke"}, "founded": {"3000"},
 	})
 	if status != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d, want 422", status)
@@ -53,6 +53,8 @@ func TestProfileErrorsBesideFieldsKeepWhatWasTyped(t *testing.T) {
 		`data-field="employees">Enter a whole number`,
 		`data-field="social_staff">Enter a number`,
 		`data-field="current.home">Give every part`,
+		`data-field="countries">`, // found by the profile's validation in the same round
+		`data-field="founded">`,
 		`value="lots"`,                          // typed values kept
 		`value="Acme &lt;b&gt;&amp;&lt;/b&gt;"`, // and escaped
 		`value="-2"`,

@@ -355,11 +355,17 @@ func parseProfileForm(v url.Values) (placement.Profile, profileForm) {
 		}
 		p.Touchpoints[touchpoint.ID(id)] = a
 	}
-	if len(f.Errors) > 0 {
-		return p, f
-	}
+	// Validate what did parse, so that every problem shows at once; a
+	// field that did not parse keeps its own message.
 	if err := p.Validate(nil); err != nil {
-		f.addErrors(err)
+		parsed := profileForm{Values: f.Values, Errors: map[string]string{}}
+		parsed.addErrors(err)
+		for k, msg := range parsed.Errors {
+			if _, bad := f.Errors[k]; !bad {
+				f.Errors[k] = msg
+			}
+		}
+		f.General = append(f.General, parsed.General...)
 	}
 	return p, f
 }
