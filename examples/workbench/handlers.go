@@ -14,7 +14,6 @@ import (
 	"github.com/socialseat/socialseat/decision"
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/placement/report"
-	"github.com/socialseat/socialseat/scoring"
 )
 
 // profilePage shows the profile form, filled with the saved profile.
@@ -61,7 +60,7 @@ func (a *app) saveProfile(w http.ResponseWriter, r *http.Request, f facilitatorC
 			a.renderProfile(w, r, f, http.StatusServiceUnavailable, form, msg)
 			return
 		}
-		if !errors.Is(err, errNumerical) && !isInternal(err) {
+		if !isInternal(err) {
 			form.addErrors(err)
 			a.renderProfile(w, r, f, http.StatusUnprocessableEntity, form, "")
 			return
@@ -381,11 +380,7 @@ func (a *app) diff(ctx context.Context, eid string, na, nb int) (*decision.Delta
 			return nil, err
 		}
 	}
-	delta, err, panicked := try(nil, func([][]scoring.Judgement) (*decision.Delta, error) { return decision.Diff(docs[0], docs[1]) })
-	if panicked {
-		return nil, errNumerical
-	}
-	return delta, err
+	return decision.Diff(docs[0], docs[1])
 }
 
 // exportDecision downloads a version's decision document.

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"math"
 
 	"github.com/socialseat/socialseat/decision"
@@ -70,101 +68,12 @@ func linked(answers map[pair]float64) bool {
 	return groups == 1
 }
 
-// errNumerical reports that the scoring package failed on a matrix (it
-// panicked inside the eigensolver, see safely); the caller shows what it can
-// without the analysis.
-var errNumerical = errors.New("workbench: the analysis failed on these judgements")
-
-// safely runs fn on m and, if it panics, again on m with its judgements
-// scaled by a tiny, deterministic factor (a few parts in a million to a
-// thousandth, far inside AHP's reciprocal tolerance and invisible on the
-// 1–9 scale). gonum's eigensolver (lapack Dlaln2 via Dtrevc3, gonum v0.17.0)
-// panics with an index out of range on some matrices with nearly repeated
-// complex eigenvalues, which AHP and the elicitation's probes produce from
-// ordinary answers; scoring does not recover from it. The perturbation moves
-// the eigenvalues apart. If every attempt panics the error is errNumerical.
-func safely[T any](m [][]scoring.Judgement, fn func([][]scoring.Judgement) (T, error)) (T, error) {
-	var zero T
-	for _, eps := range []float64{0, 1e-6, 1e-4, 1e-3, 3e-3} {
-		out, err, panicked := try(perturb(m, eps), fn)
-		if !panicked {
-			return out, err
-		}
-	}
-	return zero, errNumerical
-}
-
-// try calls fn and reports whether it panicked.
-func try[T any](m [][]scoring.Judgement, fn func([][]scoring.Judgement) (T, error)) (out T, err error, panicked bool) {
-	defer func() {
-		if recover() != nil {
-			panicked = true
-		}
-	}()
-	out, err = fn(m)
-	return out, err, false
-}
-
-// perturb returns a copy of m whose given judgements above the diagonal
-// are multiplied by 1 + eps·k, with k a small integer that differs from
-// pair to pair, and whose reciprocals follow. eps 0 returns m itself.
-func perturb(m [][]scoring.Judgement, eps float64) [][]scoring.Judgement {
-	if eps == 0 {
-		return m
-	}
-	out := make([][]scoring.Judgement, len(m))
-	for i := range m {
-		out[i] = append([]scoring.Judgement(nil), m[i]...)
-	}
-	for i := range m {
-		for j := i + 1; j < len(m); j++ {
-			if m[i][j] != 0 {
-				out[i][j] = m[i][j] * scoring.Judgement(1+eps*float64((i*7+j*13)%17+1))
-				out[j][i] = 1 / out[i][j]
-			}
-		}
-	}
-	return out
-}
-
 // elicitStep is one step of a stakeholder's guided questioning: which
 // pair to ask next, their weights so far and their consistency, and
 // whether the winner among the ranked structures can still change.
 func elicitStep(answers map[pair]float64, rec *placement.Recommendation, p *scoring.Problem) (*scoring.ElicitState, error) {
 	el := scoring.Elicitation{Method: rec.Method}
-	ids := criterionIDs()
-	st, err := safely(matrixOf(answers), func(m [][]scoring.Judgement) (*scoring.ElicitState, error) {
-		return el.Step(m, ids, p)
-	})
-	if errors.Is(err, errNumerical) {
-		// Without the analysis, keep the workshop going: the next open
-		// pair in order, preferring one that links a new criterion.
-		return fallbackStep(answers), nil
-	}
-	return st, err
-}
-
-// fallbackStep is the elicitation state when the analysis fails: no
-// weights, the next pair chosen by order alone.
-func fallbackStep(answers map[pair]float64) *scoring.ElicitState {
-	n := placement.NumCriteria
-	ids := criterionIDs()
-	st := &scoring.ElicitState{Items: ids, Answered: len(answers), Open: n*(n-1)/2 - len(answers), Linked: linked(answers),
-		CR: math.NaN(), Notes: nil}
-	for j := 1; j < n && st.Next == nil; j++ {
-		if _, ok := answers[pair{0, j}]; !ok {
-			st.Next = &scoring.OpenPair{Row: 0, Col: j, RowName: ids[0], ColName: ids[j]}
-		}
-	}
-	for i := 0; i < n && st.Next == nil; i++ {
-		for j := i + 1; j < n && st.Next == nil; j++ {
-			if _, ok := answers[pair{i, j}]; !ok {
-				st.Next = &scoring.OpenPair{Row: i, Col: j, RowName: ids[i], ColName: ids[j]}
-			}
-		}
-	}
-	st.Done = st.Next == nil
-	return st
+	return el.Step(matrixOf(answers), criterionIDs(), p)
 }
 
 // problemOf returns the decision problem the stakeholders' weights rank:
@@ -267,9 +176,7 @@ func individual(answers map[pair]float64) (*scoring.AHPResult, error) {
 	if !linked(answers) {
 		return nil, nil
 	}
-	return safely(matrixOf(answers), func(m [][]scoring.Judgement) (*scoring.AHPResult, error) {
-		return scoring.AHP{}.Weigh(m)
-	})
+	return scoring.AHP{}.Weigh(matrixOf(answers))
 }
 
 // groupOf computes the group view of the stakeholders: each one's weights
@@ -301,10 +208,7 @@ func groupOf(list []stakeholderRow) (groupView, [][][]scoring.Judgement, []strin
 	if g.Included == 0 {
 		return g, nil, nil
 	}
-	// Group.Weigh takes the stakeholders' matrices together; the
-	// perturbation retry of safely is applied to each in turn through a
-	// closure over the list.
-	res, err := groupWeigh(matrices)
+	res, err := scoring.Group{Aggregation: scoring.AIPGeometric}.Weigh(matrices, nil)
 	if err != nil {
 		g.Error = "The group's weights could not be computed from these answers."
 		return g, matrices, names
@@ -323,24 +227,6 @@ func groupOf(list []stakeholderRow) (groupView, [][][]scoring.Judgement, []strin
 	return g, matrices, names
 }
 
-// groupWeigh aggregates the stakeholders' matrices (AIP, geometric), with
-// the same protection against the eigensolver's panic as safely.
-func groupWeigh(matrices [][][]scoring.Judgement) (*scoring.GroupResult, error) {
-	for _, eps := range []float64{0, 1e-6, 1e-4, 1e-3, 3e-3} {
-		ms := make([][][]scoring.Judgement, len(matrices))
-		for k, m := range matrices {
-			ms[k] = perturb(m, eps)
-		}
-		res, err, panicked := try(nil, func([][]scoring.Judgement) (*scoring.GroupResult, error) {
-			return scoring.Group{Aggregation: scoring.AIPGeometric}.Weigh(ms, nil)
-		})
-		if !panicked {
-			return res, err
-		}
-	}
-	return nil, errNumerical
-}
-
 // weightsMap turns weights in criterion order into a profile's weights.
 func weightsMap(w []float64) map[placement.Criterion]float64 {
 	m := map[placement.Criterion]float64{}
@@ -354,35 +240,20 @@ func weightsMap(w []float64) map[placement.Criterion]float64 {
 // the included stakeholders' raw judgements on the criteria, aggregated as
 // the group view aggregates them (geometric mean of the priorities), and
 // decides it. With no stakeholders it is the recommendation's own.
-//
-// Deciding runs AHP on every stakeholder's matrix, which can meet the
-// eigensolver's panic that safely works around; the document then stores
-// the judgements scaled as safely scales them, and its notes say so.
 func withStakeholders(rec *placement.Recommendation, title, note string, matrices [][][]scoring.Judgement, names []string) (*decision.Document, error) {
 	doc, err := rec.Decision()
 	if err != nil {
 		return nil, err
 	}
 	doc.Title, doc.Notes = title, note
-	if len(matrices) == 0 {
-		return decision.Decide(doc)
-	}
-	doc.Aggregation = decision.Geometric
-	doc.InputHash, doc.Result = "", nil
-	for _, eps := range []float64{0, 1e-6, 1e-4, 1e-3, 3e-3} {
-		d := *doc
-		d.Stakeholders = nil
+	if len(matrices) > 0 {
 		for k, m := range matrices {
-			d.Stakeholders = append(d.Stakeholders, decision.Stakeholder{Name: names[k], Weight: 1,
-				Judgements: map[string]scoring.WeightSpec{doc.Tree.ID: {Method: scoring.PairwiseAHP, Pairwise: perturb(m, eps)}}})
+			doc.Stakeholders = append(doc.Stakeholders, decision.Stakeholder{Name: names[k], Weight: 1,
+				Judgements: map[string]scoring.WeightSpec{doc.Tree.ID: {Method: scoring.PairwiseAHP, Pairwise: m}}})
 		}
-		if eps > 0 {
-			d.Notes = fmt.Sprintf("%s (judgements scaled by at most %.2g%% to avoid a numerical fault)", note, eps*1700)
-		}
-		out, err, panicked := try(nil, func([][]scoring.Judgement) (*decision.Document, error) { return decision.Decide(&d) })
-		if !panicked {
-			return out, err
-		}
+		doc.Aggregation = decision.Geometric
+		// The inputs changed: the document is decided afresh.
+		doc.InputHash, doc.Result = "", nil
 	}
-	return nil, fmt.Errorf("%w (deciding the document)", errNumerical)
+	return decision.Decide(doc)
 }

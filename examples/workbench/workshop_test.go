@@ -46,9 +46,9 @@ func spearman(a, b []float64) float64 {
 // TestElicitationNeverStalls runs the guided questioning for 12 simulated
 // stakeholders, each answering from a hidden weighting rounded to the 1–9
 // scale, as the question page does: every step must give a next question
-// until the elicitation is done, whatever the eigensolver does (see
-// safely), and the weights found must order the criteria as the hidden
-// weighting does.
+// until the elicitation is done (the incomplete, star-shaped matrices of
+// the first answers once made scoring's eigensolver panic), and the weights
+// found must order the criteria as the hidden weighting does.
 func TestElicitationNeverStalls(t *testing.T) {
 	rec, err := placement.Recommend(context.Background(), placement.Profile{Employees: 3000, Countries: 4, Regulation: 3}, placement.Options{})
 	if err != nil {
@@ -58,7 +58,7 @@ func TestElicitationNeverStalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fallbacks, questions := 0, 0
+	questions := 0
 	for seed := range uint64(12) {
 		r := rand.New(rand.NewPCG(seed, 18))
 		view := make([]float64, placement.NumCriteria)
@@ -71,8 +71,8 @@ func TestElicitationNeverStalls(t *testing.T) {
 			if err != nil {
 				t.Fatalf("seed %d after %d answers: %v", seed, len(answers), err)
 			}
-			if math.IsNaN(st.CR) {
-				fallbacks++
+			if st.Linked && (math.IsNaN(st.CR) || st.Weights == nil) {
+				t.Fatalf("seed %d after %d answers: linked without weights or consistency", seed, len(answers))
 			}
 			if st.Done || st.Next == nil {
 				break
@@ -92,12 +92,7 @@ func TestElicitationNeverStalls(t *testing.T) {
 			t.Errorf("seed %d: weights %v order the criteria unlike the view %v (ρ = %.2f)", seed, res.Weights, view, rho)
 		}
 	}
-	// Without the scaled retries of safely, 10 of these steps fall back
-	// to the plain order (and 26 of 30 such workshops meet the panic).
-	if fallbacks > 0 {
-		t.Errorf("%d of %d steps fell back to the plain order: the eigensolver failed on every scaled matrix", fallbacks, questions)
-	}
-	t.Logf("%d questions asked, none without the elicitation's analysis", questions)
+	t.Logf("%d questions asked", questions)
 }
 
 // TestGroupOutlier checks the group view on three stakeholders, two of
