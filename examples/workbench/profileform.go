@@ -1,0 +1,428 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/touchpoint"
+)
+
+// fieldKind says how a form field is entered and parsed.
+type fieldKind int
+
+const (
+	kindText   fieldKind = iota // free text
+	kindInt                     // a whole number
+	kindNumber                  // a decimal number
+	kindSelect                  // one of Options
+)
+
+// option is one choice of a select field.
+type option struct {
+	Value, Label string
+}
+
+// formField is one input of the profile form. Key is the profile's
+// file-format path ("employees", "governance.policy",
+// "touchpoints.crisis-response", "current.role"), which is also the form
+// field's name and the path of placement's *FieldError, so a validation
+// error lands beside the field it is about.
+type formField struct {
+	Key, Label string
+	Kind       fieldKind
+	Options    []option
+	// Help explains the field; it comes from the doc comment of the
+	// placement.Profile field (see fieldhelp.go).
+	Help string
+	// Group is the fieldset the field is shown in.
+	Group string
+}
+
+// groupIntro returns the help of a whole fieldset, from the doc comment of
+// the profile field it fills (today's structure, the touchpoints); "" for
+// the others.
+func groupIntro(group string) string {
+	switch group {
+	case groupCurrent:
+		return helpText("current", fieldHelp["current"])
+	case groupTouchpoints:
+		return helpText("touchpoints", fieldHelp["touchpoints"])
+	}
+	return ""
+}
+
+// Fieldsets of the profile form, in order.
+const (
+	groupOrganisation = "The organisation"
+	groupToday        = "Social media today"
+	groupGovernance   = "Governance in place"
+	groupCurrent      = "Today's structure (leave empty if there is none)"
+	groupTouchpoints  = "Touchpoints: activity 0–5 (leave all empty for the typical mix)"
+)
+
+// helpText turns a Go doc comment into help a client reads: without the Go
+// field name it starts with, and without Go words.
+func helpText(key, doc string) string {
+	s := doc
+	first, rest, _ := strings.Cut(s, " ")
+	switch {
+	case strings.HasPrefix(rest, "is "):
+		s = strings.TrimPrefix(rest, "is ")
+	case strings.HasSuffix(first, ":"):
+		s = rest
+	case first == goName(key):
+		s = rest // "Sector selects …" → "selects …"
+	}
+	s = strings.NewReplacer(
+		"maps touchpoint IDs to activity", "the activity on each touchpoint",
+		"A map that is given must have at least one touchpoint with activity above 0.", "If you give any, at least one must be above 0.",
+		"Nil (left out of the file) means", "Left empty, it means",
+		"Nil means", "Empty means",
+		" (touchpoint.Touchpoint.Volume, 1–5)", "",
+		", listed in the recommendation's Assumptions", ", listed among the assumptions",
+		"Optional: the zero value, like \"other\",", "Optional: leaving it empty, like \"other\",",
+	).Replace(s)
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// goName returns the Go name of a profile field from its file-format key
+// ("sign_off_layers" → "SignOffLayers").
+func goName(key string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(key, "_") {
+		r, n := utf8.DecodeRuneInString(part)
+		b.WriteRune(unicode.ToUpper(r))
+		b.WriteString(part[n:])
+	}
+	return b.String()
+}
+
+// scaleOptions returns the choices of a 1–5 scale, with "not stated".
+func scaleOptions() []option {
+	return []option{{"", "not stated"}, {"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}, {"5", "5"}}
+}
+
+// profileFields returns the fields of the profile form, in order.
+func profileFields() []formField {
+	var fs []formField
+	add := func(group, key, label string, kind fieldKind, opts []option) {
+		fs = append(fs, formField{Key: key, Label: label, Kind: kind, Options: opts, Group: group, Help: helpText(key, fieldHelp[key])})
+	}
+	add(groupOrganisation, "name", "Organisation", kindText, nil)
+	add(groupOrganisation, "employees", "Employees", kindInt, nil)
+	add(groupOrganisation, "business_units", "Business units", kindInt, nil)
+	add(groupOrganisation, "countries", "Countries", kindInt, nil)
+	add(groupOrganisation, "founded", "Founded (year)", kindInt, nil)
+	sectors := []option{{"", "not stated"}}
+	for _, s := range placement.Sectors() {
+		sectors = append(sectors, option{s.String(), s.String()})
+	}
+	add(groupOrganisation, "sector", "Sector", kindSelect, sectors)
+	add(groupOrganisation, "regulation", "Regulation", kindSelect, scaleOptions())
+	add(groupOrganisation, "silos", "Silos", kindSelect, scaleOptions())
+	add(groupOrganisation, "department_harmony", "Department harmony", kindSelect, scaleOptions())
+	add(groupOrganisation, "executive_sponsorship", "Executive sponsorship", kindSelect, scaleOptions())
+	add(groupToday, "social_priority", "Social media priority", kindSelect, scaleOptions())
+	add(groupToday, "social_staff", "Social media staff (FTE)", kindNumber, nil)
+	add(groupToday, "budget_level", "Budget level", kindSelect, scaleOptions())
+	add(groupToday, "sign_off_layers", "Sign-off layers", kindInt, nil)
+	add(groupToday, "maturity", "Maturity", kindSelect, scaleOptions())
+	add(groupToday, "agency", "Agency", kindSelect, []option{{"", "not stated"}, {"none", "none, and none wanted"}, {"current", "an agency works for us"}, {"open", "open to one"}})
+	answers := []option{{"", "unknown"}, {"no", "no"}, {"yes", "yes"}}
+	for _, g := range []struct{ key, label string }{
+		{"policy", "Social media policy"}, {"policy_known", "Policy known by staff"}, {"crisis_plan", "Crisis plan"},
+		{"account_inventory", "Account inventory"}, {"archiving", "Archiving"}, {"training", "Training"},
+		{"measurement", "Measurement"}, {"executive_sponsor", "Executive sponsor"},
+	} {
+		add(groupGovernance, "governance."+g.key, g.label, kindSelect, answers)
+	}
+	homes := []option{{"", "—"}, {string(placement.NoHome), "none (no central team)"}}
+	for _, d := range touchpoint.StandardDepartments() {
+		homes = append(homes, option{string(d), string(d)})
+	}
+	models := []option{{"", "—"}}
+	for _, m := range placement.OperatingModels() {
+		models = append(models, option{m.String(), m.String()})
+	}
+	roles := []option{{"", "—"}, {placement.NoRole.String(), "none (organic)"}}
+	for _, r := range placement.Roles() {
+		roles = append(roles, option{r.String(), r.String()})
+	}
+	sourcings := []option{{"", "—"}}
+	for _, s := range placement.Sourcings() {
+		sourcings = append(sourcings, option{s.String(), s.String()})
+	}
+	for _, c := range []struct {
+		key, label string
+		opts       []option
+		help       string
+	}{
+		{"home", "Home department", homes, "The department the central team sits in; none for an organic set-up."},
+		{"model", "Operating model", models, "How social media is organised today."},
+		{"role", "Central team's role", roles, "What the central team does; none for an organic set-up."},
+		{"sourcing", "Sourcing", sourcings, "Who does the labour: in-house staff, an agency, or both."},
+	} {
+		fs = append(fs, formField{Key: "current." + c.key, Label: c.label, Kind: kindSelect, Options: c.opts, Group: groupCurrent, Help: c.help})
+	}
+	activity := []option{{"", "—"}, {"0", "0"}, {"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}, {"5", "5"}}
+	for _, t := range touchpoint.DefaultCatalog().All() {
+		fs = append(fs, formField{Key: "touchpoints." + string(t.ID), Label: t.Name, Kind: kindSelect, Options: activity, Group: groupTouchpoints,
+			Help: t.Description})
+	}
+	return fs
+}
+
+// profileForm is the profile form as typed, with the errors found in it.
+type profileForm struct {
+	// Values holds what was typed, by field key, so that a form sent back
+	// with errors shows it again.
+	Values map[string]string
+	// Errors holds the problem with each field, by key.
+	Errors map[string]string
+	// General lists problems that belong to no single field.
+	General []string
+}
+
+// formFromProfile fills the form from a saved profile.
+func formFromProfile(p placement.Profile) profileForm {
+	f := profileForm{Values: map[string]string{}, Errors: map[string]string{}}
+	set := func(k string, v int) {
+		if v != 0 {
+			f.Values[k] = strconv.Itoa(v)
+		}
+	}
+	f.Values["name"] = p.Name
+	set("employees", p.Employees)
+	set("business_units", p.BusinessUnits)
+	set("countries", p.Countries)
+	set("founded", p.Founded)
+	set("social_priority", p.SocialPriority)
+	if p.SocialStaff != 0 {
+		f.Values["social_staff"] = strconv.FormatFloat(p.SocialStaff, 'f', -1, 64)
+	}
+	set("budget_level", p.BudgetLevel)
+	set("sign_off_layers", p.SignOffLayers)
+	set("silos", p.Silos)
+	set("department_harmony", p.DepartmentHarmony)
+	set("regulation", p.Regulation)
+	set("maturity", p.Maturity)
+	set("executive_sponsorship", p.ExecutiveSponsorship)
+	f.Values["agency"] = p.Agency.String()
+	f.Values["sector"] = p.Sector.String()
+	g := p.Governance
+	for k, a := range map[string]placement.Answer{"policy": g.Policy, "policy_known": g.PolicyKnown, "crisis_plan": g.CrisisPlan,
+		"account_inventory": g.AccountInventory, "archiving": g.Archiving, "training": g.Training, "measurement": g.Measurement,
+		"executive_sponsor": g.ExecutiveSponsor} {
+		if a != placement.Unknown {
+			f.Values["governance."+k] = a.String()
+		}
+	}
+	if c := p.Current; c != nil {
+		f.Values["current.home"] = string(c.Home)
+		f.Values["current.model"] = c.Model.String()
+		f.Values["current.role"] = c.Role.String()
+		f.Values["current.sourcing"] = c.Sourcing.String()
+	}
+	for id, a := range p.Touchpoints {
+		f.Values["touchpoints."+string(id)] = strconv.Itoa(a)
+	}
+	return f
+}
+
+// maxTextField is the longest text accepted in one form field.
+const maxTextField = 200
+
+// parseProfileForm reads the profile form. It returns the profile and the
+// form as typed; when the form has errors (form.Errors or form.General not
+// empty) the profile is not usable. Values are first parsed field by field
+// (a number that is not a number), then the profile is validated by
+// placement.Profile.Validate, whose *FieldError paths are the field keys.
+func parseProfileForm(v url.Values) (placement.Profile, profileForm) {
+	f := profileForm{Values: map[string]string{}, Errors: map[string]string{}}
+	fields := profileFields()
+	for _, fd := range fields {
+		f.Values[fd.Key] = strings.TrimSpace(v.Get(fd.Key))
+	}
+	var p placement.Profile
+	intField := func(key string, dst *int) {
+		s := f.Values[key]
+		if s == "" {
+			return
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			f.Errors[key] = "Enter a whole number, such as 3."
+			return
+		}
+		*dst = n
+	}
+	for _, fd := range fields {
+		s := f.Values[fd.Key]
+		if utf8.RuneCountInString(s) > maxTextField || !utf8.ValidString(s) {
+			f.Errors[fd.Key] = fmt.Sprintf("Use at most %d characters of text.", maxTextField)
+			continue
+		}
+		if fd.Kind == kindSelect && s != "" && !hasOption(fd.Options, s) {
+			f.Errors[fd.Key] = "Choose one of the listed values."
+		}
+	}
+	p.Name = f.Values["name"]
+	intField("employees", &p.Employees)
+	intField("business_units", &p.BusinessUnits)
+	intField("countries", &p.Countries)
+	intField("founded", &p.Founded)
+	intField("social_priority", &p.SocialPriority)
+	intField("budget_level", &p.BudgetLevel)
+	intField("sign_off_layers", &p.SignOffLayers)
+	intField("silos", &p.Silos)
+	intField("department_harmony", &p.DepartmentHarmony)
+	intField("regulation", &p.Regulation)
+	intField("maturity", &p.Maturity)
+	intField("executive_sponsorship", &p.ExecutiveSponsorship)
+	if s := f.Values["social_staff"]; s != "" {
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			f.Errors["social_staff"] = "Enter a number of full-time equivalents, such as 2.5."
+		} else {
+			p.SocialStaff = x
+		}
+	}
+	if s := f.Values["agency"]; s != "" {
+		if a, err := placement.ParseAgencyStance(s); err == nil {
+			p.Agency = a
+		}
+	}
+	if s := f.Values["sector"]; s != "" {
+		if sec, err := placement.ParseSector(s); err == nil {
+			p.Sector = sec
+		}
+	}
+	gov := map[string]*placement.Answer{"policy": &p.Governance.Policy, "policy_known": &p.Governance.PolicyKnown,
+		"crisis_plan": &p.Governance.CrisisPlan, "account_inventory": &p.Governance.AccountInventory,
+		"archiving": &p.Governance.Archiving, "training": &p.Governance.Training,
+		"measurement": &p.Governance.Measurement, "executive_sponsor": &p.Governance.ExecutiveSponsor}
+	for k, dst := range gov {
+		if s := f.Values["governance."+k]; s != "" {
+			if a, err := placement.ParseAnswer(s); err == nil {
+				*dst = a
+			}
+		}
+	}
+	// Today's structure: all four parts or none.
+	parts := []string{"current.home", "current.model", "current.role", "current.sourcing"}
+	given := 0
+	for _, k := range parts {
+		if f.Values[k] != "" {
+			given++
+		}
+	}
+	if given > 0 {
+		var c placement.Structure
+		c.Home = touchpoint.Department(f.Values["current.home"])
+		if s := f.Values["current.model"]; s != "" {
+			c.Model, _ = placement.ParseOperatingModel(s)
+		}
+		if s := f.Values["current.role"]; s != "" {
+			c.Role, _ = placement.ParseRole(s)
+		}
+		if s := f.Values["current.sourcing"]; s != "" {
+			c.Sourcing, _ = placement.ParseSourcing(s)
+		}
+		for _, k := range parts {
+			if f.Values[k] == "" {
+				f.Errors[k] = "Give every part of today's structure, or none."
+			}
+		}
+		p.Current = &c
+	}
+	for _, fd := range fields {
+		id, ok := strings.CutPrefix(fd.Key, "touchpoints.")
+		if !ok || f.Values[fd.Key] == "" {
+			continue
+		}
+		var a int
+		intField(fd.Key, &a)
+		if p.Touchpoints == nil {
+			p.Touchpoints = map[touchpoint.ID]int{}
+		}
+		p.Touchpoints[touchpoint.ID(id)] = a
+	}
+	// Validate what did parse, so that every problem shows at once; a
+	// field that did not parse keeps its own message.
+	if err := p.Validate(nil); err != nil {
+		parsed := profileForm{Values: f.Values, Errors: map[string]string{}}
+		parsed.addErrors(err)
+		for k, msg := range parsed.Errors {
+			if _, bad := f.Errors[k]; !bad {
+				f.Errors[k] = msg
+			}
+		}
+		f.General = append(f.General, parsed.General...)
+	}
+	return p, f
+}
+
+// addErrors places each *FieldError of err beside its field; an error
+// whose path is no field (or a prefix of several, such as "current" or
+// "touchpoints") goes to the field group's first field or to General.
+func (f *profileForm) addErrors(err error) {
+	for _, e := range flatten(err) {
+		var fe *placement.FieldError
+		if !errors.As(e, &fe) {
+			f.General = append(f.General, e.Error())
+			continue
+		}
+		msg := strings.TrimPrefix(fe.Error(), fe.Path+": ")
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+		key := fe.Path
+		if _, ok := f.Values[key]; !ok {
+			switch {
+			case key == "current" || strings.HasPrefix(key, "current."):
+				key = "current.home"
+			case key == "touchpoints" || strings.HasPrefix(key, "touchpoints."):
+				f.General = append(f.General, "Touchpoints: "+msg)
+				continue
+			default:
+				f.General = append(f.General, fe.Error())
+				continue
+			}
+		}
+		if old := f.Errors[key]; old != "" {
+			msg = old + " " + msg
+		}
+		f.Errors[key] = msg
+	}
+}
+
+// flatten returns the errors joined in err (errors.Join), recursively.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// hasOption reports whether v is one of opts' values.
+func hasOption(opts []option, v string) bool {
+	for _, o := range opts {
+		if o.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// hasErrors reports whether the form has any error.
+func (f profileForm) hasErrors() bool { return len(f.Errors) > 0 || len(f.General) > 0 }
