@@ -120,24 +120,41 @@ func (e ELECTREI) Evaluate(p *Problem, weights []float64) (*ELECTREIResult, erro
 	conc, disc := make([]float64, mm*mm), make([]float64, mm*mm)
 	var sumC, sumD float64
 	forBlocks(mm, mm*n, func(lo, hi, _ int) {
+		// Each unordered pair once, from its smaller index: the
+		// differences and their maximum serve both directions, and each
+		// direction sums its own weights in criterion order, as a separate
+		// pass over the pair would.
 		for a := lo; a < hi; a++ {
-			for b := range mm {
-				if a == b {
-					continue
-				}
-				var c, num, den float64
-				for j := range n {
-					diff := math.Abs(v[a*n+j] - v[b*n+j])
-					den = math.Max(den, diff)
-					if g[a*n+j] >= g[b*n+j] {
-						c += w[j]
-					} else {
-						num = math.Max(num, diff)
+			va, ga := v[a*n:(a+1)*n], g[a*n:(a+1)*n]
+			crow, drow := conc[a*mm:(a+1)*mm], disc[a*mm:(a+1)*mm]
+			for b := a + 1; b < mm; b++ {
+				vb, gb := v[b*n:(b+1)*n], g[b*n:(b+1)*n]
+				vb, gb = vb[:len(va)], gb[:len(ga)]
+				var cab, cba, numAB, numBA, den float64
+				for j, x := range va {
+					diff := math.Abs(x - vb[j]) // never NaN: plain comparisons suffice
+					if diff > den {
+						den = diff
+					}
+					wab, wba, dab, dba := w[j], w[j], 0.0, 0.0
+					if ga[j] < gb[j] {
+						wab, dab = 0, diff
+					}
+					if gb[j] < ga[j] {
+						wba, dba = 0, diff
+					}
+					cab += wab
+					cba += wba
+					if dab > numAB {
+						numAB = dab
+					}
+					if dba > numBA {
+						numBA = dba
 					}
 				}
-				conc[a*mm+b] = math.Min(1, c)
+				crow[b], conc[b*mm+a] = min(cab, 1), min(cba, 1)
 				if den > 0 {
-					disc[a*mm+b] = num / den
+					drow[b], disc[b*mm+a] = numAB/den, numBA/den
 				}
 			}
 		}

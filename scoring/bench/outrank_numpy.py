@@ -1,0 +1,168 @@
+"""Times plain vectorised numpy versions of PROMETHEE I, ELECTRE I and GAIA
+against the Go methods on the same data, in the same run.
+
+Usage (from the repository root):
+
+    python3 scoring/bench/outrank_numpy.py [--quick] [--rounds N]
+
+The data is built by the same integer formula as numpyProblem in
+scoring/outrank_numpy_bench_test.go: x[i][j] = 1 + k*99/997 with
+k = (131i + 71j + 17ij) mod 997, every third criterion a cost, weights
+1, 1.25, 1.5, ... normalised; PROMETHEE I and GAIA use the linear preference
+function (q = 5, p = 20). Each Go figure comes from BenchmarkOutrankingNumpy,
+which reports a "check" value (sum of the positive flows, the mean
+concordance c*, delta); the script computes the same value with numpy and
+prints both, so a mismatch of data or formula shows.
+
+The numpy versions do what an analyst would write: broadcast the m x m x n
+differences, reduce them with the weights, and for ELECTRE I threshold at
+the mean indices (no kernel: Go's time includes the kernel and the cycle
+merging, which have no numpy formula). GAIA takes the unicriterion net
+flows and the eigen-decomposition of their covariance.
+
+The Go benchmark and the numpy timings alternate for N rounds (default 3),
+so a change in the machine's load hits both; the table gives the median Go
+time per call, the median of each round's best-of-5 numpy time, and their
+ratio (numpy/Go: above 1 means Go is faster).
+"""
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+
+def problem(m, n):
+    i = np.arange(m, dtype=np.int64)[:, None]
+    j = np.arange(n, dtype=np.int64)[None, :]
+    k = (131 * i + 71 * j + 17 * i * j) % 997
+    x = 1 + k.astype(np.float64) * 99 / 997
+    cost = (np.arange(n) % 3) == 2
+    w = 1 + (np.arange(n) % 3) * 0.25
+    return x, w / w.sum(), cost
+
+
+def oriented(x, cost):
+    return np.where(cost, -x, x)
+
+
+def linear_pref(d, q=5.0, p=20.0):
+    return np.clip((d - q) / (p - q), 0.0, 1.0)
+
+
+def promethee1(x, w, cost):
+    g = oriented(x, cost)
+    m = len(g)
+    d = g[:, None, :] - g[None, :, :]
+    pi = linear_pref(d) @ w
+    plus = pi.sum(axis=1) / (m - 1)
+    minus = pi.sum(axis=0) / (m - 1)
+    # PROMETHEE I: a P b when a is at least as good on both flows and
+    # better on one; incomparable when the flows disagree.
+    ge_p = plus[:, None] >= plus[None, :]
+    le_m = minus[:, None] <= minus[None, :]
+    strict = (plus[:, None] > plus[None, :]) | (minus[:, None] < minus[None, :])
+    pref = ge_p & le_m & strict
+    indifferent = (plus[:, None] == plus[None, :]) & (minus[:, None] == minus[None, :])
+    incomparable = ~(pref | pref.T | indifferent)
+    return plus, minus, pref, incomparable, plus.sum()
+
+
+def electre1(x, w, cost):
+    g = oriented(x, cost)
+    m = len(g)
+    d = g[:, None, :] - g[None, :, :]
+    conc = (d >= 0) @ w
+    v = w * x / np.sqrt((x * x).sum(axis=0))
+    av = np.abs(v[:, None, :] - v[None, :, :])
+    den = av.max(axis=2)
+    num = np.where(d < 0, av, 0.0).max(axis=2)
+    disc = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+    off = ~np.eye(m, dtype=bool)
+    cstar = conc[off].mean()
+    dstar = disc[off].mean()
+    outranks = (conc >= cstar - 1e-12) & (disc <= dstar + 1e-12) & off
+    return conc, disc, outranks, cstar
+
+
+def gaia(x, w, cost):
+    g = oriented(x, cost)
+    m = len(g)
+    d = g[:, None, :] - g[None, :, :]
+    p = linear_pref(d)
+    phi = (p.sum(axis=1) - p.sum(axis=0)) / (m - 1)  # m x n unicriterion net flows
+    c = phi - phi.mean(axis=0)
+    cov = c.T @ c / (m - 1)
+    vals, vecs = np.linalg.eigh(cov)
+    order = np.argsort(vals)[::-1]
+    vals, vecs = vals[order], vecs[:, order]
+    u = vecs[:, :2]
+    points = c @ u
+    stick = w @ u
+    delta = vals[:2].sum() / vals.sum()
+    return points, u, stick, delta
+
+
+METHODS = {
+    "promethee1": lambda x, w, c: promethee1(x, w, c)[4],
+    "electre1": lambda x, w, c: electre1(x, w, c)[3],
+    "gaia": lambda x, w, c: gaia(x, w, c)[3],
+}
+
+
+def time_numpy(fn, x, w, cost, reps):
+    best = float("inf")
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        check = fn(x, w, cost)
+        best = min(best, time.perf_counter() - t0)
+    return best * 1e3, check
+
+
+BENCH_LINE = re.compile(r"^BenchmarkOutrankingNumpy/(\w+)/(\d+x\d+)-\d+\s+\d+\s+([\d.]+) ns/op\s+([-\d.e+]+) check")
+
+
+def run_go(benchtime):
+    out = subprocess.run(
+        ["go", "test", "./scoring/", "-run", "^$", "-bench", "BenchmarkOutrankingNumpy", "-benchtime", benchtime, "-count", "1"],
+        check=True, capture_output=True, text=True).stdout
+    res = {}
+    for line in out.splitlines():
+        mt = BENCH_LINE.match(line)
+        if mt:
+            res[(mt.group(1), mt.group(2))] = (float(mt.group(3)) / 1e6, float(mt.group(4)))
+    return res
+
+
+def main():
+    quick = "--quick" in sys.argv
+    rounds = 3
+    if "--rounds" in sys.argv:
+        rounds = int(sys.argv[sys.argv.index("--rounds") + 1])
+    sizes = [(10, 8)] if quick else [(10, 8), (1000, 10)]
+    go_ms, np_ms, go_check, np_check = {}, {}, {}, {}
+    for _ in range(rounds):
+        for key, (ms, check) in run_go("20x" if quick else "1s").items():
+            go_ms.setdefault(key, []).append(ms)
+            go_check[key] = check
+        for name, fn in METHODS.items():
+            for m, n in sizes:
+                x, w, cost = problem(m, n)
+                ms, check = time_numpy(fn, x, w, cost, 5)
+                key = (name, f"{m}x{n}")
+                np_ms.setdefault(key, []).append(ms)
+                np_check[key] = check
+    print(f"{'method':<12} {'size':<9} {'go_ms':>10} {'numpy_ms':>10} {'numpy/go':>9}  {'go_check':>10} {'np_check':>10}")
+    for name in METHODS:
+        for m, n in sizes:
+            key = (name, f"{m}x{n}")
+            if key not in go_ms:
+                continue
+            g, p = statistics.median(go_ms[key]), statistics.median(np_ms[key])
+            print(f"{name:<12} {key[1]:<9} {g:>10.3f} {p:>10.3f} {p / g:>9.2f}  {go_check[key]:>10.4g} {np_check[key]:>10.4g}")
+
+
+if __name__ == "__main__":
+    main()
