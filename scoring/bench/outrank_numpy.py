@@ -21,14 +21,21 @@ merging, which have no numpy formula). GAIA takes the unicriterion net
 flows and the eigen-decomposition of their covariance.
 
 The Go benchmark and the numpy timings alternate for N rounds (default 3),
-so a change in the machine's load hits both; the table gives the median Go
-time per call, the median of each round's best-of-5 numpy time, and their
-ratio (numpy/Go: above 1 means Go is faster).
+so a change in the machine's load hits both. The table gives medians over
+the rounds: Go's wall time per call (ns/op; Go uses every core) and
+numpy's best-of-5 wall time, then the CPU time per call of each (Go: all
+its threads, from the process's CPU time over a long run minus a one-call
+run; numpy: the process's CPU time), which is steadier on a shared machine,
+and the ratios numpy/Go (above 1: Go is faster).
 """
+import os
 import re
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -113,27 +120,41 @@ METHODS = {
 
 
 def time_numpy(fn, x, w, cost, reps):
-    best = float("inf")
+    """Best wall time and median CPU time of reps calls, in ms."""
+    walls, cpus = [], []
     for _ in range(reps):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         check = fn(x, w, cost)
-        best = min(best, time.perf_counter() - t0)
-    return best * 1e3, check
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return min(walls) * 1e3, statistics.median(cpus) * 1e3, check
 
 
-BENCH_LINE = re.compile(r"^BenchmarkOutrankingNumpy/(\w+)/(\d+x\d+)-\d+\s+\d+\s+([\d.]+) ns/op\s+([-\d.e+]+) check")
+BENCH_LINE = re.compile(r"^BenchmarkOutrankingNumpy/(\w+)/(\d+x\d+)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op\s+([-\d.e+]+) check")
+
+# Calls per timed Go run: enough for a few tenths of a second.
+GO_CALLS = {"10x8": 2000, "1000x10": 10}
 
 
-def run_go(benchtime):
+def child_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def run_go(binary, name, size, calls):
+    """Runs one Go benchmark for calls calls: its ns/op in ms, its check
+    value and the CPU seconds of the whole process."""
+    c0 = child_cpu()
     out = subprocess.run(
-        ["go", "test", "./scoring/", "-run", "^$", "-bench", "BenchmarkOutrankingNumpy", "-benchtime", benchtime, "-count", "1"],
+        [binary, "-test.run", "^$", "-test.bench", f"^BenchmarkOutrankingNumpy$/^{name}$/^{size}$",
+         "-test.benchtime", f"{calls}x"],
         check=True, capture_output=True, text=True).stdout
-    res = {}
+    cpu = child_cpu() - c0
     for line in out.splitlines():
         mt = BENCH_LINE.match(line)
         if mt:
-            res[(mt.group(1), mt.group(2))] = (float(mt.group(3)) / 1e6, float(mt.group(4)))
-    return res
+            return float(mt.group(3)) / 1e6, float(mt.group(4)), cpu
+    raise RuntimeError(f"no benchmark line for {name}/{size} in:\n{out}")
 
 
 def main():
@@ -142,26 +163,37 @@ def main():
     if "--rounds" in sys.argv:
         rounds = int(sys.argv[sys.argv.index("--rounds") + 1])
     sizes = [(10, 8)] if quick else [(10, 8), (1000, 10)]
-    go_ms, np_ms, go_check, np_check = {}, {}, {}, {}
-    for _ in range(rounds):
-        for key, (ms, check) in run_go("20x" if quick else "1s").items():
-            go_ms.setdefault(key, []).append(ms)
-            go_check[key] = check
-        for name, fn in METHODS.items():
-            for m, n in sizes:
-                x, w, cost = problem(m, n)
-                ms, check = time_numpy(fn, x, w, cost, 5)
-                key = (name, f"{m}x{n}")
-                np_ms.setdefault(key, []).append(ms)
-                np_check[key] = check
-    print(f"{'method':<12} {'size':<9} {'go_ms':>10} {'numpy_ms':>10} {'numpy/go':>9}  {'go_check':>10} {'np_check':>10}")
-    for name in METHODS:
-        for m, n in sizes:
-            key = (name, f"{m}x{n}")
-            if key not in go_ms:
-                continue
-            g, p = statistics.median(go_ms[key]), statistics.median(np_ms[key])
-            print(f"{name:<12} {key[1]:<9} {g:>10.3f} {p:>10.3f} {p / g:>9.2f}  {go_check[key]:>10.4g} {np_check[key]:>10.4g}")
+    tmp = tempfile.mkdtemp()
+    binary = os.path.join(tmp, "scoring.test")
+    subprocess.run(["go", "test", "-c", "-o", binary, "./scoring/"], check=True)
+    res = {}
+    try:
+        for _ in range(rounds):
+            for name, fn in METHODS.items():
+                for m, n in sizes:
+                    size = f"{m}x{n}"
+                    calls = GO_CALLS[size]
+                    # CPU per call: the difference between a run of calls
+                    # calls and a run of one, which share the start-up.
+                    wall, gcheck, cpu_k = run_go(binary, name, size, calls)
+                    _, _, cpu_1 = run_go(binary, name, size, 1)
+                    x, w, cost = problem(m, n)
+                    nwall, ncpu, ncheck = time_numpy(fn, x, w, cost, 5)
+                    r = res.setdefault((name, size), {"go": [], "gocpu": [], "np": [], "npcpu": []})
+                    r["go"].append(wall)
+                    r["gocpu"].append(max(cpu_k - cpu_1, 0) / (calls - 1) * 1e3)
+                    r["np"].append(nwall)
+                    r["npcpu"].append(ncpu)
+                    r["check"] = (gcheck, ncheck)
+    finally:
+        shutil.rmtree(tmp)
+    print(f"{'method':<12} {'size':<9} {'go_ms':>9} {'numpy_ms':>9} {'numpy/go':>9} {'go_cpu':>9} {'np_cpu':>9} {'cpu_ratio':>9}  {'go_check':>10} {'np_check':>10}")
+    med = statistics.median
+    for (name, size), r in res.items():
+        g, p, gc, pc = med(r["go"]), med(r["np"]), med(r["gocpu"]), med(r["npcpu"])
+        gk, nk = r["check"]
+        ratio = f"{pc / gc:9.2f}" if gc > 0 else f"{'-':>9}"
+        print(f"{name:<12} {size:<9} {g:9.3f} {p:9.3f} {p / g:9.2f} {gc:9.3f} {pc:9.3f} {ratio}  {gk:10.4g} {nk:10.4g}")
 
 
 if __name__ == "__main__":
