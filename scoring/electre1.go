@@ -358,7 +358,10 @@ func electre1Indices(v, g, w []float64, m, n int) (conc, disc []float64) {
 	}
 	forPairRows(m, n, func(lo, hi int) {
 		acc := make([]uint64, 5*m)
-		fac := make([]float64, 2*m)
+		var fac []float64
+		if table == nil {
+			fac = make([]float64, 2*m)
+		}
 		for a := lo; a < hi; a++ {
 			k := m - a - 1
 			if k == 0 {
@@ -412,13 +415,25 @@ func absBits(x float64) uint64 { return math.Float64bits(x) &^ (1 << 63) }
 // patterns of the largest difference against each (numAB, numBA) and
 // overall (den).
 func electre1RowMask(vT, gT []float64, m, n, a int, mab, mba, numAB, numBA, den []uint64) {
-	clear(mab)
-	clear(mba)
-	clear(numAB)
-	clear(numBA)
-	clear(den)
 	k := len(mab)
-	for j := range n {
+	// The first criterion sets the accumulators, the others update them.
+	{
+		vj, gj := vT[a+1:m], gT[a+1:m]
+		vj, gj = vj[:k], gj[:k]
+		mba, numAB, numBA, den := mba[:k], numAB[:k], numBA[:k], den[:k]
+		x, ga := vT[a], gT[a]
+		for t, y := range vj {
+			d := absBits(x - y)
+			gb := gj[t]
+			lt, gt := b2u(ga < gb), b2u(gb < ga)
+			den[t] = d
+			numAB[t] = d & -lt
+			numBA[t] = d & -gt
+			mab[t] = 1 - lt
+			mba[t] = 1 - gt
+		}
+	}
+	for j := 1; j < n; j++ {
 		vj, gj := vT[j*m+a+1:(j+1)*m], gT[j*m+a+1:(j+1)*m]
 		vj, gj = vj[:k], gj[:k]
 		mba, numAB, numBA, den := mba[:k], numAB[:k], numBA[:k], den[:k]
