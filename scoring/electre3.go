@@ -243,6 +243,13 @@ func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, 
 		Credibility:  newTable(sigma, mm, mm),
 		Notes:        p.constantNotes(),
 	}
+	res.exploit(sigma, mm, alpha, beta)
+	return res, nil
+}
+
+// exploit fills the distillations, the final pre-order and the ranks of res
+// from the m × m credibility matrix sigma.
+func (res *ELECTREIIIResult) exploit(sigma []float64, mm int, alpha, beta float64) {
 	beats := outrankingLevels(sigma, mm, alpha, beta)
 	res.Descending = distill(sigma, beats, mm, alpha, beta, true)
 	asc := distill(sigma, beats, mm, alpha, beta, false) // worst class first
@@ -266,7 +273,6 @@ func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, 
 			}
 		}
 	}
-	return res, nil
 }
 
 // classRanks returns each alternative's 1-based class position.
