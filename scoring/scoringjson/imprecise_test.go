@@ -160,3 +160,31 @@ func TestRoundTripImprecise(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"missing_range":{"y":[0,4]}`)
 }
+
+// FuzzDecodeSMAAImprecise feeds arbitrary smaa requests with imprecise
+// keys: each either succeeds with a response that marshals to JSON or fails
+// with an error marked as bad input. A panic fails.
+func FuzzDecodeSMAAImprecise(f *testing.F) {
+	f.Add(`{` + impreciseCriteria + `,"low":[[8,10,3],[4,30,2]],"high":[[9,20,3],[6,40,2]],"samples":50}`)
+	f.Add(`{` + impreciseCriteria + `,"matrix":[[8,10,3],[4,30,2]],"missing":[[false,true,false],[false,false,false]],"missing_range":{"cost":[1,2]},"ordinal":["image"],"value_draws":3,"samples":40}`)
+	f.Add(`{` + impreciseCriteria + `,"matrix":[[8,10,3],[4,30,2]],"missing":[[true,true,true],[true,true,true]],"samples":40}`)
+	f.Add(`{"method":"topsis","criteria":[{"name":"x","direction":"benefit"}],"low":[[1],[2]],"high":[[0],[3]],"ordinal":["x","x"]}`)
+	f.Add(`{"method":"wsm","criteria":[{"name":"x","direction":"benefit","weight":1}],"matrix":[[1],[2]],"rank_reversal":true}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		req, err := DecodeSMAA(strings.NewReader(in))
+		if err != nil {
+			require.ErrorIs(t, err, ErrBadInput)
+			return
+		}
+		if req.Samples > 2000 || req.Samples == 0 || req.ValueDraws > 50 || len(req.Low)+len(req.Matrix) > 50 {
+			return // keep each run short
+		}
+		res, err := req.Run(context.Background())
+		if err != nil {
+			require.ErrorIs(t, err, ErrBadInput)
+			return
+		}
+		_, err = json.Marshal(res)
+		require.NoError(t, err)
+	})
+}
