@@ -75,3 +75,11 @@ func TestScoreRankReversalBadInput(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.NotErrorIs(t, err, ErrBadInput)
 }
+
+// A score request asking for the rank-reversal check reads back as sent.
+func TestRoundTripRankReversal(t *testing.T) {
+	t.Parallel()
+	req := fullScore
+	req.RankReversal = true
+	roundTrip(t, &req, DecodeScore)
+}
