@@ -259,7 +259,7 @@ func (res *ELECTREIIIResult) exploit(sigma []float64, mm int, alpha, beta float6
 	res.DescendingRank, res.AscendingRank = classRanks(res.Descending, mm), classRanks(res.Ascending, mm)
 	plus, minus := make([]float64, mm), make([]float64, mm)
 	for a := range mm {
-		// compareFlows treats a larger "plus" and a smaller "minus" as
+		// promethee1Relations treats a larger "plus" and a smaller "minus" as
 		// better: use the negated descending position and the ascending
 		// position.
 		plus[a], minus[a] = -float64(res.DescendingRank[a]), float64(res.AscendingRank[a])

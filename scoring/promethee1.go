@@ -153,7 +153,7 @@ func promethee1Relations(plus, minus []float64) (rel [][]Relation, incomparable 
 	}
 	// rel[a][b] for every ordered pair, along rows (the transposed write
 	// of a pair-at-a-time loop misses the cache), from the signs of the
-	// two flow differences and a table of compareFlows.
+	// two flow differences (toleranceSign) and a table of relationOfSigns.
 	var table [9]Relation
 	for sp := -1; sp <= 1; sp++ {
 		for sm := -1; sm <= 1; sm++ {
@@ -183,11 +183,6 @@ func promethee1Relations(plus, minus []float64) (rel [][]Relation, incomparable 
 		}
 	}
 	return rel, incomparable, unbeaten
-}
-
-// compareFlows returns the PROMETHEE I relation of a to b.
-func compareFlows(plusA, plusB, minusA, minusB float64) Relation {
-	return relationOfSigns(toleranceSign(plusA-plusB), toleranceSign(minusB-minusA))
 }
 
 // toleranceSign is 0 for a flow difference within flowTolerance of 0, else
