@@ -3,6 +3,7 @@ package scoring_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/socialseat/socialseat/scoring"
@@ -170,6 +171,19 @@ func FuzzELECTREIII(f *testing.F) {
 		_, n := p.Dims()
 		res, err := scoring.ELECTREIII{Thresholds: fuzzThresholds(r, n)}.Evaluate(p, w)
 		checkOutcome(t, "electre3", res, err)
+		if err != nil {
+			return
+		}
+		// The distillations agree with the plain transcription.
+		sigma := res.Credibility.RowSlices()
+		if d := refDistill(sigma, true); !slices.EqualFunc(d, res.Descending, slices.Equal) {
+			t.Fatalf("descending %v, reference %v", res.Descending, d)
+		}
+		a := refDistill(sigma, false)
+		slices.Reverse(a)
+		if !slices.EqualFunc(a, res.Ascending, slices.Equal) {
+			t.Fatalf("ascending %v, reference %v", res.Ascending, a)
+		}
 	})
 }
 
