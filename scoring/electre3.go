@@ -38,6 +38,39 @@ func (t PseudoCriterion) check(field string, j int, name string) error {
 	return nil
 }
 
+// credibilityPair returns σ(a, b), C(a, b), σ(b, a) and C(b, a), with the
+// same operations, in the same order, as credibility on each direction.
+func credibilityPair(ga, gb []float64, w []float64, ts []PseudoCriterion) (sab, cab, sba, cba float64) {
+	maxAB, maxBA := 0.0, 0.0
+	gb = gb[:len(ga)]
+	for j, t := range ts {
+		d := gb[j] - ga[j] // b's advantage; a's is −d exactly
+		cab += w[j] * t.concordance(d)
+		cba += w[j] * t.concordance(-d)
+		if t.V != nil {
+			maxAB = max(maxAB, t.discordance(d))
+			maxBA = max(maxBA, t.discordance(-d))
+		}
+	}
+	cab, cba = min(max(cab, 0), 1), min(max(cba, 0), 1)
+	sab, sba = cab, cba
+	if maxAB > cab {
+		for j, t := range ts {
+			if d := t.discordance(gb[j] - ga[j]); d > cab {
+				sab *= (1 - d) / (1 - cab)
+			}
+		}
+	}
+	if maxBA > cba {
+		for j, t := range ts {
+			if d := t.discordance(ga[j] - gb[j]); d > cba {
+				sba *= (1 - d) / (1 - cba)
+			}
+		}
+	}
+	return sab, cab, sba, cba
+}
+
 // concordance returns c_j(a, b) for the advantage d = g_j(b) − g_j(a) of b
 // over a.
 func (t PseudoCriterion) concordance(d float64) float64 {
@@ -225,13 +258,16 @@ func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, 
 	g := orientedValues(p)
 	conc, sigma := make([]float64, mm*mm), make([]float64, mm*mm)
 	forPairRows(mm, n, func(lo, hi int) {
+		// Each unordered pair once, from its smaller index: the two
+		// directions share the differences (b − a and a − b are exact
+		// negatives) and the thresholds' loads.
 		for a := lo; a < hi; a++ {
-			for b := range mm {
-				if a == b {
-					conc[a*mm+b], sigma[a*mm+b] = 1, 1
-					continue
-				}
-				sigma[a*mm+b], conc[a*mm+b] = credibility(g[a*n:(a+1)*n], g[b*n:(b+1)*n], w, ts)
+			conc[a*mm+a], sigma[a*mm+a] = 1, 1
+			ga := g[a*n : (a+1)*n]
+			for b := a + 1; b < mm; b++ {
+				sab, cab, sba, cba := credibilityPair(ga, g[b*n:(b+1)*n], w, ts)
+				sigma[a*mm+b], conc[a*mm+b] = sab, cab
+				sigma[b*mm+a], conc[b*mm+a] = sba, cba
 			}
 		}
 	})

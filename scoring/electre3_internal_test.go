@@ -77,3 +77,38 @@ func TestPublishedELECTREIIIDistillationRoy1978(t *testing.T) {
 		assert.Equal(t, Preferred, res.Relations[arc[0]][arc[1]], "a%d P a%d", arc[0]+1, arc[1]+1)
 	}
 }
+
+// Evaluate computes both directions of a pair at once; each must be the
+// one-direction credibility bit for bit.
+func TestCredibilityPairMatchesOneDirection(t *testing.T) {
+	t.Parallel()
+	v1, v2 := 4.0, 2.5
+	ts := []PseudoCriterion{{Q: 0.5, P: 1.5, V: &v1}, {Q: 0, P: 2}, {Q: 1, P: 1, V: &v2}, {}}
+	w := []float64{0.3, 0.2, 0.4, 0.1}
+	rows := [][]float64{}
+	for i := range 40 {
+		rows = append(rows, []float64{float64(i%7) * 0.9, float64(i*i%11) / 2, float64(i*5%13) / 3, float64(i % 3)})
+	}
+	crits := []Criterion{{Name: "a", Direction: Benefit}, {Name: "b", Direction: Cost}, {Name: "c", Direction: Benefit}, {Name: "d", Direction: Benefit}}
+	p, err := NewProblem(nil, crits, rows)
+	require.NoError(t, err)
+	res, err := ELECTREIII{Thresholds: ts}.Evaluate(p, w)
+	require.NoError(t, err)
+	g := orientedValues(p)
+	m, n := len(rows), len(crits)
+	vetoed := 0
+	for a := range m {
+		for b := range m {
+			if a == b {
+				continue
+			}
+			s, c := credibility(g[a*n:(a+1)*n], g[b*n:(b+1)*n], res.Weights, ts)
+			require.Equal(t, s, res.Credibility.At(a, b), "σ(%d, %d)", a, b)
+			require.Equal(t, c, res.Concordance.At(a, b), "C(%d, %d)", a, b)
+			if s < c {
+				vetoed++
+			}
+		}
+	}
+	assert.Positive(t, vetoed, "some pairs are weakened by a discordance")
+}
