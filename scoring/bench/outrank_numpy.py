@@ -3,7 +3,10 @@ against the Go methods on the same data, in the same run.
 
 Usage (from the repository root):
 
-    python3 scoring/bench/outrank_numpy.py [--quick] [--rounds N]
+    python3 scoring/bench/outrank_numpy.py [--quick] [--rounds N] [--cpu N]
+
+--cpu N runs the Go benchmarks with GOMAXPROCS N (default: every core);
+--cpu 1 compares one core with numpy's single thread.
 
 The data is built by the same integer formula as numpyProblem in
 scoring/outrank_numpy_bench_test.go: x[i][j] = 1 + k*99/997 with
@@ -141,13 +144,13 @@ def child_cpu():
     return r.ru_utime + r.ru_stime
 
 
-def run_go(binary, name, size, calls):
+def run_go(binary, name, size, calls, cpu_flag):
     """Runs one Go benchmark for calls calls: its ns/op in ms, its check
     value and the CPU seconds of the whole process."""
     c0 = child_cpu()
     out = subprocess.run(
         [binary, "-test.run", "^$", "-test.bench", f"^BenchmarkOutrankingNumpy$/^{name}$/^{size}$",
-         "-test.benchtime", f"{calls}x"],
+         "-test.benchtime", f"{calls}x"] + cpu_flag,
         check=True, capture_output=True, text=True).stdout
     cpu = child_cpu() - c0
     for line in out.splitlines():
@@ -162,6 +165,9 @@ def main():
     rounds = 3
     if "--rounds" in sys.argv:
         rounds = int(sys.argv[sys.argv.index("--rounds") + 1])
+    cpu_flag = []
+    if "--cpu" in sys.argv:
+        cpu_flag = ["-test.cpu", sys.argv[sys.argv.index("--cpu") + 1]]
     sizes = [(10, 8)] if quick else [(10, 8), (1000, 10)]
     tmp = tempfile.mkdtemp()
     binary = os.path.join(tmp, "scoring.test")
@@ -175,8 +181,8 @@ def main():
                     calls = GO_CALLS[size]
                     # CPU per call: the difference between a run of calls
                     # calls and a run of one, which share the start-up.
-                    wall, gcheck, cpu_k = run_go(binary, name, size, calls)
-                    _, _, cpu_1 = run_go(binary, name, size, 1)
+                    wall, gcheck, cpu_k = run_go(binary, name, size, calls, cpu_flag)
+                    _, _, cpu_1 = run_go(binary, name, size, 1, cpu_flag)
                     x, w, cost = problem(m, n)
                     nwall, ncpu, ncheck = time_numpy(fn, x, w, cost, 5)
                     r = res.setdefault((name, size), {"go": [], "gocpu": [], "np": [], "npcpu": []})
