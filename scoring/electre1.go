@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -117,31 +118,8 @@ func (e ELECTREI) Evaluate(p *Problem, weights []float64) (*ELECTREIResult, erro
 			v[a*n+j] = w[j] * p.data[a*n+j] * s / norm
 		}
 	}
-	conc, disc := make([]float64, mm*mm), make([]float64, mm*mm)
+	conc, disc := electre1Indices(v, g, w, mm, n)
 	var sumC, sumD float64
-	forBlocks(mm, mm*n, func(lo, hi, _ int) {
-		for a := lo; a < hi; a++ {
-			for b := range mm {
-				if a == b {
-					continue
-				}
-				var c, num, den float64
-				for j := range n {
-					diff := math.Abs(v[a*n+j] - v[b*n+j])
-					den = math.Max(den, diff)
-					if g[a*n+j] >= g[b*n+j] {
-						c += w[j]
-					} else {
-						num = math.Max(num, diff)
-					}
-				}
-				conc[a*mm+b] = math.Min(1, c)
-				if den > 0 {
-					disc[a*mm+b] = num / den
-				}
-			}
-		}
-	})
 	for k := range conc {
 		sumC += conc[k]
 		sumD += disc[k]
@@ -339,4 +317,171 @@ func stronglyConnected(arc [][]bool) (comp []int, ncomp int) {
 		}
 	}
 	return comp, ncomp
+}
+
+// maxMaskCriteria is the largest number of criteria for which
+// electre1Indices sums the concordance weights from a table indexed by
+// the set of criteria in favour (2^n entries).
+const maxMaskCriteria = 16
+
+// electre1Indices returns the concordance and discordance matrices of
+// ELECTRE I from the oriented values g and the weighted normalised values
+// v (both m × n, row-major) and the weights w.
+//
+// Each unordered pair is handled once, from its smaller index: the
+// differences |v_aj − v_bj| and their maximum serve both directions, and
+// each direction sums its own weights in criterion order, as a separate
+// pass over the pair would; the loop over b, innermost, reads column-major
+// copies of the values. With at most maxMaskCriteria criteria the loop is
+// free of data-dependent branches: it collects, per pair and direction, the
+// set of criteria in favour as a bit mask, whose weight sum comes from a
+// table built in criterion order (so with the same rounding), and takes
+// the maxima of the non-negative differences on their bit patterns, which
+// order as the numbers do.
+func electre1Indices(v, g, w []float64, m, n int) (conc, disc []float64) {
+	conc, disc = make([]float64, m*m), make([]float64, m*m)
+	vT, gT := make([]float64, n*m), make([]float64, n*m)
+	for a := range m {
+		for j := range n {
+			vT[j*m+a], gT[j*m+a] = v[a*n+j], g[a*n+j]
+		}
+	}
+	var table []float64
+	if n <= maxMaskCriteria {
+		// table[mask] = Σ w_j over the bits of mask, in increasing j: the
+		// mask without its highest bit, plus that bit's weight.
+		table = make([]float64, 1<<n)
+		for mask := 1; mask < len(table); mask++ {
+			hi := bits.Len(uint(mask)) - 1
+			table[mask] = table[mask&^(1<<hi)] + w[hi]
+		}
+	}
+	forPairRows(m, n, func(lo, hi int) {
+		acc := make([]uint64, 5*m)
+		var fac []float64
+		if table == nil {
+			fac = make([]float64, 2*m)
+		}
+		for a := lo; a < hi; a++ {
+			k := m - a - 1
+			if k == 0 {
+				continue
+			}
+			crow, drow := conc[a*m:(a+1)*m], disc[a*m:(a+1)*m]
+			if table == nil {
+				cab, cba := fac[:k], fac[m:m+k]
+				numAB, numBA, den := acc[:k], acc[m:m+k], acc[2*m:2*m+k]
+				electre1RowFloat(vT, gT, w, m, n, a, cab, cba, numAB, numBA, den)
+				for t := range k {
+					b := a + 1 + t
+					crow[b], conc[b*m+a] = min(cab[t], 1), min(cba[t], 1)
+					if den[t] > 0 {
+						d := math.Float64frombits(den[t])
+						drow[b], disc[b*m+a] = math.Float64frombits(numAB[t])/d, math.Float64frombits(numBA[t])/d
+					}
+				}
+				continue
+			}
+			mab, mba, numAB, numBA, den := acc[:k], acc[m:m+k], acc[2*m:2*m+k], acc[3*m:3*m+k], acc[4*m:4*m+k]
+			electre1RowMask(vT, gT, m, n, a, mab, mba, numAB, numBA, den)
+			for t := range k {
+				b := a + 1 + t
+				crow[b], conc[b*m+a] = min(table[mab[t]], 1), min(table[mba[t]], 1)
+				if den[t] > 0 {
+					d := math.Float64frombits(den[t])
+					drow[b], disc[b*m+a] = math.Float64frombits(numAB[t])/d, math.Float64frombits(numBA[t])/d
+				}
+			}
+		}
+	})
+	return conc, disc
+}
+
+// b2u is 1 for true and 0 for false.
+func b2u(b bool) uint64 {
+	var u uint64
+	if b {
+		u = 1
+	}
+	return u
+}
+
+// absBits returns the bit pattern of |x| (for a NaN-free x): the bit
+// patterns of non-negative numbers order as the numbers do.
+func absBits(x float64) uint64 { return math.Float64bits(x) &^ (1 << 63) }
+
+// electre1RowMask fills, for the alternatives b = a+1+t, the masks of the
+// criteria on which a (mab) and b (mba) are at least as good, and the bit
+// patterns of the largest difference against each (numAB, numBA) and
+// overall (den).
+func electre1RowMask(vT, gT []float64, m, n, a int, mab, mba, numAB, numBA, den []uint64) {
+	k := len(mab)
+	// The first criterion sets the accumulators, the others update them.
+	{
+		vj, gj := vT[a+1:m], gT[a+1:m]
+		vj, gj = vj[:k], gj[:k]
+		mba, numAB, numBA, den := mba[:k], numAB[:k], numBA[:k], den[:k]
+		x, ga := vT[a], gT[a]
+		for t, y := range vj {
+			d := absBits(x - y)
+			gb := gj[t]
+			lt, gt := b2u(ga < gb), b2u(gb < ga)
+			den[t] = d
+			numAB[t] = d & -lt
+			numBA[t] = d & -gt
+			mab[t] = 1 - lt
+			mba[t] = 1 - gt
+		}
+	}
+	for j := 1; j < n; j++ {
+		vj, gj := vT[j*m+a+1:(j+1)*m], gT[j*m+a+1:(j+1)*m]
+		vj, gj = vj[:k], gj[:k]
+		mba, numAB, numBA, den := mba[:k], numAB[:k], numBA[:k], den[:k]
+		x, ga := vT[j*m+a], gT[j*m+a]
+		for t, y := range vj {
+			d := absBits(x - y)
+			gb := gj[t]
+			lt, gt := b2u(ga < gb), b2u(gb < ga)
+			den[t] = max(den[t], d)
+			numAB[t] = max(numAB[t], d&-lt)
+			numBA[t] = max(numBA[t], d&-gt)
+			mab[t] |= (1 - lt) << j
+			mba[t] |= (1 - gt) << j
+		}
+	}
+}
+
+// electre1RowFloat is electre1RowMask for many criteria: it sums the
+// weights in favour of each direction (cab, cba) instead of collecting
+// masks.
+func electre1RowFloat(vT, gT, w []float64, m, n, a int, cab, cba []float64, numAB, numBA, den []uint64) {
+	clear(cab)
+	clear(cba)
+	clear(numAB)
+	clear(numBA)
+	clear(den)
+	k := len(cab)
+	for j := range n {
+		vj, gj := vT[j*m+a+1:(j+1)*m], gT[j*m+a+1:(j+1)*m]
+		vj, gj = vj[:k], gj[:k]
+		x, ga, wj := vT[j*m+a], gT[j*m+a], w[j]
+		for t, y := range vj {
+			d := absBits(x - y)
+			den[t] = max(den[t], d)
+			// The weight goes to each direction where its alternative is
+			// at least as good (adding nothing elsewhere leaves the same
+			// sums).
+			switch gb := gj[t]; {
+			case ga < gb:
+				cba[t] += wj
+				numAB[t] = max(numAB[t], d)
+			case gb < ga:
+				cab[t] += wj
+				numBA[t] = max(numBA[t], d)
+			default:
+				cab[t] += wj
+				cba[t] += wj
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -197,4 +198,65 @@ func TestPairwiseMethodsMemoryBound(t *testing.T) {
 	assert.ErrorIs(t, err, scoring.ErrTooLarge)
 	_, err = scoring.PROMETHEEI{}.Evaluate(p, []float64{1})
 	assert.ErrorIs(t, err, scoring.ErrTooLarge)
+}
+
+// The indices of ELECTRE I, recomputed from their definition for every
+// pair, with few criteria (summed from a table of criterion sets) and with
+// more than 16 (summed one by one): the concordance exactly, as both sum
+// the weights in criterion order, the discordance to rounding. Integer
+// values make ties, which count for both directions.
+func TestELECTREIIndicesMatchDefinition(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(71, 3))
+	for _, n := range []int{3, 10, 18} {
+		m := 60
+		rows := make([][]float64, m)
+		for i := range rows {
+			rows[i] = make([]float64, n)
+			for j := range rows[i] {
+				rows[i][j] = float64(1 + rng.IntN(6))
+			}
+		}
+		dirs := strings.Repeat("bbc", n)[:n]
+		w := make([]float64, n)
+		for j := range w {
+			w[j] = rng.Float64() + 0.1
+		}
+		res, err := scoring.ELECTREI{}.Evaluate(problem(t, dirs, rows), w)
+		require.NoError(t, err)
+		norm := make([]float64, n)
+		for j := range n {
+			for i := range m {
+				norm[j] += rows[i][j] * rows[i][j]
+			}
+			norm[j] = math.Sqrt(norm[j])
+		}
+		for a := range m {
+			for b := range m {
+				if a == b {
+					continue
+				}
+				c, num, den := 0.0, 0.0, 0.0
+				for j := range n {
+					ga, gb := rows[a][j], rows[b][j]
+					if dirs[j] == 'c' {
+						ga, gb = -ga, -gb
+					}
+					d := math.Abs(res.Weights[j] * (rows[a][j] - rows[b][j]) / norm[j])
+					den = math.Max(den, d)
+					if ga >= gb {
+						c += res.Weights[j]
+					} else {
+						num = math.Max(num, d)
+					}
+				}
+				require.Equal(t, math.Min(c, 1), res.Concordance.At(a, b), "n = %d: c(%d, %d)", n, a, b)
+				wantD := 0.0
+				if den > 0 {
+					wantD = num / den
+				}
+				require.InDelta(t, wantD, res.Discordance.At(a, b), 1e-12, "n = %d: d(%d, %d)", n, a, b)
+			}
+		}
+	}
 }

@@ -38,6 +38,39 @@ func (t PseudoCriterion) check(field string, j int, name string) error {
 	return nil
 }
 
+// credibilityPair returns σ(a, b), C(a, b), σ(b, a) and C(b, a), with the
+// same operations, in the same order, as credibility on each direction.
+func credibilityPair(ga, gb []float64, w []float64, ts []PseudoCriterion) (sab, cab, sba, cba float64) {
+	maxAB, maxBA := 0.0, 0.0
+	gb = gb[:len(ga)]
+	for j, t := range ts {
+		d := gb[j] - ga[j] // b's advantage; a's is −d exactly
+		cab += w[j] * t.concordance(d)
+		cba += w[j] * t.concordance(-d)
+		if t.V != nil {
+			maxAB = max(maxAB, t.discordance(d))
+			maxBA = max(maxBA, t.discordance(-d))
+		}
+	}
+	cab, cba = min(max(cab, 0), 1), min(max(cba, 0), 1)
+	sab, sba = cab, cba
+	if maxAB > cab {
+		for j, t := range ts {
+			if d := t.discordance(gb[j] - ga[j]); d > cab {
+				sab *= (1 - d) / (1 - cab)
+			}
+		}
+	}
+	if maxBA > cba {
+		for j, t := range ts {
+			if d := t.discordance(ga[j] - gb[j]); d > cba {
+				sba *= (1 - d) / (1 - cba)
+			}
+		}
+	}
+	return sab, cab, sba, cba
+}
+
 // concordance returns c_j(a, b) for the advantage d = g_j(b) − g_j(a) of b
 // over a.
 func (t PseudoCriterion) concordance(d float64) float64 {
@@ -80,12 +113,29 @@ func checkPseudoCriteria(field string, ts []PseudoCriterion, p *Problem) ([]Pseu
 
 // credibility returns σ(a, b) for the oriented performance rows ga, gb:
 // σ = C·Π_{j: d_j > C} (1 − d_j)/(1 − C).
+// The discordances are computed twice only for the pairs where one
+// exceeds C; the others have σ = C.
 func credibility(ga, gb []float64, w []float64, ts []PseudoCriterion) (sigma, conc float64) {
+	maxD := 0.0
 	for j, t := range ts {
-		conc += w[j] * t.concordance(gb[j]-ga[j])
+		d := gb[j] - ga[j]
+		conc += w[j] * t.concordance(d)
+		if t.V != nil {
+			if dj := t.discordance(d); dj > maxD {
+				maxD = dj
+			}
+		}
 	}
-	conc = math.Min(1, math.Max(0, conc))
+	switch {
+	case conc > 1:
+		conc = 1
+	case conc < 0:
+		conc = 0
+	}
 	sigma = conc
+	if maxD <= conc {
+		return sigma, conc
+	}
 	for j, t := range ts {
 		if d := t.discordance(gb[j] - ga[j]); d > conc {
 			sigma *= (1 - d) / (1 - conc)
@@ -178,9 +228,10 @@ type ELECTREIIIResult struct {
 // order, and a discrimination threshold negative somewhere on [0, 1], are
 // errors wrapping [ErrNotFinite] or [ErrParam]; other errors are those of
 // [WeightedSum.Rank]. It takes O(m²·n) for the credibility matrix and
-// O(m³) at worst for the distillations, and about 24·m² bytes; a problem
-// that would exceed [DefaultMaxMemory] gets a [*MemoryError] wrapping
-// [ErrTooLarge].
+// O(m³) at worst for the distillations (far less in practice: each class
+// reuses the row maxima and qualifications of the one before), and about
+// 32·m² bytes; a problem that would exceed [DefaultMaxMemory] gets a
+// [*MemoryError] wrapping [ErrTooLarge].
 func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, error) {
 	alpha, beta := e.Alpha, e.Beta
 	if alpha == 0 && beta == 0 {
@@ -206,14 +257,17 @@ func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, 
 	mm, n := p.m, p.n
 	g := orientedValues(p)
 	conc, sigma := make([]float64, mm*mm), make([]float64, mm*mm)
-	forBlocks(mm, mm*n, func(lo, hi, _ int) {
+	forPairRows(mm, n, func(lo, hi int) {
+		// Each unordered pair once, from its smaller index: the two
+		// directions share the differences (b − a and a − b are exact
+		// negatives) and the thresholds' loads.
 		for a := lo; a < hi; a++ {
-			for b := range mm {
-				if a == b {
-					conc[a*mm+b], sigma[a*mm+b] = 1, 1
-					continue
-				}
-				sigma[a*mm+b], conc[a*mm+b] = credibility(g[a*n:(a+1)*n], g[b*n:(b+1)*n], w, ts)
+			conc[a*mm+a], sigma[a*mm+a] = 1, 1
+			ga := g[a*n : (a+1)*n]
+			for b := a + 1; b < mm; b++ {
+				sab, cab, sba, cba := credibilityPair(ga, g[b*n:(b+1)*n], w, ts)
+				sigma[a*mm+b], conc[a*mm+b] = sab, cab
+				sigma[b*mm+a], conc[b*mm+a] = sba, cba
 			}
 		}
 	})
@@ -226,14 +280,22 @@ func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, 
 		Credibility:  newTable(sigma, mm, mm),
 		Notes:        p.constantNotes(),
 	}
-	res.Descending = distill(sigma, mm, alpha, beta, true)
-	asc := distill(sigma, mm, alpha, beta, false) // worst class first
+	res.exploit(sigma, mm, alpha, beta)
+	return res, nil
+}
+
+// exploit fills the distillations, the final pre-order and the ranks of res
+// from the m × m credibility matrix sigma.
+func (res *ELECTREIIIResult) exploit(sigma []float64, mm int, alpha, beta float64) {
+	beats := outrankingLevels(sigma, mm, alpha, beta)
+	res.Descending = distill(sigma, beats, mm, alpha, beta, true)
+	asc := distill(sigma, beats, mm, alpha, beta, false) // worst class first
 	slices.Reverse(asc)
 	res.Ascending = asc
 	res.DescendingRank, res.AscendingRank = classRanks(res.Descending, mm), classRanks(res.Ascending, mm)
 	plus, minus := make([]float64, mm), make([]float64, mm)
 	for a := range mm {
-		// compareFlows treats a larger "plus" and a smaller "minus" as
+		// promethee1Relations treats a larger "plus" and a smaller "minus" as
 		// better: use the negated descending position and the ascending
 		// position.
 		plus[a], minus[a] = -float64(res.DescendingRank[a]), float64(res.AscendingRank[a])
@@ -248,7 +310,6 @@ func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, 
 			}
 		}
 	}
-	return res, nil
 }
 
 // classRanks returns each alternative's 1-based class position.
@@ -262,37 +323,202 @@ func classRanks(classes [][]int, m int) []int {
 	return r
 }
 
+// outrankingLevels returns, for each ordered pair (a, b), σ(a, b) if the
+// discrimination margin σ(a, b) − σ(b, a) > s(σ(a, b)) holds and −1
+// otherwise (the diagonal too). a λ-outranks b exactly when the entry is
+// above λ ≥ 0; the margin does not depend on λ, so the distillations test
+// one number per pair, read along rows, at every level. At most one
+// direction of a pair holds the margin, since s ≥ 0.
+func outrankingLevels(sigma []float64, m int, alpha, beta float64) []float64 {
+	out := make([]float64, m*m)
+	forPairRows(m, 1, func(lo, hi int) {
+		for a := lo; a < hi; a++ {
+			row := out[a*m : (a+1)*m]
+			for b := range m {
+				sab := sigma[a*m+b]
+				if a != b && sab-sigma[b*m+a] > alpha+beta*sab {
+					row[b] = sab
+				} else {
+					row[b] = -1
+				}
+			}
+		}
+	})
+	return out
+}
+
 // distill returns the classes of the descending distillation (best first)
-// or of the ascending one (worst first) of the credibility matrix sigma.
-func distill(sigma []float64, m int, alpha, beta float64, descending bool) [][]int {
+// or of the ascending one (worst first) of the credibility matrix sigma,
+// with beats from outrankingLevels.
+//
+// Each class is the outcome of distillStep on the alternatives not yet
+// ranked. Its first level, on the whole remaining set, is the costly one,
+// and from one class to the next the set loses only the class just
+// extracted: the distiller keeps, per alternative, the largest credibility
+// of its row (for λ), the largest below the current cut (for the next
+// level) and its qualification at that level, and updates them for the
+// removed alternatives instead of rescanning every pair. The outcome is
+// that of the plain definition (refDistill in the tests checks it).
+func distill(sigma, beats []float64, m int, alpha, beta float64, descending bool) [][]int {
+	ds := newDistiller(sigma, beats, m, alpha, beta)
 	remaining := make([]int, m)
 	for i := range remaining {
 		remaining[i] = i
 	}
 	classes := [][]int{}
 	for len(remaining) > 0 {
-		class := distillStep(sigma, m, remaining, alpha, beta, descending)
+		class := ds.step(remaining, descending)
 		classes = append(classes, class)
-		remaining = slices.DeleteFunc(remaining, func(a int) bool { _, found := slices.BinarySearch(class, a); return found })
+		remaining = ds.remove(remaining, class)
 	}
 	return classes
 }
 
-// distillStep extracts one class from the set d (sorted).
-func distillStep(sigma []float64, m int, d []int, alpha, beta float64, descending bool) []int {
+// distiller holds the state of one distillation between its classes. Row
+// quantities are over the remaining alternatives b ≠ a, with 0 as their
+// floor (the levels start at 0 and move only to larger credibilities).
+type distiller struct {
+	sigma, beats []float64
+	m            int
+	alpha, beta  float64
+	in           []bool    // still to rank
+	rowMax       []float64 // max(0, max σ(a, b))
+	rowMaxArg    []int     // the b attaining it, −1 for the floor
+	cutOK        bool      // rowNext holds for cut
+	cut          float64
+	rowNext      []float64 // max(0, max σ(a, b) below cut)
+	rowNextArg   []int
+	qualOK       bool // qual holds at level qualAt
+	qualAt       float64
+	qual         []int // qualification at qualAt over the remaining set
+	scratch      []int // qualifications of the later levels of a step
+}
+
+func newDistiller(sigma, beats []float64, m int, alpha, beta float64) *distiller {
+	ds := &distiller{sigma: sigma, beats: beats, m: m, alpha: alpha, beta: beta,
+		in: make([]bool, m), rowMax: make([]float64, m), rowMaxArg: make([]int, m),
+		rowNext: make([]float64, m), rowNextArg: make([]int, m), qual: make([]int, m), scratch: make([]int, m)}
+	all := make([]int, m)
+	for a := range m {
+		ds.in[a], all[a] = true, a
+	}
+	for a := range m {
+		ds.rowMax[a], ds.rowMaxArg[a] = ds.rowBelow(a, all, math.Inf(1))
+	}
+	return ds
+}
+
+// rowBelow returns max(0, max σ(a, b) < limit) over b in d, b ≠ a, and the
+// b attaining it (−1 for the floor).
+func (ds *distiller) rowBelow(a int, d []int, limit float64) (float64, int) {
+	row := ds.sigma[a*ds.m : (a+1)*ds.m]
+	best, arg := 0.0, -1
+	for _, b := range d {
+		if v := row[b]; b != a && v < limit && v > best {
+			best, arg = v, b
+		}
+	}
+	return best, arg
+}
+
+// step extracts one class from the remaining set d (sorted): the first
+// level from the kept state, the later ones, on the shrinking set of
+// alternatives tied in qualification, directly from their definition.
+func (ds *distiller) step(d []int, descending bool) []int {
+	if len(d) == 1 {
+		return slices.Clone(d)
+	}
 	lambda := 0.0
 	for _, a := range d {
-		row := sigma[a*m : (a+1)*m]
-		for _, b := range d {
-			if v := row[b]; a != b && v > lambda {
-				lambda = v
+		lambda = math.Max(lambda, ds.rowMax[a])
+	}
+	// The next cut level: the largest credibility below λ − s(λ).
+	cut := lambda - (ds.alpha + ds.beta*lambda)
+	if !ds.cutOK || cut != ds.cut {
+		for _, a := range d {
+			ds.rowNext[a], ds.rowNextArg[a] = ds.rowBelow(a, d, cut)
+		}
+		ds.cutOK, ds.cut = true, cut
+	}
+	next := 0.0
+	for _, a := range d {
+		next = math.Max(next, ds.rowNext[a])
+	}
+	if !ds.qualOK || next != ds.qualAt {
+		qualify(ds.beats, ds.m, d, next, ds.qual)
+		ds.qualOK, ds.qualAt = true, next
+	}
+	kept := keepBest(d, ds.qual, descending)
+	if len(kept) == 1 || next == 0 {
+		return kept
+	}
+	return distillStep(ds.sigma, ds.beats, ds.m, kept, ds.scratch, next, ds.alpha, ds.beta, descending)
+}
+
+// remove takes class out of the remaining set d and updates the state.
+func (ds *distiller) remove(d, class []int) []int {
+	for _, c := range class {
+		ds.in[c] = false
+	}
+	d = slices.DeleteFunc(d, func(a int) bool { return !ds.in[a] })
+	for _, a := range d {
+		if arg := ds.rowMaxArg[a]; arg >= 0 && !ds.in[arg] {
+			ds.rowMax[a], ds.rowMaxArg[a] = ds.rowBelow(a, d, math.Inf(1))
+		}
+		if arg := ds.rowNextArg[a]; ds.cutOK && arg >= 0 && !ds.in[arg] {
+			ds.rowNext[a], ds.rowNextArg[a] = ds.rowBelow(a, d, ds.cut)
+		}
+	}
+	if ds.qualOK {
+		m, at := ds.m, ds.qualAt
+		for _, c := range class {
+			crow := ds.beats[c*m : (c+1)*m]
+			for _, a := range d {
+				if ds.beats[a*m+c] > at {
+					ds.qual[a]--
+				}
+				if crow[a] > at {
+					ds.qual[a]++
+				}
 			}
 		}
 	}
-	d = slices.Clone(d)
-	qual := make([]int, m)
+	return d
+}
+
+// qualify sets qual[a], for a in d, to the number of alternatives of d
+// that a outranks at the level minus the number that outrank a.
+func qualify(beats []float64, m int, d []int, level float64, qual []int) {
+	for _, a := range d {
+		qual[a] = 0
+	}
+	for _, a := range d {
+		row := beats[a*m : (a+1)*m]
+		for _, b := range d {
+			if row[b] > level {
+				qual[a]++
+				qual[b]--
+			}
+		}
+	}
+}
+
+// keepBest returns the alternatives of d with the best (descending) or the
+// worst (ascending) qualification.
+func keepBest(d []int, qual []int, descending bool) []int {
+	best := qual[d[0]]
+	for _, a := range d {
+		if (descending && qual[a] > best) || (!descending && qual[a] < best) {
+			best = qual[a]
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(d), func(a int) bool { return qual[a] != best })
+}
+
+// distillStep continues a step on the set d (sorted) from the level
+// lambda; qual is scratch space of m ints.
+func distillStep(sigma, beats []float64, m int, d []int, qual []int, lambda, alpha, beta float64, descending bool) []int {
 	for len(d) > 1 {
-		// The next cut level: the largest credibility below λ − s(λ).
 		cut := lambda - (alpha + beta*lambda)
 		next := 0.0
 		for _, a := range d {
@@ -303,32 +529,8 @@ func distillStep(sigma []float64, m int, d []int, alpha, beta float64, descendin
 				}
 			}
 		}
-		for _, a := range d {
-			qual[a] = 0
-		}
-		// Each unordered pair once: at most one direction can satisfy the
-		// margin, since s ≥ 0.
-		for x, a := range d {
-			row, col := sigma[a*m:(a+1)*m], a
-			for _, b := range d[x+1:] {
-				sab, sba := row[b], sigma[b*m+col]
-				switch {
-				case sab > next && sab-sba > alpha+beta*sab:
-					qual[a]++
-					qual[b]--
-				case sba > next && sba-sab > alpha+beta*sba:
-					qual[b]++
-					qual[a]--
-				}
-			}
-		}
-		best := qual[d[0]]
-		for _, a := range d {
-			if (descending && qual[a] > best) || (!descending && qual[a] < best) {
-				best = qual[a]
-			}
-		}
-		kept := slices.DeleteFunc(slices.Clone(d), func(a int) bool { return qual[a] != best })
+		qualify(beats, m, d, next, qual)
+		kept := keepBest(d, qual, descending)
 		if len(kept) == 1 || next == 0 {
 			return kept
 		}

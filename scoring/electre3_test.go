@@ -343,3 +343,30 @@ func TestELECTREIIIDistillationMatchesReference(t *testing.T) {
 		assert.Equal(t, asc, res.Ascending, "trial %d: ascending", trial)
 	}
 }
+
+// Larger problems with many tied credibilities (small integer values, a
+// true criterion, a shared veto): the distillation, which carries its
+// row maxima and qualifications from one class to the next, still gives
+// the classes of the plain definition.
+func TestELECTREIIIDistillationMatchesReferenceLarge(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(67, 9))
+	ts := []scoring.PseudoCriterion{{Q: 1, P: 2, V: veto(6)}, {}, {Q: 0, P: 3, V: veto(5)}, {Q: 1, P: 1}}
+	for trial := range 6 {
+		m := 40 + rng.IntN(90)
+		rows := make([][]float64, m)
+		for i := range rows {
+			rows[i] = []float64{float64(rng.IntN(8)), float64(rng.IntN(4)), float64(rng.IntN(10)), float64(rng.IntN(6))}
+		}
+		w := []float64{rng.Float64() + 0.1, rng.Float64() + 0.1, rng.Float64() + 0.1, rng.Float64() + 0.1}
+		res, err := scoring.ELECTREIII{Thresholds: ts}.Evaluate(problem(t, "bcbb", rows), w)
+		require.NoError(t, err)
+		sigma := res.Credibility.RowSlices()
+		desc := refDistill(sigma, true)
+		require.Equal(t, desc, res.Descending, "trial %d (m = %d): descending", trial, m)
+		asc := refDistill(sigma, false)
+		slices.Reverse(asc)
+		require.Equal(t, asc, res.Ascending, "trial %d (m = %d): ascending", trial, m)
+		require.Greater(t, len(desc), 3, "trial %d: a problem with several classes", trial)
+	}
+}

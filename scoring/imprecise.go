@@ -47,6 +47,9 @@ type ImpreciseProblem struct {
 // definition fixes the weights at the central weights and varies the
 // values; use SMAA with [ValueUncertainty] for that).
 //
+// A Progress function, if set, sees one count over all the draws: done
+// runs from 0 to the total number of samples.
+//
 // Value draw d uses rand.NewPCG(Seed, 1<<62 + d) and its SMAA run the seed
 // Seed + d, so the same seed gives the same result for any number of
 // workers.
@@ -117,6 +120,12 @@ func (s ImpreciseSMAA) Run(ctx context.Context, ip *ImpreciseProblem) (*SMAAResu
 		run.Samples = total / draws
 		if d < total%draws {
 			run.Samples++
+		}
+		if s.Progress != nil {
+			// One bar for the whole analysis: this draw's evaluations
+			// count after those of the draws before it.
+			base, all := samplesDone, total
+			run.Progress = func(done, _ int) { s.Progress(min(base+done, all), all) }
 		}
 		res, err := run.Run(ctx, p)
 		if err != nil {

@@ -127,3 +127,56 @@ func TestImpreciseSMAAErrors(t *testing.T) {
 	_, err = scoring.ImpreciseSMAA{SMAA: scoring.SMAA{Samples: 10, Values: scoring.ValueUncertainty{Fraction: 0.1}}}.Run(ctx, ip)
 	assert.ErrorIs(t, err, scoring.ErrParam)
 }
+
+// The property tests of the other methods, on imprecise data: an
+// alternative whose every lower bound beats every other's upper bound is
+// always first; permuting the alternatives permutes the acceptabilities
+// (exact values and ordinal levels, whose draws do not depend on the row
+// order); scaling a benefit column's bounds by a power of two changes no
+// draw's ranking, so nothing at all.
+func TestImpreciseSMAAProperties(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	crits := []scoring.ImpreciseCriterion{
+		{Criterion: scoring.Criterion{Name: "reach", Direction: scoring.Benefit}},
+		{Criterion: scoring.Criterion{Name: "cost", Direction: scoring.Cost}},
+		{Criterion: scoring.Criterion{Name: "fit", Direction: scoring.Benefit}, Ordinal: true},
+	}
+	run := func(ip *scoring.ImpreciseProblem) *scoring.SMAAResult {
+		t.Helper()
+		res, err := scoring.ImpreciseSMAA{SMAA: scoring.SMAA{Samples: 3000, Seed: 11}, ValueDraws: 30}.Run(ctx, ip)
+		require.NoError(t, err)
+		return res
+	}
+	low := [][]float64{{4, 30, 1}, {6, 20, 3}, {5, 25, 2}, {2, 40, 2}}
+	high := [][]float64{{5, 35, 1}, {8, 28, 3}, {7, 25, 2}, {3, 45, 2}}
+
+	// Dominance: (20, 1, 4) against upper reach ≤ 8, lower cost ≥ 20,
+	// level ≤ 3.
+	dom := &scoring.ImpreciseProblem{Criteria: crits,
+		Low: append(append([][]float64{}, low...), []float64{20, 1, 4}), High: append(append([][]float64{}, high...), []float64{20, 1, 4})}
+	res := run(dom)
+	assert.Equal(t, 1.0, res.RankAcceptability[4][0])
+
+	// Permutation, on exact values and ordinal levels.
+	perm := []int{2, 0, 3, 1}
+	prow := make([][]float64, len(low))
+	for k, i := range perm {
+		prow[k] = low[i]
+	}
+	base := run(&scoring.ImpreciseProblem{Criteria: crits, Low: low, High: low})
+	pres := run(&scoring.ImpreciseProblem{Criteria: crits, Low: prow, High: prow})
+	for k, i := range perm {
+		assert.Equal(t, base.RankAcceptability[i], pres.RankAcceptability[k], "row %d moved to %d", i, k)
+	}
+
+	// Scaling the reach bounds by 4.
+	interval := run(&scoring.ImpreciseProblem{Criteria: crits, Low: low, High: high})
+	slow, shigh := make([][]float64, len(low)), make([][]float64, len(high))
+	for i := range low {
+		slow[i] = append([]float64{low[i][0] * 4}, low[i][1:]...)
+		shigh[i] = append([]float64{high[i][0] * 4}, high[i][1:]...)
+	}
+	scaled := run(&scoring.ImpreciseProblem{Criteria: crits, Low: slow, High: shigh})
+	assert.Equal(t, interval.RankAcceptability, scaled.RankAcceptability)
+}

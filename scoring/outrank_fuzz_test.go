@@ -3,6 +3,7 @@ package scoring_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/socialseat/socialseat/scoring"
@@ -170,6 +171,19 @@ func FuzzELECTREIII(f *testing.F) {
 		_, n := p.Dims()
 		res, err := scoring.ELECTREIII{Thresholds: fuzzThresholds(r, n)}.Evaluate(p, w)
 		checkOutcome(t, "electre3", res, err)
+		if err != nil {
+			return
+		}
+		// The distillations agree with the plain transcription.
+		sigma := res.Credibility.RowSlices()
+		if d := refDistill(sigma, true); !slices.EqualFunc(d, res.Descending, slices.Equal) {
+			t.Fatalf("descending %v, reference %v", res.Descending, d)
+		}
+		a := refDistill(sigma, false)
+		slices.Reverse(a)
+		if !slices.EqualFunc(a, res.Ascending, slices.Equal) {
+			t.Fatalf("ascending %v, reference %v", res.Ascending, a)
+		}
 	})
 }
 
@@ -231,5 +245,42 @@ func FuzzRankReversal(f *testing.F) {
 		m := methods[int(r.byte())%len(methods)]
 		res, err := scoring.RankReversal(context.Background(), m, p, w)
 		checkOutcome(t, "reversal", res, err)
+	})
+}
+
+// FuzzImpreciseSMAA widens a fuzzed problem's cells into intervals (some
+// reversed, some missing), marks some criteria ordinal and gives some a
+// range for their missing values: the analysis either fails with a
+// sentinel error or gives finite acceptabilities.
+func FuzzImpreciseSMAA(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, _, r, ok := fuzzProblem(t, data)
+		if !ok {
+			return
+		}
+		m, n := p.Dims()
+		rows := p.Rows()
+		crits := make([]scoring.ImpreciseCriterion, n)
+		for j, c := range p.Criteria() {
+			crits[j] = scoring.ImpreciseCriterion{Criterion: c, Ordinal: r.byte()%4 == 0}
+			if r.byte()%3 == 0 {
+				lo := float64(int8(r.byte())) / 4
+				crits[j].Range = &[2]float64{lo, lo + float64(int8(r.byte()))/4}
+			}
+		}
+		low, high := make([][]float64, m), make([][]float64, m)
+		missing := make([][]bool, m)
+		for i := range rows {
+			low[i], high[i], missing[i] = make([]float64, n), make([]float64, n), make([]bool, n)
+			for j, x := range rows[i] {
+				low[i][j], high[i][j] = x, x+float64(int8(r.byte()))/8
+				missing[i][j] = r.byte()%5 == 0
+			}
+		}
+		ip := &scoring.ImpreciseProblem{Criteria: crits, Low: low, High: high, Missing: missing}
+		s := scoring.ImpreciseSMAA{SMAA: scoring.SMAA{Samples: 60, Seed: uint64(r.byte())}, ValueDraws: 1 + int(r.byte()%6)}
+		res, err := s.Run(context.Background(), ip)
+		checkOutcome(t, "imprecise-smaa", res, err)
 	})
 }

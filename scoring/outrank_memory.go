@@ -5,7 +5,7 @@ package scoring
 const (
 	promethee1PairBytes = 8      // the relation matrix
 	electre1PairBytes   = 16 + 2 // concordance, discordance, outranks, condensed graph
-	electre3PairBytes   = 16 + 8 // concordance, credibility, relations
+	electre3PairBytes   = 24 + 8 // concordance, credibility, outranking levels, relations
 )
 
 // checkPairwiseMemory returns a [*MemoryError] wrapping [ErrTooLarge] when

@@ -1,6 +1,6 @@
 package scoring
 
-import "math"
+import "slices"
 
 // Relation is the outcome of comparing two alternatives a and b in a
 // partial preorder such as PROMETHEE I's: a is preferred to b, b is
@@ -151,21 +151,30 @@ func promethee1Relations(plus, minus []float64) (rel [][]Relation, incomparable 
 	for a := range rel {
 		rel[a] = flat[a*mm : (a+1)*mm : (a+1)*mm]
 	}
+	// rel[a][b] for every ordered pair, along rows (the transposed write
+	// of a pair-at-a-time loop misses the cache), from the signs of the
+	// two flow differences (toleranceSign) and a table of relationOfSigns.
+	var table [9]Relation
+	for sp := -1; sp <= 1; sp++ {
+		for sm := -1; sm <= 1; sm++ {
+			table[(sp+1)*3+sm+1] = relationOfSigns(sp, sm)
+		}
+	}
 	beaten := make([]bool, mm)
 	incomparable = [][2]int{}
 	for a := range mm {
+		row := rel[a]
+		pa, ma := plus[a], minus[a]
+		for b, pb := range plus {
+			row[b] = table[(toleranceSign(pa-pb)+1)*3+toleranceSign(minus[b]-ma)+1]
+		}
+		row[a] = Indifferent
 		for b := a + 1; b < mm; b++ {
-			r := compareFlows(plus[a], plus[b], minus[a], minus[b])
-			rel[a][b], rel[b][a] = r, r.Inverse()
-			switch r {
-			case Preferred:
-				beaten[b] = true
-			case Outranked:
-				beaten[a] = true
-			case Incomparable:
+			if row[b] == Incomparable {
 				incomparable = append(incomparable, [2]int{a, b})
 			}
 		}
+		beaten[a] = slices.Contains(row, Outranked)
 	}
 	unbeaten = []int{}
 	for a, x := range beaten {
@@ -176,19 +185,25 @@ func promethee1Relations(plus, minus []float64) (rel [][]Relation, incomparable 
 	return rel, incomparable, unbeaten
 }
 
-// compareFlows returns the PROMETHEE I relation of a to b.
-func compareFlows(plusA, plusB, minusA, minusB float64) Relation {
-	// s > 0 when the flow favours a, < 0 when it favours b.
-	sign := func(d float64) int {
-		if math.Abs(d) <= flowTolerance {
-			return 0
-		}
-		if d > 0 {
-			return 1
-		}
-		return -1
+// toleranceSign is 0 for a flow difference within flowTolerance of 0, else
+// its sign; > 0 when the flow favours a. It has no data-dependent branch.
+func toleranceSign(d float64) int {
+	return b2i(d > flowTolerance) - b2i(d < -flowTolerance)
+}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	var i int
+	if b {
+		i = 1
 	}
-	sp, sm := sign(plusA-plusB), sign(minusB-minusA)
+	return i
+}
+
+// relationOfSigns is the PROMETHEE I relation for the signs of the
+// leaving-flow difference (sp) and the entering-flow one (sm), each
+// favouring a when positive.
+func relationOfSigns(sp, sm int) Relation {
 	switch {
 	case sp == 0 && sm == 0:
 		return Indifferent

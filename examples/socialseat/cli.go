@@ -138,7 +138,13 @@ func commands() map[string]command {
 		},
 		"smaa": {
 			summary: "robustness of a decision problem: SMAA-2 rank acceptabilities (JSON in, JSON out)",
-			usage:   "smaa [-f FILE] [--samples N] [--seed S]",
+			usage: "smaa [-f FILE] [--samples N] [--seed S]\n\n" +
+				"The request is a score request plus \"samples\", \"seed\" and \"top_ranks\".\n" +
+				"Imprecise data: \"low\" and \"high\" (each cell's interval) instead of \"matrix\",\n" +
+				"\"missing\" (true for a cell with no value; its number is ignored),\n" +
+				"\"missing_range\" ({\"cost\": [0, 100]}: where a missing value lies; default the\n" +
+				"observed range), \"ordinal\" (names of criteria known only by ranks) and\n" +
+				"\"value_draws\" (concrete matrices drawn, default 100).",
 			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input)")
 				samples := fs.Int("samples", 0, "weight samples, overriding the request's (0: the request's, or 10000)")
@@ -186,7 +192,10 @@ func commands() map[string]command {
 				"as large as the table itself and are built in memory.\n\n" +
 				"The method options --normalization, --form, --bounds and --esp replace the\n" +
 				"request's keys of the same name, for example\n" +
-				"  --method spotis --bounds 0:10,0:5 --esp 7,1",
+				"  --method spotis --bounds 0:10,0:5 --esp 7,1\n\n" +
+				"\"rank_reversal\": true in the request (or the spec) checks the method for rank\n" +
+				"reversal instead: it ranks again without each alternative, with a copy of each\n" +
+				"and with a dominated alternative added, and reports the pairs that swap.",
 			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input); with --matrix, the spec")
 				var mo matrixOptions

@@ -79,6 +79,15 @@
 // A parameter given for a method it does not apply to is an error, so a
 // typo cannot be silently ignored.
 //
+// "rank_reversal": true ([ReversalParams], ranking methods only) asks for
+// a rank-reversal check instead of the ranking: the response is a
+// [scoring.ReversalReport] listing, for each alternative removed, each
+// alternative copied and one dominated alternative added, the pairs of
+// original alternatives whose order reverses ("checks", each with
+// "perturbation" leave-one-out, add-copy or add-dominated, "alternative",
+// "reversed" and "best_changed"), with the totals "reversals" and
+// "affected".
+//
 // # Score response
 //
 // The result of the method, whose JSON always holds these keys:
@@ -171,6 +180,30 @@
 //
 // The weights are drawn uniformly from the simplex, so criteria may omit
 // "weight" (given weights are not used).
+//
+// An smaa request may describe imprecise data instead of exact values
+// ([ImpreciseParams]); the analysis is then [scoring.ImpreciseSMAA]:
+//
+//   - "low" and "high" (together, instead of "matrix"): each cell's
+//     interval; the value is drawn uniformly within it (equal bounds give
+//     an exact value).
+//   - "missing" (optional): one boolean per cell, true for a cell with no
+//     value. The cell still holds a number in "matrix" (or "low" and
+//     "high"), which is ignored; its value is drawn uniformly from the
+//     criterion's "missing_range" or, without one, from the range of the
+//     criterion's observed values.
+//   - "missing_range" (optional): an object from criterion name to
+//     [low, high].
+//   - "ordinal" (optional): the names of the criteria known only by ranks:
+//     their values are levels whose order alone counts, mapped in each draw
+//     to values in [0, 1] as SMAA-O does; such a criterion takes no interval
+//     and no missing cell.
+//   - "value_draws" (optional): the number of concrete matrices drawn; 0 or
+//     absent means 100. The samples are shared evenly between them.
+//
+// Errors name the key at fault: "low[1][0]", "missing[0][2]",
+// "ordinal[0]", "missing_range.cost". The response has the shape below;
+// its "confidence" is absent (it needs exact values).
 //
 // # SMAA response
 //

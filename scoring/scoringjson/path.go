@@ -14,6 +14,8 @@ import (
 var requestKeys = map[string]bool{
 	"matrix": true, "alternatives": true, "criteria": true,
 	"pairwise": true, "ranks": true, "points": true,
+	"thresholds": true, "classes": true, "profiles": true,
+	"low": true, "high": true, "missing": true,
 }
 
 // ErrorPath returns the key path, in the request's own names, of the value

@@ -47,6 +47,9 @@ type ScoreRequest struct {
 	// OutrankingParams are the parameters of the outranking and sorting
 	// methods (outrank.go).
 	OutrankingParams
+	// ReversalParams ask for a rank-reversal check instead of the
+	// ranking (reversal.go).
+	ReversalParams
 }
 
 // Preference is a PROMETHEE II preference function with its thresholds.

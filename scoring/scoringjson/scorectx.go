@@ -15,6 +15,9 @@ import (
 // (promethee1, electre1, electre3, electre_tri, flowsort) check ctx only
 // before and after their computation.
 func (req *ScoreRequest) ScoreContext(ctx context.Context) (any, error) {
+	if req.RankReversal {
+		return req.reversal(ctx, nil, nil)
+	}
 	if isOutranking(req.Method) {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("scoring stopped: %w", err)
@@ -41,6 +44,9 @@ func (req *ScoreRequest) ScoreContext(ctx context.Context) (any, error) {
 func (req *ScoreRequest) ScoreProblemContext(ctx context.Context, p *scoring.Problem, weights []float64, detail bool) (any, error) {
 	if req.Matrix != nil || req.Alternatives != nil {
 		return nil, badInput(errors.New(`"matrix" and "alternatives" come from the table, not the request`))
+	}
+	if req.RankReversal {
+		return req.reversal(ctx, p, weights)
 	}
 	if isOutranking(req.Method) {
 		return nil, badInput(fmt.Errorf("method %q is not available with a table: use the JSON request", req.Method))

@@ -29,6 +29,9 @@ type SMAARequest struct {
 	// Progress, if not nil, is passed to scoring.SMAA's Progress field.
 	// It is not part of the JSON contract.
 	Progress func(done, total int) `json:"-"`
+	// ImpreciseParams describe interval, missing and ordinal values
+	// (imprecise.go).
+	ImpreciseParams
 }
 
 // DecodeSMAA reads an SMAARequest strictly. Criteria may omit their
@@ -46,12 +49,18 @@ func (req *SMAARequest) Run(ctx context.Context) (*scoring.SMAAResult, error) {
 	if req.Samples < 0 || req.Samples > scoring.MaxSMAASamples {
 		return nil, badInput(fmt.Errorf(`"samples" must be 0 (the default, 10000) to %d`, scoring.MaxSMAASamples))
 	}
+	if req.RankReversal {
+		return nil, badInput(errors.New(`"rank_reversal" applies to score requests, not to smaa`))
+	}
 	if req.TopRanks < 0 {
 		return nil, badInput(errors.New(`"top_ranks" must be 0 (every rank) or more`))
 	}
 	m, err := req.method()
 	if err != nil {
 		return nil, err
+	}
+	if req.imprecise() {
+		return req.runImprecise(ctx, m)
 	}
 	crits := make([]scoring.Criterion, len(req.Criteria))
 	for j, c := range req.Criteria {
