@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -109,12 +110,12 @@ func TestSignalStopsCleanly(t *testing.T) {
 			require.NoError(t, cmd.Start())
 			exited := make(chan error, 1)
 			go func() { exited <- cmd.Wait() }()
-			// Long enough to be inside the analysis, far shorter than it.
-			select {
-			case err := <-exited:
-				t.Fatalf("finished before the signal: %v; stderr %q", err, stderr.String())
-			case <-time.After(1500 * time.Millisecond):
-			}
+			// Inside the analysis, far from its end: the program has spent
+			// half a second of CPU (start-up and reading the input take a
+			// few milliseconds), which a wall-clock wait cannot promise on a
+			// loaded machine, where the runtime's own start can take longer
+			// than any fixed sleep.
+			waitInside(t, cmd.Process.Pid, exited, &stderr)
 			require.NoError(t, cmd.Process.Signal(tc.sig))
 			var err error
 			select {
@@ -209,4 +210,56 @@ func TestSignalStopsScore(t *testing.T) {
 			assert.Empty(t, stdout.String())
 		})
 	}
+}
+
+// waitInside returns once the process pid has used 0.5 s of CPU (read from
+// /proc on Linux; elsewhere after 1.5 s of wall time), failing the test if
+// it exits first or takes more than a minute.
+func waitInside(t *testing.T, pid int, exited <-chan error, stderr *bytes.Buffer) {
+	t.Helper()
+	deadline := time.After(time.Minute)
+	start := time.Now()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case err := <-exited:
+			t.Fatalf("finished before the signal: %v; stderr %q", err, stderr.String())
+		case <-deadline:
+			t.Fatal("the program used less than 0.5 s of CPU in a minute")
+		case <-tick.C:
+			cpu, ok := cpuTime(pid)
+			if ok && cpu >= 500*time.Millisecond || !ok && time.Since(start) >= 1500*time.Millisecond {
+				return
+			}
+		}
+	}
+}
+
+// cpuTime returns the user and system CPU time of process pid from
+// /proc/pid/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux).
+func cpuTime(pid int) (time.Duration, bool) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, false
+	}
+	// The command name (field 2) is in parentheses and may hold spaces.
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return 0, false
+	}
+	f := strings.Fields(string(b[i+1:]))
+	// f[0] is field 3 (state), so fields 14 and 15 are f[11] and f[12].
+	if len(f) < 13 {
+		return 0, false
+	}
+	var ticks int64
+	for _, x := range f[11:13] {
+		n, err := strconv.ParseInt(x, 10, 64)
+		if err != nil {
+			return 0, false
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, true
 }
