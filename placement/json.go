@@ -447,14 +447,20 @@ func (a *Assumption) UnmarshalJSON(b []byte) error {
 
 // UnmarshalJSON reads {"fte", "low", "high", "basis"} strictly.
 func (st *Staffing) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, st, func(out *Staffing) []field {
-		return []field{
-			{key: "fte", dst: &out.FTE},
-			{key: "low", dst: &out.Low},
-			{key: "high", dst: &out.High},
-			{key: "basis", dst: &out.Basis},
-		}
-	})
+	var in staffingJSON
+	if err := decodeFields(b,
+		field{key: "fte", dst: &in.FTE},
+		field{key: "low", dst: &in.Low},
+		field{key: "high", dst: &in.High},
+		field{key: "basis", dst: &in.Basis},
+	); err != nil {
+		return err
+	}
+	*st = Staffing{FTE: in.FTE, Low: in.Low, High: in.High}
+	if in.Basis != "" {
+		st.basis = &staffBasis{text: in.Basis}
+	}
+	return nil
 }
 
 // UnmarshalJSON reads one dimension's certainty strictly; "runner_up" is
