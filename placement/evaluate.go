@@ -349,7 +349,12 @@ func staffFloor(s Structure, f *facts, k *[numTerms]float64) float64 {
 // least 0, where available is the profile's social staff plus what a
 // budget above the peer level can hire (staff.budget-hire × need).
 func feasibility(s Structure, f *facts, k *[numTerms]float64) float64 {
-	need := staffFloor(s, f, k)
+	return shortfall(staffFloor(s, f, k), f, k)
+}
+
+// shortfall is the feasibility of a structure that needs need FTE (see
+// feasibility).
+func shortfall(need float64, f *facts, k *[numTerms]float64) float64 {
 	if need <= 0 {
 		return 0
 	}
@@ -415,9 +420,9 @@ func (cm *compiled) static(s Structure, tr *[]termRec) row {
 
 // evaluate returns a structure's performance on every criterion, on
 // [0, 10], from its static part (see static), its fit parts (nil to compute
-// them) and the profile's facts. If tr is not nil the profile terms are
-// appended to it.
-func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, cur Structure, tr *[]termRec) row {
+// them), the profile's facts and its staffing shortfall (see
+// feasibility). If tr is not nil the profile terms are appended to it.
+func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, cur Structure, short float64, tr *[]termRec) row {
 	k := &cm.k
 	v := static
 	add := func(c Criterion, kd kind, x float64) {
@@ -431,7 +436,6 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 	}
 
 	// Feasibility before preference: staff, budget, sponsorship, maturity.
-	short := feasibility(s, f, k)
 	add(Cost, kindShortfall, k[kShortfallCost]*short)
 	add(Expertise, kindShortfall, -k[kShortfallExpertise]*short)
 	add(Agility, kindShortfall, -k[kShortfallAgility]*short)

@@ -41,7 +41,7 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 		}
 	}
 	tr := make([]termRec, 0, 48)
-	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), nil, f, cur, &tr)
+	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), nil, f, cur, feasibility(e.Structure, f, &r.cm.k), &tr)
 	strengths = make([]string, 0, 3)
 	weaknesses = make([]string, 0, 3)
 	var usedBuf [6]string

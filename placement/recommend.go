@@ -609,23 +609,28 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	flat := make([]float64, m*NumCriteria)
 	rows := make([][]float64, m)
 	for a := range m {
-		var s Structure
+		switch {
+		case a < len(keep) && ids != nil:
+			structs[a], names[a] = cands[keep[a]], ids[keep[a]]
+		case a < len(keep):
+			structs[a] = cands[keep[a]]
+			names[a] = structs[a].ID()
+		default:
+			structs[a] = cur
+			names[a] = cur.ID()
+		}
+	}
+	var staff staffTable
+	staff.init(structs, &f, &r.cm.k)
+	for a, s := range structs {
 		var st row
 		var fits []fitPart
 		if a < len(keep) && ids != nil {
-			s, st, fits = cands[keep[a]], statics[keep[a]], r.fits[keep[a]]
-			names[a] = ids[keep[a]]
+			st, fits = statics[keep[a]], r.fits[keep[a]]
 		} else {
-			if a < len(keep) {
-				s = cands[keep[a]]
-			} else {
-				s = cur
-			}
 			st = r.cm.static(s, nil)
-			names[a] = s.ID()
 		}
-		structs[a] = s
-		v := r.cm.evaluate(s, st, fits, &f, cur, nil)
+		v := r.cm.evaluate(s, st, fits, &f, cur, staff.short[staff.index(s)], nil)
 		rows[a] = flat[a*NumCriteria : (a+1)*NumCriteria : (a+1)*NumCriteria]
 		copy(rows[a], v[1:])
 	}
@@ -678,7 +683,6 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	}
 
 	order := res.Order()
-	staffs := staffings(structs, &f, &r.cm.k)
 	rec.Ranking = make([]Ranked, m)
 	var contribs []CriterionValues // one allocation for every entry's contributions
 	if res.Contributions != nil {
@@ -689,7 +693,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		e.Rank = res.Ranks[i]
 		e.Structure = structs[i]
 		e.Score = res.Scores[i]
-		e.Staffing = staffs[i]
+		e.Staffing = staff.staffing(structs[i])
 		e.Values = criterionValues(rows[i])
 		if contribs != nil {
 			contribs[k] = criterionValues(res.Contributions.Row(i))

@@ -36,10 +36,11 @@ type Staffing struct {
 // that a recommendation writes the words only for the structures whose
 // basis somebody reads.
 type staffBasis struct {
-	text string // the words as decoded; "" when computed
-	s    Structure
-	e    staffEstimate
-	w    *staffWork
+	text  string // the words as decoded; "" when computed
+	model OperatingModel
+	role  Role
+	e     staffEstimate
+	w     *staffWork
 }
 
 // staffWork are the profile's and the model's figures that every
@@ -83,22 +84,75 @@ func (st Staffing) MarshalJSON() ([]byte, error) {
 // many units and countries); a longer one only costs a reallocation.
 const basisBytes = 512
 
-// staffings returns the staffing of each structure; their bases share one
-// allocation and are written only when read.
-func staffings(structs []Structure, f *facts, k *[numTerms]float64) []Staffing {
-	out := make([]Staffing, len(structs))
-	bases := make([]staffBasis, len(structs))
+// staffTable holds the staffing estimates of a recommendation's
+// structures. An estimate depends on a structure's operating model, role
+// and sourcing, not on its home, so the default candidates share a few
+// dozen estimates: each is worked out once, with its shortfall.
+type staffTable struct {
+	// slot is 1 + the index in bases of each combination in use; a value
+	// out of its enum's range is looked up as 0, which the estimate and
+	// its words treat alike (see staffKey).
+	slot  [Honeycomb + 1][AdvisoryExecuting + 1][Agency + 1]uint16
+	bases []staffBasis
+	short []float64 // feasibility shortfall of each estimate
+	k     *[numTerms]float64
+}
+
+// staffKey returns the indexes of s in staffTable.slot.
+func staffKey(s Structure) (m OperatingModel, r Role, so Sourcing) {
+	if s.Model.valid() {
+		m = s.Model
+	}
+	if s.Role.valid() {
+		r = s.Role
+	}
+	if s.Sourcing.valid() {
+		so = s.Sourcing
+	}
+	return m, r, so
+}
+
+// init works out the estimate of every combination structs use.
+func (t *staffTable) init(structs []Structure, f *facts, k *[numTerms]float64) {
+	t.k = k
+	n := 0
+	for _, s := range structs {
+		m, r, so := staffKey(s)
+		if t.slot[m][r][so] == 0 {
+			n++
+			t.slot[m][r][so] = uint16(n)
+		}
+	}
+	t.bases = make([]staffBasis, n)
+	t.short = make([]float64, n)
 	w := &staffWork{
 		active: len(f.active), employees: f.p.Employees, priority: f.p.SocialPriority,
 		units: f.p.BusinessUnits, countries: f.p.Countries,
 		spokeDedicated: k[kStaffSpokeDedicated], postingRatio: k[kStaffPostingRatio],
 	}
-	for i, s := range structs {
-		e := estimateStaff(s, f, k)
-		bases[i] = staffBasis{s: s, e: e, w: w}
-		out[i] = Staffing{FTE: e.fte, Low: e.fte * k[kStaffRangeLow], High: e.fte * k[kStaffRangeHigh], basis: &bases[i]}
+	for _, s := range structs {
+		m, r, so := staffKey(s)
+		i := t.slot[m][r][so] - 1
+		if t.bases[i].w != nil {
+			continue
+		}
+		e := estimateStaff(Structure{Model: m, Role: r, Sourcing: so}, f, k)
+		t.bases[i] = staffBasis{model: m, role: r, e: e, w: w}
+		t.short[i] = shortfall(e.fte, f, k)
 	}
-	return out
+}
+
+// index returns the index of s's estimate; s must be one of the
+// structures the table was made for.
+func (t *staffTable) index(s Structure) int {
+	m, r, so := staffKey(s)
+	return int(t.slot[m][r][so]) - 1
+}
+
+// staffing returns the staffing of s.
+func (t *staffTable) staffing(s Structure) Staffing {
+	b := &t.bases[t.index(s)]
+	return Staffing{FTE: b.e.fte, Low: b.e.fte * t.k[kStaffRangeLow], High: b.e.fte * t.k[kStaffRangeHigh], basis: b}
 }
 
 // appendFTE appends x with one decimal, as strconv.AppendFloat(b, x, 'f',
@@ -125,7 +179,7 @@ func appendCount(b []byte, n int, one, many string) []byte {
 
 // appendBasis appends the words behind a staffing estimate.
 func appendBasis(b []byte, sb *staffBasis) []byte {
-	s, e, p := sb.s, &sb.e, sb.w
+	e, p := &sb.e, sb.w
 	b = append(b, "about "...)
 	b = appendFTE(b, e.fte)
 	b = append(b, " FTE: "...)
@@ -138,7 +192,7 @@ func appendBasis(b []byte, sb *staffBasis) []byte {
 	b = strconv.AppendInt(b, int64(p.priority), 10)
 	b = append(b, "/5 (realtime, high-volume work counts more)"...)
 	switch {
-	case s.Model == Organic:
+	case sb.model == Organic:
 		b = append(b, ", all of it done by the departments alongside other duties, counted at "...)
 		b = strconv.AppendFloat(b, 100*p.spokeDedicated, 'f', 0, 64)
 		b = append(b, '%')
@@ -157,9 +211,9 @@ func appendBasis(b []byte, sb *staffBasis) []byte {
 		b = append(b, "; plus "...)
 		b = appendFTE(b, e.overhead)
 		b = append(b, " for "...)
-		switch s.Model {
+		switch sb.model {
 		case HubAndSpoke:
-			if s.Role == Coordinating {
+			if sb.role == Coordinating {
 				b = append(b, "a coordinator"...)
 			} else {
 				b = append(b, "a social strategist"...)
@@ -191,7 +245,7 @@ func appendBasis(b []byte, sb *staffBasis) []byte {
 		b = appendFTE(b, e.bought)
 		b = append(b, " done by an agency"...)
 	}
-	if s.Model != Organic && s.Model != Centralized {
+	if sb.model != Organic && sb.model != Centralized {
 		if n := float64(p.employees) / p.postingRatio; n >= 1 {
 			b = append(b, "; about "...)
 			b = strconv.AppendFloat(b, n, 'f', 0, 64)
