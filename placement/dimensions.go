@@ -73,16 +73,15 @@ func (rec *Recommendation) dimensions(structs []Structure, k *[numTerms]float64)
 			}
 			return nil
 		}
-		for pos, e := range rec.Ranking {
+		for pos := range rec.Ranking {
+			e := &rec.Ranking[pos]
 			v := dimensionValue(e.Structure, d)
 			if find(v) == nil {
 				vals = append(vals, agg{value: v, best: e.Score, order: pos})
 			}
 		}
-		for i, s := range structs {
-			if acc != nil {
-				find(dimensionValue(s, d)).acc += acc[i]
-			}
+		for i := range acc {
+			find(dimensionValue(structs[i], d)).acc += acc[i]
 		}
 		if acc != nil {
 			slices.SortStableFunc(vals, func(a, b agg) int {

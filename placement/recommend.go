@@ -432,8 +432,9 @@ func alternative(ranking []Ranked) *Alternative {
 	if len(ranking) == 0 {
 		return nil
 	}
-	first := ranking[0]
-	for _, e := range ranking[1:] {
+	first := &ranking[0]
+	for i := range ranking[1:] {
+		e := &ranking[1+i]
 		if e.Structure.Model != first.Structure.Model {
 			return &Alternative{ID: e.Structure.ID(), Name: e.Structure.Name(), Rank: e.Rank,
 				Gap: math.Abs(first.Score - e.Score)}
@@ -655,7 +656,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		} else {
 			st = r.cm.static(s, nil)
 		}
-		v := r.cm.evaluate(s, st, fits, &f, cur, staff.short[staff.index(s)], nil)
+		v := r.cm.evaluate(s, st, fits, &f, cur, staff.short[staff.index(&structs[a])], nil)
 		copy(flat[a*NumCriteria:(a+1)*NumCriteria], v[1:])
 	}
 
@@ -717,7 +718,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		e.Rank = res.Ranks[i]
 		e.Structure = structs[i]
 		e.Score = res.Scores[i]
-		e.Staffing = staff.staffing(structs[i])
+		e.Staffing = staff.staffing(&structs[i])
 		e.Values = criterionValues(flat[i*NumCriteria:])
 		if contribs != nil {
 			contribs[k] = criterionValues(res.Contributions.Row(i))

@@ -99,7 +99,7 @@ type staffTable struct {
 }
 
 // staffKey returns the indexes of s in staffTable.slot.
-func staffKey(s Structure) (m OperatingModel, r Role, so Sourcing) {
+func staffKey(s *Structure) (m OperatingModel, r Role, so Sourcing) {
 	if s.Model.valid() {
 		m = s.Model
 	}
@@ -116,8 +116,8 @@ func staffKey(s Structure) (m OperatingModel, r Role, so Sourcing) {
 func (t *staffTable) init(structs []Structure, f *facts, k *[numTerms]float64) {
 	t.k = k
 	n := 0
-	for _, s := range structs {
-		m, r, so := staffKey(s)
+	for i := range structs {
+		m, r, so := staffKey(&structs[i])
 		if t.slot[m][r][so] == 0 {
 			n++
 			t.slot[m][r][so] = uint16(n)
@@ -130,8 +130,8 @@ func (t *staffTable) init(structs []Structure, f *facts, k *[numTerms]float64) {
 		units: f.p.BusinessUnits, countries: f.p.Countries,
 		spokeDedicated: k[kStaffSpokeDedicated], postingRatio: k[kStaffPostingRatio],
 	}
-	for _, s := range structs {
-		m, r, so := staffKey(s)
+	for j := range structs {
+		m, r, so := staffKey(&structs[j])
 		i := t.slot[m][r][so] - 1
 		if t.bases[i].w != nil {
 			continue
@@ -144,13 +144,13 @@ func (t *staffTable) init(structs []Structure, f *facts, k *[numTerms]float64) {
 
 // index returns the index of s's estimate; s must be one of the
 // structures the table was made for.
-func (t *staffTable) index(s Structure) int {
+func (t *staffTable) index(s *Structure) int {
 	m, r, so := staffKey(s)
 	return int(t.slot[m][r][so]) - 1
 }
 
 // staffing returns the staffing of s.
-func (t *staffTable) staffing(s Structure) Staffing {
+func (t *staffTable) staffing(s *Structure) Staffing {
 	b := &t.bases[t.index(s)]
 	return Staffing{FTE: b.e.fte, Low: b.e.fte * t.k[kStaffRangeLow], High: b.e.fte * t.k[kStaffRangeHigh], basis: b}
 }
