@@ -27,7 +27,8 @@ var options = json.JoinOptions(
 
 // decodeJSON decodes data into dst. y is nil for a JSON document and
 // describes the YAML document that data was converted from otherwise.
-func decodeJSON(data []byte, dst any, y *yamlDoc) error {
+// With require, every struct member is required (see RequireFields).
+func decodeJSON(data []byte, dst any, y *yamlDoc, require bool) error {
 	opts := options
 	if y != nil && (len(y.nonFinite) > 0 || len(y.plain) > 0) {
 		opts = json.JoinOptions(options, json.WithUnmarshalers(json.JoinUnmarshalers(
@@ -46,6 +47,9 @@ func decodeJSON(data []byte, dst any, y *yamlDoc) error {
 		e := locate(data, nil, "", len(data)-len(rest))
 		e.Err = causef(ErrTrailingData, "data after the top-level value")
 		return e
+	}
+	if require {
+		return checkRequired(data, reflect.TypeOf(dst).Elem(), y)
 	}
 	return nil
 }
@@ -89,26 +93,18 @@ func decodesText(t reflect.Type) bool {
 // nullTarget names what null would wrongly stand for in t ("a number"),
 // or returns "" when null is acceptable for t.
 func nullTarget(t reflect.Type) string {
-	for {
+	for ; ; t = t.Elem() {
 		if decodesJSON(t) {
 			return ""
 		}
 		if t.Kind() != reflect.Pointer {
 			break
 		}
-		t = t.Elem()
 	}
-	if decodesText(t) {
-		return "a string"
-	}
-	switch t.Kind() {
-	case reflect.Bool:
-		return "a boolean"
-	case reflect.String:
-		return "a string"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
-		reflect.Float32, reflect.Float64:
+	switch k := goKind(t); k {
+	case "a boolean", "a string", "a number":
+		return k
+	case "an integer", "a non-negative integer":
 		return "a number"
 	}
 	return ""
