@@ -124,7 +124,7 @@ func describe(err error, data []byte, y *yamlDoc) error {
 		switch {
 		case errors.Is(sem.Err, json.ErrUnknownName):
 			e := locate(data, lines, ptr, int(sem.ByteOffset))
-			e.Path = pathOf(data, ptr.Parent())
+			e.Path, e.Key = pathOf(data, ptr.Parent()), ptr.LastToken()
 			e.Err = causef(ErrUnknownField, "unknown field %q", ptr.LastToken())
 			return e
 		}
@@ -137,9 +137,18 @@ func describe(err error, data []byte, y *yamlDoc) error {
 			e.Err = c // refuseNull or nonFiniteHook
 		case errors.As(sem.Err, &inner):
 			// A type that decodes itself with this package (scoring.Table):
-			// its path continues ours; its position is within the value.
+			// its path continues ours, and its position, counted from the
+			// start of the value, is moved to the document's.
 			e.Path = joinPath(e.Path, inner.Path)
-			e.Err = inner.Err
+			e.Key, e.Err = inner.Key, inner.Err
+			if y == nil && e.Line > 0 && inner.Line > 0 {
+				if inner.Line == 1 {
+					e.Column += inner.Column - 1
+				} else {
+					e.Column = inner.Column
+				}
+				e.Line += inner.Line - 1
+			}
 		case sem.Err != nil && sem.GoType != nil && (decodesJSON(sem.GoType) || decodesText(sem.GoType)):
 			e.Err = sem.Err // the type's own error, such as an unknown token
 		default:
@@ -147,13 +156,17 @@ func describe(err error, data []byte, y *yamlDoc) error {
 			if f, ok := y.nonFiniteAt(ptr); ok {
 				msg = "want " + goKind(sem.GoType) + ", got " + yamlFloat(f)
 			}
-			e.Err = &cause{msg: msg, errs: []error{ErrType}}
+			errs := []error{ErrType}
+			if sem.JSONKind == '0' && sem.GoType != nil && goKind(sem.GoType) == "a number" {
+				errs = append(errs, ErrRange) // the message says so
+			}
+			e.Err = &cause{msg: msg, errs: errs}
 		}
 		return e
 	case errors.As(err, &syn):
 		e := locate(data, lines, syn.JSONPointer, int(syn.ByteOffset))
 		if errors.Is(syn.Err, jsontext.ErrDuplicateName) {
-			e.Path = pathOf(data, syn.JSONPointer.Parent())
+			e.Path, e.Key = pathOf(data, syn.JSONPointer.Parent()), syn.JSONPointer.LastToken()
 			e.Err = causef(ErrDuplicateKey, "duplicate key %q", syn.JSONPointer.LastToken())
 			return e
 		}

@@ -69,3 +69,39 @@ func TestRequireFields(t *testing.T) {
 	assert.Equal(t, "items[0].list", e.Path)
 	assert.Equal(t, 3, e.Line)
 }
+
+// selfChecking decodes itself with this package, as placement's types do.
+type selfChecking struct{ inner reqItem }
+
+func (s *selfChecking) UnmarshalJSON(b []byte) error {
+	return DecodeJSON(b, &s.inner, RequireFields)
+}
+
+// An error inside a type that decodes itself names the full path and the
+// position in the whole document; unknown and duplicate keys name the key.
+func TestNestedErrorsAndKeys(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, path, key string
+		line, col           int
+		want                error
+	}{
+		{"same line", `{"x": [{"id":"a","list":[]}, {"id":"b","list":[1,null]}]}`, "x[1].list[1]", "", 1, 50, ErrNull},
+		{"next line", "{\"x\": [\n  {\"id\":\"a\",\n   \"list\":[], \"id\":\"c\"}]}", "x[0]", "id", 3, 15, ErrDuplicateKey},
+		{"unknown", `{"x": [{"id":"a","list":[],"lvl":1}]}`, "x[0]", "lvl", 1, 28, ErrUnknownField},
+		{"missing", `{"x": [{"list":[]}]}`, "x[0].id", "", 1, 8, ErrMissing},
+		{"range", `{"x": [{"id":"a","list":[],"level":1e999}]}`, "x[0].level", "", 1, 36, ErrRange},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var v struct {
+				X []selfChecking `json:"x"`
+			}
+			err := DecodeJSON([]byte(tc.in), &v, RequireFields)
+			require.ErrorIs(t, err, tc.want)
+			var e *Error
+			require.True(t, errors.As(err, &e))
+			assert.Equal(t, tc.path, e.Path)
+			assert.Equal(t, tc.key, e.Key)
+			assert.Equal(t, []int{tc.line, tc.col}, []int{e.Line, e.Column}, "%v", err)
+		})
+	}
+}

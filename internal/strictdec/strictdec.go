@@ -62,6 +62,9 @@ var (
 	ErrNull = errors.New("null is not a value")
 	// ErrType reports a value of the wrong type.
 	ErrType = errors.New("wrong type")
+	// ErrRange reports a number too large for a float64 (1e999); the
+	// error also wraps ErrType.
+	ErrRange = errors.New("number out of range")
 	// ErrUnknownField reports a key that no field takes, including a key
 	// that differs from a field's name only in case.
 	ErrUnknownField = errors.New("unknown field")
@@ -87,6 +90,10 @@ var (
 type Error struct {
 	Format string
 	Path   string
+	// Key is, for an unknown or duplicate key ([ErrUnknownField],
+	// [ErrDuplicateKey]), the key itself; Path then names the object
+	// that holds it.
+	Key    string
 	Line   int
 	Column int
 	Err    error
