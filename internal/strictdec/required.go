@@ -53,11 +53,17 @@ func members(t reflect.Type) []member {
 }
 
 // checkRequired reports the first required member that data, already
-// decoded into a value of type t, lacks or gives as null.
+// decoded into a value of type t, lacks or gives as null; data itself
+// must not be null.
 func checkRequired(data []byte, t reflect.Type, y *yamlDoc) error {
 	w := walker{data: data, dec: jsontext.NewDecoder(bytes.NewReader(data), options)}
 	if y != nil {
 		w.lines = y.lines
+	}
+	if w.dec.PeekKind() == 'n' {
+		e := w.locate("", len(data)-len(bytes.TrimLeft(data, " \t\r\n")))
+		e.Err = causef(ErrNull, "null is not a value")
+		return e
 	}
 	return w.value(t)
 }

@@ -59,6 +59,10 @@ func TestRequireFields(t *testing.T) {
 			assert.NoError(t, DecodeJSON([]byte(tc.in), &got), "without the option")
 		})
 	}
+	// Nor may the document be null, as it may without the option.
+	err0 := DecodeJSON([]byte(" null"), &d, RequireFields)
+	require.ErrorIs(t, err0, ErrNull)
+	require.NoError(t, DecodeJSON([]byte("null"), &d))
 	// An optional member may be absent.
 	require.NoError(t, DecodeJSON([]byte(`{"name":"a","items":[{"id":"x","list":[]}],"Map":{},"own":1,"extra":1}`), &d, RequireFields))
 	// YAML follows the same rule and names the line.

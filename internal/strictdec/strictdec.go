@@ -142,8 +142,9 @@ type Option int
 
 // RequireFields makes every member of every struct required: absent or
 // null, it is an error ([ErrMissing], [ErrNull]), unless its field is
-// tagged omitempty or omitzero. A type that decodes JSON itself (an
-// UnmarshalJSON method) is left to check its own members.
+// tagged omitempty or omitzero; nor may the document be null. A type that
+// decodes JSON itself (an UnmarshalJSON method) is left to check its own
+// members and what null means for it.
 const RequireFields Option = 1
 
 // required reports whether opts holds RequireFields.
