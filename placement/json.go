@@ -484,7 +484,8 @@ func decodeJSON(b []byte, v any) error {
 // fieldErrs turns an error of the strict decoder into [*FieldError]
 // values whose paths name the JSON keys ("ranking[3].values.agility"): the
 // errors of a nested type's own checks (an ID that is not its structure's)
-// with their paths continued, or else one error at the decoder's path
+// with their paths continued, and marked [ErrSyntax] unless they wrap one
+// of the package's decoding sentinels, or else one error at the decoder's path
 // wrapping [ErrMissing], [ErrRange] or [ErrSyntax], whose Detail gives the
 // line and column.
 func fieldErrs(err error) error {
@@ -498,9 +499,16 @@ func fieldErrs(err error) error {
 	}
 	var own []error
 	for _, e := range unjoin(se.Err) {
-		if _, ok := e.(*FieldError); ok {
-			own = append(own, e)
+		fe, ok := e.(*FieldError)
+		if !ok {
+			continue
 		}
+		if !errors.Is(fe, ErrSyntax) && !errors.Is(fe, ErrMissing) && !errors.Is(fe, ErrRange) && !errors.Is(fe, ErrUnknownName) {
+			c := *fe // another package's check, such as a ragged scoring table
+			c.Err = fmt.Errorf("%w: %w", ErrSyntax, fe.Err)
+			fe = &c
+		}
+		own = append(own, fe)
 	}
 	if len(own) > 0 {
 		return prefixErr(path, joinErrs(own))

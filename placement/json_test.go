@@ -3,6 +3,7 @@ package placement_test
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -192,4 +193,66 @@ func TestRecommendationDecodeStrict(t *testing.T) {
 			assert.Nil(t, got.Result, "a failed decode leaves the target alone")
 		})
 	}
+}
+
+// FuzzRecommendationJSON feeds arbitrary documents to
+// Recommendation.UnmarshalJSON. Properties: no panic; an error is a
+// *FieldError (or several) wrapping one of the package's sentinels, and
+// the target is left alone; a document that decodes marshals to a form
+// that decodes to an equal recommendation and marshals the same again.
+func FuzzRecommendationJSON(f *testing.F) {
+	r, err := placement.NewRecommender(placement.Config{})
+	require.NoError(f, err)
+	small := placement.Options{Candidates: placement.Enumerate(nil)[:4], Detail: 1}
+	for _, tc := range []struct {
+		p placement.Profile
+		o placement.Options
+	}{
+		{startup(), small},
+		{placement.Profile{Employees: 40}, small},
+		{bank(), placement.Options{Candidates: placement.Enumerate(nil)[:6], SMAA: &placement.SMAAOptions{Samples: 50}, Sensitivity: true}},
+	} {
+		rec, err := r.WithOptions(tc.o).Recommend(f.Context(), tc.p)
+		require.NoError(f, err)
+		data, err := json.Marshal(rec)
+		require.NoError(f, err)
+		f.Add(data)
+		f.Add([]byte(strings.Replace(string(data), `"fte":`, `"fte":null,"x":`, 1)))
+	}
+	f.Add([]byte(`null`))
+	f.Add([]byte(`{"profile":{}}`))
+	sentinels := []error{placement.ErrSyntax, placement.ErrMissing, placement.ErrRange, placement.ErrUnknownName}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got placement.Recommendation
+		err := got.UnmarshalJSON(data)
+		if err != nil {
+			var fe *placement.FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %T is not a *FieldError: %v", err, err)
+			}
+			if !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }) {
+				t.Fatalf("error wraps no sentinel: %v", err)
+			}
+			if got.Result != nil || got.Ranking != nil || got.Profile.Employees != 0 {
+				t.Fatalf("a failed decode changed the target")
+			}
+			return
+		}
+		again, err := json.Marshal(got)
+		if err != nil {
+			return // decoded as written, not validated: it need not marshal
+		}
+		var back placement.Recommendation
+		if err := json.Unmarshal(again, &back); err != nil {
+			t.Fatalf("decoding the re-encoded recommendation: %v", err)
+		}
+		if d := cmp.Diff(&got, &back, roundTripOpts); d != "" {
+			t.Fatalf("round trip differs (-first +again):\n%s", d)
+		}
+		third, err := json.Marshal(back)
+		require.NoError(t, err)
+		if string(third) != string(again) {
+			t.Fatalf("marshalling is not stable")
+		}
+	})
 }
