@@ -367,16 +367,24 @@ func shortfall(need float64, f *facts, k *[numTerms]float64) float64 {
 // (gate.*): dandelion and honeycomb need an established, sponsored
 // programme.
 func gate(s Structure, f *facts, k *[numTerms]float64) float64 {
-	var m, sp float64
-	switch s.Model {
-	case Dandelion:
-		m, sp = k[kGateDandelionMaturity], k[kGateDandelionSponsorship]
-	case Honeycomb:
-		m, sp = k[kGateHoneycombMaturity], k[kGateHoneycombSponsorship]
-	default:
+	m, sp, ok := gateNeeds(s.Model, k)
+	if !ok {
 		return 0
 	}
 	return math.Max(0, m-float64(f.p.Maturity)) + math.Max(0, sp-float64(f.p.ExecutiveSponsorship))
+}
+
+// gateNeeds returns the maturity and the executive sponsorship (1–5) that
+// an operating model needs (gate.*), and false for a model without a
+// gate.
+func gateNeeds(m OperatingModel, k *[numTerms]float64) (maturity, sponsorship float64, ok bool) {
+	switch m {
+	case Dandelion:
+		return k[kGateDandelionMaturity], k[kGateDandelionSponsorship], true
+	case Honeycomb:
+		return k[kGateHoneycombMaturity], k[kGateHoneycombSponsorship], true
+	}
+	return 0, 0, false
 }
 
 // static returns the profile-independent part of a structure's raw
