@@ -568,6 +568,10 @@ func Recommend(ctx context.Context, p Profile, o Options) (*Recommendation, erro
 	if err != nil {
 		return nil, err
 	}
+	if o.Method == nil && o.CrossCheck == nil && o.Detail == 0 && o.Candidates == nil &&
+		o.SMAA == nil && !o.Sensitivity && o.Progress == nil {
+		return r.Recommend(ctx, p) // the default options: r's own
+	}
 	return r.WithOptions(o).Recommend(ctx, p)
 }
 
