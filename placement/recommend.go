@@ -195,6 +195,8 @@ func (r *Recommender) Candidates() []Structure { return slices.Clone(r.candidate
 // Options adjust a recommendation. The zero value gives the documented
 // defaults.
 type Options struct {
+	// (A new field must also join the zero-value test in Recommend.)
+
 	// Method ranks the structures. Nil means the default,
 	// scoring.WeightedSum{Normalization: scoring.MinMax}: an additive method,
 	// so every score splits into per-criterion contributions, and min–max
