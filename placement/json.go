@@ -139,7 +139,7 @@ func (rec Recommendation) MarshalJSON() ([]byte, error) {
 // [ErrUnknownName] or [ErrRange], whose paths name the JSON keys
 // ("ranking[3].values.agility"), joined with [errors.Join].
 func (rec *Recommendation) UnmarshalJSON(b []byte) error {
-	var in recommendationIn
+	var in recommendationJSON
 	if err := decodeJSON(b, &in); err != nil {
 		return err
 	}
@@ -172,27 +172,6 @@ func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 	}
 	*rec = out
 	return nil
-}
-
-// recommendationIn is what Recommendation.UnmarshalJSON decodes: the form
-// of recommendationJSON with the scoring result as is.
-type recommendationIn struct {
-	Profile       Profile                  `json:"profile"`
-	Assumptions   []Assumption             `json:"assumptions"`
-	Model         Identity                 `json:"model"`
-	Catalog       Identity                 `json:"catalog"`
-	Method        methodJSON               `json:"method"`
-	Result        *scoring.Result          `json:"result"`
-	Weights       CriterionValues          `json:"weights"`
-	WeightsSource string                   `json:"weights_source"`
-	Ranking       []Ranked                 `json:"ranking"`
-	RACI          map[string]assignmentDTO `json:"raci"`
-	Roadmap       []Step                   `json:"roadmap"`
-	Robustness    Robustness               `json:"robustness"`
-	Dimensions    []DimensionCertainty     `json:"dimensions"`
-	Stage         StageDiagnosis           `json:"stage"`
-	Benchmarks    []Comparison             `json:"benchmarks"`
-	Gaps          []Gap                    `json:"gaps"`
 }
 
 // checkRACI checks that the top-level "raci" map is the top structure's.
@@ -252,7 +231,7 @@ func (e Ranked) MarshalJSON() ([]byte, error) {
 // "id" and "name" must be the structure's, and "contributions" is either
 // empty (nil Contributions) or holds every criterion.
 func (e *Ranked) UnmarshalJSON(b []byte) error {
-	var in rankedIn
+	var in rankedJSON
 	if err := decodeJSON(b, &in); err != nil {
 		return err
 	}
@@ -277,21 +256,6 @@ func (e *Ranked) UnmarshalJSON(b []byte) error {
 	}
 	*e = out
 	return nil
-}
-
-// rankedIn is what Ranked.UnmarshalJSON decodes.
-type rankedIn struct {
-	Rank          int                `json:"rank"`
-	ID            string             `json:"id"`
-	Name          string             `json:"name"`
-	Structure     Structure          `json:"structure"`
-	Score         float64            `json:"score"`
-	Values        CriterionValues    `json:"values"`
-	Contributions map[string]float64 `json:"contributions"`
-	Strengths     []string           `json:"strengths"`
-	Weaknesses    []string           `json:"weaknesses"`
-	RACI          []Assignment       `json:"raci"`
-	Staffing      Staffing           `json:"staffing"`
 }
 
 // UnmarshalJSON reads {"home", "model", "role", "sourcing"} strictly; every

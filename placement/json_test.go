@@ -84,12 +84,7 @@ func TestRecommendationDecodeErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var got placement.Recommendation
-			err := got.UnmarshalJSON([]byte(tc.in)) // json.Unmarshal checks the syntax first
-			require.Error(t, err)
-			assert.ErrorIs(t, err, tc.want)
-			var fe *placement.FieldError
-			require.True(t, errors.As(err, &fe), "%v", err)
+			_, err := decodeFails(t, tc.in, tc.want)
 			assert.Contains(t, err.Error(), tc.path)
 		})
 	}
@@ -122,6 +117,21 @@ func weighted() placement.Profile {
 	p := bank()
 	p.Weights = map[placement.Criterion]float64{placement.RiskCompliance: 3, placement.Agility: 1, placement.Cost: 0.5}
 	return p
+}
+
+// decodeFails decodes in as a recommendation, checks that it fails with
+// a *FieldError wrapping want and leaves the target alone, and returns
+// the first field error and the error.
+func decodeFails(t *testing.T, in string, want error) (*placement.FieldError, error) {
+	t.Helper()
+	var got placement.Recommendation
+	err := got.UnmarshalJSON([]byte(in)) // json.Unmarshal checks the syntax first
+	require.Error(t, err)
+	assert.ErrorIs(t, err, want)
+	var fe *placement.FieldError
+	require.True(t, errors.As(err, &fe), "%v", err)
+	assert.Nil(t, got.Result, "a failed decode leaves the target alone")
+	return fe, err
 }
 
 // Every key of the JSON form is required unless documented optional, at
@@ -180,17 +190,11 @@ func TestRecommendationDecodeStrict(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var got placement.Recommendation
-			err := got.UnmarshalJSON([]byte(tc.in)) // json.Unmarshal checks the syntax first
-			require.Error(t, err)
-			assert.ErrorIs(t, err, tc.want)
-			var fe *placement.FieldError
-			require.True(t, errors.As(err, &fe), "%v", err)
+			fe, err := decodeFails(t, tc.in, tc.want)
 			assert.Equal(t, tc.path, fe.Path, "%v", err)
 			if !tc.own {
 				assert.Regexp(t, `\(JSON line 1, column [1-9][0-9]*\)$`, err.Error())
 			}
-			assert.Nil(t, got.Result, "a failed decode leaves the target alone")
 		})
 	}
 }
