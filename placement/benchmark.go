@@ -112,18 +112,7 @@ func DefaultBenchmarks() *Benchmarks {
 // High where both ends are given. The error joins a [*FieldError] per
 // problem.
 func ReadBenchmarks(r io.Reader) (*Benchmarks, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	var b Benchmarks
-	if err := decodeFile(data, &b); err != nil {
-		return nil, err
-	}
-	if err := b.Validate(); err != nil {
-		return nil, err
-	}
-	return &b, nil
+	return readFile[Benchmarks](r)
 }
 
 // Validate checks b; see [ReadBenchmarks].
