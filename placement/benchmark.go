@@ -112,18 +112,7 @@ func DefaultBenchmarks() *Benchmarks {
 // High where both ends are given. The error joins a [*FieldError] per
 // problem.
 func ReadBenchmarks(r io.Reader) (*Benchmarks, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	var b Benchmarks
-	if err := decodeFile(data, &b); err != nil {
-		return nil, err
-	}
-	if err := b.Validate(); err != nil {
-		return nil, err
-	}
-	return &b, nil
+	return readFile[Benchmarks](r)
 }
 
 // Validate checks b; see [ReadBenchmarks].
@@ -206,29 +195,20 @@ const (
 var standingNames = []string{"not-compared", "below", "in-line", "above"}
 
 // String returns "not-compared", "below", "in-line" or "above".
-func (s Standing) String() string {
-	if s >= NotCompared && s <= Above {
-		return standingNames[s]
-	}
-	return fmt.Sprintf("Standing(%d)", int(s))
-}
+func (s Standing) String() string { return enumString("Standing", standingNames, int(s)) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s Standing) MarshalText() ([]byte, error) {
-	if s < NotCompared || s > Above {
-		return nil, fmt.Errorf("%w: standing %d is not a valid value", ErrUnknownName, int(s))
-	}
-	return []byte(standingNames[s]), nil
+	return enumMarshal("standing", standingNames, int(s))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (s *Standing) UnmarshalText(b []byte) error {
-	i := slices.Index(standingNames, string(b))
-	if i < 0 {
-		return fmt.Errorf("%w: standing %q (want one of %s)", ErrUnknownName, b, strings.Join(standingNames, ", "))
+	v, err := enumParse("standing", standingNames, string(b))
+	if err == nil {
+		*s = Standing(v)
 	}
-	*s = Standing(i)
-	return nil
+	return err
 }
 
 // Comparison is one "you / peers / source" row.

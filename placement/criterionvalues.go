@@ -1,8 +1,10 @@
 package placement
 
 import (
+	"encoding/json"
 	"fmt"
 	"iter"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -138,7 +140,8 @@ func (v CriterionValues) MarshalJSON() ([]byte, error) {
 		}
 		b = strconv.AppendQuote(b, c.String())
 		b = append(b, ':')
-		b = appendJSONFloat(b, x)
+		j, _ := json.Marshal(x) // finite: checked above
+		b = append(b, j...)
 	}
 	return append(b, '}'), nil
 }
@@ -148,34 +151,38 @@ func (v CriterionValues) MarshalJSON() ([]byte, error) {
 // (malformed, duplicate, unknown or null key) or [ErrMissing] (a criterion
 // left out) and name the key.
 func (v *CriterionValues) UnmarshalJSON(b []byte) error {
-	keys, raws, err := decodeObject(b)
+	var m map[string]float64
+	if err := decodeJSON(b, &m); err != nil {
+		return err
+	}
+	out, err := criterionValuesOf(m)
 	if err != nil {
 		return err
 	}
+	*v = out
+	return nil
+}
+
+// criterionValuesOf returns the values of m, keyed by criterion ID, which
+// must hold every criterion and nothing else.
+func criterionValuesOf(m map[string]float64) (CriterionValues, error) {
 	var out CriterionValues
 	var seen [NumCriteria]bool
 	var errs []error
-	for i, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		c, err := ParseCriterion(k)
 		if err != nil {
 			errs = append(errs, fieldErr(k, "", fmt.Errorf("%w: unknown criterion", ErrSyntax)))
 			continue
 		}
-		if err := decodeNumber(raws[i], &out.v[c-1]); err != nil {
-			errs = append(errs, prefixErr(k, err))
-		}
-		seen[c-1] = true
+		out.v[c-1], seen[c-1] = m[k], true
 	}
 	for j, ok := range seen {
 		if !ok {
 			errs = append(errs, fieldErr(Criterion(j+1).String(), "", ErrMissing))
 		}
 	}
-	if err := joinErrs(errs); err != nil {
-		return err
-	}
-	*v = out
-	return nil
+	return out, joinErrs(errs)
 }
 
 // Equal reports whether v and w hold the same values (compared with ==).

@@ -3,6 +3,8 @@ package placement
 import (
 	"cmp"
 	"slices"
+
+	"github.com/socialseat/socialseat/touchpoint"
 )
 
 // DimensionCertainty says how certain a recommendation is about one
@@ -43,6 +45,21 @@ func dimensionValue(s Structure, d int) string {
 	return s.Sourcing.String()
 }
 
+// dimensionKey identifies the value of structure s on dimension d, as
+// dimensionValue names it: its home, or the number of its model, role or
+// sourcing.
+func dimensionKey(s *Structure, d int) (touchpoint.Department, int) {
+	switch d {
+	case 0:
+		return s.Home, 0
+	case 1:
+		return "", int(s.Model)
+	case 2:
+		return "", int(s.Role)
+	}
+	return "", int(s.Sourcing)
+}
+
 var dimensionNames = [...]string{"home", "model", "role", "sourcing"}
 
 // dimensions fills rec.Dimensions from the ranking and, if it ran, the
@@ -58,6 +75,8 @@ func (rec *Recommendation) dimensions(structs []Structure, k *[numTerms]float64)
 	rec.Dimensions = make([]DimensionCertainty, len(dimensionNames))
 	for d, name := range dimensionNames {
 		type agg struct {
+			home  touchpoint.Department // the key: the home, or
+			code  int                   // the number of the model, role or sourcing
 			value string
 			acc   float64
 			best  float64
@@ -65,24 +84,24 @@ func (rec *Recommendation) dimensions(structs []Structure, k *[numTerms]float64)
 		}
 		var store [16]agg // homes, models, roles or sourcings: few values
 		vals := store[:0]
-		find := func(v string) *agg {
+		find := func(s *Structure) *agg {
+			home, code := dimensionKey(s, d)
 			for i := range vals {
-				if vals[i].value == v {
+				if vals[i].code == code && vals[i].home == home {
 					return &vals[i]
 				}
 			}
 			return nil
 		}
-		for pos, e := range rec.Ranking {
-			v := dimensionValue(e.Structure, d)
-			if find(v) == nil {
-				vals = append(vals, agg{value: v, best: e.Score, order: pos})
+		for pos := range rec.Ranking {
+			e := &rec.Ranking[pos]
+			if find(&e.Structure) == nil {
+				home, code := dimensionKey(&e.Structure, d)
+				vals = append(vals, agg{home: home, code: code, value: dimensionValue(e.Structure, d), best: e.Score, order: pos})
 			}
 		}
-		for i, s := range structs {
-			if acc != nil {
-				find(dimensionValue(s, d)).acc += acc[i]
-			}
+		for i := range acc {
+			find(&structs[i]).acc += acc[i]
 		}
 		if acc != nil {
 			slices.SortStableFunc(vals, func(a, b agg) int {

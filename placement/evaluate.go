@@ -349,7 +349,12 @@ func staffFloor(s Structure, f *facts, k *[numTerms]float64) float64 {
 // least 0, where available is the profile's social staff plus what a
 // budget above the peer level can hire (staff.budget-hire × need).
 func feasibility(s Structure, f *facts, k *[numTerms]float64) float64 {
-	need := staffFloor(s, f, k)
+	return shortfall(staffFloor(s, f, k), f, k)
+}
+
+// shortfall is the feasibility of a structure that needs need FTE (see
+// feasibility).
+func shortfall(need float64, f *facts, k *[numTerms]float64) float64 {
 	if need <= 0 {
 		return 0
 	}
@@ -362,16 +367,24 @@ func feasibility(s Structure, f *facts, k *[numTerms]float64) float64 {
 // (gate.*): dandelion and honeycomb need an established, sponsored
 // programme.
 func gate(s Structure, f *facts, k *[numTerms]float64) float64 {
-	var m, sp float64
-	switch s.Model {
-	case Dandelion:
-		m, sp = k[kGateDandelionMaturity], k[kGateDandelionSponsorship]
-	case Honeycomb:
-		m, sp = k[kGateHoneycombMaturity], k[kGateHoneycombSponsorship]
-	default:
+	m, sp, ok := gateNeeds(s.Model, k)
+	if !ok {
 		return 0
 	}
 	return math.Max(0, m-float64(f.p.Maturity)) + math.Max(0, sp-float64(f.p.ExecutiveSponsorship))
+}
+
+// gateNeeds returns the maturity and the executive sponsorship (1–5) that
+// an operating model needs (gate.*), and false for a model without a
+// gate.
+func gateNeeds(m OperatingModel, k *[numTerms]float64) (maturity, sponsorship float64, ok bool) {
+	switch m {
+	case Dandelion:
+		return k[kGateDandelionMaturity], k[kGateDandelionSponsorship], true
+	case Honeycomb:
+		return k[kGateHoneycombMaturity], k[kGateHoneycombSponsorship], true
+	}
+	return 0, 0, false
 }
 
 // static returns the profile-independent part of a structure's raw
@@ -415,9 +428,9 @@ func (cm *compiled) static(s Structure, tr *[]termRec) row {
 
 // evaluate returns a structure's performance on every criterion, on
 // [0, 10], from its static part (see static), its fit parts (nil to compute
-// them) and the profile's facts. If tr is not nil the profile terms are
-// appended to it.
-func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, cur Structure, tr *[]termRec) row {
+// them), the profile's facts and its staffing shortfall (see
+// feasibility). If tr is not nil the profile terms are appended to it.
+func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, cur Structure, short float64, tr *[]termRec) row {
 	k := &cm.k
 	v := static
 	add := func(c Criterion, kd kind, x float64) {
@@ -431,7 +444,6 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 	}
 
 	// Feasibility before preference: staff, budget, sponsorship, maturity.
-	short := feasibility(s, f, k)
 	add(Cost, kindShortfall, k[kShortfallCost]*short)
 	add(Expertise, kindShortfall, -k[kShortfallExpertise]*short)
 	add(Agility, kindShortfall, -k[kShortfallAgility]*short)

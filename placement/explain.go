@@ -41,7 +41,7 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 		}
 	}
 	tr := make([]termRec, 0, 48)
-	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), nil, f, cur, &tr)
+	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), nil, f, cur, feasibility(e.Structure, f, &r.cm.k), &tr)
 	strengths = make([]string, 0, 3)
 	weaknesses = make([]string, 0, 3)
 	var usedBuf [6]string
@@ -375,14 +375,8 @@ func (r *Recommender) needsHub(f *facts) bool {
 // fall below what structure s needs: "executive sponsorship 2/5 and
 // maturity 2/5 are below what a dandelion needs".
 func (r *Recommender) gateSentence(s Structure, p *Profile) string {
-	k := &r.cm.k
-	var m, sp float64
-	switch s.Model {
-	case Dandelion:
-		m, sp = k[kGateDandelionMaturity], k[kGateDandelionSponsorship]
-	case Honeycomb:
-		m, sp = k[kGateHoneycombMaturity], k[kGateHoneycombSponsorship]
-	default:
+	m, sp, ok := gateNeeds(s.Model, &r.cm.k)
+	if !ok {
 		return ""
 	}
 	var parts []string

@@ -18,19 +18,11 @@ const (
 var answerNames = []string{"unknown", "no", "yes"}
 
 // String returns "unknown", "no" or "yes".
-func (a Answer) String() string {
-	if a >= Unknown && a <= Yes {
-		return answerNames[a]
-	}
-	return fmt.Sprintf("Answer(%d)", int(a))
-}
+func (a Answer) String() string { return enumString("Answer", answerNames, int(a)) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (a Answer) MarshalText() ([]byte, error) {
-	if a < Unknown || a > Yes {
-		return nil, fmt.Errorf("%w: answer %d is not a valid value", ErrUnknownName, int(a))
-	}
-	return []byte(answerNames[a]), nil
+	return enumMarshal("answer", answerNames, int(a))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseAnswer].
@@ -45,12 +37,8 @@ func (a *Answer) UnmarshalText(b []byte) error {
 // ParseAnswer parses "unknown", "no" or "yes"; any other token is an error
 // wrapping [ErrUnknownName].
 func ParseAnswer(s string) (Answer, error) {
-	for i, n := range answerNames {
-		if n == s {
-			return Answer(i), nil
-		}
-	}
-	return Unknown, fmt.Errorf("%w: answer %q (want one of unknown, no, yes)", ErrUnknownName, s)
+	v, err := enumParse("answer", answerNames, s)
+	return Answer(v), err
 }
 
 // Governance is the profile's gap checklist: which of the practices that

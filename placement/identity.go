@@ -36,13 +36,8 @@ func (id Identity) String() string {
 // UnmarshalJSON decodes {"name", "version", "hash"} strictly (version may
 // be absent).
 func (id *Identity) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, id, func(out *Identity) []field {
-		return []field{
-			{key: "name", dst: &out.Name},
-			{key: "version", dst: &out.Version, optional: true},
-			{key: "hash", dst: &out.Hash},
-		}
-	})
+	type plain Identity // without this method
+	return decodeJSON(b, (*plain)(id))
 }
 
 // Hash returns "sha256:" and the hexadecimal SHA-256 of m's canonical

@@ -2,13 +2,14 @@ package placement
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"github.com/socialseat/socialseat/internal/strictdec"
 	"maps"
 	"reflect"
 	"slices"
 	"strings"
 
+	"github.com/socialseat/socialseat/internal/strictdec"
 	"github.com/socialseat/socialseat/scoring"
 	"github.com/socialseat/socialseat/touchpoint"
 )
@@ -139,25 +140,7 @@ func (rec Recommendation) MarshalJSON() ([]byte, error) {
 // ("ranking[3].values.agility"), joined with [errors.Join].
 func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 	var in recommendationJSON
-	var raci json.RawMessage
-	if err := decodeFields(b,
-		field{key: "profile", dst: &in.Profile},
-		field{key: "assumptions", dst: list(&in.Assumptions, decodeInto[Assumption])},
-		field{key: "model", dst: &in.Model},
-		field{key: "catalog", dst: &in.Catalog},
-		field{key: "method", dst: &in.Method},
-		field{key: "result", dst: &resultJSON{&in.Result}},
-		field{key: "weights", dst: &in.Weights},
-		field{key: "weights_source", dst: &in.WeightsSource},
-		field{key: "ranking", dst: list(&in.Ranking, decodeInto[Ranked])},
-		field{key: "raci", dst: &raci},
-		field{key: "roadmap", dst: list(&in.Roadmap, decodeInto[Step])},
-		field{key: "robustness", dst: &in.Robustness},
-		field{key: "dimensions", dst: list(&in.Dimensions, decodeInto[DimensionCertainty])},
-		field{key: "stage", dst: &strictValue{&in.Stage}},
-		field{key: "benchmarks", dst: &strictValue{&in.Benchmarks}},
-		field{key: "gaps", dst: &strictValue{&in.Gaps}},
-	); err != nil {
+	if err := decodeJSON(b, &in); err != nil {
 		return err
 	}
 	method, err := in.Method.method()
@@ -166,11 +149,12 @@ func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 	}
 	var errs []error
 	out := Recommendation{
-		Profile: in.Profile, Assumptions: in.Assumptions, Model: in.Model, Catalog: in.Catalog,
+		Profile: in.Profile, Assumptions: emptyNil(in.Assumptions), Model: in.Model, Catalog: in.Catalog,
 		Method: method, Result: in.Result, Weights: in.Weights, WeightsSource: in.WeightsSource,
-		Ranking: in.Ranking, Roadmap: in.Roadmap, Robustness: in.Robustness, Dimensions: in.Dimensions,
-		Stage: in.Stage, Benchmarks: in.Benchmarks, Gaps: in.Gaps,
+		Ranking: emptyNil(in.Ranking), Roadmap: emptyNil(in.Roadmap), Robustness: in.Robustness,
+		Dimensions: emptyNil(in.Dimensions), Stage: in.Stage, Benchmarks: emptyNil(in.Benchmarks), Gaps: emptyNil(in.Gaps),
 	}
+	out.Stage.Evidence, out.Stage.NextRequires = emptyNil(out.Stage.Evidence), emptyNil(out.Stage.NextRequires)
 	if in.Result.Method != in.Method.Token {
 		errs = append(errs, syntaxErr("result.method", fmt.Sprintf("%q, but the method is %q", in.Result.Method, in.Method.Token)))
 	}
@@ -180,7 +164,7 @@ func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 	if len(out.Ranking) > 0 {
 		out.RACI = out.Ranking[0].RACI
 	}
-	if err := checkRACI(raci, out.RACI); err != nil {
+	if err := checkRACI(in.RACI, out.RACI); err != nil {
 		errs = append(errs, prefixErr("raci", err))
 	}
 	if err := joinErrs(errs); err != nil {
@@ -190,25 +174,16 @@ func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// checkRACI decodes the top-level "raci" map and checks that it is the
-// top structure's.
-func checkRACI(raw json.RawMessage, top []Assignment) error {
-	keys, raws, err := decodeObject(raw)
-	if err != nil {
-		return err
-	}
+// checkRACI checks that the top-level "raci" map is the top structure's.
+func checkRACI(raci map[string]assignmentDTO, top []Assignment) error {
 	want := make(map[string]Assignment, len(top))
 	for _, a := range top {
 		want[string(a.Touchpoint)] = a
 	}
 	var errs []error
-	for i, k := range keys {
-		var a Assignment
-		if err := a.decode(raws[i], false); err != nil {
-			errs = append(errs, prefixErr(k, err))
-			continue
-		}
-		a.Touchpoint = touchpoint.ID(k)
+	for _, k := range slices.Sorted(maps.Keys(raci)) {
+		a := Assignment{Touchpoint: touchpoint.ID(k)}
+		a.setDTO(raci[k])
 		w, ok := want[k]
 		if !ok || !reflect.DeepEqual(a.dto(), w.dto()) {
 			errs = append(errs, syntaxErr(k, "differs from the top structure's RACI map (ranking[0].raci)"))
@@ -235,51 +210,6 @@ func (m methodJSON) method() (scoring.Method, error) {
 	return p.Elem().Interface().(scoring.Method), nil
 }
 
-// UnmarshalJSON decodes {"token", "options"} strictly.
-func (m *methodJSON) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, m, func(out *methodJSON) []field {
-		return []field{
-			{key: "token", dst: &out.Token},
-			{key: "options", dst: &out.Options},
-		}
-	})
-}
-
-// resultJSON decodes a scoring.Result strictly into *dst.
-type resultJSON struct{ dst **scoring.Result }
-
-// UnmarshalJSON decodes the JSON form of a scoring.Result strictly.
-func (r *resultJSON) UnmarshalJSON(b []byte) error {
-	var res scoring.Result
-	if err := decodeFields(b,
-		field{key: "method", dst: &res.Method},
-		field{key: "alternatives", dst: &res.Alternatives},
-		field{key: "criteria", dst: &res.Criteria},
-		field{key: "weights", dst: list(&res.Weights, decodeNumber)},
-		field{key: "scores", dst: list(&res.Scores, decodeNumber)},
-		field{key: "better", dst: &res.Better},
-		field{key: "ranking", dst: &res.Ranks},
-		field{key: "contributions", dst: &res.Contributions, optional: true},
-		field{key: "notes", dst: list(&res.Notes, decodeNote), optional: true},
-	); err != nil {
-		return err
-	}
-	*r.dst = &res
-	return nil
-}
-
-func decodeNote(raw json.RawMessage, n *scoring.Note) error {
-	return decodeFields(raw,
-		field{key: "code", dst: &n.Code},
-		field{key: "criterion", dst: &n.Criterion, optional: true},
-		field{key: "text", dst: &n.Text},
-	)
-}
-
-// decodeInto decodes raw into *v with json.Unmarshal, for element types
-// with a strict UnmarshalJSON.
-func decodeInto[T any](raw json.RawMessage, v *T) error { return decodeValue(raw, v) }
-
 // MarshalJSON writes the ranked structure as an element of the
 // recommendation's "ranking" list (see [Recommendation.MarshalJSON]).
 func (e Ranked) MarshalJSON() ([]byte, error) {
@@ -302,26 +232,11 @@ func (e Ranked) MarshalJSON() ([]byte, error) {
 // empty (nil Contributions) or holds every criterion.
 func (e *Ranked) UnmarshalJSON(b []byte) error {
 	var in rankedJSON
-	var contrib, raci json.RawMessage
-	var strengths, weaknesses []string
-	var score float64
-	if err := decodeFields(b,
-		field{key: "rank", dst: &in.Rank},
-		field{key: "id", dst: &in.ID},
-		field{key: "name", dst: &in.Name},
-		field{key: "structure", dst: &in.Structure},
-		field{key: "score", dst: &score},
-		field{key: "values", dst: &in.Values},
-		field{key: "contributions", dst: &contrib},
-		field{key: "strengths", dst: &strengths},
-		field{key: "weaknesses", dst: &weaknesses},
-		field{key: "raci", dst: &raci},
-		field{key: "staffing", dst: &in.Staffing},
-	); err != nil {
+	if err := decodeJSON(b, &in); err != nil {
 		return err
 	}
-	out := Ranked{Rank: in.Rank, Structure: in.Structure, Score: score, Values: in.Values,
-		Strengths: emptyNil(strengths), Weaknesses: emptyNil(weaknesses), Staffing: in.Staffing}
+	out := Ranked{Rank: in.Rank, Structure: in.Structure, Score: in.Score, Values: in.Values,
+		Strengths: emptyNil(in.Strengths), Weaknesses: emptyNil(in.Weaknesses), RACI: emptyNil(in.RACI), Staffing: in.Staffing}
 	var errs []error
 	if id := in.Structure.ID(); in.ID != id {
 		errs = append(errs, syntaxErr("id", fmt.Sprintf("%q is not the structure's ID %q", in.ID, id)))
@@ -329,18 +244,12 @@ func (e *Ranked) UnmarshalJSON(b []byte) error {
 	if name := in.Structure.Name(); in.Name != name {
 		errs = append(errs, syntaxErr("name", fmt.Sprintf("%q is not the structure's name", in.Name)))
 	}
-	if keys, _, err := decodeObject(contrib); err != nil {
-		errs = append(errs, prefixErr("contributions", err))
-	} else if len(keys) > 0 {
-		var c CriterionValues
-		if err := c.UnmarshalJSON(contrib); err != nil {
+	if len(in.Contributions) > 0 {
+		c, err := criterionValuesOf(in.Contributions)
+		if err != nil {
 			errs = append(errs, prefixErr("contributions", err))
 		}
 		out.Contributions = &c
-	}
-	var err error
-	if out.RACI, err = decodeList(raci, decodeInto[Assignment]); err != nil {
-		errs = append(errs, prefixErr("raci", err))
 	}
 	if err := joinErrs(errs); err != nil {
 		return err
@@ -354,12 +263,7 @@ func (e *Ranked) UnmarshalJSON(b []byte) error {
 // structure is not checked for coherence ([Structure.Validate] does).
 func (s *Structure) UnmarshalJSON(b []byte) error {
 	var f structureFile
-	if err := decodeFields(b,
-		field{key: "home", dst: &f.Home},
-		field{key: "model", dst: &f.Model},
-		field{key: "role", dst: &f.Role},
-		field{key: "sourcing", dst: &f.Sourcing},
-	); err != nil {
+	if err := decodeJSON(b, &f); err != nil {
 		return err
 	}
 	out, errs := f.structure("")
@@ -406,25 +310,29 @@ func (a Assignment) MarshalJSON() ([]byte, error) {
 func (a *Assignment) UnmarshalJSON(b []byte) error { return a.decode(b, true) }
 
 func (a *Assignment) decode(b []byte, withTouchpoint bool) error {
-	var out Assignment
-	var tp string
-	if err := decodeFields(b,
-		field{key: "touchpoint", dst: &tp, optional: !withTouchpoint},
-		field{key: "activity", dst: &out.Activity},
-		field{key: "responsible", dst: &out.Responsible},
-		field{key: "accountable", dst: &out.Accountable},
-		field{key: "consulted", dst: &out.Consulted},
-		field{key: "informed", dst: &out.Informed},
-	); err != nil {
+	var in struct {
+		Touchpoint touchpoint.ID `json:"touchpoint"`
+		assignmentDTO
+	}
+	var err error
+	if withTouchpoint {
+		err = decodeJSON(b, &in)
+	} else {
+		err = decodeJSON(b, &in.assignmentDTO)
+	}
+	if err != nil {
 		return err
 	}
-	if !withTouchpoint && tp != "" {
-		return syntaxErr("touchpoint", "unknown key")
-	}
-	out.Touchpoint = touchpoint.ID(tp)
-	out.Responsible, out.Consulted, out.Informed = emptyNil(out.Responsible), emptyNil(out.Consulted), emptyNil(out.Informed)
+	out := Assignment{Touchpoint: in.Touchpoint}
+	out.setDTO(in.assignmentDTO)
 	*a = out
 	return nil
+}
+
+// setDTO sets everything but the touchpoint from d.
+func (a *Assignment) setDTO(d assignmentDTO) {
+	a.Activity, a.Accountable = d.Activity, d.Accountable
+	a.Responsible, a.Consulted, a.Informed = emptyNil(d.Responsible), emptyNil(d.Consulted), emptyNil(d.Informed)
 }
 
 func (a Assignment) dto() assignmentDTO {
@@ -436,139 +344,78 @@ func (a Assignment) dto() assignmentDTO {
 
 // UnmarshalJSON reads {"field", "value", "reason"} strictly.
 func (a *Assumption) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, a, func(out *Assumption) []field {
-		return []field{
-			{key: "field", dst: &out.Field},
-			{key: "value", dst: &out.Value},
-			{key: "reason", dst: &out.Reason},
-		}
-	})
+	type plain Assumption // without this method
+	return decodeJSON(b, (*plain)(a))
 }
 
 // UnmarshalJSON reads {"fte", "low", "high", "basis"} strictly.
 func (st *Staffing) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, st, func(out *Staffing) []field {
-		return []field{
-			{key: "fte", dst: &out.FTE},
-			{key: "low", dst: &out.Low},
-			{key: "high", dst: &out.High},
-			{key: "basis", dst: &out.Basis},
-		}
-	})
+	var in staffingJSON
+	if err := decodeJSON(b, &in); err != nil {
+		return err
+	}
+	*st = Staffing{FTE: in.FTE, Low: in.Low, High: in.High}
+	if in.Basis != "" {
+		st.basis = &staffBasis{text: in.Basis}
+	}
+	return nil
 }
 
 // UnmarshalJSON reads one dimension's certainty strictly; "runner_up" is
 // optional (absent when every structure shares the value).
 func (d *DimensionCertainty) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, d, func(out *DimensionCertainty) []field {
-		return []field{
-			{key: "dimension", dst: &out.Dimension},
-			{key: "value", dst: &out.Value},
-			{key: "first_rank_acceptability", dst: &out.Acceptability},
-			{key: "runner_up", dst: &out.RunnerUp, optional: true},
-			{key: "runner_up_first_rank_acceptability", dst: &out.RunnerUpAcceptability},
-			{key: "lead", dst: &out.Lead},
-			{key: "clear", dst: &out.Clear},
-		}
-	})
+	type plain DimensionCertainty // without this method
+	return decodeJSON(b, (*plain)(d))
 }
 
 // UnmarshalJSON reads {"step", "why"} strictly.
 func (s *Step) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, s, func(out *Step) []field {
-		return []field{{key: "step", dst: &out.Step}, {key: "why", dst: &out.Why},
-			{key: "closes", dst: list(&out.Closes, decodeInto[string]), optional: true}}
-	})
+	type plain Step // without this method
+	return decodeJSON(b, (*plain)(s))
 }
 
 // UnmarshalJSON reads the robustness object strictly; "smaa",
 // "sensitivity" and "alternative" are optional.
 func (r *Robustness) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, r, func(out *Robustness) []field {
-		return []field{
-			{key: "method", dst: &out.Method},
-			{key: "cross_check", dst: &out.CrossCheck},
-			{key: "smaa", dst: &out.SMAA, optional: true},
-			{key: "sensitivity", dst: &out.Sensitivity, optional: true},
-			{key: "alternative", dst: &out.Alternative, optional: true},
-		}
-	})
+	type plain Robustness // without this method
+	return decodeJSON(b, (*plain)(r))
 }
 
 // UnmarshalJSON reads the alternative object strictly.
 func (a *Alternative) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, a, func(out *Alternative) []field {
-		return []field{
-			{key: "id", dst: &out.ID},
-			{key: "name", dst: &out.Name},
-			{key: "rank", dst: &out.Rank},
-			{key: "gap", dst: &out.Gap},
-		}
-	})
+	type plain Alternative // without this method
+	return decodeJSON(b, (*plain)(a))
 }
 
 // UnmarshalJSON reads the cross-check object strictly.
 func (c *CrossCheck) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, c, func(out *CrossCheck) []field {
-		return []field{
-			{key: "method", dst: &out.Method},
-			{key: "spearman_rho", dst: &out.Spearman},
-			{key: "kendall_tau", dst: &out.Kendall},
-			{key: "winner", dst: &out.Winner},
-			{key: "same_winner", dst: &out.SameWinner},
-			{key: "winner_rank", dst: &out.WinnerRank},
-		}
-	})
+	type plain CrossCheck // without this method
+	return decodeJSON(b, (*plain)(c))
 }
 
 // UnmarshalJSON reads the SMAA summary strictly; Analysis stays nil.
 func (s *SMAASummary) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, s, func(out *SMAASummary) []field {
-		return []field{
-			{key: "samples", dst: &out.Samples},
-			{key: "seed", dst: &out.Seed},
-			{key: "concentration", dst: &out.Concentration},
-			{key: "top_first_rank_acceptability", dst: &out.TopFirstRank},
-			{key: "structures", dst: list(&out.Structures, decodeInto[Acceptability])},
-		}
-	})
+	type plain SMAASummary // without this method
+	return decodeJSON(b, (*plain)(s))
 }
 
 // UnmarshalJSON reads one structure's acceptability strictly.
 func (a *Acceptability) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, a, func(out *Acceptability) []field {
-		return []field{
-			{key: "id", dst: &out.ID},
-			{key: "first_rank_acceptability", dst: &out.FirstRank},
-			{key: "confidence", dst: &out.Confidence},
-			{key: "central_weights", dst: &out.CentralWeight},
-		}
-	})
+	type plain Acceptability // without this method
+	return decodeJSON(b, (*plain)(a))
 }
 
 // UnmarshalJSON reads the sensitivity summary strictly; Analysis stays
 // nil.
 func (s *SensitivitySummary) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, s, func(out *SensitivitySummary) []field {
-		return []field{
-			{key: "exact", dst: &out.Exact},
-			{key: "margins", dst: list(&out.Margins, decodeInto[WeightMargin])},
-		}
-	})
+	type plain SensitivitySummary // without this method
+	return decodeJSON(b, (*plain)(s))
 }
 
 // UnmarshalJSON reads one weight margin strictly; "next" is optional.
 func (m *WeightMargin) UnmarshalJSON(b []byte) error {
-	return decodeStruct(b, m, func(out *WeightMargin) []field {
-		return []field{
-			{key: "criterion", dst: &out.Criterion},
-			{key: "weight", dst: &out.Weight},
-			{key: "holds", dst: &out.Holds},
-			{key: "at", dst: &out.At},
-			{key: "change", dst: &out.Change},
-			{key: "next", dst: &out.Next, optional: true},
-		}
-	})
+	type plain WeightMargin // without this method
+	return decodeJSON(b, (*plain)(m))
 }
 
 func nonNil[T any](s []T) []T {
@@ -587,14 +434,105 @@ func emptyNil[T any](s []T) []T {
 	return s
 }
 
-// strictValue decodes a JSON value into v through the package's one strict
-// decoder (exact keys, no unknown or duplicate keys, no null for numbers
-// or text).
-type strictValue struct{ v any }
-
-func (s *strictValue) UnmarshalJSON(b []byte) error {
-	if err := strictdec.DecodeJSON(b, s.v); err != nil {
-		return fmt.Errorf("%w: %w", ErrSyntax, err)
+// decodeJSON decodes b into v through the one strict decoder (package
+// strictdec), with every member required unless its field is tagged
+// omitempty or omitzero, and reports failure as [*FieldError] values (see
+// fieldErrs).
+func decodeJSON(b []byte, v any) error {
+	if err := strictdec.DecodeJSON(b, v, strictdec.RequireFields); err != nil {
+		return fieldErrs(err)
 	}
 	return nil
+}
+
+// fieldErrs turns an error of the strict decoder into [*FieldError]
+// values whose paths name the JSON keys ("ranking[3].values.agility"): the
+// errors of a nested type's own checks (an ID that is not its structure's)
+// with their paths continued, and marked [ErrSyntax] unless they wrap one
+// of the package's decoding sentinels, or else one error at the decoder's path
+// wrapping [ErrMissing], [ErrRange] or [ErrSyntax], whose Detail gives the
+// line and column.
+func fieldErrs(err error) error {
+	var se *strictdec.Error
+	if !errors.As(err, &se) {
+		return syntaxErr("", err.Error())
+	}
+	path := se.Path
+	if se.Key != "" {
+		path = joinPath(path, se.Key)
+	}
+	var own []error
+	for _, e := range unjoin(se.Err) {
+		fe, ok := e.(*FieldError)
+		if !ok {
+			continue
+		}
+		if !errors.Is(fe, ErrSyntax) && !errors.Is(fe, ErrMissing) && !errors.Is(fe, ErrRange) && !errors.Is(fe, ErrUnknownName) {
+			c := *fe // another package's check, such as a ragged scoring table
+			c.Err = fmt.Errorf("%w: %w", ErrSyntax, fe.Err)
+			fe = &c
+		}
+		own = append(own, fe)
+	}
+	if len(own) > 0 {
+		return prefixErr(path, joinErrs(own))
+	}
+	sentinel := ErrSyntax
+	switch {
+	case errors.Is(se, strictdec.ErrMissing):
+		sentinel = ErrMissing
+	case errors.Is(se, strictdec.ErrRange):
+		sentinel = ErrRange
+	}
+	fe := fieldErr(path, "", &strictErr{sentinel: sentinel, err: se})
+	if se.Line > 0 {
+		fe.Detail = fmt.Sprintf("%s line %d, column %d", se.Format, se.Line, se.Column)
+	}
+	return fe
+}
+
+// strictErr is a failure of the strict decoder under one of the
+// package's sentinels.
+type strictErr struct {
+	sentinel error
+	err      *strictdec.Error
+}
+
+func (e *strictErr) Error() string   { return e.sentinel.Error() + ": " + e.err.Err.Error() }
+func (e *strictErr) Unwrap() []error { return []error{e.sentinel, e.err} }
+
+// joinPath appends path rel, relative to a value, to the path of that
+// value.
+func joinPath(base, rel string) string {
+	switch {
+	case base == "":
+		return rel
+	case rel == "":
+		return base
+	case rel[0] == '[':
+		return base + rel
+	}
+	return base + "." + rel
+}
+
+// syntaxErr is a decoding error at path.
+func syntaxErr(path, msg string) error {
+	return fieldErr(path, "", fmt.Errorf("%w: %s", ErrSyntax, msg))
+}
+
+// prefixErr puts key in front of the paths of err's field errors, or
+// makes err a field error at key.
+func prefixErr(key string, err error) error {
+	var errs []error
+	for _, e := range unjoin(err) {
+		var fe *FieldError
+		if errors.As(e, &fe) {
+			c := *fe // keeps Value and Detail
+			c.Path = joinPath(key, fe.Path)
+			errs = append(errs, &c)
+			continue
+		}
+		errs = append(errs, fieldErr(key, "", e))
+	}
+	return joinErrs(errs)
 }

@@ -110,18 +110,27 @@ func DefaultMaturityModel() *MaturityModel {
 // with an ID of [Governance], a question, a figure, a source and a step.
 // The error joins a [*FieldError] per problem.
 func ReadMaturityModel(r io.Reader) (*MaturityModel, error) {
+	return readFile[MaturityModel](r)
+}
+
+// readFile reads a YAML or JSON file from r, decodes it strictly
+// (decodeFile) into a new T and validates it.
+func readFile[T any, P interface {
+	*T
+	Validate() error
+}](r io.Reader) (*T, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	var m MaturityModel
-	if err := decodeFile(data, &m); err != nil {
+	v := new(T)
+	if err := decodeFile(data, v); err != nil {
 		return nil, err
 	}
-	if err := m.Validate(); err != nil {
+	if err := P(v).Validate(); err != nil {
 		return nil, err
 	}
-	return &m, nil
+	return v, nil
 }
 
 // decodeFile decodes a YAML or JSON file strictly, mapping the decoder's

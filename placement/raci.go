@@ -33,7 +33,10 @@ import (
 // repeat R, A or each other.
 func raci(s Structure, f *facts) []Assignment {
 	out := make([]Assignment, len(f.active))
-	buf := make([]touchpoint.Department, 0, len(f.active)*12)
+	// About 4 departments per touchpoint at most in practice (a heavily
+	// regulated pharma group); more only costs a reallocation, and the
+	// lists taken so far stay valid.
+	buf := make([]touchpoint.Department, 0, len(f.active)*raciPerTouchpoint)
 	take := func(start int) []touchpoint.Department {
 		if len(buf) == start {
 			return nil
@@ -111,6 +114,10 @@ func raci(s Structure, f *facts) []Assignment {
 	}
 	return out
 }
+
+// raciPerTouchpoint is the room raci makes for the departments of each
+// touchpoint's R, C and I lists.
+const raciPerTouchpoint = 6
 
 // roleApplies reports whether a sector role covers touchpoint t: listed by
 // ID, or "external" for any touchpoint with an external audience.

@@ -420,7 +420,7 @@ func TestNewTermsAreTold(t *testing.T) {
 		t.Run(tc.want, func(t *testing.T) {
 			f := newFacts(tc.p, r.tps, &r.cm.k)
 			var tr []termRec
-			r.cm.evaluate(tc.s, r.cm.static(tc.s, &tr), nil, &f, Structure{Model: Organic, Home: NoHome, Sourcing: InHouse}, &tr)
+			r.cm.evaluate(tc.s, r.cm.static(tc.s, &tr), nil, &f, Structure{Model: Organic, Home: NoHome, Sourcing: InHouse}, feasibility(tc.s, &f, &r.cm.k), &tr)
 			// A criterion and direction on which the term is the largest
 			// profile term.
 			found := false

@@ -41,6 +41,31 @@ type engine struct {
 	catalogID  Identity
 	maturity   *MaturityModel
 	benchmarks *Benchmarks
+	scratch    sync.Pool // of *scratch
+}
+
+// scratch holds the slices a recommendation needs only while it is made,
+// reused from one recommendation to the next.
+type scratch struct {
+	keep    []int
+	structs []Structure
+	names   []string
+	flat    []float64 // the performances, row-major, one row per structure
+}
+
+// getScratch returns a scratch with room for m structures.
+func (r *engine) getScratch(m int) *scratch {
+	sc, _ := r.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	if cap(sc.structs) < m {
+		sc.keep = make([]int, 0, m)
+		sc.structs = make([]Structure, m)
+		sc.names = make([]string, m)
+		sc.flat = make([]float64, m*NumCriteria)
+	}
+	return sc
 }
 
 // Config configures a [Recommender]. The zero value means the default
@@ -170,6 +195,8 @@ func (r *Recommender) Candidates() []Structure { return slices.Clone(r.candidate
 // Options adjust a recommendation. The zero value gives the documented
 // defaults.
 type Options struct {
+	// (A new field must also join the zero-value test in Recommend.)
+
 	// Method ranks the structures. Nil means the default,
 	// scoring.WeightedSum{Normalization: scoring.MinMax}: an additive method,
 	// so every score splits into per-criterion contributions, and min–max
@@ -407,8 +434,9 @@ func alternative(ranking []Ranked) *Alternative {
 	if len(ranking) == 0 {
 		return nil
 	}
-	first := ranking[0]
-	for _, e := range ranking[1:] {
+	first := &ranking[0]
+	for i := range ranking[1:] {
+		e := &ranking[1+i]
 		if e.Structure.Model != first.Structure.Model {
 			return &Alternative{ID: e.Structure.ID(), Name: e.Structure.Name(), Rank: e.Rank,
 				Gap: math.Abs(first.Score - e.Score)}
@@ -542,6 +570,10 @@ func Recommend(ctx context.Context, p Profile, o Options) (*Recommendation, erro
 	if err != nil {
 		return nil, err
 	}
+	if o.Method == nil && o.CrossCheck == nil && o.Detail == 0 && o.Candidates == nil &&
+		o.SMAA == nil && !o.Sensitivity && o.Progress == nil {
+		return r.Recommend(ctx, p) // the default options: r's own
+	}
 	return r.WithOptions(o).Recommend(ctx, p)
 }
 
@@ -586,8 +618,11 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		cur = *p.Current
 	}
 
+	sc := r.getScratch(len(cands) + 1)
+	defer r.scratch.Put(sc)
+
 	// Admissible candidates.
-	keep := make([]int, 0, len(cands)+1)
+	keep := sc.keep[:0]
 	hasCur := false
 	for i, s := range cands {
 		if p.Agency == AgencyNone && s.Sourcing != InHouse && (p.Current == nil || s != cur) {
@@ -604,30 +639,31 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	if m == 0 {
 		return nil, ErrNoCandidates
 	}
-	structs := make([]Structure, m)
-	names := make([]string, m)
-	flat := make([]float64, m*NumCriteria)
-	rows := make([][]float64, m)
+	structs, names, flat := sc.structs[:m], sc.names[:m], sc.flat[:m*NumCriteria]
 	for a := range m {
-		var s Structure
+		switch {
+		case a < len(keep) && ids != nil:
+			structs[a], names[a] = cands[keep[a]], ids[keep[a]]
+		case a < len(keep):
+			structs[a] = cands[keep[a]]
+			names[a] = structs[a].ID()
+		default:
+			structs[a] = cur
+			names[a] = cur.ID()
+		}
+	}
+	var staff staffTable
+	staff.init(structs, &f, &r.cm.k)
+	for a, s := range structs {
 		var st row
 		var fits []fitPart
 		if a < len(keep) && ids != nil {
-			s, st, fits = cands[keep[a]], statics[keep[a]], r.fits[keep[a]]
-			names[a] = ids[keep[a]]
+			st, fits = statics[keep[a]], r.fits[keep[a]]
 		} else {
-			if a < len(keep) {
-				s = cands[keep[a]]
-			} else {
-				s = cur
-			}
 			st = r.cm.static(s, nil)
-			names[a] = s.ID()
 		}
-		structs[a] = s
-		v := r.cm.evaluate(s, st, fits, &f, cur, nil)
-		rows[a] = flat[a*NumCriteria : (a+1)*NumCriteria : (a+1)*NumCriteria]
-		copy(rows[a], v[1:])
+		v := r.cm.evaluate(s, st, fits, &f, cur, staff.short[staff.index(&structs[a])], nil)
+		copy(flat[a*NumCriteria:(a+1)*NumCriteria], v[1:])
 	}
 
 	// Weights.
@@ -645,7 +681,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		rec.WeightsSource = r.weightsSource(wrec, &f)
 	}
 
-	problem, err := scoring.NewProblem(names, r.crits, rows)
+	problem, err := scoring.NewProblemRowMajor(names, r.crits, flat)
 	if err != nil {
 		return nil, fmt.Errorf("placement: building the decision problem: %w", err)
 	}
@@ -678,7 +714,6 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	}
 
 	order := res.Order()
-	staffs := staffings(structs, &f, &r.cm.k)
 	rec.Ranking = make([]Ranked, m)
 	var contribs []CriterionValues // one allocation for every entry's contributions
 	if res.Contributions != nil {
@@ -689,8 +724,8 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		e.Rank = res.Ranks[i]
 		e.Structure = structs[i]
 		e.Score = res.Scores[i]
-		e.Staffing = staffs[i]
-		e.Values = criterionValues(rows[i])
+		e.Staffing = staff.staffing(&structs[i])
+		e.Values = criterionValues(flat[i*NumCriteria:])
 		if contribs != nil {
 			contribs[k] = criterionValues(res.Contributions.Row(i))
 			e.Contributions = &contribs[k]
@@ -702,7 +737,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		detail = 3
 	}
 	detail = min(detail, m)
-	means := criterionMeans(res, rows)
+	means := criterionMeans(res, flat)
 	for k := range detail {
 		e := &rec.Ranking[k]
 		e.Strengths, e.Weaknesses = r.explain(e, &f, cur, rec.Weights.v, means)
@@ -831,26 +866,28 @@ func (rec *Recommendation) crossCheck(a, b *scoring.Result) error {
 // criterionMeans returns, per criterion, the mean normalised value over
 // the candidates — from the contributions when the method is additive,
 // else from the raw 0–10 values on a 0–1 scale (cost criteria inverted).
-func criterionMeans(res *scoring.Result, values [][]float64) [NumCriteria]float64 {
+// values holds the performances row-major, one row per alternative.
+func criterionMeans(res *scoring.Result, values []float64) [NumCriteria]float64 {
 	var means [NumCriteria]float64
-	for i := range values {
+	m := len(values) / NumCriteria
+	for i := range m {
 		for j := range NumCriteria {
 			means[j] += normalised(res, values, i, j)
 		}
 	}
 	for j := range means {
-		means[j] /= float64(len(values))
+		means[j] /= float64(m)
 	}
 	return means
 }
 
 // normalised returns alternative i's normalised, benefit-form value on
-// criterion j.
-func normalised(res *scoring.Result, values [][]float64, i, j int) float64 {
+// criterion j; values holds the performances row-major.
+func normalised(res *scoring.Result, values []float64, i, j int) float64 {
 	if res.Contributions != nil && res.Weights[j] > 0 {
 		return res.Contributions.At(i, j) / res.Weights[j]
 	}
-	x := values[i][j] / 10
+	x := values[i*NumCriteria+j] / 10
 	if Criterion(j + 1).IsCost() {
 		return 1 - x
 	}

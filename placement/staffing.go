@@ -1,6 +1,7 @@
 package placement
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 )
@@ -16,42 +17,142 @@ import (
 // 100,000, Altimeter 2013) and has no cap. Work done in departments
 // alongside other duties counts at the share the model sets
 // (staff.spoke-dedicated).
+//
+// Its JSON form is {"fte", "low", "high", "basis"}, basis being the text
+// of [Staffing.Basis]. Compare staffings with [Staffing.Equal], not ==.
 type Staffing struct {
 	// FTE is the estimate, in full-time equivalents.
-	FTE float64 `json:"fte"`
+	FTE float64
 	// Low and High bound the plausible range (staff.range-low and
 	// staff.range-high times the estimate).
-	Low  float64 `json:"low"`
-	High float64 `json:"high"`
-	// Basis says in words how the estimate is made up.
-	Basis string `json:"basis"`
+	Low  float64
+	High float64
+	// basis is what Basis writes its words from; nil for none.
+	basis *staffBasis
+}
+
+// staffBasis is what a staffing's words are made of: the text itself when
+// it was decoded, else the estimate and the facts it was made from, so
+// that a recommendation writes the words only for the structures whose
+// basis somebody reads.
+type staffBasis struct {
+	text  string // the words as decoded; "" when computed
+	model OperatingModel
+	role  Role
+	e     staffEstimate
+	w     *staffWork
+}
+
+// staffWork are the profile's and the model's figures that every
+// structure's staffing basis of one recommendation quotes.
+type staffWork struct {
+	active, employees, priority, units, countries int
+	spokeDedicated, postingRatio                  float64
+}
+
+// Basis says in words how the estimate is made up.
+func (st Staffing) Basis() string {
+	switch {
+	case st.basis == nil:
+		return ""
+	case st.basis.w == nil:
+		return st.basis.text
+	}
+	return string(appendBasis(make([]byte, 0, basisBytes), st.basis))
+}
+
+// Equal reports whether st and o are the same estimate with the same
+// words, however each was made (computed or decoded from JSON).
+func (st Staffing) Equal(o Staffing) bool {
+	return st.FTE == o.FTE && st.Low == o.Low && st.High == o.High && st.Basis() == o.Basis()
+}
+
+// staffingJSON is the JSON form of a Staffing.
+type staffingJSON struct {
+	FTE   float64 `json:"fte"`
+	Low   float64 `json:"low"`
+	High  float64 `json:"high"`
+	Basis string  `json:"basis"`
+}
+
+// MarshalJSON writes {"fte", "low", "high", "basis"}.
+func (st Staffing) MarshalJSON() ([]byte, error) {
+	return json.Marshal(staffingJSON{FTE: st.FTE, Low: st.Low, High: st.High, Basis: st.Basis()})
 }
 
 // basisBytes is about the longest staffing basis in bytes (a dandelion in
 // many units and countries); a longer one only costs a reallocation.
 const basisBytes = 512
 
-// staffings returns the staffing of each structure, with their bases
-// sharing one allocation.
-func staffings(structs []Structure, f *facts, k *[numTerms]float64) []Staffing {
-	out := make([]Staffing, len(structs))
-	ends := make([]int, len(structs))
-	// Every basis goes into one buffer sized for the longest, so that it
-	// does not grow (copying everything written so far) on the way.
-	buf := make([]byte, 0, basisBytes*len(structs))
-	for i, s := range structs {
-		e := estimateStaff(s, f, k)
-		out[i] = Staffing{FTE: e.fte, Low: e.fte * k[kStaffRangeLow], High: e.fte * k[kStaffRangeHigh]}
-		buf = appendBasis(buf, s, e, f, k)
-		ends[i] = len(buf)
+// staffTable holds the staffing estimates of a recommendation's
+// structures. An estimate depends on a structure's operating model, role
+// and sourcing, not on its home, so the default candidates share a few
+// dozen estimates: each is worked out once, with its shortfall.
+type staffTable struct {
+	// slot is 1 + the index in bases of each combination in use; a value
+	// out of its enum's range is looked up as 0, which the estimate and
+	// its words treat alike (see staffKey).
+	slot  [Honeycomb + 1][AdvisoryExecuting + 1][Agency + 1]uint16
+	bases []staffBasis
+	short []float64 // feasibility shortfall of each estimate
+	k     *[numTerms]float64
+}
+
+// staffKey returns the indexes of s in staffTable.slot.
+func staffKey(s *Structure) (m OperatingModel, r Role, so Sourcing) {
+	if s.Model.valid() {
+		m = s.Model
 	}
-	all := string(buf)
-	start := 0
-	for i := range out {
-		out[i].Basis = all[start:ends[i]]
-		start = ends[i]
+	if s.Role.valid() {
+		r = s.Role
 	}
-	return out
+	if s.Sourcing.valid() {
+		so = s.Sourcing
+	}
+	return m, r, so
+}
+
+// init works out the estimate of every combination structs use.
+func (t *staffTable) init(structs []Structure, f *facts, k *[numTerms]float64) {
+	t.k = k
+	n := 0
+	for i := range structs {
+		m, r, so := staffKey(&structs[i])
+		if t.slot[m][r][so] == 0 {
+			n++
+			t.slot[m][r][so] = uint16(n)
+		}
+	}
+	t.bases = make([]staffBasis, n)
+	t.short = make([]float64, n)
+	w := &staffWork{
+		active: len(f.active), employees: f.p.Employees, priority: f.p.SocialPriority,
+		units: f.p.BusinessUnits, countries: f.p.Countries,
+		spokeDedicated: k[kStaffSpokeDedicated], postingRatio: k[kStaffPostingRatio],
+	}
+	for j := range structs {
+		m, r, so := staffKey(&structs[j])
+		i := t.slot[m][r][so] - 1
+		if t.bases[i].w != nil {
+			continue
+		}
+		e := estimateStaff(Structure{Model: m, Role: r, Sourcing: so}, f, k)
+		t.bases[i] = staffBasis{model: m, role: r, e: e, w: w}
+		t.short[i] = shortfall(e.fte, f, k)
+	}
+}
+
+// index returns the index of s's estimate; s must be one of the
+// structures the table was made for.
+func (t *staffTable) index(s *Structure) int {
+	m, r, so := staffKey(s)
+	return int(t.slot[m][r][so]) - 1
+}
+
+// staffing returns the staffing of s.
+func (t *staffTable) staffing(s *Structure) Staffing {
+	b := &t.bases[t.index(s)]
+	return Staffing{FTE: b.e.fte, Low: b.e.fte * t.k[kStaffRangeLow], High: b.e.fte * t.k[kStaffRangeHigh], basis: b}
 }
 
 // appendFTE appends x with one decimal, as strconv.AppendFloat(b, x, 'f',
@@ -77,23 +178,23 @@ func appendCount(b []byte, n int, one, many string) []byte {
 }
 
 // appendBasis appends the words behind a staffing estimate.
-func appendBasis(b []byte, s Structure, e staffEstimate, f *facts, k *[numTerms]float64) []byte {
-	p := &f.p
+func appendBasis(b []byte, sb *staffBasis) []byte {
+	e, p := &sb.e, sb.w
 	b = append(b, "about "...)
 	b = appendFTE(b, e.fte)
 	b = append(b, " FTE: "...)
 	b = appendFTE(b, e.work)
 	b = append(b, " FTE of work on "...)
-	b = appendCount(b, len(f.active), "active touchpoint", "active touchpoints")
+	b = appendCount(b, p.active, "active touchpoint", "active touchpoints")
 	b = append(b, " at "...)
-	b = strconv.AppendInt(b, int64(p.Employees), 10)
+	b = strconv.AppendInt(b, int64(p.employees), 10)
 	b = append(b, " employees and social priority "...)
-	b = strconv.AppendInt(b, int64(p.SocialPriority), 10)
+	b = strconv.AppendInt(b, int64(p.priority), 10)
 	b = append(b, "/5 (realtime, high-volume work counts more)"...)
 	switch {
-	case s.Model == Organic:
+	case sb.model == Organic:
 		b = append(b, ", all of it done by the departments alongside other duties, counted at "...)
-		b = strconv.AppendFloat(b, 100*k[kStaffSpokeDedicated], 'f', 0, 64)
+		b = strconv.AppendFloat(b, 100*p.spokeDedicated, 'f', 0, 64)
 		b = append(b, '%')
 	case e.spokes == 0:
 		b = append(b, ", all of it done by the central team"...)
@@ -110,28 +211,28 @@ func appendBasis(b []byte, s Structure, e staffEstimate, f *facts, k *[numTerms]
 		b = append(b, "; plus "...)
 		b = appendFTE(b, e.overhead)
 		b = append(b, " for "...)
-		switch s.Model {
+		switch sb.model {
 		case HubAndSpoke:
-			if s.Role == Coordinating {
+			if sb.role == Coordinating {
 				b = append(b, "a coordinator"...)
 			} else {
 				b = append(b, "a social strategist"...)
 			}
-			if p.BusinessUnits > 1 {
+			if p.units > 1 {
 				b = append(b, ", liaison with "...)
-				b = appendCount(b, p.BusinessUnits, "business unit", "business units")
+				b = appendCount(b, p.units, "business unit", "business units")
 			}
 		case Dandelion:
 			b = append(b, "a corporate strategist and hub leads in "...)
-			b = appendCount(b, p.BusinessUnits, "business unit", "business units")
+			b = appendCount(b, p.units, "business unit", "business units")
 		case Honeycomb:
 			b = append(b, "a strategist and training the workforce"...)
 		default:
 			b = append(b, "local coverage"...)
 		}
-		if p.Countries > 1 {
+		if p.countries > 1 {
 			b = append(b, ", "...)
-			b = appendCount(b, p.Countries, "country", "countries")
+			b = appendCount(b, p.countries, "country", "countries")
 		}
 	}
 	if e.coe > 0 {
@@ -144,12 +245,12 @@ func appendBasis(b []byte, s Structure, e staffEstimate, f *facts, k *[numTerms]
 		b = appendFTE(b, e.bought)
 		b = append(b, " done by an agency"...)
 	}
-	if s.Model != Organic && s.Model != Centralized {
-		if n := float64(p.Employees) / k[kStaffPostingRatio]; n >= 1 {
+	if sb.model != Organic && sb.model != Centralized {
+		if n := float64(p.employees) / p.postingRatio; n >= 1 {
 			b = append(b, "; about "...)
 			b = strconv.AppendFloat(b, n, 'f', 0, 64)
 			b = append(b, " people would be authorised to post (one per "...)
-			b = strconv.AppendFloat(b, k[kStaffPostingRatio], 'f', 0, 64)
+			b = strconv.AppendFloat(b, p.postingRatio, 'f', 0, 64)
 			b = append(b, " employees)"...)
 		}
 	}

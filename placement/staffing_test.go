@@ -63,7 +63,7 @@ func TestStaffingBySizeBand(t *testing.T) {
 		assert.LessOrEqual(t, top.Staffing.FTE, band.high, "%s: %s needs %.1f FTE", band.name, top.Structure.ID(), top.Staffing.FTE)
 		assert.Less(t, top.Staffing.Low, top.Staffing.FTE)
 		assert.Greater(t, top.Staffing.High, top.Staffing.FTE)
-		assert.Contains(t, top.Staffing.Basis, "FTE")
+		assert.Contains(t, top.Staffing.Basis(), "FTE")
 	}
 }
 
@@ -77,7 +77,7 @@ func TestStaffingNovice(t *testing.T) {
 	require.NoError(t, err)
 	top := rec.Ranking[0]
 	assert.Equal(t, placement.Centralized, top.Structure.Model, top.Structure.ID())
-	assert.InDelta(t, 3.1, top.Staffing.FTE, 1.9, top.Staffing.Basis)
+	assert.InDelta(t, 3.1, top.Staffing.FTE, 1.9, top.Staffing.Basis())
 }
 
 // TestStaffingEveryStructure: every ranked structure carries its staffing,
@@ -91,7 +91,7 @@ func TestStaffingEveryStructure(t *testing.T) {
 		require.NoError(t, err)
 		out := map[string]float64{}
 		for _, e := range rec.Ranking {
-			assert.NotEmpty(t, e.Staffing.Basis, e.Structure.ID())
+			assert.NotEmpty(t, e.Staffing.Basis(), e.Structure.ID())
 			assert.False(t, e.Staffing.FTE < 0, e.Structure.ID())
 			out[e.Structure.ID()] = e.Staffing.FTE
 		}
@@ -135,7 +135,7 @@ func TestStaffingCentreOfExcellence(t *testing.T) {
 		out := map[placement.OperatingModel]string{}
 		for _, e := range rec.Ranking {
 			if _, ok := out[e.Structure.Model]; !ok {
-				out[e.Structure.Model] = e.Staffing.Basis
+				out[e.Structure.Model] = e.Staffing.Basis()
 			}
 		}
 		return out

@@ -14,10 +14,11 @@ import (
 // exactly what [Recommender.Recommend] returns for that profile, whatever
 // the number of workers, so a sweep is as deterministic as one call.
 //
-// At most a few profiles per worker are in flight, so a sweep over
-// millions of profiles holds only those and what the caller keeps.
-// profiles is consumed on another goroutine, one profile ahead of the
-// workers. Stopping the loop early stops the sweep; a cancelled context
+// Workers take the profiles in batches of a few (8), and at most two
+// batches per worker are in flight, so a sweep over millions of profiles
+// holds only those and what the caller keeps. profiles is consumed on
+// another goroutine, a batch ahead of the workers: an outcome is yielded
+// once its batch is complete, or profiles has ended. Stopping the loop early stops the sweep; a cancelled context
 // ends it with one last pair (nil, ctx.Err()). Either way every goroutine
 // has returned when the loop ends.
 //
@@ -31,60 +32,91 @@ func (r *Recommender) RecommendAll(ctx context.Context, profiles iter.Seq[Profil
 			rec *Recommendation
 			err error
 		}
+		// A job is a batch of consecutive profiles: handing profiles over
+		// one by one cost more in goroutine wake-ups than a recommendation.
 		type job struct {
-			p    Profile
-			done chan outcome
+			ps   []Profile
+			outs []outcome
+			done chan struct{}
 		}
 		// order holds the jobs in input order; its capacity bounds the
 		// jobs in flight. jobs hands them to the workers.
-		order := make(chan *job, 4*workers)
+		order := make(chan *job, 2*workers)
 		jobs := make(chan *job)
 		quit := make(chan struct{})
 		var wg sync.WaitGroup
+		send := func(j *job) bool {
+			select {
+			case order <- j:
+			case <-quit:
+				return false
+			}
+			select {
+			case jobs <- j:
+				return true
+			case <-quit:
+				return false
+			}
+		}
 		wg.Go(func() {
 			defer close(order)
 			defer close(jobs)
+			j := &job{ps: make([]Profile, 0, sweepBatch), done: make(chan struct{})}
 			for p := range profiles {
-				j := &job{p: p, done: make(chan outcome, 1)}
-				select {
-				case order <- j:
-				case <-quit:
+				j.ps = append(j.ps, p)
+				if len(j.ps) < sweepBatch {
+					continue
+				}
+				j.outs = make([]outcome, len(j.ps))
+				if !send(j) {
 					return
 				}
-				select {
-				case jobs <- j:
-				case <-quit:
-					return
-				}
+				j = &job{ps: make([]Profile, 0, sweepBatch), done: make(chan struct{})}
+			}
+			if len(j.ps) > 0 {
+				j.outs = make([]outcome, len(j.ps))
+				send(j)
 			}
 		})
 		for range workers {
 			wg.Go(func() {
 				for j := range jobs {
-					if err := ctx.Err(); err != nil {
-						j.done <- outcome{err: err}
-						continue
+					for i := range j.ps {
+						if err := ctx.Err(); err != nil {
+							j.outs[i].err = err
+							continue
+						}
+						j.outs[i].rec, j.outs[i].err = r.Recommend(ctx, j.ps[i])
+						j.ps[i] = Profile{} // not needed any more
 					}
-					rec, err := r.Recommend(ctx, j.p)
-					j.done <- outcome{rec, err}
+					close(j.done)
 				}
 			})
 		}
 		defer wg.Wait()
 		defer close(quit)
 		for j := range order {
-			var o outcome
 			select {
-			case o = <-j.done:
+			case <-j.done:
 			case <-ctx.Done():
 			}
 			if err := ctx.Err(); err != nil {
-				yield(nil, err)
+				yield(nil, err) // j.outs may still be being written
 				return
 			}
-			if !yield(o.rec, o.err) {
-				return
+			for _, o := range j.outs {
+				if err := ctx.Err(); err != nil {
+					yield(nil, err)
+					return
+				}
+				if !yield(o.rec, o.err) {
+					return
+				}
 			}
 		}
 	}
 }
+
+// sweepBatch is the number of consecutive profiles a worker of
+// RecommendAll takes at a time.
+const sweepBatch = 8

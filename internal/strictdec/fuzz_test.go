@@ -75,7 +75,7 @@ func (n *nullable) UnmarshalJSON(b []byte) error {
 }
 
 var sentinels = []error{ErrEmpty, ErrSyntax, ErrInvalidUTF8, ErrNull, ErrType, ErrUnknownField,
-	ErrDuplicateKey, ErrTrailingData, ErrTag, ErrAlias}
+	ErrDuplicateKey, ErrTrailingData, ErrTag, ErrAlias, ErrMissing}
 
 // FuzzDecode feeds arbitrary documents to DecodeJSON, DecodeYAML and
 // Decode. Properties: no panic; an error is an *Error wrapping a sentinel
@@ -136,9 +136,11 @@ func FuzzDecode(f *testing.F) {
 				t.Fatalf("%s: round trip through %s differs (-first +again):\n%s", format, js, diff)
 			}
 		}
-		check("JSON", DecodeJSON)
-		check("YAML", DecodeYAML)
-		check("auto", Decode)
+		for _, opts := range [][]Option{nil, {RequireFields}} {
+			check("JSON", func(b []byte, v any) error { return DecodeJSON(b, v, opts...) })
+			check("YAML", func(b []byte, v any) error { return DecodeYAML(b, v, opts...) })
+			check("auto", func(b []byte, v any) error { return Decode(b, v, opts...) })
+		}
 	})
 }
 

@@ -27,7 +27,8 @@ var options = json.JoinOptions(
 
 // decodeJSON decodes data into dst. y is nil for a JSON document and
 // describes the YAML document that data was converted from otherwise.
-func decodeJSON(data []byte, dst any, y *yamlDoc) error {
+// With require, every struct member is required (see RequireFields).
+func decodeJSON(data []byte, dst any, y *yamlDoc, require bool) error {
 	opts := options
 	if y != nil && (len(y.nonFinite) > 0 || len(y.plain) > 0) {
 		opts = json.JoinOptions(options, json.WithUnmarshalers(json.JoinUnmarshalers(
@@ -46,6 +47,9 @@ func decodeJSON(data []byte, dst any, y *yamlDoc) error {
 		e := locate(data, nil, "", len(data)-len(rest))
 		e.Err = causef(ErrTrailingData, "data after the top-level value")
 		return e
+	}
+	if require {
+		return checkRequired(data, reflect.TypeOf(dst).Elem(), y)
 	}
 	return nil
 }
@@ -89,26 +93,18 @@ func decodesText(t reflect.Type) bool {
 // nullTarget names what null would wrongly stand for in t ("a number"),
 // or returns "" when null is acceptable for t.
 func nullTarget(t reflect.Type) string {
-	for {
+	for ; ; t = t.Elem() {
 		if decodesJSON(t) {
 			return ""
 		}
 		if t.Kind() != reflect.Pointer {
 			break
 		}
-		t = t.Elem()
 	}
-	if decodesText(t) {
-		return "a string"
-	}
-	switch t.Kind() {
-	case reflect.Bool:
-		return "a boolean"
-	case reflect.String:
-		return "a string"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
-		reflect.Float32, reflect.Float64:
+	switch k := goKind(t); k {
+	case "a boolean", "a string", "a number":
+		return k
+	case "an integer", "a non-negative integer":
 		return "a number"
 	}
 	return ""
@@ -128,7 +124,7 @@ func describe(err error, data []byte, y *yamlDoc) error {
 		switch {
 		case errors.Is(sem.Err, json.ErrUnknownName):
 			e := locate(data, lines, ptr, int(sem.ByteOffset))
-			e.Path = pathOf(data, ptr.Parent())
+			e.Path, e.Key = pathOf(data, ptr.Parent()), ptr.LastToken()
 			e.Err = causef(ErrUnknownField, "unknown field %q", ptr.LastToken())
 			return e
 		}
@@ -141,9 +137,18 @@ func describe(err error, data []byte, y *yamlDoc) error {
 			e.Err = c // refuseNull or nonFiniteHook
 		case errors.As(sem.Err, &inner):
 			// A type that decodes itself with this package (scoring.Table):
-			// its path continues ours; its position is within the value.
+			// its path continues ours, and its position, counted from the
+			// start of the value, is moved to the document's.
 			e.Path = joinPath(e.Path, inner.Path)
-			e.Err = inner.Err
+			e.Key, e.Err = inner.Key, inner.Err
+			if y == nil && e.Line > 0 && inner.Line > 0 {
+				if inner.Line == 1 {
+					e.Column += inner.Column - 1
+				} else {
+					e.Column = inner.Column
+				}
+				e.Line += inner.Line - 1
+			}
 		case sem.Err != nil && sem.GoType != nil && (decodesJSON(sem.GoType) || decodesText(sem.GoType)):
 			e.Err = sem.Err // the type's own error, such as an unknown token
 		default:
@@ -151,13 +156,17 @@ func describe(err error, data []byte, y *yamlDoc) error {
 			if f, ok := y.nonFiniteAt(ptr); ok {
 				msg = "want " + goKind(sem.GoType) + ", got " + yamlFloat(f)
 			}
-			e.Err = &cause{msg: msg, errs: []error{ErrType}}
+			errs := []error{ErrType}
+			if sem.JSONKind == '0' && sem.GoType != nil && goKind(sem.GoType) == "a number" {
+				errs = append(errs, ErrRange) // the message says so
+			}
+			e.Err = &cause{msg: msg, errs: errs}
 		}
 		return e
 	case errors.As(err, &syn):
 		e := locate(data, lines, syn.JSONPointer, int(syn.ByteOffset))
 		if errors.Is(syn.Err, jsontext.ErrDuplicateName) {
-			e.Path = pathOf(data, syn.JSONPointer.Parent())
+			e.Path, e.Key = pathOf(data, syn.JSONPointer.Parent()), syn.JSONPointer.LastToken()
 			e.Err = causef(ErrDuplicateKey, "duplicate key %q", syn.JSONPointer.LastToken())
 			return e
 		}

@@ -20,6 +20,10 @@
 //     an error ([ErrType]). The YAML numbers .inf, -.inf and .nan, which
 //     JSON cannot write, decode into float fields as such, for the
 //     caller's validation to judge.
+//   - With [RequireFields], every member of every struct must be present
+//     and not null, unless its field is tagged omitempty or omitzero
+//     ([ErrMissing], [ErrNull]); a type that decodes JSON itself checks
+//     its own members.
 //   - Anything after the top-level value, including a second YAML document,
 //     is an error ([ErrTrailingData]); an empty document is [ErrEmpty].
 //   - YAML only: explicit tags (!!binary, !!str, a custom !tag), anchors and
@@ -58,11 +62,17 @@ var (
 	ErrNull = errors.New("null is not a value")
 	// ErrType reports a value of the wrong type.
 	ErrType = errors.New("wrong type")
+	// ErrRange reports a number too large for a float64 (1e999); the
+	// error also wraps ErrType.
+	ErrRange = errors.New("number out of range")
 	// ErrUnknownField reports a key that no field takes, including a key
 	// that differs from a field's name only in case.
 	ErrUnknownField = errors.New("unknown field")
 	// ErrDuplicateKey reports a key given twice in the same object.
 	ErrDuplicateKey = errors.New("duplicate key")
+	// ErrMissing reports a required member that is not there (see
+	// [RequireFields]).
+	ErrMissing = errors.New("missing field")
 	// ErrTrailingData reports data after the top-level value, or a second
 	// YAML document.
 	ErrTrailingData = errors.New("data after the top-level value")
@@ -80,6 +90,10 @@ var (
 type Error struct {
 	Format string
 	Path   string
+	// Key is, for an unknown or duplicate key ([ErrUnknownField],
+	// [ErrDuplicateKey]), the key itself; Path then names the object
+	// that holds it.
+	Key    string
 	Line   int
 	Column int
 	Err    error
@@ -123,22 +137,42 @@ func causef(sentinel error, format string, args ...any) error {
 	return &cause{msg: fmt.Sprintf(format, args...), errs: []error{sentinel}}
 }
 
+// Option is a decoding rule beyond the package's defaults.
+type Option int
+
+// RequireFields makes every member of every struct required: absent or
+// null, it is an error ([ErrMissing], [ErrNull]), unless its field is
+// tagged omitempty or omitzero; nor may the document be null. A type that
+// decodes JSON itself (an UnmarshalJSON method) is left to check its own
+// members and what null means for it.
+const RequireFields Option = 1
+
+// required reports whether opts holds RequireFields.
+func required(opts []Option) bool {
+	for _, o := range opts {
+		if o == RequireFields {
+			return true
+		}
+	}
+	return false
+}
+
 // Decode decodes data into v, which must be a non-nil pointer: as JSON
 // when the first character after an optional byte order mark and white
 // space is '{', else as YAML. v is replaced by the decoded value only when
 // decoding succeeds (values already in v are not kept as defaults). The
 // error is an [*Error].
-func Decode(data []byte, v any) error {
+func Decode(data []byte, v any, opts ...Option) error {
 	data = bytes.TrimPrefix(data, bom)
 	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && t[0] == '{' {
-		return DecodeJSON(data, v)
+		return DecodeJSON(data, v, opts...)
 	}
-	return DecodeYAML(data, v)
+	return DecodeYAML(data, v, opts...)
 }
 
 // DecodeJSON decodes one JSON value from data into v, following the
 // package's rules. The error is an [*Error].
-func DecodeJSON(data []byte, v any) error {
+func DecodeJSON(data []byte, v any, opts ...Option) error {
 	data = bytes.TrimPrefix(data, bom)
 	if err := checkText("JSON", data); err != nil {
 		return err
@@ -146,12 +180,12 @@ func DecodeJSON(data []byte, v any) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return &Error{Format: "JSON", Err: ErrEmpty}
 	}
-	return into(v, func(dst any) error { return decodeJSON(data, dst, nil) })
+	return into(v, func(dst any) error { return decodeJSON(data, dst, nil, required(opts)) })
 }
 
 // DecodeYAML decodes one YAML document from data into v, following the
 // package's rules. The error is an [*Error].
-func DecodeYAML(data []byte, v any) error {
+func DecodeYAML(data []byte, v any, opts ...Option) error {
 	data = bytes.TrimPrefix(data, bom)
 	if err := checkText("YAML", data); err != nil {
 		return err
@@ -163,7 +197,7 @@ func DecodeYAML(data []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return into(v, func(dst any) error { return decodeJSON(js, dst, y) })
+	return into(v, func(dst any) error { return decodeJSON(js, dst, y, required(opts)) })
 }
 
 // into decodes into a fresh value of v's type and stores it in v only on
