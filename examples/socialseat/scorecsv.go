@@ -123,9 +123,12 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 	}
 	w := bufio.NewWriterSize(e.stdout, 1<<20)
 	if err := writeResult(w, res.(*scoring.Result)); err != nil {
-		return err
+		return &outputError{err}
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return &outputError{err}
+	}
+	return nil
 }
 
 // tableReader reads a CSV/TSV table whose header row holds a label and

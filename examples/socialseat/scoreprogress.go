@@ -1,9 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"io"
 	"os"
+	"runtime/debug"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 
 	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
@@ -61,10 +67,13 @@ func rankingPhase(e *env, fn func() (any, error)) (any, error) {
 // standard input): the bar shows the bytes read of the input's size when
 // it is known (a file, or standard input redirected from one), then the
 // ranking, which a cancelled ctx gives up. adjust, if not nil, changes the
-// request (the method options given as flags) before it runs.
+// request (the method options given as flags) before it runs. The request
+// is read as a stream ("matrix" straight into the problem, no JSON tree),
+// and the response is written to stdout as it is encoded, once it is
+// computed.
 func scoreJSON(ctx context.Context, e *env, file string, adjust func(*scoringjson.ScoreRequest) error) error {
 	return withInputSize(file, e.stdin, func(r io.Reader, size int64) error {
-		req, err := scoringjson.DecodeScore(readingProgress(ctx, e, r, size))
+		in, err := scoringjson.DecodeScoreStream(readingProgress(ctx, e, r, size), size)
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -72,16 +81,48 @@ func scoreJSON(ctx context.Context, e *env, file string, adjust func(*scoringjso
 			return err
 		}
 		if adjust != nil {
-			if err := adjust(req); err != nil {
+			if err := adjust(in.Request); err != nil {
 				return err
 			}
 		}
-		res, err := rankingPhase(e, func() (any, error) { return req.ScoreContext(ctx) })
+		if size > 64<<20 {
+			// A large request: collect garbage more eagerly than the
+			// default, which keeps the peak memory near what the problem
+			// holds.
+			defer debug.SetGCPercent(debug.SetGCPercent(50))
+		}
+		res, err := rankingPhase(e, func() (any, error) { return in.ScoreContext(ctx, true) })
 		if err != nil {
 			return err
 		}
-		return writeJSON(e.out, res)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := writeJSONStream(e.stdout, res); err != nil {
+			return &outputError{err}
+		}
+		return nil
 	})
+}
+
+// outputError is output that could not be written: exit status 3, and
+// the message run gives for output it cannot write.
+type outputError struct{ err error }
+
+func (e *outputError) Error() string { return "writing output: " + e.err.Error() }
+func (e *outputError) Unwrap() error { return e.err }
+
+// writeJSONStream writes v as writeJSON does (encoding/json's text,
+// indented by two spaces, a final newline), to w as it is encoded rather
+// than built in memory first: a response of a million alternatives is as
+// large as its request.
+func writeJSONStream(w io.Writer, v any) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	if err := json.MarshalWrite(bw, v, jsonv1.DefaultOptionsV1(), jsontext.WithIndent("  ")); err != nil {
+		return err
+	}
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // inputSize is the size of r in bytes when r is a regular file, else 0
