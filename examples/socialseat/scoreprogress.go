@@ -73,6 +73,12 @@ func rankingPhase(e *env, fn func() (any, error)) (any, error) {
 // computed.
 func scoreJSON(ctx context.Context, e *env, file string, adjust func(*scoringjson.ScoreRequest) error) error {
 	return withInputSize(file, e.stdin, func(r io.Reader, size int64) error {
+		if size > 64<<20 {
+			// A large request: collect garbage more eagerly than the
+			// default, which keeps the peak memory near what the problem
+			// holds.
+			defer debug.SetGCPercent(debug.SetGCPercent(50))
+		}
 		in, err := scoringjson.DecodeScoreStream(readingProgress(ctx, e, r, size), size)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -84,12 +90,6 @@ func scoreJSON(ctx context.Context, e *env, file string, adjust func(*scoringjso
 			if err := adjust(in.Request); err != nil {
 				return err
 			}
-		}
-		if size > 64<<20 {
-			// A large request: collect garbage more eagerly than the
-			// default, which keeps the peak memory near what the problem
-			// holds.
-			defer debug.SetGCPercent(debug.SetGCPercent(50))
 		}
 		res, err := rankingPhase(e, func() (any, error) { return in.ScoreContext(ctx, true) })
 		if err != nil {

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -112,7 +114,8 @@ type streamDecoder struct {
 	crits                  []scoring.Criterion // from the members before "matrix", when valid
 	weights                []float64
 	critsOK                bool
-	alts                   []string
+	altNames               string  // the alternatives' names, one after the other
+	altEnds                []int32 // where each name ends in altNames; nil: none given
 	altsGiven, altsLate    bool
 	rows                   int
 	w0, badRow, badWidth   int // the first row's width; the first row of another width (-1: none) and its width
@@ -649,11 +652,13 @@ func (d *streamDecoder) alternatives() *posError {
 	default:
 		return d.wrongType("alternatives", "a list")
 	}
-	var all []byte
-	var ends []int
+	// The names go into one string (one object for the collector, not a
+	// million), cut at d.altEnds.
+	var all strings.Builder
+	var scratch []byte
+	d.altEnds = []int32{}
 	if d.peek() == ']' {
 		d.i++
-		d.alts = []string{}
 		return nil
 	}
 	for idx := 0; ; idx++ {
@@ -665,16 +670,18 @@ func (d *streamDecoder) alternatives() *posError {
 				return perr
 			}
 			if bytes.IndexByte(raw, '\\') < 0 {
-				all = append(all, raw[1:len(raw)-1]...)
+				all.Write(raw[1 : len(raw)-1])
 			} else {
 				var err error
-				n := len(all)
-				if all, err = jsontext.AppendUnquote(all, raw); err != nil {
-					all = all[:n]
+				if scratch, err = jsontext.AppendUnquote(scratch[:0], raw); err != nil {
 					return d.syntaxAt(start, "%s", trimJSONPrefix(err))
 				}
+				all.Write(scratch)
 			}
-			ends = append(ends, len(all))
+			if all.Len() > math.MaxInt32 {
+				return d.errAt(start, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrType, "the names are longer than 2 GB together")
+			}
+			d.altEnds = append(d.altEnds, int32(all.Len()))
 		case 'n':
 			// As the strict decoder, on the first byte.
 			return d.errAt(d.i, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrNull, "null is not a string")
@@ -686,13 +693,7 @@ func (d *streamDecoder) alternatives() *posError {
 			d.i++
 		case ']':
 			d.i++
-			s := string(all)
-			d.alts = make([]string, len(ends))
-			from := 0
-			for k, e := range ends {
-				d.alts[k] = s[from:e]
-				from = e
-			}
+			d.altNames = all.String()
 			return nil
 		case 0:
 			return d.endErr()
@@ -954,7 +955,7 @@ func (d *streamDecoder) matrix() *posError {
 // startMatrix decides where the rows go: into a problem builder when the
 // members read so far give valid criteria, else into a flat slice.
 func (d *streamDecoder) startMatrix() {
-	if d.altsGiven && d.alts == nil {
+	if d.altsGiven && d.altEnds == nil {
 		// "alternatives": null
 		d.altsGiven = false
 	}
@@ -967,7 +968,7 @@ func (d *streamDecoder) startMatrix() {
 	hint := 0
 	switch {
 	case d.altsGiven:
-		hint = len(d.alts)
+		hint = len(d.altEnds)
 	case d.sizeHint > 0 && d.critsOK:
 		// A row takes at least two bytes per value; reserved memory that
 		// is never written costs nothing.
@@ -1057,7 +1058,7 @@ func (d *streamDecoder) endRow(width int, row []float64) {
 	if d.builderOn {
 		want = len(d.crits)
 	}
-	if width != want || (d.altsGiven && i >= len(d.alts)) {
+	if width != want || (d.altsGiven && i >= len(d.altEnds)) {
 		d.shapeBad = true
 		d.flat = nil
 		return
@@ -1067,7 +1068,7 @@ func (d *streamDecoder) endRow(width int, row []float64) {
 	}
 	var name string
 	if d.altsGiven {
-		name = d.alts[i]
+		name = d.altName(i)
 	} else {
 		if i%4096 == 0 {
 			d.defNames = defaultNameBlock(d.defNames[:0], i, 4096)
@@ -1077,6 +1078,24 @@ func (d *streamDecoder) endRow(width int, row []float64) {
 	if err := d.builder.Add(name, row); err != nil {
 		d.shapeBad = true
 	}
+}
+
+// altName returns the name of alternative i.
+func (d *streamDecoder) altName(i int) string {
+	from := int32(0)
+	if i > 0 {
+		from = d.altEnds[i-1]
+	}
+	return d.altNames[from:d.altEnds[i]]
+}
+
+// altList returns the alternatives' names as a list.
+func (d *streamDecoder) altList() []string {
+	out := make([]string, len(d.altEnds))
+	for i := range out {
+		out[i] = d.altName(i)
+	}
+	return out
 }
 
 // defaultNameBlock appends the default names "A<k+1>" of alternatives
@@ -1108,10 +1127,10 @@ func (d *streamDecoder) trailing() *posError {
 // finish builds the problem of a request whose document decoded.
 func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 	s := &ScoreInput{Request: req}
-	if d.altsGiven && d.alts == nil {
+	if d.altsGiven && d.altEnds == nil {
 		d.altsGiven = false
 	}
-	if d.altsGiven && len(d.alts) != d.rows {
+	if d.altsGiven && len(d.altEnds) != d.rows {
 		d.shapeBad = true
 	}
 	if !d.shapeBad && d.rows > 0 && d.badRow < 0 {
@@ -1120,7 +1139,7 @@ func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 			p, err := d.builder.Problem()
 			if err == nil && d.altsLate {
 				// "alternatives" came after "matrix": name the rows now.
-				p, err = scoring.NewProblemFromMatrix(d.alts, d.crits, p.Matrix())
+				p, err = scoring.NewProblemFromMatrix(d.altList(), d.crits, p.Matrix())
 			}
 			if err == nil {
 				s.p, s.w = p, d.weights
@@ -1131,7 +1150,7 @@ func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 			if err == nil {
 				var alts []string
 				if d.altsGiven {
-					alts = d.alts
+					alts = d.altList()
 				}
 				var p *scoring.Problem
 				if p, err = scoring.NewProblemRowMajor(alts, crits, d.flat); err == nil {
@@ -1147,7 +1166,7 @@ func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 	d.flat, d.builder = nil, nil
 	stand := *req
 	if d.altsGiven {
-		stand.Alternatives = d.alts
+		stand.Alternatives = d.altList()
 	}
 	width := max(d.w0, d.badWidth)
 	zero := make([]float64, width)
