@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -97,7 +96,7 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
 	b := scoring.NewProblemBuilder(crits, hint)
-	if err := h.readRows(r, b); err != nil {
+	if err := h.readRows(b); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -133,22 +132,29 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 
 // tableReader reads a CSV/TSV table whose header row holds a label and
 // then the criteria's names, and whose every other row holds an
-// alternative's name and then one number per criterion. A line holding a
-// double quote is parsed as CSV (quoted fields, doubled quotes); a quoted
-// field cannot span lines. Blank lines are skipped.
+// alternative's name and then one number per criterion. Fields follow
+// RFC 4180: a field in double quotes may hold the separator, line breaks
+// (a CRLF in it reads as LF, as encoding/csv reads it) and doubled
+// quotes; a quote elsewhere in a field is an error. Lines end in LF or
+// CRLF; blank lines are skipped. The numbers are parsed from the bytes
+// (see parseFloat), the names are gathered a block of rows at a time into
+// one string, so reading a row allocates nothing.
 type tableReader struct {
+	r        *bufio.Reader
 	sep      byte
 	criteria []string
 	lineLen  int // the header's length in bytes
 	line     []byte
 	fields   [][]byte
-	num      int
+	scratch  []byte // unquoted fields of the current record
+	num      int    // the line the current record starts on
+	next1    int    // the line the next record starts on
 }
 
 // readHeader reads the header row.
 func readHeader(r *bufio.Reader, sep byte) (*tableReader, error) {
-	t := &tableReader{sep: sep}
-	ok, err := t.next(r)
+	t := &tableReader{r: r, sep: sep, next1: 1}
+	ok, err := t.next()
 	if err != nil {
 		return nil, err
 	}
@@ -166,40 +172,149 @@ func readHeader(r *bufio.Reader, sep byte) (*tableReader, error) {
 	return t, nil
 }
 
-// next reads the next non-blank line into t.fields; false at the end.
-func (t *tableReader) next(r *bufio.Reader) (bool, error) {
+// next reads the next record that is not a blank line into t.fields;
+// false at the end.
+func (t *tableReader) next() (bool, error) {
 	for {
 		var err error
-		t.line, err = readLine(r, t.line[:0])
+		t.line, err = readLine(t.r, t.line[:0])
 		if errors.Is(err, io.EOF) && len(t.line) == 0 {
 			return false, nil
 		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			return false, err
 		}
-		t.num++
+		t.num = t.next1
+		t.next1++
 		if len(bytes.TrimSpace(t.line)) == 0 {
 			continue
 		}
-		if t.fields, err = splitFields(t.fields[:0], t.line, t.sep); err != nil {
+		if bytes.IndexByte(t.line, '"') < 0 {
+			t.fields = splitPlain(t.fields[:0], t.line, t.sep)
+			return true, nil
+		}
+		if err := t.splitQuoted(); err != nil {
 			return false, fmt.Errorf("line %d: %w", t.num, err)
 		}
 		return true, nil
 	}
 }
 
-// readRows adds every further row to b.
-func (t *tableReader) readRows(r *bufio.Reader, b *scoring.ProblemBuilder) error {
-	n := len(t.criteria)
-	row := make([]float64, n)
+// splitPlain appends the fields of a line without quotes to dst; they
+// alias the line.
+func splitPlain(dst [][]byte, line []byte, sep byte) [][]byte {
 	for {
-		ok, err := t.next(r)
+		k := bytes.IndexByte(line, sep)
+		if k < 0 {
+			return append(dst, line)
+		}
+		dst = append(dst, line[:k])
+		line = line[k+1:]
+	}
+}
+
+// splitQuoted splits the record that starts with t.line, which holds a
+// quote, by RFC 4180, reading further lines while a quoted field is open.
+func (t *tableReader) splitQuoted() error {
+	t.fields = t.fields[:0]
+	t.scratch = t.scratch[:0]
+	var starts []int // each field's start in scratch
+	line := t.line
+	for {
+		starts = append(starts, len(t.scratch))
+		if len(line) == 0 || line[0] != '"' {
+			k := bytes.IndexByte(line, t.sep)
+			if k < 0 {
+				k = len(line)
+			}
+			if bytes.IndexByte(line[:k], '"') >= 0 {
+				return fmt.Errorf("field %d: a quote in a field that does not start with one (quote the whole field and double the quote)", len(starts))
+			}
+			t.scratch = append(t.scratch, line[:k]...)
+			if k == len(line) {
+				break
+			}
+			line = line[k+1:]
+			continue
+		}
+		// A quoted field: up to the quote that is not doubled.
+		line = line[1:]
+		for {
+			k := bytes.IndexByte(line, '"')
+			if k < 0 {
+				// The field goes on on the next line.
+				t.scratch = append(t.scratch, line...)
+				t.scratch = append(t.scratch, '\n')
+				var err error
+				t.line, err = readLine(t.r, t.line[:0])
+				if err != nil && (!errors.Is(err, io.EOF) || len(t.line) == 0) {
+					if errors.Is(err, io.EOF) {
+						return errors.New("a quoted field is not closed before the end of the file")
+					}
+					return err
+				}
+				t.next1++
+				line = t.line
+				continue
+			}
+			t.scratch = append(t.scratch, line[:k]...)
+			line = line[k+1:]
+			if len(line) > 0 && line[0] == '"' {
+				t.scratch = append(t.scratch, '"')
+				line = line[1:]
+				continue
+			}
+			break
+		}
+		if len(line) == 0 {
+			break
+		}
+		if line[0] != t.sep {
+			return fmt.Errorf("field %d: %q after a closing quote, want the separator or the end of the line", len(starts), line[0])
+		}
+		line = line[1:]
+	}
+	for f, from := range starts {
+		to := len(t.scratch)
+		if f+1 < len(starts) {
+			to = starts[f+1]
+		}
+		t.fields = append(t.fields, t.scratch[from:to:to])
+	}
+	return nil
+}
+
+// block is the number of rows read before they are handed to the builder
+// together, their names in one string.
+const block = 4096
+
+// readRows adds every further row to b.
+func (t *tableReader) readRows(b *scoring.ProblemBuilder) error {
+	n := len(t.criteria)
+	vals := make([]float64, block*n)
+	var names []byte
+	ends := make([]int, 0, block)
+	flush := func() error {
+		all, from := string(names), 0
+		for k, e := range ends {
+			if err := b.Add(all[from:e], vals[k*n:(k+1)*n]); err != nil {
+				return err
+			}
+			from = e
+		}
+		names, ends = names[:0], ends[:0]
+		return nil
+	}
+	for {
+		ok, err := t.next()
 		if err != nil {
 			return err
 		}
 		if !ok {
 			break
 		}
+		k := len(ends)
+		row := vals[k*n : (k+1)*n]
 		if len(t.fields) != n+1 {
 			return fmt.Errorf("line %d: %d fields, want %d (a name and one value per criterion)", t.num, len(t.fields), n+1)
 		}
@@ -210,9 +325,16 @@ func (t *tableReader) readRows(r *bufio.Reader, b *scoring.ProblemBuilder) error
 			}
 			row[j] = v
 		}
-		if err := b.Add(string(t.fields[0]), row); err != nil {
-			return fmt.Errorf("line %d: %w", t.num, err)
+		names = append(names, t.fields[0]...)
+		ends = append(ends, len(names))
+		if len(ends) == block {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	if b.Len() == 0 {
 		return errors.New("no alternatives: the file has a header row only")
@@ -232,31 +354,6 @@ func readLine(r *bufio.Reader, buf []byte) ([]byte, error) {
 		buf = bytes.TrimSuffix(buf, []byte("\r"))
 		return buf, err
 	}
-}
-
-// splitFields appends the fields of one line to dst. The fields of a line
-// without a double quote alias the line.
-func splitFields(dst [][]byte, line []byte, sep byte) ([][]byte, error) {
-	if bytes.IndexByte(line, '"') < 0 {
-		for {
-			k := bytes.IndexByte(line, sep)
-			if k < 0 {
-				return append(dst, line), nil
-			}
-			dst = append(dst, line[:k])
-			line = line[k+1:]
-		}
-	}
-	cr := csv.NewReader(bytes.NewReader(line))
-	cr.Comma = rune(sep)
-	rec, err := cr.Read()
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range rec {
-		dst = append(dst, []byte(s))
-	}
-	return dst, nil
 }
 
 // matrixRequest returns the score request that goes with a matrix: the

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"maps"
 	"math"
@@ -8,10 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/scoring"
 )
 
 // TestScoreMatrix checks that a CSV or TSV table with a spec file or
@@ -112,5 +117,72 @@ func TestParseFloat(t *testing.T) {
 		}
 		require.NoError(t, err, "%q", s)
 		assert.Equal(t, math.Float64bits(want), math.Float64bits(got), "%q: %v, want %v", s, got, want)
+	}
+}
+
+// TestTableReaderRFC4180 checks the table reader against encoding/csv on
+// tables whose names hold separators, quotes, line breaks and spaces, as
+// csv.Writer quotes them, with LF and CRLF line ends.
+func TestTableReaderRFC4180(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "b c", ",", ";", "\t", `"`, `""`, "\n", "\r\n", " ", "é", "x"}
+	for trial := range 200 {
+		sep := []rune{',', ';', '\t'}[trial%3]
+		var b strings.Builder
+		w := csv.NewWriter(&b)
+		w.Comma = sep
+		w.UseCRLF = trial%2 == 1
+		want := [][]string{{"label", "c1", "c 2"}}
+		for i := range 1 + rng.IntN(20) {
+			var name strings.Builder
+			for range 1 + rng.IntN(4) {
+				name.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			name.WriteString(strconv.Itoa(i))
+			want = append(want, []string{name.String(), strconv.Itoa(rng.IntN(100)), strconv.FormatFloat(rng.Float64(), 'g', -1, 64)})
+		}
+		require.NoError(t, w.WriteAll(want))
+		text := b.String()
+		// encoding/csv reads a CRLF inside a quoted field as LF.
+		cr := csv.NewReader(strings.NewReader(text))
+		cr.Comma = sep
+		wantRead, err := cr.ReadAll()
+		require.NoError(t, err)
+
+		tr, err := readHeader(bufio.NewReader(strings.NewReader(text)), byte(sep))
+		require.NoError(t, err, "%q", text)
+		got := [][]string{append([]string{"label"}, tr.criteria...)}
+		for {
+			ok, err := tr.next()
+			require.NoError(t, err, "%q", text)
+			if !ok {
+				break
+			}
+			var rec []string
+			for _, f := range tr.fields {
+				rec = append(rec, string(f))
+			}
+			got = append(got, rec)
+		}
+		require.Equal(t, wantRead, got, "%q", text)
+	}
+}
+
+// TestTableReaderQuoteErrors: a malformed quoted field is an error naming
+// the line its record starts on.
+func TestTableReaderQuoteErrors(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]string{
+		"x,a\np,1\n\"q\nr,2\n":     "line 3: a quoted field is not closed",
+		"x,a\np,1\nq\"r,2\n":       `line 3: field 1: a quote in a field that does not start with one`,
+		"x,a\np,1\n\"q\"r,2\n":     `line 3: field 1: 'r' after a closing quote`,
+		"x,a\n\"p\n\n1\",1\nq,x\n": `line 5, criterion "a": "x" is not a finite number`,
+	} {
+		tr, err := readHeader(bufio.NewReader(strings.NewReader(text)), ',')
+		require.NoError(t, err)
+		err = tr.readRows(scoring.NewProblemBuilder([]scoring.Criterion{{Name: "a", Direction: scoring.Benefit}}, 0))
+		require.Error(t, err, "%q", text)
+		assert.Contains(t, err.Error(), want, "%q", text)
 	}
 }
