@@ -87,7 +87,7 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 	// that is never written costs nothing, so the guess errs high.
 	hint := 0
 	if size > 0 {
-		hint = int(min(size/int64(h.lineLen+1)*5/4+16, 1<<26))
+		hint = int(min(size/int64(rowLength(r, h.lineLen))*9/8+16, 1<<26))
 	}
 	if size > 64<<20 {
 		// A large table: collect garbage (the per-line strings) more
@@ -128,6 +128,16 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 		return &outputError{err}
 	}
 	return nil
+}
+
+// rowLength estimates the length in bytes of a row of the table from
+// the rows buffered in r (the header's length when none is).
+func rowLength(r *bufio.Reader, header int) int {
+	ahead, _ := r.Peek(r.Buffered())
+	if lines := bytes.Count(ahead, []byte("\n")); lines > 0 {
+		return max(len(ahead)/lines, 1)
+	}
+	return header + 1
 }
 
 // tableReader reads a CSV/TSV table whose header row holds a label and
@@ -288,58 +298,100 @@ func (t *tableReader) splitQuoted() error {
 // together, their names in one string.
 const block = 4096
 
-// readRows adds every further row to b.
+// rowBlock is up to block rows read from the table: their values, and
+// their names one after the other in names, the i-th ending at ends[i].
+type rowBlock struct {
+	vals  []float64
+	names []byte
+	ends  []int
+	err   error // the error that ended the reading after these rows
+}
+
+// readRows adds every further row to b. One goroutine reads and parses
+// the rows a block at a time while this one hands the blocks to the
+// builder (whose writes into fresh memory cost as much as the parsing),
+// so the two overlap; the rows go to b in the table's order.
 func (t *tableReader) readRows(b *scoring.ProblemBuilder) error {
 	n := len(t.criteria)
-	vals := make([]float64, block*n)
-	var names []byte
-	ends := make([]int, 0, block)
-	flush := func() error {
-		all, from := string(names), 0
-		for k, e := range ends {
-			if err := b.Add(all[from:e], vals[k*n:(k+1)*n]); err != nil {
+	const blocks = 3
+	free := make(chan *rowBlock, blocks)
+	full := make(chan *rowBlock, blocks)
+	for range blocks {
+		free <- &rowBlock{vals: make([]float64, block*n), ends: make([]int, 0, block)}
+	}
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(full)
+		for {
+			var blk *rowBlock
+			select {
+			case blk = <-free:
+			case <-stop:
+				return
+			}
+			blk.names, blk.ends, blk.err = blk.names[:0], blk.ends[:0], nil
+			more := t.readBlock(blk)
+			select {
+			case full <- blk:
+			case <-stop:
+				return
+			}
+			if !more {
+				return
+			}
+		}
+	}()
+	for blk := range full {
+		all, from := string(blk.names), 0
+		for k, e := range blk.ends {
+			if err := b.Add(all[from:e], blk.vals[k*n:(k+1)*n]); err != nil {
 				return err
 			}
 			from = e
 		}
-		names, ends = names[:0], ends[:0]
-		return nil
-	}
-	for {
-		ok, err := t.next()
-		if err != nil {
-			return err
+		if blk.err != nil {
+			return blk.err
 		}
-		if !ok {
-			break
-		}
-		k := len(ends)
-		row := vals[k*n : (k+1)*n]
-		if len(t.fields) != n+1 {
-			return fmt.Errorf("line %d: %d fields, want %d (a name and one value per criterion)", t.num, len(t.fields), n+1)
-		}
-		for j, s := range t.fields[1:] {
-			v, err := parseFloat(bytes.TrimSpace(s))
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("line %d, criterion %q: %q is not a finite number", t.num, t.criteria[j], s)
-			}
-			row[j] = v
-		}
-		names = append(names, t.fields[0]...)
-		ends = append(ends, len(names))
-		if len(ends) == block {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	if err := flush(); err != nil {
-		return err
+		free <- blk
 	}
 	if b.Len() == 0 {
 		return errors.New("no alternatives: the file has a header row only")
 	}
 	return nil
+}
+
+// readBlock reads up to block rows into blk; false at the end of the
+// table or on an error (in blk.err).
+func (t *tableReader) readBlock(blk *rowBlock) bool {
+	n := len(t.criteria)
+	for len(blk.ends) < block {
+		ok, err := t.next()
+		if err != nil {
+			blk.err = err
+			return false
+		}
+		if !ok {
+			return false
+		}
+		k := len(blk.ends)
+		row := blk.vals[k*n : (k+1)*n]
+		if len(t.fields) != n+1 {
+			blk.err = fmt.Errorf("line %d: %d fields, want %d (a name and one value per criterion)", t.num, len(t.fields), n+1)
+			return false
+		}
+		for j, s := range t.fields[1:] {
+			v, err := parseFloat(bytes.TrimSpace(s))
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				blk.err = fmt.Errorf("line %d, criterion %q: %q is not a finite number", t.num, t.criteria[j], s)
+				return false
+			}
+			row[j] = v
+		}
+		blk.names = append(blk.names, t.fields[0]...)
+		blk.ends = append(blk.ends, len(blk.names))
+	}
+	return true
 }
 
 // readLine appends the next line of r, without its line ending, to buf.

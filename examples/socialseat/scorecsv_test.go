@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"math"
 	"math/rand/v2"
@@ -185,4 +186,39 @@ func TestTableReaderQuoteErrors(t *testing.T) {
 		require.Error(t, err, "%q", text)
 		assert.Contains(t, err.Error(), want, "%q", text)
 	}
+}
+
+// TestScoreMatrixManyBlocks reads a table of several blocks: the rows
+// reach the problem in the table's order, and an error in a late block
+// names its line.
+func TestScoreMatrixManyBlocks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("name,a,b\n")
+	const m = 3*block + 17
+	for i := range m {
+		fmt.Fprintf(&b, "\"alt, %d\",%d,%d.5\n", i, i%97+1, i%13+1)
+	}
+	good := filepath.Join(dir, "good.csv")
+	require.NoError(t, os.WriteFile(good, []byte(b.String()), 0o600))
+	stdout, stderr, code := runCLI(t, "", "score", "--matrix", good, "--method", "wsm", "--directions", "b,c")
+	require.Equal(t, 0, code, stderr)
+	var res struct {
+		Alternatives []string  `json:"alternatives"`
+		Scores       []float64 `json:"scores"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &res))
+	require.Len(t, res.Alternatives, m)
+	for i, name := range res.Alternatives {
+		require.Equal(t, fmt.Sprintf("alt, %d", i), name)
+	}
+
+	bad := strings.Replace(b.String(), "\"alt, 9000\",", "\"alt, 9000\",x", 1)
+	badFile := filepath.Join(dir, "bad.csv")
+	require.NoError(t, os.WriteFile(badFile, []byte(bad), 0o600))
+	stdout, stderr, code = runCLI(t, "", "score", "--matrix", badFile, "--method", "wsm", "--directions", "b,c")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, `line 9002, criterion "a"`)
 }
