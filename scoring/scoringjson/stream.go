@@ -122,6 +122,7 @@ type streamDecoder struct {
 	shapeBad               bool
 	flat                   []float64
 	builder                *scoring.ProblemBuilder
+	adder                  *rowAdder // hands the rows to builder
 	defNames               []string
 	matrixGiven, builderOn bool
 }
@@ -139,6 +140,7 @@ type posError struct {
 
 func (d *streamDecoder) decode() (*ScoreInput, error) {
 	d.line, d.col, d.mark, d.badRow = 1, 1, 0, -1
+	defer func() { d.adder.wait() }() // whatever the outcome, the adding goroutine ends
 	d.seen = map[string]bool{}
 	d.smallLine, d.smallCol = 1, 2
 	d.small = append(d.small, '{')
@@ -976,6 +978,7 @@ func (d *streamDecoder) startMatrix() {
 	}
 	if d.critsOK {
 		d.builder = scoring.NewProblemBuilder(d.crits, hint)
+		d.adder = newRowAdder(d.builder, len(d.crits))
 		d.builderOn = true
 	} else if d.sizeHint > 0 {
 		d.flat = make([]float64, 0, min(d.sizeHint/2+1, 1<<28))
@@ -1075,9 +1078,81 @@ func (d *streamDecoder) endRow(width int, row []float64) {
 		}
 		name = d.defNames[i%4096]
 	}
-	if err := d.builder.Add(name, row); err != nil {
-		d.shapeBad = true
+	d.adder.add(name, row)
+}
+
+// rowAdder hands rows to a problem builder from a goroutine, a block at
+// a time, so that writing them into the problem's fresh storage overlaps
+// with reading the next ones; the rows reach the builder in order.
+type rowAdder struct {
+	b          *scoring.ProblemBuilder
+	n          int
+	cur        *addBlock
+	free, full chan *addBlock
+	done       chan struct{}
+	err        error // the builder's first error, set by the goroutine
+	closed     bool
+}
+
+// addBlock is up to addBlockRows rows and their names.
+type addBlock struct {
+	vals  []float64
+	names []string
+}
+
+const addBlockRows = 4096
+
+func newRowAdder(b *scoring.ProblemBuilder, n int) *rowAdder {
+	const blocks = 3
+	a := &rowAdder{b: b, n: n, free: make(chan *addBlock, blocks), full: make(chan *addBlock, blocks), done: make(chan struct{})}
+	for range blocks {
+		a.free <- &addBlock{vals: make([]float64, 0, addBlockRows*n), names: make([]string, 0, addBlockRows)}
 	}
+	go func() {
+		defer close(a.done)
+		for blk := range a.full {
+			for k, name := range blk.names {
+				if a.err != nil {
+					break
+				}
+				a.err = a.b.Add(name, blk.vals[k*n:(k+1)*n])
+			}
+			a.free <- blk
+		}
+	}()
+	return a
+}
+
+// add queues a row; row is copied.
+func (a *rowAdder) add(name string, row []float64) {
+	if a.cur == nil {
+		a.cur = <-a.free
+		a.cur.vals, a.cur.names = a.cur.vals[:0], a.cur.names[:0]
+	}
+	a.cur.vals = append(a.cur.vals, row...)
+	a.cur.names = append(a.cur.names, name)
+	if len(a.cur.names) == addBlockRows {
+		a.full <- a.cur
+		a.cur = nil
+	}
+}
+
+// wait hands over the rows queued, waits until the builder has them all
+// and returns its error. It may be called more than once.
+func (a *rowAdder) wait() error {
+	if a == nil {
+		return nil
+	}
+	if !a.closed {
+		if a.cur != nil {
+			a.full <- a.cur
+			a.cur = nil
+		}
+		close(a.full)
+		a.closed = true
+	}
+	<-a.done
+	return a.err
 }
 
 // altName returns the name of alternative i.
@@ -1136,7 +1211,11 @@ func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 	if !d.shapeBad && d.rows > 0 && d.badRow < 0 {
 		switch {
 		case d.builderOn:
-			p, err := d.builder.Problem()
+			err := d.adder.wait()
+			var p *scoring.Problem
+			if err == nil {
+				p, err = d.builder.Problem()
+			}
 			if err == nil && d.altsLate {
 				// "alternatives" came after "matrix": name the rows now.
 				p, err = scoring.NewProblemFromMatrix(d.altList(), d.crits, p.Matrix())
