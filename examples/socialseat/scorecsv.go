@@ -90,10 +90,13 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 		hint = int(min(size/int64(rowLength(r, h.lineLen))*9/8+16, 1<<26))
 	}
 	if size > 64<<20 {
-		// A large table: collect garbage (the per-line strings) more
-		// eagerly than the default, which keeps the peak memory near
-		// what the problem holds (about 2/3 of the default's, measured).
-		defer debug.SetGCPercent(debug.SetGCPercent(50))
+		// A large table: collect garbage (the growth of the names'
+		// storage, the blocks' name strings) far more eagerly than the
+		// default. The live heap is mostly the problem's numbers, which
+		// hold no pointers and cost the collector nothing to mark; at
+		// 1e6x10 this keeps the peak at 188 MB rather than 216 MB (50)
+		// for the same CPU time (measured).
+		defer debug.SetGCPercent(debug.SetGCPercent(25))
 	}
 	b := scoring.NewProblemBuilder(crits, hint)
 	if err := h.readRows(b); err != nil {
