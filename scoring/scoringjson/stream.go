@@ -104,8 +104,7 @@ type streamDecoder struct {
 	firstBadUTF8           int64
 	badLine, badCol        int
 	badByte                byte
-	validated              int // buf[:validated] has been checked for UTF-8
-	pendingUTF8Incomplete  bool
+	validated              int    // buf[:validated] has been checked for UTF-8
 	small                  []byte // the other members, as one JSON object
 	smallLine, smallCol    int    // position of the end of small
 	segs                   []segment
@@ -146,9 +145,7 @@ func (d *streamDecoder) decode() (*ScoreInput, error) {
 	d.small = append(d.small, '{')
 	// The byte order marks: UTF-8's is skipped, UTF-16's is an error.
 	d.ensure(3)
-	if bytes.HasPrefix(d.buf, bom) {
-		d.buf = d.buf[len(bom):]
-	}
+	d.buf = bytes.TrimPrefix(d.buf, bom)
 	if len(d.buf) >= 2 && (d.buf[0] == 0xFE && d.buf[1] == 0xFF || d.buf[0] == 0xFF && d.buf[1] == 0xFE) {
 		return nil, badInput(&strictdec.Error{Format: "JSON", Line: 1, Column: 1,
 			Err: streamCause("invalid UTF-8: the document is UTF-16; save it as UTF-8", strictdec.ErrInvalidUTF8)})
