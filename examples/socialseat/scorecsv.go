@@ -481,10 +481,13 @@ func matrixRequest(e *env, o matrixOptions, criteria []string) (*scoringjson.Sco
 func writeResult(w *bufio.Writer, r *scoring.Result) error {
 	var buf []byte
 	str := func(s string) {
-		buf = strconv.AppendQuote(buf[:0], s)
-		if !isPlainJSON(buf) {
-			buf = appendJSONString(buf[:0], s)
+		if plainJSON(s) {
+			w.WriteByte('"')
+			w.WriteString(s)
+			w.WriteByte('"')
+			return
 		}
+		buf = appendJSONString(buf[:0], s)
 		w.Write(buf)
 	}
 	num := func(f float64) {
@@ -554,12 +557,13 @@ func writeResult(w *bufio.Writer, r *scoring.Result) error {
 	return err
 }
 
-// isPlainJSON reports whether a Go-quoted string is also a JSON string
-// encoding/json would write: printable ASCII without escapes or the
-// characters it escapes for HTML.
-func isPlainJSON(q []byte) bool {
-	for _, c := range q[1 : len(q)-1] {
-		if c == '\\' || c < 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '&' {
+// plainJSON reports whether s is written in JSON as it is, between
+// quotes, by encoding/json: printable ASCII without the characters it
+// escapes (quote, backslash, and <, > and & for HTML).
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
 			return false
 		}
 	}

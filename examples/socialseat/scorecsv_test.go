@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -221,4 +222,26 @@ func TestScoreMatrixManyBlocks(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Empty(t, stdout)
 	assert.Contains(t, stderr, `line 9002, criterion "a"`)
+}
+
+// TestWriteResult checks the streamed ranking against encoding/json's
+// compact text of the same result, with names that need escapes.
+func TestWriteResult(t *testing.T) {
+	t.Parallel()
+	names := []string{"plain", `q"uote`, `back\slash`, "<b>&", "tab\t", "é", "\u2028", "\x7f"}
+	rows := make([][]float64, len(names))
+	for i := range rows {
+		rows[i] = []float64{float64(i) + 1e-9, 1e22 / float64(i+1)}
+	}
+	p, err := scoring.NewProblem(names, []scoring.Criterion{{Name: "a<", Direction: scoring.Benefit}, {Name: "b", Direction: scoring.Cost}}, rows)
+	require.NoError(t, err)
+	res, err := scoring.TOPSIS{}.Rank(p, []float64{1, 1})
+	require.NoError(t, err)
+	want, err := json.Marshal(res)
+	require.NoError(t, err)
+	var got bytes.Buffer
+	w := bufio.NewWriter(&got)
+	require.NoError(t, writeResult(w, res))
+	require.NoError(t, w.Flush())
+	assert.Equal(t, string(want)+"\n", got.String())
 }
