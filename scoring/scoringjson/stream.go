@@ -48,7 +48,7 @@ func (s *ScoreInput) ScoreContext(ctx context.Context, detail bool) (any, error)
 		full := *req
 		switch {
 		case s.err != nil:
-			full = *s.standIn
+			full.Matrix, full.Alternatives = s.standIn.Matrix, s.standIn.Alternatives
 		default:
 			full.Matrix, full.Alternatives = s.p.Rows(), s.p.Alternatives()
 		}

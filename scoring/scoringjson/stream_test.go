@@ -378,3 +378,27 @@ func FuzzStreamScoreRequest(f *testing.F) {
 		compareStream(t, doc, 1)
 	})
 }
+
+// TestStreamScoreContextAdjusted: a change to ScoreInput.Request (the CLI
+// sets method options from flags) is seen by every method, the
+// outranking ones with a problem that does not build included.
+func TestStreamScoreContextAdjusted(t *testing.T) {
+	t.Parallel()
+	for _, doc := range []string{
+		`{"method":"promethee1",` + crit2 + `,"matrix":[[1,2],[3]]}`,
+		`{"method":"promethee1",` + crit2 + `,"matrix":[[1,2],[3,4]]}`,
+		`{"method":"topsis",` + crit2 + `,"matrix":[[1,2],[3]]}`,
+	} {
+		req, err := DecodeScore(strings.NewReader(doc))
+		require.NoError(t, err)
+		req.Normalization = ptr("vector")
+		_, wantErr := req.ScoreContext(t.Context())
+		in, err := DecodeScoreStream(strings.NewReader(doc), 0)
+		require.NoError(t, err)
+		in.Request.Normalization = ptr("vector")
+		_, gotErr := in.ScoreContext(t.Context(), true)
+		require.Error(t, wantErr, doc)
+		require.Error(t, gotErr, doc)
+		assert.Equal(t, wantErr.Error(), gotErr.Error(), doc)
+	}
+}
