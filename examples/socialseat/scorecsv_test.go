@@ -245,3 +245,24 @@ func TestWriteResult(t *testing.T) {
 	require.NoError(t, w.Flush())
 	assert.Equal(t, string(want)+"\n", got.String())
 }
+
+// FuzzParseFloat: on any text, parseFloat gives strconv.ParseFloat's bits,
+// or an error where it gives one.
+func FuzzParseFloat(f *testing.F) {
+	for _, s := range []string{"0", "-12.375", "1e5", "123456789012345", "0.1", ".5", "1.", "+3", "1_0", "inf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, wantErr := strconv.ParseFloat(s, 64)
+		got, err := parseFloat([]byte(s))
+		if wantErr != nil {
+			if err == nil {
+				t.Fatalf("%q: %v, want an error (%v)", s, got, wantErr)
+			}
+			return
+		}
+		if err != nil || math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("%q: %v (%v), want %v", s, got, err, want)
+		}
+	})
+}
