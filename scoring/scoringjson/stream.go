@@ -110,6 +110,7 @@ type streamDecoder struct {
 	segs                   []segment
 	seen                   map[string]bool
 	known                  map[string]bool     // member names probed
+	truncated              bool                // the input ends inside the last member of small
 	crits                  []scoring.Criterion // from the members before "matrix", when valid
 	weights                []float64
 	critsOK                bool
@@ -541,6 +542,7 @@ func (d *streamDecoder) member(start int64) *posError {
 	switch {
 	case perr != nil && perr.err == errEnd:
 		// The strict decoder may find an earlier fault in the part read.
+		d.truncated = true
 		return d.endErr()
 	case perr != nil:
 		// The strict decoder reports the malformed member itself.
@@ -614,6 +616,10 @@ func (d *streamDecoder) skipValue() (int, *posError) {
 // position of an error back to the input.
 func (d *streamDecoder) decodeSmall(req *ScoreRequest) error {
 	doc := append(d.small[:len(d.small):len(d.small)], '}')
+	if d.truncated {
+		// The input ends inside the last member: so does the document.
+		doc = doc[:len(doc)-1]
+	}
 	err := strictdec.DecodeJSON(doc, req)
 	if err == nil {
 		return nil
