@@ -1008,7 +1008,7 @@ func (d *streamDecoder) row(row []float64) (int, *posError) {
 		var v float64
 		switch {
 		case c == '-' || c >= '0' && c <= '9':
-			end, perr := d.number(true)
+			end, perr := d.number(false) // the strict decoder converts before it looks further
 			if perr != nil {
 				return 0, perr
 			}
