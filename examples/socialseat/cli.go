@@ -293,9 +293,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e.progress.Clear()
 	if err != nil {
 		code := exitCode(ctx, err)
-		if code == exitInterrupted {
+		var oe *outputError
+		switch {
+		case code == exitInterrupted:
 			fmt.Fprintln(stderr, "socialseat: interrupted")
-		} else {
+		case errors.As(err, &oe):
+			fmt.Fprintf(stderr, "socialseat: %s\n", oneLine(oe))
+		default:
 			for _, line := range lines(err) {
 				fmt.Fprintf(stderr, "socialseat: %s: %s\n", args[0], line)
 			}

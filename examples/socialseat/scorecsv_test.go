@@ -1,17 +1,24 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/scoring"
 )
 
 // TestScoreMatrix checks that a CSV or TSV table with a spec file or
@@ -113,4 +120,149 @@ func TestParseFloat(t *testing.T) {
 		require.NoError(t, err, "%q", s)
 		assert.Equal(t, math.Float64bits(want), math.Float64bits(got), "%q: %v, want %v", s, got, want)
 	}
+}
+
+// TestTableReaderRFC4180 checks the table reader against encoding/csv on
+// tables whose names hold separators, quotes, line breaks and spaces, as
+// csv.Writer quotes them, with LF and CRLF line ends.
+func TestTableReaderRFC4180(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "b c", ",", ";", "\t", `"`, `""`, "\n", "\r\n", " ", "é", "x"}
+	for trial := range 200 {
+		sep := []rune{',', ';', '\t'}[trial%3]
+		var b strings.Builder
+		w := csv.NewWriter(&b)
+		w.Comma = sep
+		w.UseCRLF = trial%2 == 1
+		want := [][]string{{"label", "c1", "c 2"}}
+		for i := range 1 + rng.IntN(20) {
+			var name strings.Builder
+			for range 1 + rng.IntN(4) {
+				name.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			name.WriteString(strconv.Itoa(i))
+			want = append(want, []string{name.String(), strconv.Itoa(rng.IntN(100)), strconv.FormatFloat(rng.Float64(), 'g', -1, 64)})
+		}
+		require.NoError(t, w.WriteAll(want))
+		text := b.String()
+		// encoding/csv reads a CRLF inside a quoted field as LF.
+		cr := csv.NewReader(strings.NewReader(text))
+		cr.Comma = sep
+		wantRead, err := cr.ReadAll()
+		require.NoError(t, err)
+
+		tr, err := readHeader(bufio.NewReader(strings.NewReader(text)), byte(sep))
+		require.NoError(t, err, "%q", text)
+		got := [][]string{append([]string{"label"}, tr.criteria...)}
+		for {
+			ok, err := tr.next()
+			require.NoError(t, err, "%q", text)
+			if !ok {
+				break
+			}
+			var rec []string
+			for _, f := range tr.fields {
+				rec = append(rec, string(f))
+			}
+			got = append(got, rec)
+		}
+		require.Equal(t, wantRead, got, "%q", text)
+	}
+}
+
+// TestTableReaderQuoteErrors: a malformed quoted field is an error naming
+// the line its record starts on.
+func TestTableReaderQuoteErrors(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]string{
+		"x,a\np,1\n\"q\nr,2\n":     "line 3: a quoted field is not closed",
+		"x,a\np,1\nq\"r,2\n":       `line 3: field 1: a quote in a field that does not start with one`,
+		"x,a\np,1\n\"q\"r,2\n":     `line 3: field 1: 'r' after a closing quote`,
+		"x,a\n\"p\n\n1\",1\nq,x\n": `line 5, criterion "a": "x" is not a finite number`,
+	} {
+		tr, err := readHeader(bufio.NewReader(strings.NewReader(text)), ',')
+		require.NoError(t, err)
+		err = tr.readRows(scoring.NewProblemBuilder([]scoring.Criterion{{Name: "a", Direction: scoring.Benefit}}, 0))
+		require.Error(t, err, "%q", text)
+		assert.Contains(t, err.Error(), want, "%q", text)
+	}
+}
+
+// TestScoreMatrixManyBlocks reads a table of several blocks: the rows
+// reach the problem in the table's order, and an error in a late block
+// names its line.
+func TestScoreMatrixManyBlocks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("name,a,b\n")
+	const m = 3*block + 17
+	for i := range m {
+		fmt.Fprintf(&b, "\"alt, %d\",%d,%d.5\n", i, i%97+1, i%13+1)
+	}
+	good := filepath.Join(dir, "good.csv")
+	require.NoError(t, os.WriteFile(good, []byte(b.String()), 0o600))
+	stdout, stderr, code := runCLI(t, "", "score", "--matrix", good, "--method", "wsm", "--directions", "b,c")
+	require.Equal(t, 0, code, stderr)
+	var res struct {
+		Alternatives []string  `json:"alternatives"`
+		Scores       []float64 `json:"scores"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &res))
+	require.Len(t, res.Alternatives, m)
+	for i, name := range res.Alternatives {
+		require.Equal(t, fmt.Sprintf("alt, %d", i), name)
+	}
+
+	bad := strings.Replace(b.String(), "\"alt, 9000\",", "\"alt, 9000\",x", 1)
+	badFile := filepath.Join(dir, "bad.csv")
+	require.NoError(t, os.WriteFile(badFile, []byte(bad), 0o600))
+	stdout, stderr, code = runCLI(t, "", "score", "--matrix", badFile, "--method", "wsm", "--directions", "b,c")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, `line 9002, criterion "a"`)
+}
+
+// TestWriteResult checks the streamed ranking against encoding/json's
+// compact text of the same result, with names that need escapes.
+func TestWriteResult(t *testing.T) {
+	t.Parallel()
+	names := []string{"plain", `q"uote`, `back\slash`, "<b>&", "tab\t", "é", "\u2028", "\x7f"}
+	rows := make([][]float64, len(names))
+	for i := range rows {
+		rows[i] = []float64{float64(i) + 1e-9, 1e22 / float64(i+1)}
+	}
+	p, err := scoring.NewProblem(names, []scoring.Criterion{{Name: "a<", Direction: scoring.Benefit}, {Name: "b", Direction: scoring.Cost}}, rows)
+	require.NoError(t, err)
+	res, err := scoring.TOPSIS{}.Rank(p, []float64{1, 1})
+	require.NoError(t, err)
+	want, err := json.Marshal(res)
+	require.NoError(t, err)
+	var got bytes.Buffer
+	w := bufio.NewWriter(&got)
+	require.NoError(t, writeResult(w, res))
+	require.NoError(t, w.Flush())
+	assert.Equal(t, string(want)+"\n", got.String())
+}
+
+// FuzzParseFloat: on any text, parseFloat gives strconv.ParseFloat's bits,
+// or an error where it gives one.
+func FuzzParseFloat(f *testing.F) {
+	for _, s := range []string{"0", "-12.375", "1e5", "123456789012345", "0.1", ".5", "1.", "+3", "1_0", "inf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, wantErr := strconv.ParseFloat(s, 64)
+		got, err := parseFloat([]byte(s))
+		if wantErr != nil {
+			if err == nil {
+				t.Fatalf("%q: %v, want an error (%v)", s, got, wantErr)
+			}
+			return
+		}
+		if err != nil || math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("%q: %v (%v), want %v", s, got, err, want)
+		}
+	})
 }

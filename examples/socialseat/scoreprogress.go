@@ -1,10 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"io"
 	"os"
+	"runtime/debug"
 
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
+
+	"github.com/socialseat/socialseat/scoring"
 	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
 
@@ -61,10 +68,19 @@ func rankingPhase(e *env, fn func() (any, error)) (any, error) {
 // standard input): the bar shows the bytes read of the input's size when
 // it is known (a file, or standard input redirected from one), then the
 // ranking, which a cancelled ctx gives up. adjust, if not nil, changes the
-// request (the method options given as flags) before it runs.
+// request (the method options given as flags) before it runs. The request
+// is read as a stream ("matrix" straight into the problem, no JSON tree),
+// and the response is written to stdout as it is encoded, once it is
+// computed.
 func scoreJSON(ctx context.Context, e *env, file string, adjust func(*scoringjson.ScoreRequest) error) error {
 	return withInputSize(file, e.stdin, func(r io.Reader, size int64) error {
-		req, err := scoringjson.DecodeScore(readingProgress(ctx, e, r, size))
+		if size > 64<<20 {
+			// A large request: collect garbage far more eagerly than the
+			// default, as score --matrix does (see scoreMatrix): 201 MB
+			// rather than 232-242 MB (50) at 1e6x10, same CPU time.
+			defer debug.SetGCPercent(debug.SetGCPercent(25))
+		}
+		in, err := scoringjson.DecodeScoreStream(readingProgress(ctx, e, r, size), size)
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -72,16 +88,65 @@ func scoreJSON(ctx context.Context, e *env, file string, adjust func(*scoringjso
 			return err
 		}
 		if adjust != nil {
-			if err := adjust(req); err != nil {
+			if err := adjust(in.Request); err != nil {
 				return err
 			}
 		}
-		res, err := rankingPhase(e, func() (any, error) { return req.ScoreContext(ctx) })
+		res, err := rankingPhase(e, func() (any, error) { return in.ScoreContext(ctx, true) })
 		if err != nil {
 			return err
 		}
-		return writeJSON(e.out, res)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := writeJSONStream(e.stdout, res); err != nil {
+			return &outputError{err}
+		}
+		return nil
 	})
+}
+
+// outputError is output that could not be written: exit status 3, and
+// the message run gives for output it cannot write.
+type outputError struct{ err error }
+
+func (e *outputError) Error() string { return "writing output: " + e.err.Error() }
+func (e *outputError) Unwrap() error { return e.err }
+
+// streamOptions are writeJSONStream's: encoding/json's behaviour, and a
+// scoring.Table (a method's detail table, as large as the matrix) written
+// row by row as the list of lists its MarshalJSON gives, rather than
+// through that method, which builds the whole text first.
+var streamOptions = json.JoinOptions(jsonv1.DefaultOptionsV1(), jsontext.WithIndent("  "),
+	json.WithMarshalers(json.MarshalToFunc(func(enc *jsontext.Encoder, t *scoring.Table) error {
+		if t == nil {
+			return enc.WriteToken(jsontext.Null)
+		}
+		if err := t.Check(); err != nil {
+			return err
+		}
+		if err := enc.WriteToken(jsontext.BeginArray); err != nil {
+			return err
+		}
+		for i := range t.Rows {
+			if err := json.MarshalEncode(enc, t.Row(i), jsonv1.DefaultOptionsV1()); err != nil {
+				return err
+			}
+		}
+		return enc.WriteToken(jsontext.EndArray)
+	})))
+
+// writeJSONStream writes v as writeJSON does (encoding/json's text,
+// indented by two spaces, a final newline), to w as it is encoded rather
+// than built in memory first: a response of a million alternatives is as
+// large as its request.
+func writeJSONStream(w io.Writer, v any) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	if err := json.MarshalWrite(bw, v, streamOptions); err != nil {
+		return err
+	}
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // inputSize is the size of r in bytes when r is a regular file, else 0

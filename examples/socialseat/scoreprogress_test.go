@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
 
 // runTerminal runs the command as if stderr were a terminal.
@@ -112,5 +114,29 @@ func TestScoreCancelled(t *testing.T) {
 		assert.Equal(t, exitInterrupted, code, "%v", args)
 		assert.Empty(t, out)
 		assert.True(t, strings.HasSuffix(errOut, "socialseat: interrupted\n"), "%q", errOut)
+	}
+}
+
+// TestWriteJSONStream checks that the streamed response is, byte for byte,
+// the text writeJSON (encoding/json) gives, on results with escapes, tiny
+// and huge numbers and the outranking methods' own result types.
+func TestWriteJSONStream(t *testing.T) {
+	t.Parallel()
+	docs := []string{
+		`{"method":"topsis","alternatives":["a<b&c>","é\u2028\"q\"","tab\t"],"criteria":[{"name":"x","direction":"benefit","weight":1},{"name":"y<","direction":"cost","weight":2}],"matrix":[[1e-9,2e22],[3,4],[5.5,1e-7]]}`,
+		`{"method":"vikor","criteria":[{"name":"x","direction":"benefit","weight":1},{"name":"y","direction":"cost","weight":2}],"matrix":[[1,2],[3,4],[5,1]]}`,
+		`{"method":"wsm","criteria":[{"name":"x","direction":"benefit","weight":1},{"name":"y","direction":"cost","weight":2}],"matrix":[[1,2],[3,4],[5,1]]}`,
+		`{"method":"promethee1","criteria":[{"name":"x","direction":"benefit","weight":1},{"name":"y","direction":"cost","weight":2}],"matrix":[[1,2],[3,4],[5,1]]}`,
+		`{"method":"electre1","criteria":[{"name":"x","direction":"benefit","weight":1},{"name":"y","direction":"cost","weight":2}],"matrix":[[1,2],[3,4],[5,1]]}`,
+	}
+	for _, doc := range docs {
+		req, err := scoringjson.DecodeScore(strings.NewReader(doc))
+		require.NoError(t, err)
+		res, err := req.Score()
+		require.NoError(t, err, doc)
+		var want, got bytes.Buffer
+		require.NoError(t, writeJSON(&want, res))
+		require.NoError(t, writeJSONStream(&got, res))
+		assert.Equal(t, want.String(), got.String(), doc)
 	}
 }

@@ -1,0 +1,1326 @@
+package scoringjson
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/socialseat/socialseat/internal/strictdec"
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// ScoreInput is a score request read by [DecodeScoreStream]: the request's
+// members other than "matrix" and "alternatives", and the problem built
+// from those two.
+type ScoreInput struct {
+	// Request holds every member of the request except "matrix" and
+	// "alternatives", which are in the problem.
+	Request *ScoreRequest
+	p       *scoring.Problem
+	w       []float64
+	// err is the error the request's Problem gives; stand-in is then a
+	// request whose Problem gives that same error (for the outranking
+	// methods, which read the problem from the request).
+	err     error
+	standIn *ScoreRequest
+}
+
+// Problem returns the decision problem and the weights of the request, or
+// the error [ScoreRequest.Problem] gives for the same request.
+func (s *ScoreInput) Problem() (*scoring.Problem, []float64, error) {
+	return s.p, s.w, s.err
+}
+
+// ScoreContext is [ScoreRequest.ScoreContext] for a streamed request:
+// the same checks in the same order and the same response. With detail
+// false the response of a ranking method is the plain *scoring.Result.
+func (s *ScoreInput) ScoreContext(ctx context.Context, detail bool) (any, error) {
+	req := s.Request
+	if isOutranking(req.Method) {
+		full := *req
+		switch {
+		case s.err != nil:
+			full.Matrix, full.Alternatives = s.standIn.Matrix, s.standIn.Alternatives
+		default:
+			full.Matrix, full.Alternatives = s.p.Rows(), s.p.Alternatives()
+		}
+		return full.ScoreContext(ctx)
+	}
+	m, err := req.method()
+	if err != nil {
+		return nil, err
+	}
+	if s.err != nil {
+		return nil, s.err
+	}
+	return rankContext(ctx, m, s.p, s.w, detail)
+}
+
+// DecodeScoreStream reads a score request with the rules of [DecodeScore]
+// (the same errors, naming the same JSON path and position) without
+// holding the document or a tree of it in memory: "matrix" is read
+// number by number into the problem's own storage and "alternatives" into
+// one string, so a request of a million rows costs about the problem's
+// size. The other members, which are small, are decoded by the strict
+// decoder itself. sizeHint is the input's size in bytes when known (0
+// otherwise), used to reserve storage. There is no size limit: the caller
+// limits the reader if it must.
+//
+// The problem is built with the least memory when "criteria" (and
+// "alternatives", if given) come before "matrix", as the contract lists
+// them; any order is accepted.
+func DecodeScoreStream(r io.Reader, sizeHint int64) (*ScoreInput, error) {
+	d := &streamDecoder{in: r, sizeHint: sizeHint, firstBadUTF8: -1}
+	return d.decode()
+}
+
+// streamBuf is the size of the stream decoder's reads.
+const streamBuf = 256 << 10
+
+// streamDecoder reads one score request from a stream.
+type streamDecoder struct {
+	in       io.Reader
+	chunk    int // the size of reads (0: streamBuf)
+	sizeHint int64
+	buf      []byte // buf[i:] is not yet read
+	i        int
+	off      int64 // input offset (after a byte order mark) of buf[0]
+	line     int   // position of buf[0], 1-based, column in characters
+	col      int
+	mark     int64 // input offset from which fill keeps the data (-1: none)
+	eof      bool
+	rerr     error // a read error other than io.EOF
+
+	// firstBadUTF8 is the offset of the first invalid UTF-8 sequence
+	// found, with its position and byte.
+	firstBadUTF8           int64
+	badLine, badCol        int
+	badByte                byte
+	validated              int    // buf[:validated] has been checked for UTF-8
+	small                  []byte // the other members, as one JSON object
+	smallLine, smallCol    int    // position of the end of small
+	segs                   []segment
+	seen                   map[string]bool
+	known                  map[string]bool     // member names probed
+	truncated              bool                // the input ends inside the last member of small
+	crits                  []scoring.Criterion // from the members before "matrix", when valid
+	weights                []float64
+	critsOK                bool
+	altNames               string  // the alternatives' names, one after the other
+	altEnds                []int32 // where each name ends in altNames; nil: none given
+	altsGiven, altsLate    bool
+	rows                   int
+	w0, badRow, badWidth   int // the first row's width; the first row of another width (-1: none) and its width
+	shapeBad               bool
+	flat                   []float64
+	builder                *scoring.ProblemBuilder
+	adder                  *rowAdder // hands the rows to builder
+	defNames               []string
+	matrixGiven, builderOn bool
+}
+
+// segment maps a member of the small document back to the input: the
+// member starts at line, col in small and at origLine, origCol in the
+// input.
+type segment struct{ line, col, origLine, origCol int }
+
+// posError is an error of the stream decoder at a position of the input.
+type posError struct {
+	line, col int
+	err       error
+}
+
+func (d *streamDecoder) decode() (*ScoreInput, error) {
+	d.line, d.col, d.mark, d.badRow = 1, 1, 0, -1
+	defer func() { d.adder.wait() }() // whatever the outcome, the adding goroutine ends
+	d.seen = map[string]bool{}
+	d.smallLine, d.smallCol = 1, 2
+	d.small = append(d.small, '{')
+	// The byte order marks: UTF-8's is skipped, UTF-16's is an error.
+	d.ensure(3)
+	d.buf = bytes.TrimPrefix(d.buf, bom)
+	if len(d.buf) >= 2 && (d.buf[0] == 0xFE && d.buf[1] == 0xFF || d.buf[0] == 0xFF && d.buf[1] == 0xFE) {
+		return nil, badInput(&strictdec.Error{Format: "JSON", Line: 1, Column: 1,
+			Err: streamCause("invalid UTF-8: the document is UTF-16; save it as UTF-8", strictdec.ErrInvalidUTF8)})
+	}
+	d.skipSpace()
+	if d.rerr != nil {
+		return nil, fmt.Errorf("reading the request: %w", d.rerr)
+	}
+	if d.i == len(d.buf) {
+		if err := d.utf8Error(); err != nil {
+			return nil, err
+		}
+		return nil, badInput(fmt.Errorf("empty request: want a JSON object: %w", &strictdec.Error{Format: "JSON", Err: strictdec.ErrEmpty}))
+	}
+	if d.buf[d.i] != '{' {
+		// Not an object: never a large request, so the strict decoder
+		// reads it and says what is wrong.
+		req, err := DecodeScore(io.MultiReader(bytes.NewReader(d.buf), d.in))
+		if err != nil {
+			return nil, err
+		}
+		return d.finishTree(req)
+	}
+	d.i++
+	d.mark = -1
+	perr := d.members()
+	if d.rerr != nil {
+		return nil, fmt.Errorf("reading the request: %w", d.rerr)
+	}
+	if perr == nil {
+		perr = d.trailing()
+	}
+	if err := d.utf8Error(); err != nil {
+		return nil, err
+	}
+	req := new(ScoreRequest)
+	if err := d.decodeSmall(req); err != nil {
+		return nil, err
+	}
+	if perr != nil {
+		return nil, badInput(&strictdec.Error{Format: "JSON", Path: pathOfErr(perr), Line: perr.line, Column: perr.col, Err: perr.err})
+	}
+	return d.finish(req)
+}
+
+// pathOfErr returns the path carried by a stream error's cause.
+func pathOfErr(e *posError) string {
+	var c *pathCause
+	if errors.As(e.err, &c) {
+		return c.path
+	}
+	return ""
+}
+
+// pathCause is a decoding error's cause with the path of the value.
+type pathCause struct {
+	path string
+	msg  string
+	errs []error
+}
+
+func (c *pathCause) Error() string   { return c.msg }
+func (c *pathCause) Unwrap() []error { return c.errs }
+
+func streamCause(msg string, sentinel error) error {
+	return &pathCause{msg: msg, errs: []error{sentinel}}
+}
+
+// errAt returns a posError at buf index k for the value at path.
+func (d *streamDecoder) errAt(k int, path string, sentinel error, format string, args ...any) *posError {
+	line, col := d.position(k)
+	return &posError{line: line, col: col, err: &pathCause{path: path, msg: fmt.Sprintf(format, args...), errs: []error{sentinel}}}
+}
+
+// syntaxAt is a malformed-document error at buf index k.
+func (d *streamDecoder) syntaxAt(k int, format string, args ...any) *posError {
+	return d.errAt(k, "", strictdec.ErrSyntax, "invalid JSON: "+format, args...)
+}
+
+// position returns the line and column of buf index k.
+func (d *streamDecoder) position(k int) (int, int) {
+	return advance(d.line, d.col, d.buf[:min(k, len(d.buf))])
+}
+
+// advance returns the position after text, from position line, col.
+func advance(line, col int, text []byte) (int, int) {
+	if n := bytes.Count(text, []byte("\n")); n > 0 {
+		line += n
+		text = text[bytes.LastIndexByte(text, '\n')+1:]
+		col = 1
+	}
+	return line, col + utf8.RuneCount(text)
+}
+
+// fill reads more input, keeping buf[i:] and buf[mark:]. It returns
+// false at the end of the input.
+func (d *streamDecoder) fill() bool {
+	if d.eof || d.rerr != nil {
+		return false
+	}
+	keep := d.i
+	if d.mark >= 0 && d.idx(d.mark) < keep {
+		keep = d.idx(d.mark)
+	}
+	if keep > 0 && keep >= len(d.buf)/2 {
+		d.checkUTF8(keep)
+		keep = min(keep, d.validated)
+		d.line, d.col = advance(d.line, d.col, d.buf[:keep])
+		n := copy(d.buf, d.buf[keep:])
+		d.buf = d.buf[:n]
+		d.off += int64(keep)
+		d.i -= keep
+		d.validated -= keep
+	}
+	if d.chunk == 0 {
+		d.chunk = streamBuf
+	}
+	if cap(d.buf)-len(d.buf) < max(d.chunk/2, 1) {
+		nb := make([]byte, len(d.buf), max(2*cap(d.buf), len(d.buf)+d.chunk))
+		copy(nb, d.buf)
+		d.buf = nb
+	}
+	for {
+		n, err := d.in.Read(d.buf[len(d.buf):cap(d.buf)])
+		d.buf = d.buf[:len(d.buf)+n]
+		if err == io.EOF {
+			d.eof = true
+		} else if err != nil {
+			d.rerr = err
+		}
+		if n > 0 || err != nil {
+			return n > 0
+		}
+	}
+}
+
+// idx returns the buffer index of input offset off.
+func (d *streamDecoder) idx(off int64) int { return int(off - d.off) }
+
+// abs returns the input offset of buffer index k.
+func (d *streamDecoder) abs(k int) int64 { return d.off + int64(k) }
+
+// ensure makes at least k bytes available at i, unless the input ends.
+func (d *streamDecoder) ensure(k int) {
+	for len(d.buf)-d.i < k && d.fill() {
+	}
+}
+
+// checkUTF8 checks buf[validated:k] for UTF-8, remembering the first
+// invalid sequence. A sequence that k cuts, or that the data read so far
+// cuts, is checked whole later.
+func (d *streamDecoder) checkUTF8(k int) {
+	if d.validated >= k || d.firstBadUTF8 >= 0 {
+		d.validated = max(d.validated, k)
+		return
+	}
+	end := k
+	for back := 0; back < 3 && end > d.validated && end < len(d.buf) && !utf8.RuneStart(d.buf[end]); back++ {
+		end--
+	}
+	part := d.buf[d.validated:end]
+	if utf8.Valid(part) {
+		d.validated = end
+		return
+	}
+	at := 0
+	for at < len(part) {
+		r, n := utf8.DecodeRune(part[at:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		at += n
+	}
+	if !utf8.FullRune(part[at:]) && end == len(d.buf) && !d.eof {
+		d.validated += at // the rest of the sequence is still to come
+		return
+	}
+	d.firstBadUTF8 = d.abs(d.validated + at)
+	d.badLine, d.badCol = d.position(d.validated + at)
+	d.badByte = part[at]
+	d.validated = max(end, k)
+}
+
+// utf8Error reads the rest of the input and returns the error for its
+// first invalid UTF-8 sequence, if any: the strict decoder checks the
+// whole document before anything else, so this error comes first.
+func (d *streamDecoder) utf8Error() error {
+	for d.firstBadUTF8 < 0 {
+		d.i = len(d.buf)
+		d.mark = -1
+		d.checkUTF8(len(d.buf))
+		if !d.fill() {
+			d.checkUTF8(len(d.buf))
+			break
+		}
+	}
+	if d.firstBadUTF8 < 0 {
+		return nil
+	}
+	return badInput(&strictdec.Error{Format: "JSON", Line: d.badLine, Column: d.badCol,
+		Err: streamCause(fmt.Sprintf("invalid UTF-8 (byte 0x%02X at offset %d)", d.badByte, d.firstBadUTF8), strictdec.ErrInvalidUTF8)})
+}
+
+// skipSpace skips JSON white space.
+func (d *streamDecoder) skipSpace() {
+	for {
+		for d.i < len(d.buf) {
+			switch d.buf[d.i] {
+			case ' ', '\t', '\r', '\n':
+				d.i++
+				continue
+			}
+			return
+		}
+		if !d.fill() {
+			return
+		}
+	}
+}
+
+// peek skips white space and returns the next byte, or 0 at the end.
+func (d *streamDecoder) peek() byte {
+	d.skipSpace()
+	if d.i < len(d.buf) {
+		return d.buf[d.i]
+	}
+	return 0
+}
+
+// endErr is the error for input that ends inside the document.
+func (d *streamDecoder) endErr() *posError {
+	return d.syntaxAt(len(d.buf), "the document ends too early")
+}
+
+// members reads the members of the top-level object, after its '{'.
+func (d *streamDecoder) members() *posError {
+	if d.peek() == '}' {
+		d.i++
+		return nil
+	}
+	for {
+		switch c := d.peek(); c {
+		case '"':
+		case 0:
+			return d.endErr()
+		default:
+			return d.syntaxAt(d.i, "invalid character %s at start of string (expecting '\"')", quoteChar(c))
+		}
+		start := d.abs(d.i)
+		d.mark = start
+		raw, perr := d.rawString()
+		if perr != nil {
+			return perr
+		}
+		name, err := jsontext.AppendUnquote(nil, raw)
+		if err != nil {
+			return d.syntaxAt(d.idx(start), "%s", trimJSONPrefix(err))
+		}
+		key := string(name)
+		// The strict decoder rejects a duplicate or unknown name as soon
+		// as it reads it.
+		switch {
+		case key == "matrix" || key == "alternatives":
+			if d.seen[key] {
+				return d.errAt(d.idx(start), "", strictdec.ErrDuplicateKey, "duplicate key %q", key)
+			}
+			d.seen[key] = true
+		case d.unknownName(key):
+			return d.errAt(d.idx(start), "", strictdec.ErrUnknownField, "unknown field %q", key)
+		}
+		if d.peek() != ':' {
+			if d.i == len(d.buf) {
+				return d.endErr()
+			}
+			return d.syntaxAt(d.i, "invalid character %s after object name (expecting ':')", quoteChar(d.buf[d.i]))
+		}
+		d.i++
+		switch key {
+		case "matrix", "alternatives":
+			d.mark = -1
+			var perr *posError
+			if key == "matrix" {
+				perr = d.matrix()
+			} else {
+				perr = d.alternatives()
+			}
+			if perr != nil {
+				return perr
+			}
+		default:
+			if perr := d.member(start); perr != nil {
+				return perr
+			}
+		}
+		switch c := d.peek(); c {
+		case ',':
+			d.i++
+		case '}':
+			d.i++
+			return nil
+		case 0:
+			return d.endErr()
+		default:
+			return d.syntaxAt(d.i, "invalid character %s after object value (expecting ',' or '}')", quoteChar(c))
+		}
+	}
+}
+
+// unknownName reports whether a score request has no member named key.
+func (d *streamDecoder) unknownName(key string) bool {
+	if known, ok := d.known[key]; ok {
+		return !known
+	}
+	q, _ := jsontext.AppendQuote(nil, key)
+	probe := append(append([]byte("{"), q...), ":null}"...)
+	err := strictdec.DecodeJSON(probe, new(ScoreRequest))
+	known := !errors.Is(err, strictdec.ErrUnknownField)
+	if d.known == nil {
+		d.known = map[string]bool{}
+	}
+	d.known[key] = known
+	return !known
+}
+
+// trimJSONPrefix is an error's message without the package prefix.
+func trimJSONPrefix(err error) string {
+	s := err.Error()
+	for _, p := range []string{"jsontext: ", "json: "} {
+		if len(s) > len(p) && s[:len(p)] == p {
+			return s[len(p):]
+		}
+	}
+	return s
+}
+
+func quoteChar(c byte) string {
+	if c < utf8.RuneSelf {
+		return strconv.QuoteRune(rune(c))
+	}
+	return fmt.Sprintf("'\\x%02x'", c)
+}
+
+// rawString reads a string token at i, quotes included. The slice is
+// valid until the next read.
+func (d *streamDecoder) rawString() ([]byte, *posError) {
+	start := d.abs(d.i)
+	saved := d.mark
+	if d.mark < 0 || d.mark > start {
+		d.mark = start
+	}
+	defer func() { d.mark = saved }()
+	k := d.i + 1
+	for {
+		for k < len(d.buf) {
+			switch c := d.buf[k]; {
+			case c == '"':
+				d.i = k + 1
+				return d.buf[d.idx(start) : k+1], nil
+			case c == '\\':
+				k += 2
+				continue
+			case c < 0x20:
+				return nil, d.syntaxAt(k, "invalid character %s in string (expecting non-control character)", quoteChar(c))
+			}
+			k++
+		}
+		kAbs := d.abs(k)
+		d.i = d.idx(start)
+		if !d.fill() {
+			return nil, d.endErr()
+		}
+		k = d.idx(kAbs)
+	}
+}
+
+// member copies a member that is neither "matrix" nor "alternatives",
+// whose name starts at input offset start, into the small document.
+func (d *streamDecoder) member(start int64) *posError {
+	d.mark = start
+	defer func() { d.mark = -1 }()
+	d.skipSpace()
+	end, perr := d.skipValue()
+	line, col := d.position(d.idx(start))
+	if len(d.segs) > 0 {
+		d.small = append(d.small, ',')
+		d.smallCol++
+	}
+	d.segs = append(d.segs, segment{line: d.smallLine, col: d.smallCol, origLine: line, origCol: col})
+	text := d.buf[d.idx(start):end]
+	d.small = append(d.small, text...)
+	d.smallLine, d.smallCol = advance(d.smallLine, d.smallCol, text)
+	d.i = end
+	switch {
+	case perr != nil && perr.err == errEnd:
+		// The strict decoder may find an earlier fault in the part read.
+		d.truncated = true
+		return d.endErr()
+	case perr != nil:
+		// The strict decoder reports the malformed member itself.
+		return &posError{err: errSmallOnly}
+	}
+	return nil
+}
+
+// errEnd is skipValue's error for input that ends inside the value.
+var errEnd = errors.New("the document ends too early")
+
+// errSmallOnly marks a member the stream decoder could not delimit: the
+// strict decoder's error for the small document is the one to report.
+var errSmallOnly = errors.New("malformed member")
+
+// skipValue finds the end of the value at i (buf index), without
+// checking it beyond brackets and strings: the strict decoder checks it.
+// On a bracket that does not match or the end of the input, it returns
+// the index just past the offending byte and an error.
+func (d *streamDecoder) skipValue() (int, *posError) {
+	var stack []byte
+	k := d.i
+	inString := false
+	for {
+		for k < len(d.buf) {
+			c := d.buf[k]
+			k++
+			if inString {
+				switch c {
+				case '\\':
+					k++
+				case '"':
+					inString = false
+					if len(stack) == 0 {
+						return k, nil
+					}
+				}
+				continue
+			}
+			switch c {
+			case '"':
+				inString = true
+			case '{', '[':
+				stack = append(stack, c)
+			case '}', ']':
+				if len(stack) == 0 && k-1 > d.i {
+					return k - 1, nil // the end of a number or a literal
+				}
+				if len(stack) == 0 || (c == '}') != (stack[len(stack)-1] == '{') {
+					return k, &posError{}
+				}
+				stack = stack[:len(stack)-1]
+				if len(stack) == 0 {
+					return k, nil
+				}
+			case ',', ' ', '\t', '\r', '\n', ':':
+				if len(stack) == 0 {
+					return k - 1, nil
+				}
+			}
+		}
+		rel := k - d.i
+		if !d.fill() {
+			return min(d.i+rel, len(d.buf)), &posError{err: errEnd}
+		}
+		k = d.i + rel
+	}
+}
+
+// decodeSmall decodes the small document into req and translates the
+// position of an error back to the input.
+func (d *streamDecoder) decodeSmall(req *ScoreRequest) error {
+	doc := append(d.small[:len(d.small):len(d.small)], '}')
+	if d.truncated {
+		// The input ends inside the last member: so does the document.
+		doc = doc[:len(doc)-1]
+	}
+	err := strictdec.DecodeJSON(doc, req)
+	if err == nil {
+		return nil
+	}
+	var e *strictdec.Error
+	if errors.As(err, &e) && e.Line > 0 {
+		c := *e
+		for k := len(d.segs) - 1; k >= 0; k-- {
+			s := d.segs[k]
+			if e.Line > s.line || e.Line == s.line && e.Column >= s.col {
+				c.Line = s.origLine + e.Line - s.line
+				if e.Line == s.line {
+					c.Column = s.origCol + e.Column - s.col
+				}
+				break
+			}
+		}
+		if errors.Is(err, strictdec.ErrSyntax) && d.eof && len(doc) > 0 && bytes.Contains([]byte(e.Err.Error()), []byte("ends too early")) {
+			c.Line, c.Column = d.position(len(d.buf))
+		}
+		return badInput(&c)
+	}
+	return badInput(err)
+}
+
+// alternatives reads the "alternatives" member's value at i.
+func (d *streamDecoder) alternatives() *posError {
+	d.altsGiven = true
+	d.altsLate = d.matrixGiven
+	switch c := d.peek(); c {
+	case 'n':
+		return d.literal("null")
+	case '[':
+		d.i++
+	default:
+		return d.wrongType("alternatives", "a list")
+	}
+	// The names go into one string (one object for the collector, not a
+	// million), cut at d.altEnds.
+	var all strings.Builder
+	var scratch []byte
+	d.altEnds = []int32{}
+	if d.peek() == ']' {
+		d.i++
+		return nil
+	}
+	for idx := 0; ; idx++ {
+		switch c := d.peek(); c {
+		case '"':
+			start := d.i
+			raw, perr := d.rawString()
+			if perr != nil {
+				return perr
+			}
+			if bytes.IndexByte(raw, '\\') < 0 {
+				all.Write(raw[1 : len(raw)-1])
+			} else {
+				var err error
+				if scratch, err = jsontext.AppendUnquote(scratch[:0], raw); err != nil {
+					return d.syntaxAt(start, "%s", trimJSONPrefix(err))
+				}
+				all.Write(scratch)
+			}
+			if all.Len() > math.MaxInt32 {
+				return d.errAt(start, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrType, "the names are longer than 2 GB together")
+			}
+			d.altEnds = append(d.altEnds, int32(all.Len()))
+		case 'n':
+			// As the strict decoder, on the first byte.
+			return d.errAt(d.i, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrNull, "null is not a string")
+		default:
+			return d.wrongType(fmt.Sprintf("alternatives[%d]", idx), "a string")
+		}
+		switch c := d.peek(); c {
+		case ',':
+			d.i++
+		case ']':
+			d.i++
+			d.altNames = all.String()
+			return nil
+		case 0:
+			return d.endErr()
+		default:
+			return d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
+		}
+	}
+}
+
+// literal reads the literal word at i, which must be followed by a
+// delimiter unless it is a wrong value (the strict decoder reports the
+// type first).
+func (d *streamDecoder) literal(word string) *posError {
+	return d.literalDelim(word, true)
+}
+
+func (d *streamDecoder) literalDelim(word string, delim bool) *posError {
+	d.ensure(len(word))
+	for k := 0; k < len(word); k++ {
+		if d.i+k >= len(d.buf) {
+			return d.endErr()
+		}
+		if c := d.buf[d.i+k]; c != word[k] {
+			return d.syntaxAt(d.i+k, "invalid character %s in literal %s (expecting %s)", quoteChar(c), word, quoteChar(word[k]))
+		}
+	}
+	d.i += len(word)
+	d.ensure(1)
+	if delim && d.i < len(d.buf) {
+		switch c := d.buf[d.i]; c {
+		case ' ', '\t', '\r', '\n', ',', ']', '}':
+		default:
+			return d.syntaxAt(d.i, "invalid character %s after %s", quoteChar(c), word)
+		}
+	}
+	return nil
+}
+
+// wrongType reads the value at i, which is not of the wanted kind, and
+// returns the strict decoder's error for it: a malformed value is a
+// malformed document, a well-formed one a wrong type.
+func (d *streamDecoder) wrongType(path, want string) *posError {
+	if d.i >= len(d.buf) {
+		return d.endErr()
+	}
+	d.mark = d.abs(d.i)
+	defer func() { d.mark = -1 }()
+	c := d.buf[d.i]
+	var end int
+	switch {
+	case c == '"':
+		raw, perr := d.rawString()
+		if perr != nil {
+			return perr
+		}
+		if _, err := jsontext.AppendUnquote(nil, raw); err != nil {
+			return d.syntaxAt(d.idx(d.mark), "%s", trimJSONPrefix(err))
+		}
+		end = d.i
+	case c == '{' && want == "a list":
+		// The strict decoder stops at the object's first token here.
+		return d.errAt(d.i, path, strictdec.ErrType, "want a list, got an object")
+	case c == '{' || c == '[':
+		e, perr := d.skipValue()
+		if perr != nil {
+			if perr.err == errEnd {
+				return d.endErr()
+			}
+			return d.syntaxAt(e-1, "invalid character %s in the value", quoteChar(d.buf[e-1]))
+		}
+		if !jsontext.Value(d.buf[d.idx(d.mark):e]).IsValid() {
+			return d.syntaxAt(d.idx(d.mark), "malformed value")
+		}
+		end = e
+	case c == 't' || c == 'f':
+		word := "true"
+		if c == 'f' {
+			word = "false"
+		}
+		if perr := d.literalDelim(word, false); perr != nil {
+			return perr
+		}
+		end = d.i
+	case c == '-' || c >= '0' && c <= '9':
+		k, perr := d.number(false)
+		if perr != nil {
+			return perr
+		}
+		end = k
+	default:
+		return d.syntaxAt(d.i, "invalid character %s at start of value", quoteChar(c))
+	}
+	start := d.idx(d.mark)
+	v := d.buf[start:end]
+	got := map[byte]string{'"': "a string", 't': "a boolean", 'f': "a boolean", '{': "an object", '[': "a list"}[c]
+	if got == "" {
+		got = "a number"
+	}
+	if len(v) <= 40 {
+		if got == "a number" {
+			got = string(v)
+		} else if c != '{' && c != '[' {
+			got += " " + string(v)
+		}
+	}
+	d.i = end
+	return d.errAt(start, path, strictdec.ErrType, "want %s, got %s", want, got)
+}
+
+// number checks the JSON number at i and returns the index just past it;
+// i is not moved. With delim, the number must be followed by a delimiter.
+func (d *streamDecoder) number(delim bool) (int, *posError) {
+	d.ensure(64)
+	k := d.i
+	for {
+		end, ok, complete := scanNumber(d.buf, k, d.eof, delim)
+		if complete {
+			if !ok {
+				if end >= len(d.buf) {
+					return 0, d.endErr()
+				}
+				return 0, d.syntaxAt(end, "invalid character %s in number", quoteChar(d.buf[end]))
+			}
+			return end, nil
+		}
+		rel := k - d.i
+		if !d.fill() {
+			d.eof = true
+		}
+		k = d.i + rel
+	}
+}
+
+// scanNumber scans a JSON number starting at buf[k]. complete is false
+// when the number may go on past the end of buf (and the input has not
+// ended); ok is false for a malformed number, end then being the index
+// of the offending byte.
+func scanNumber(buf []byte, k int, eof, delim bool) (end int, ok, complete bool) {
+	n := len(buf)
+	more := func(at int) (int, bool, bool) {
+		if eof {
+			return at, false, true
+		}
+		return at, false, false
+	}
+	if k < n && buf[k] == '-' {
+		k++
+	}
+	if k >= n {
+		return more(k)
+	}
+	switch c := buf[k]; {
+	case c == '0':
+		k++
+	case c >= '1' && c <= '9':
+		for k < n && buf[k] >= '0' && buf[k] <= '9' {
+			k++
+		}
+	default:
+		return k, false, true
+	}
+	if k < n && buf[k] == '.' {
+		k++
+		if k >= n {
+			return more(k)
+		}
+		if buf[k] < '0' || buf[k] > '9' {
+			return k, false, true
+		}
+		for k < n && buf[k] >= '0' && buf[k] <= '9' {
+			k++
+		}
+	}
+	if k < n && (buf[k] == 'e' || buf[k] == 'E') {
+		k++
+		if k < n && (buf[k] == '+' || buf[k] == '-') {
+			k++
+		}
+		if k >= n {
+			return more(k)
+		}
+		if buf[k] < '0' || buf[k] > '9' {
+			return k, false, true
+		}
+		for k < n && buf[k] >= '0' && buf[k] <= '9' {
+			k++
+		}
+	}
+	if k >= n {
+		if eof {
+			return k, true, true
+		}
+		return k, false, false
+	}
+	if !delim {
+		return k, true, true
+	}
+	switch buf[k] {
+	case ' ', '\t', '\r', '\n', ',', ']', '}':
+		return k, true, true
+	}
+	return k, false, true
+}
+
+// matrix reads the "matrix" member's value at i, row by row, into the
+// problem builder (when the criteria are known) or a flat slice.
+func (d *streamDecoder) matrix() *posError {
+	d.matrixGiven = true
+	switch c := d.peek(); c {
+	case 'n':
+		return d.literal("null")
+	case '[':
+		d.i++
+	default:
+		return d.wrongType("matrix", "a list")
+	}
+	d.startMatrix()
+	var row []float64
+	if d.builderOn {
+		row = make([]float64, len(d.crits))
+	}
+	if d.peek() == ']' {
+		d.i++
+		return nil
+	}
+	for ; ; d.rows++ {
+		width := 0
+		switch c := d.peek(); c {
+		case 'n':
+			if perr := d.literal("null"); perr != nil {
+				return perr
+			}
+		case '[':
+			d.i++
+			var perr *posError
+			width, perr = d.row(row)
+			if perr != nil {
+				return perr
+			}
+		default:
+			return d.wrongType(fmt.Sprintf("matrix[%d]", d.rows), "a list")
+		}
+		d.endRow(width, row)
+		switch c := d.peek(); c {
+		case ',':
+			d.i++
+		case ']':
+			d.i++
+			d.rows++
+			return nil
+		case 0:
+			return d.endErr()
+		default:
+			return d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
+		}
+	}
+}
+
+// startMatrix decides where the rows go: into a problem builder when the
+// members read so far give valid criteria, else into a flat slice.
+func (d *streamDecoder) startMatrix() {
+	if d.altsGiven && d.altEnds == nil {
+		// "alternatives": null
+		d.altsGiven = false
+	}
+	var req ScoreRequest
+	if err := strictdec.DecodeJSON(append(d.small[:len(d.small):len(d.small)], '}'), &req); err == nil && len(req.Criteria) > 0 {
+		if crits, w, err := req.CriteriaAndWeights(); err == nil {
+			d.crits, d.weights, d.critsOK = crits, w, true
+		}
+	}
+	hint := 0
+	switch {
+	case d.altsGiven:
+		hint = len(d.altEnds)
+	case d.sizeHint > 0 && d.critsOK:
+		// A row takes at least two bytes per value; reserved memory that
+		// is never written costs nothing.
+		hint = int(min(d.sizeHint/int64(2*len(d.crits)+1)+1, 1<<26))
+	}
+	if d.critsOK {
+		d.builder = scoring.NewProblemBuilder(d.crits, hint)
+		d.adder = newRowAdder(d.builder, len(d.crits))
+		d.builderOn = true
+	} else if d.sizeHint > 0 {
+		d.flat = make([]float64, 0, min(d.sizeHint/2+1, 1<<28))
+	}
+}
+
+// row reads one row's values after its '[' into row (builder) or d.flat,
+// and returns its width.
+func (d *streamDecoder) row(row []float64) (int, *posError) {
+	if d.peek() == ']' {
+		d.i++
+		return 0, nil
+	}
+	store := !d.shapeBad
+	for j := 0; ; j++ {
+		d.skipSpace()
+		if len(d.buf)-d.i < 64 {
+			d.ensure(64)
+		}
+		if d.i >= len(d.buf) {
+			return 0, d.endErr()
+		}
+		c := d.buf[d.i]
+		var v float64
+		switch {
+		case c == '-' || c >= '0' && c <= '9':
+			end, perr := d.number(false) // the strict decoder converts before it looks further
+			if perr != nil {
+				return 0, perr
+			}
+			var err error
+			v, err = parseJSONNumber(d.buf[d.i:end])
+			if err != nil {
+				return 0, d.errAt(d.i, fmt.Sprintf("matrix[%d][%d]", d.rows, j), strictdec.ErrType, "%s is out of range for a number", d.buf[d.i:end])
+			}
+			d.i = end
+		case c == 'n':
+			// As the strict decoder, on the first byte.
+			return 0, d.errAt(d.i, fmt.Sprintf("matrix[%d][%d]", d.rows, j), strictdec.ErrNull, "null is not a number")
+		default:
+			return 0, d.wrongType(fmt.Sprintf("matrix[%d][%d]", d.rows, j), "a number")
+		}
+		if store {
+			switch {
+			case d.builderOn:
+				if j < len(row) {
+					row[j] = v
+				}
+			default:
+				d.flat = append(d.flat, v)
+			}
+		}
+		switch c := d.peek(); c {
+		case ',':
+			d.i++
+		case ']':
+			d.i++
+			return j + 1, nil
+		case 0:
+			return 0, d.endErr()
+		default:
+			return 0, d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
+		}
+	}
+}
+
+// endRow records a row of the given width: it goes into the builder, or
+// stays in d.flat, while every row has the shape the problem needs.
+func (d *streamDecoder) endRow(width int, row []float64) {
+	i := d.rows
+	if i == 0 {
+		d.w0 = width
+	} else if width != d.w0 && d.badRow < 0 {
+		d.badRow, d.badWidth = i, width
+	}
+	if d.shapeBad {
+		return
+	}
+	want := d.w0
+	if d.builderOn {
+		want = len(d.crits)
+	}
+	if width != want || (d.altsGiven && i >= len(d.altEnds)) {
+		d.shapeBad = true
+		d.flat = nil
+		return
+	}
+	if !d.builderOn {
+		return
+	}
+	var name string
+	if d.altsGiven {
+		name = d.altName(i)
+	} else {
+		if i%4096 == 0 {
+			d.defNames = defaultNameBlock(d.defNames[:0], i, 4096)
+		}
+		name = d.defNames[i%4096]
+	}
+	d.adder.add(name, row)
+}
+
+// rowAdder hands rows to a problem builder from a goroutine, a block at
+// a time, so that writing them into the problem's fresh storage overlaps
+// with reading the next ones; the rows reach the builder in order.
+type rowAdder struct {
+	b          *scoring.ProblemBuilder
+	n          int
+	cur        *addBlock
+	free, full chan *addBlock
+	done       chan struct{}
+	err        error // the builder's first error, set by the goroutine
+	closed     bool
+}
+
+// addBlock is up to addBlockRows rows and their names.
+type addBlock struct {
+	vals  []float64
+	names []string
+}
+
+const addBlockRows = 4096
+
+func newRowAdder(b *scoring.ProblemBuilder, n int) *rowAdder {
+	const blocks = 3
+	a := &rowAdder{b: b, n: n, free: make(chan *addBlock, blocks), full: make(chan *addBlock, blocks), done: make(chan struct{})}
+	for range blocks {
+		a.free <- &addBlock{vals: make([]float64, 0, addBlockRows*n), names: make([]string, 0, addBlockRows)}
+	}
+	go func() {
+		defer close(a.done)
+		for blk := range a.full {
+			for k, name := range blk.names {
+				if a.err != nil {
+					break
+				}
+				a.err = a.b.Add(name, blk.vals[k*n:(k+1)*n])
+			}
+			a.free <- blk
+		}
+	}()
+	return a
+}
+
+// add queues a row; row is copied.
+func (a *rowAdder) add(name string, row []float64) {
+	if a.cur == nil {
+		a.cur = <-a.free
+		a.cur.vals, a.cur.names = a.cur.vals[:0], a.cur.names[:0]
+	}
+	a.cur.vals = append(a.cur.vals, row...)
+	a.cur.names = append(a.cur.names, name)
+	if len(a.cur.names) == addBlockRows {
+		a.full <- a.cur
+		a.cur = nil
+	}
+}
+
+// wait hands over the rows queued, waits until the builder has them all
+// and returns its error. It may be called more than once.
+func (a *rowAdder) wait() error {
+	if a == nil {
+		return nil
+	}
+	if !a.closed {
+		if a.cur != nil {
+			a.full <- a.cur
+			a.cur = nil
+		}
+		close(a.full)
+		a.closed = true
+	}
+	<-a.done
+	return a.err
+}
+
+// altName returns the name of alternative i.
+func (d *streamDecoder) altName(i int) string {
+	from := int32(0)
+	if i > 0 {
+		from = d.altEnds[i-1]
+	}
+	return d.altNames[from:d.altEnds[i]]
+}
+
+// altList returns the alternatives' names as a list.
+func (d *streamDecoder) altList() []string {
+	out := make([]string, len(d.altEnds))
+	for i := range out {
+		out[i] = d.altName(i)
+	}
+	return out
+}
+
+// defaultNameBlock appends the default names "A<k+1>" of alternatives
+// from through from+n-1, substrings of one string.
+func defaultNameBlock(dst []string, from, n int) []string {
+	var b []byte
+	ends := make([]int, n)
+	for k := range n {
+		b = append(b, 'A')
+		b = strconv.AppendInt(b, int64(from+k+1), 10)
+		ends[k] = len(b)
+	}
+	s, start := string(b), 0
+	for _, e := range ends {
+		dst = append(dst, s[start:e])
+		start = e
+	}
+	return dst
+}
+
+// trailing checks that nothing but white space follows the object.
+func (d *streamDecoder) trailing() *posError {
+	if c := d.peek(); c != 0 {
+		return d.errAt(d.i, "", strictdec.ErrTrailingData, "data after the top-level value")
+	}
+	return nil
+}
+
+// finish builds the problem of a request whose document decoded.
+func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
+	s := &ScoreInput{Request: req}
+	if d.altsGiven && d.altEnds == nil {
+		d.altsGiven = false
+	}
+	if d.altsGiven && len(d.altEnds) != d.rows {
+		d.shapeBad = true
+	}
+	if !d.shapeBad && d.rows > 0 && d.badRow < 0 {
+		switch {
+		case d.builderOn:
+			err := d.adder.wait()
+			var p *scoring.Problem
+			if err == nil {
+				p, err = d.builder.Problem()
+			}
+			if err == nil && d.altsLate {
+				// "alternatives" came after "matrix": name the rows now.
+				p, err = scoring.NewProblemFromMatrix(d.altList(), d.crits, p.Matrix())
+			}
+			if err == nil {
+				s.p, s.w = p, d.weights
+				return s, nil
+			}
+		default:
+			crits, w, err := req.CriteriaAndWeights()
+			if err == nil {
+				var alts []string
+				if d.altsGiven {
+					alts = d.altList()
+				}
+				var p *scoring.Problem
+				if p, err = scoring.NewProblemRowMajor(alts, crits, d.flat); err == nil {
+					d.flat = nil
+					s.p, s.w = p, w
+					return s, nil
+				}
+			}
+		}
+	}
+	// The problem does not build: a request with stand-in rows of the
+	// same shape gives the error the request's own rows would.
+	d.flat, d.builder = nil, nil
+	stand := *req
+	if d.altsGiven {
+		stand.Alternatives = d.altList()
+	}
+	width := max(d.w0, d.badWidth)
+	zero := make([]float64, width)
+	rows := make([][]float64, d.rows)
+	for i := range rows {
+		rows[i] = zero[:d.w0:d.w0]
+	}
+	if d.badRow >= 0 {
+		rows[d.badRow] = zero[:d.badWidth:d.badWidth]
+	}
+	if d.rows > 0 || d.matrixGiven {
+		stand.Matrix = rows
+	}
+	_, _, err := stand.Problem()
+	if err == nil {
+		// Cannot happen: the shape was wrong. Keep the contract safe.
+		err = badInput(errors.New("matrix: the problem could not be built"))
+	}
+	s.err, s.standIn = err, &stand
+	return s, nil
+}
+
+// finishTree wraps a request decoded by the strict decoder itself.
+func (d *streamDecoder) finishTree(req *ScoreRequest) (*ScoreInput, error) {
+	s := &ScoreInput{Request: req, standIn: req}
+	s.p, s.w, s.err = req.Problem()
+	cp := *req
+	cp.Matrix, cp.Alternatives = nil, nil
+	s.Request = &cp
+	return s, nil
+}
+
+// parseJSONNumber is strconv.ParseFloat on a well-formed JSON number, with
+// a fast path for plain decimals of at most 15 significant digits: the
+// mantissa and the power of ten are then exact float64 values, so one
+// division is correctly rounded, the value strconv gives.
+func parseJSONNumber(s []byte) (float64, error) {
+	i, neg := 0, false
+	if s[0] == '-' {
+		neg, i = true, 1
+	}
+	var mant uint64
+	sig, frac, dot := 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			if mant != 0 {
+				sig++
+			}
+			if dot {
+				frac++
+			}
+		case c == '.':
+			dot = true
+		default:
+			return strconv.ParseFloat(string(s), 64)
+		}
+	}
+	if sig > 15 || frac >= len(pow10) {
+		return strconv.ParseFloat(string(s), 64)
+	}
+	v := float64(mant) / pow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, nil
+}
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+var bom = []byte("\uFEFF")
