@@ -383,20 +383,30 @@ func (a *app) diff(ctx context.Context, eid string, na, nb int) (*decision.Delta
 	return decision.Diff(docs[0], docs[1])
 }
 
-// exportDecision downloads a version's decision document.
-func (a *app) exportDecision(w http.ResponseWriter, r *http.Request, f facilitatorCtx) {
+// pathVersion reads the version named by the path's {n}; when there is
+// none it has answered (404, or the error page) and ok is false.
+func (a *app) pathVersion(w http.ResponseWriter, r *http.Request, f facilitatorCtx) (v versionRow, ok bool) {
 	n, ok := versionNumber(r.PathValue("n"))
 	if !ok {
 		a.notFound(w, r)
-		return
+		return versionRow{}, false
 	}
 	v, err := a.st.version(r.Context(), f.e.ID, n)
 	if errors.Is(err, errNotFound) {
 		a.notFound(w, r)
-		return
+		return versionRow{}, false
 	}
 	if err != nil {
 		a.fail(w, r, err)
+		return versionRow{}, false
+	}
+	return v, true
+}
+
+// exportDecision downloads a version's decision document.
+func (a *app) exportDecision(w http.ResponseWriter, r *http.Request, f facilitatorCtx) {
+	v, ok := a.pathVersion(w, r, f)
+	if !ok {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -406,18 +416,8 @@ func (a *app) exportDecision(w http.ResponseWriter, r *http.Request, f facilitat
 
 // exportReport downloads a version's self-contained HTML report.
 func (a *app) exportReport(w http.ResponseWriter, r *http.Request, f facilitatorCtx) {
-	n, ok := versionNumber(r.PathValue("n"))
+	v, ok := a.pathVersion(w, r, f)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	v, err := a.st.version(r.Context(), f.e.ID, n)
-	if errors.Is(err, errNotFound) {
-		a.notFound(w, r)
-		return
-	}
-	if err != nil {
-		a.fail(w, r, err)
 		return
 	}
 	rec, err := a.versionRec(r.Context(), v)
