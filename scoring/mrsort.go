@@ -5,12 +5,13 @@ import (
 	"math"
 )
 
-// ClassProfiles describes ordered classes by the profiles that separate
-// them. Classes names the K classes from best to worst (for instance
-// "adopt", "pilot", "reject"); Profiles holds K−1 boundary profiles, best
-// first, one value per criterion: Profiles[k] is the lower limit of class
-// k and the upper limit of class k+1. Each profile must be at least as good
-// as the next on every criterion.
+// ClassProfiles describes ordered classes by reference profiles. Classes
+// names the K classes from best to worst (for instance "adopt", "pilot",
+// "reject"). For [MRSort] and [ELECTRETRIB], Profiles holds K−1 boundary
+// profiles, best first, one value per criterion: Profiles[k] is the lower
+// limit of class k and the upper limit of class k+1; [FlowSort] takes K+1
+// limiting or K central profiles instead (see [ProfileKind]). Each profile
+// must be at least as good as the next on every criterion.
 type ClassProfiles struct {
 	// Classes names the K classes, best first; each name non-empty and
 	// distinct. A result's class index counts from 0, the first of them.
