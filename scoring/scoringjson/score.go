@@ -43,8 +43,8 @@ type ScoreRequest struct {
 	// instead.
 	Matrix [][]float64 `json:"matrix"`
 	// Normalization ("normalization", wsm, wpm and topsis only) is
-	// "vector", "minmax", "max", "sum" or "none"; absent means the
-	// method's default.
+	// "vector", "minmax", "max" or "sum", or "none" (wsm and topsis, for
+	// data already on one scale); absent means the method's default.
 	Normalization *string `json:"normalization,omitempty"`
 	// V ("v", vikor only) is the weight of the majority strategy in
 	// [0, 1]; absent means 0.5.
