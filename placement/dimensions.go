@@ -21,8 +21,11 @@ type DimensionCertainty struct {
 	// over the structures that share it; 0 without SMAA.
 	Acceptability float64 `json:"first_rank_acceptability"`
 	// RunnerUp is the next value (by acceptability with SMAA, else by best
-	// score), and RunnerUpAcceptability its summed acceptability.
-	RunnerUp              string  `json:"runner_up,omitempty"`
+	// score); "" when every ranked structure shares Value.
+	RunnerUp string `json:"runner_up,omitempty"`
+	// RunnerUpAcceptability is the SMAA first-rank acceptability of
+	// RunnerUp, summed over the structures that share it; 0 without SMAA
+	// or without a runner-up.
 	RunnerUpAcceptability float64 `json:"runner_up_first_rank_acceptability"`
 	// Lead is the best score with Value minus the best score with RunnerUp.
 	Lead float64 `json:"lead"`

@@ -28,7 +28,11 @@ type Directions struct {
 
 // DirectionBase is a named starting profile for the sweeps.
 type DirectionBase struct {
-	Name    string  `json:"name" yaml:"name"`
+	// Name identifies the base ("small", "mid", "large"); [Effect.Bases]
+	// and [Extreme.Base] refer to it, and [Directions.Base] looks it up.
+	Name string `json:"name" yaml:"name"`
+	// Profile is the organisation each sweep starts from; the swept
+	// factor alone is changed ([Direction.Apply]).
 	Profile Profile `json:"profile" yaml:"profile"`
 }
 
@@ -54,7 +58,10 @@ type Direction struct {
 // the structures matching Up gains on the best score of those matching
 // Over.
 type Effect struct {
-	Up   Selector `json:"up" yaml:"up"`
+	// Up selects the structures whose best score must gain as the factor
+	// rises.
+	Up Selector `json:"up" yaml:"up"`
+	// Over selects the structures whose best score Up's must gain on.
 	Over Selector `json:"over" yaml:"over"`
 	// Bases limits the effect to some bases; empty means all.
 	Bases []string `json:"bases,omitempty" yaml:"bases,omitempty"`
@@ -66,19 +73,30 @@ type Effect struct {
 // one base: the first structure matches one of First (if any) and none of
 // NotFirst.
 type Extreme struct {
-	Value    string     `json:"value" yaml:"value"`
-	Base     string     `json:"base" yaml:"base"`
-	First    []Selector `json:"first,omitempty" yaml:"first,omitempty"`
+	// Value is the factor's value, one of [Direction.Values], written as
+	// there.
+	Value string `json:"value" yaml:"value"`
+	// Base is the [DirectionBase.Name] the factor is set from.
+	Base string `json:"base" yaml:"base"`
+	// First lists selectors of which the first structure must match at
+	// least one; empty sets no such requirement.
+	First []Selector `json:"first,omitempty" yaml:"first,omitempty"`
+	// NotFirst lists selectors the first structure must match none of.
 	NotFirst []Selector `json:"not_first,omitempty" yaml:"not_first,omitempty"`
 }
 
 // Selector picks structures by their dimensions; an empty list matches any
 // value of that dimension.
 type Selector struct {
-	Model    []OperatingModel        `json:"model,omitempty" yaml:"model,omitempty"`
-	Role     []Role                  `json:"role,omitempty" yaml:"role,omitempty"`
-	Sourcing []Sourcing              `json:"sourcing,omitempty" yaml:"sourcing,omitempty"`
-	Home     []touchpoint.Department `json:"home,omitempty" yaml:"home,omitempty"`
+	// Model lists the operating models accepted ([Structure.Model]).
+	Model []OperatingModel `json:"model,omitempty" yaml:"model,omitempty"`
+	// Role lists the roles accepted ([Structure.Role]).
+	Role []Role `json:"role,omitempty" yaml:"role,omitempty"`
+	// Sourcing lists the sourcing arrangements accepted
+	// ([Structure.Sourcing]).
+	Sourcing []Sourcing `json:"sourcing,omitempty" yaml:"sourcing,omitempty"`
+	// Home lists the home departments accepted ([Structure.Home]).
+	Home []touchpoint.Department `json:"home,omitempty" yaml:"home,omitempty"`
 }
 
 // Match reports whether s has one of the selector's values on every

@@ -14,10 +14,12 @@ import (
 // a touchpoint catalogue — so that a stored recommendation says what
 // produced it.
 type Identity struct {
-	// Name and Version are the data's own (a model's Name and Version). A
-	// catalogue has neither in its file: the default catalogue is named
-	// "socialseat-default" and any other "custom", without a version.
-	Name    string `json:"name"`
+	// Name is the data's own name (a model's Name). A catalogue has none
+	// in its file: the default catalogue is named "socialseat-default"
+	// and any other "custom".
+	Name string `json:"name"`
+	// Version is the data's own version (a model's Version); "" for a
+	// catalogue, which has none.
 	Version string `json:"version,omitempty"`
 	// Hash is "sha256:" and the hexadecimal SHA-256 of the data's
 	// canonical form ([Model.Hash], [touchpoint.Catalog.Hash]): equal

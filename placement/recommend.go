@@ -371,22 +371,27 @@ type Ranked struct {
 // A department appears in at most one of Consulted and Informed, and in
 // neither if it is Responsible or Accountable.
 type Assignment struct {
-	// Touchpoint is the touchpoint, and Activity its activity level in
-	// the profile (1–5).
+	// Touchpoint is the touchpoint.
 	Touchpoint touchpoint.ID
-	Activity   int
-	// Responsible does the work; Accountable answers for it; Consulted
-	// are asked before; Informed are told after.
+	// Activity is the touchpoint's activity level in the profile, 1–5
+	// (only active touchpoints get a row).
+	Activity int
+	// Responsible lists the departments that do the work.
 	Responsible []touchpoint.Department
+	// Accountable is the one department that answers for the work.
 	Accountable touchpoint.Department
-	Consulted   []touchpoint.Department
-	Informed    []touchpoint.Department
+	// Consulted lists the departments asked before the work is done.
+	Consulted []touchpoint.Department
+	// Informed lists the departments told after it is done.
+	Informed []touchpoint.Department
 }
 
 // Step is one step of a transition roadmap.
 type Step struct {
+	// Step says in plain words what to do.
 	Step string `json:"step"`
-	Why  string `json:"why"`
+	// Why gives the reason for the step, with the sources behind it.
+	Why string `json:"why"`
 	// Closes lists the governance practices (IDs of the maturity model's
 	// checklist, such as "crisis-plan") whose gap this step closes.
 	Closes []string `json:"closes,omitempty"`
@@ -418,10 +423,12 @@ type Robustness struct {
 // Alternative is the nearest structure of a different operating model in
 // a ranking.
 type Alternative struct {
-	// ID and Name name the structure; Rank is its rank.
-	ID   string `json:"id"`
+	// ID is the structure's short identifier ([Structure.ID]).
+	ID string `json:"id"`
+	// Name is the structure's readable name ([Structure.Name]).
 	Name string `json:"name"`
-	Rank int    `json:"rank"`
+	// Rank is its rank in the ranking, 1 the best (as [Ranked.Rank]).
+	Rank int `json:"rank"`
 	// Gap is how far its score is from the first structure's, on the
 	// ranking's scale: never negative, whichever way the method's scores
 	// point.
@@ -473,10 +480,12 @@ type WeightMargin struct {
 	// another structure strictly ahead of the recommended one (a tie at
 	// an end of the range does not count); the fields below are then zero.
 	Holds bool `json:"holds"`
-	// At is the weight at which another structure draws level, and Change
-	// is At − Weight: negative when the weight must fall, and zero when
-	// the structures are already level at the recommendation's weights.
-	At     float64 `json:"at"`
+	// At is the weight, in [0, 1], at which another structure draws
+	// level.
+	At float64 `json:"at"`
+	// Change is At − Weight: negative when the weight must fall, and zero
+	// when the structures are already level at the recommendation's
+	// weights.
 	Change float64 `json:"change"`
 	// Next is the ID of the structure that comes first beyond At.
 	Next string `json:"next,omitempty"`
@@ -512,9 +521,13 @@ func (s *SensitivitySummary) Tightest() (WeightMargin, bool) {
 
 // SMAASummary is the outcome of the SMAA-2 analysis of a recommendation.
 type SMAASummary struct {
-	// Samples, Seed and Concentration echo the settings used.
-	Samples       int     `json:"samples"`
-	Seed          uint64  `json:"seed"`
+	// Samples is the number of weight vectors drawn (10,000 when
+	// [SMAAOptions.Samples] was 0).
+	Samples int `json:"samples"`
+	// Seed is the seed used, [SMAAOptions.Seed].
+	Seed uint64 `json:"seed"`
+	// Concentration is the Dirichlet concentration κ used (50 when
+	// [SMAAOptions.Concentration] was 0).
 	Concentration float64 `json:"concentration"`
 	// TopFirstRank is the first-rank acceptability of the recommended
 	// (top-ranked) structure: the share of the sampled weightings under

@@ -79,9 +79,15 @@ func (s Sector) valid() bool { return s >= 0 && s <= SectorOther }
 // Reference is a published work a recommendation cites for the profile's
 // sector, with a link where the work has one.
 type Reference struct {
-	ID   string `json:"id" yaml:"id"`
+	// ID is the work's short key ("finra-10-06"), by which the sector
+	// data cites it; never empty.
+	ID string `json:"id" yaml:"id"`
+	// Cite is the citation as a reader sees it, for example "FINRA 2010,
+	// Regulatory Notice 10-06: social media web sites"; roadmap texts cite
+	// the work by this text. Never empty.
 	Cite string `json:"cite" yaml:"cite"`
-	URL  string `json:"url,omitempty" yaml:"url,omitempty"`
+	// URL links to the work; "" when it has no link.
+	URL string `json:"url,omitempty" yaml:"url,omitempty"`
 }
 
 //go:embed sectors.yaml

@@ -18,10 +18,22 @@ const NoHome touchpoint.Department = "none"
 //
 // An organic structure has home "none" and role "none".
 type Structure struct {
-	Home     touchpoint.Department `json:"home" yaml:"home"`
-	Model    OperatingModel        `json:"model" yaml:"model"`
-	Role     Role                  `json:"role" yaml:"role"`
-	Sourcing Sourcing              `json:"sourcing" yaml:"sourcing"`
+	// Home is the department the central team reports into: a standard
+	// department or one of the catalogue's custom ones. An organic
+	// structure has [NoHome] ("none"; "" is accepted too); any other
+	// model needs a real department.
+	Home touchpoint.Department `json:"home" yaml:"home"`
+	// Model is the operating model; the zero value is unset, which
+	// [Structure.Validate] rejects.
+	Model OperatingModel `json:"model" yaml:"model"`
+	// Role is what the central team does; it must suit Model (see
+	// [Structure.Validate]), and the zero value [NoRole] is the only role
+	// of an organic structure.
+	Role Role `json:"role" yaml:"role"`
+	// Sourcing says who does the work; the zero value is unset, which
+	// [Structure.Validate] rejects, and an organic structure cannot be
+	// agency-sourced.
+	Sourcing Sourcing `json:"sourcing" yaml:"sourcing"`
 }
 
 var modelCodes = []string{"", "org", "cen", "hs", "dan", "hon"}

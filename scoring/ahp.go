@@ -265,8 +265,10 @@ type AHPResult struct {
 // Revision points at one judgement a_ij (i < j) that a facilitator may ask
 // about again.
 type Revision struct {
-	// Row and Col locate the judgement a_ij, with Row < Col.
+	// Row is i, the row of the judgement a_ij (0-based).
 	Row int `json:"row"`
+	// Col is j, the column of the judgement a_ij (0-based), with
+	// Row < Col.
 	Col int `json:"col"`
 	// Judgement is the current value of a_ij (after reciprocal
 	// symmetrisation).

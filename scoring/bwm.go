@@ -135,8 +135,10 @@ type BWMResult struct {
 	Method string `json:"method"`
 	// Model is the model the weights come from.
 	Model BWMModel `json:"model"`
-	// Best and Worst are the indices of the best and worst criteria.
-	Best  int `json:"best"`
+	// Best is the 0-based index of the best (most important) criterion.
+	Best int `json:"best"`
+	// Worst is the 0-based index of the worst (least important)
+	// criterion.
 	Worst int `json:"worst"`
 	// Weights are non-negative and sum to 1.
 	Weights []float64 `json:"weights"`

@@ -42,18 +42,26 @@ type ELECTREI struct {
 type ELECTREIResult struct {
 	// Method is "electre1".
 	Method string `json:"method"`
-	// Alternatives and Criteria are shared with other results from the same
+	// Alternatives are the problem's alternatives' names, in problem
+	// order; the slice is shared with other results from the same
 	// problem, as in [Result].
 	Alternatives []string `json:"alternatives"`
-	Criteria     []string `json:"criteria"`
+	// Criteria are the problem's criteria's names, in problem order,
+	// shared in the same way.
+	Criteria []string `json:"criteria"`
 	// Weights are the weights used, normalised to sum to 1.
 	Weights []float64 `json:"weights"`
-	// Concordance.At(a, b) is c(a, b); Discordance.At(a, b) is d(a, b).
+	// Concordance.At(a, b) is c(a, b) in [0, 1]: the weight of the
+	// criteria on which a is at least as good as b.
 	Concordance *Table `json:"concordance"`
+	// Discordance.At(a, b) is d(a, b) in [0, 1]: b's largest weighted
+	// advantage over a relative to the largest weighted difference.
 	Discordance *Table `json:"discordance"`
-	// ConcordanceThreshold and DiscordanceThreshold are the c* and d*
-	// used.
+	// ConcordanceThreshold is the c* used: the one given, or the mean of
+	// the off-diagonal concordance indices.
 	ConcordanceThreshold float64 `json:"concordance_threshold"`
+	// DiscordanceThreshold is the d* used: the one given, or the mean of
+	// the off-diagonal discordance indices.
 	DiscordanceThreshold float64 `json:"discordance_threshold"`
 	// Outranks[a][b] reports a S b.
 	Outranks [][]bool `json:"outranks"`

@@ -13,8 +13,14 @@ import (
 // veto. The zero value is a true criterion without veto: any advantage is
 // a strict preference.
 type PseudoCriterion struct {
-	Q float64  `json:"q"`
-	P float64  `json:"p"`
+	// Q is the indifference threshold: an advantage of at most Q counts
+	// for nothing.
+	Q float64 `json:"q"`
+	// P is the preference threshold: an advantage of at least P is a
+	// strict preference; between Q and P it is weak.
+	P float64 `json:"p"`
+	// V, if not nil, is the veto threshold: an advantage of at least V
+	// on this criterion forbids the other alternative to outrank.
 	V *float64 `json:"v,omitempty"`
 }
 
@@ -181,11 +187,12 @@ type ELECTREIII struct {
 	// Thresholds holds one set of thresholds per criterion; nil means
 	// q = p = 0 without veto everywhere.
 	Thresholds []PseudoCriterion `json:"thresholds"`
-	// Alpha and Beta define the discrimination threshold s(λ) = α + βλ;
-	// both zero means the defaults α = 0.3, β = −0.15. s must stay
+	// Alpha is α in the discrimination threshold s(λ) = α + βλ; Alpha and
+	// Beta both zero mean the defaults α = 0.3, β = −0.15. s must stay
 	// non-negative on [0, 1].
 	Alpha float64 `json:"alpha"`
-	Beta  float64 `json:"beta"`
+	// Beta is β in s(λ) = α + βλ; see Alpha.
+	Beta float64 `json:"beta"`
 }
 
 // ELECTREIIIResult is the outcome of ELECTRE III. Matrices are indexed
@@ -193,24 +200,35 @@ type ELECTREIII struct {
 type ELECTREIIIResult struct {
 	// Method is "electre3".
 	Method string `json:"method"`
-	// Alternatives and Criteria are shared with other results from the same
+	// Alternatives are the problem's alternatives' names, in problem
+	// order; the slice is shared with other results from the same
 	// problem, as in [Result].
 	Alternatives []string `json:"alternatives"`
-	Criteria     []string `json:"criteria"`
+	// Criteria are the problem's criteria's names, in problem order,
+	// shared in the same way.
+	Criteria []string `json:"criteria"`
 	// Weights are the weights used, normalised to sum to 1.
 	Weights []float64 `json:"weights"`
-	// Concordance.At(a, b) is C(a, b) and Credibility.At(a, b) is σ(a, b);
-	// their diagonals are 1.
+	// Concordance.At(a, b) is the global concordance C(a, b) in [0, 1];
+	// the diagonal is 1.
 	Concordance *Table `json:"concordance"`
+	// Credibility.At(a, b) is σ(a, b) in [0, 1], the credibility of
+	// "a outranks b": C(a, b) lowered by the discordant criteria; the
+	// diagonal is 1.
 	Credibility *Table `json:"credibility"`
-	// Descending and Ascending are the two distillations' classes, best
-	// first; each class lists alternatives in problem order.
+	// Descending is the descending distillation's classes, best first;
+	// each class lists alternatives in problem order.
 	Descending [][]int `json:"descending"`
-	Ascending  [][]int `json:"ascending"`
-	// DescendingRank[a] and AscendingRank[a] are the 1-based positions of
-	// a's class in each distillation, counted from the best.
+	// Ascending is the ascending distillation's classes, also best first
+	// (the distillation extracts them from the worst; they are listed
+	// reversed), each in problem order.
+	Ascending [][]int `json:"ascending"`
+	// DescendingRank[a] is the 1-based position of a's class in
+	// Descending, counted from the best.
 	DescendingRank []int `json:"descending_rank"`
-	AscendingRank  []int `json:"ascending_rank"`
+	// AscendingRank[a] is the 1-based position of a's class in
+	// Ascending, counted from the best.
+	AscendingRank []int `json:"ascending_rank"`
 	// Relations[a][b] is the relation of a to b in the final pre-order.
 	Relations [][]Relation `json:"relations"`
 	// Incomparable lists the incomparable pairs {a, b} with a < b.

@@ -64,11 +64,14 @@ type Elicitation struct {
 // OpenPair is a pair not yet judged, with how far its answer can still
 // move the priorities.
 type OpenPair struct {
-	// Row and Col are the items compared, Row < Col; RowName and ColName
-	// their names when known.
-	Row     int    `json:"row"`
-	Col     int    `json:"col"`
+	// Row is the index of the first item compared (0-based), the row of
+	// the judgement asked for.
+	Row int `json:"row"`
+	// Col is the index of the second item compared, with Row < Col.
+	Col int `json:"col"`
+	// RowName is the name of item Row; "" when the items are unnamed.
 	RowName string `json:"row_name,omitempty"`
+	// ColName is the name of item Col; "" when the items are unnamed.
 	ColName string `json:"col_name,omitempty"`
 	// Spread is ½·Σ_k |w_k(9) − w_k(1/9)|, in [0, 1]; 0 while the items
 	// are not yet linked.
@@ -78,16 +81,20 @@ type OpenPair struct {
 // TopCheck says whether the top alternative is fixed.
 type TopCheck struct {
 	// Best is the index of the top alternative under the current
-	// priorities, BestName its name.
-	Best     int    `json:"best"`
+	// priorities.
+	Best int `json:"best"`
+	// BestName is the name of alternative Best; "" when the alternatives
+	// are unnamed.
 	BestName string `json:"best_name"`
 	// Fixed reports that Best wins for every combination checked.
 	Fixed bool `json:"fixed"`
 	// Checked is the number of answer combinations tried (0 if too many).
 	Checked int `json:"checked"`
-	// Challenger is an alternative that wins in some combination, −1 if
-	// none; ChallengerName its name.
-	Challenger     int    `json:"challenger"`
+	// Challenger is the index of an alternative that wins in some
+	// combination, −1 if none.
+	Challenger int `json:"challenger"`
+	// ChallengerName is the name of alternative Challenger; "" when there
+	// is none or the alternatives are unnamed.
 	ChallengerName string `json:"challenger_name,omitempty"`
 }
 
@@ -95,18 +102,22 @@ type TopCheck struct {
 type ElicitState struct {
 	// Items are the names of the compared items, when known.
 	Items []string `json:"items,omitempty"`
-	// Answered and Open count the judged and the open pairs (i < j).
+	// Answered counts the judged pairs {i, j}, i < j: those with at
+	// least one of a_ij and a_ji given.
 	Answered int `json:"answered"`
-	Open     int `json:"open"`
+	// Open counts the pairs {i, j}, i < j, with neither judgement given.
+	Open int `json:"open"`
 	// Linked reports that the judgements link every item, so priorities
 	// exist.
 	Linked bool `json:"linked"`
 	// Weights are the completed priorities; nil while not Linked.
 	Weights []float64 `json:"weights,omitempty"`
-	// CR is the live consistency ratio and Consistent whether it is within
-	// the threshold.
-	CR         float64 `json:"cr"`
-	Consistent bool    `json:"consistent"`
+	// CR is the live consistency ratio of the judgements so far, that of
+	// the completed matrix; 0 while not Linked.
+	CR float64 `json:"cr"`
+	// Consistent reports that CR is within the AHP threshold; false
+	// while not Linked.
+	Consistent bool `json:"consistent"`
 	// Revisit is the given judgement that departs most from the
 	// priorities, if the matrix is inconsistent.
 	Revisit *Revision `json:"revisit,omitempty"`
@@ -363,11 +374,16 @@ type ElicitRequest struct {
 	Pairwise [][]Judgement `json:"pairwise"`
 	// AHP holds the AHP settings.
 	AHP AHP `json:"ahp"`
-	// Alternatives, Criteria and Matrix describe the decision problem
-	// whose criteria are the compared items; all three or none.
-	Alternatives []string    `json:"alternatives,omitempty"`
-	Criteria     []Criterion `json:"criteria,omitempty"`
-	Matrix       [][]float64 `json:"matrix,omitempty"`
+	// Alternatives names the rows of Matrix; nil means "A1" … "Am". Given
+	// alone, without Criteria and Matrix, it is an error.
+	Alternatives []string `json:"alternatives,omitempty"`
+	// Criteria are the decision problem's criteria, which are the
+	// compared items, in the same order; it goes with Matrix (both or
+	// neither), and without them there is no stopping check.
+	Criteria []Criterion `json:"criteria,omitempty"`
+	// Matrix holds the performances, one row per alternative and one
+	// value per criterion, as for [NewProblem].
+	Matrix [][]float64 `json:"matrix,omitempty"`
 	// Method is the ranking method's token ([ParseMethod]); "" means
 	// "wsm".
 	Method string `json:"method,omitempty"`

@@ -77,24 +77,28 @@ type FlowSort struct {
 type FlowSortResult struct {
 	// Method is "flowsort".
 	Method string `json:"method"`
-	// Alternatives and Criteria are shared with other results from the same
+	// Alternatives are the problem's alternatives' names, in problem
+	// order; the slice is shared with other results from the same
 	// problem, as in [Result].
 	Alternatives []string `json:"alternatives"`
-	Criteria     []string `json:"criteria"`
+	// Criteria are the problem's criteria's names, in problem order,
+	// shared in the same way.
+	Criteria []string `json:"criteria"`
 	// Weights are the weights used, normalised to sum to 1.
 	Weights []float64 `json:"weights"`
 	// Classes names the classes, best first.
 	Classes []string `json:"classes"`
 	// Assignment[a] is a's class by the net flow, the method's answer.
 	Assignment []int `json:"assignment"`
-	// PositiveAssignment and NegativeAssignment are a's classes by the
-	// leaving and the entering flow.
+	// PositiveAssignment[a] is a's class by the leaving flow φ⁺.
 	PositiveAssignment []int `json:"positive_assignment"`
+	// NegativeAssignment[a] is a's class by the entering flow φ⁻.
 	NegativeAssignment []int `json:"negative_assignment"`
-	// NetFlow[a] is a's net flow in R ∪ {a}; ProfileNetFlows.At(a, k) is
-	// profile k's net flow in the same set.
-	NetFlow         []float64 `json:"net_flow"`
-	ProfileNetFlows *Table    `json:"profile_net_flows"`
+	// NetFlow[a] is a's net flow in R ∪ {a}, in [−1, 1].
+	NetFlow []float64 `json:"net_flow"`
+	// ProfileNetFlows.At(a, k) is profile k's net flow in R ∪ {a}: one
+	// row per alternative, one column per profile, best first.
+	ProfileNetFlows *Table `json:"profile_net_flows"`
 	// Notes records advisories about the input, as in [Result].
 	Notes []Note `json:"notes,omitempty"`
 }

@@ -38,8 +38,8 @@ type GAIA struct {
 
 // Point is a point of a two-dimensional plot.
 type Point struct {
-	X float64 `json:"x"`
-	Y float64 `json:"y"`
+	X float64 `json:"x"` // coordinate on the first axis (for GAIA, the first principal component)
+	Y float64 `json:"y"` // coordinate on the second axis (for GAIA, the second principal component)
 }
 
 // GAIAResult is a GAIA plane. Slices of alternatives and criteria follow
@@ -47,10 +47,13 @@ type Point struct {
 type GAIAResult struct {
 	// Method is "gaia".
 	Method string `json:"method"`
-	// Alternatives and Criteria are shared with other results from the same
+	// Alternatives are the problem's alternatives' names, in problem
+	// order; the slice is shared with other results from the same
 	// problem, as in [Result].
 	Alternatives []string `json:"alternatives"`
-	Criteria     []string `json:"criteria"`
+	// Criteria are the problem's criteria's names, in problem order,
+	// shared in the same way.
+	Criteria []string `json:"criteria"`
 	// Weights are the weights used, normalised to sum to 1.
 	Weights []float64 `json:"weights"`
 	// Profiles.At(a, j) is φ_j(a), the unicriterion net flow of

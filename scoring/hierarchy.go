@@ -147,17 +147,26 @@ type WeightSpec struct {
 	Pairwise [][]Judgement `json:"pairwise,omitempty"`
 	// AHP holds the AHP settings for PairwiseAHP.
 	AHP AHP `json:"ahp,omitzero"`
-	// Stakeholders holds one pairwise matrix per stakeholder for GroupAHP,
-	// and StakeholderWeights their weights (nil: equal).
-	Stakeholders       [][][]Judgement `json:"stakeholders,omitempty"`
-	StakeholderWeights []float64       `json:"stakeholder_weights,omitempty"`
+	// Stakeholders holds one pairwise matrix per stakeholder for
+	// GroupAHP, all of the same size.
+	Stakeholders [][][]Judgement `json:"stakeholders,omitempty"`
+	// StakeholderWeights gives each stakeholder of Stakeholders a
+	// non-negative weight, not all zero, for GroupAHP; they are
+	// normalised, and nil means equal weights.
+	StakeholderWeights []float64 `json:"stakeholder_weights,omitempty"`
 	// Group holds the group settings for GroupAHP.
 	Group Group `json:"group,omitzero"`
-	// Best and Worst index the best and worst child, and BestToOthers and
-	// OthersToWorst hold the comparisons, for BestWorst.
-	Best          int       `json:"best,omitempty"`
-	Worst         int       `json:"worst,omitempty"`
-	BestToOthers  []float64 `json:"best_to_others,omitempty"`
+	// Best is the 0-based index of the best (most important) child, for
+	// BestWorst.
+	Best int `json:"best,omitempty"`
+	// Worst is the 0-based index of the worst (least important) child,
+	// for BestWorst.
+	Worst int `json:"worst,omitempty"`
+	// BestToOthers[j] is how much more important the best child is than
+	// child j, in [1, 9] (1 for the best itself), for BestWorst.
+	BestToOthers []float64 `json:"best_to_others,omitempty"`
+	// OthersToWorst[j] is how much more important child j is than the
+	// worst child, in [1, 9] (1 for the worst itself), for BestWorst.
 	OthersToWorst []float64 `json:"others_to_worst,omitempty"`
 	// BWM holds the BWM settings for BestWorst.
 	BWM BWM `json:"bwm,omitzero"`
@@ -304,16 +313,20 @@ type Node struct {
 
 // NodeWeight is one node of a [Hierarchy] with its weights.
 type NodeWeight struct {
-	// ID is the node's ID and Path the IDs from the root to it.
-	ID   string   `json:"id"`
+	// ID is the node's ID.
+	ID string `json:"id"`
+	// Path lists the IDs from the root to the node, both included.
 	Path []string `json:"path"`
 	// Parent is the index of the parent in [Hierarchy.Nodes], −1 for the
-	// root; Children are the indices of the children.
-	Parent   int   `json:"parent"`
+	// root.
+	Parent int `json:"parent"`
+	// Children are the indices of the children in [Hierarchy.Nodes];
+	// empty for a leaf.
 	Children []int `json:"children,omitempty"`
-	// Local is the weight among its siblings (1 for the root) and Global
-	// the product of the local weights along the path.
-	Local  float64 `json:"local"`
+	// Local is the weight among its siblings (1 for the root).
+	Local float64 `json:"local"`
+	// Global is the product of the local weights along Path (1 for the
+	// root); the leaves' global weights sum to 1.
 	Global float64 `json:"global"`
 	// Derivation is how the children's local weights were derived; nil
 	// for a leaf.

@@ -30,8 +30,9 @@ type NodeSensitivityResult struct {
 // NodeSweep is the sensitivity of the top alternative to the global weight
 // of one node of the criteria tree, all of its leaves moving together.
 type NodeSweep struct {
-	// Node is the node's ID and Path the IDs from the root to it.
-	Node string   `json:"node"`
+	// Node is the node's ID.
+	Node string `json:"node"`
+	// Path lists the IDs from the root to the node, both included.
 	Path []string `json:"path"`
 	// Leaves are the criteria under the node.
 	Leaves []string `json:"leaves"`

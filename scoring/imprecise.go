@@ -29,11 +29,22 @@ type ImpreciseCriterion struct {
 // (equal bounds give an exact value); Missing[i][j], if Missing is not
 // nil, marks a cell with no value, whose bounds are ignored.
 type ImpreciseProblem struct {
-	Alternatives []string             `json:"alternatives,omitempty"`
-	Criteria     []ImpreciseCriterion `json:"criteria"`
-	Low          [][]float64          `json:"low"`
-	High         [][]float64          `json:"high"`
-	Missing      [][]bool             `json:"missing,omitempty"`
+	// Alternatives names the rows; nil means "A1" … "Am", as for
+	// [NewProblem].
+	Alternatives []string `json:"alternatives,omitempty"`
+	// Criteria describes the columns, one per column, in order.
+	Criteria []ImpreciseCriterion `json:"criteria"`
+	// Low[i][j] is cell (i, j)'s finite lower bound, in the criterion's
+	// units: one row per alternative, one value per criterion.
+	Low [][]float64 `json:"low"`
+	// High[i][j] is cell (i, j)'s finite upper bound, the same shape as
+	// Low, with Low[i][j] ≤ High[i][j]; an ordinal criterion's bounds
+	// must be equal.
+	High [][]float64 `json:"high"`
+	// Missing[i][j], when true, marks cell (i, j) as having no value; its
+	// bounds are then ignored. nil means no cell is missing; otherwise it
+	// has the same shape as Low.
+	Missing [][]bool `json:"missing,omitempty"`
 }
 
 // ImpreciseSMAA runs [SMAA] on an [ImpreciseProblem]: it draws ValueDraws

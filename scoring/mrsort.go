@@ -5,14 +5,21 @@ import (
 	"math"
 )
 
-// ClassProfiles describes ordered classes by the profiles that separate
-// them. Classes names the K classes from best to worst (for instance
-// "adopt", "pilot", "reject"); Profiles holds K−1 boundary profiles, best
-// first, one value per criterion: Profiles[k] is the lower limit of class
-// k and the upper limit of class k+1. Each profile must be at least as good
-// as the next on every criterion.
+// ClassProfiles describes ordered classes by reference profiles. Classes
+// names the K classes from best to worst (for instance "adopt", "pilot",
+// "reject"). For [MRSort] and [ELECTRETRIB], Profiles holds K−1 boundary
+// profiles, best first, one value per criterion: Profiles[k] is the lower
+// limit of class k and the upper limit of class k+1; [FlowSort] takes K+1
+// limiting or K central profiles instead (see [ProfileKind]). Each profile
+// must be at least as good as the next on every criterion.
 type ClassProfiles struct {
-	Classes  []string    `json:"classes"`
+	// Classes names the K classes, best first; each name non-empty and
+	// distinct. A result's class index counts from 0, the first of them.
+	Classes []string `json:"classes"`
+	// Profiles holds the reference profiles, best first, one value per
+	// criterion in the criterion's own units: K−1 boundaries for [MRSort]
+	// and [ELECTRETRIB]; for [FlowSort], K+1 limiting or K central
+	// profiles (see [FlowSort.Kind]).
 	Profiles [][]float64 `json:"profiles"`
 }
 
@@ -79,10 +86,13 @@ func orientProfile(p *Problem, row []float64) []float64 {
 type SortResult struct {
 	// Method is the method's token ("mrsort", "electre-tri-b").
 	Method string `json:"method"`
-	// Alternatives and Criteria are shared with other results from the same
+	// Alternatives are the problem's alternatives' names, in problem
+	// order; the slice is shared with other results from the same
 	// problem, as in [Result].
 	Alternatives []string `json:"alternatives"`
-	Criteria     []string `json:"criteria"`
+	// Criteria are the problem's criteria's names, in problem order,
+	// shared in the same way.
+	Criteria []string `json:"criteria"`
 	// Weights are the weights used, normalised to sum to 1.
 	Weights []float64 `json:"weights"`
 	// Classes names the classes, best first.
@@ -96,10 +106,11 @@ type SortResult struct {
 	// incomparable with some profile.
 	Optimistic []int `json:"optimistic"`
 	// Outranking.At(a, k) is the credibility (or, for MR-Sort, the
-	// concordance) of "a outranks profile k"; Outranked.At(a, k) that of
-	// "profile k outranks a".
+	// concordance) of "a outranks profile k", in [0, 1].
 	Outranking *Table `json:"outranking"`
-	Outranked  *Table `json:"outranked"`
+	// Outranked.At(a, k) is the credibility (for MR-Sort, the
+	// concordance) of "profile k outranks a", in [0, 1].
+	Outranked *Table `json:"outranked"`
 	// Notes records advisories about the input, as in [Result].
 	Notes []Note `json:"notes,omitempty"`
 }

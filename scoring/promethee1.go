@@ -85,17 +85,24 @@ type PROMETHEEI struct {
 type PROMETHEEIResult struct {
 	// Method is "promethee1".
 	Method string `json:"method"`
-	// Alternatives and Criteria name the rows and columns; they are shared
-	// with other results from the same problem, as in [Result].
+	// Alternatives are the problem's alternatives' names, in problem
+	// order; the slice is shared with other results from the same
+	// problem, as in [Result].
 	Alternatives []string `json:"alternatives"`
-	Criteria     []string `json:"criteria"`
+	// Criteria are the problem's criteria's names, in problem order,
+	// shared in the same way.
+	Criteria []string `json:"criteria"`
 	// Weights are the weights used, normalised to sum to 1.
 	Weights []float64 `json:"weights"`
-	// PositiveFlow is φ⁺ (higher is better), NegativeFlow φ⁻ (lower is
-	// better) and NetFlow φ = φ⁺ − φ⁻, the PROMETHEE II score.
+	// PositiveFlow[a] is the leaving flow φ⁺(a) in [0, 1]: how much a is
+	// preferred to the others on average (higher is better).
 	PositiveFlow []float64 `json:"positive_flow"`
+	// NegativeFlow[a] is the entering flow φ⁻(a) in [0, 1]: how much the
+	// others are preferred to a on average (lower is better).
 	NegativeFlow []float64 `json:"negative_flow"`
-	NetFlow      []float64 `json:"net_flow"`
+	// NetFlow[a] is φ(a) = φ⁺(a) − φ⁻(a) in [−1, 1], the PROMETHEE II
+	// score; PROMETHEE I itself does not use it.
+	NetFlow []float64 `json:"net_flow"`
 	// Relations[a][b] is the relation of alternative a to b; the diagonal
 	// is Indifferent and Relations[b][a] is Relations[a][b].Inverse().
 	Relations [][]Relation `json:"relations"`

@@ -77,10 +77,10 @@ type ReversalReport struct {
 	// Checks holds one entry per perturbation: the m leave-one-out
 	// removals, the m copies, then the dominated alternative.
 	Checks []ReversalCheck `json:"checks"`
-	// Reversals is the total number of reversed pairs over all checks, and
-	// Affected the number of checks with at least one.
+	// Reversals is the total number of reversed pairs over all checks.
 	Reversals int `json:"reversals"`
-	Affected  int `json:"affected"`
+	// Affected is the number of checks with at least one reversed pair.
+	Affected int `json:"affected"`
 }
 
 // RankReversal checks a ranking method for rank reversal, a known weakness

@@ -88,15 +88,28 @@ var (
 // Column are 1-based and 0 when unknown. It unwraps to Err, which wraps
 // one of the package's sentinel errors or a type's own decoding error.
 type Error struct {
+	// Format is the syntax the document was read as: "JSON" or "YAML".
 	Format string
-	Path   string
+	// Path locates the offending value in the document, as a person
+	// writes it (matrix[0][1], touchpoints.crisis-response,
+	// touchpoints["a b"]); "" means the document itself.
+	Path string
 	// Key is, for an unknown or duplicate key ([ErrUnknownField],
 	// [ErrDuplicateKey]), the key itself; Path then names the object
 	// that holds it.
-	Key    string
-	Line   int
+	Key string
+	// Line is the 1-based line of the problem; 0 when unknown. For YAML
+	// it is the line of the nearest node that encloses the problem.
+	Line int
+	// Column is the 1-based column of the problem, counted in characters
+	// (not bytes); 0 when unknown, which is always the case for YAML
+	// errors other than invalid UTF-8.
 	Column int
-	Err    error
+	// Err is the cause, for errors.Is and errors.As: one of the
+	// package's sentinel errors or an error that wraps one, or a type's
+	// own decoding error (from its UnmarshalJSON or UnmarshalText
+	// method) returned as is.
+	Err error
 }
 
 // Error returns, for example,

@@ -24,6 +24,9 @@ import (
 // response's "ranking"; tied alternatives share a rank). With "requests"
 // the names default to the methods' tokens when they differ.
 type AgreementRequest struct {
+	// Rankings ("rankings") holds two or more rankings of the same
+	// alternatives, each giving every alternative's rank, 1 the best,
+	// in the same order of alternatives. Give it or Requests, not both.
 	Rankings [][]int `json:"rankings,omitempty"`
 	// Requests are score requests whose rankings are compared; each must
 	// be a method that ranks completely (not an outranking or sorting

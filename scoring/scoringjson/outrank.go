@@ -31,22 +31,55 @@ import (
 // "assignment"). None has "scores" or "ranking": they do not rank
 // completely.
 type OutrankingParams struct {
-	Thresholds           []Threshold `json:"thresholds,omitempty"`
-	ConcordanceThreshold *float64    `json:"concordance_threshold,omitempty"`
-	DiscordanceThreshold *float64    `json:"discordance_threshold,omitempty"`
-	Alpha                *float64    `json:"alpha,omitempty"`
-	Beta                 *float64    `json:"beta,omitempty"`
-	Classes              []string    `json:"classes,omitempty"`
-	Profiles             [][]float64 `json:"profiles,omitempty"`
-	Lambda               *float64    `json:"lambda,omitempty"`
-	ProfileKind          *string     `json:"profile_kind,omitempty"`
+	// Thresholds ("thresholds", electre3 and electre-tri-b) holds one
+	// [Threshold] per criterion, in the criteria's order; absent means
+	// q = p = 0 without veto on every criterion.
+	Thresholds []Threshold `json:"thresholds,omitempty"`
+	// ConcordanceThreshold ("concordance_threshold", electre1) is the
+	// concordance c* in [0, 1] that a pair must reach for one alternative
+	// to outrank the other; absent means the mean of the off-diagonal
+	// concordance indices.
+	ConcordanceThreshold *float64 `json:"concordance_threshold,omitempty"`
+	// DiscordanceThreshold ("discordance_threshold", electre1) is the
+	// discordance d* in [0, 1] that a pair must not exceed; absent means
+	// the mean of the off-diagonal discordance indices.
+	DiscordanceThreshold *float64 `json:"discordance_threshold,omitempty"`
+	// Alpha ("alpha", electre3) is α in the discrimination threshold
+	// s(λ) = α + βλ. It goes with "beta": give both or neither; absent
+	// (or both 0) means α = 0.3, β = −0.15.
+	Alpha *float64 `json:"alpha,omitempty"`
+	// Beta ("beta", electre3) is β in s(λ) = α + βλ; see Alpha.
+	Beta *float64 `json:"beta,omitempty"`
+	// Classes ("classes", mrsort, electre-tri-b and flowsort; required by
+	// them) names the K classes, best first, each non-empty and distinct.
+	// A response's class index counts from 0, the first of them.
+	Classes []string `json:"classes,omitempty"`
+	// Profiles ("profiles", required with Classes) holds the reference
+	// profiles, best first, one value per criterion in the criterion's
+	// own units, each at least as good as the next on every criterion:
+	// K−1 class boundaries for mrsort and electre-tri-b; for flowsort
+	// K+1 limiting profiles or K central ones (see ProfileKind).
+	Profiles [][]float64 `json:"profiles,omitempty"`
+	// Lambda ("lambda", mrsort and electre-tri-b) is the cut level λ in
+	// [0.5, 1]: the majority of weight (mrsort) or the credibility
+	// (electre-tri-b) at which an alternative outranks a profile. Absent
+	// or 0 means the method's default: a strict majority (0.5 + 1e-9) for
+	// mrsort, 0.75 for electre-tri-b.
+	Lambda *float64 `json:"lambda,omitempty"`
+	// ProfileKind ("profile_kind", flowsort) is "limiting" (K+1 profiles
+	// bounding the classes) or "central" (K profiles, a typical member of
+	// each class); absent means "limiting".
+	ProfileKind *string `json:"profile_kind,omitempty"`
 }
 
 // Threshold is one criterion's ELECTRE thresholds, 0 ≤ q ≤ p ≤ v. An
 // absent "v" means no veto (null, like any null number, is an error).
 type Threshold struct {
-	Q float64  `json:"q"`
-	P float64  `json:"p"`
+	Q float64 `json:"q"` // indifference threshold, in the criterion's units; absent means 0
+	P float64 `json:"p"` // preference threshold, in the criterion's units; absent means 0
+	// V is the veto threshold, in the criterion's units: an advantage of
+	// v or more against an alternative forbids it to outrank. Absent
+	// means no veto.
 	V *float64 `json:"v,omitempty"`
 }
 

@@ -21,6 +21,9 @@ import (
 // "best_changed", then "reversals" and "affected"). It applies to the
 // ranking methods, not to the outranking and sorting ones.
 type ReversalParams struct {
+	// RankReversal ("rank_reversal"), when true, asks for the check
+	// instead of the ranking; absent or false ranks as usual. It is an
+	// error with an outranking or sorting method and in an smaa request.
 	RankReversal bool `json:"rank_reversal,omitempty"`
 }
 

@@ -28,13 +28,31 @@ import (
 // problem and the parameters listed in outrank.go; they do not rank
 // completely, so their responses are their own result objects.
 type ScoreRequest struct {
-	Method        string       `json:"method"`
-	Alternatives  []string     `json:"alternatives,omitempty"`
-	Criteria      []Criterion  `json:"criteria"`
-	Matrix        [][]float64  `json:"matrix"`
-	Normalization *string      `json:"normalization,omitempty"`
-	V             *float64     `json:"v,omitempty"`
-	Preference    []Preference `json:"preference,omitempty"`
+	// Method ("method", required) is the method's token, such as
+	// "topsis" or "electre3"; "" is an error.
+	Method string `json:"method"`
+	// Alternatives ("alternatives") names the rows of the matrix, one
+	// non-empty, distinct name per row; absent means A1, A2, ….
+	Alternatives []string `json:"alternatives,omitempty"`
+	// Criteria ("criteria", required) describes the matrix's columns,
+	// one [Criterion] per column, in order.
+	Criteria []Criterion `json:"criteria"`
+	// Matrix ("matrix") holds the performances: one row per alternative,
+	// one finite value per criterion, in the criterion's own units.
+	// Required, except in an smaa request that gives "low" and "high"
+	// instead.
+	Matrix [][]float64 `json:"matrix"`
+	// Normalization ("normalization", wsm, wpm and topsis only) is
+	// "vector", "minmax", "max" or "sum", or "none" (wsm and topsis, for
+	// data already on one scale); absent means the method's default.
+	Normalization *string `json:"normalization,omitempty"`
+	// V ("v", vikor only) is the weight of the majority strategy in
+	// [0, 1]; absent means 0.5.
+	V *float64 `json:"v,omitempty"`
+	// Preference ("preference", promethee2, promethee1, gaia and
+	// flowsort) holds one [Preference] per criterion; absent means the
+	// usual function on every criterion.
+	Preference []Preference `json:"preference,omitempty"`
 	// Form is MOORA's measure; absent means the ratio system.
 	Form *string `json:"form,omitempty"`
 	// Bounds are SPOTIS's [min, max] per criterion; absent means the
@@ -54,17 +72,33 @@ type ScoreRequest struct {
 
 // Preference is a PROMETHEE II preference function with its thresholds.
 type Preference struct {
-	Function string  `json:"function"`
-	Q        float64 `json:"q"`
-	P        float64 `json:"p"`
-	S        float64 `json:"s"`
+	// Function ("function") is "usual", "ushape", "vshape", "level",
+	// "linear" or "gaussian".
+	Function string `json:"function"`
+	// Q ("q") is the indifference threshold (ushape, level, linear), in
+	// the criterion's units, q ≥ 0; absent means 0.
+	Q float64 `json:"q"`
+	// P ("p") is the preference threshold (vshape, level, linear), in the
+	// criterion's units, p ≥ q; absent means 0.
+	P float64 `json:"p"`
+	// S ("s") is the gaussian function's scale, in the criterion's units,
+	// s > 0 for gaussian; the other functions ignore it.
+	S float64 `json:"s"`
 }
 
 // Criterion is a criterion with its weight.
 type Criterion struct {
-	Name      string   `json:"name"`
-	Direction string   `json:"direction"`
-	Weight    *float64 `json:"weight,omitempty"`
+	// Name ("name") is the criterion's name: non-empty and distinct
+	// among the criteria.
+	Name string `json:"name"`
+	// Direction ("direction") is "benefit" (more is better) or "cost"
+	// (less is better).
+	Direction string `json:"direction"`
+	// Weight ("weight") is the criterion's finite, non-negative weight;
+	// the weights are normalised to sum to 1 and must not all be 0.
+	// Required by a score request; an smaa request does not use it and
+	// a weights request takes none.
+	Weight *float64 `json:"weight,omitempty"`
 }
 
 // DecodeScore reads a ScoreRequest strictly.

@@ -7,9 +7,9 @@ import (
 	"github.com/socialseat/socialseat/scoring"
 )
 
-// Criteria returns the request's criteria and weights without building a
-// problem, for a caller that reads the values from elsewhere (the CLI's
-// CSV tables) into a [scoring.ProblemBuilder].
+// CriteriaAndWeights returns the request's criteria and weights without
+// building a problem, for a caller that reads the values from elsewhere
+// (the CLI's CSV tables) into a [scoring.ProblemBuilder].
 func (req *ScoreRequest) CriteriaAndWeights() ([]scoring.Criterion, []float64, error) {
 	crits := make([]scoring.Criterion, len(req.Criteria))
 	weights := make([]float64, len(req.Criteria))

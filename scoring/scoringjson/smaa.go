@@ -18,8 +18,13 @@ import (
 // ranks and the response echoes "top_ranks".
 type SMAARequest struct {
 	ScoreRequest
-	Samples int    `json:"samples"`
-	Seed    uint64 `json:"seed"`
+	// Samples ("samples") is the number of weight vectors drawn; 0 or
+	// absent means 10,000; negative or above scoring.MaxSMAASamples is an
+	// error.
+	Samples int `json:"samples"`
+	// Seed ("seed") seeds the random stream; the same seed gives the same
+	// result bit for bit. Absent means 0.
+	Seed uint64 `json:"seed"`
 	// TopRanks is scoring.SMAA.TopRanks: 0 keeps every rank.
 	TopRanks int `json:"top_ranks"`
 	// MaxMemory is the memory bound the caller (a server, a command)

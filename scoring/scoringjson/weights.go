@@ -22,18 +22,43 @@ import (
 // weight is not allowed there. Judgements are numbers or fractions such
 // as "1/3" (Saaty's 1–9 scale); null or "?" marks a missing judgement.
 type WeightsRequest struct {
-	Method   string                `json:"method"`
+	// Method ("method", required) is the weighting method: "ahp",
+	// "entropy", "critic", "stddev", "merec", "roc", "rank_sum",
+	// "rank_reciprocal", "swing" or "points". It decides which of the
+	// keys below are required; any other is an error.
+	Method string `json:"method"`
+	// Pairwise ("pairwise", ahp) is the n×n matrix of judgements:
+	// Pairwise[i][j] says how much more important criterion i is than
+	// criterion j, on Saaty's 1–9 scale (a number or a fraction such as
+	// "1/3", within [1e-6, 1e6]); null or "?" is a missing judgement. The
+	// diagonal is 1 or missing; n is at most scoring.MaxPairwiseSize.
 	Pairwise [][]scoring.Judgement `json:"pairwise,omitempty"`
-	Criteria []Criterion           `json:"criteria,omitempty"`
-	Matrix   [][]float64           `json:"matrix,omitempty"`
-	Ranks    []int                 `json:"ranks,omitempty"`
-	Points   []float64             `json:"points,omitempty"`
-	// Priority is the AHP priority method; absent means eigenvector.
+	// Criteria ("criteria", entropy, critic, stddev and merec) names the
+	// matrix's columns with their directions; a criterion must not carry
+	// a weight.
+	Criteria []Criterion `json:"criteria,omitempty"`
+	// Matrix ("matrix", with Criteria) holds the performances, one row per
+	// alternative and one finite value per criterion.
+	Matrix [][]float64 `json:"matrix,omitempty"`
+	// Ranks ("ranks", roc, rank_sum and rank_reciprocal) is each
+	// criterion's importance rank, 1 the most important; ties allowed, a
+	// rank below 1 is an error.
+	Ranks []int `json:"ranks,omitempty"`
+	// Points ("points", swing and points) is each criterion's points,
+	// finite, non-negative and not all 0; swing points lie in [0, 100].
+	// The weights are the points divided by their sum.
+	Points []float64 `json:"points,omitempty"`
+	// Priority ("priority", ahp) is the priority method: "eigenvector",
+	// "geometric_mean" or "additive_normalization"; absent means
+	// eigenvector.
 	Priority *string `json:"priority,omitempty"`
-	// Normalization is the entropy weights' normalisation; absent means
-	// the raw values.
+	// Normalization ("normalization", entropy) is the normalisation
+	// applied before the entropy is measured: "vector", "max", "minmax",
+	// "sum" or "none"; absent or "none" means the raw values.
 	Normalization *string `json:"normalization,omitempty"`
-	// Raw makes stddev weights use the raw values' deviations.
+	// Raw ("raw", stddev), when true, makes the weights proportional to
+	// the raw values' standard deviations; absent or false normalises
+	// each column min–max first.
 	Raw *bool `json:"raw,omitempty"`
 }
 
