@@ -64,7 +64,7 @@
 //
 // A [Model] is data: about 170 coefficients, each with a one-line
 // rationale, an evidence kind ([Evidence]: survey, analyst, theory, vendor,
-// judgement — the tags of domain.md) and a source. [DefaultModel] returns
+// judgement) and a source. [DefaultModel] returns
 // the embedded calibration (model.yaml); a consultant can load their own
 // with [ReadModel]. For a structure s and profile p:
 //
@@ -126,8 +126,9 @@
 // survey (team sizes, budgets, response-time expectations, prevalence).
 // The interaction and coverage formulas are judgement grounded in the cited
 // theory and practice; the coherence rules of the enumerator are judgement
-// from the definitions in domain.md §1.3. Sixteen face-validity scenarios
-// from domain.md §10 are tests (scenarios_test.go), each citing its source.
+// from the published definitions of each operating model and role. Sixteen
+// face-validity scenarios drawn from the sources are tests, each citing its
+// source.
 //
 // # Calibration
 //

@@ -6,7 +6,7 @@ import (
 
 // OperatingModel is how social media work and decision rights are spread
 // over the organisation (Owyang 2010, "The Five Ways Companies Organize for
-// Social Business"; domain.md §1.2). The zero value is unset and rejected.
+// Social Business"). The zero value is unset and rejected.
 type OperatingModel int
 
 // Operating models, from the least to the most distributed formal model.
@@ -117,7 +117,8 @@ func ParseRole(s string) (Role, error) {
 
 func (r Role) valid() bool { return r >= NoRole && r <= AdvisoryExecuting }
 
-// Sourcing says who does the labour of social media work (domain.md §1.4).
+// Sourcing says who does the labour of social media work: the
+// organisation's own staff, an agency, or both.
 // The zero value is unset and rejected.
 type Sourcing int
 
@@ -211,8 +212,8 @@ func ParseAgencyStance(s string) (AgencyStance, error) {
 	return AgencyStance(v), err
 }
 
-// Criterion is one of the ten criteria on which structures are judged
-// (domain.md §4). The zero value is unset.
+// Criterion is one of the ten criteria on which structures are judged.
+// The zero value is unset.
 type Criterion int
 
 // The criteria. Cost and ChangeEffort are cost criteria (lower is better);
@@ -286,7 +287,7 @@ func ParseCriterion(s string) (Criterion, error) {
 func (c Criterion) valid() bool { return c >= Agility && c <= ChangeEffort }
 
 // Evidence is the kind of support behind a model coefficient, using the
-// tags of domain.md. The zero value is unset and rejected by
+// tags of the model's sources. The zero value is unset and rejected by
 // [Model.Validate].
 type Evidence int
 

@@ -11,8 +11,8 @@ import (
 const NoHome touchpoint.Department = "none"
 
 // Structure is where social media sits: the home department of the central
-// team × the operating model × the role of the central team × sourcing
-// (domain.md §1). In files it is
+// team × the operating model × the role of the central team × sourcing.
+// In files it is
 //
 //	{"home": "communications", "model": "hub-and-spoke", "role": "advisory-executing", "sourcing": "in-house"}
 //
@@ -122,8 +122,8 @@ func (s Structure) Name() string {
 // String returns the ID.
 func (s Structure) String() string { return s.ID() }
 
-// Validate checks that s is coherent (domain.md §1.3, coherence rules
-// marked [J]) and that its home is known to c (nil means the standard
+// Validate checks that s is coherent (coherence rules that are our
+// judgement from the published definitions) and that its home is known to c (nil means the standard
 // departments only):
 //
 //	organic        home "none", role "none", sourcing in-house or hybrid
@@ -201,8 +201,8 @@ func rolesFor(m OperatingModel) []Role {
 
 // DefaultHomes returns the departments [Enumerate] considers as homes when
 // given none: communications, marketing, pr, customer-service, hr, sales
-// and executive. IT, legal and CSR are left out because domain.md §1.1
-// finds them poor or unrealistic homes for a company-wide team (they stay
+// and executive. IT, legal and CSR are left out because the sources
+// find them poor or unrealistic homes for a company-wide team (they stay
 // consulted or approving functions); HR is kept, for centralized teams only,
 // so that its weakness is scored rather than assumed.
 func DefaultHomes() []touchpoint.Department {
@@ -211,8 +211,8 @@ func DefaultHomes() []touchpoint.Department {
 }
 
 // homeAdmits reports whether a home is a plausible seat for a model's
-// centre [J, from the strengths and weaknesses of each home in domain.md
-// §1.1]: communications, marketing and an executive unit can anchor every
+// centre (our judgement, from the published strengths and weaknesses of
+// each home): communications, marketing and an executive unit can anchor every
 // model; PR and customer service a centralized team or a hub; sales a hub
 // (social selling in B2B); HR and IT a centralized team only; legal and CSR
 // none. A department outside the standard set may anchor a centralized team
@@ -239,8 +239,8 @@ func homeAdmits(d touchpoint.Department, m OperatingModel) bool {
 // Beyond [Structure.Validate] it applies two admissibility rules [J]:
 // a home must plausibly anchor the model (see DefaultHomes), and agency
 // sourcing is offered only where the centre executes (role executing),
-// because an agency buys labour, not policy authority (domain.md §1.4:
-// keep daily engagement and policy in-house). Every returned structure
+// because an agency buys labour, not policy authority (the sources advise
+// keeping daily engagement and policy in-house). Every returned structure
 // passes Validate.
 func Enumerate(homes []touchpoint.Department) []Structure {
 	if homes == nil {

@@ -37,7 +37,8 @@ type catalogFile struct {
 }
 
 // DefaultCatalog returns a fresh copy of the default catalogue: the twelve
-// touchpoints of domain.md §2 with their attributes and sources. Changing
+// touchpoints of the socialseat catalogue with their attributes and
+// sources. Changing
 // the returned catalogue changes nothing else.
 func DefaultCatalog() *Catalog {
 	c, err := ReadCatalog(bytes.NewReader(defaultCatalogYAML))

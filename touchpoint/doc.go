@@ -12,8 +12,8 @@
 // scale: Risk (approval sensitivity and legal exposure; 4 and 5 need a
 // defined approval path), Volume (interactions relative to the rest of the
 // organisation's social work) and Expertise (how specialised the skill is).
-// The scales and values follow the socialseat domain brief (domain.md §2),
-// whose sources each touchpoint cites in [Touchpoint.Source].
+// The scales and values follow the project's domain research, whose
+// sources each touchpoint cites in [Touchpoint.Source].
 //
 // The default catalogue ([DefaultCatalog]) holds the twelve touchpoints
 // named by the two seed posts (Mindjumpers 2010; Symphonio 2017):

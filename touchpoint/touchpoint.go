@@ -166,7 +166,7 @@ func ParseAudience(s string) (Audience, error) {
 // is rejected by validation. Smaller values are faster.
 type Speed int
 
-// Speeds, from the scale suggested in domain.md §2.
+// Speeds, from the fastest expected response to the slowest.
 const (
 	Realtime Speed = iota + 1 // within the hour (customer care, crisis)
 	SameDay                   // within the working day
@@ -225,7 +225,8 @@ func (l Level) Valid() bool { return l >= 1 && l <= 5 }
 
 // Touchpoint is a place where social media meets the organisation, with the
 // attributes that matter for deciding where social media should sit. The
-// scales follow domain.md §2; Source names the evidence for the attributes.
+// scales are described on each field; Source names the evidence for the
+// attributes.
 type Touchpoint struct {
 	// ID is the stable kebab-case identifier used in files and the CLI.
 	ID ID `json:"id" yaml:"id"`
@@ -256,7 +257,7 @@ type Touchpoint struct {
 	// Shared marks work that serves every department and is best run by the
 	// central team where one exists (social listening, for example).
 	Shared bool `json:"shared,omitempty" yaml:"shared,omitempty"`
-	// Source cites the evidence for the attributes (domain.md §2).
+	// Source cites the evidence for the attributes (author, year).
 	Source string `json:"source,omitempty" yaml:"source,omitempty"`
 }
 

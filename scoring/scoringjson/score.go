@@ -25,7 +25,7 @@ import (
 //
 // The outranking and sorting methods "promethee1", "gaia", "electre1",
 // "electre3", "mrsort", "electre-tri-b" and "flowsort" take the same
-// problem and the parameters listed in outrank.go; they do not rank
+// problem and the parameters of [OutrankingParams]; they do not rank
 // completely, so their responses are their own result objects.
 type ScoreRequest struct {
 	// Method ("method", required) is the method's token, such as
@@ -63,10 +63,10 @@ type ScoreRequest struct {
 	// ideal.
 	ESP []float64 `json:"esp,omitempty"`
 	// OutrankingParams are the parameters of the outranking and sorting
-	// methods (outrank.go).
+	// methods; see [OutrankingParams].
 	OutrankingParams
 	// ReversalParams ask for a rank-reversal check instead of the
-	// ranking (reversal.go).
+	// ranking; see [ReversalParams].
 	ReversalParams
 }
 

@@ -35,7 +35,7 @@ type SMAARequest struct {
 	// It is not part of the JSON contract.
 	Progress func(done, total int) `json:"-"`
 	// ImpreciseParams describe interval, missing and ordinal values
-	// (imprecise.go).
+	// (see [ImpreciseParams]).
 	ImpreciseParams
 }
 
