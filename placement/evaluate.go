@@ -13,7 +13,7 @@ type facts struct {
 	p Profile // with defaults
 
 	size    float64 // log employees from [size.min-employees] (0) to [size.max-employees] (1), clamped
-	spread  float64 // ln(business units × countries) / ln [spread.max-units-countries] on [0, 1]
+	spread  float64 // ln(business units × countries) / ln [spread.max-units-countries] on [0, 1]; units and countries as counted by spokes, here and in hub and multi
 	scale   float64 // max(size, spread): how much there is for spokes to do
 	hub     float64 // need for a hub on [0, 1]: employees from [hub.employees-from] (0) to [hub.employees-full] (1), log; or units or countries from 1 to [hub.units-full] scaled by the need for an owner
 	hubSize float64 // need for a hub from size alone: employees from [hub.employees-from] (0) to [hub.employees-full] (1), log
@@ -67,12 +67,26 @@ func approvalRisk(risk touchpoint.Level, k *[numTerms]float64) float64 {
 	return math.Max(0, (float64(risk)-from+1)/(scaleTop-from+1))
 }
 
+// spokes is how many of n business units or countries count toward the
+// spread of an organisation of emp employees: all of them while each can
+// have [spread.unit-employees] employees, beyond that each further one
+// counts only as much as [spread.small-unit-exponent] says (units of a few
+// people are brands or markets to keep apart, not spokes or hubs that call
+// for a structure of their own).
+func spokes(n int, emp float64, k *[numTerms]float64) float64 {
+	x, full := float64(n), math.Max(1, emp/k[kSpreadUnitEmployees])
+	if x <= full {
+		return x
+	}
+	return full * math.Pow(x/full, k[kSpreadSmallUnits])
+}
+
 // newFacts computes the facts of a validated, defaulted profile.
 func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) facts {
 	f := facts{p: p}
 	emp := float64(p.Employees)
 	f.size = clamp(math.Log(emp/k[kSizeMinEmployees])/math.Log(k[kSizeMaxEmployees]/k[kSizeMinEmployees]), 0, 1)
-	units, countries := float64(p.BusinessUnits), float64(p.Countries)
+	units, countries := spokes(p.BusinessUnits, emp, k), spokes(p.Countries, emp, k)
 	f.spread = clamp(math.Log(units*countries)/math.Log(k[kSpreadMax]), 0, 1)
 	f.scale = math.Max(f.size, f.spread)
 	f.team = logRamp(emp, k[kHubTeamFrom], k[kHubTeamFull])
@@ -303,7 +317,11 @@ func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 	e.centre = e.work * share
 	e.spokes = e.work * (1 - share) * k[kStaffSpokeDedicated]
 	units, countries := float64(f.p.BusinessUnits), float64(f.p.Countries)
-	e.overhead = k[kStaffCountry] * (countries - 1)
+	// Local coverage of every further country, part-time where a country
+	// has few employees: a country office below [staff.country-size] is a
+	// small firm of its own, covered alongside other duties.
+	perCountry := float64(f.p.Employees) / countries
+	e.overhead = k[kStaffCountry] * (countries - 1) * math.Min(1, perCountry/k[kStaffCountrySize])
 	switch s.Model {
 	case HubAndSpoke:
 		lead := k[kStaffStrategist]

@@ -163,6 +163,7 @@ const (
 	kStaffCoordinator
 	kStaffUnitLiaison
 	kStaffCountry
+	kStaffCountrySize
 	kStaffHubLead
 	kStaffHubUnitSize
 	kStaffTraining
@@ -196,6 +197,8 @@ const (
 	kSizeMinEmployees
 	kSizeMaxEmployees
 	kSpreadMax
+	kSpreadUnitEmployees
+	kSpreadSmallUnits
 	kHubTeamFrom
 	kHubTeamFull
 	kHubEmployeesFrom
@@ -305,6 +308,7 @@ var termIDs = [numTerms]string{
 	kStaffCoordinator:            "staff.coordinator",
 	kStaffUnitLiaison:            "staff.unit-liaison",
 	kStaffCountry:                "staff.country",
+	kStaffCountrySize:            "staff.country-size",
 	kStaffHubUnitSize:            "staff.dandelion-unit-size",
 	kStaffHubLead:                "staff.dandelion-hub-lead",
 	kStaffTraining:               "staff.honeycomb-training",
@@ -338,6 +342,8 @@ var termIDs = [numTerms]string{
 	kSizeMinEmployees:            "size.min-employees",
 	kSizeMaxEmployees:            "size.max-employees",
 	kSpreadMax:                   "spread.max-units-countries",
+	kSpreadUnitEmployees:         "spread.unit-employees",
+	kSpreadSmallUnits:            "spread.small-unit-exponent",
 	kHubTeamFull:                 "hub.team-full",
 	kHubTeamFrom:                 "hub.team-from",
 	kHubEmployeesFrom:            "hub.employees-from",

@@ -207,7 +207,7 @@ func appendBasis(b []byte, sb *staffBasis) []byte {
 		b = appendFTE(b, e.spokes)
 		b = append(b, " FTE)"...)
 	}
-	if e.overhead > 0 {
+	if math.Round(e.overhead*10) > 0 { // not "plus 0.0" where small countries and units need next to nothing
 		b = append(b, "; plus "...)
 		b = appendFTE(b, e.overhead)
 		b = append(b, " for "...)
@@ -249,7 +249,11 @@ func appendBasis(b []byte, sb *staffBasis) []byte {
 		if n := float64(p.employees) / p.postingRatio; n >= 1 {
 			b = append(b, "; about "...)
 			b = strconv.AppendFloat(b, n, 'f', 0, 64)
-			b = append(b, " people would be authorised to post (one per "...)
+			if math.Round(n) == 1 {
+				b = append(b, " person would be authorised to post (one per "...)
+			} else {
+				b = append(b, " people would be authorised to post (one per "...)
+			}
 			b = strconv.AppendFloat(b, p.postingRatio, 'f', 0, 64)
 			b = append(b, " employees)"...)
 		}
