@@ -76,7 +76,9 @@
 //     home.*), plus profile interactions, each a named coefficient: sign-off
 //     layers and realtime volume slow a centre that executes; business units
 //     × countries swamp a single central team and saturate a single hub but
-//     feed a dandelion; feasibility comes before preference: the staff a
+//     feed a dandelion, counting only as far as the head count can fill
+//     them (a unit or country counts fully while there are about 250
+//     employees for each); feasibility comes before preference: the staff a
 //     structure needs is estimated from the work ([Staffing]: active
 //     touchpoints, realtime volume, size, priority, units, countries, role;
 //     staff.*), and the gap to social_staff (plus what a high budget can

@@ -298,9 +298,9 @@ type staffEstimate struct {
 	fte      float64 // centre + spokes + overhead + coe − bought
 }
 
-// estimateStaff is the workload estimate of the FTE structure s needs
-// (domain.md §9 calibration; see the staff.* coefficients). Organic needs
-// no dedicated staff.
+// estimateStaff is the workload estimate of the FTE structure s needs,
+// calibrated on the published team sizes by company size (see the staff.*
+// coefficients). Organic needs no dedicated staff.
 func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 	var e staffEstimate
 	if !s.Model.valid() {

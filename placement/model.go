@@ -33,7 +33,7 @@ var defaultModelYAML []byte
 //	                                staffing and weight coefficients listed by [CoefficientIDs]
 //
 // Performance values are on a 0–10 scale where 5 is neutral; a step on the
-// sources' −2…+2 scale (domain.md §4) is 1.25 points. The base and modifier
+// sources' −2…+2 scale (strong weakness … strong strength) is 1.25 points. The base and modifier
 // tables cover every criterion except coverage, which is computed from the
 // touchpoints, and change-effort, which is computed from the current
 // structure.
@@ -70,12 +70,13 @@ type Coefficient struct {
 	Evidence Evidence `json:"evidence" yaml:"evidence"`
 	// Rationale is a one-line reason.
 	Rationale string `json:"rationale" yaml:"rationale"`
-	// Source cites domain.md's source (author, year).
+	// Source cites the evidence (author, year).
 	Source string `json:"source" yaml:"source"`
 }
 
 // DefaultModel returns a fresh copy of the embedded default calibration,
-// "socialseat-default", built from domain.md. Its structural signs come
+// "socialseat-default", built from the published sources it cites. Its
+// structural signs come
 // from the sources; most magnitudes are our judgement and are tagged so.
 func DefaultModel() Model {
 	m, err := ReadModel(bytes.NewReader(defaultModelYAML))
