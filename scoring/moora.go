@@ -328,7 +328,7 @@ func (m MOORA) formKernel(p *Problem) (mooraKernel, error) {
 		for j := range n {
 			x := p.data[i*n+j]
 			if x < 0 || (x == 0 && sign[j] < 0) {
-				return mooraKernel{}, inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrDomain,
+				return mooraKernel{}, inputErr("matrix", i, j, p.altName(i)+"/"+p.crits[j].Name, ErrDomain,
 					"the full multiplicative form needs non-negative values, positive on cost criteria, got "+
 						strconv.FormatFloat(x, 'g', -1, 64))
 			}

@@ -161,7 +161,7 @@ func (p *Problem) checkRatioDomain(j int, kind Normalization) error {
 			if cost {
 				want = "positive values on a cost criterion"
 			}
-			return inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrDomain,
+			return inputErr("matrix", i, j, p.altName(i)+"/"+p.crits[j].Name, ErrDomain,
 				fmt.Sprintf("%g: %s normalisation needs %s", v, kind, want))
 		}
 	}

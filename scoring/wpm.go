@@ -170,7 +170,7 @@ func logForms(p *Problem, ts []colTransform, w []float64) []logForm {
 // wpmDomainErr reports the negative normalised value at flat index k.
 func wpmDomainErr(p *Problem, k int) error {
 	i, j := k/p.n, k%p.n
-	return inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrDomain,
+	return inputErr("matrix", i, j, p.altName(i)+"/"+p.crits[j].Name, ErrDomain,
 		"the weighted product needs non-negative normalised values")
 }
 
