@@ -87,6 +87,29 @@ func newResult(method string, p *Problem, w []float64, better Better) *Result {
 	}
 }
 
+// newAdditiveResult allocates the result of an additive method with its
+// contributions table: the Result and the Table in one allocation, the
+// scores and the contributions (returned, row-major m×n) in another.
+func newAdditiveResult(method string, p *Problem, w []float64, better Better) (*Result, []float64) {
+	m, n := p.m, p.n
+	rt := &struct {
+		r Result
+		t Table
+	}{}
+	block := make([]float64, m+m*n)
+	rt.r = Result{
+		Method:       method,
+		Alternatives: p.resultAlts,
+		Criteria:     p.resultCrits,
+		Weights:      w,
+		Scores:       block[:m:m],
+		Better:       better,
+	}
+	rt.t = Table{Rows: m, Cols: n, Data: block[m:]}
+	rt.r.Contributions = &rt.t
+	return &rt.r, rt.t.Data
+}
+
 // additiveResult builds the result of a method whose score is Σ_j w_j·r_ij
 // for the row-major matrix r, with the terms as contributions.
 func additiveResult(token string, p *Problem, w []float64, better Better, r []float64) *Result {
