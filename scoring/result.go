@@ -110,22 +110,26 @@ func newAdditiveResult(method string, p *Problem, w []float64, better Better) (*
 	return &rt.r, rt.t.Data
 }
 
-// additiveResult builds the result of a method whose score is Σ_j w_j·r_ij
-// for the row-major matrix r, with the terms as contributions.
-func additiveResult(token string, p *Problem, w []float64, better Better, r []float64) *Result {
+// additiveRows builds the result of a method whose score is
+// Σ_j w_j·t_j(x_ij) for the column transforms ts, row by row straight
+// from the problem's values: the same numbers as additiveResult on the
+// normalised matrix, without it.
+func additiveRows(token string, p *Problem, w []float64, better Better, ts []colTransform) *Result {
 	n := p.n
-	res := newResult(token, p, w, better)
-	contrib := make([]float64, p.m*n)
-	for i := range p.m {
-		s := 0.0
-		for j, x := range r[i*n : (i+1)*n] {
-			c := w[j] * x
-			contrib[i*n+j] = c
-			s += c
+	res, contrib := newAdditiveResult(token, p, w, better)
+	forBlocks(p.m, n, func(lo, hi, _ int) {
+		for i := lo; i < hi; i++ {
+			row, dst := p.data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
+			ts, w := ts[:len(row)], w[:len(row)]
+			s := 0.0
+			for j, x := range row {
+				c := w[j] * ts[j].apply(x)
+				dst[j] = c
+				s += c
+			}
+			res.Scores[i] = s
 		}
-		res.Scores[i] = s
-	}
-	res.Contributions = newTable(contrib, p.m, n)
+	})
 	res.Ranks = rankScores(res.Scores, better)
 	res.Notes = p.constantNotes()
 	return res
