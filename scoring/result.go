@@ -87,6 +87,29 @@ func newResult(method string, p *Problem, w []float64, better Better) *Result {
 	}
 }
 
+// newResultScratch is newResult with extra float64 values of scratch
+// space, returned zeroed. Small problems get the scratch in the scores'
+// allocation (which the result then keeps: a few kilobytes); large ones
+// get a separate one, so that the result does not hold it.
+func newResultScratch(method string, p *Problem, w []float64, better Better, extra int) (*Result, []float64) {
+	m := p.m
+	var block, scratch []float64
+	if m <= radixThreshold {
+		block = make([]float64, m+extra)
+		scratch = block[m:]
+	} else {
+		block, scratch = make([]float64, m), make([]float64, extra)
+	}
+	return &Result{
+		Method:       method,
+		Alternatives: p.resultAlts,
+		Criteria:     p.resultCrits,
+		Weights:      w,
+		Scores:       block[:m:m],
+		Better:       better,
+	}, scratch
+}
+
 // newAdditiveResult allocates the result of an additive method with its
 // contributions table: the Result and the Table in one allocation, the
 // scores and the contributions (returned, row-major m×n) in another.
