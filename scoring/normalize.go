@@ -24,22 +24,6 @@ func (t colTransform) apply(x float64) float64 {
 	return t.c + (x*t.s-t.o)*t.k
 }
 
-// affine returns A and B with t_j(x) = A_j + B_j·x for every column when
-// no transform is a reciprocal and the scales are moderate (so that
-// folding the scale into B_j loses no precision); ok is false otherwise.
-func affine(ts []colTransform) (A, B []float64, ok bool) {
-	for _, t := range ts {
-		if t.recip || t.s < 0x1p-900 || t.s > 0x1p900 {
-			return nil, nil, false
-		}
-	}
-	A, B = make([]float64, len(ts)), make([]float64, len(ts))
-	for j, t := range ts {
-		A[j], B[j] = t.c-t.o*t.k, t.s*t.k
-	}
-	return A, B, true
-}
-
 // form is a weighted column transform: a + b·x, or a/x when recip.
 type form struct {
 	a, b  float64
@@ -69,6 +53,12 @@ func weightedForms(ts []colTransform, w []float64) (forms []form, ok bool) {
 // transforms resolves the per-column transforms of a normalisation. def is
 // the method's default, used when kind is DefaultNormalization.
 func (p *Problem) transforms(kind, def Normalization) ([]colTransform, error) {
+	return p.transformsInto(make([]colTransform, p.n), kind, def)
+}
+
+// transformsInto is transforms writing into ts (length n), which it
+// returns: a caller can pass memory on its stack (see transformBuf).
+func (p *Problem) transformsInto(ts []colTransform, kind, def Normalization) ([]colTransform, error) {
 	if !kind.valid() {
 		return nil, inputErr("normalization", -1, -1, "", ErrParam, kind.String())
 	}
@@ -76,7 +66,6 @@ func (p *Problem) transforms(kind, def Normalization) ([]colTransform, error) {
 		kind = def
 	}
 	n := p.n
-	ts := make([]colTransform, n)
 	var sums []float64
 	if kind == Vector || kind == Sum {
 		sums = p.scaledSums(kind == Vector)
@@ -135,6 +124,18 @@ func (p *Problem) transforms(kind, def Normalization) ([]colTransform, error) {
 		ts[j] = t
 	}
 	return ts, nil
+}
+
+// transformBuf is room for the transforms of a typical problem on the
+// caller's stack.
+type transformBuf [16]colTransform
+
+// slice returns n transforms: b's own if they fit, else fresh ones.
+func (b *transformBuf) slice(n int) []colTransform {
+	if n <= len(b) {
+		return b[:n:n]
+	}
+	return make([]colTransform, n)
 }
 
 // rejectNone reports None as a normalisation the method cannot use: its
