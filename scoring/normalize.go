@@ -34,7 +34,12 @@ type form struct {
 // column's scale is so extreme that folding it in would lose precision;
 // callers then apply the transforms exactly.
 func weightedForms(ts []colTransform, w []float64) (forms []form, ok bool) {
-	forms = make([]form, len(ts))
+	return weightedFormsInto(make([]form, 0, len(ts)), ts, w)
+}
+
+// weightedFormsInto is weightedForms appending to forms[:0].
+func weightedFormsInto(forms []form, ts []colTransform, w []float64) ([]form, bool) {
+	forms = forms[:len(ts)]
 	for j, t := range ts {
 		switch {
 		case t.recip && (t.c < 0x1p-900 || t.c > 0x1p900):
