@@ -64,26 +64,36 @@ func (EDAS) Rank(p *Problem, weights []float64) (*Result, error) {
 			sign[j] = -1
 		}
 	}
-	forBlocks(mm, n, func(lo, hi, _ int) {
-		for i := lo; i < hi; i++ {
-			row := p.data[i*n : (i+1)*n : (i+1)*n]
-			sc, av, sign, f, w := p.colScale[:len(row)], av[:len(row)], sign[:len(row)], f[:len(row)], w[:len(row)]
-			var a, b float64
-			for j, x := range row {
-				d := sign[j] * (x*sc[j] - av[j]) * f[j]
-				if d > 0 {
-					a += w[j] * d
-				} else {
-					b -= w[j] * d
-				}
-			}
-			sp[i], sn[i] = a, b
-		}
-	})
+	sc := p.colScale
+	if serialRows(mm, n) {
+		edasRows(p.data, sp, sn, w, sc, av, sign, f, 0, mm)
+	} else {
+		forBlocks(mm, n, func(lo, hi, _ int) { edasRows(p.data, sp, sn, w, sc, av, sign, f, lo, hi) })
+	}
 	edasScores(res.Scores, sp, sn)
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
+}
+
+// edasRows sets SP and SN of rows lo…hi−1 from the problem's values: the
+// distance of x on column j is sign_j·(x·sc_j − av_j)·f_j.
+func edasRows(data, sp, sn, w, sc, av, sign, f []float64, lo, hi int) {
+	n := len(w)
+	for i := lo; i < hi; i++ {
+		row := data[i*n : (i+1)*n : (i+1)*n]
+		sc, av, sign, f, w := sc[:len(row)], av[:len(row)], sign[:len(row)], f[:len(row)], w[:len(row)]
+		var a, b float64
+		for j, x := range row {
+			d := sign[j] * (x*sc[j] - av[j]) * f[j]
+			if d > 0 {
+				a += w[j] * d
+			} else {
+				b -= w[j] * d
+			}
+		}
+		sp[i], sn[i] = a, b
+	}
 }
 
 // edasScores sets the appraisal scores from SP and SN.

@@ -53,22 +53,31 @@ func (m MABAC) Rank(p *Problem, weights []float64) (*Result, error) {
 		g[j] *= w[j]
 	}
 	res, contrib := newAdditiveResult("mabac", p, w, Higher)
-	forBlocks(p.m, n, func(lo, hi, _ int) {
-		for i := lo; i < hi; i++ {
-			row, dst := p.data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
-			ts, w, g := ts[:len(row)], w[:len(row)], g[:len(row)]
-			s := 0.0
-			for j, x := range row {
-				c := w[j]*(ts[j].apply(x)+1) - g[j]
-				dst[j] = c
-				s += c
-			}
-			res.Scores[i] = s
-		}
-	})
+	if serialRows(p.m, n) {
+		mabacRows(p.data, contrib, res.Scores, w, g, ts, 0, p.m)
+	} else {
+		forBlocks(p.m, n, func(lo, hi, _ int) { mabacRows(p.data, contrib, res.Scores, w, g, ts, lo, hi) })
+	}
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
+}
+
+// mabacRows sets contrib[i][j] = w_j·(t_j(x) + 1) − g_j and scores[i] to
+// the row's sum, for rows lo…hi−1.
+func mabacRows(data, contrib, scores, w, g []float64, ts []colTransform, lo, hi int) {
+	n := len(ts)
+	for i := lo; i < hi; i++ {
+		row, dst := data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
+		ts, w, g := ts[:len(row)], w[:len(row)], g[:len(row)]
+		s := 0.0
+		for j, x := range row {
+			c := w[j]*(ts[j].apply(x)+1) - g[j]
+			dst[j] = c
+			s += c
+		}
+		scores[i] = s
+	}
 }
 
 // mabacGeo returns, per column, (Π_i (r_ij + 1))^(1/m) for the normalised

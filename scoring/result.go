@@ -87,6 +87,23 @@ func newResult(method string, p *Problem, w []float64, better Better) *Result {
 	}
 }
 
+// transformedRows sets contrib[i][j] = w_j·t_j(data[i][j]) and scores[i]
+// to the row's sum, for rows lo…hi−1 (n = len(ts) columns).
+func transformedRows(data, contrib, scores, w []float64, ts []colTransform, lo, hi int) {
+	n := len(ts)
+	for i := lo; i < hi; i++ {
+		row, dst := data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
+		ts, w := ts[:len(row)], w[:len(row)]
+		s := 0.0
+		for j, x := range row {
+			c := w[j] * ts[j].apply(x)
+			dst[j] = c
+			s += c
+		}
+		scores[i] = s
+	}
+}
+
 // newResultScratch is newResult with extra float64 values of scratch
 // space, returned zeroed. Small problems get the scratch in the scores'
 // allocation (which the result then keeps: a few kilobytes); large ones
@@ -140,19 +157,11 @@ func newAdditiveResult(method string, p *Problem, w []float64, better Better) (*
 func additiveRows(token string, p *Problem, w []float64, better Better, ts []colTransform) *Result {
 	n := p.n
 	res, contrib := newAdditiveResult(token, p, w, better)
-	forBlocks(p.m, n, func(lo, hi, _ int) {
-		for i := lo; i < hi; i++ {
-			row, dst := p.data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
-			ts, w := ts[:len(row)], w[:len(row)]
-			s := 0.0
-			for j, x := range row {
-				c := w[j] * ts[j].apply(x)
-				dst[j] = c
-				s += c
-			}
-			res.Scores[i] = s
-		}
-	})
+	if serialRows(p.m, n) {
+		transformedRows(p.data, contrib, res.Scores, w, ts, 0, p.m)
+	} else {
+		forBlocks(p.m, n, func(lo, hi, _ int) { transformedRows(p.data, contrib, res.Scores, w, ts, lo, hi) })
+	}
 	res.Ranks = rankScores(res.Scores, better)
 	res.Notes = p.constantNotes()
 	return res

@@ -74,7 +74,11 @@ func (m SPOTIS) Rank(p *Problem, weights []float64) (*Result, error) {
 	// contributions, as prepareKernel's matrix times the weights.
 	n := p.n
 	res, contrib := newAdditiveResult("spotis", p, w, Lower)
-	forBlocks(p.m, n, func(lo, hi, _ int) { spotisRows(p.data, contrib, res.Scores, w, cols, n, lo, hi) })
+	if serialRows(p.m, n) {
+		spotisRows(p.data, contrib, res.Scores, w, cols, n, 0, p.m)
+	} else {
+		forBlocks(p.m, n, func(lo, hi, _ int) { spotisRows(p.data, contrib, res.Scores, w, cols, n, lo, hi) })
+	}
 	res.Ranks = rankScores(res.Scores, Lower)
 	res.Notes = p.constantNotes()
 	return res, nil

@@ -83,7 +83,7 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 		// Fast path: the weighted differences to the ideal and anti-ideal
 		// are affine in the raw value, so no normalised copy is needed.
 		coef := block[3*mm:]
-		slope, toBest, toWorst := coef[:n:n], coef[n:2*n:2*n], coef[2*n:]
+		slope, toBest, toWorst := coef[:n:n], coef[n:2*n:2*n], coef[2*n:3*n:3*n]
 		for j, t := range ts {
 			// As newTOPSISKernel and affine compute them.
 			a, b := t.apply(p.colMin[j]), t.apply(p.colMax[j])
@@ -93,21 +93,13 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 			toBest[j] = w[j] * (A - best)
 			toWorst[j] = w[j] * (A - wrst)
 		}
-		forBlocks(mm, n, func(lo, hi, _ int) {
-			for i := lo; i < hi; i++ {
-				var sp, sm float64
-				row := p.data[i*n : (i+1)*n : (i+1)*n]
-				sl, tb, tw := slope[:len(row)], toBest[:len(row)], toWorst[:len(row)] // no bounds checks below
-				for j, x := range row {
-					a := tb[j] + sl[j]*x
-					b := tw[j] + sl[j]*x
-					sp += a * a
-					sm += b * b
-				}
-				res.DistanceIdeal[i], res.DistanceAntiIdeal[i] = math.Sqrt(sp), math.Sqrt(sm)
-				res.Scores[i] = closeness(res.DistanceIdeal[i], res.DistanceAntiIdeal[i])
-			}
-		})
+		if serialRows(mm, n) {
+			topsisRows(p.data, coef, res.Scores, res.DistanceIdeal, res.DistanceAntiIdeal, n, 0, mm)
+		} else {
+			forBlocks(mm, n, func(lo, hi, _ int) {
+				topsisRows(p.data, coef, res.Scores, res.DistanceIdeal, res.DistanceAntiIdeal, n, lo, hi)
+			})
+		}
 	} else {
 		k := newTOPSISKernel(p, slices.Clone(ts), p.data)
 		forBlocks(mm, n, func(lo, hi, _ int) {
@@ -125,6 +117,26 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
+}
+
+// topsisRows sets the closeness and the distances of rows lo…hi−1 from
+// the problem's values data (n columns) and, in coef, each column's slope
+// w_j·B_j, then w_j·(A_j − best_j), then w_j·(A_j − worst_j).
+func topsisRows(data, coef, scores, dPlus, dMinus []float64, n, lo, hi int) {
+	slope, toBest, toWorst := coef[:n:n], coef[n:2*n:2*n], coef[2*n:3*n:3*n]
+	for i := lo; i < hi; i++ {
+		var sp, sm float64
+		row := data[i*n : (i+1)*n : (i+1)*n]
+		sl, tb, tw := slope[:len(row)], toBest[:len(row)], toWorst[:len(row)] // no bounds checks below
+		for j, x := range row {
+			a := tb[j] + sl[j]*x
+			b := tw[j] + sl[j]*x
+			sp += a * a
+			sm += b * b
+		}
+		dPlus[i], dMinus[i] = math.Sqrt(sp), math.Sqrt(sm)
+		scores[i] = closeness(dPlus[i], dMinus[i])
+	}
 }
 
 // topsisAffine reports whether every transform is affine, t(x) = A + B·x
