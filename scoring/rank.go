@@ -40,12 +40,16 @@ func radixChunks(m int) int {
 func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int) (ranks, order []int) {
 	m := len(scores)
 	if m <= radixThreshold {
-		// One allocation: the ranks, then the sort's scratch space in the
-		// same block beyond their capacity.
-		block := make([]int, 3*m)
+		// One allocation: the ranks, then the sort's scratch space and
+		// the order in the same block beyond their capacity.
+		size := 3 * m
+		if wantOrder {
+			size += m
+		}
+		block := make([]int, size)
 		ranks = block[:m:m]
 		if wantOrder {
-			order = make([]int, m)
+			order = block[3*m:]
 		}
 		if m > 0 {
 			rankSmall(scores, better, ranks, order, block[m:])
