@@ -174,8 +174,7 @@ const (
 )
 
 // logFormsInto resolves each column's log form into forms (capacity ≥ n),
-// saving a multiplication or a
-// division per cell where that loses nothing:
+// saving a multiplication or a division per cell where that loses nothing:
 //   - on the ratio normalisations' benefit columns (Max, Sum, Vector)
 //     r = (x·s)·k with s the column's exact power-of-two scale and k in
 //     [1/m, 2], so ln r = ln(x·s) + ln k: x·s is exact (unless subnormal,
