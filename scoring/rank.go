@@ -66,11 +66,13 @@ func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int
 
 // rankSmall sets the competition ranks of 1 ≤ m ≤ radixThreshold scores,
 // and their order if order is not nil. scratch holds at least 2m values.
-// The items key<<32 | index (held in ints) are radix-sorted by key in at
-// most four 8-bit passes, whose digits are counted in one pass while the
-// keys are made; a pass whose digit is the same for every item is skipped.
-// A stable sort has one answer: the order is (key, index), as a comparison
-// sort of the items would give.
+// The items key<<32 | index (held in ints) are radix-sorted stably by the
+// top 16 bits of their key in two 8-bit passes, whose digits are counted
+// in one pass while the keys are made (a pass whose digit is the same for
+// every item is skipped); runs of items sharing those bits are then
+// sorted by the scores themselves (fixRunsInt), as rarely as 16 bits of
+// a thousand scores' range collide. The result is the order (score,
+// index) a stable comparison sort would give.
 func rankSmall(scores []float64, better Better, ranks, order, scratch []int) {
 	m := len(scores)
 	lo, hi := scores[0], scores[0]
@@ -84,16 +86,14 @@ func rankSmall(scores []float64, better Better, ranks, order, scratch []int) {
 	}
 	kt, sign := newKeyTransform(lo, hi, better)
 	a, b := scratch[:m:m], scratch[m:2*m:2*m]
-	var count [4][256]uint32
+	var count [2][256]uint32
 	for i, s := range scores {
 		k := kt.key(s)
 		a[i] = int(k<<32 | uint64(i))
-		count[0][k&255]++
-		count[1][k>>8&255]++
-		count[2][k>>16&255]++
-		count[3][k>>24&255]++
+		count[0][k>>16&255]++
+		count[1][k>>24&255]++
 	}
-	for pass := range 4 {
+	for pass := range 2 {
 		h := &count[pass]
 		sum, single := uint32(0), false
 		for d, c := range h {
@@ -104,7 +104,7 @@ func rankSmall(scores []float64, better Better, ranks, order, scratch []int) {
 		if single {
 			continue
 		}
-		shift := uint(32 + 8*pass)
+		shift := uint(48 + 8*pass)
 		for _, it := range a {
 			d := uint64(it) >> shift & 255
 			b[h[d]] = it
@@ -112,7 +112,7 @@ func rankSmall(scores []float64, better Better, ranks, order, scratch []int) {
 		}
 		a, b = b, a
 	}
-	fixRunsInt(a, scores, sign)
+	fixRunsInt(a, scores, sign, 48)
 	tol := tieTolerance * max(math.Abs(lo), math.Abs(hi))
 	head, rank := 0.0, 1
 	for k, it := range a {
@@ -127,8 +127,9 @@ func rankSmall(scores []float64, better Better, ranks, order, scratch []int) {
 	}
 }
 
-// fixRunsInt is fixRuns on items held in ints.
-func fixRunsInt(a []int, scores []float64, sign float64) {
+// fixRunsInt is fixRuns on items held in ints, whose runs are the items
+// with equal bits above shift.
+func fixRunsInt(a []int, scores []float64, sign float64, shift uint) {
 	m := len(a)
 	less := func(p, q int) int {
 		if c := cmpFloat(sign*scores[uint32(p)], sign*scores[uint32(q)]); c != 0 {
@@ -138,7 +139,7 @@ func fixRunsInt(a []int, scores []float64, sign float64) {
 	}
 	for lo := 0; lo < m; {
 		hi := lo + 1
-		for hi < m && uint64(a[hi])>>32 == uint64(a[lo])>>32 {
+		for hi < m && uint64(a[hi])>>shift == uint64(a[lo])>>shift {
 			hi++
 		}
 		if run := a[lo:hi]; len(run) > 32 {
