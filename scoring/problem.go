@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gonum.org/v1/gonum/mat"
@@ -446,8 +447,37 @@ func (p *Problem) altNames() []string {
 	return p.alts
 }
 
+// sharedDefaultNames is how many default names the shared string holds.
+const sharedDefaultNames = 8192
+
+// defaultNameString returns "A1A2…A8192", built once on first use and
+// read-only after: the default names of problems of up to
+// sharedDefaultNames alternatives are substrings of it, so such a problem
+// allocates no bytes for them.
+var defaultNameString = sync.OnceValue(func() string {
+	return buildDefaultNames(make([]string, sharedDefaultNames))
+})
+
 // defaultNames sets out to "A1" … "Am", substrings of one string.
 func defaultNames(out []string) {
+	if len(out) > sharedDefaultNames {
+		buildDefaultNames(out)
+		return
+	}
+	// The shared string's prefix holds "A1" … "Am".
+	all, start, size, next := defaultNameString(), 0, 2, 10
+	for i := range out {
+		if i+1 == next {
+			size, next = size+1, next*10
+		}
+		out[i] = all[start : start+size]
+		start += size
+	}
+}
+
+// buildDefaultNames sets out to "A1" … "Am", substrings of one new string,
+// which it returns.
+func buildDefaultNames(out []string) string {
 	total := 0
 	for lo, digits := 1, 1; lo <= len(out); lo, digits = lo*10, digits+1 {
 		total += (min(lo*10-1, len(out)) - lo + 1) * (1 + digits)
@@ -487,6 +517,7 @@ func defaultNames(out []string) {
 		out[i] = all[start : start+size]
 		start += size
 	}
+	return all
 }
 
 // internNames copies names into one string and sets out to its

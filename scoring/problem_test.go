@@ -202,7 +202,7 @@ func TestNewProblemAllocations(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	assert.LessOrEqual(t, got, 5.0, "NewProblem allocations")
+	assert.LessOrEqual(t, got, 4.0, "NewProblem allocations")
 }
 
 // TestProblemBuilder checks that a problem built row by row equals the one
