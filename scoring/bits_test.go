@@ -35,6 +35,7 @@ var bitsMethods = []struct {
 	{"moora", scoring.MOORA{}},
 	{"moora-ref", scoring.MOORA{Form: scoring.ReferencePoint}},
 	{"moora-multi", scoring.MOORA{Form: scoring.MultiMOORA}},
+	{"promethee2", scoring.PROMETHEEII{}},
 }
 
 // bitsProblems returns seeded problems: small, the benchmarks' 1000×10,
@@ -93,6 +94,11 @@ func bitsProblems() map[string]struct {
 // updates them (SCORING_PRINT_BITS=1 go test -run TestRankBitsUnchanged
 // prints the current digests).
 var rankBitsWant = map[string]string{
+	"promethee2/1000x10":     "7ae72e3a6fff61f2",
+	"promethee2/30000x5":     "7e3de5bb9cdb84eb",
+	"promethee2/500x6-huge":  "3be895561440cd34",
+	"promethee2/500x6-tiny":  "3be895561440cd34",
+	"promethee2/7x4":         "e6e947195392741e",
 	"copras/1000x10":         "6296f43d4404974f",
 	"copras/30000x5":         "dab66e36c85873cc",
 	"copras/500x6-huge":      "be44033d05da76fd",
