@@ -30,14 +30,10 @@ type form struct {
 	recip bool
 }
 
-// weightedForms folds the weights into the transforms. ok is false when a
-// column's scale is so extreme that folding it in would lose precision;
-// callers then apply the transforms exactly.
-func weightedForms(ts []colTransform, w []float64) (forms []form, ok bool) {
-	return weightedFormsInto(make([]form, 0, len(ts)), ts, w)
-}
-
-// weightedFormsInto is weightedForms appending to forms[:0].
+// weightedFormsInto folds the weights into the transforms, into forms
+// (capacity ≥ n). The result is false when a column's scale is so extreme
+// that folding it in would lose precision; callers then apply the
+// transforms exactly.
 func weightedFormsInto(forms []form, ts []colTransform, w []float64) ([]form, bool) {
 	forms = forms[:len(ts)]
 	for j, t := range ts {
