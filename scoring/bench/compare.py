@@ -13,9 +13,10 @@ wall time, then the process's CPU time. The data is a float64 ndarray in
 memory before the clock starts, the form a numpy user holds it in (the Go
 side starts from its natural form, [][]float64 rows); np.asarray of it is
 a no-op, kept to show where a conversion would go. Timed: the formula and
-a stable argsort to ranks. Not timed because numpy does not do it: checking
-that values are finite, copying the matrix, naming the alternatives (the
-Go side passes no names either). Data: uniform values in [1, 100), every third criterion a cost,
+a stable argsort to ranks. Not done on the numpy side, and timed on the Go
+side: checking that values are finite, copying the matrix, the default
+alternative names A1…Am a Go result carries (the Go side is given no
+names). Data: uniform values in [1, 100), every third criterion a cost,
 weights uniform in [0.5, 1.5) normalised - the same shape as the Go
 benchmark's data (not the same numbers: the timings do not depend on them).
 """
