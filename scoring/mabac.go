@@ -80,6 +80,19 @@ func mabacRows(data, contrib, scores, w, g []float64, ts []colTransform, lo, hi 
 	}
 }
 
+// mabacLogSums adds ln(1 + t_j(x)) over the rows of data (n columns), in
+// row order, to acc[j] for the columns jlo…jhi−1.
+func mabacLogSums(data, acc []float64, ts []colTransform, n, jlo, jhi int) {
+	ts, acc = ts[jlo:jhi:jhi], acc[jlo:jhi:jhi]
+	for i := 0; i+n <= len(data); i += n {
+		row := data[i+jlo : i+jhi : i+jhi]
+		ts, acc := ts[:len(row)], acc[:len(row)]
+		for j, x := range row {
+			acc[j] += math.Log1p(ts[j].apply(x))
+		}
+	}
+}
+
 // mabacGeo returns, per column, (Π_i (r_ij + 1))^(1/m) for the normalised
 // values r = t_j(x): exp of the mean of ln(1 + r), each column's sum taken
 // in row order. Large problems split the columns between goroutines, which
@@ -87,24 +100,14 @@ func mabacRows(data, contrib, scores, w, g []float64, ts []colTransform, lo, hi 
 func mabacGeo(p *Problem, ts []colTransform) []float64 {
 	n := p.n
 	logMean := make([]float64, n)
-	sumCols := func(jlo, jhi int) {
-		for i := range p.m {
-			row := p.data[i*n+jlo : i*n+jhi : i*n+jhi]
-			ts, acc := ts[jlo:jhi:jhi], logMean[jlo:jhi:jhi]
-			ts, acc = ts[:len(row)], acc[:len(row)]
-			for j, x := range row {
-				acc[j] += math.Log1p(ts[j].apply(x))
-			}
-		}
-	}
 	if workers := min(runtime.GOMAXPROCS(0), n); workers > 1 && p.m*n >= parallelMin {
 		var wg sync.WaitGroup
 		for c := range workers {
-			wg.Go(func() { sumCols(c*n/workers, (c+1)*n/workers) })
+			wg.Go(func() { mabacLogSums(p.data, logMean, ts, n, c*n/workers, (c+1)*n/workers) })
 		}
 		wg.Wait()
 	} else {
-		sumCols(0, n)
+		mabacLogSums(p.data, logMean, ts, n, 0, n)
 	}
 	for j := range logMean {
 		logMean[j] = math.Exp(logMean[j] / float64(p.m))

@@ -295,3 +295,22 @@ func TestDefaultNames(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	assert.Contains(t, ie.Error(), "A8/")
 }
+
+// TestEndToEndAllocations checks that building a 1000×10 problem from
+// rows and ranking it allocates at most 10 times, for every method.
+func TestEndToEndAllocations(t *testing.T) {
+	rows, crits, w := e2eData(1000, 10)
+	for _, meth := range endToEndMethods {
+		method := meth.make(len(crits))
+		got := testing.AllocsPerRun(5, func() {
+			p, err := scoring.NewProblem(nil, crits, rows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := method.Rank(p, w); err != nil {
+				t.Fatal(err)
+			}
+		})
+		assert.LessOrEqual(t, got, 10.0, "%s: allocations of NewProblem + Rank at 1000x10", meth.token)
+	}
+}
