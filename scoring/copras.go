@@ -52,77 +52,136 @@ func (m COPRAS) Evaluate(p *Problem, weights []float64) (*COPRASResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	cost, err := coprasDomain(p)
+	mm, n := p.m, p.n
+	var cbuf [16]bool
+	cost := cbuf[:0]
+	if n > len(cbuf) {
+		cost = make([]bool, 0, n)
+	}
+	cost, err = coprasDomainInto(p, cost)
 	if err != nil {
 		return nil, err
 	}
+	// One allocation for N, S⁺, S⁻, Q and the columns' coefficients.
+	block := make([]float64, 4*mm+3*n)
 	res := &COPRASResult{
-		Result:       *newResult("copras", p, w, Higher),
-		SPlus:        make([]float64, p.m),
-		SMinus:       make([]float64, p.m),
-		Significance: make([]float64, p.m),
+		Result: Result{
+			Method:       "copras",
+			Alternatives: p.resultAlts,
+			Criteria:     p.resultCrits,
+			Weights:      w,
+			Scores:       block[:mm:mm],
+			Better:       Higher,
+		},
+		SPlus:        block[mm : 2*mm : 2*mm],
+		SMinus:       block[2*mm : 3*mm : 3*mm],
+		Significance: block[3*mm : 4*mm : 4*mm],
 	}
 	// d_ij·w_j = (x·s_j)·(w_j/Σ x·s_j), with s_j the column's exact
 	// power-of-two scale, read straight off the matrix (no normalised
 	// copy), block by block; each block's partial statistics are merged in
 	// block order, so the bits do not depend on the number of CPUs.
-	n, ts := p.n, coprasTransforms(p)
-	scale, coef, konst := make([]float64, n), make([]float64, n), make([]float64, n)
-	for j, t := range ts {
+	sums := p.scaledSums(false)
+	coefs := block[4*mm:]
+	scale, coef, konst := coefs[:n:n], coefs[n:2*n:2*n], coefs[2*n:3*n:3*n]
+	for j := range n {
+		t := coprasTransform(p, sums, j)
 		scale[j], coef[j], konst[j] = t.s, w[j]*t.k, w[j]*t.c
 	}
-	nb := numBlocks(p.m)
-	parts := make([]coprasStats, nb)
-	forBlocks(p.m, n, func(lo, hi, b int) {
-		scale, coef, konst, cost := scale[:n], coef[:n], konst[:n], cost[:n]
-		st := coprasStats{}
-		for i := lo; i < hi; i++ {
-			var sp, sm float64
-			for j, x := range p.data[i*n : (i+1)*n : (i+1)*n] {
-				d := konst[j] + x*scale[j]*coef[j]
-				if cost[j] {
-					sm += d
-				} else {
-					sp += d
-				}
+	nb := numBlocks(mm)
+	block1 := func(b int) (lo, hi int) { return b * blockRows, min((b+1)*blockRows, mm) }
+	if serialRows(mm, n) {
+		var st coprasStats
+		// The blocks one after another: the same partial sums, merged in
+		// the same order, as the parallel path.
+		for b := range nb {
+			lo, hi := block1(b)
+			part := coprasRows(p.data, res.SPlus, res.SMinus, coefs, cost, n, lo, hi)
+			if b == 0 {
+				st = part
+			} else {
+				st.merge(part)
 			}
-			res.SPlus[i], res.SMinus[i] = sp, sm
-			st.add(sm)
 		}
-		parts[b] = st
-	})
-	st := parts[0]
-	for _, q := range parts[1:] {
-		st.merge(q)
-	}
-	if st.zeros == 0 && st.sumMinus > 0 {
-		sumU := make([]float64, nb)
-		forBlocks(p.m, 1, func(lo, hi, b int) {
-			u := 0.0
-			for _, sm := range res.SMinus[lo:hi] {
-				u += st.minPos / sm
+		if st.zeros == 0 && st.sumMinus > 0 {
+			for b := range nb {
+				lo, hi := block1(b)
+				st.sumU += coprasSumU(res.SMinus[lo:hi], st.minPos)
 			}
-			sumU[b] = u
+		}
+		top := coprasQ(&st, res.SPlus, res.SMinus, res.Significance)
+		coprasUtility(res.Scores, res.Significance, top)
+	} else {
+		hcost := slices.Clone(cost)
+		parts := make([]coprasStats, nb)
+		forBlocks(mm, n, func(lo, hi, b int) {
+			parts[b] = coprasRows(p.data, res.SPlus, res.SMinus, coefs, hcost, n, lo, hi)
 		})
-		for _, u := range sumU {
-			st.sumU += u
+		st := parts[0]
+		for _, q := range parts[1:] {
+			st.merge(q)
 		}
+		if st.zeros == 0 && st.sumMinus > 0 {
+			sumU := make([]float64, nb)
+			forBlocks(mm, 1, func(lo, hi, b int) { sumU[b] = coprasSumU(res.SMinus[lo:hi], st.minPos) })
+			for _, u := range sumU {
+				st.sumU += u
+			}
+		}
+		qMax := make([]float64, nb)
+		forBlocks(mm, 1, func(lo, hi, b int) {
+			qMax[b] = coprasQ(&st, res.SPlus[lo:hi], res.SMinus[lo:hi], res.Significance[lo:hi])
+		})
+		top := slices.Max(qMax)
+		forBlocks(mm, 1, func(lo, hi, _ int) { coprasUtility(res.Scores[lo:hi], res.Significance[lo:hi], top) })
 	}
-	qMax := make([]float64, nb)
-	forBlocks(p.m, 1, func(lo, hi, b int) {
-		hiQ := 0.0
-		for i := lo; i < hi; i++ {
-			q := st.q(res.SPlus[i], res.SMinus[i])
-			res.Significance[i] = q
-			hiQ = max(hiQ, q)
-		}
-		qMax[b] = hiQ
-	})
-	top := slices.Max(qMax)
-	forBlocks(p.m, 1, func(lo, hi, _ int) { coprasUtility(res.Scores[lo:hi], res.Significance[lo:hi], top) })
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
+}
+
+// coprasRows sets S⁺ and S⁻ of rows lo…hi−1 from the problem's values data
+// (n columns) and, in coefs, each column's scale, weighted slope and
+// weighted constant; it returns the rows' statistics of S⁻.
+func coprasRows(data, sPlus, sMinus, coefs []float64, cost []bool, n, lo, hi int) coprasStats {
+	scale, coef, konst, cost := coefs[:n:n], coefs[n:2*n:2*n], coefs[2*n:3*n:3*n], cost[:n:n]
+	st := coprasStats{}
+	for i := lo; i < hi; i++ {
+		var sp, sm float64
+		for j, x := range data[i*n : (i+1)*n : (i+1)*n] {
+			d := konst[j] + x*scale[j]*coef[j]
+			if cost[j] {
+				sm += d
+			} else {
+				sp += d
+			}
+		}
+		sPlus[i], sMinus[i] = sp, sm
+		st.add(sm)
+	}
+	return st
+}
+
+// coprasSumU returns Σ minPos/S⁻ over sMinus, summed in order.
+func coprasSumU(sMinus []float64, minPos float64) float64 {
+	u := 0.0
+	for _, sm := range sMinus {
+		u += minPos / sm
+	}
+	return u
+}
+
+// coprasQ sets Q from S⁺ and S⁻ and returns the largest Q (0 if all are
+// negative or there are none).
+func coprasQ(st *coprasStats, sPlus, sMinus, q []float64) float64 {
+	hiQ := 0.0
+	sMinus, q = sMinus[:len(sPlus)], q[:len(sPlus)]
+	for i, sp := range sPlus {
+		x := st.q(sp, sMinus[i])
+		q[i] = x
+		hiQ = max(hiQ, x)
+	}
+	return hiQ
 }
 
 // coprasStats summarises S⁻ for the cost term of Q.
@@ -183,15 +242,20 @@ func coprasUtility(dst, q []float64, qMax float64) {
 // coprasDomain checks the ratio domain of every column and returns which
 // columns are costs.
 func coprasDomain(p *Problem) ([]bool, error) {
+	return coprasDomainInto(p, make([]bool, 0, p.n))
+}
+
+// coprasDomainInto is coprasDomain appending to cost[:0].
+func coprasDomainInto(p *Problem, cost []bool) ([]bool, error) {
 	if err := checkProblem(p); err != nil {
 		return nil, err
 	}
-	cost := make([]bool, p.n)
+	cost = cost[:0]
 	for j, c := range p.crits {
 		if err := p.checkRatioDomain(j, Sum); err != nil {
 			return nil, err
 		}
-		cost[j] = c.Direction == Cost
+		cost = append(cost, c.Direction == Cost)
 	}
 	return cost, nil
 }
@@ -202,13 +266,18 @@ func coprasTransforms(p *Problem) []colTransform {
 	sums := p.scaledSums(false)
 	ts := make([]colTransform, p.n)
 	for j := range ts {
-		if sums[j] == 0 {
-			ts[j] = colTransform{c: 1 / float64(p.m)}
-		} else {
-			ts[j] = colTransform{s: p.colScale[j], k: 1 / sums[j]}
-		}
+		ts[j] = coprasTransform(p, sums, j)
 	}
 	return ts
+}
+
+// coprasTransform is coprasTransforms' transform of column j, given the
+// scaled column sums.
+func coprasTransform(p *Problem, sums []float64, j int) colTransform {
+	if sums[j] == 0 {
+		return colTransform{c: 1 / float64(p.m)}
+	}
+	return colTransform{s: p.colScale[j], k: 1 / sums[j]}
 }
 
 func (m COPRAS) prepare(p *Problem) (kernel, error) { return m.prepareKernel(p) }

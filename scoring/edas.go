@@ -49,15 +49,70 @@ func (EDAS) Rank(p *Problem, weights []float64) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	k, err := EDAS{}.prepareKernel(p)
+	av, avMin, err := edasAverages(p)
 	if err != nil {
 		return nil, err
 	}
-	res := newResult("edas", p, w, Higher)
-	k.score(res.Scores, w, make([]float64, k.scratchLen()))
+	// One pass over the problem's values: the distances d of prepareKernel,
+	// computed with the same operations, go straight into SP and SN.
+	mm, n := p.m, p.n
+	res, sums := newResultScratch("edas", p, w, Higher, 2*mm+2*n)
+	sp, sn, sign, f := sums[:mm:mm], sums[mm:2*mm:2*mm], sums[2*mm:2*mm+n:2*mm+n], sums[2*mm+n:]
+	for j := range n {
+		sign[j], f[j] = 1, avMin/av[j]
+		if p.crits[j].Direction == Cost {
+			sign[j] = -1
+		}
+	}
+	sc := p.colScale
+	if serialRows(mm, n) {
+		edasRows(p.data, sp, sn, w, sc, av, sign, f, 0, mm)
+	} else {
+		forBlocks(mm, n, func(lo, hi, _ int) { edasRows(p.data, sp, sn, w, sc, av, sign, f, lo, hi) })
+	}
+	edasScores(res.Scores, sp, sn)
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
+}
+
+// edasRows sets SP and SN of rows lo…hi−1 from the problem's values: the
+// distance of x on column j is sign_j·(x·sc_j − av_j)·f_j.
+func edasRows(data, sp, sn, w, sc, av, sign, f []float64, lo, hi int) {
+	n := len(w)
+	for i := lo; i < hi; i++ {
+		row := data[i*n : (i+1)*n : (i+1)*n]
+		sc, av, sign, f, w := sc[:len(row)], av[:len(row)], sign[:len(row)], f[:len(row)], w[:len(row)]
+		var a, b float64
+		for j, x := range row {
+			d := sign[j] * (x*sc[j] - av[j]) * f[j]
+			if d > 0 {
+				a += w[j] * d
+			} else {
+				b -= w[j] * d
+			}
+		}
+		sp[i], sn[i] = a, b
+	}
+}
+
+// edasScores sets the appraisal scores from SP and SN.
+func edasScores(dst, sp, sn []float64) {
+	var maxP, maxN float64
+	for i, a := range sp {
+		maxP, maxN = math.Max(maxP, a), math.Max(maxN, sn[i])
+	}
+	sn = sn[:len(sp)]
+	for i := range sp {
+		nsp, nsn := 0.0, 1.0
+		if maxP > 0 {
+			nsp = sp[i] / maxP
+		}
+		if maxN > 0 {
+			nsn = 1 - sn[i]/maxN
+		}
+		dst[i] = (nsp + nsn) / 2
+	}
 }
 
 // Detail implements [Evaluator]; it is Evaluate.
@@ -122,18 +177,11 @@ func (EDAS) prepareKernel(p *Problem) (edasKernel, error) {
 	if err := checkProblem(p); err != nil {
 		return edasKernel{}, err
 	}
-	sums := p.scaledSums(false)
-	n := p.n
-	av := make([]float64, n)
-	avMin := math.Inf(1)
-	for j := range n {
-		av[j] = sums[j] / float64(p.m)
-		if !(av[j] > 0) {
-			return edasKernel{}, inputErr("matrix", -1, j, p.crits[j].Name, ErrDomain,
-				fmt.Sprintf("EDAS needs a positive column mean, got %g", av[j]/p.colScale[j]))
-		}
-		avMin = min(avMin, av[j])
+	av, avMin, err := edasAverages(p)
+	if err != nil {
+		return edasKernel{}, err
 	}
+	n := p.n
 	// d_ij = (x_ij − AV_j)/AV_j in the criterion's direction, every column
 	// multiplied by the same positive constant min AV (in scaled units),
 	// which AS does not depend on: it keeps d bounded (|d| ≤ 2) when a
@@ -150,6 +198,24 @@ func (EDAS) prepareKernel(p *Problem) (edasKernel, error) {
 		}
 	}
 	return edasKernel{d: d, n: n, av: av, avMin: avMin}, nil
+}
+
+// edasAverages returns the column means in scaled units and the
+// smallest of them, or an error if a mean is not positive.
+func edasAverages(p *Problem) (av []float64, avMin float64, err error) {
+	sums := p.scaledSums(false)
+	n := p.n
+	av = make([]float64, n)
+	avMin = math.Inf(1)
+	for j := range n {
+		av[j] = sums[j] / float64(p.m)
+		if !(av[j] > 0) {
+			return nil, 0, inputErr("matrix", -1, j, p.crits[j].Name, ErrDomain,
+				fmt.Sprintf("EDAS needs a positive column mean, got %g", av[j]/p.colScale[j]))
+		}
+		avMin = min(avMin, av[j])
+	}
+	return av, avMin, nil
 }
 
 // edasKernel holds the relative distances from the average, in the

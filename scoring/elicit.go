@@ -167,7 +167,7 @@ func (e Elicitation) Step(pairwise [][]Judgement, items []string, p *Problem) (*
 		}
 		return r.Best(), nil
 	}
-	return e.StepFunc(pairwise, items, p.alts, winner)
+	return e.StepFunc(pairwise, items, p.altNames(), winner)
 }
 
 // StepFunc is [Elicitation.Step] for items that are not the criteria of

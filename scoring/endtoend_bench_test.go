@@ -64,9 +64,15 @@ func e2eData(m, n int) ([][]float64, []scoring.Criterion, []float64) {
 }
 
 // BenchmarkEndToEnd measures what a user pays from rows in memory to a
-// ranking: NewProblem on the rows plus one Rank call. Its names,
-// BenchmarkEndToEnd/<method>/<m>x<n>, are what scoring/bench/compare.sh
-// reads; keep them.
+// ranking: NewProblem on [][]float64 rows (slices of one backing array, as
+// a numpy array's rows would be) with no alternative names, plus one Rank
+// call. Timed per call: validation, the copy and the column summaries,
+// weight normalisation, the scores, the ranks, the result (names included,
+// which a problem without names has by default) and its notes. Not timed:
+// generating the data. compare.sh times numpy's formula and argsort on the
+// same shape of data held as an ndarray (see scoring/bench/compare.py).
+// Its names, BenchmarkEndToEnd/<method>/<m>x<n>, are what
+// scoring/bench/compare.sh reads; keep them.
 func BenchmarkEndToEnd(b *testing.B) {
 	for _, meth := range endToEndMethods {
 		b.Run(meth.token, func(b *testing.B) {

@@ -1,6 +1,10 @@
 package scoring
 
-import "math"
+import (
+	"math"
+	"runtime"
+	"sync"
+)
 
 // MABAC is the Multi-Attributive Border Approximation area Comparison of
 // Pamučar & Ćirović (2015), Expert Systems with Applications 42(6):3016–3028.
@@ -32,11 +36,83 @@ type MABACResult struct {
 
 // Rank implements [Method].
 func (m MABAC) Rank(p *Problem, weights []float64) (*Result, error) {
-	r, err := m.evaluate(p, weights, false)
+	w, err := prepareWeights(p, weights)
 	if err != nil {
 		return nil, err
 	}
-	return &r.Result, nil
+	ts, err := p.transforms(MinMax, MinMax)
+	if err != nil {
+		return nil, err
+	}
+	// Two passes over the problem's values, without a normalised copy: the
+	// geometric means, then V − G row by row, each r recomputed with the
+	// same operations as prepareKernel's matrix.
+	n := p.n
+	g := mabacGeo(p, ts)
+	for j := range g {
+		g[j] *= w[j]
+	}
+	res, contrib := newAdditiveResult("mabac", p, w, Higher)
+	if serialRows(p.m, n) {
+		mabacRows(p.data, contrib, res.Scores, w, g, ts, 0, p.m)
+	} else {
+		forBlocks(p.m, n, func(lo, hi, _ int) { mabacRows(p.data, contrib, res.Scores, w, g, ts, lo, hi) })
+	}
+	res.Ranks = rankScores(res.Scores, Higher)
+	res.Notes = p.constantNotes()
+	return res, nil
+}
+
+// mabacRows sets contrib[i][j] = w_j·(t_j(x) + 1) − g_j and scores[i] to
+// the row's sum, for rows lo…hi−1.
+func mabacRows(data, contrib, scores, w, g []float64, ts []colTransform, lo, hi int) {
+	n := len(ts)
+	for i := lo; i < hi; i++ {
+		row, dst := data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
+		ts, w, g := ts[:len(row)], w[:len(row)], g[:len(row)]
+		s := 0.0
+		for j, x := range row {
+			c := w[j]*(ts[j].apply(x)+1) - g[j]
+			dst[j] = c
+			s += c
+		}
+		scores[i] = s
+	}
+}
+
+// mabacLogSums adds ln(1 + t_j(x)) over the rows of data (n columns), in
+// row order, to acc[j] for the columns jlo…jhi−1.
+func mabacLogSums(data, acc []float64, ts []colTransform, n, jlo, jhi int) {
+	ts, acc = ts[jlo:jhi:jhi], acc[jlo:jhi:jhi]
+	for i := 0; i+n <= len(data); i += n {
+		row := data[i+jlo : i+jhi : i+jhi]
+		ts, acc := ts[:len(row)], acc[:len(row)]
+		for j, x := range row {
+			acc[j] += math.Log1p(ts[j].apply(x))
+		}
+	}
+}
+
+// mabacGeo returns, per column, (Π_i (r_ij + 1))^(1/m) for the normalised
+// values r = t_j(x): exp of the mean of ln(1 + r), each column's sum taken
+// in row order. Large problems split the columns between goroutines, which
+// keeps that order.
+func mabacGeo(p *Problem, ts []colTransform) []float64 {
+	n := p.n
+	logMean := make([]float64, n)
+	if workers := min(runtime.GOMAXPROCS(0), n); workers > 1 && p.m*n >= parallelMin {
+		var wg sync.WaitGroup
+		for c := range workers {
+			wg.Go(func() { mabacLogSums(p.data, logMean, ts, n, c*n/workers, (c+1)*n/workers) })
+		}
+		wg.Wait()
+	} else {
+		mabacLogSums(p.data, logMean, ts, n, 0, n)
+	}
+	for j := range logMean {
+		logMean[j] = math.Exp(logMean[j] / float64(p.m))
+	}
+	return logMean
 }
 
 // Detail implements [Evaluator]; it is Evaluate.
@@ -99,19 +175,9 @@ func (MABAC) prepareKernel(p *Problem) (mabacKernel, error) {
 	if err != nil {
 		return mabacKernel{}, err
 	}
-	r := p.normalized(ts, nil)
 	// The border area is G_j = w_j · (Π_i (r_ij + 1))^(1/m): the mean of
 	// ln(r+1) per column does not depend on the weights.
-	logMean := make([]float64, p.n)
-	for i := range p.m {
-		for j, x := range r[i*p.n : (i+1)*p.n] {
-			logMean[j] += math.Log1p(x)
-		}
-	}
-	for j := range logMean {
-		logMean[j] = math.Exp(logMean[j] / float64(p.m))
-	}
-	return mabacKernel{r: r, n: p.n, geo: logMean}, nil
+	return mabacKernel{r: p.normalized(ts, nil), n: p.n, geo: mabacGeo(p, ts)}, nil
 }
 
 type mabacKernel struct {

@@ -151,11 +151,11 @@ func (m MOORA) Rank(p *Problem, weights []float64) (*Result, error) {
 		return nil, err
 	}
 	if m.Form == RatioSystem {
-		k, err := m.ratioKernel(p)
+		ts, err := m.ratioTransforms(p)
 		if err != nil {
 			return nil, err
 		}
-		return additiveResult("moora", p, w, Higher, k.r), nil
+		return additiveRows("moora", p, w, Higher, ts), nil
 	}
 	k, err := m.formKernel(p)
 	if err != nil {
@@ -249,9 +249,19 @@ func (m MOORA) prepare(p *Problem) (kernel, error) {
 
 // ratioKernel returns the ratio system: the vector-normalised matrix with
 // cost columns negated.
-func (MOORA) ratioKernel(p *Problem) (linearKernel, error) {
-	if err := checkProblem(p); err != nil {
+func (m MOORA) ratioKernel(p *Problem) (linearKernel, error) {
+	ts, err := m.ratioTransforms(p)
+	if err != nil {
 		return linearKernel{}, err
+	}
+	return linearKernel{r: p.normalized(ts, nil), n: p.n}, nil
+}
+
+// ratioTransforms returns the ratio system's column transforms: vector
+// normalisation, negated on costs.
+func (MOORA) ratioTransforms(p *Problem) ([]colTransform, error) {
+	if err := checkProblem(p); err != nil {
+		return nil, err
 	}
 	sq := p.scaledSums(true)
 	n := p.n
@@ -267,7 +277,7 @@ func (MOORA) ratioKernel(p *Problem) (linearKernel, error) {
 			ts[j] = colTransform{s: p.colScale[j], k: 1 / norm}
 		}
 	}
-	return linearKernel{r: p.normalized(ts, nil), n: n}, nil
+	return ts, nil
 }
 
 // mooraBest returns each criterion's best normalised value r*_j of the
@@ -328,7 +338,7 @@ func (m MOORA) formKernel(p *Problem) (mooraKernel, error) {
 		for j := range n {
 			x := p.data[i*n+j]
 			if x < 0 || (x == 0 && sign[j] < 0) {
-				return mooraKernel{}, inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrDomain,
+				return mooraKernel{}, inputErr("matrix", i, j, p.altName(i)+"/"+p.crits[j].Name, ErrDomain,
 					"the full multiplicative form needs non-negative values, positive on cost criteria, got "+
 						strconv.FormatFloat(x, 'g', -1, 64))
 			}

@@ -24,33 +24,18 @@ func (t colTransform) apply(x float64) float64 {
 	return t.c + (x*t.s-t.o)*t.k
 }
 
-// affine returns A and B with t_j(x) = A_j + B_j·x for every column when
-// no transform is a reciprocal and the scales are moderate (so that
-// folding the scale into B_j loses no precision); ok is false otherwise.
-func affine(ts []colTransform) (A, B []float64, ok bool) {
-	for _, t := range ts {
-		if t.recip || t.s < 0x1p-900 || t.s > 0x1p900 {
-			return nil, nil, false
-		}
-	}
-	A, B = make([]float64, len(ts)), make([]float64, len(ts))
-	for j, t := range ts {
-		A[j], B[j] = t.c-t.o*t.k, t.s*t.k
-	}
-	return A, B, true
-}
-
 // form is a weighted column transform: a + b·x, or a/x when recip.
 type form struct {
 	a, b  float64
 	recip bool
 }
 
-// weightedForms folds the weights into the transforms. ok is false when a
-// column's scale is so extreme that folding it in would lose precision;
-// callers then apply the transforms exactly.
-func weightedForms(ts []colTransform, w []float64) (forms []form, ok bool) {
-	forms = make([]form, len(ts))
+// weightedFormsInto folds the weights into the transforms, into forms
+// (capacity ≥ n). The result is false when a column's scale is so extreme
+// that folding it in would lose precision; callers then apply the
+// transforms exactly.
+func weightedFormsInto(forms []form, ts []colTransform, w []float64) ([]form, bool) {
+	forms = forms[:len(ts)]
 	for j, t := range ts {
 		switch {
 		case t.recip && (t.c < 0x1p-900 || t.c > 0x1p900):
@@ -69,6 +54,12 @@ func weightedForms(ts []colTransform, w []float64) (forms []form, ok bool) {
 // transforms resolves the per-column transforms of a normalisation. def is
 // the method's default, used when kind is DefaultNormalization.
 func (p *Problem) transforms(kind, def Normalization) ([]colTransform, error) {
+	return p.transformsInto(make([]colTransform, p.n), kind, def)
+}
+
+// transformsInto is transforms writing into ts (length n), which it
+// returns: a caller can pass memory on its stack (see transformBuf).
+func (p *Problem) transformsInto(ts []colTransform, kind, def Normalization) ([]colTransform, error) {
 	if !kind.valid() {
 		return nil, inputErr("normalization", -1, -1, "", ErrParam, kind.String())
 	}
@@ -76,7 +67,6 @@ func (p *Problem) transforms(kind, def Normalization) ([]colTransform, error) {
 		kind = def
 	}
 	n := p.n
-	ts := make([]colTransform, n)
 	var sums []float64
 	if kind == Vector || kind == Sum {
 		sums = p.scaledSums(kind == Vector)
@@ -137,6 +127,18 @@ func (p *Problem) transforms(kind, def Normalization) ([]colTransform, error) {
 	return ts, nil
 }
 
+// transformBuf is room for the transforms of a typical problem on the
+// caller's stack.
+type transformBuf [16]colTransform
+
+// slice returns n transforms: b's own if they fit, else fresh ones.
+func (b *transformBuf) slice(n int) []colTransform {
+	if n <= len(b) {
+		return b[:n:n]
+	}
+	return make([]colTransform, n)
+}
+
 // rejectNone reports None as a normalisation the method cannot use: its
 // raw values would not be commensurable or not of the sign it needs.
 func rejectNone(kind Normalization, method string) error {
@@ -161,7 +163,7 @@ func (p *Problem) checkRatioDomain(j int, kind Normalization) error {
 			if cost {
 				want = "positive values on a cost criterion"
 			}
-			return inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrDomain,
+			return inputErr("matrix", i, j, p.altName(i)+"/"+p.crits[j].Name, ErrDomain,
 				fmt.Sprintf("%g: %s normalisation needs %s", v, kind, want))
 		}
 	}

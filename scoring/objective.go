@@ -84,7 +84,7 @@ func (e Entropy) Weigh(p *Problem) (*Weighting, error) {
 	for _, k := range neg {
 		if k != 0 {
 			i, j := (k-1)/n, (k-1)%n
-			return nil, inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrDomain,
+			return nil, inputErr("matrix", i, j, p.altName(i)+"/"+p.crits[j].Name, ErrDomain,
 				fmt.Sprintf("%g: entropy needs non-negative values", p.data[k-1]))
 		}
 	}
@@ -277,7 +277,7 @@ func (MEREC) Weigh(p *Problem) (*Weighting, error) {
 		}
 		for i := range m {
 			if v := p.data[i*n+j]; v <= 0 {
-				return nil, inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrDomain,
+				return nil, inputErr("matrix", i, j, p.altName(i)+"/"+p.crits[j].Name, ErrDomain,
 					strconv.FormatFloat(v, 'g', -1, 64)+": MEREC needs positive values")
 			}
 		}

@@ -44,4 +44,11 @@ func forBlocks(m, n int, fn func(lo, hi, b int)) {
 	wg.Wait()
 }
 
+// serialRows reports whether forBlocks(m, n, …) would run every block on
+// the calling goroutine. Callers then call their row function directly,
+// so that nothing it reads has to move to the heap for other goroutines.
+func serialRows(m, n int) bool {
+	return m*n < parallelMin || numBlocks(m) == 1 || runtime.GOMAXPROCS(0) == 1
+}
+
 func numBlocks(m int) int { return (m + blockRows - 1) / blockRows }

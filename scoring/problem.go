@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gonum.org/v1/gonum/mat"
@@ -74,7 +75,7 @@ func NewProblem(alternatives []string, criteria []Criterion, rows [][]float64) (
 	n := p.n
 	for i, row := range rows {
 		if len(row) != n {
-			return nil, inputErr("matrix", i, -1, p.alts[i], ErrRagged,
+			return nil, inputErr("matrix", i, -1, p.altName(i), ErrRagged,
 				fmt.Sprintf("row has %d values, want %d (one per criterion)", len(row), n))
 		}
 	}
@@ -365,7 +366,7 @@ func (p *Problem) notFinite() error {
 	for k, v := range p.data {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			i, j := k/p.n, k%p.n
-			return inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrNotFinite,
+			return inputErr("matrix", i, j, p.altName(i)+"/"+p.crits[j].Name, ErrNotFinite,
 				strconv.FormatFloat(v, 'g', -1, 64))
 		}
 	}
@@ -380,11 +381,20 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion, built *P
 		return inputErr("alternatives", -1, -1, "", ErrLength,
 			fmt.Sprintf("%d names for %d rows", len(alternatives), m))
 	}
-	// One slice holds the alternatives' names, the copy results share
-	// (see Problem.resultAlts) and the criteria's names; one string holds
-	// the alternatives' names' bytes (see internNames).
-	strs := make([]string, 2*m+n)
-	p.alts, p.resultAlts, p.resultCrits = strs[:m:m], strs[m:2*m:2*m], strs[2*m:]
+	// One slice holds the names results share (see Problem.resultAlts),
+	// the criteria's names and, for named alternatives, the problem's own
+	// copy of their names; one string holds the alternatives' names' bytes
+	// (see internNames). Default names are not held twice: the problem
+	// derives them (see altName).
+	own := m
+	if alternatives == nil && built == nil {
+		own = 0
+	}
+	strs := make([]string, m+n+own)
+	p.resultAlts, p.resultCrits = strs[:m:m], strs[m:m+n:m+n]
+	if own > 0 {
+		p.alts = strs[m+n:]
+	}
 	switch {
 	case built != nil:
 		all, start := string(built.names), 0
@@ -396,14 +406,16 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion, built *P
 			return err
 		}
 	case alternatives == nil:
-		defaultNames(p.alts)
+		defaultNames(p.resultAlts)
 	default:
 		internNames(p.alts, alternatives)
 		if err := checkNames("alternatives", p.alts); err != nil {
 			return err
 		}
 	}
-	copy(p.resultAlts, p.alts)
+	if own > 0 {
+		copy(p.resultAlts, p.alts)
+	}
 	p.crits = slices.Clone(criteria)
 	names := p.resultCrits
 	for j, c := range criteria {
@@ -415,20 +427,76 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion, built *P
 	return checkNames("criteria", names)
 }
 
+// altName returns the name of alternative i: its given name, or the
+// default "A<i+1>" of a problem built without names.
+func (p *Problem) altName(i int) string {
+	if p.alts == nil {
+		return "A" + strconv.Itoa(i+1)
+	}
+	return p.alts[i]
+}
+
+// altNames returns the alternatives' names; the slice must not be
+// modified.
+func (p *Problem) altNames() []string {
+	if p.alts == nil {
+		names := make([]string, p.m)
+		defaultNames(names)
+		return names
+	}
+	return p.alts
+}
+
+// sharedDefaultNames is how many default names the shared string holds.
+const sharedDefaultNames = 8192
+
+// defaultNameString returns "A1A2…A8192", built once on first use and
+// read-only after: the default names of problems of up to
+// sharedDefaultNames alternatives are substrings of it, so such a problem
+// allocates no bytes for them.
+var defaultNameString = sync.OnceValue(func() string {
+	return buildDefaultNames(make([]string, sharedDefaultNames))
+})
+
 // defaultNames sets out to "A1" … "Am", substrings of one string.
 func defaultNames(out []string) {
+	if len(out) > sharedDefaultNames {
+		buildDefaultNames(out)
+		return
+	}
+	// The shared string's prefix holds "A1" … "Am".
+	all, start, size, next := defaultNameString(), 0, 2, 10
+	for i := range out {
+		if i+1 == next {
+			size, next = size+1, next*10
+		}
+		out[i] = all[start : start+size]
+		start += size
+	}
+}
+
+// buildDefaultNames sets out to "A1" … "Am", substrings of one new string,
+// which it returns.
+func buildDefaultNames(out []string) string {
 	total := 0
 	for lo, digits := 1, 1; lo <= len(out); lo, digits = lo*10, digits+1 {
 		total += (min(lo*10-1, len(out)) - lo + 1) * (1 + digits)
 	}
 	var b strings.Builder
 	b.Grow(total)
-	// Count in decimal in place: faster than formatting every number.
+	// Count in decimal in place: faster than formatting every number. The
+	// names go through a buffer on the stack, written to b in chunks.
 	var buf [24]byte
+	var chunk [1024]byte
 	buf[0], buf[1] = 'A', '1'
-	size := 2
+	size, at := 2, 0
 	for range out {
-		b.Write(buf[:size])
+		if at+size > len(chunk) {
+			b.Write(chunk[:at])
+			at = 0
+		}
+		copy(chunk[at:at+size], buf[:size])
+		at += size
 		k := size - 1
 		for ; k > 0 && buf[k] == '9'; k-- {
 			buf[k] = '0'
@@ -440,21 +508,16 @@ func defaultNames(out []string) {
 			size++
 		}
 	}
-	all, start := b.String(), 0
+	b.Write(chunk[:at])
+	all, start, size, next := b.String(), 0, 2, 10
 	for i := range out {
-		end := start + 1 + digitCount(i+1)
-		out[i] = all[start:end]
-		start = end
+		if i+1 == next {
+			size, next = size+1, next*10
+		}
+		out[i] = all[start : start+size]
+		start += size
 	}
-}
-
-// digitCount returns the number of decimal digits of k > 0.
-func digitCount(k int) int {
-	d := 1
-	for ; k >= 10; k /= 10 {
-		d++
-	}
-	return d
+	return all
 }
 
 // internNames copies names into one string and sets out to its
@@ -628,7 +691,12 @@ func powerOfTwoScale(big float64) float64 {
 func (p *Problem) Dims() (m, n int) { return p.m, p.n }
 
 // Alternatives returns a copy of the alternatives' names.
-func (p *Problem) Alternatives() []string { return slices.Clone(p.alts) }
+func (p *Problem) Alternatives() []string {
+	if p.alts == nil {
+		return p.altNames()
+	}
+	return slices.Clone(p.alts)
+}
 
 // Criteria returns a copy of the criteria.
 func (p *Problem) Criteria() []Criterion { return slices.Clone(p.crits) }
@@ -669,6 +737,17 @@ func (p *Problem) Matrix() *mat.Dense {
 
 // AlternativeIndex returns the index of the named alternative.
 func (p *Problem) AlternativeIndex(name string) (int, bool) {
+	if p.alts == nil {
+		// "A<k>" with 1 ≤ k ≤ m written without leading zeros.
+		if len(name) < 2 || name[0] != 'A' || name[1] == '0' || name[1] == '+' || name[1] == '-' {
+			return -1, false
+		}
+		k, err := strconv.Atoi(name[1:])
+		if err != nil || k < 1 || k > p.m {
+			return -1, false
+		}
+		return k - 1, true
+	}
 	i := slices.Index(p.alts, name)
 	return i, i >= 0
 }

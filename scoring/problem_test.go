@@ -202,7 +202,7 @@ func TestNewProblemAllocations(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	assert.LessOrEqual(t, got, 5.0, "NewProblem allocations")
+	assert.LessOrEqual(t, got, 4.0, "NewProblem allocations")
 }
 
 // TestProblemBuilder checks that a problem built row by row equals the one
@@ -260,4 +260,57 @@ func TestProblemBuilder(t *testing.T) {
 	require.NoError(t, b.Add("", []float64{1, 2}))
 	_, err = b.Problem()
 	assertInputError(t, err, scoring.ErrEmpty, 0, -1)
+}
+
+// TestDefaultNames checks the names of a problem built without names:
+// A1 … Am in Alternatives, in results and in AlternativeIndex, and that
+// writing into a result's names does not rename the problem's.
+func TestDefaultNames(t *testing.T) {
+	t.Parallel()
+	rows, crits, w := e2eData(1234, 3)
+	p, err := scoring.NewProblem(nil, crits, rows)
+	require.NoError(t, err)
+	want := make([]string, len(rows))
+	for i := range want {
+		want[i] = fmt.Sprintf("A%d", i+1)
+	}
+	assert.Equal(t, want, p.Alternatives())
+	res, err := scoring.WeightedSum{}.Rank(p, w)
+	require.NoError(t, err)
+	assert.Equal(t, want, res.Alternatives)
+	res.Alternatives[0] = "changed"
+	assert.Equal(t, "A1", p.Alternatives()[0])
+	for name, i := range map[string]int{"A1": 0, "A10": 9, "A1234": 1233} {
+		got, ok := p.AlternativeIndex(name)
+		assert.True(t, ok, name)
+		assert.Equal(t, i, got, name)
+	}
+	for _, name := range []string{"", "A", "A0", "A01", "A1235", "A+1", "A-1", "B1", "a1", "A1 "} {
+		_, ok := p.AlternativeIndex(name)
+		assert.False(t, ok, name)
+	}
+	rows[7][1] = math.NaN()
+	_, err = scoring.NewProblem(nil, crits, rows)
+	var ie *scoring.InputError
+	require.ErrorAs(t, err, &ie)
+	assert.Contains(t, ie.Error(), "A8/")
+}
+
+// TestEndToEndAllocations checks that building a 1000×10 problem from
+// rows and ranking it allocates at most 10 times, for every method.
+func TestEndToEndAllocations(t *testing.T) {
+	rows, crits, w := e2eData(1000, 10)
+	for _, meth := range endToEndMethods {
+		method := meth.make(len(crits))
+		got := testing.AllocsPerRun(5, func() {
+			p, err := scoring.NewProblem(nil, crits, rows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := method.Rank(p, w); err != nil {
+				t.Fatal(err)
+			}
+		})
+		assert.LessOrEqual(t, got, 10.0, "%s: allocations of NewProblem + Rank at 1000x10", meth.token)
+	}
 }

@@ -167,13 +167,28 @@ func (m PROMETHEEII) Evaluate(p *Problem, weights []float64) (*PROMETHEEResult, 
 	if err != nil {
 		return nil, err
 	}
-	n := p.n
-	res := &PROMETHEEResult{
-		Result:       *newResult("promethee2", p, w, Higher),
-		PositiveFlow: make([]float64, p.m),
-		NegativeFlow: make([]float64, p.m),
+	mm, n := p.m, p.n
+	// One allocation for the result and its contributions table, one for
+	// the flows, the scores and the contributions.
+	rt := &struct {
+		r PROMETHEEResult
+		t Table
+	}{}
+	block := make([]float64, 3*mm+mm*n)
+	res := &rt.r
+	*res = PROMETHEEResult{
+		Result: Result{
+			Method:       "promethee2",
+			Alternatives: p.resultAlts,
+			Criteria:     p.resultCrits,
+			Weights:      w,
+			Scores:       block[:mm:mm],
+			Better:       Higher,
+		},
+		PositiveFlow: block[mm : 2*mm : 2*mm],
+		NegativeFlow: block[2*mm : 3*mm : 3*mm],
 	}
-	contrib := make([]float64, p.m*n)
+	contrib := block[3*mm:]
 	for i := range p.m {
 		var net, plus, minus float64
 		for j := range n {
@@ -186,7 +201,8 @@ func (m PROMETHEEII) Evaluate(p *Problem, weights []float64) (*PROMETHEEResult, 
 		}
 		res.Scores[i], res.PositiveFlow[i], res.NegativeFlow[i] = net, plus, minus
 	}
-	res.Contributions = newTable(contrib, p.m, n)
+	rt.t = Table{Rows: mm, Cols: n, Data: contrib}
+	res.Contributions = &rt.t
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
@@ -223,13 +239,13 @@ func (m PROMETHEEII) flows(p *Problem) (out, in []float64, err error) {
 		}
 	}
 	mm, n := p.m, p.n
-	out, in = make([]float64, mm*n), make([]float64, mm*n)
+	flows := make([]float64, 2*mm*n)
+	out, in = flows[:mm*n:mm*n], flows[mm*n:]
 	if mm == 1 {
 		return out, in, nil
 	}
-	y := make([]float64, mm)
-	z := make([]float64, mm)
-	prefix := make([]float64, mm+1)
+	work := make([]float64, 3*mm+1)
+	y, z, prefix := work[:mm:mm], work[mm:2*mm:2*mm], work[2*mm:]
 	inv := 1 / float64(mm-1)
 	for j := range n {
 		s := p.colScale[j]

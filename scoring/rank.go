@@ -39,30 +39,130 @@ func radixChunks(m int) int {
 // that tests can check that the answer does not depend on it.
 func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int) (ranks, order []int) {
 	m := len(scores)
-	chunks = max(1, min(chunks, m/2))
+	if m <= radixThreshold {
+		// One allocation: the ranks, then the sort's scratch space and
+		// the order in the same block beyond their capacity.
+		size := 3 * m
+		if wantOrder {
+			size += m
+		}
+		block := make([]int, size)
+		ranks = block[:m:m]
+		if wantOrder {
+			order = block[3*m:]
+		}
+		if m > 0 {
+			rankSmall(scores, better, ranks, order, block[m:])
+		}
+		return ranks, order
+	}
 	ranks = make([]int, m)
 	if wantOrder {
 		order = make([]int, m)
 	}
-	if m == 0 {
-		return ranks, order
+	rankLarge(scores, better, ranks, order, chunks)
+	return ranks, order
+}
+
+// rankSmall sets the competition ranks of 1 ≤ m ≤ radixThreshold scores,
+// and their order if order is not nil. scratch holds at least 2m values.
+// The items key<<32 | index (held in ints) are radix-sorted stably by the
+// top 16 bits of their key in two 8-bit passes, whose digits are counted
+// in one pass while the keys are made (a pass whose digit is the same for
+// every item is skipped); runs of items sharing those bits are then
+// sorted by the scores themselves (fixRunsInt), as rarely as 16 bits of
+// a thousand scores' range collide. The result is the order (score,
+// index) a stable comparison sort would give.
+func rankSmall(scores []float64, better Better, ranks, order, scratch []int) {
+	m := len(scores)
+	lo, hi := scores[0], scores[0]
+	for _, s := range scores {
+		if s < lo {
+			lo = s
+		}
+		if s > hi {
+			hi = s
+		}
 	}
-	if m <= radixThreshold {
-		// Walk the sorted items themselves: no order slice unless asked.
-		tol := tieTolerance * maxAbs(scores)
-		head, rank := 0.0, 1
-		for k, it := range smallSorted(scores, better) {
-			i := int(uint32(it))
-			if k == 0 || math.Abs(scores[i]-head) > tol {
-				head, rank = scores[i], k+1
-			}
-			ranks[i] = rank
-			if wantOrder {
-				order[k] = i
+	kt, sign := newKeyTransform(lo, hi, better)
+	a, b := scratch[:m:m], scratch[m:2*m:2*m]
+	var count [2][256]uint32
+	for i, s := range scores {
+		k := kt.key(s)
+		a[i] = int(k<<32 | uint64(i))
+		count[0][k>>16&255]++
+		count[1][k>>24&255]++
+	}
+	for pass := range 2 {
+		h := &count[pass]
+		sum, single := uint32(0), false
+		for d, c := range h {
+			h[d] = sum
+			sum += c
+			single = single || c == uint32(m)
+		}
+		if single {
+			continue
+		}
+		shift := uint(48 + 8*pass)
+		for _, it := range a {
+			d := uint64(it) >> shift & 255
+			b[h[d]] = it
+			h[d]++
+		}
+		a, b = b, a
+	}
+	fixRunsInt(a, scores, sign, 48)
+	tol := tieTolerance * max(math.Abs(lo), math.Abs(hi))
+	head, rank := 0.0, 1
+	for k, it := range a {
+		i := int(uint32(it))
+		if k == 0 || math.Abs(scores[i]-head) > tol {
+			head, rank = scores[i], k+1
+		}
+		ranks[i] = rank
+		if order != nil {
+			order[k] = i
+		}
+	}
+}
+
+// fixRunsInt is fixRuns on items held in ints, whose runs are the items
+// with equal bits above shift.
+func fixRunsInt(a []int, scores []float64, sign float64, shift uint) {
+	m := len(a)
+	less := func(p, q int) int {
+		if c := cmpFloat(sign*scores[uint32(p)], sign*scores[uint32(q)]); c != 0 {
+			return c
+		}
+		return cmpUint64(uint64(p), uint64(q))
+	}
+	for lo := 0; lo < m; {
+		hi := lo + 1
+		for hi < m && uint64(a[hi])>>shift == uint64(a[lo])>>shift {
+			hi++
+		}
+		if run := a[lo:hi]; len(run) > 32 {
+			slices.SortFunc(run, less)
+		} else {
+			for x := 1; x < len(run); x++ {
+				v := run[x]
+				y := x
+				for ; y > 0 && less(run[y-1], v) > 0; y-- {
+					run[y] = run[y-1]
+				}
+				run[y] = v
 			}
 		}
-		return ranks, order
+		lo = hi
 	}
+}
+
+// rankLarge is rankOrderChunks for m > radixThreshold.
+func rankLarge(scores []float64, better Better, ranks, order []int, chunks int) {
+	m := len(scores)
+	chunks = max(1, min(chunks, m/2))
+	wantOrder := order != nil
 	if m > math.MaxUint32 {
 		tol := tieTolerance * maxAbs(scores)
 		head, rank := 0.0, 1
@@ -75,7 +175,7 @@ func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int
 				order[k] = i
 			}
 		}
-		return ranks, order
+		return
 	}
 	items, kt, sign, big := radixItems(scores, better, chunks)
 	tol := tieTolerance * big
@@ -113,7 +213,6 @@ func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int
 			}
 		}
 	})
-	return ranks, order
 }
 
 // scoreRange returns the smallest and largest of the (finite) scores.

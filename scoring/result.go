@@ -87,22 +87,81 @@ func newResult(method string, p *Problem, w []float64, better Better) *Result {
 	}
 }
 
-// additiveResult builds the result of a method whose score is Σ_j w_j·r_ij
-// for the row-major matrix r, with the terms as contributions.
-func additiveResult(token string, p *Problem, w []float64, better Better, r []float64) *Result {
-	n := p.n
-	res := newResult(token, p, w, better)
-	contrib := make([]float64, p.m*n)
-	for i := range p.m {
+// transformedRows sets contrib[i][j] = w_j·t_j(data[i][j]) and scores[i]
+// to the row's sum, for rows lo…hi−1 (n = len(ts) columns).
+func transformedRows(data, contrib, scores, w []float64, ts []colTransform, lo, hi int) {
+	n := len(ts)
+	for i := lo; i < hi; i++ {
+		row, dst := data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
+		ts, w := ts[:len(row)], w[:len(row)]
 		s := 0.0
-		for j, x := range r[i*n : (i+1)*n] {
-			c := w[j] * x
-			contrib[i*n+j] = c
+		for j, x := range row {
+			c := w[j] * ts[j].apply(x)
+			dst[j] = c
 			s += c
 		}
-		res.Scores[i] = s
+		scores[i] = s
 	}
-	res.Contributions = newTable(contrib, p.m, n)
+}
+
+// newResultScratch is newResult with extra float64 values of scratch
+// space, returned zeroed. Small problems get the scratch in the scores'
+// allocation (which the result then keeps: a few kilobytes); large ones
+// get a separate one, so that the result does not hold it.
+func newResultScratch(method string, p *Problem, w []float64, better Better, extra int) (*Result, []float64) {
+	m := p.m
+	var block, scratch []float64
+	if m <= radixThreshold {
+		block = make([]float64, m+extra)
+		scratch = block[m:]
+	} else {
+		block, scratch = make([]float64, m), make([]float64, extra)
+	}
+	return &Result{
+		Method:       method,
+		Alternatives: p.resultAlts,
+		Criteria:     p.resultCrits,
+		Weights:      w,
+		Scores:       block[:m:m],
+		Better:       better,
+	}, scratch
+}
+
+// newAdditiveResult allocates the result of an additive method with its
+// contributions table: the Result and the Table in one allocation, the
+// scores and the contributions (returned, row-major m×n) in another.
+func newAdditiveResult(method string, p *Problem, w []float64, better Better) (*Result, []float64) {
+	m, n := p.m, p.n
+	rt := &struct {
+		r Result
+		t Table
+	}{}
+	block := make([]float64, m+m*n)
+	rt.r = Result{
+		Method:       method,
+		Alternatives: p.resultAlts,
+		Criteria:     p.resultCrits,
+		Weights:      w,
+		Scores:       block[:m:m],
+		Better:       better,
+	}
+	rt.t = Table{Rows: m, Cols: n, Data: block[m:]}
+	rt.r.Contributions = &rt.t
+	return &rt.r, rt.t.Data
+}
+
+// additiveRows builds the result of a method whose score is
+// Σ_j w_j·t_j(x_ij) for the column transforms ts, row by row straight
+// from the problem's values: the same numbers as additiveResult on the
+// normalised matrix, without it.
+func additiveRows(token string, p *Problem, w []float64, better Better, ts []colTransform) *Result {
+	n := p.n
+	res, contrib := newAdditiveResult(token, p, w, better)
+	if serialRows(p.m, n) {
+		transformedRows(p.data, contrib, res.Scores, w, ts, 0, p.m)
+	} else {
+		forBlocks(p.m, n, func(lo, hi, _ int) { transformedRows(p.data, contrib, res.Scores, w, ts, lo, hi) })
+	}
 	res.Ranks = rankScores(res.Scores, better)
 	res.Notes = p.constantNotes()
 	return res

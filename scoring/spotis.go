@@ -66,11 +66,44 @@ func (m SPOTIS) Rank(p *Problem, weights []float64) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	k, err := m.prepareKernel(p)
+	cols, err := m.columns(p)
 	if err != nil {
 		return nil, err
 	}
-	return additiveResult("spotis", p, w, Lower, k.r), nil
+	// The distances are computed row by row straight into the
+	// contributions, as prepareKernel's matrix times the weights.
+	n := p.n
+	res, contrib := newAdditiveResult("spotis", p, w, Lower)
+	if serialRows(p.m, n) {
+		spotisRows(p.data, contrib, res.Scores, w, cols, n, 0, p.m)
+	} else {
+		forBlocks(p.m, n, func(lo, hi, _ int) { spotisRows(p.data, contrib, res.Scores, w, cols, n, lo, hi) })
+	}
+	res.Ranks = rankScores(res.Scores, Lower)
+	res.Notes = p.constantNotes()
+	return res, nil
+}
+
+// spotisRows computes the contributions and scores of rows lo…hi−1 from
+// the problem's values data (n columns) and the columns' coefficients
+// (see SPOTIS.columns).
+func spotisRows(data, contrib, scores, w, cols []float64, n, lo, hi int) {
+	sc, ideal, span := cols[:n:n], cols[n:2*n:2*n], cols[2*n:3*n:3*n]
+	for i := lo; i < hi; i++ {
+		row, dst := data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
+		sc, ideal, span, w := sc[:len(row)], ideal[:len(row)], span[:len(row)], w[:len(row)]
+		s := 0.0
+		for j, x := range row {
+			d := 0.0
+			if span[j] > 0 {
+				d = math.Abs(x*sc[j]-ideal[j]) / span[j]
+			}
+			c := w[j] * d
+			dst[j] = c
+			s += c
+		}
+		scores[i] = s
+	}
 }
 
 // Detail implements [Evaluator]; it is Evaluate.
@@ -109,28 +142,51 @@ func (m SPOTIS) Evaluate(p *Problem, weights []float64) (*SPOTISResult, error) {
 func (m SPOTIS) prepare(p *Problem) (kernel, error) { return m.prepareKernel(p) }
 
 func (m SPOTIS) prepareKernel(p *Problem) (linearKernelLower, error) {
-	if err := checkProblem(p); err != nil {
+	cols, err := m.columns(p)
+	if err != nil {
 		return linearKernelLower{}, err
-	}
-	if m.Bounds != nil && len(m.Bounds) != p.n {
-		return linearKernelLower{}, inputErr("bounds", -1, -1, "", ErrLength,
-			fmt.Sprintf("%d bounds for %d criteria", len(m.Bounds), p.n))
-	}
-	if m.ESP != nil && len(m.ESP) != p.n {
-		return linearKernelLower{}, inputErr("esp", -1, -1, "", ErrLength,
-			fmt.Sprintf("%d expected values for %d criteria", len(m.ESP), p.n))
 	}
 	n := p.n
 	d := make([]float64, p.m*n)
+	for j := range n {
+		s, ideal, span := cols[j], cols[n+j], cols[2*n+j]
+		for i := range p.m {
+			if span > 0 {
+				d[i*n+j] = math.Abs(p.data[i*n+j]*s-ideal) / span
+			}
+		}
+	}
+	return linearKernelLower{linearKernel{r: d, n: n}}, nil
+}
+
+// columns checks the bounds and the ESP and returns, for each criterion j,
+// its exact power-of-two scale s at cols[j], the point distances are
+// measured from (the ideal or the ESP) times s at cols[n+j] and the span
+// of the bounds times s at cols[2n+j]: the distance of x is
+// |x·s − point|/span, 0 where the span is 0.
+func (m SPOTIS) columns(p *Problem) ([]float64, error) {
+	if err := checkProblem(p); err != nil {
+		return nil, err
+	}
+	if m.Bounds != nil && len(m.Bounds) != p.n {
+		return nil, inputErr("bounds", -1, -1, "", ErrLength,
+			fmt.Sprintf("%d bounds for %d criteria", len(m.Bounds), p.n))
+	}
+	if m.ESP != nil && len(m.ESP) != p.n {
+		return nil, inputErr("esp", -1, -1, "", ErrLength,
+			fmt.Sprintf("%d expected values for %d criteria", len(m.ESP), p.n))
+	}
+	n := p.n
+	cols := make([]float64, 3*n)
 	for j := range n {
 		lo, hi := p.colMin[j], p.colMax[j]
 		if m.Bounds != nil {
 			b := m.Bounds[j]
 			if math.IsNaN(b[0]) || math.IsInf(b[0], 0) || math.IsNaN(b[1]) || math.IsInf(b[1], 0) {
-				return linearKernelLower{}, inputErr("bounds", -1, j, p.crits[j].Name, ErrNotFinite, fmt.Sprint(b))
+				return nil, inputErr("bounds", -1, j, p.crits[j].Name, ErrNotFinite, fmt.Sprint(b))
 			}
 			if !(b[1] > b[0]) || b[0] > lo || b[1] < hi {
-				return linearKernelLower{}, inputErr("bounds", -1, j, p.crits[j].Name, ErrParam,
+				return nil, inputErr("bounds", -1, j, p.crits[j].Name, ErrParam,
 					fmt.Sprintf("bounds %v must satisfy min < max and contain the data's range [%g, %g]", b, lo, hi))
 			}
 			lo, hi = b[0], b[1]
@@ -144,21 +200,17 @@ func (m SPOTIS) prepareKernel(p *Problem) (linearKernelLower, error) {
 		if m.ESP != nil {
 			e := m.ESP[j]
 			if math.IsNaN(e) || math.IsInf(e, 0) {
-				return linearKernelLower{}, inputErr("esp", -1, j, p.crits[j].Name, ErrNotFinite, fmt.Sprint(e))
+				return nil, inputErr("esp", -1, j, p.crits[j].Name, ErrNotFinite, fmt.Sprint(e))
 			}
 			if e < lo || e > hi {
-				return linearKernelLower{}, inputErr("esp", -1, j, p.crits[j].Name, ErrParam,
+				return nil, inputErr("esp", -1, j, p.crits[j].Name, ErrParam,
 					fmt.Sprintf("expected value %g is outside the bounds [%g, %g]", e, lo, hi))
 			}
 			ideal = e * s
 		}
-		for i := range p.m {
-			if span > 0 {
-				d[i*n+j] = math.Abs(p.data[i*n+j]*s-ideal) / span
-			}
-		}
+		cols[j], cols[n+j], cols[2*n+j] = s, ideal, span
 	}
-	return linearKernelLower{linearKernel{r: d, n: n}}, nil
+	return cols, nil
 }
 
 // linearKernelLower is a weighted sum where lower is better.

@@ -1,6 +1,9 @@
 package scoring
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // TOPSIS is the Technique for Order Preference by Similarity to Ideal
 // Solution of Hwang & Yoon (1981), Multiple Attribute Decision Making,
@@ -56,44 +59,50 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	ts, err := m.transforms(p)
+	var buf transformBuf
+	ts, err := m.transformsInto(p, buf.slice(p.n))
 	if err != nil {
 		return nil, err
 	}
-	k := newTOPSISKernel(p, ts, p.data)
+	mm, n := p.m, p.n
+	// One allocation for the scores, the distances and the coefficients.
+	block := make([]float64, 3*mm+3*n)
 	res := &TOPSISResult{
-		Result:            *newResult("topsis", p, w, Higher),
-		DistanceIdeal:     make([]float64, p.m),
-		DistanceAntiIdeal: make([]float64, p.m),
+		Result: Result{
+			Method:       "topsis",
+			Alternatives: p.resultAlts,
+			Criteria:     p.resultCrits,
+			Weights:      w,
+			Scores:       block[:mm:mm],
+			Better:       Higher,
+		},
+		DistanceIdeal:     block[mm : 2*mm : 2*mm],
+		DistanceAntiIdeal: block[2*mm : 3*mm : 3*mm],
 	}
-	if A, B, ok := affine(ts); ok {
+	if topsisAffine(ts) {
 		// Fast path: the weighted differences to the ideal and anti-ideal
 		// are affine in the raw value, so no normalised copy is needed.
-		n := p.n
-		coef := make([]float64, 3*n)
-		slope, toBest, toWorst := coef[:n], coef[n:2*n], coef[2*n:]
-		for j := range n {
-			slope[j] = w[j] * B[j]
-			toBest[j] = w[j] * (A[j] - k.best[j])
-			toWorst[j] = w[j] * (A[j] - k.wrst[j])
+		coef := block[3*mm:]
+		slope, toBest, toWorst := coef[:n:n], coef[n:2*n:2*n], coef[2*n:3*n:3*n]
+		for j, t := range ts {
+			// As newTOPSISKernel and affine compute them.
+			a, b := t.apply(p.colMin[j]), t.apply(p.colMax[j])
+			best, wrst := math.Max(a, b), math.Min(a, b)
+			A, B := t.c-t.o*t.k, t.s*t.k
+			slope[j] = w[j] * B
+			toBest[j] = w[j] * (A - best)
+			toWorst[j] = w[j] * (A - wrst)
 		}
-		forBlocks(p.m, n, func(lo, hi, _ int) {
-			for i := lo; i < hi; i++ {
-				var sp, sm float64
-				row := p.data[i*n : (i+1)*n : (i+1)*n]
-				sl, tb, tw := slope[:len(row)], toBest[:len(row)], toWorst[:len(row)] // no bounds checks below
-				for j, x := range row {
-					a := tb[j] + sl[j]*x
-					b := tw[j] + sl[j]*x
-					sp += a * a
-					sm += b * b
-				}
-				res.DistanceIdeal[i], res.DistanceAntiIdeal[i] = math.Sqrt(sp), math.Sqrt(sm)
-				res.Scores[i] = closeness(res.DistanceIdeal[i], res.DistanceAntiIdeal[i])
-			}
-		})
+		if serialRows(mm, n) {
+			topsisRows(p.data, coef, res.Scores, res.DistanceIdeal, res.DistanceAntiIdeal, n, 0, mm)
+		} else {
+			forBlocks(mm, n, func(lo, hi, _ int) {
+				topsisRows(p.data, coef, res.Scores, res.DistanceIdeal, res.DistanceAntiIdeal, n, lo, hi)
+			})
+		}
 	} else {
-		forBlocks(p.m, p.n, func(lo, hi, _ int) {
+		k := newTOPSISKernel(p, slices.Clone(ts), p.data)
+		forBlocks(mm, n, func(lo, hi, _ int) {
 			k.scoreRange(res.Scores, res.DistanceIdeal, res.DistanceAntiIdeal, w, lo, hi)
 		})
 	}
@@ -110,12 +119,49 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 	return res, nil
 }
 
+// topsisRows sets the closeness and the distances of rows lo…hi−1 from
+// the problem's values data (n columns) and, in coef, each column's slope
+// w_j·B_j, then w_j·(A_j − best_j), then w_j·(A_j − worst_j).
+func topsisRows(data, coef, scores, dPlus, dMinus []float64, n, lo, hi int) {
+	slope, toBest, toWorst := coef[:n:n], coef[n:2*n:2*n], coef[2*n:3*n:3*n]
+	for i := lo; i < hi; i++ {
+		var sp, sm float64
+		row := data[i*n : (i+1)*n : (i+1)*n]
+		sl, tb, tw := slope[:len(row)], toBest[:len(row)], toWorst[:len(row)] // no bounds checks below
+		for j, x := range row {
+			a := tb[j] + sl[j]*x
+			b := tw[j] + sl[j]*x
+			sp += a * a
+			sm += b * b
+		}
+		dPlus[i], dMinus[i] = math.Sqrt(sp), math.Sqrt(sm)
+		scores[i] = closeness(dPlus[i], dMinus[i])
+	}
+}
+
+// topsisAffine reports whether every transform is affine, t(x) = A + B·x
+// with A = c − o·k and B = s·k, at a moderate scale (so that folding the
+// scale into B loses no precision).
+func topsisAffine(ts []colTransform) bool {
+	for _, t := range ts {
+		if t.recip || t.s < 0x1p-900 || t.s > 0x1p900 {
+			return false
+		}
+	}
+	return true
+}
+
 // transforms returns the column transforms. With None, values whose
 // squares would overflow or underflow (beyond 2^±500) are first multiplied
 // by one power of two common to every column, which scales both distances
 // alike and so leaves the closeness unchanged.
 func (m TOPSIS) transforms(p *Problem) ([]colTransform, error) {
-	ts, err := p.transforms(m.Normalization, Vector)
+	return m.transformsInto(p, make([]colTransform, p.n))
+}
+
+// transformsInto is transforms writing into ts (length n).
+func (m TOPSIS) transformsInto(p *Problem, ts []colTransform) ([]colTransform, error) {
+	ts, err := p.transformsInto(ts, m.Normalization, Vector)
 	if err != nil || m.Normalization != None {
 		return ts, err
 	}

@@ -86,26 +86,56 @@ func (m VIKOR) Evaluate(p *Problem, weights []float64) (*VIKORResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := vikorKernel{data: p.data, ts: vikorTransforms(p), n: p.n, v: m.V}
+	mm, n := p.m, p.n
+	block := make([]float64, 3*mm)
 	res := &VIKORResult{
-		Result: *newResult("vikor", p, w, Lower),
-		S:      make([]float64, p.m),
-		R:      make([]float64, p.m),
+		Result: Result{
+			Method:       "vikor",
+			Alternatives: p.resultAlts,
+			Criteria:     p.resultCrits,
+			Weights:      w,
+			Scores:       block[:mm:mm],
+			Better:       Lower,
+		},
+		S: block[mm : 2*mm : 2*mm],
+		R: block[2*mm : 3*mm : 3*mm],
 	}
 	// The weighted regret w_j·(f*_j − x)/(f*_j − f⁻_j) is affine in x.
-	// Each block of rows also records the ranges of its S and R, merged in
-	// block order afterwards, so Q needs no sequential pass.
-	forms, _ := weightedForms(k.ts, w)
-	blocks := make([]vikorRanges, numBlocks(p.m))
-	forBlocks(p.m, p.n, func(lo, hi, b int) {
-		k.regrets(res.S, res.R, w, lo, hi, forms)
-		blocks[b] = rangesOf(res.S[lo:hi], res.R[lo:hi])
-	})
-	st := blocks[0]
-	for _, b := range blocks[1:] {
-		st = st.merge(b)
+	var tbuf transformBuf
+	ts := vikorTransformsInto(p, tbuf.slice(n))
+	var fbuf [16]form
+	forms := fbuf[:0]
+	if n > len(fbuf) {
+		forms = make([]form, 0, n)
 	}
-	forBlocks(p.m, 1, func(lo, hi, _ int) { k.fillQ(res.Scores[lo:hi], res.S[lo:hi], res.R[lo:hi], st) })
+	forms, _ = weightedFormsInto(forms, ts, w)
+	var st vikorRanges
+	if serialRows(mm, n) {
+		// The ranges of S and R are exact whatever the blocks, so one
+		// block gives the bits the parallel path gives.
+		k := vikorKernel{data: p.data, ts: ts, n: n, v: m.V}
+		k.regrets(res.S, res.R, w, 0, mm, forms)
+		st = rangesOf(res.S, res.R)
+		k.fillQ(res.Scores, res.S, res.R, st)
+	} else {
+		// Each block of rows also records the ranges of its S and R,
+		// merged in block order afterwards, so Q needs no sequential pass.
+		k := vikorKernel{data: p.data, ts: slices.Clone(ts), n: n, v: m.V}
+		var hforms []form
+		if forms != nil {
+			hforms = slices.Clone(forms)
+		}
+		blocks := make([]vikorRanges, numBlocks(mm))
+		forBlocks(mm, n, func(lo, hi, b int) {
+			k.regrets(res.S, res.R, w, lo, hi, hforms)
+			blocks[b] = rangesOf(res.S[lo:hi], res.R[lo:hi])
+		})
+		st = blocks[0]
+		for _, b := range blocks[1:] {
+			st = st.merge(b)
+		}
+		forBlocks(mm, 1, func(lo, hi, _ int) { k.fillQ(res.Scores[lo:hi], res.S[lo:hi], res.R[lo:hi], st) })
+	}
 	var order []int
 	res.Ranks, order = rankAndOrder(res.Scores, Lower)
 	res.Notes = p.constantNotes()
@@ -178,7 +208,11 @@ func isMinimum(x, lo, hi float64) bool {
 // vikorTransforms returns, per column, the map x ↦ (f* − x)/(f* − f⁻),
 // 0 on a constant column.
 func vikorTransforms(p *Problem) []colTransform {
-	ts := make([]colTransform, p.n)
+	return vikorTransformsInto(p, make([]colTransform, p.n))
+}
+
+// vikorTransformsInto is vikorTransforms writing into ts (length n).
+func vikorTransformsInto(p *Problem, ts []colTransform) []colTransform {
 	for j := range p.n {
 		s := p.colScale[j]
 		lo, hi := p.colMin[j]*s, p.colMax[j]*s

@@ -1,6 +1,9 @@
 package scoring
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // WeightedProduct is the weighted product model (Bridgman 1922; Miller &
 // Starr 1969):
@@ -62,7 +65,8 @@ func (m WeightedProduct) Rank(p *Problem, weights []float64) (*Result, error) {
 	if err := rejectNone(m.Normalization, "the weighted product"); err != nil {
 		return nil, err
 	}
-	ts, err := p.transforms(m.Normalization, Max)
+	var tbuf transformBuf
+	ts, err := p.transformsInto(tbuf.slice(p.n), m.Normalization, Max)
 	if err != nil {
 		return nil, err
 	}
@@ -71,60 +75,87 @@ func (m WeightedProduct) Rank(p *Problem, weights []float64) (*Result, error) {
 	// with no working copy of the matrix. Each block records its first
 	// negative normalised value; the earliest is reported, as a sequential
 	// scan would.
-	lf := logForms(p, ts, w)
 	n := p.n
-	bad := make([]int, numBlocks(p.m))
-	// One row of logarithms per block, each on its own cache lines.
-	stride := (n + 15) &^ 7
-	buf := make([]float64, numBlocks(p.m)*stride)
-	forBlocks(p.m, n, func(lo, hi, b int) {
-		bad[b] = -1
-		lf := lf[:n]
-		logs := buf[b*stride : b*stride+n]
-		for i := lo; i < hi; i++ {
-			src := p.data[i*n : (i+1)*n : (i+1)*n]
-			for j, x := range src {
-				f := &lf[j]
-				r := x * f.a
-				if f.kind == logGeneral {
-					r = ts[j].apply(x)
-				}
-				if r < 0 {
-					bad[b] = i*n + j
-					return
-				}
-				logs[j] = r
-			}
-			fastLogs(logs)
-			s := 0.0
-			for j, l := range logs {
-				f := &lf[j]
-				if f.w == 0 {
-					continue // 0^0 = 1
-				}
-				// Every normalisation gives r ≤ 1, so ln r ≤ 0; clamping
-				// the rounding above 0 keeps Max scores within [0, 1].
-				if l = f.sgn*l + f.off; l > 0 {
-					l = 0
-				}
-				s += f.w * l // −Inf for r = 0, so the score is 0
-			}
-			res.Scores[i] = s
+	var fbuf [16]logForm
+	lf := fbuf[:0]
+	if n > len(fbuf) {
+		lf = make([]logForm, 0, n)
+	}
+	lf = logFormsInto(lf, p, ts, w)
+	nb := numBlocks(p.m)
+	if serialRows(p.m, n) {
+		var lbuf [32]float64
+		logs := lbuf[:0]
+		if n > len(lbuf) {
+			logs = make([]float64, 0, n)
 		}
-		// Exponentiate in a separate loop: its iterations are independent,
-		// so math.Exp's latency overlaps instead of ending every row.
-		for i := lo; i < hi; i++ {
-			res.Scores[i] = math.Exp(res.Scores[i])
+		logs = logs[:n]
+		for b := range nb {
+			if k := wpmRows(p.data, res.Scores, lf, ts, logs, b*blockRows, min((b+1)*blockRows, p.m)); k >= 0 {
+				return nil, wpmDomainErr(p, k)
+			}
 		}
-	})
-	for _, k := range bad {
-		if k >= 0 {
-			return nil, wpmDomainErr(p, k)
+	} else {
+		hts, hlf := slices.Clone(ts), slices.Clone(lf)
+		bad := make([]int, nb)
+		// One row of logarithms per block, each on its own cache lines.
+		stride := (n + 15) &^ 7
+		buf := make([]float64, nb*stride)
+		forBlocks(p.m, n, func(lo, hi, b int) {
+			bad[b] = wpmRows(p.data, res.Scores, hlf, hts, buf[b*stride:b*stride+n], lo, hi)
+		})
+		for _, k := range bad {
+			if k >= 0 {
+				return nil, wpmDomainErr(p, k)
+			}
 		}
 	}
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
+}
+
+// wpmRows sets the scores of rows lo…hi−1 from the problem's values data
+// and the columns' log forms, using logs (n values) as scratch. It
+// returns the flat index of the first negative normalised value, or −1.
+func wpmRows(data, scores []float64, lf []logForm, ts []colTransform, logs []float64, lo, hi int) int {
+	n := len(logs)
+	lf = lf[:n]
+	for i := lo; i < hi; i++ {
+		src := data[i*n : (i+1)*n : (i+1)*n]
+		for j, x := range src {
+			f := &lf[j]
+			r := x * f.a
+			if f.kind == logGeneral {
+				r = ts[j].apply(x)
+			}
+			if r < 0 {
+				return i*n + j
+			}
+			logs[j] = r
+		}
+		fastLogs(logs)
+		s := 0.0
+		for j, l := range logs {
+			f := &lf[j]
+			if f.w == 0 {
+				continue // 0^0 = 1
+			}
+			// Every normalisation gives r ≤ 1, so ln r ≤ 0; clamping
+			// the rounding above 0 keeps Max scores within [0, 1].
+			if l = f.sgn*l + f.off; l > 0 {
+				l = 0
+			}
+			s += f.w * l // −Inf for r = 0, so the score is 0
+		}
+		scores[i] = s
+	}
+	// Exponentiate in a separate loop: its iterations are independent,
+	// so math.Exp's latency overlaps instead of ending every row.
+	for i := lo; i < hi; i++ {
+		scores[i] = math.Exp(scores[i])
+	}
+	return -1
 }
 
 // A logForm gives w·ln r(x) for one column of the weighted product as
@@ -142,8 +173,8 @@ const (
 	logScaled
 )
 
-// logForms resolves each column's log form, saving a multiplication or a
-// division per cell where that loses nothing:
+// logFormsInto resolves each column's log form into forms (capacity ≥ n),
+// saving a multiplication or a division per cell where that loses nothing:
 //   - on the ratio normalisations' benefit columns (Max, Sum, Vector)
 //     r = (x·s)·k with s the column's exact power-of-two scale and k in
 //     [1/m, 2], so ln r = ln(x·s) + ln k: x·s is exact (unless subnormal,
@@ -152,8 +183,8 @@ const (
 //     1/c and max x·(1/c) are finite; x/c rounds twice, so ln r is within
 //     a few 2^-53 of the exact value. (Splitting ln c − ln x instead would
 //     cancel large logarithms on a column spanning many magnitudes.)
-func logForms(p *Problem, ts []colTransform, w []float64) []logForm {
-	forms := make([]logForm, len(ts))
+func logFormsInto(forms []logForm, p *Problem, ts []colTransform, w []float64) []logForm {
+	forms = forms[:len(ts)]
 	for j, t := range ts {
 		f := logForm{w: w[j], sgn: 1}
 		switch inv := 1 / t.c; {
@@ -170,7 +201,7 @@ func logForms(p *Problem, ts []colTransform, w []float64) []logForm {
 // wpmDomainErr reports the negative normalised value at flat index k.
 func wpmDomainErr(p *Problem, k int) error {
 	i, j := k/p.n, k%p.n
-	return inputErr("matrix", i, j, p.alts[i]+"/"+p.crits[j].Name, ErrDomain,
+	return inputErr("matrix", i, j, p.altName(i)+"/"+p.crits[j].Name, ErrDomain,
 		"the weighted product needs non-negative normalised values")
 }
 

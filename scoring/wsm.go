@@ -1,5 +1,7 @@
 package scoring
 
+import "slices"
+
 // WeightedSum is simple additive weighting (SAW), the weighted sum model:
 //
 //	score_i = Σ_j w_j · r_ij
@@ -53,45 +55,71 @@ func (m WeightedSum) Rank(p *Problem, weights []float64) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ts, err := p.transforms(m.Normalization, Max)
+	var tbuf transformBuf
+	ts, err := p.transformsInto(tbuf.slice(p.n), m.Normalization, Max)
 	if err != nil {
 		return nil, err
 	}
-	res := newResult("wsm", p, w, Higher)
-	n := p.n
-	contrib := make([]float64, p.m*n)
+	res, contrib := newAdditiveResult("wsm", p, w, Higher)
 	// Per column the contribution w_j·r(x) is a + b·x or, for a
 	// reciprocal transform, c/x; folding w_j in saves a multiplication.
-	forms, fast := weightedForms(ts, w)
-	forBlocks(p.m, n, func(lo, hi, _ int) {
-		for i := lo; i < hi; i++ {
-			src, dst := p.data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
-			s := 0.0
-			if fast {
-				forms := forms[:len(src)]
-				for j, x := range src {
-					f := &forms[j]
-					c := f.a + f.b*x
-					if f.recip {
-						c = f.a / x
-					}
-					dst[j] = c
-					s += c
-				}
-			} else {
-				for j, x := range src {
-					c := w[j] * ts[j].apply(x)
-					dst[j] = c
-					s += c
-				}
-			}
-			res.Scores[i] = s
-		}
-	})
-	res.Contributions = newTable(contrib, p.m, n)
+	var fbuf [16]form
+	forms := fbuf[:0]
+	if p.n > len(fbuf) {
+		forms = make([]form, 0, p.n)
+	}
+	forms, fast := weightedFormsInto(forms, ts, w)
+	if serialRows(p.m, p.n) {
+		k := wsmRows{data: p.data, contrib: contrib, scores: res.Scores, w: w, ts: ts, forms: forms, n: p.n, fast: fast}
+		k.run(0, p.m)
+	} else {
+		// Built from the locals, not from a stack wsmRows: escape analysis
+		// would otherwise move the stack buffers to the heap.
+		k := &wsmRows{data: p.data, contrib: contrib, scores: res.Scores, w: w,
+			ts: slices.Clone(ts), forms: slices.Clone(forms), n: p.n, fast: fast}
+		forBlocks(p.m, p.n, func(lo, hi, _ int) { k.run(lo, hi) })
+	}
 	res.Ranks = rankScores(res.Scores, Higher)
 	res.Notes = p.constantNotes()
 	return res, nil
+}
+
+// wsmRows computes the weighted sum's contributions and scores of rows.
+// Its slices may live on the caller's stack when it runs there.
+type wsmRows struct {
+	data, contrib, scores, w []float64
+	ts                       []colTransform
+	forms                    []form
+	n                        int
+	fast                     bool
+}
+
+// run computes rows lo…hi−1.
+func (k *wsmRows) run(lo, hi int) {
+	n := k.n
+	for i := lo; i < hi; i++ {
+		src, dst := k.data[i*n:(i+1)*n:(i+1)*n], k.contrib[i*n:(i+1)*n:(i+1)*n]
+		s := 0.0
+		if k.fast {
+			forms := k.forms[:len(src)]
+			for j, x := range src {
+				f := &forms[j]
+				c := f.a + f.b*x
+				if f.recip {
+					c = f.a / x
+				}
+				dst[j] = c
+				s += c
+			}
+		} else {
+			for j, x := range src {
+				c := k.w[j] * k.ts[j].apply(x)
+				dst[j] = c
+				s += c
+			}
+		}
+		k.scores[i] = s
+	}
 }
 
 func (m WeightedSum) prepare(p *Problem) (kernel, error) {

@@ -7,10 +7,16 @@ lines. Each timing is the best of several runs and includes the ranking, as
 the Go methods do.
 
 With --e2e it times the end-to-end work that BenchmarkEndToEnd times in Go,
-rows in memory to a ranking: np.asarray of the rows (a float64 array, as
-the Go rows are float64 slices) -> formula -> argsort, for every method at
-1000x10 and 1000000x10 (PROMETHEE II at 1000x10 and 2000x10), and prints
-the median of the runs: wall time, then the process's CPU time. Data: uniform values in [1, 100), every third criterion a cost,
+data in memory to a ranking, for every method at 1000x10 and 1000000x10
+(PROMETHEE II at 1000x10 and 2000x10), and prints the median of the runs:
+wall time, then the process's CPU time. The data is a float64 ndarray in
+memory before the clock starts, the form a numpy user holds it in (the Go
+side starts from its natural form, [][]float64 rows); np.asarray of it is
+a no-op, kept to show where a conversion would go. Timed: the formula and
+a stable argsort to ranks. Not done on the numpy side, and timed on the Go
+side: checking that values are finite, copying the matrix, the default
+alternative names A1…Am a Go result carries (the Go side is given no
+names). Data: uniform values in [1, 100), every third criterion a cost,
 weights uniform in [0.5, 1.5) normalised - the same shape as the Go
 benchmark's data (not the same numbers: the timings do not depend on them).
 """
