@@ -838,38 +838,23 @@ func (d *streamDecoder) number(delim bool) (int, *posError) {
 // of the offending byte.
 func scanNumber(buf []byte, k int, eof, delim bool) (end int, ok, complete bool) {
 	n := len(buf)
-	more := func(at int) (int, bool, bool) {
-		if eof {
-			return at, false, true
-		}
-		return at, false, false
-	}
 	if k < n && buf[k] == '-' {
 		k++
 	}
 	if k >= n {
-		return more(k)
+		return k, false, eof
 	}
 	switch c := buf[k]; {
 	case c == '0':
 		k++
 	case c >= '1' && c <= '9':
-		for k < n && buf[k] >= '0' && buf[k] <= '9' {
-			k++
-		}
+		k = skipDigits(buf, k+1)
 	default:
 		return k, false, true
 	}
 	if k < n && buf[k] == '.' {
-		k++
-		if k >= n {
-			return more(k)
-		}
-		if buf[k] < '0' || buf[k] > '9' {
-			return k, false, true
-		}
-		for k < n && buf[k] >= '0' && buf[k] <= '9' {
-			k++
+		if k, ok = requiredDigits(buf, k+1); !ok {
+			return k, false, k < n || eof
 		}
 	}
 	if k < n && (buf[k] == 'e' || buf[k] == 'E') {
@@ -877,21 +862,12 @@ func scanNumber(buf []byte, k int, eof, delim bool) (end int, ok, complete bool)
 		if k < n && (buf[k] == '+' || buf[k] == '-') {
 			k++
 		}
-		if k >= n {
-			return more(k)
-		}
-		if buf[k] < '0' || buf[k] > '9' {
-			return k, false, true
-		}
-		for k < n && buf[k] >= '0' && buf[k] <= '9' {
-			k++
+		if k, ok = requiredDigits(buf, k); !ok {
+			return k, false, k < n || eof
 		}
 	}
 	if k >= n {
-		if eof {
-			return k, true, true
-		}
-		return k, false, false
+		return k, eof, eof
 	}
 	if !delim {
 		return k, true, true
@@ -901,6 +877,24 @@ func scanNumber(buf []byte, k int, eof, delim bool) (end int, ok, complete bool)
 		return k, true, true
 	}
 	return k, false, true
+}
+
+// requiredDigits scans the one or more digits a number's fraction or
+// exponent must have at buf[k] and returns the index past them; ok is
+// false, with k, when there is no digit at k (k may be len(buf)).
+func requiredDigits(buf []byte, k int) (end int, ok bool) {
+	if k >= len(buf) || buf[k] < '0' || buf[k] > '9' {
+		return k, false
+	}
+	return skipDigits(buf, k+1), true
+}
+
+// skipDigits returns the index past the run of digits at buf[k:].
+func skipDigits(buf []byte, k int) int {
+	for k < len(buf) && buf[k] >= '0' && buf[k] <= '9' {
+		k++
+	}
+	return k
 }
 
 // matrix reads the "matrix" member's value at i, row by row, into the
