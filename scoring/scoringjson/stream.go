@@ -649,13 +649,8 @@ func (d *streamDecoder) decodeSmall(req *ScoreRequest) error {
 func (d *streamDecoder) alternatives() *posError {
 	d.altsGiven = true
 	d.altsLate = d.matrixGiven
-	switch c := d.peek(); c {
-	case 'n':
-		return d.literal("null")
-	case '[':
-		d.i++
-	default:
-		return d.wrongType("alternatives", "a list")
+	if open, perr := d.openList("alternatives"); !open {
+		return perr
 	}
 	// The names go into one string (one object for the collector, not a
 	// million), cut at d.altEnds.
@@ -693,18 +688,44 @@ func (d *streamDecoder) alternatives() *posError {
 		default:
 			return d.wrongType(fmt.Sprintf("alternatives[%d]", idx), "a string")
 		}
-		switch c := d.peek(); c {
-		case ',':
-			d.i++
-		case ']':
-			d.i++
+		last, perr := d.afterElement()
+		if perr != nil {
+			return perr
+		}
+		if last {
 			d.altNames = all.String()
 			return nil
-		case 0:
-			return d.endErr()
-		default:
-			return d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
 		}
+	}
+}
+
+// openList reads the '[' of the list at i, or the null that stands for no
+// list (open is then false); anything else is a type error naming path.
+func (d *streamDecoder) openList(path string) (open bool, perr *posError) {
+	switch d.peek() {
+	case 'n':
+		return false, d.literal("null")
+	case '[':
+		d.i++
+		return true, nil
+	}
+	return false, d.wrongType(path, "a list")
+}
+
+// afterElement reads what follows an element of a list: ',' when more
+// follow, or ']' (last is then true); anything else is an error.
+func (d *streamDecoder) afterElement() (last bool, perr *posError) {
+	switch c := d.peek(); c {
+	case ',':
+		d.i++
+		return false, nil
+	case ']':
+		d.i++
+		return true, nil
+	case 0:
+		return false, d.endErr()
+	default:
+		return false, d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
 	}
 }
 
@@ -901,13 +922,8 @@ func skipDigits(buf []byte, k int) int {
 // problem builder (when the criteria are known) or a flat slice.
 func (d *streamDecoder) matrix() *posError {
 	d.matrixGiven = true
-	switch c := d.peek(); c {
-	case 'n':
-		return d.literal("null")
-	case '[':
-		d.i++
-	default:
-		return d.wrongType("matrix", "a list")
+	if open, perr := d.openList("matrix"); !open {
+		return perr
 	}
 	d.startMatrix()
 	var row []float64
@@ -936,17 +952,13 @@ func (d *streamDecoder) matrix() *posError {
 			return d.wrongType(fmt.Sprintf("matrix[%d]", d.rows), "a list")
 		}
 		d.endRow(width, row)
-		switch c := d.peek(); c {
-		case ',':
-			d.i++
-		case ']':
-			d.i++
+		last, perr := d.afterElement()
+		if perr != nil {
+			return perr
+		}
+		if last {
 			d.rows++
 			return nil
-		case 0:
-			return d.endErr()
-		default:
-			return d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
 		}
 	}
 }
@@ -1028,6 +1040,8 @@ func (d *streamDecoder) row(row []float64) (int, *posError) {
 				d.flat = append(d.flat, v)
 			}
 		}
+		// afterElement written out: this runs once per value, and the
+		// call would not inline.
 		switch c := d.peek(); c {
 		case ',':
 			d.i++
