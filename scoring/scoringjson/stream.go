@@ -308,17 +308,10 @@ func (d *streamDecoder) checkUTF8(k int) {
 		end--
 	}
 	part := d.buf[d.validated:end]
-	if utf8.Valid(part) {
+	at := strictdec.FirstInvalidUTF8(part)
+	if at < 0 {
 		d.validated = end
 		return
-	}
-	at := 0
-	for at < len(part) {
-		r, n := utf8.DecodeRune(part[at:])
-		if r == utf8.RuneError && n <= 1 {
-			break
-		}
-		at += n
 	}
 	if !utf8.FullRune(part[at:]) && end == len(d.buf) && !d.eof {
 		d.validated += at // the rest of the sequence is still to come
