@@ -364,7 +364,7 @@ func electre1Indices(v, g, w []float64, m, n int) (conc, disc []float64) {
 			table[mask] = table[mask&^(1<<hi)] + w[hi]
 		}
 	}
-	forPairRows(m, n, func(lo, hi int) {
+	forPairRows(m, n, func(lo, hi, _ int) {
 		acc := make([]uint64, 5*m)
 		var fac []float64
 		if table == nil {

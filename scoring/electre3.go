@@ -275,7 +275,7 @@ func (e ELECTREIII) Evaluate(p *Problem, weights []float64) (*ELECTREIIIResult, 
 	mm, n := p.m, p.n
 	g := orientedValues(p)
 	conc, sigma := make([]float64, mm*mm), make([]float64, mm*mm)
-	forPairRows(mm, n, func(lo, hi int) {
+	forPairRows(mm, n, func(lo, hi, _ int) {
 		// Each unordered pair once, from its smaller index: the two
 		// directions share the differences (b − a and a − b are exact
 		// negatives) and the thresholds' loads.
@@ -349,7 +349,7 @@ func classRanks(classes [][]int, m int) []int {
 // direction of a pair holds the margin, since s ≥ 0.
 func outrankingLevels(sigma []float64, m int, alpha, beta float64) []float64 {
 	out := make([]float64, m*m)
-	forPairRows(m, 1, func(lo, hi int) {
+	forPairRows(m, 1, func(lo, hi, _ int) {
 		for a := lo; a < hi; a++ {
 			row := out[a*m : (a+1)*m]
 			for b := range m {

@@ -1,10 +1,6 @@
 package scoring
 
-import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-)
+import "runtime"
 
 // pairChunkRows is the number of rows of a pairwise (m × m) computation in
 // one unit of parallel work: small, because each row already holds m pairs
@@ -12,32 +8,19 @@ import (
 // leave the pairs on one core).
 const pairChunkRows = 16
 
-// forPairRows calls fn(lo, hi) on consecutive chunks of the rows [0, m) of
-// a pairwise computation costing about m·m·n, concurrently (chunks handed
-// out one at a time, so rows of unequal cost balance) when that is at
-// least parallelMin. fn must only write to memory owned by its rows' pairs
-// and must not depend on the order of the chunks, so the result is the
-// same for any number of goroutines. Every goroutine is joined before
-// forPairRows returns.
-func forPairRows(m, n int, fn func(lo, hi int)) {
+// forPairRows calls fn(lo, hi, c) on consecutive chunks c of the rows
+// [0, m) of a pairwise computation costing about m·m·n, concurrently
+// (chunks handed out one at a time, so rows of unequal cost balance) when
+// that is at least parallelMin; otherwise once, as fn(0, m, 0). fn must
+// only write to memory owned by its rows' pairs and must not depend on the
+// order of the chunks, so the result is the same for any number of
+// goroutines. Every goroutine is joined before forPairRows returns.
+func forPairRows(m, n int, fn func(lo, hi, c int)) {
 	chunks := (m + pairChunkRows - 1) / pairChunkRows
 	workers := min(runtime.GOMAXPROCS(0), chunks)
 	if workers <= 1 || m*m*n < parallelMin {
-		fn(0, m)
+		fn(0, m, 0)
 		return
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				c := int(next.Add(1) - 1)
-				if c >= chunks {
-					return
-				}
-				fn(c*pairChunkRows, min((c+1)*pairChunkRows, m))
-			}
-		})
-	}
-	wg.Wait()
+	runChunks(m, pairChunkRows, workers, fn)
 }

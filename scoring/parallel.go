@@ -28,16 +28,25 @@ func forBlocks(m, n int, fn func(lo, hi, b int)) {
 		}
 		return
 	}
+	runChunks(m, blockRows, workers, fn)
+}
+
+// runChunks calls fn(lo, hi, c) for the consecutive chunks c of size rows
+// of [0, m) on workers goroutines, each taking the next chunk not yet taken
+// as it finishes one, so chunks of unequal cost balance. Every goroutine is
+// joined before runChunks returns.
+func runChunks(m, size, workers int, fn func(lo, hi, c int)) {
+	chunks := (m + size - 1) / size
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for {
-				b := int(next.Add(1) - 1)
-				if b >= nb {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
 					return
 				}
-				fn(b*blockRows, min((b+1)*blockRows, m), b)
+				fn(c*size, min((c+1)*size, m), c)
 			}
 		})
 	}

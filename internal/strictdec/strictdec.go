@@ -236,19 +236,30 @@ func checkText(format string, data []byte) error {
 	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
 		return &Error{Format: format, Line: 1, Column: 1, Err: causef(ErrInvalidUTF8, "invalid UTF-8: the document is UTF-16; save it as UTF-8")}
 	}
-	if utf8.Valid(data) {
+	off := FirstInvalidUTF8(data)
+	if off < 0 {
 		return nil
 	}
+	line, col := position(data, off)
+	return &Error{Format: format, Line: line, Column: col, Err: causef(ErrInvalidUTF8, "invalid UTF-8 (byte 0x%02X at offset %d)", data[off], off)}
+}
+
+// FirstInvalidUTF8 returns the offset of the first byte of b that does not
+// begin a valid UTF-8 sequence (a sequence cut by the end of b included),
+// or -1 when b is valid UTF-8.
+func FirstInvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
 	off := 0
-	for off < len(data) {
-		r, n := utf8.DecodeRune(data[off:])
+	for off < len(b) {
+		r, n := utf8.DecodeRune(b[off:])
 		if r == utf8.RuneError && n <= 1 {
 			break
 		}
 		off += n
 	}
-	line, col := position(data, off)
-	return &Error{Format: format, Line: line, Column: col, Err: causef(ErrInvalidUTF8, "invalid UTF-8 (byte 0x%02X at offset %d)", data[off], off)}
+	return off
 }
 
 // position returns the 1-based line and column (in characters) of byte

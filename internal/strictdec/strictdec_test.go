@@ -257,3 +257,21 @@ func TestYAMLPlainScalarsAsText(t *testing.T) {
 	err = Decode([]byte("kind: 7\n"), &d)
 	assert.Contains(t, err.Error(), `kind: unknown kind "7"`)
 }
+
+// TestFirstInvalidUTF8: the offset of the first byte that begins no valid
+// sequence, a sequence cut by the end included; -1 for valid text.
+func TestFirstInvalidUTF8(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"", -1},
+		{"café ✓", -1},
+		{"caf\xe9", 3},
+		{"é\xff", 2},
+		{"ab\xe2\x9c", 2},   // "✓" cut after two of its three bytes
+		{"\xed\xa0\x80", 0}, // a UTF-16 surrogate is no UTF-8
+	} {
+		assert.Equal(t, tc.want, FirstInvalidUTF8([]byte(tc.in)), "%q", tc.in)
+	}
+}

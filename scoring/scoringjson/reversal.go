@@ -2,7 +2,6 @@ package scoringjson
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/socialseat/socialseat/scoring"
@@ -48,11 +47,8 @@ func (req *ScoreRequest) reversal(ctx context.Context, p *scoring.Problem, w []f
 		}
 	}
 	rep, err := scoring.RankReversal(ctx, m, p, w)
-	switch {
-	case err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()):
-		return nil, err
-	case err != nil:
-		return nil, badInput(err)
+	if err != nil {
+		return nil, runErr(ctx, err)
 	}
 	return rep, nil
 }

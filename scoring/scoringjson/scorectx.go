@@ -69,11 +69,18 @@ func rankContext(ctx context.Context, m scoring.Method, p *scoring.Problem, w []
 	} else {
 		res, err = scoring.RankContext(ctx, m, p, w)
 	}
-	switch {
-	case err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()):
-		return nil, err
-	case err != nil:
-		return nil, badInput(err)
+	if err != nil {
+		return nil, runErr(ctx, err)
 	}
 	return res, nil
+}
+
+// runErr classes the error of a scoring run under ctx: the context's own
+// error (the run was given up) is returned as it is, any other is bad
+// input.
+func runErr(ctx context.Context, err error) error {
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return err
+	}
+	return badInput(err)
 }

@@ -308,17 +308,10 @@ func (d *streamDecoder) checkUTF8(k int) {
 		end--
 	}
 	part := d.buf[d.validated:end]
-	if utf8.Valid(part) {
+	at := strictdec.FirstInvalidUTF8(part)
+	if at < 0 {
 		d.validated = end
 		return
-	}
-	at := 0
-	for at < len(part) {
-		r, n := utf8.DecodeRune(part[at:])
-		if r == utf8.RuneError && n <= 1 {
-			break
-		}
-		at += n
 	}
 	if !utf8.FullRune(part[at:]) && end == len(d.buf) && !d.eof {
 		d.validated += at // the rest of the sequence is still to come
@@ -649,13 +642,8 @@ func (d *streamDecoder) decodeSmall(req *ScoreRequest) error {
 func (d *streamDecoder) alternatives() *posError {
 	d.altsGiven = true
 	d.altsLate = d.matrixGiven
-	switch c := d.peek(); c {
-	case 'n':
-		return d.literal("null")
-	case '[':
-		d.i++
-	default:
-		return d.wrongType("alternatives", "a list")
+	if open, perr := d.openList("alternatives"); !open {
+		return perr
 	}
 	// The names go into one string (one object for the collector, not a
 	// million), cut at d.altEnds.
@@ -693,18 +681,44 @@ func (d *streamDecoder) alternatives() *posError {
 		default:
 			return d.wrongType(fmt.Sprintf("alternatives[%d]", idx), "a string")
 		}
-		switch c := d.peek(); c {
-		case ',':
-			d.i++
-		case ']':
-			d.i++
+		last, perr := d.afterElement()
+		if perr != nil {
+			return perr
+		}
+		if last {
 			d.altNames = all.String()
 			return nil
-		case 0:
-			return d.endErr()
-		default:
-			return d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
 		}
+	}
+}
+
+// openList reads the '[' of the list at i, or the null that stands for no
+// list (open is then false); anything else is a type error naming path.
+func (d *streamDecoder) openList(path string) (open bool, perr *posError) {
+	switch d.peek() {
+	case 'n':
+		return false, d.literal("null")
+	case '[':
+		d.i++
+		return true, nil
+	}
+	return false, d.wrongType(path, "a list")
+}
+
+// afterElement reads what follows an element of a list: ',' when more
+// follow, or ']' (last is then true); anything else is an error.
+func (d *streamDecoder) afterElement() (last bool, perr *posError) {
+	switch c := d.peek(); c {
+	case ',':
+		d.i++
+		return false, nil
+	case ']':
+		d.i++
+		return true, nil
+	case 0:
+		return false, d.endErr()
+	default:
+		return false, d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
 	}
 }
 
@@ -838,38 +852,23 @@ func (d *streamDecoder) number(delim bool) (int, *posError) {
 // of the offending byte.
 func scanNumber(buf []byte, k int, eof, delim bool) (end int, ok, complete bool) {
 	n := len(buf)
-	more := func(at int) (int, bool, bool) {
-		if eof {
-			return at, false, true
-		}
-		return at, false, false
-	}
 	if k < n && buf[k] == '-' {
 		k++
 	}
 	if k >= n {
-		return more(k)
+		return k, false, eof
 	}
 	switch c := buf[k]; {
 	case c == '0':
 		k++
 	case c >= '1' && c <= '9':
-		for k < n && buf[k] >= '0' && buf[k] <= '9' {
-			k++
-		}
+		k = skipDigits(buf, k+1)
 	default:
 		return k, false, true
 	}
 	if k < n && buf[k] == '.' {
-		k++
-		if k >= n {
-			return more(k)
-		}
-		if buf[k] < '0' || buf[k] > '9' {
-			return k, false, true
-		}
-		for k < n && buf[k] >= '0' && buf[k] <= '9' {
-			k++
+		if k, ok = requiredDigits(buf, k+1); !ok {
+			return k, false, k < n || eof
 		}
 	}
 	if k < n && (buf[k] == 'e' || buf[k] == 'E') {
@@ -877,21 +876,12 @@ func scanNumber(buf []byte, k int, eof, delim bool) (end int, ok, complete bool)
 		if k < n && (buf[k] == '+' || buf[k] == '-') {
 			k++
 		}
-		if k >= n {
-			return more(k)
-		}
-		if buf[k] < '0' || buf[k] > '9' {
-			return k, false, true
-		}
-		for k < n && buf[k] >= '0' && buf[k] <= '9' {
-			k++
+		if k, ok = requiredDigits(buf, k); !ok {
+			return k, false, k < n || eof
 		}
 	}
 	if k >= n {
-		if eof {
-			return k, true, true
-		}
-		return k, false, false
+		return k, eof, eof
 	}
 	if !delim {
 		return k, true, true
@@ -903,17 +893,30 @@ func scanNumber(buf []byte, k int, eof, delim bool) (end int, ok, complete bool)
 	return k, false, true
 }
 
+// requiredDigits scans the one or more digits a number's fraction or
+// exponent must have at buf[k] and returns the index past them; ok is
+// false, with k, when there is no digit at k (k may be len(buf)).
+func requiredDigits(buf []byte, k int) (end int, ok bool) {
+	if k >= len(buf) || buf[k] < '0' || buf[k] > '9' {
+		return k, false
+	}
+	return skipDigits(buf, k+1), true
+}
+
+// skipDigits returns the index past the run of digits at buf[k:].
+func skipDigits(buf []byte, k int) int {
+	for k < len(buf) && buf[k] >= '0' && buf[k] <= '9' {
+		k++
+	}
+	return k
+}
+
 // matrix reads the "matrix" member's value at i, row by row, into the
 // problem builder (when the criteria are known) or a flat slice.
 func (d *streamDecoder) matrix() *posError {
 	d.matrixGiven = true
-	switch c := d.peek(); c {
-	case 'n':
-		return d.literal("null")
-	case '[':
-		d.i++
-	default:
-		return d.wrongType("matrix", "a list")
+	if open, perr := d.openList("matrix"); !open {
+		return perr
 	}
 	d.startMatrix()
 	var row []float64
@@ -942,17 +945,13 @@ func (d *streamDecoder) matrix() *posError {
 			return d.wrongType(fmt.Sprintf("matrix[%d]", d.rows), "a list")
 		}
 		d.endRow(width, row)
-		switch c := d.peek(); c {
-		case ',':
-			d.i++
-		case ']':
-			d.i++
+		last, perr := d.afterElement()
+		if perr != nil {
+			return perr
+		}
+		if last {
 			d.rows++
 			return nil
-		case 0:
-			return d.endErr()
-		default:
-			return d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
 		}
 	}
 }
@@ -1034,6 +1033,8 @@ func (d *streamDecoder) row(row []float64) (int, *posError) {
 				d.flat = append(d.flat, v)
 			}
 		}
+		// afterElement written out: this runs once per value, and the
+		// call would not inline.
 		switch c := d.peek(); c {
 		case ',':
 			d.i++
