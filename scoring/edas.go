@@ -231,7 +231,6 @@ type edasKernel struct {
 func (k edasKernel) score(dst, w, scratch []float64) {
 	m := len(dst)
 	sp, sn := scratch[:m], scratch[m:2*m]
-	var maxP, maxN float64
 	for i := range m {
 		var a, b float64
 		for j, x := range k.d[i*k.n : (i+1)*k.n] {
@@ -242,18 +241,8 @@ func (k edasKernel) score(dst, w, scratch []float64) {
 			}
 		}
 		sp[i], sn[i] = a, b
-		maxP, maxN = math.Max(maxP, a), math.Max(maxN, b)
 	}
-	for i := range m {
-		nsp, nsn := 0.0, 1.0
-		if maxP > 0 {
-			nsp = sp[i] / maxP
-		}
-		if maxN > 0 {
-			nsn = 1 - sn[i]/maxN
-		}
-		dst[i] = (nsp + nsn) / 2
-	}
+	edasScores(dst, sp, sn)
 }
 
 func (k edasKernel) scratchLen() int { return 2 * len(k.d) / k.n }
