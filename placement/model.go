@@ -195,6 +195,7 @@ const (
 	kGateHoneycombMaturity
 	kGateHoneycombSponsorship
 	kGatePenalty
+	kNoOwnerHub
 	kSizeMinEmployees
 	kSizeMaxEmployees
 	kSpreadMax
@@ -340,6 +341,7 @@ var termIDs = [numTerms]string{
 	kGateHoneycombMaturity:       "gate.honeycomb.maturity",
 	kGateHoneycombSponsorship:    "gate.honeycomb.sponsorship",
 	kGatePenalty:                 "gate.penalty",
+	kNoOwnerHub:                  "size.no-owner-hub",
 	kSizeMinEmployees:            "size.min-employees",
 	kSizeMaxEmployees:            "size.max-employees",
 	kSpreadMax:                   "spread.max-units-countries",
