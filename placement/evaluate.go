@@ -522,6 +522,13 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 		add(Authenticity, kindNoSpokes, -k[kSpokeBenefit]*(1-f.hub))
 		add(Cost, kindFewUnits, k[kSpreadDandelionCost]*math.Max(0, 1-f.multi))
 		add(Consistency, kindFewUnits, -k[kSpreadDandelionConsistency]*math.Max(0, 1-f.multi))
+	case Honeycomb:
+		// Enabling every employee pays where there is a workforce to
+		// enable at scale; below the size that calls for a hub one owner
+		// or organic activity reaches as far.
+		add(Agility, kindNoSpokes, -k[kHoneycombWorkforce]*(1-f.hubSize))
+		add(Authenticity, kindNoSpokes, -k[kHoneycombWorkforce]*(1-f.hubSize))
+		add(Scalability, kindNoSpokes, -k[kHoneycombWorkforce]*(1-f.hubSize))
 	}
 	switch s.Model {
 	case HubAndSpoke, Dandelion:

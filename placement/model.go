@@ -196,6 +196,7 @@ const (
 	kGateHoneycombSponsorship
 	kGatePenalty
 	kNoOwnerHub
+	kHoneycombWorkforce
 	kSizeMinEmployees
 	kSizeMaxEmployees
 	kSpreadMax
@@ -342,6 +343,7 @@ var termIDs = [numTerms]string{
 	kGateHoneycombSponsorship:    "gate.honeycomb.sponsorship",
 	kGatePenalty:                 "gate.penalty",
 	kNoOwnerHub:                  "size.no-owner-hub",
+	kHoneycombWorkforce:          "size.honeycomb-workforce",
 	kSizeMinEmployees:            "size.min-employees",
 	kSizeMaxEmployees:            "size.max-employees",
 	kSpreadMax:                   "spread.max-units-countries",

@@ -46,28 +46,30 @@ func TestSmallSingleUnitFirmGetsNoHub(t *testing.T) {
 
 // TestNoHoneycombBelowEmpoweringMaturity: a single-unit, single-country
 // organisation of up to 10,000 employees whose social programme is not yet
-// at the empowering stage (maturity below 5, executive sponsorship 3 as in
-// the conglomerate's profile) never gets a honeycomb first: the holistic
-// model needs a trained workforce and leaders who let go, and is rare
-// (Owyang 2010; Altimeter 2013: 1.4% in 2010, about 2.5% in 2012; Dell
-// SMaC U trained over 10,000 staff).
+// at the empowering stage (maturity 1–4), at any executive sponsorship,
+// never gets a honeycomb first: the holistic model needs a trained
+// workforce and leaders who let go, and is rare (Owyang 2010; Altimeter
+// 2013: 1.4% in 2010, about 2.5% in 2012; Dell SMaC U trained over 10,000
+// staff). At maturity 5 and sponsorship 5 it may come first.
 //
-// Before model version 6 a 1,999-employee organisation at maturity 3 got a
-// honeycomb first (0.575 against a hub-and-spoke's 0.573).
+// Before model version 6 a 1,999-employee organisation at maturity 3 and
+// sponsorship 3 got a honeycomb first (0.575 against a hub-and-spoke's
+// 0.573), and at maturity 4 one of 250–4,000 employees did.
 func TestNoHoneycombBelowEmpoweringMaturity(t *testing.T) {
 	r, err := placement.NewRecommender(placement.Config{})
 	require.NoError(t, err)
 	for _, employees := range []int{40, 250, 400, 700, 1000, 1500, 1999, 2500, 3000, 4000, 5000, 7000, 10000} {
-		for _, maturity := range []int{1, 2, 3} {
-			for _, staff := range []float64{0, 1, 3} {
-				p := smallSpreadProfile(t, employees, 1, 1, staff, nil)
-				require.Equal(t, 3, p.ExecutiveSponsorship)
-				p.Maturity = maturity
-				name := fmt.Sprintf("%d employees, maturity %d, %g staff", employees, maturity, staff)
-				rec, err := r.Recommend(t.Context(), p)
-				require.NoError(t, err, name)
-				top := rec.Ranking[0]
-				assert.NotEqual(t, placement.Honeycomb, top.Structure.Model, "%s: first is %s", name, top.Structure.ID())
+		for _, maturity := range []int{1, 2, 3, 4} {
+			for _, sponsorship := range []int{1, 3, 5} {
+				for _, staff := range []float64{0, 1, 3} {
+					p := smallSpreadProfile(t, employees, 1, 1, staff, nil)
+					p.Maturity, p.ExecutiveSponsorship = maturity, sponsorship
+					name := fmt.Sprintf("%d employees, maturity %d, sponsorship %d, %g staff", employees, maturity, sponsorship, staff)
+					rec, err := r.Recommend(t.Context(), p)
+					require.NoError(t, err, name)
+					top := rec.Ranking[0]
+					assert.NotEqual(t, placement.Honeycomb, top.Structure.Model, "%s: first is %s", name, top.Structure.ID())
+				}
 			}
 		}
 	}
