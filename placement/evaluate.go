@@ -322,11 +322,16 @@ func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 	// small firm of its own, covered alongside other duties.
 	perCountry := float64(f.p.Employees) / countries
 	e.overhead = k[kStaffCountry] * (countries - 1) * math.Min(1, perCountry/k[kStaffCountrySize])
+	// The strategist (or a coordinating hub's shepherd) is the owner the
+	// published bands expect: none below [hub.team-from] employees, where
+	// the work itself is all there is, full from [hub.team-full]; between,
+	// part-time, with the need for an owner.
+	strategist := k[kStaffStrategist] * f.team
 	switch s.Model {
 	case HubAndSpoke:
-		lead := k[kStaffStrategist]
+		lead := strategist
 		if s.Role == Coordinating {
-			lead = k[kStaffCoordinator]
+			lead = k[kStaffCoordinator] * f.team
 		}
 		// Liaison with every further unit, part-time for small units.
 		perUnit := float64(f.p.Employees) / units
@@ -334,9 +339,9 @@ func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 	case Dandelion:
 		// A hub lead in every unit, part-time in small units.
 		perUnit := float64(f.p.Employees) / units
-		e.overhead += k[kStaffStrategist] + k[kStaffHubLead]*units*math.Min(1, perUnit/k[kStaffHubUnitSize])
+		e.overhead += strategist + k[kStaffHubLead]*units*math.Min(1, perUnit/k[kStaffHubUnitSize])
 	case Honeycomb:
-		e.overhead += k[kStaffStrategist] + k[kStaffTraining]*float64(f.p.Employees)/k[kStaffTrainingPer]
+		e.overhead += strategist + k[kStaffTraining]*float64(f.p.Employees)/k[kStaffTrainingPer]
 	}
 	// Once the organisation's size calls for a hub, a hub's core team also
 	// staffs a centre of excellence (community management across the
@@ -517,6 +522,22 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 		add(Authenticity, kindNoSpokes, -k[kSpokeBenefit]*(1-f.hub))
 		add(Cost, kindFewUnits, k[kSpreadDandelionCost]*math.Max(0, 1-f.multi))
 		add(Consistency, kindFewUnits, -k[kSpreadDandelionConsistency]*math.Max(0, 1-f.multi))
+	case Honeycomb:
+		// Enabling every employee pays where there is a workforce to
+		// enable at scale; below the size that calls for a hub one owner
+		// or organic activity reaches as far.
+		add(Agility, kindNoSpokes, -k[kHoneycombWorkforce]*(1-f.hubSize))
+		add(Authenticity, kindNoSpokes, -k[kHoneycombWorkforce]*(1-f.hubSize))
+		add(Scalability, kindNoSpokes, -k[kHoneycombWorkforce]*(1-f.hubSize))
+	}
+	switch s.Model {
+	case HubAndSpoke, Dandelion:
+		// Below the size at which one owner is expected, a hub's spokes
+		// are the same few people as its centre: the hand-offs between
+		// them cost more than the spokes add.
+		add(Agility, kindNoSpokes, -k[kNoOwnerHub]*(1-f.team))
+		add(Authenticity, kindNoSpokes, -k[kNoOwnerHub]*(1-f.team))
+		add(Scalability, kindNoSpokes, -k[kNoOwnerHub]*(1-f.team))
 	}
 	switch s.Model {
 	case HubAndSpoke, Dandelion, Honeycomb:

@@ -195,6 +195,8 @@ const (
 	kGateHoneycombMaturity
 	kGateHoneycombSponsorship
 	kGatePenalty
+	kNoOwnerHub
+	kHoneycombWorkforce
 	kSizeMinEmployees
 	kSizeMaxEmployees
 	kSpreadMax
@@ -340,6 +342,8 @@ var termIDs = [numTerms]string{
 	kGateHoneycombMaturity:       "gate.honeycomb.maturity",
 	kGateHoneycombSponsorship:    "gate.honeycomb.sponsorship",
 	kGatePenalty:                 "gate.penalty",
+	kNoOwnerHub:                  "size.no-owner-hub",
+	kHoneycombWorkforce:          "size.honeycomb-workforce",
 	kSizeMinEmployees:            "size.min-employees",
 	kSizeMaxEmployees:            "size.max-employees",
 	kSpreadMax:                   "spread.max-units-countries",
