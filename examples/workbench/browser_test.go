@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math"
@@ -29,7 +30,7 @@ func chromiumPath(t *testing.T) string {
 }
 
 // screenshotFile is the README's picture of the facilitator page, written
-// by TestBrowserWorkshop.
+// by TestBrowserWorkshop when run with -update.
 const screenshotFile = "screenshot.png"
 
 // TestBrowserWorkshop drives headless Chromium through a workshop: create
@@ -172,8 +173,16 @@ func TestBrowserWorkshop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(screenshotFile, shot, 0o644); err != nil {
-		t.Fatal(err)
+	if !bytes.HasPrefix(shot, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatalf("the screenshot is not a PNG (%d bytes)", len(shot))
+	}
+	// The README's copy is rewritten only when asked (go test -run
+	// TestBrowserWorkshop -update), so that running the tests leaves the
+	// work tree as it was.
+	if *update {
+		if err := os.WriteFile(screenshotFile, shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	// History: three versions (the profile, each finish), a diff, exports.

@@ -16,7 +16,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite fieldhelp.go from the placement package's doc comments")
+var update = flag.Bool("update", false, "rewrite fieldhelp.go from the placement package's doc comments and screenshot.png from the browser test")
 
 // TestFieldHelpFromProfileDocs checks that the form's field help is the
 // doc comment of the placement.Profile and placement.Governance fields and
