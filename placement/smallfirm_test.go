@@ -42,8 +42,9 @@ func staffBand(t *testing.T, b *placement.Benchmarks, employees int) placement.B
 
 // TestSmallFirmStaffingWithinBands: an organisation of 40 to 1,999
 // employees spread over up to 40 business units and 50 countries, with no
-// or one social-media staffer and the conglomerate's twelve touchpoints
-// (the catalogue's default mix from 150 to 1,500 employees), gets a first structure whose staffing range
+// or one social-media staffer and either the conglomerate's twelve
+// touchpoints or the catalogue's default mix, gets a first structure whose
+// staffing range
 // overlaps the published team size of its size band (benchmarks.yaml:
 // below 250 employees no dedicated team, 250–1,000 one to three people
 // (Ragan/NASDAQ 2013), 1,000–5,000 about 3 FTE (Altimeter 2013)), as
@@ -74,14 +75,10 @@ func TestSmallFirmStaffingWithinBands(t *testing.T) {
 		}
 		for _, uc := range spreads {
 			for _, staff := range []float64{0, 1} {
-				mixes := map[string]map[touchpoint.ID]int{"twelve touchpoints": all}
-				if employees >= 150 && employees <= 1500 {
-					// With the catalogue's default mix a single-unit firm
-					// gets a hub-and-spoke (1.7 FTE) at 40 employees and a
-					// honeycomb at 1,999, whatever its units and countries:
-					// a separate calibration question, not the spread.
-					mixes["default mix"] = nil
-				}
+				// The catalogue's default mix too: before model version 6 a
+				// single-unit firm got a hub-and-spoke (1.7 FTE) at 40
+				// employees and a honeycomb at 1,999 with it.
+				mixes := map[string]map[touchpoint.ID]int{"twelve touchpoints": all, "default mix": nil}
 				for mix, tps := range mixes {
 					name := fmt.Sprintf("%d employees, %d units, %d countries, %g staff, %s", employees, uc[0], uc[1], staff, mix)
 					rec, err := r.Recommend(t.Context(), smallSpreadProfile(t, employees, uc[0], uc[1], staff, tps))
