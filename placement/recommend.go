@@ -37,6 +37,10 @@ type engine struct {
 	statics    []row       // static performance of each candidate
 	fits       [][]fitPart // fit parts of each candidate for each touchpoint
 	crits      []scoring.Criterion
+	// all is a problem over every candidate (values unset), whose names
+	// were checked once: a profile that keeps every candidate gets its
+	// problem from all.WithValues.
+	all        *scoring.Problem
 	modelID    Identity
 	catalogID  Identity
 	maturity   *MaturityModel
@@ -156,6 +160,11 @@ func NewRecommender(cfg Config) (*Recommender, error) {
 		}
 		r.crits[i] = scoring.Criterion{Name: c.String(), Direction: d}
 	}
+	all, err := scoring.NewProblemRowMajor(r.ids, r.crits, make([]float64, len(r.ids)*NumCriteria))
+	if err != nil {
+		return nil, fmt.Errorf("placement: building the decision problem: %w", err)
+	}
+	r.all = all
 	return &Recommender{engine: r, opts: cloneOptions(cfg.Options)}, nil
 }
 
@@ -694,7 +703,15 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		rec.WeightsSource = r.weightsSource(wrec, &f)
 	}
 
-	problem, err := scoring.NewProblemRowMajor(names, r.crits, flat)
+	var (
+		problem *scoring.Problem
+		err     error
+	)
+	if ids != nil && m == len(cands) && len(keep) == m {
+		problem, err = r.all.WithValues(flat) // the names were checked once
+	} else {
+		problem, err = scoring.NewProblemRowMajor(names, r.crits, flat)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("placement: building the decision problem: %w", err)
 	}
