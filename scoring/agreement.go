@@ -105,16 +105,14 @@ func KendallTau(a, b []int) (float64, error) {
 	// inversions of b by a merge sort, and the pairs tied in b.
 	n := len(a)
 	var ib, sb, tb [smallRanking]int
-	idx := make0(ib[:], n)
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(p, q int) int {
-		if c := a[p] - a[q]; c != 0 {
-			return c
-		}
-		return b[p] - b[q]
-	})
+	var cb [smallRanking + 1]int
+	// Ranks lie in 1..n (checked above), so two stable counting sorts,
+	// by b and then by a, order the indices by (a, b) in linear time.
+	// (Indices equal in both keep their order; any order of those gives
+	// the same counts.)
+	byB, idx := make0(tb[:], n), make0(ib[:], n)
+	countingSortByRank(byB, nil, b, make0(cb[:], n+1))
+	countingSortByRank(idx, byB, a, make0(cb[:], n+1))
 	pairs := func(k int) float64 { return float64(k) * float64(k-1) / 2 }
 	var tieA, tieAB float64
 	for lo := 0; lo < n; {
@@ -160,6 +158,27 @@ func KendallTau(a, b []int) (float64, error) {
 	untied := n0 - tieA - tieB + tieAB
 	conc := untied - disc
 	return clamp((conc-disc)/math.Sqrt(na*nb), -1, 1), nil
+}
+
+// countingSortByRank writes into dst the indices src (0…len(dst)−1 if src
+// is nil) stably sorted by key[i], which lies in 1..len(dst); count
+// (len(dst)+1, zeroed) is scratch.
+func countingSortByRank(dst, src, key, count []int) {
+	for _, k := range key {
+		count[k]++
+	}
+	pos := 0
+	for k := range count {
+		count[k], pos = pos, pos+count[k]
+	}
+	for s := range dst {
+		i := s
+		if src != nil {
+			i = src[s]
+		}
+		dst[count[key[i]]] = i
+		count[key[i]]++
+	}
 }
 
 // inversions counts the pairs i < j with s[i] > s[j] by a merge sort,

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -53,6 +54,52 @@ func TestAgreementBeyondStackBuffers(t *testing.T) {
 			rev, err := f(up, down)
 			assert.NoError(t, err)
 			assert.InDelta(t, -1, rev, 1e-12, "m=%d", m)
+		}
+	}
+}
+
+// TestKendallTauMatchesPairCount checks KendallTau against the definition
+// of τ-b counted pair by pair, on random rankings with many ties, on both
+// sides of the stack-buffer limit.
+func TestKendallTauMatchesPairCount(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	naive := func(a, b []int) float64 {
+		var conc, disc, tieA, tieB, n0 float64
+		for i := range a {
+			for j := i + 1; j < len(a); j++ {
+				n0++
+				da, db := a[i]-a[j], b[i]-b[j]
+				switch {
+				case da == 0 && db == 0:
+					tieA++
+					tieB++
+				case da == 0:
+					tieA++
+				case db == 0:
+					tieB++
+				case (da > 0) == (db > 0):
+					conc++
+				default:
+					disc++
+				}
+			}
+		}
+		return (conc - disc) / math.Sqrt((n0-tieA)*(n0-tieB))
+	}
+	for _, m := range []int{2, 7, 111, smallRanking + 40} {
+		for range 10 {
+			sa, sb := make([]float64, m), make([]float64, m)
+			for i := range sa {
+				sa[i], sb[i] = float64(rng.IntN(m/2+1)), float64(rng.IntN(m/2+1))
+			}
+			a, b := rankScores(sa, Higher), rankScores(sb, Higher)
+			got, err := KendallTau(a, b)
+			assert.NoError(t, err)
+			want := naive(a, b)
+			if math.IsNaN(want) { // a ranking ties everything: defined apart
+				continue
+			}
+			assert.InDelta(t, want, got, 1e-12, "m=%d", m)
 		}
 	}
 }
