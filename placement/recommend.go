@@ -900,28 +900,31 @@ func (rec *Recommendation) crossCheck(a, b *scoring.Result) error {
 func criterionMeans(res *scoring.Result, values []float64) [NumCriteria]float64 {
 	var means [NumCriteria]float64
 	m := len(values) / NumCriteria
+	var w [NumCriteria]float64 // the weights, where the contributions give the value
+	if c := res.Contributions; c != nil && c.Rows == m && c.Cols == NumCriteria {
+		copy(w[:], res.Weights)
+	}
 	for i := range m {
+		v := values[i*NumCriteria : (i+1)*NumCriteria : (i+1)*NumCriteria]
+		var contrib []float64
+		if w != ([NumCriteria]float64{}) {
+			contrib = res.Contributions.Row(i)
+		}
 		for j := range NumCriteria {
-			means[j] += normalised(res, values, i, j)
+			switch x := v[j] / 10; {
+			case w[j] > 0:
+				means[j] += contrib[j] / w[j]
+			case Criterion(j + 1).IsCost():
+				means[j] += 1 - x
+			default:
+				means[j] += x
+			}
 		}
 	}
 	for j := range means {
 		means[j] /= float64(m)
 	}
 	return means
-}
-
-// normalised returns alternative i's normalised, benefit-form value on
-// criterion j; values holds the performances row-major.
-func normalised(res *scoring.Result, values []float64, i, j int) float64 {
-	if res.Contributions != nil && res.Weights[j] > 0 {
-		return res.Contributions.At(i, j) / res.Weights[j]
-	}
-	x := values[i*NumCriteria+j] / 10
-	if Criterion(j + 1).IsCost() {
-		return 1 - x
-	}
-	return x
 }
 
 func (r *engine) weightsSource(recs []weightRec, f *facts) string {
