@@ -77,3 +77,36 @@ func TestProblemWithValuesErrors(t *testing.T) {
 	_, err = tmpl.WithValues(bad)
 	assertInputError(t, err, scoring.ErrNotFinite, 1, 1)
 }
+
+// TestTOPSISRankMatchesEvaluate checks that Rank, which skips the
+// distances, gives bit for bit the result inside Evaluate, for every
+// normalisation, on a small and on a multi-block problem, and with values
+// so large that the unnormalised variant rescales them.
+func TestTOPSISRankMatchesEvaluate(t *testing.T) {
+	t.Parallel()
+	for _, size := range [][2]int{{111, 10}, {30000, 5}} {
+		m, n := size[0], size[1]
+		_, data, _ := flatRandomRows(m, n, 5)
+		for i := range data {
+			data[i] = math.Abs(data[i]) + 1 // the ratio normalisations want positives
+		}
+		huge := slices.Clone(data)
+		for i := range huge {
+			huge[i] *= 1e300
+		}
+		for _, values := range [][]float64{data, huge} {
+			p, err := scoring.NewProblemRowMajor(nil, mixedCriteria(n), values)
+			require.NoError(t, err)
+			w := slices.Repeat([]float64{1}, n)
+			for _, norm := range []scoring.Normalization{scoring.DefaultNormalization, scoring.Vector, scoring.Max, scoring.MinMax, scoring.Sum, scoring.None} {
+				meth := scoring.TOPSIS{Normalization: norm}
+				got, err := meth.Rank(p, w)
+				require.NoError(t, err, "%v", norm)
+				full, err := meth.Evaluate(p, w)
+				require.NoError(t, err, "%v", norm)
+				assert.True(t, reflect.DeepEqual(&full.Result, got), "%v %dx%d: Rank differs from Evaluate", norm, m, n)
+				assert.Len(t, full.DistanceIdeal, m)
+			}
+		}
+	}
+}
