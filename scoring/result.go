@@ -61,10 +61,11 @@ type Note struct {
 func (r *Result) Order() []int {
 	m := len(r.Ranks)
 	// The ranks a method returns lie in 1..m, so a counting sort (stable,
-	// like the sort below) orders them in linear time; one block holds the
-	// order and the counts.
-	block := make([]int, 2*m+1)
-	idx, start := block[:m:m], block[m:]
+	// like the sort below) orders them in linear time, counting on the
+	// stack for up to smallRanking alternatives.
+	idx := make([]int, m)
+	var buf [smallRanking + 1]int
+	start := make0(buf[:], m+1)
 	counting := true
 	for _, k := range r.Ranks {
 		if k < 1 || k > m {
