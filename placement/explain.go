@@ -18,8 +18,8 @@ const explainMin = 0.005
 // structure: the criteria where its weighted, normalised value differs most
 // from the average candidate's, each told through the term of the model
 // that drives it — a profile fact where one matters, else the structure's
-// own trait.
-func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumCriteria]float64) (strengths, weaknesses []string) {
+// own trait. terms is a reusable buffer for the structure's terms.
+func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumCriteria]float64, terms *[]termRec) (strengths, weaknesses []string) {
 	var rel [NumCriteria]float64
 	for j := range NumCriteria {
 		nv := e.Values.v[j] / 10
@@ -40,7 +40,10 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 			idx[b], idx[b-1] = idx[b-1], idx[b]
 		}
 	}
-	tr := make([]termRec, 0, 48)
+	tr := (*terms)[:0] // reused from one explanation to the next
+	if cap(tr) == 0 {
+		tr = make([]termRec, 0, 48)
+	}
 	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), nil, f, cur, feasibility(e.Structure, f, &r.cm.k), &tr)
 	strengths = make([]string, 0, 3)
 	weaknesses = make([]string, 0, 3)
@@ -63,6 +66,7 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 			weaknesses = append(weaknesses, s)
 		}
 	}
+	*terms = tr[:0] // the terms' buffer, grown if evaluate needed more, for the next call
 	return strengths, weaknesses
 }
 

@@ -55,6 +55,7 @@ type scratch struct {
 	structs []Structure
 	names   []string
 	flat    []float64 // the performances, row-major, one row per structure
+	terms   []termRec // the terms of the structure being explained
 }
 
 // getScratch returns a scratch with room for m structures.
@@ -770,7 +771,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	means := criterionMeans(res, flat)
 	for k := range detail {
 		e := &rec.Ranking[k]
-		e.Strengths, e.Weaknesses = r.explain(e, &f, cur, rec.Weights.v, means)
+		e.Strengths, e.Weaknesses = r.explain(e, &f, cur, rec.Weights.v, means, &sc.terms)
 		e.RACI = raci(e.Structure, &f)
 	}
 	rec.RACI = rec.Ranking[0].RACI
