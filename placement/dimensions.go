@@ -97,6 +97,9 @@ func (rec *Recommendation) dimensions(structs []Structure, k *[numTerms]float64)
 			return nil
 		}
 		for pos := range rec.Ranking {
+			if acc == nil && len(vals) == 2 {
+				break // without SMAA only the first two values are read
+			}
 			e := &rec.Ranking[pos]
 			if find(&e.Structure) == nil {
 				home, code := dimensionKey(&e.Structure, d)

@@ -18,8 +18,8 @@ const explainMin = 0.005
 // structure: the criteria where its weighted, normalised value differs most
 // from the average candidate's, each told through the term of the model
 // that drives it — a profile fact where one matters, else the structure's
-// own trait.
-func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumCriteria]float64) (strengths, weaknesses []string) {
+// own trait. terms is a reusable buffer for the structure's terms.
+func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumCriteria]float64, terms *[]termRec) (strengths, weaknesses []string) {
 	var rel [NumCriteria]float64
 	for j := range NumCriteria {
 		nv := e.Values.v[j] / 10
@@ -40,7 +40,10 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 			idx[b], idx[b-1] = idx[b-1], idx[b]
 		}
 	}
-	tr := make([]termRec, 0, 48)
+	tr := (*terms)[:0] // reused from one explanation to the next
+	if cap(tr) == 0 {
+		tr = make([]termRec, 0, 48)
+	}
 	r.cm.evaluate(e.Structure, r.cm.static(e.Structure, &tr), nil, f, cur, feasibility(e.Structure, f, &r.cm.k), &tr)
 	strengths = make([]string, 0, 3)
 	weaknesses = make([]string, 0, 3)
@@ -63,6 +66,7 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 			weaknesses = append(weaknesses, s)
 		}
 	}
+	*terms = tr[:0] // the terms' buffer, grown if evaluate needed more, for the next call
 	return strengths, weaknesses
 }
 
@@ -235,12 +239,21 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		return fmt.Sprintf("social staff: %g FTE today, against about %.0f FTE a %s needs at this size", p.SocialStaff, floor, s.Model), true
 	case kindBudget:
 		if good {
-			return fmt.Sprintf("budget level %d/5 can fund a %s", p.BudgetLevel, s.Model), p.BudgetLevel > DefaultScale
+			if !(p.BudgetLevel > DefaultScale) {
+				return "", false
+			}
+			return fmt.Sprintf("budget level %d/5 can fund a %s", p.BudgetLevel, s.Model), true
 		}
-		return fmt.Sprintf("budget level %d/5 is thin for a %s", p.BudgetLevel, s.Model), p.BudgetLevel < DefaultScale
+		if !(p.BudgetLevel < DefaultScale) {
+			return "", false
+		}
+		return fmt.Sprintf("budget level %d/5 is thin for a %s", p.BudgetLevel, s.Model), true
 	case kindSignoff:
+		if !(p.SignOffLayers >= 2) {
+			return "", false
+		}
 		return fmt.Sprintf("%d sign-off %s slow a team that executes centrally", p.SignOffLayers,
-			plural(p.SignOffLayers, "layer", "layers")), p.SignOffLayers >= 2
+			plural(p.SignOffLayers, "layer", "layers")), true
 	case kindRealtime:
 		name, speed, a := f.mostUrgent()
 		if name == "" {
@@ -248,30 +261,51 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		}
 		return fmt.Sprintf("%s (%s, activity %d) would queue behind a team that does the work centrally", name, speed, a), true
 	case kindSpreadCentral:
-		return fmt.Sprintf("%s outgrow a single central team", units(p)), spread(p, n.spreadUnits, n.spreadCountries)
+		if !spread(p, n.spreadUnits, n.spreadCountries) {
+			return "", false
+		}
+		return fmt.Sprintf("%s outgrow a single central team", units(p)), true
 	case kindSpreadHub:
-		return fmt.Sprintf("%s stretch a single hub: units that run like companies need hubs of their own", units(p)),
-			spread(p, n.dandelionUnits, n.dandelionCountries)
+		if !spread(p, n.dandelionUnits, n.dandelionCountries) {
+			return "", false
+		}
+		return fmt.Sprintf("%s stretch a single hub: units that run like companies need hubs of their own", units(p)), true
 	case kindFewUnits:
-		return fmt.Sprintf("%s are too few for a hub in every unit", units(p)), !spread(p, n.dandelionUnits, n.dandelionCountries)
+		if spread(p, n.dandelionUnits, n.dandelionCountries) {
+			return "", false
+		}
+		return fmt.Sprintf("%s are too few for a hub in every unit", units(p)), true
 	case kindSmallOrg:
 		if good {
-			return fmt.Sprintf("with %d employees everyone sees what the others post, so an informal set-up stays coherent", p.Employees),
-				p.Employees < n.dedicatedOwner
+			if !(p.Employees < n.dedicatedOwner) {
+				return "", false
+			}
+			return fmt.Sprintf("with %d employees everyone sees what the others post, so an informal set-up stays coherent", p.Employees), true
 		}
-		return fmt.Sprintf("with %d employees in %s, a %s's coordination overhead weighs on the budget", p.Employees, units(p), s.Model),
-			!r.needsHub(f)
+		if r.needsHub(f) {
+			return "", false
+		}
+		return fmt.Sprintf("with %d employees in %s, a %s's coordination overhead weighs on the budget", p.Employees, units(p), s.Model), true
 	case kindNoSpokes:
-		return fmt.Sprintf("%d employees and %s leave a %s few departments or units to hand work to", p.Employees, units(p), s.Model),
-			!r.needsHub(f) && !spread(p, n.spreadUnits, n.spreadCountries)
+		if !(!r.needsHub(f) && !spread(p, n.spreadUnits, n.spreadCountries)) {
+			return "", false
+		}
+		return fmt.Sprintf("%d employees and %s leave a %s few departments or units to hand work to", p.Employees, units(p), s.Model), true
 	case kindHubNeeded:
-		return fmt.Sprintf("with %d employees in %s, one central team is stretched: a hub would share the load", p.Employees, units(p)),
-			!good && r.needsHub(f)
+		if !(!good && r.needsHub(f)) {
+			return "", false
+		}
+		return fmt.Sprintf("with %d employees in %s, one central team is stretched: a hub would share the load", p.Employees, units(p)), true
 	case kindGate:
-		return r.gateSentence(s, p), !good
+		if good {
+			return "", false
+		}
+		return r.gateSentence(s, p), true
 	case kindSourcingRisk:
-		return fmt.Sprintf("regulation %d/5: an agency's share of regulated work risks missed reportable events", p.Regulation),
-			!good && p.Regulation >= n.regulated
+		if !(!good && p.Regulation >= n.regulated) {
+			return "", false
+		}
+		return fmt.Sprintf("regulation %d/5: an agency's share of regulated work risks missed reportable events", p.Regulation), true
 	case kindSourcingLoad:
 		name, speed, a := f.mostCampaign()
 		// Buying production pays off for a large firm's campaigns; a small
@@ -281,33 +315,54 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		}
 		return fmt.Sprintf("%s (%s, activity %d) is campaign load: buying production adds craft and capacity", name, speed, a), true
 	case kindSourcingCore:
-		return fmt.Sprintf("social priority %d/5: where social is core, an outside voice costs authenticity and speed", p.SocialPriority),
-			!good && p.SocialPriority > DefaultScale
+		if !(!good && p.SocialPriority > DefaultScale) {
+			return "", false
+		}
+		return fmt.Sprintf("social priority %d/5: where social is core, an outside voice costs authenticity and speed", p.SocialPriority), true
 	case kindCapable:
 		if good {
-			return fmt.Sprintf("silos %d/5 and department harmony %d/5: departments that work together can run with a coordinating centre", p.Silos, p.DepartmentHarmony),
-				f.harmony > 0
+			if !(f.harmony > 0) {
+				return "", false
+			}
+			return fmt.Sprintf("silos %d/5 and department harmony %d/5: departments that work together can run with a coordinating centre", p.Silos, p.DepartmentHarmony), true
 		}
-		return fmt.Sprintf("silos %d/5 and department harmony %d/5: departments that do not work together need more than a coordinating centre", p.Silos, p.DepartmentHarmony),
-			f.feud > 0
+		if !(f.feud > 0) {
+			return "", false
+		}
+		return fmt.Sprintf("silos %d/5 and department harmony %d/5: departments that do not work together need more than a coordinating centre", p.Silos, p.DepartmentHarmony), true
 	case kindDominance:
 		share := f.ownShare(s.Home)
 		if good {
-			return fmt.Sprintf("%s owns most of the work, so a team in %s can execute it", s.Home.Label(), s.Home.Label()),
-				share > 0.5
+			if !(share > 0.5) {
+				return "", false
+			}
+			return fmt.Sprintf("%s owns most of the work, so a team in %s can execute it", s.Home.Label(), s.Home.Label()), true
 		}
-		return fmt.Sprintf("most of the work belongs to departments other than %s, so a team there that executes it all works for others", s.Home.Label()),
-			share < 0.5
+		if !(share < 0.5) {
+			return "", false
+		}
+		return fmt.Sprintf("most of the work belongs to departments other than %s, so a team there that executes it all works for others", s.Home.Label()), true
 	case kindPriorityFormal:
 		if good {
-			return fmt.Sprintf("social priority %d/5 gives a %s the standing it needs across the organisation", p.SocialPriority, s.Model), p.SocialPriority > DefaultScale
+			if !(p.SocialPriority > DefaultScale) {
+				return "", false
+			}
+			return fmt.Sprintf("social priority %d/5 gives a %s the standing it needs across the organisation", p.SocialPriority, s.Model), true
 		}
-		return fmt.Sprintf("at social priority %d/5, a %s has little standing with the departments it relies on", p.SocialPriority, s.Model), p.SocialPriority < DefaultScale
+		if !(p.SocialPriority < DefaultScale) {
+			return "", false
+		}
+		return fmt.Sprintf("at social priority %d/5, a %s has little standing with the departments it relies on", p.SocialPriority, s.Model), true
 	case kindOrganicSprawl:
-		return fmt.Sprintf("with %d employees, accounts nobody manages multiply and no one answers for them", p.Employees),
-			!good && p.Employees >= n.dedicatedOwner
+		if !(!good && p.Employees >= n.dedicatedOwner) {
+			return "", false
+		}
+		return fmt.Sprintf("with %d employees, accounts nobody manages multiply and no one answers for them", p.Employees), true
 	case kindExecSmall:
-		return fmt.Sprintf("an own executive unit is heavy for %d employees", p.Employees), p.Employees < n.hubNeeded
+		if !(p.Employees < n.hubNeeded) {
+			return "", false
+		}
+		return fmt.Sprintf("an own executive unit is heavy for %d employees", p.Employees), true
 	case kindPriority:
 		// Two terms share this kind with opposite signs: an own executive
 		// unit gains with priority, a merely coordinating centre loses.
@@ -328,9 +383,15 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		if p.Regulation >= n.heavilyRegulated {
 			return fmt.Sprintf("regulation %d/5 calls for pre-approval, supervision and archiving, which this structure lacks", p.Regulation), true
 		}
-		return fmt.Sprintf("regulation %d/5 calls for an approval path, which this structure lacks", p.Regulation), p.Regulation >= n.regulated
+		if !(p.Regulation >= n.regulated) {
+			return "", false
+		}
+		return fmt.Sprintf("regulation %d/5 calls for an approval path, which this structure lacks", p.Regulation), true
 	case kindRegGoverned:
-		return fmt.Sprintf("regulation %d/5: a central team gives the approval path regulators expect", p.Regulation), p.Regulation >= n.regulated
+		if !(p.Regulation >= n.regulated) {
+			return "", false
+		}
+		return fmt.Sprintf("regulation %d/5: a central team gives the approval path regulators expect", p.Regulation), true
 	case kindTouchRisk:
 		names := f.highRisk()
 		if names == "" {
@@ -338,25 +399,52 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		}
 		return fmt.Sprintf("high-risk work (%s) gets no approval path", names), true
 	case kindRivalryChaos:
-		return fmt.Sprintf("silos %d/5 and department harmony %d/5 make uncoordinated activity chaotic", p.Silos, p.DepartmentHarmony), f.feud > 0
+		if !(f.feud > 0) {
+			return "", false
+		}
+		return fmt.Sprintf("silos %d/5 and department harmony %d/5 make uncoordinated activity chaotic", p.Silos, p.DepartmentHarmony), true
 	case kindRivalryHubCost:
-		return fmt.Sprintf("silos %d/5 and department harmony %d/5 make the hub costlier to build", p.Silos, p.DepartmentHarmony), f.feud > 0
+		if !(f.feud > 0) {
+			return "", false
+		}
+		return fmt.Sprintf("silos %d/5 and department harmony %d/5 make the hub costlier to build", p.Silos, p.DepartmentHarmony), true
 	case kindRivalryDept:
-		return fmt.Sprintf("with silos %d/5 and department harmony %d/5, other departments distrust a centre inside %s", p.Silos, p.DepartmentHarmony, s.Home.Label()), f.feud > 0
+		if !(f.feud > 0) {
+			return "", false
+		}
+		return fmt.Sprintf("with silos %d/5 and department harmony %d/5, other departments distrust a centre inside %s", p.Silos, p.DepartmentHarmony, s.Home.Label()), true
 	case kindRivalryExec:
-		return fmt.Sprintf("with silos %d/5 and department harmony %d/5, a neutral executive unit can arbitrate between departments", p.Silos, p.DepartmentHarmony), f.feud > 0
+		if !(f.feud > 0) {
+			return "", false
+		}
+		return fmt.Sprintf("with silos %d/5 and department harmony %d/5, a neutral executive unit can arbitrate between departments", p.Silos, p.DepartmentHarmony), true
 	case kindMaturity:
 		if good {
-			return fmt.Sprintf("maturity %d/5: an experienced programme can run a %s", p.Maturity, s.Model), p.Maturity > DefaultScale
+			if !(p.Maturity > DefaultScale) {
+				return "", false
+			}
+			return fmt.Sprintf("maturity %d/5: an experienced programme can run a %s", p.Maturity, s.Model), true
 		}
-		return fmt.Sprintf("maturity %d/5 is too low for a %s (training and trust come first)", p.Maturity, s.Model), p.Maturity < DefaultScale
+		if !(p.Maturity < DefaultScale) {
+			return "", false
+		}
+		return fmt.Sprintf("maturity %d/5 is too low for a %s (training and trust come first)", p.Maturity, s.Model), true
 	case kindSponsorship:
 		if good {
-			return fmt.Sprintf("executive sponsorship %d/5 gives the buy-in a %s needs", p.ExecutiveSponsorship, s.Model), p.ExecutiveSponsorship > DefaultScale
+			if !(p.ExecutiveSponsorship > DefaultScale) {
+				return "", false
+			}
+			return fmt.Sprintf("executive sponsorship %d/5 gives the buy-in a %s needs", p.ExecutiveSponsorship, s.Model), true
 		}
-		return fmt.Sprintf("executive sponsorship %d/5 is too weak for the buy-in a %s needs", p.ExecutiveSponsorship, s.Model), p.ExecutiveSponsorship < DefaultScale
+		if !(p.ExecutiveSponsorship < DefaultScale) {
+			return "", false
+		}
+		return fmt.Sprintf("executive sponsorship %d/5 is too weak for the buy-in a %s needs", p.ExecutiveSponsorship, s.Model), true
 	case kindNative:
-		return fmt.Sprintf("founded in %d, a digital native copes with distributed social work", p.Founded), good && p.Founded > 0
+		if !(good && p.Founded > 0) {
+			return "", false
+		}
+		return fmt.Sprintf("founded in %d, a digital native copes with distributed social work", p.Founded), true
 	}
 	return "", false
 }

@@ -37,6 +37,10 @@ type engine struct {
 	statics    []row       // static performance of each candidate
 	fits       [][]fitPart // fit parts of each candidate for each touchpoint
 	crits      []scoring.Criterion
+	// all is a problem over every candidate (values unset), whose names
+	// were checked once: a profile that keeps every candidate gets its
+	// problem from all.WithValues.
+	all        *scoring.Problem
 	modelID    Identity
 	catalogID  Identity
 	maturity   *MaturityModel
@@ -51,6 +55,7 @@ type scratch struct {
 	structs []Structure
 	names   []string
 	flat    []float64 // the performances, row-major, one row per structure
+	terms   []termRec // the terms of the structure being explained
 }
 
 // getScratch returns a scratch with room for m structures.
@@ -156,6 +161,11 @@ func NewRecommender(cfg Config) (*Recommender, error) {
 		}
 		r.crits[i] = scoring.Criterion{Name: c.String(), Direction: d}
 	}
+	all, err := scoring.NewProblemRowMajor(r.ids, r.crits, make([]float64, len(r.ids)*NumCriteria))
+	if err != nil {
+		return nil, fmt.Errorf("placement: building the decision problem: %w", err)
+	}
+	r.all = all
 	return &Recommender{engine: r, opts: cloneOptions(cfg.Options)}, nil
 }
 
@@ -694,7 +704,15 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		rec.WeightsSource = r.weightsSource(wrec, &f)
 	}
 
-	problem, err := scoring.NewProblemRowMajor(names, r.crits, flat)
+	var (
+		problem *scoring.Problem
+		err     error
+	)
+	if ids != nil && m == len(cands) && len(keep) == m {
+		problem, err = r.all.WithValues(flat) // the names were checked once
+	} else {
+		problem, err = scoring.NewProblemRowMajor(names, r.crits, flat)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("placement: building the decision problem: %w", err)
 	}
@@ -753,7 +771,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	means := criterionMeans(res, flat)
 	for k := range detail {
 		e := &rec.Ranking[k]
-		e.Strengths, e.Weaknesses = r.explain(e, &f, cur, rec.Weights.v, means)
+		e.Strengths, e.Weaknesses = r.explain(e, &f, cur, rec.Weights.v, means, &sc.terms)
 		e.RACI = raci(e.Structure, &f)
 	}
 	rec.RACI = rec.Ranking[0].RACI
@@ -883,28 +901,31 @@ func (rec *Recommendation) crossCheck(a, b *scoring.Result) error {
 func criterionMeans(res *scoring.Result, values []float64) [NumCriteria]float64 {
 	var means [NumCriteria]float64
 	m := len(values) / NumCriteria
+	var w [NumCriteria]float64 // the weights, where the contributions give the value
+	if c := res.Contributions; c != nil && c.Rows == m && c.Cols == NumCriteria {
+		copy(w[:], res.Weights)
+	}
 	for i := range m {
+		v := values[i*NumCriteria : (i+1)*NumCriteria : (i+1)*NumCriteria]
+		var contrib []float64
+		if w != ([NumCriteria]float64{}) {
+			contrib = res.Contributions.Row(i)
+		}
 		for j := range NumCriteria {
-			means[j] += normalised(res, values, i, j)
+			switch x := v[j] / 10; {
+			case w[j] > 0:
+				means[j] += contrib[j] / w[j]
+			case Criterion(j + 1).IsCost():
+				means[j] += 1 - x
+			default:
+				means[j] += x
+			}
 		}
 	}
 	for j := range means {
 		means[j] /= float64(m)
 	}
 	return means
-}
-
-// normalised returns alternative i's normalised, benefit-form value on
-// criterion j; values holds the performances row-major.
-func normalised(res *scoring.Result, values []float64, i, j int) float64 {
-	if res.Contributions != nil && res.Weights[j] > 0 {
-		return res.Contributions.At(i, j) / res.Weights[j]
-	}
-	x := values[i*NumCriteria+j] / 10
-	if Criterion(j + 1).IsCost() {
-		return 1 - x
-	}
-	return x
 }
 
 func (r *engine) weightsSource(recs []weightRec, f *facts) string {

@@ -34,7 +34,13 @@ func SpearmanRho(a, b []int) (float64, error) {
 	if err := checkRankings(a, b); err != nil {
 		return 0, err
 	}
-	x, y := fractionalRanks(a), fractionalRanks(b)
+	// Small rankings (a recommendation's hundred-odd candidates) are
+	// handled in stack buffers, so a cross-check allocates nothing.
+	var xb, yb [smallRanking]float64
+	var cb [smallRanking + 1]int
+	x, y := make0(xb[:], len(a)), make0(yb[:], len(b))
+	fractionalRanksInto(x, a, make0(cb[:], len(a)+1))
+	fractionalRanksInto(y, b, make0(cb[:], len(b)+1))
 	var mx, my float64
 	for i := range x {
 		mx += x[i]
@@ -58,18 +64,31 @@ func SpearmanRho(a, b []int) (float64, error) {
 	return clamp(sxy/math.Sqrt(sxx*syy), -1, 1), nil
 }
 
-// fractionalRanks replaces competition ranks (1, 2, 2, 4) by average ranks
-// (1, 2.5, 2.5, 4).
-func fractionalRanks(r []int) []float64 {
-	count := make([]int, len(r)+1)
+// fractionalRanksInto replaces competition ranks (1, 2, 2, 4) by average
+// ranks (1, 2.5, 2.5, 4), writing them into out (len(r)), with count
+// (len(r)+1, zeroed) as scratch.
+func fractionalRanksInto(out []float64, r, count []int) {
 	for _, k := range r {
 		count[k]++
 	}
-	out := make([]float64, len(r))
 	for i, k := range r {
 		out[i] = float64(k) + float64(count[k]-1)/2
 	}
-	return out
+}
+
+// smallRanking is the length up to which the agreement coefficients work
+// in stack buffers rather than allocate.
+const smallRanking = 256
+
+// make0 returns buf[:n] cleared when it is long enough, else a new slice
+// of length n.
+func make0[T any](buf []T, n int) []T {
+	if n <= len(buf) {
+		s := buf[:n]
+		clear(s)
+		return s
+	}
+	return make([]T, n)
 }
 
 // KendallTau returns Kendall's τ-b between two rankings of the same
@@ -85,16 +104,15 @@ func KendallTau(a, b []int) (float64, error) {
 	// tied in a and tied in both, then count the discordant pairs as the
 	// inversions of b by a merge sort, and the pairs tied in b.
 	n := len(a)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(p, q int) int {
-		if c := a[p] - a[q]; c != 0 {
-			return c
-		}
-		return b[p] - b[q]
-	})
+	var ib, sb, tb [smallRanking]int
+	var cb [smallRanking + 1]int
+	// Ranks lie in 1..n (checked above), so two stable counting sorts,
+	// by b and then by a, order the indices by (a, b) in linear time.
+	// (Indices equal in both keep their order; any order of those gives
+	// the same counts.)
+	byB, idx := make0(tb[:], n), make0(ib[:], n)
+	countingSortByRank(byB, nil, b, make0(cb[:], n+1))
+	countingSortByRank(idx, byB, a, make0(cb[:], n+1))
 	pairs := func(k int) float64 { return float64(k) * float64(k-1) / 2 }
 	var tieA, tieAB float64
 	for lo := 0; lo < n; {
@@ -113,11 +131,11 @@ func KendallTau(a, b []int) (float64, error) {
 		}
 		lo = hi
 	}
-	seq := make([]int, n)
+	seq := make0(sb[:], n)
 	for k, i := range idx {
 		seq[k] = b[i]
 	}
-	disc := float64(inversions(seq, make([]int, n)))
+	disc := float64(inversions(seq, make0(tb[:], n)))
 	slices.Sort(seq)
 	var tieB float64
 	for lo := 0; lo < n; {
@@ -140,6 +158,27 @@ func KendallTau(a, b []int) (float64, error) {
 	untied := n0 - tieA - tieB + tieAB
 	conc := untied - disc
 	return clamp((conc-disc)/math.Sqrt(na*nb), -1, 1), nil
+}
+
+// countingSortByRank writes into dst the indices src (0…len(dst)−1 if src
+// is nil) stably sorted by key[i], which lies in 1..len(dst); count
+// (len(dst)+1, zeroed) is scratch.
+func countingSortByRank(dst, src, key, count []int) {
+	for _, k := range key {
+		count[k]++
+	}
+	pos := 0
+	for k := range count {
+		count[k], pos = pos, pos+count[k]
+	}
+	for s := range dst {
+		i := s
+		if src != nil {
+			i = src[s]
+		}
+		dst[count[key[i]]] = i
+		count[key[i]]++
+	}
 }
 
 // inversions counts the pairs i < j with s[i] > s[j] by a merge sort,

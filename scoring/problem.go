@@ -116,6 +116,42 @@ func NewProblemColMajor(alternatives []string, criteria []Criterion, data []floa
 	return p.fill(matrixSource{data: data, stride: m, colMajor: true})
 }
 
+// WithValues returns a new problem with p's alternatives and criteria and
+// the performances in data, row-major as for [NewProblemRowMajor]: data
+// holds one value per alternative and criterion. It is for ranking many
+// variants of one decision, such as a sweep over scenarios, without
+// copying and checking the same names for every variant: they were checked
+// when p was built, and the new problem shares p's own immutable copy of
+// them. Results ranked from the new problem get their own copy of the
+// names (see [Result].Alternatives), as with any other constructor.
+//
+// data is validated and copied, never retained or modified; p is not
+// changed. The error, if any, is an [*InputError] wrapping [ErrLength]
+// (data is not m×n values) or [ErrNotFinite].
+func (p *Problem) WithValues(data []float64) (*Problem, error) {
+	m, n := p.m, p.n
+	if len(data) != m*n {
+		return nil, inputErr("matrix", -1, -1, "", ErrLength,
+			fmt.Sprintf("%d values for %d alternatives and %d criteria", len(data), m, n))
+	}
+	q := &Problem{alts: p.alts, crits: p.crits, m: m, n: n}
+	strs := make([]string, m+n)
+	q.resultAlts, q.resultCrits = strs[:m:m], strs[m:m+n:m+n]
+	if p.alts == nil {
+		defaultNames(q.resultAlts)
+	} else {
+		copy(q.resultAlts, p.alts)
+	}
+	for j, c := range p.crits {
+		q.resultCrits[j] = c.Name
+	}
+	block := make([]float64, m*n+5*n)
+	q.data, block = block[:m*n:m*n], block[m*n:]
+	col := func(k int) []float64 { return block[k*n : (k+1)*n : (k+1)*n] }
+	q.colMin, q.colMax, q.colScale, q.colSum, q.colSumSq = col(0), col(1), col(2), col(3), col(4)
+	return q.fill(matrixSource{data: data, stride: n})
+}
+
 // flatRows returns the number of rows of a flat matrix with one column
 // per criterion.
 func flatRows(criteria []Criterion, data []float64) (int, error) {

@@ -39,6 +39,24 @@ func radixChunks(m int) int {
 // that tests can check that the answer does not depend on it.
 func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int) (ranks, order []int) {
 	m := len(scores)
+	if m <= smallRanking {
+		// The ranks, and the order if wanted, in one allocation; the
+		// sort's scratch space on the stack.
+		var scratch [2 * smallRanking]int
+		size := m
+		if wantOrder {
+			size += m
+		}
+		block := make([]int, size)
+		ranks = block[:m:m]
+		if wantOrder {
+			order = block[m:]
+		}
+		if m > 0 {
+			rankSmall(scores, better, ranks, order, scratch[:2*m])
+		}
+		return ranks, order
+	}
 	if m <= radixThreshold {
 		// One allocation: the ranks, then the sort's scratch space and
 		// the order in the same block beyond their capacity.

@@ -15,7 +15,7 @@ import (
 func TestSmallRanksMatchComparisonSort(t *testing.T) {
 	t.Parallel()
 	rng := rand.New(rand.NewPCG(7, 77))
-	for _, m := range []int{1, 2, 3, 5, 31, 33, 100, 1000, radixThreshold} {
+	for _, m := range []int{1, 2, 3, 5, 31, 33, 100, smallRanking, smallRanking + 1, 1000, radixThreshold} {
 		gens := map[string]func(i int) float64{
 			"near ties":  func(int) float64 { return float64(rng.IntN(m/3+1))/float64(m) + float64(rng.IntN(3))*3e-13 },
 			"few values": func(int) float64 { return float64(rng.IntN(4)) },

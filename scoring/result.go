@@ -1,6 +1,9 @@
 package scoring
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // Result is the outcome of ranking a [Problem] with a [Method]. It is plain
 // data: it marshals to JSON and compares with go-cmp without options. All
@@ -56,11 +59,37 @@ type Note struct {
 // Order returns the alternatives' indices from best to worst; tied
 // alternatives keep their problem order.
 func (r *Result) Order() []int {
-	idx := make([]int, len(r.Ranks))
+	m := len(r.Ranks)
+	// The ranks a method returns lie in 1..m, so a counting sort (stable,
+	// like the sort below) orders them in linear time, counting on the
+	// stack for up to smallRanking alternatives.
+	idx := make([]int, m)
+	var buf [smallRanking + 1]int
+	start := make0(buf[:], m+1)
+	counting := true
+	for _, k := range r.Ranks {
+		if k < 1 || k > m {
+			counting = false
+			break
+		}
+		start[k]++
+	}
+	if counting {
+		pos := 0
+		for k := range start {
+			start[k], pos = pos, pos+start[k]
+		}
+		for i, k := range r.Ranks {
+			idx[start[k]] = i
+			start[k]++
+		}
+		return idx
+	}
+	// Ranks set by hand may lie anywhere.
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return r.Ranks[a] - r.Ranks[b] })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(r.Ranks[a], r.Ranks[b]) })
 	return idx
 }
 

@@ -41,7 +41,7 @@ type TOPSISResult struct {
 
 // Rank implements [Method]; the scores are the closeness coefficients.
 func (m TOPSIS) Rank(p *Problem, weights []float64) (*Result, error) {
-	r, err := m.Evaluate(p, weights)
+	r, err := m.evaluate(p, weights, false) // the distances are not returned
 	if err != nil {
 		return nil, err
 	}
@@ -55,6 +55,11 @@ func (m TOPSIS) Detail(p *Problem, weights []float64) (Evaluation, error) {
 
 // Evaluate is Rank with the distances to the ideal and anti-ideal.
 func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
+	return m.evaluate(p, weights, true)
+}
+
+// evaluate is Evaluate, leaving the distances nil unless distances is set.
+func (m TOPSIS) evaluate(p *Problem, weights []float64, distances bool) (*TOPSISResult, error) {
 	w, err := prepareWeights(p, weights)
 	if err != nil {
 		return nil, err
@@ -66,7 +71,11 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 	}
 	mm, n := p.m, p.n
 	// One allocation for the scores, the distances and the coefficients.
-	block := make([]float64, 3*mm+3*n)
+	nd := 0 // rows of distances
+	if distances {
+		nd = 2
+	}
+	block := make([]float64, (1+nd)*mm+3*n)
 	res := &TOPSISResult{
 		Result: Result{
 			Method:       "topsis",
@@ -76,13 +85,15 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 			Scores:       block[:mm:mm],
 			Better:       Higher,
 		},
-		DistanceIdeal:     block[mm : 2*mm : 2*mm],
-		DistanceAntiIdeal: block[2*mm : 3*mm : 3*mm],
+	}
+	if distances {
+		res.DistanceIdeal = block[mm : 2*mm : 2*mm]
+		res.DistanceAntiIdeal = block[2*mm : 3*mm : 3*mm]
 	}
 	if topsisAffine(ts) {
 		// Fast path: the weighted differences to the ideal and anti-ideal
 		// are affine in the raw value, so no normalised copy is needed.
-		coef := block[3*mm:]
+		coef := block[(1+nd)*mm:]
 		slope, toBest, toWorst := coef[:n:n], coef[n:2*n:2*n], coef[2*n:3*n:3*n]
 		for j, t := range ts {
 			// As newTOPSISKernel and affine compute them.
@@ -119,9 +130,10 @@ func (m TOPSIS) Evaluate(p *Problem, weights []float64) (*TOPSISResult, error) {
 	return res, nil
 }
 
-// topsisRows sets the closeness and the distances of rows lo…hi−1 from
-// the problem's values data (n columns) and, in coef, each column's slope
-// w_j·B_j, then w_j·(A_j − best_j), then w_j·(A_j − worst_j).
+// topsisRows sets the closeness and (if dPlus is not nil) the distances
+// of rows lo…hi−1 from the problem's values data (n columns) and, in coef,
+// each column's slope w_j·B_j, then w_j·(A_j − best_j), then
+// w_j·(A_j − worst_j).
 func topsisRows(data, coef, scores, dPlus, dMinus []float64, n, lo, hi int) {
 	slope, toBest, toWorst := coef[:n:n], coef[n:2*n:2*n], coef[2*n:3*n:3*n]
 	for i := lo; i < hi; i++ {
@@ -134,8 +146,11 @@ func topsisRows(data, coef, scores, dPlus, dMinus []float64, n, lo, hi int) {
 			sp += a * a
 			sm += b * b
 		}
-		dPlus[i], dMinus[i] = math.Sqrt(sp), math.Sqrt(sm)
-		scores[i] = closeness(dPlus[i], dMinus[i])
+		dp, dm := math.Sqrt(sp), math.Sqrt(sm)
+		if dPlus != nil {
+			dPlus[i], dMinus[i] = dp, dm
+		}
+		scores[i] = closeness(dp, dm)
 	}
 }
 
