@@ -38,8 +38,10 @@ var defaultModelYAML []byte
 // touchpoints, and change-effort, which is computed from the current
 // structure.
 type Model struct {
-	// Name and Version identify the calibration in reports.
-	Name    string `json:"name" yaml:"name"`
+	// Name identifies the calibration in reports ("socialseat-default").
+	Name string `json:"name" yaml:"name"`
+	// Version is the calibration's version ("6" for the default model);
+	// Changelog says what each version changed.
 	Version string `json:"version" yaml:"version"`
 	// Description says what the calibration is and who made it.
 	Description string `json:"description,omitempty" yaml:"description,omitempty"`

@@ -23,9 +23,10 @@ import (
 type Staffing struct {
 	// FTE is the estimate, in full-time equivalents.
 	FTE float64
-	// Low and High bound the plausible range (staff.range-low and
-	// staff.range-high times the estimate).
-	Low  float64
+	// Low is the low end of the plausible range: staff.range-low times
+	// the estimate.
+	Low float64
+	// High is the high end: staff.range-high times the estimate.
 	High float64
 	// basis is what Basis writes its words from; nil for none.
 	basis *staffBasis

@@ -74,10 +74,15 @@ func ParsePreferenceFunction(s string) (PreferenceFunction, error) {
 // With p = q, Linear and Level reduce to UShape, and VShape with p = 0 to
 // Usual.
 type Preference struct {
+	// Function is the shape of the preference function; the zero value
+	// is Usual.
 	Function PreferenceFunction `json:"function"`
-	Q        float64            `json:"q"`
-	P        float64            `json:"p"`
-	S        float64            `json:"s"`
+	// Q is the indifference threshold (UShape, Level, Linear).
+	Q float64 `json:"q"`
+	// P is the preference threshold (VShape, Level, Linear).
+	P float64 `json:"p"`
+	// S is the Gaussian function's scale.
+	S float64 `json:"s"`
 }
 
 func (f Preference) check(j int, name string) error {
