@@ -127,7 +127,9 @@
 //
 //   - "ahp" needs "pairwise": the square matrix of pairwise judgements on
 //     Saaty's 1–9 scale; an entry is a number, a fraction such as "1/3", or
-//     null or "?" for a missing judgement (completed from the others).
+//     null or "?" for a missing judgement (completed from the others by
+//     the eigenvector and geometric_mean priorities; additive_normalization
+//     needs every judgement and reports a missing one as an error).
 //   - "entropy", "critic", "stddev" and "merec" need "criteria" (names and
 //     directions, no weights) and "matrix", as in a score request.
 //   - "roc", "rank_sum" and "rank_reciprocal" need "ranks": the importance
