@@ -287,7 +287,7 @@ type Recommendation struct {
 	// stated everything that matters.
 	Assumptions []Assumption
 	// Model identifies the calibration: its name and version
-	// ("socialseat-default", "4") and the hash of its data.
+	// ("socialseat-default", "6" for the default model) and the hash of its data.
 	Model Identity
 	// Catalog identifies the touchpoint catalogue.
 	Catalog Identity
