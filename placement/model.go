@@ -40,8 +40,8 @@ var defaultModelYAML []byte
 type Model struct {
 	// Name identifies the calibration in reports ("socialseat-default").
 	Name string `json:"name" yaml:"name"`
-	// Version is the calibration's version ("6" for the default model);
-	// Changelog says what each version changed.
+	// Version is the calibration's version, raised whenever a coefficient
+	// changes; Changelog says what each version changed.
 	Version string `json:"version" yaml:"version"`
 	// Description says what the calibration is and who made it.
 	Description string `json:"description,omitempty" yaml:"description,omitempty"`

@@ -286,8 +286,9 @@ type Recommendation struct {
 	// the profile left it out, with the reason; empty when the profile
 	// stated everything that matters.
 	Assumptions []Assumption
-	// Model identifies the calibration: its name and version
-	// ("socialseat-default", "6" for the default model) and the hash of its data.
+	// Model identifies the calibration: its name and version (for the
+	// default model "socialseat-default" and DefaultModel().Version) and
+	// the hash of its data.
 	Model Identity
 	// Catalog identifies the touchpoint catalogue.
 	Catalog Identity
