@@ -21,7 +21,8 @@ var requestKeys = map[string]bool{
 // ErrorPath returns the key path, in the request's own names, of the value
 // that err is about ("criteria[2].weight", "matrix[1][0]",
 // "touchpoints.crisis-response"), or "" when no single value is at fault.
-// It reads the decoder's errors, [invalid.FieldError] (scoring's
+// It reads the decoder's errors, the requests' own validation errors
+// ("rankings[1]", "requests[0].matrix[1]"), [invalid.FieldError] (scoring's
 // InputError, placement's and touchpoint's FieldError) and
 // [json.UnmarshalTypeError]. An HTTP service can send it beside the
 // message, as examples/httpservice does.
