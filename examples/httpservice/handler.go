@@ -112,6 +112,16 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		}
 		return req.Weigh()
 	}))
+	mux.Handle("/v1/agreement", post(func(ctx context.Context, body io.Reader) (any, error) {
+		req, err := scoringjson.DecodeAgreement(body)
+		if err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return req.CompareContext(ctx)
+	}))
 	mux.Handle("/v1/rank", post(func(ctx context.Context, body io.Reader) (any, error) {
 		p, err := placement.ReadProfile(body)
 		if err != nil {

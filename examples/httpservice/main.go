@@ -5,10 +5,11 @@
 //
 // Endpoints (JSON in and out, the contract of examples/socialseat):
 //
-//	POST /v1/rank    an organisation profile (JSON) → the placement recommendation
-//	POST /v1/score   a general decision problem → its ranking
-//	POST /v1/weights a weighting problem → criterion weights
-//	GET  /healthz    liveness
+//	POST /v1/rank      an organisation profile (JSON) → the placement recommendation
+//	POST /v1/score     a general decision problem → its ranking
+//	POST /v1/weights   a weighting problem → criterion weights
+//	POST /v1/agreement rankings, or score requests → how far they agree
+//	GET  /healthz      liveness
 //
 // A POST body must be JSON: a Content-Type other than application/json (or
 // a +json type, in UTF-8) is refused with 415; no Content-Type is taken as

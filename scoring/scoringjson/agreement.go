@@ -87,7 +87,7 @@ func (req *AgreementRequest) CompareContext(ctx context.Context) (*AgreementResu
 	}
 	if req.Names != nil {
 		if len(req.Names) != len(rankings) {
-			return nil, badInput(fmt.Errorf("names: %d names for %d rankings", len(req.Names), len(rankings)))
+			return nil, badInput(at("names", fmt.Errorf("names: %d names for %d rankings", len(req.Names), len(rankings))))
 		}
 		names = slices.Clone(req.Names)
 	}
@@ -97,8 +97,8 @@ func (req *AgreementRequest) CompareContext(ctx context.Context) (*AgreementResu
 	}
 	for i, r := range rankings {
 		if len(r) != len(rankings[0]) {
-			return nil, badInput(fmt.Errorf("%s[%d]: %w: %d alternatives, but %s[0] has %d",
-				field, i, scoring.ErrLength, len(r), field, len(rankings[0])))
+			return nil, badInput(at(fmt.Sprintf("%s[%d]", field, i), fmt.Errorf("%s[%d]: %w: %d alternatives, but %s[0] has %d",
+				field, i, scoring.ErrLength, len(r), field, len(rankings[0]))))
 		}
 	}
 	coefs := req.Coefficients
@@ -106,7 +106,7 @@ func (req *AgreementRequest) CompareContext(ctx context.Context) (*AgreementResu
 		coefs = scoring.RankAgreements()
 	}
 	if len(coefs) == 0 {
-		return nil, badInput(errors.New("coefficients: empty list (omit it for all)"))
+		return nil, badInput(at("coefficients", errors.New("coefficients: empty list (omit it for all)")))
 	}
 	out := &AgreementResult{Names: names, Rankings: rankings}
 	for c, coef := range coefs {
@@ -123,10 +123,10 @@ func (req *AgreementRequest) CompareContext(ctx context.Context) (*AgreementResu
 		case scoring.AgreementWS:
 			dst = &out.WS
 		default:
-			return nil, badInput(fmt.Errorf("coefficients[%d]: %w: %v", c, scoring.ErrUnknownName, coef))
+			return nil, badInput(at(fmt.Sprintf("coefficients[%d]", c), fmt.Errorf("coefficients[%d]: %w: %v", c, scoring.ErrUnknownName, coef)))
 		}
 		if *dst != nil {
-			return nil, badInput(fmt.Errorf("coefficients[%d]: %q given twice", c, coef))
+			return nil, badInput(at(fmt.Sprintf("coefficients[%d]", c), fmt.Errorf("coefficients[%d]: %q given twice", c, coef)))
 		}
 		m := make([][]float64, len(rankings))
 		for i := range rankings {
@@ -158,7 +158,7 @@ func (req *AgreementRequest) rankings(ctx context.Context) ([][]int, []string, e
 		field = "requests"
 	}
 	if k < 2 {
-		return nil, nil, badInput(fmt.Errorf("%s: %d given, want two or more to compare", field, k))
+		return nil, nil, badInput(at(field, fmt.Errorf("%s: %d given, want two or more to compare", field, k)))
 	}
 	names := make([]string, k)
 	for i := range names {
@@ -167,8 +167,12 @@ func (req *AgreementRequest) rankings(ctx context.Context) ([][]int, []string, e
 	if req.Rankings != nil {
 		rankings := make([][]int, k)
 		for i, r := range req.Rankings {
-			if err := checkRanks(r); err != nil {
-				return nil, nil, badInput(fmt.Errorf("rankings[%d]: %w", i, err))
+			if j, err := checkRanks(r); err != nil {
+				path := fmt.Sprintf("rankings[%d]", i)
+				if j >= 0 {
+					path += fmt.Sprintf("[%d]", j)
+				}
+				return nil, nil, badInput(at(path, fmt.Errorf("rankings[%d]: %w", i, err)))
 			}
 			rankings[i] = slices.Clone(r)
 		}
@@ -179,7 +183,7 @@ func (req *AgreementRequest) rankings(ctx context.Context) ([][]int, []string, e
 	for i := range req.Requests {
 		sr := &req.Requests[i]
 		if isOutranking(sr.Method) {
-			return nil, nil, badInput(fmt.Errorf("requests[%d]: method %q does not rank every alternative", i, sr.Method))
+			return nil, nil, badInput(at(fmt.Sprintf("requests[%d].method", i), fmt.Errorf("requests[%d]: method %q does not rank every alternative", i, sr.Method)))
 		}
 		m, err := sr.method()
 		if err == nil {
@@ -196,7 +200,11 @@ func (req *AgreementRequest) rankings(ctx context.Context) ([][]int, []string, e
 			if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 				return nil, nil, err
 			}
-			return nil, nil, badInput(fmt.Errorf("requests[%d]: %w", i, err))
+			path := fmt.Sprintf("requests[%d]", i)
+			if inner := ErrorPath(err); inner != "" {
+				path += "." + inner
+			}
+			return nil, nil, badInput(at(path, fmt.Errorf("requests[%d]: %w", i, err)))
 		}
 		methods[i] = sr.Method
 	}
@@ -206,17 +214,18 @@ func (req *AgreementRequest) rankings(ctx context.Context) ([][]int, []string, e
 	return rankings, names, nil
 }
 
-// checkRanks checks one ranking on its own: every rank in 1..len.
-func checkRanks(r []int) error {
+// checkRanks checks one ranking on its own: every rank in 1..len. On
+// failure it returns the index of the offending rank, -1 when none is.
+func checkRanks(r []int) (int, error) {
 	if len(r) == 0 {
-		return fmt.Errorf("%w: no alternatives", scoring.ErrEmpty)
+		return -1, fmt.Errorf("%w: no alternatives", scoring.ErrEmpty)
 	}
 	for i, k := range r {
 		if k < 1 || k > len(r) {
-			return fmt.Errorf("[%d]: %w: rank %d outside 1..%d", i, scoring.ErrParam, k, len(r))
+			return i, fmt.Errorf("[%d]: %w: rank %d outside 1..%d", i, scoring.ErrParam, k, len(r))
 		}
 	}
-	return nil
+	return -1, nil
 }
 
 func distinct(s []string) bool {

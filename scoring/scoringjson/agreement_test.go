@@ -108,3 +108,30 @@ func mapKeys(m map[string]json.RawMessage) []string {
 	}
 	return out
 }
+
+// An agreement request's errors carry the path of the offending value for
+// ErrorPath, as the HTTP example sends it.
+func TestAgreementErrorPath(t *testing.T) {
+	t.Parallel()
+	const problem = `"criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]]`
+	for _, tc := range []struct{ body, path string }{
+		{`{}`, ""},
+		{`{"rankings":[[1,2]]}`, "rankings"},
+		{`{"rankings":[[1,2],[1,2,3]]}`, "rankings[1]"},
+		{`{"rankings":[[1,2],[1,3]]}`, "rankings[1][1]"},
+		{`{"rankings":[[1,2],[]]}`, "rankings[1]"},
+		{`{"rankings":[[1,2],[2,1]],"coefficients":["ws","ws"]}`, "coefficients[1]"},
+		{`{"rankings":[[1,2],[2,1]],"coefficients":[]}`, "coefficients"},
+		{`{"rankings":[[1,2],[2,1]],"names":["a"]}`, "names"},
+		{`{"requests":[{"method":"wsm",` + problem + `}]}`, "requests"},
+		{`{"requests":[{"method":"wsm",` + problem + `},{"method":"electre1",` + problem + `}]}`, "requests[1].method"},
+		{`{"requests":[{"method":"wsm",` + problem + `},{"method":"wsm","matrix":[[1],[2,3]],"criteria":[{"name":"a","direction":"benefit","weight":1}]}]}`, "requests[1].matrix[1]"},
+		{`{"requests":[{"method":"wsm",` + problem + `},{"method":"wsm","matrix":[[1],[2],[3]],"criteria":[{"name":"a","direction":"benefit","weight":1}]}]}`, "requests[1]"},
+	} {
+		_, err := compare(t, tc.body)
+		if assert.Error(t, err, tc.body) {
+			assert.True(t, errors.Is(err, ErrBadInput), "%s: %v", tc.body, err)
+			assert.Equal(t, tc.path, ErrorPath(err), "%s: %v", tc.body, err)
+		}
+	}
+}

@@ -11,7 +11,7 @@
 //	ScoreRequest     DecodeScore       Score       socialseat score      POST /v1/score
 //	WeightsRequest   DecodeWeights     Weigh       socialseat weights    POST /v1/weights
 //	SMAARequest      DecodeSMAA        Run         socialseat smaa       (none)
-//	AgreementRequest DecodeAgreement   Compare     socialseat agreement  (none)
+//	AgreementRequest DecodeAgreement   Compare     socialseat agreement  POST /v1/agreement
 //
 // # Decoding rules
 //

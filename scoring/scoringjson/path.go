@@ -21,7 +21,8 @@ var requestKeys = map[string]bool{
 // ErrorPath returns the key path, in the request's own names, of the value
 // that err is about ("criteria[2].weight", "matrix[1][0]",
 // "touchpoints.crisis-response"), or "" when no single value is at fault.
-// It reads the decoder's errors, [invalid.FieldError] (scoring's
+// It reads the decoder's errors, the requests' own validation errors
+// ("rankings[1]", "requests[0].matrix[1]"), [invalid.FieldError] (scoring's
 // InputError, placement's and touchpoint's FieldError) and
 // [json.UnmarshalTypeError]. An HTTP service can send it beside the
 // message, as examples/httpservice does.
@@ -29,7 +30,10 @@ func ErrorPath(err error) string {
 	var fe *invalid.FieldError
 	var de *strictdec.Error
 	var ue *json.UnmarshalTypeError
+	var pe *pathError
 	switch {
+	case errors.As(err, &pe):
+		return pe.path
 	case errors.As(err, &fe) && fe.Row < 0 && fe.Col < 0:
 		// placement's and touchpoint's paths are key paths of the file.
 		return fe.Path
@@ -49,3 +53,16 @@ func ErrorPath(err error) string {
 	}
 	return ""
 }
+
+// pathError is an error about the request's value at path, a key path in
+// the request's own names; its message is err's.
+type pathError struct {
+	path string
+	err  error
+}
+
+// at returns err as the error about the value at path.
+func at(path string, err error) error { return &pathError{path: path, err: err} }
+
+func (e *pathError) Error() string { return e.err.Error() }
+func (e *pathError) Unwrap() error { return e.err }
