@@ -100,9 +100,34 @@ var (
 	docScale   = regexp.MustCompile(`\b1–5\b`)
 )
 
+// reworded lists the fields whose help is not their doc comment word for
+// word, because the comment speaks of Go values (nil, the zero value,
+// touchpoint.Touchpoint.Volume) or leaves a limit to the validation.
+var reworded = map[string]bool{"social_staff": true, "sector": true, "touchpoints": true, "current": true, "weights": true}
+
+// clientWords returns a field's doc comment without the Go field name it
+// starts with ("BudgetLevel is the budget …" → "The budget …",
+// "Policy: a written …" → "A written …").
+func clientWords(doc string) string {
+	first, rest, _ := strings.Cut(doc, " ")
+	switch {
+	case strings.HasPrefix(rest, "is "):
+		rest = strings.TrimPrefix(rest, "is ")
+	case strings.HasSuffix(first, ":"):
+	case first != "" && first[0] >= 'A' && first[0] <= 'Z':
+	default:
+		return doc
+	}
+	if rest == "" {
+		return ""
+	}
+	return strings.ToUpper(rest[:1]) + rest[1:]
+}
+
 // TestProfileFieldsFollowDocs checks each Field against the doc comment of
-// its Go field: the default and the 1–5 scale it states, whether it is
-// required; and that the help is written for a client, without Go names.
+// its Go field: its words (but for the fields in reworded), the default
+// and the 1–5 scale it states, whether it is required; and that the help
+// is written for a client, without Go names.
 func TestProfileFieldsFollowDocs(t *testing.T) {
 	docs := fieldDocs(t)
 	for _, f := range placement.ProfileFields() {
@@ -110,6 +135,9 @@ func TestProfileFieldsFollowDocs(t *testing.T) {
 		if !ok && f.Key != "governance" {
 			t.Errorf("%s: no doc comment found", f.Key)
 			continue
+		}
+		if want := clientWords(doc); f.Help != want && !reworded[f.Key] {
+			t.Errorf("%s: help %q, doc comment says %q", f.Key, f.Help, want)
 		}
 		if f.Label == "" || f.Help == "" || f.Kind.String() == "" {
 			t.Errorf("%s: label %q, help %q, kind %v", f.Key, f.Label, f.Help, f.Kind)
