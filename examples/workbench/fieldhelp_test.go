@@ -10,7 +10,7 @@ import (
 var update = flag.Bool("update", false, "rewrite screenshot.png from the browser test")
 
 // TestFieldHelpFromPlacement checks that every input of the profile form
-// has help, that a profile field's help is placement's (so it follows the
+// has help, that a profile field's label and help are placement's (so it follows the
 // library), that every profile field placement lists has an input or a
 // fieldset, and that the criteria's help is their description.
 func TestFieldHelpFromPlacement(t *testing.T) {
@@ -37,8 +37,8 @@ func TestFieldHelpFromPlacement(t *testing.T) {
 				t.Errorf("profile field %s has no form input", pf.Key)
 				continue
 			}
-			if f.Help != pf.Help {
-				t.Errorf("form field %s: help %q, placement says %q", pf.Key, f.Help, pf.Help)
+			if f.Help != pf.Help || f.Label != pf.Label {
+				t.Errorf("form field %s: label %q, help %q; placement says %q, %q", pf.Key, f.Label, f.Help, pf.Label, pf.Help)
 			}
 		}
 	}

@@ -83,36 +83,34 @@ func scaleOptions() []option {
 func profileFields() []formField {
 	var fs []formField
 	pf := placementFields()
-	add := func(group, key, label string, kind fieldKind, opts []option) {
-		fs = append(fs, formField{Key: key, Label: label, Kind: kind, Options: opts, Group: group, Help: pf[key].Help})
+	add := func(group, key string, kind fieldKind, opts []option) {
+		fs = append(fs, formField{Key: key, Label: pf[key].Label, Kind: kind, Options: opts, Group: group, Help: pf[key].Help})
 	}
-	add(groupOrganisation, "name", "Organisation", kindText, nil)
-	add(groupOrganisation, "employees", "Employees", kindInt, nil)
-	add(groupOrganisation, "business_units", "Business units", kindInt, nil)
-	add(groupOrganisation, "countries", "Countries", kindInt, nil)
-	add(groupOrganisation, "founded", "Founded (year)", kindInt, nil)
+	add(groupOrganisation, "name", kindText, nil)
+	add(groupOrganisation, "employees", kindInt, nil)
+	add(groupOrganisation, "business_units", kindInt, nil)
+	add(groupOrganisation, "countries", kindInt, nil)
+	add(groupOrganisation, "founded", kindInt, nil)
 	sectors := []option{{"", "not stated"}}
 	for _, s := range placement.Sectors() {
 		sectors = append(sectors, option{s.String(), s.String()})
 	}
-	add(groupOrganisation, "sector", "Sector", kindSelect, sectors)
-	add(groupOrganisation, "regulation", "Regulation", kindSelect, scaleOptions())
-	add(groupOrganisation, "silos", "Silos", kindSelect, scaleOptions())
-	add(groupOrganisation, "department_harmony", "Department harmony", kindSelect, scaleOptions())
-	add(groupOrganisation, "executive_sponsorship", "Executive sponsorship", kindSelect, scaleOptions())
-	add(groupToday, "social_priority", "Social media priority", kindSelect, scaleOptions())
-	add(groupToday, "social_staff", "Social media staff (FTE)", kindNumber, nil)
-	add(groupToday, "budget_level", "Budget level", kindSelect, scaleOptions())
-	add(groupToday, "sign_off_layers", "Sign-off layers", kindInt, nil)
-	add(groupToday, "maturity", "Maturity", kindSelect, scaleOptions())
-	add(groupToday, "agency", "Agency", kindSelect, []option{{"", "not stated"}, {"none", "none, and none wanted"}, {"current", "an agency works for us"}, {"open", "open to one"}})
+	add(groupOrganisation, "sector", kindSelect, sectors)
+	add(groupOrganisation, "regulation", kindSelect, scaleOptions())
+	add(groupOrganisation, "silos", kindSelect, scaleOptions())
+	add(groupOrganisation, "department_harmony", kindSelect, scaleOptions())
+	add(groupOrganisation, "executive_sponsorship", kindSelect, scaleOptions())
+	add(groupToday, "social_priority", kindSelect, scaleOptions())
+	add(groupToday, "social_staff", kindNumber, nil)
+	add(groupToday, "budget_level", kindSelect, scaleOptions())
+	add(groupToday, "sign_off_layers", kindInt, nil)
+	add(groupToday, "maturity", kindSelect, scaleOptions())
+	add(groupToday, "agency", kindSelect, []option{{"", "not stated"}, {"none", "none, and none wanted"}, {"current", "an agency works for us"}, {"open", "open to one"}})
 	answers := []option{{"", "unknown"}, {"no", "no"}, {"yes", "yes"}}
-	for _, g := range []struct{ key, label string }{
-		{"policy", "Social media policy"}, {"policy_known", "Policy known by staff"}, {"crisis_plan", "Crisis plan"},
-		{"account_inventory", "Account inventory"}, {"archiving", "Archiving"}, {"training", "Training"},
-		{"measurement", "Measurement"}, {"executive_sponsor", "Executive sponsor"},
-	} {
-		add(groupGovernance, "governance."+g.key, g.label, kindSelect, answers)
+	for _, f := range placement.ProfileFields() {
+		if strings.HasPrefix(f.Key, "governance.") {
+			add(groupGovernance, f.Key, kindSelect, answers)
+		}
 	}
 	homes := []option{{"", "—"}, {string(placement.NoHome), "none (no central team)"}}
 	for _, d := range touchpoint.StandardDepartments() {
