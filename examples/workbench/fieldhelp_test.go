@@ -1,156 +1,50 @@
 package main
 
 import (
-	"bytes"
 	"flag"
-	"fmt"
-	"go/ast"
-	"go/format"
-	"go/parser"
-	"go/token"
-	"os"
-	"reflect"
-	"sort"
-	"strconv"
-	"strings"
 	"testing"
+
+	"github.com/socialseat/socialseat/placement"
 )
 
-var update = flag.Bool("update", false, "rewrite fieldhelp.go from the placement package's doc comments and screenshot.png from the browser test")
+var update = flag.Bool("update", false, "rewrite screenshot.png from the browser test")
 
-// TestFieldHelpFromProfileDocs checks that the form's field help is the
-// doc comment of the placement.Profile and placement.Governance fields and
-// of the criterion constants, as they are now: run
-//
-//	go test ./examples/workbench -run TestFieldHelpFromProfileDocs -update
-//
-// after changing those comments.
-func TestFieldHelpFromProfileDocs(t *testing.T) {
-	fields, criteria := extractHelp(t, "../../placement")
-	if *update {
-		writeFieldHelp(t, fields, criteria)
-		return
-	}
-	if !reflect.DeepEqual(fields, fieldHelp) {
-		t.Errorf("fieldHelp is out of date with placement.Profile's docs: run with -update\nhave %q\nwant %q", fieldHelp, fields)
-	}
-	if !reflect.DeepEqual(criteria, criterionHelp) {
-		t.Errorf("criterionHelp is out of date with placement's criterion docs: run with -update\nhave %q\nwant %q", criterionHelp, criteria)
-	}
-	helps := []string{groupIntro(groupCurrent), groupIntro(groupTouchpoints)}
+// TestFieldHelpFromPlacement checks that every input of the profile form
+// has help, that a profile field's label and help are placement's (so it follows the
+// library), that every profile field placement lists has an input or a
+// fieldset, and that the criteria's help is their description.
+func TestFieldHelpFromPlacement(t *testing.T) {
+	inputs := map[string]formField{}
 	for _, f := range profileFields() {
 		if f.Help == "" {
 			t.Errorf("form field %s has no help", f.Key)
 		}
-		helps = append(helps, f.Help)
+		inputs[f.Key] = f
 	}
-	// The help is for a client: no Go words, no field names.
-	for _, h := range helps {
-		for _, goWord := range []string{"Nil", "nil", "touchpoint.", " IDs", "zero value", "Profile", "Assumptions"} {
-			if strings.Contains(h, goWord) {
-				t.Errorf("help %q says %q", h, goWord)
+	for _, pf := range placement.ProfileFields() {
+		switch pf.Key {
+		case "current", "touchpoints":
+			// A fieldset of its own: the help is the fieldset's intro.
+			group := map[string]string{"current": groupCurrent, "touchpoints": groupTouchpoints}[pf.Key]
+			if groupIntro(group) != pf.Help || pf.Help == "" {
+				t.Errorf("fieldset %q: intro %q, want %q", group, groupIntro(group), pf.Help)
+			}
+		case "weights":
+			// Set in the workshop, not in the profile form.
+		default:
+			f, ok := inputs[pf.Key]
+			if !ok {
+				t.Errorf("profile field %s has no form input", pf.Key)
+				continue
+			}
+			if f.Help != pf.Help || f.Label != pf.Label {
+				t.Errorf("form field %s: label %q, help %q; placement says %q, %q", pf.Key, f.Label, f.Help, pf.Label, pf.Help)
 			}
 		}
-		if first, _, _ := strings.Cut(h, " "); strings.ContainsFunc(first[1:], func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
-			t.Errorf("help %q starts with a Go name", h)
-		}
 	}
-}
-
-// extractHelp reads the doc comments of Profile's and Governance's fields
-// (keyed by their JSON names, governance fields as "governance.<name>")
-// and the line comments of the Criterion constants (keyed by criterion
-// ID) from the placement package's source.
-func extractHelp(t *testing.T, dir string) (fields, criteria map[string]string) {
-	t.Helper()
-	fset := token.NewFileSet()
-	fields, criteria = map[string]string{}, map[string]string{}
-	for _, name := range []string{"profile.go", "governance.go", "enums.go"} {
-		f, err := parser.ParseFile(fset, dir+"/"+name, nil, parser.ParseComments)
-		if err != nil {
-			t.Fatal(err)
+	for _, c := range criteriaViews() {
+		if c.Help == "" {
+			t.Errorf("criterion %s: help %q", c.ID, c.Help)
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.TypeSpec:
-				st, ok := n.Type.(*ast.StructType)
-				if !ok || (n.Name.Name != "Profile" && n.Name.Name != "Governance") {
-					return true
-				}
-				prefix := ""
-				if n.Name.Name == "Governance" {
-					prefix = "governance."
-				}
-				for _, fld := range st.Fields.List {
-					if fld.Tag == nil || fld.Doc == nil {
-						continue
-					}
-					tag, _ := strconv.Unquote(fld.Tag.Value)
-					key, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
-					if key == "" || key == "-" || key == "governance" || key == "weights" {
-						continue
-					}
-					fields[prefix+key] = strings.Join(strings.Fields(fld.Doc.Text()), " ")
-				}
-			case *ast.GenDecl:
-				if n.Tok != token.CONST {
-					return true
-				}
-				for i, spec := range n.Specs {
-					vs := spec.(*ast.ValueSpec)
-					if i == 0 && (vs.Type == nil || fmt.Sprint(vs.Type) != "Criterion") {
-						return true
-					}
-					if vs.Comment != nil {
-						criteria[kebab(vs.Names[0].Name)] = strings.TrimSpace(vs.Comment.Text())
-					}
-				}
-			}
-			return true
-		})
-	}
-	return fields, criteria
-}
-
-// kebab turns a Go constant name into the criterion ID
-// (RiskCompliance → risk-compliance).
-func kebab(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if r >= 'A' && r <= 'Z' {
-			if i > 0 {
-				b.WriteByte('-')
-			}
-			r += 'a' - 'A'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func writeFieldHelp(t *testing.T, fields, criteria map[string]string) {
-	t.Helper()
-	var b bytes.Buffer
-	b.WriteString("// Code generated by go test -run TestFieldHelpFromProfileDocs -update; DO NOT EDIT.\n\npackage main\n\n")
-	write := func(doc, name string, m map[string]string) {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		fmt.Fprintf(&b, "// %s\nvar %s = map[string]string{\n", doc, name)
-		for _, k := range keys {
-			fmt.Fprintf(&b, "\t%q: %q,\n", k, m[k])
-		}
-		b.WriteString("}\n\n")
-	}
-	write("fieldHelp is the doc comment of each placement.Profile field (and of the\n// Governance fields, as \"governance.<name>\"), keyed by its file-format name.", "fieldHelp", fields)
-	write("criterionHelp is the doc comment of each placement criterion, keyed by its ID.", "criterionHelp", criteria)
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile("fieldhelp.go", src, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

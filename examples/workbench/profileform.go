@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/socialseat/socialseat/placement"
@@ -38,24 +37,32 @@ type formField struct {
 	Key, Label string
 	Kind       fieldKind
 	Options    []option
-	// Help explains the field; it comes from the doc comment of the
-	// placement.Profile field (see fieldhelp.go).
+	// Help explains the field; for a profile field it is
+	// placement.ProfileFields' help.
 	Help string
 	// Group is the fieldset the field is shown in.
 	Group string
 }
 
-// groupIntro returns the help of a whole fieldset, from the doc comment of
-// the profile field it fills (today's structure, the touchpoints); "" for
-// the others.
+// groupIntro returns the help of a whole fieldset, from placement's help
+// of the profile field it fills (today's structure, the touchpoints); ""
+// for the others.
 func groupIntro(group string) string {
-	switch group {
-	case groupCurrent:
-		return helpText("current", fieldHelp["current"])
-	case groupTouchpoints:
-		return helpText("touchpoints", fieldHelp["touchpoints"])
+	key := map[string]string{groupCurrent: "current", groupTouchpoints: "touchpoints"}[group]
+	if key == "" {
+		return ""
 	}
-	return ""
+	return placementFields()[key].Help
+}
+
+// placementFields returns placement's description of each profile file
+// field, by key.
+func placementFields() map[string]placement.Field {
+	m := map[string]placement.Field{}
+	for _, f := range placement.ProfileFields() {
+		m[f.Key] = f
+	}
+	return m
 }
 
 // Fieldsets of the profile form, in order.
@@ -67,44 +74,6 @@ const (
 	groupTouchpoints  = "Touchpoints: activity 0–5 (leave all empty for the typical mix)"
 )
 
-// helpText turns a Go doc comment into help a client reads: without the Go
-// field name it starts with, and without Go words.
-func helpText(key, doc string) string {
-	s := doc
-	first, rest, _ := strings.Cut(s, " ")
-	switch {
-	case strings.HasPrefix(rest, "is "):
-		s = strings.TrimPrefix(rest, "is ")
-	case strings.HasSuffix(first, ":"):
-		s = rest
-	case first == goName(key):
-		s = rest // "Sector selects …" → "selects …"
-	}
-	s = strings.NewReplacer(
-		"maps touchpoint IDs to activity", "the activity on each touchpoint",
-		"A map that is given must have at least one touchpoint with activity above 0.", "If you give any, at least one must be above 0.",
-		"Nil (left out of the file) means", "Left empty, it means",
-		"Nil means", "Empty means",
-		" (touchpoint.Touchpoint.Volume, 1–5)", "",
-		", listed in the recommendation's Assumptions", ", listed among the assumptions",
-		"Optional: the zero value, like \"other\",", "Optional: leaving it empty, like \"other\",",
-	).Replace(s)
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// goName returns the Go name of a profile field from its file-format key
-// ("sign_off_layers" → "SignOffLayers").
-func goName(key string) string {
-	var b strings.Builder
-	for _, part := range strings.Split(key, "_") {
-		r, n := utf8.DecodeRuneInString(part)
-		b.WriteRune(unicode.ToUpper(r))
-		b.WriteString(part[n:])
-	}
-	return b.String()
-}
-
 // scaleOptions returns the choices of a 1–5 scale, with "not stated".
 func scaleOptions() []option {
 	return []option{{"", "not stated"}, {"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}, {"5", "5"}}
@@ -113,36 +82,35 @@ func scaleOptions() []option {
 // profileFields returns the fields of the profile form, in order.
 func profileFields() []formField {
 	var fs []formField
-	add := func(group, key, label string, kind fieldKind, opts []option) {
-		fs = append(fs, formField{Key: key, Label: label, Kind: kind, Options: opts, Group: group, Help: helpText(key, fieldHelp[key])})
+	pf := placementFields()
+	add := func(group, key string, kind fieldKind, opts []option) {
+		fs = append(fs, formField{Key: key, Label: pf[key].Label, Kind: kind, Options: opts, Group: group, Help: pf[key].Help})
 	}
-	add(groupOrganisation, "name", "Organisation", kindText, nil)
-	add(groupOrganisation, "employees", "Employees", kindInt, nil)
-	add(groupOrganisation, "business_units", "Business units", kindInt, nil)
-	add(groupOrganisation, "countries", "Countries", kindInt, nil)
-	add(groupOrganisation, "founded", "Founded (year)", kindInt, nil)
+	add(groupOrganisation, "name", kindText, nil)
+	add(groupOrganisation, "employees", kindInt, nil)
+	add(groupOrganisation, "business_units", kindInt, nil)
+	add(groupOrganisation, "countries", kindInt, nil)
+	add(groupOrganisation, "founded", kindInt, nil)
 	sectors := []option{{"", "not stated"}}
 	for _, s := range placement.Sectors() {
 		sectors = append(sectors, option{s.String(), s.String()})
 	}
-	add(groupOrganisation, "sector", "Sector", kindSelect, sectors)
-	add(groupOrganisation, "regulation", "Regulation", kindSelect, scaleOptions())
-	add(groupOrganisation, "silos", "Silos", kindSelect, scaleOptions())
-	add(groupOrganisation, "department_harmony", "Department harmony", kindSelect, scaleOptions())
-	add(groupOrganisation, "executive_sponsorship", "Executive sponsorship", kindSelect, scaleOptions())
-	add(groupToday, "social_priority", "Social media priority", kindSelect, scaleOptions())
-	add(groupToday, "social_staff", "Social media staff (FTE)", kindNumber, nil)
-	add(groupToday, "budget_level", "Budget level", kindSelect, scaleOptions())
-	add(groupToday, "sign_off_layers", "Sign-off layers", kindInt, nil)
-	add(groupToday, "maturity", "Maturity", kindSelect, scaleOptions())
-	add(groupToday, "agency", "Agency", kindSelect, []option{{"", "not stated"}, {"none", "none, and none wanted"}, {"current", "an agency works for us"}, {"open", "open to one"}})
+	add(groupOrganisation, "sector", kindSelect, sectors)
+	add(groupOrganisation, "regulation", kindSelect, scaleOptions())
+	add(groupOrganisation, "silos", kindSelect, scaleOptions())
+	add(groupOrganisation, "department_harmony", kindSelect, scaleOptions())
+	add(groupOrganisation, "executive_sponsorship", kindSelect, scaleOptions())
+	add(groupToday, "social_priority", kindSelect, scaleOptions())
+	add(groupToday, "social_staff", kindNumber, nil)
+	add(groupToday, "budget_level", kindSelect, scaleOptions())
+	add(groupToday, "sign_off_layers", kindInt, nil)
+	add(groupToday, "maturity", kindSelect, scaleOptions())
+	add(groupToday, "agency", kindSelect, []option{{"", "not stated"}, {"none", "none, and none wanted"}, {"current", "an agency works for us"}, {"open", "open to one"}})
 	answers := []option{{"", "unknown"}, {"no", "no"}, {"yes", "yes"}}
-	for _, g := range []struct{ key, label string }{
-		{"policy", "Social media policy"}, {"policy_known", "Policy known by staff"}, {"crisis_plan", "Crisis plan"},
-		{"account_inventory", "Account inventory"}, {"archiving", "Archiving"}, {"training", "Training"},
-		{"measurement", "Measurement"}, {"executive_sponsor", "Executive sponsor"},
-	} {
-		add(groupGovernance, "governance."+g.key, g.label, kindSelect, answers)
+	for _, f := range placement.ProfileFields() {
+		if strings.HasPrefix(f.Key, "governance.") {
+			add(groupGovernance, f.Key, kindSelect, answers)
+		}
 	}
 	homes := []option{{"", "—"}, {string(placement.NoHome), "none (no central team)"}}
 	for _, d := range touchpoint.StandardDepartments() {

@@ -145,7 +145,7 @@ type criterionView struct {
 func criteriaViews() []criterionView {
 	var out []criterionView
 	for _, c := range placement.Criteria() {
-		out = append(out, criterionView{ID: c.String(), Label: c.Label(), Help: criterionHelp[c.String()], Cost: c.IsCost()})
+		out = append(out, criterionView{ID: c.String(), Label: c.Label(), Help: c.Description(), Cost: c.IsCost()})
 	}
 	return out
 }
