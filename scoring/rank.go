@@ -88,7 +88,7 @@ func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int
 // top 16 bits of their key in two 8-bit passes, whose digits are counted
 // in one pass while the keys are made (a pass whose digit is the same for
 // every item is skipped); runs of items sharing those bits are then
-// sorted by the scores themselves (fixRunsInt), as rarely as 16 bits of
+// sorted by the scores themselves (fixRuns), as rarely as 16 bits of
 // a thousand scores' range collide. The result is the order (score,
 // index) a stable comparison sort would give.
 func rankSmall(scores []float64, better Better, ranks, order, scratch []int) {
@@ -130,7 +130,7 @@ func rankSmall(scores []float64, better Better, ranks, order, scratch []int) {
 		}
 		a, b = b, a
 	}
-	fixRunsInt(a, scores, sign, 48)
+	fixRuns(a, scores, sign, 48)
 	tol := tieTolerance * max(math.Abs(lo), math.Abs(hi))
 	head, rank := 0.0, 1
 	for k, it := range a {
@@ -142,37 +142,6 @@ func rankSmall(scores []float64, better Better, ranks, order, scratch []int) {
 		if order != nil {
 			order[k] = i
 		}
-	}
-}
-
-// fixRunsInt is fixRuns on items held in ints, whose runs are the items
-// with equal bits above shift.
-func fixRunsInt(a []int, scores []float64, sign float64, shift uint) {
-	m := len(a)
-	less := func(p, q int) int {
-		if c := cmpFloat(sign*scores[uint32(p)], sign*scores[uint32(q)]); c != 0 {
-			return c
-		}
-		return cmpUint64(uint64(p), uint64(q))
-	}
-	for lo := 0; lo < m; {
-		hi := lo + 1
-		for hi < m && uint64(a[hi])>>shift == uint64(a[lo])>>shift {
-			hi++
-		}
-		if run := a[lo:hi]; len(run) > 32 {
-			slices.SortFunc(run, less)
-		} else {
-			for x := 1; x < len(run); x++ {
-				v := run[x]
-				y := x
-				for ; y > 0 && less(run[y-1], v) > 0; y-- {
-					run[y] = run[y-1]
-				}
-				run[y] = v
-			}
-		}
-		lo = hi
 	}
 }
 
@@ -218,7 +187,7 @@ func rankLarge(scores []float64, better Better, ranks, order []int, chunks int) 
 			return
 		}
 		part := items[lo:hi]
-		fixRuns(part, scores, sign)
+		fixRuns(part, scores, sign, 32)
 		headKey, headIdx, rank := part[0]>>32, uint32(part[0]), lo+1
 		for k, it := range part {
 			key, i := it>>32, uint32(it)
@@ -298,7 +267,7 @@ func smallSorted(scores []float64, better Better) []uint64 {
 		items[i] = kt.key(s)<<32 | uint64(i)
 	}
 	slices.Sort(items)
-	fixRuns(items, scores, sign)
+	fixRuns(items, scores, sign, 32)
 	return items
 }
 
@@ -325,7 +294,7 @@ func radixItems(scores []float64, better Better, chunks int) (items []uint64, kt
 // radixOrder is sortOrder for large inputs, in O(m): see radixSorted.
 func radixOrder(scores []float64, better Better) []int {
 	items, _, sign, _ := radixItems(scores, better, radixChunks(len(scores)))
-	fixRuns(items, scores, sign)
+	fixRuns(items, scores, sign, 32)
 	order := make([]int, len(items))
 	for k, it := range items {
 		order[k] = int(uint32(it))
@@ -348,19 +317,20 @@ func newKeyTransform(lo, hi float64, better Better) (keyTransform, float64) {
 	return kt, sign
 }
 
-// fixRuns sorts each run of equal keys of the sorted items (key<<32 |
-// index) by the scores themselves, ascending s·sign (best first), stably.
-func fixRuns(a []uint64, scores []float64, sign float64) {
+// fixRuns sorts each run of sorted items (key<<32 | index, held in ints
+// or uint64s) that share their bits above shift by the scores themselves,
+// ascending s·sign (best first), stably.
+func fixRuns[T int | uint64](a []T, scores []float64, sign float64, shift uint) {
 	m := len(a)
-	less := func(p, q uint64) int {
+	less := func(p, q T) int {
 		if c := cmpFloat(sign*scores[uint32(p)], sign*scores[uint32(q)]); c != 0 {
 			return c
 		}
-		return cmpUint64(p, q)
+		return cmpUint64(uint64(p), uint64(q))
 	}
 	for lo := 0; lo < m; {
 		hi := lo + 1
-		for hi < m && a[hi]>>32 == a[lo]>>32 {
+		for hi < m && uint64(a[hi])>>shift == uint64(a[lo])>>shift {
 			hi++
 		}
 		if run := a[lo:hi]; len(run) > 32 {
