@@ -1,8 +1,10 @@
 // Package report renders a placement recommendation for the people who
 // decide: a board and department heads. It writes one self-contained HTML
 // file (inline CSS and SVG charts, no scripts, no network, laid out for A4
-// paper) or a Markdown document, and the charts as SVG or PNG files for
-// tools that want to place them in their own pages.
+// paper), the same report as an HTML fragment to embed in a page of one's
+// own ([HTMLFragment]: one element, its style sheet scoped to it), or a
+// Markdown document, and the charts as SVG or PNG files for tools that
+// want to place them in their own pages.
 //
 // # Quick start
 //
@@ -12,6 +14,9 @@
 //	if err != nil { … }
 //	defer f.Close()
 //	err = report.HTML(f, rec, report.Options{Subtitle: "Prepared for the board, 24 November 2025"})
+//
+//	// Inside a page of your own (a client portal, a consulting tool):
+//	err = report.HTMLFragment(w, rec, report.Options{})
 //
 //	// Markdown with its charts next to it:
 //	paths, err := report.WriteCharts("charts", rec, report.Options{PNG: true})

@@ -51,6 +51,29 @@ func ExampleHTML() {
 	// <h2>Assumptions and sources</h2>
 }
 
+// HTMLFragment writes the same report as one element to place in a page of
+// one's own; its style sheet is scoped to the element's class.
+func ExampleHTMLFragment() {
+	var buf bytes.Buffer
+	if err := report.HTMLFragment(&buf, example(), report.Options{}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	lines := strings.Split(buf.String(), "\n")
+	fmt.Println(lines[0])
+	for _, line := range lines {
+		if strings.HasPrefix(line, ".socialseat-report h2 ") || strings.HasPrefix(line, "<section") && strings.Contains(line, "summary") {
+			fmt.Println(line[:min(len(line), 40)])
+		}
+	}
+	fmt.Println(lines[len(lines)-2])
+	// Output:
+	// <article class="socialseat-report">
+	// .socialseat-report h2 { font-size: 14pt;
+	// <section id="socialseat-report-summary">
+	// </article>
+}
+
 func ExampleMarkdown() {
 	var buf bytes.Buffer
 	if err := report.Markdown(&buf, example(), report.Options{Top: 3, ChartPath: "charts"}); err != nil {

@@ -116,6 +116,28 @@ func modelName(m placement.Model) string { return m.Name + " v" + m.Version }
 // deterministic. rec is not modified. Errors wrap [ErrEmpty] or
 // [ErrOptions], or come from the charts or the writer.
 func HTML(w io.Writer, rec *placement.Recommendation, opts Options) error {
+	return renderHTML(w, rec, opts, false)
+}
+
+// HTMLFragment writes rec as an HTML fragment to place inside a page of
+// one's own, such as a consulting tool's client view: the same sections,
+// charts and text as [HTML], in one <article class="socialseat-report">
+// element (see [FragmentClass]) that begins with its own <style> element.
+// Every rule of that style sheet is scoped under the article's class, so
+// the report does not restyle the host page, and the page-level rules of
+// the document (body margins, A4 page boxes) are left out; the host's
+// styles can still reach into the report. Element IDs are prefixed with
+// "socialseat-report-" ("socialseat-report-summary", …), so that they do
+// not collide with the host's; two reports on one page share IDs.
+//
+// Output is deterministic. rec is not modified. Errors wrap [ErrEmpty] or
+// [ErrOptions], or come from the charts or the writer.
+func HTMLFragment(w io.Writer, rec *placement.Recommendation, opts Options) error {
+	return renderHTML(w, rec, opts, true)
+}
+
+// renderHTML writes rec as a document or as a fragment.
+func renderHTML(w io.Writer, rec *placement.Recommendation, opts Options, fragment bool) error {
 	o, err := opts.resolve(rec)
 	if err != nil {
 		return err
@@ -128,7 +150,7 @@ func HTML(w io.Writer, rec *placement.Recommendation, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return writeHTML(w, v, figs)
+	return writeHTML(w, v, figs, fragment)
 }
 
 // Markdown writes rec as a Markdown document (CommonMark with GitHub
