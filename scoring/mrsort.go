@@ -249,6 +249,14 @@ func evaluateSort(method string, p *Problem, w []float64, c ClassProfiles, lambd
 //     assign it to the class just above the first profile that is strictly
 //     preferred to it (b S a and not a S b).
 //
+// The pessimistic rule asks only that a outrank the profile, as in
+// Mousseau, Słowiński & Zielniewicz (2000) and Figueira, Mousseau & Roy
+// (2005): an alternative indifferent to a profile (each outranks the
+// other) reaches the class above it. Some implementations ask for strict
+// preference there (a S b and not b S a), which puts such an alternative
+// one class lower; the credibilities in [SortResult] give that variant
+// too.
+//
 // Its text token is "electre-tri-b".
 type ELECTRETRIB struct {
 	ClassProfiles
