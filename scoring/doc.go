@@ -77,7 +77,8 @@
 //     ascending distillation; Roy (1978), Figueira, Mousseau & Roy (2005).
 //     Both have their own result types.
 //   - Sorting into ordered classes ("adopt / pilot / reject") described by
-//     [ClassProfiles]: [MRSort] ("mrsort"; Leroy, Mousseau & Pirlot 2011),
+//     [ClassProfiles]: [MRSort] ("mrsort"; Leroy, Mousseau & Pirlot 2011;
+//     optional veto profiles as in Meyer & Olteanu 2017),
 //     [ELECTRETRIB] ("electre-tri-b", pessimistic and optimistic rules;
 //     Mousseau, Słowiński & Zielniewicz 2000) and [FlowSort] ("flowsort",
 //     limiting or central profiles; Nemery & Lamboray 2008).

@@ -106,7 +106,8 @@ type SortResult struct {
 	// incomparable with some profile.
 	Optimistic []int `json:"optimistic"`
 	// Outranking.At(a, k) is the credibility (or, for MR-Sort, the
-	// concordance) of "a outranks profile k", in [0, 1].
+	// concordance, 0 when one of [MRSort.Vetoes] applies) of "a outranks
+	// profile k", in [0, 1].
 	Outranking *Table `json:"outranking"`
 	// Outranked.At(a, k) is the credibility (for MR-Sort, the
 	// concordance) of "profile k outranks a", in [0, 1].
@@ -161,20 +162,36 @@ func checkLambda(lambda float64) error {
 //
 // and a is assigned (pessimistic rule, the MR-Sort rule) to the best class
 // whose lower profile it outranks. The optimistic rule of ELECTRE TRI is
-// reported too. Its text token is "mrsort". MR-Sort has no thresholds and
-// no veto; use [ELECTRETRIB] for those.
+// reported too. Its text token is "mrsort". MR-Sort has no indifference or
+// preference thresholds; use [ELECTRETRIB] for those.
+//
+// Vetoes, if given, add the veto profiles of MR-Sort with vetoes (the
+// binary veto of Bouyssou & Marchant's non-compensatory sorting; rule "V"
+// of Meyer & Olteanu 2017): a does not outrank b_k, whatever the majority,
+// when on some criterion it is at most as good as b_k's veto value
+// (g_j(a) ≤ v_kj, or ≥ for a cost).
 type MRSort struct {
 	ClassProfiles
 	// Lambda is the majority threshold λ in [0.5, 1]; 0 means the default
 	// 0.5 + ε, a strict majority (0.5 plus 1e-9).
 	Lambda float64 `json:"lambda"`
+	// Vetoes, if not nil, holds one veto profile per boundary profile,
+	// best first like Profiles, one value per criterion in the
+	// criterion's units; a nil value means no veto on that criterion for
+	// that profile. Each veto value must be no better than its profile's
+	// value, and the veto profiles must be nested: a value for a profile
+	// needs one at least as good for every better profile. nil means no
+	// veto at all.
+	Vetoes [][]*float64 `json:"vetoes,omitempty"`
 }
 
 // Evaluate sorts the alternatives, in O(m·K·n) time. Invalid classes or
 // profiles are errors wrapping [ErrEmpty], [ErrDuplicateName],
 // [ErrLength], [ErrRagged], [ErrNotFinite] or [ErrParam] (profiles out of
-// order), with the field "classes" or "profiles"; λ outside [0.5, 1] wraps
-// [ErrParam]; other errors are those of [WeightedSum.Rank].
+// order), with the field "classes" or "profiles"; invalid vetoes wrap
+// [ErrLength], [ErrRagged], [ErrNotFinite] or [ErrParam] (a veto above its
+// profile, or veto profiles not nested) with the field "vetoes"; λ outside
+// [0.5, 1] wraps [ErrParam]; other errors are those of [WeightedSum.Rank].
 func (s MRSort) Evaluate(p *Problem, weights []float64) (*SortResult, error) {
 	lambda := s.Lambda
 	if lambda == 0 {
@@ -190,6 +207,10 @@ func (s MRSort) Evaluate(p *Problem, weights []float64) (*SortResult, error) {
 	if err := s.check(p, len(s.Classes)-1); err != nil {
 		return nil, err
 	}
+	vetoed, err := s.vetoes(p)
+	if err != nil {
+		return nil, err
+	}
 	return evaluateSort("mrsort", p, w, s.ClassProfiles, lambda, func(ga, gb []float64) float64 {
 		c := 0.0
 		for j := range ga {
@@ -198,12 +219,67 @@ func (s MRSort) Evaluate(p *Problem, weights []float64) (*SortResult, error) {
 			}
 		}
 		return math.Min(1, c)
-	}), nil
+	}, vetoed), nil
+}
+
+// vetoes validates s.Vetoes against the checked profiles and returns the
+// veto test on oriented values, or nil when there are no vetoes.
+func (s MRSort) vetoes(p *Problem) (func(ga []float64, k int) bool, error) {
+	if s.Vetoes == nil {
+		return nil, nil
+	}
+	nb := len(s.Profiles)
+	if len(s.Vetoes) != nb {
+		return nil, inputErr("vetoes", -1, -1, "", ErrLength,
+			fmt.Sprintf("%d veto profiles for %d profiles, want one per profile", len(s.Vetoes), nb))
+	}
+	// v[k*n+j] is the oriented veto value, −Inf where there is none.
+	n := p.n
+	v := make([]float64, nb*n)
+	for k, row := range s.Vetoes {
+		if len(row) != n {
+			return nil, inputErr("vetoes", k, -1, "", ErrRagged, fmt.Sprintf("veto profile has %d values, want %d (one per criterion)", len(row), n))
+		}
+		for j, x := range row {
+			v[k*n+j] = math.Inf(-1)
+			if x == nil {
+				continue
+			}
+			name, dir := p.crits[j].Name, p.crits[j].Direction
+			if math.IsNaN(*x) || math.IsInf(*x, 0) {
+				return nil, inputErr("vetoes", k, j, name, ErrNotFinite, fmt.Sprint(*x))
+			}
+			if strictlyBetter(dir, *x, s.Profiles[k][j]) {
+				return nil, inputErr("vetoes", k, j, name, ErrParam,
+					fmt.Sprintf("veto value %g is better than the profile's %g; a veto lies below its profile", *x, s.Profiles[k][j]))
+			}
+			if k > 0 {
+				if prev := s.Vetoes[k-1][j]; prev == nil || strictlyBetter(dir, *x, *prev) {
+					return nil, inputErr("vetoes", k, j, name, ErrParam,
+						fmt.Sprintf("veto profile %d vetoes more than veto profile %d on this criterion; veto profiles go from best to worst and are nested", k, k-1))
+				}
+			}
+			v[k*n+j] = *x
+			if dir == Cost {
+				v[k*n+j] = -*x
+			}
+		}
+	}
+	return func(ga []float64, k int) bool {
+		for j, x := range ga {
+			if x <= v[k*n+j] {
+				return true
+			}
+		}
+		return false
+	}, nil
 }
 
 // evaluateSort computes both credibilities for every alternative and
-// profile with sigma and applies the assignment rules.
-func evaluateSort(method string, p *Problem, w []float64, c ClassProfiles, lambda float64, sigma func(ga, gb []float64) float64) *SortResult {
+// profile with sigma and applies the assignment rules. vetoed, if not nil,
+// reports whether an alternative's oriented values forbid it to outrank
+// profile k; its credibility is then 0.
+func evaluateSort(method string, p *Problem, w []float64, c ClassProfiles, lambda float64, sigma func(ga, gb []float64) float64, vetoed func(ga []float64, k int) bool) *SortResult {
 	mm, n, nb := p.m, p.n, len(c.Classes)-1
 	profiles := make([][]float64, nb)
 	for k := range profiles {
@@ -216,6 +292,9 @@ func evaluateSort(method string, p *Problem, w []float64, c ClassProfiles, lambd
 			row := g[a*n : (a+1)*n]
 			for k, b := range profiles {
 				up[a*nb+k], down[a*nb+k] = sigma(row, b), sigma(b, row)
+				if vetoed != nil && vetoed(row, k) {
+					up[a*nb+k] = 0
+				}
 			}
 		}
 	})
@@ -248,6 +327,14 @@ func evaluateSort(method string, p *Problem, w []float64, c ClassProfiles, lambd
 //   - Optimistic rule: compare a with the profiles from the worst up and
 //     assign it to the class just above the first profile that is strictly
 //     preferred to it (b S a and not a S b).
+//
+// The pessimistic rule asks only that a outrank the profile, as in
+// Mousseau, Słowiński & Zielniewicz (2000) and Figueira, Mousseau & Roy
+// (2005): an alternative indifferent to a profile (each outranks the
+// other) reaches the class above it. Some implementations ask for strict
+// preference there (a S b and not b S a), which puts such an alternative
+// one class lower; the credibilities in [SortResult] give that variant
+// too.
 //
 // Its text token is "electre-tri-b".
 type ELECTRETRIB struct {
@@ -283,5 +370,5 @@ func (s ELECTRETRIB) Evaluate(p *Problem, weights []float64) (*SortResult, error
 	return evaluateSort("electre-tri-b", p, w, s.ClassProfiles, lambda, func(ga, gb []float64) float64 {
 		sigma, _ := credibility(ga, gb, w, ts)
 		return sigma
-	}), nil
+	}, nil), nil
 }
