@@ -1,8 +1,12 @@
 package scoringjson
 
 import (
+	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
+	"github.com/socialseat/socialseat/invalid"
 	"github.com/socialseat/socialseat/scoring"
 )
 
@@ -17,6 +21,7 @@ import (
 //	"classes": ["adopt", "pilot", "reject"],         // mrsort, electre-tri-b, flowsort: best first
 //	"profiles": [[...], ...],                        // the same: best first, one value per criterion
 //	"lambda": 0.75,                                  // mrsort, electre-tri-b, optional
+//	"vetoes": [{"cost": 120}, {}],                   // mrsort, optional: per profile, criterion → veto value
 //	"profile_kind": "limiting|central"               // flowsort, optional: limiting
 //
 // "preference" (as for promethee2) applies to promethee1, gaia and
@@ -66,6 +71,16 @@ type OutrankingParams struct {
 	// or 0 means the method's default: a strict majority (0.5 + 1e-9) for
 	// mrsort, 0.75 for electre-tri-b.
 	Lambda *float64 `json:"lambda,omitempty"`
+	// Vetoes ("vetoes", mrsort) holds MR-Sort's veto profiles: one object
+	// per boundary profile, best first like Profiles, mapping a
+	// criterion's name to its veto value in the criterion's units. An
+	// alternative at most as good as a profile's veto value on some
+	// criterion (at least as high, for a cost) does not outrank that
+	// profile, whatever the majority. A criterion left out of an object
+	// has no veto for that profile; {} means none. Absent means no vetoes.
+	// See scoring.MRSort.Vetoes for the checks (a veto no better than its
+	// profile; veto profiles nested).
+	Vetoes []map[string]float64 `json:"vetoes,omitempty"`
 	// ProfileKind ("profile_kind", flowsort) is "limiting" (K+1 profiles
 	// bounding the classes) or "central" (K profiles, a typical member of
 	// each class); absent means "limiting".
@@ -126,6 +141,7 @@ func (o *OutrankingParams) onlyFor(method string) error {
 		{"classes", o.Classes != nil, []string{"mrsort", "electre-tri-b", "flowsort"}},
 		{"profiles", o.Profiles != nil, []string{"mrsort", "electre-tri-b", "flowsort"}},
 		{"lambda", o.Lambda != nil, []string{"mrsort", "electre-tri-b"}},
+		{"vetoes", o.Vetoes != nil, []string{"mrsort"}},
 		{"profile_kind", o.ProfileKind != nil, []string{"flowsort"}},
 	}
 	for _, c := range checks {
@@ -164,6 +180,48 @@ func (o *OutrankingParams) thresholds() []scoring.PseudoCriterion {
 
 func (o *OutrankingParams) classProfiles() scoring.ClassProfiles {
 	return scoring.ClassProfiles{Classes: o.Classes, Profiles: o.Profiles}
+}
+
+// vetoes returns Vetoes as scoring.MRSort takes them, one value per
+// criterion in the problem's order (nil where no veto is given). A name
+// that is not a criterion is an error at its key; names are read in
+// sorted order, so that the error reported is always the same one.
+func (o *OutrankingParams) vetoes(p *scoring.Problem) ([][]*float64, error) {
+	if o.Vetoes == nil {
+		return nil, nil
+	}
+	_, n := p.Dims()
+	out := make([][]*float64, len(o.Vetoes))
+	vals := make([]float64, 0, len(o.Vetoes)*n)
+	for k, obj := range o.Vetoes {
+		out[k] = make([]*float64, n)
+		for _, name := range slices.Sorted(maps.Keys(obj)) {
+			j, ok := p.CriterionIndex(name)
+			if !ok {
+				return nil, at(fmt.Sprintf("vetoes[%d].%s", k, name), fmt.Errorf("vetoes[%d]: %w: %q is not a criterion", k, scoring.ErrUnknownName, name))
+			}
+			vals = append(vals, obj[name])
+			out[k][j] = &vals[len(vals)-1]
+		}
+	}
+	return out, nil
+}
+
+// vetoPath returns err, from MR-Sort's check of its vetoes, as the error
+// about the request's value: "vetoes[k].<criterion>", or "vetoes".
+func vetoPath(err error, p *scoring.Problem) error {
+	var fe *invalid.FieldError
+	if !errors.As(err, &fe) || fe.Path != "vetoes" {
+		return err
+	}
+	names := p.CriterionNames()
+	switch {
+	case fe.Row >= 0 && fe.Col >= 0 && fe.Col < len(names):
+		return at(fmt.Sprintf("vetoes[%d].%s", fe.Row, names[fe.Col]), err)
+	case fe.Row >= 0:
+		return at(fmt.Sprintf("vetoes[%d]", fe.Row), err)
+	}
+	return at("vetoes", err)
 }
 
 func (o *OutrankingParams) lambda() float64 {
@@ -220,7 +278,12 @@ func (req *ScoreRequest) scoreOutranking() (any, error) {
 		}
 		res, err = e.Evaluate(p, w)
 	case "mrsort":
-		res, err = scoring.MRSort{ClassProfiles: o.classProfiles(), Lambda: o.lambda()}.Evaluate(p, w)
+		vetoes, verr := o.vetoes(p)
+		if verr != nil {
+			return nil, badInput(verr)
+		}
+		res, err = scoring.MRSort{ClassProfiles: o.classProfiles(), Lambda: o.lambda(), Vetoes: vetoes}.Evaluate(p, w)
+		err = vetoPath(err, p)
 	case "electre-tri-b":
 		res, err = scoring.ELECTRETRIB{ClassProfiles: o.classProfiles(), Thresholds: o.thresholds(), Lambda: o.lambda()}.Evaluate(p, w)
 	case "flowsort":

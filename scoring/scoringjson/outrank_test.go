@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/socialseat/socialseat/internal/strictdec"
+	"github.com/socialseat/socialseat/scoring"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -63,4 +64,76 @@ func TestScoreOutrankingBadInput(t *testing.T) {
 	require.ErrorIs(t, err, strictdec.ErrNull)
 	_, err = DecodeScore(strings.NewReader(`{"method":"mrsort",` + outrankProblem + `,"Lambda":0.6}`))
 	require.Error(t, err, "keys match exactly")
+}
+
+// TestScoreMRSortVetoes checks the "vetoes" member: the request gives what
+// scoring.MRSort computes with the same veto profiles, and bad vetoes are
+// errors at their own key.
+func TestScoreMRSortVetoes(t *testing.T) {
+	t.Parallel()
+	base := `{"method":"mrsort",` + outrankProblem + `,"classes":["adopt","reject"],"profiles":[[7,60]],"lambda":0.6`
+	classes := func(in string) []int {
+		t.Helper()
+		req, err := DecodeScore(strings.NewReader(in))
+		require.NoError(t, err)
+		res, err := req.Score()
+		require.NoError(t, err)
+		return res.(*scoring.SortResult).Pessimistic
+	}
+	// Without a veto the first alternative's reach carries the majority
+	// (0.6) although its cost, 80, is well above the profile's 60.
+	assert.Equal(t, []int{0, 0, 1}, classes(base+`}`))
+	// A veto on cost at 75: a cost of 80 forbids "adopt" whatever the
+	// majority; 40 and 50 are not vetoed.
+	assert.Equal(t, []int{1, 0, 1}, classes(base+`,"vetoes":[{"cost":75}]}`))
+	assert.Equal(t, []int{0, 0, 1}, classes(base+`,"vetoes":[{}]}`), "an empty object is no veto")
+
+	// The same as the library's MRSort with the same vetoes.
+	req, err := DecodeScore(strings.NewReader(base + `,"vetoes":[{"cost":75}]}`))
+	require.NoError(t, err)
+	got, err := req.Score()
+	require.NoError(t, err)
+	p, w, err := req.Problem()
+	require.NoError(t, err)
+	v := 75.0
+	want, err := scoring.MRSort{ClassProfiles: scoring.ClassProfiles{Classes: []string{"adopt", "reject"}, Profiles: [][]float64{{7, 60}}},
+		Lambda: 0.6, Vetoes: [][]*float64{{nil, &v}}}.Evaluate(p, w)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+
+	bad := []struct{ name, vetoes, path string }{
+		{"unknown criterion", `[{"price":1}]`, "vetoes[0].price"},
+		{"veto better than its profile", `[{"cost":50}]`, "vetoes[0].cost"},
+		{"one object per profile", `[{},{}]`, "vetoes"},
+		{"not a finite number", `[{"reach":1e999}]`, ""},
+	}
+	for _, tc := range bad {
+		req, err := DecodeScore(strings.NewReader(base + `,"vetoes":` + tc.vetoes + `}`))
+		if tc.path == "" {
+			require.Error(t, err, tc.name) // refused by the decoder
+			continue
+		}
+		require.NoError(t, err, tc.name)
+		_, err = req.Score()
+		require.ErrorIs(t, err, ErrBadInput, tc.name)
+		assert.Equal(t, tc.path, ErrorPath(err), tc.name)
+	}
+	_, err = DecodeScore(strings.NewReader(base + `,"vetoes":[{"cost":75}]}`))
+	require.NoError(t, err)
+	req, err = DecodeScore(strings.NewReader(base + `,"vetoes":[{"price":1}]}`))
+	require.NoError(t, err)
+	_, err = req.Score()
+	assert.ErrorIs(t, err, scoring.ErrUnknownName)
+
+	// Strict JSON: null is not a veto value, a key appears once, and the
+	// member belongs to mrsort only.
+	_, err = DecodeScore(strings.NewReader(base + `,"vetoes":[{"cost":null}]}`))
+	require.ErrorIs(t, err, strictdec.ErrNull)
+	_, err = DecodeScore(strings.NewReader(base + `,"vetoes":[{"cost":75,"cost":80}]}`))
+	require.Error(t, err, "duplicate key")
+	req, err = DecodeScore(strings.NewReader(`{"method":"electre-tri-b",` + outrankProblem + `,"classes":["a","b"],"profiles":[[7,60]],"vetoes":[{}]}`))
+	require.NoError(t, err)
+	_, err = req.Score()
+	require.ErrorIs(t, err, ErrBadInput)
+	assert.Contains(t, err.Error(), `"vetoes" does not apply to method "electre-tri-b"`)
 }

@@ -68,6 +68,10 @@ func TestRoundTripRequests(t *testing.T) {
 		roundTrip(t, &spotis, DecodeScore)
 		moora := ScoreRequest{Method: "moora", Criteria: fullScore.Criteria, Matrix: fullScore.Matrix, Form: ptr("multimoora")}
 		roundTrip(t, &moora, DecodeScore)
+		mrsort := ScoreRequest{Method: "mrsort", Criteria: fullScore.Criteria, Matrix: fullScore.Matrix,
+			OutrankingParams: OutrankingParams{Classes: []string{"adopt", "pilot", "reject"}, Profiles: [][]float64{{120, 5}, {100, 7}},
+				Vetoes: []map[string]float64{{fullScore.Criteria[0].Name: 90}, {}}}}
+		roundTrip(t, &mrsort, DecodeScore)
 	})
 	t.Run("AgreementRequest", func(t *testing.T) {
 		roundTrip(t, &AgreementRequest{Rankings: [][]int{{1, 2, 3}, {2, 1, 3}}, Names: []string{"a", "b"},
