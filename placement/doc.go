@@ -156,9 +156,9 @@
 // irrelevant alternative cannot swap two structures (the rank reversal
 // Belton & Gear 1983 showed for AHP, which min–max normalisation over the
 // candidates, the default before model version 7, also allowed). It
-// cross-checks
-// the ranking with TOPSIS, reporting Spearman's rho, Kendall's tau and
-// whether the winners agree in [Robustness]. The top three structures
+// cross-checks the ranking with TOPSIS on the same values, reporting
+// Spearman's rho, Kendall's tau and whether the winners agree in
+// [Robustness]. The top three structures
 // (Options.Detail) get strengths and weaknesses in plain words tied to the
 // profile ("3 sign-off layers slow a team that executes centrally"):
 // every number in them is the profile's (or, for staffing, the need it is

@@ -219,7 +219,11 @@ type Options struct {
 	// default before model version 7, or TOPSIS) gives that up.
 	Method scoring.Method
 	// CrossCheck is the second method whose ranking is compared with the
-	// first. Nil means scoring.TOPSIS{} (vector normalisation).
+	// first. Nil means scoring.TOPSIS{Normalization: scoring.None}: TOPSIS
+	// on the same fixed-scale values (see [ValueScale]), which are already
+	// commensurable, so the check differs from the weighted sum in how it
+	// aggregates (closeness to the candidates' ideal and anti-ideal), not
+	// in a second normalisation.
 	CrossCheck scoring.Method
 	// Detail is the number of top structures explained with strengths,
 	// weaknesses and a RACI map. Zero means 3; it is capped at the number
@@ -734,7 +738,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	}
 	check := o.CrossCheck
 	if check == nil {
-		check = scoring.TOPSIS{}
+		check = scoring.TOPSIS{Normalization: scoring.None}
 	}
 	res, err := method.Rank(problem, w[:])
 	if err == nil {
