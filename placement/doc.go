@@ -145,11 +145,20 @@
 // # Recommendations
 //
 // [Recommender.Recommend] ranks the admissible candidates (agency stance
-// "none" keeps in-house ones; today's structure is always ranked) with the
-// default method, scoring.WeightedSum with min–max normalisation — additive,
-// so each score splits into per-criterion contributions — and cross-checks
-// the ranking with TOPSIS, reporting Spearman's rho, Kendall's tau and
-// whether the winners agree in [Robustness]. The top three structures
+// "none" keeps in-house ones; today's structure is always ranked). Each
+// structure's performances (0–10) are valued against the fixed bounds of
+// that scale, not against the other candidates ([ValueScale]: x/10, and
+// 1 − x/10 on cost and change-effort), and the default method,
+// scoring.WeightedSum with Normalization None, weighs those values as they
+// are — additive, so each score splits into per-criterion contributions,
+// and a structure's score depends only on the profile and the structure:
+// adding, removing or changing other candidates never moves it, so an
+// irrelevant alternative cannot swap two structures (the rank reversal
+// Belton & Gear 1983 showed for AHP, which min–max normalisation over the
+// candidates, the default before model version 7, also allowed). It
+// cross-checks the ranking with TOPSIS on the same values, reporting
+// Spearman's rho, Kendall's tau and whether the winners agree in
+// [Robustness]. The top three structures
 // (Options.Detail) get strengths and weaknesses in plain words tied to the
 // profile ("3 sign-off layers slow a team that executes centrally"):
 // every number in them is the profile's (or, for staffing, the need it is

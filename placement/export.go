@@ -11,25 +11,35 @@ import (
 // Decision exports the recommendation as a decision document (package
 // decision) that a consultant can save, reopen and rework with their own
 // judgements: the ranked structures as alternatives (by ID, in ranking
-// order), the ten criteria with their directions, the weights used, every
-// structure's performances on the 0–10 criterion scale, and the ranking
-// method with its options, decided so that the document carries its result
-// and content hash. Re-deciding the exported document reproduces the
-// recommendation's scores and ranking.
+// order), the ten criteria, the weights used, every structure's values as
+// the ranking method weighed them — its performances on the 0–10 criterion
+// scale taken against the scale's fixed bounds (see [ValueScale]), so in
+// [0, 1] with higher better on every criterion, cost and change-effort
+// included, which the document therefore marks as benefits — and the
+// ranking method with its options, decided so that the document carries
+// its result and content hash. Re-deciding the exported document
+// reproduces the recommendation's scores and ranking. A recommendation
+// without a fixed Scale (read from JSON written before model version 7,
+// whose method normalised the raw performances) exports the performances
+// on the 0–10 scale, with cost and change-effort as costs.
 func (rec *Recommendation) Decision() (*decision.Document, error) {
 	if rec.Result == nil || len(rec.Ranking) == 0 {
 		return nil, fmt.Errorf("placement: exporting a decision: %w: the recommendation has no ranking", ErrMissing)
 	}
 	alts := make([]string, len(rec.Ranking))
 	rows := make([][]float64, len(rec.Ranking))
+	fixed := rec.Scale.Normalization == FixedScale
 	for i, e := range rec.Ranking {
 		alts[i] = e.Structure.ID()
 		rows[i] = e.Values.Slice()
+		if fixed {
+			fixedValues(rows[i], rows[i])
+		}
 	}
 	crits := make([]scoring.Criterion, 0, NumCriteria)
 	for _, c := range Criteria() {
 		d := scoring.Benefit
-		if c.IsCost() {
+		if c.IsCost() && !fixed {
 			d = scoring.Cost
 		}
 		crits = append(crits, scoring.Criterion{Name: c.String(), Direction: d})
@@ -53,6 +63,10 @@ func (rec *Recommendation) Decision() (*decision.Document, error) {
 			return nil, fmt.Errorf("placement: exporting a decision: %w", err)
 		}
 	}
-	doc.Notes = fmt.Sprintf("Exported from the placement recommendation of model %s; weights: %s", rec.Model, rec.WeightsSource)
+	values := "performances on the 0–10 criterion scale"
+	if fixed {
+		values = "each performance on the 0–10 criterion scale divided by 10 (cost and change-effort: 1 minus that), so higher is better on every criterion"
+	}
+	doc.Notes = fmt.Sprintf("Exported from the placement recommendation of model %s; values: %s; weights: %s", rec.Model, values, rec.WeightsSource)
 	return doc, nil
 }

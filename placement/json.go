@@ -20,6 +20,7 @@ type recommendationJSON struct {
 	Model         Identity                 `json:"model"`
 	Catalog       Identity                 `json:"catalog"`
 	Method        methodJSON               `json:"method"`
+	Scale         *ValueScale              `json:"scale,omitempty"`
 	Result        *scoring.Result          `json:"result"`
 	Weights       CriterionValues          `json:"weights"`
 	WeightsSource string                   `json:"weights_source"`
@@ -70,6 +71,7 @@ type assignmentDTO struct {
 //	 "model": {"name": "...", "version": "...", "hash": "sha256:..."},
 //	 "catalog": {"name": "...", "hash": "sha256:..."},
 //	 "method": {"token": "wsm", "options": {...}},
+//	 "scale": {"normalization": "fixed", "low": 0, "high": 10},  (see ValueScale)
 //	 "result": {...},                       (the scoring.Result of the ranking method)
 //	 "weights": {criterion-id: weight}, "weights_source": "...",
 //	 "ranking": [{"rank": 1, "id": "...", "name": "...", "structure": {...}, "score": x,
@@ -97,6 +99,7 @@ func (rec Recommendation) MarshalJSON() ([]byte, error) {
 		Assumptions:   nonNil(rec.Assumptions),
 		Model:         rec.Model,
 		Catalog:       rec.Catalog,
+		Scale:         &rec.Scale,
 		Result:        rec.Result,
 		Weights:       rec.Weights,
 		WeightsSource: rec.WeightsSource,
@@ -155,6 +158,9 @@ func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 		Dimensions: emptyNil(in.Dimensions), Stage: in.Stage, Benchmarks: emptyNil(in.Benchmarks), Gaps: emptyNil(in.Gaps),
 	}
 	out.Stage.Evidence, out.Stage.NextRequires = emptyNil(out.Stage.Evidence), emptyNil(out.Stage.NextRequires)
+	if in.Scale != nil { // absent in recommendations written before model version 7
+		out.Scale = *in.Scale
+	}
 	if in.Result.Method != in.Method.Token {
 		errs = append(errs, syntaxErr("result.method", fmt.Sprintf("%q, but the method is %q", in.Result.Method, in.Method.Token)))
 	}

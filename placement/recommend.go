@@ -55,6 +55,7 @@ type scratch struct {
 	structs []Structure
 	names   []string
 	flat    []float64 // the performances, row-major, one row per structure
+	values  []float64 // the same on the fixed value scale (see ValueScale)
 	terms   []termRec // the terms of the structure being explained
 }
 
@@ -69,6 +70,7 @@ func (r *engine) getScratch(m int) *scratch {
 		sc.structs = make([]Structure, m)
 		sc.names = make([]string, m)
 		sc.flat = make([]float64, m*NumCriteria)
+		sc.values = make([]float64, m*NumCriteria)
 	}
 	return sc
 }
@@ -155,11 +157,9 @@ func NewRecommender(cfg Config) (*Recommender, error) {
 	}
 	r.crits = make([]scoring.Criterion, NumCriteria)
 	for i, c := range Criteria() {
-		d := scoring.Benefit
-		if c.IsCost() {
-			d = scoring.Cost
-		}
-		r.crits[i] = scoring.Criterion{Name: c.String(), Direction: d}
+		// Benefit throughout: the problem holds the values on the fixed
+		// scale, where cost criteria are already reversed (ValueScale).
+		r.crits[i] = scoring.Criterion{Name: c.String(), Direction: scoring.Benefit}
 	}
 	all, err := scoring.NewProblemRowMajor(r.ids, r.crits, make([]float64, len(r.ids)*NumCriteria))
 	if err != nil {
@@ -207,14 +207,23 @@ func (r *Recommender) Candidates() []Structure { return slices.Clone(r.candidate
 type Options struct {
 	// (A new field must also join the zero-value test in Recommend.)
 
-	// Method ranks the structures. Nil means the default,
-	// scoring.WeightedSum{Normalization: scoring.MinMax}: an additive method,
-	// so every score splits into per-criterion contributions, and min–max
-	// normalisation, which handles the 0–10 performance scale (zeros
-	// included) on benefit and cost criteria alike.
+	// Method ranks the structures. It sees each structure's values on the
+	// fixed scale (see [ValueScale]): in [0, 1], higher is better on every
+	// criterion. Nil means the default,
+	// scoring.WeightedSum{Normalization: scoring.None}: an additive method,
+	// so every score splits into per-criterion contributions, that weighs
+	// the fixed-scale values as they are, so a structure's score depends
+	// only on the profile and the structure, never on which other
+	// structures are candidates. A method that normalises over the
+	// candidates (scoring.WeightedSum{Normalization: scoring.MinMax}, the
+	// default before model version 7, or TOPSIS) gives that up.
 	Method scoring.Method
 	// CrossCheck is the second method whose ranking is compared with the
-	// first. Nil means scoring.TOPSIS{} (vector normalisation).
+	// first. Nil means scoring.TOPSIS{Normalization: scoring.None}: TOPSIS
+	// on the same fixed-scale values (see [ValueScale]), which are already
+	// commensurable, so the check differs from the weighted sum in how it
+	// aggregates (closeness to the candidates' ideal and anti-ideal), not
+	// in a second normalisation.
 	CrossCheck scoring.Method
 	// Detail is the number of top structures explained with strengths,
 	// weaknesses and a RACI map. Zero means 3; it is capped at the number
@@ -295,6 +304,10 @@ type Recommendation struct {
 	// Method is the ranking method with its options, as used (the default
 	// in place of a nil Options.Method).
 	Method scoring.Method
+	// Scale says how the structures' performances were turned into the
+	// values the ranking method weighs: against the fixed bounds of the
+	// performance scale, not against the other candidates.
+	Scale ValueScale
 	// Result is the ranking method's full result: Result.Method is its
 	// token ("wsm"), Better says whether a higher or a lower score is
 	// better, and Scores, Ranks and Contributions (nil for a method that
@@ -364,7 +377,8 @@ type Ranked struct {
 	// for cost and change-effort lower is better.
 	Values CriterionValues
 	// Contributions are each criterion's part of Score (weight times
-	// normalised value); nil if the method is not additive.
+	// normalised value: for the default method the value on the fixed
+	// scale, see [ValueScale]); nil if the method is not additive.
 	Contributions *CriterionValues
 	// Strengths and Weaknesses say, in plain words tied to the profile,
 	// what lifts and what holds back this structure compared with the
@@ -709,21 +723,22 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		problem *scoring.Problem
 		err     error
 	)
+	values := fixedValues(sc.values[:m*NumCriteria], flat)
 	if ids != nil && m == len(cands) && len(keep) == m {
-		problem, err = r.all.WithValues(flat) // the names were checked once
+		problem, err = r.all.WithValues(values) // the names were checked once
 	} else {
-		problem, err = scoring.NewProblemRowMajor(names, r.crits, flat)
+		problem, err = scoring.NewProblemRowMajor(names, r.crits, values)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("placement: building the decision problem: %w", err)
 	}
 	method := o.Method
 	if method == nil {
-		method = scoring.WeightedSum{Normalization: scoring.MinMax}
+		method = scoring.WeightedSum{Normalization: scoring.None}
 	}
 	check := o.CrossCheck
 	if check == nil {
-		check = scoring.TOPSIS{}
+		check = scoring.TOPSIS{Normalization: scoring.None}
 	}
 	res, err := method.Rank(problem, w[:])
 	if err == nil {
@@ -739,7 +754,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	if err != nil {
 		return nil, fmt.Errorf("placement: cross-check: %w", err)
 	}
-	rec.Method, rec.Result = method, res
+	rec.Method, rec.Result, rec.Scale = method, res, fixedValueScale()
 	rec.Weights = criterionValues(res.Weights)
 	if err := rec.crossCheck(res, res2); err != nil {
 		return nil, err

@@ -82,8 +82,12 @@ func TestRecommendJSONShape(t *testing.T) {
 		}
 		return out
 	}
-	assert.ElementsMatch(t, []string{"profile", "assumptions", "model", "catalog", "method", "result",
+	assert.ElementsMatch(t, []string{"profile", "assumptions", "model", "catalog", "method", "scale", "result",
 		"weights", "weights_source", "ranking", "raci", "roadmap", "robustness", "stage", "benchmarks", "gaps", "dimensions"}, keys(top))
+	// The JSON records the method with its normalisation and the scale the
+	// values were taken on.
+	assert.JSONEq(t, `{"token": "wsm", "options": {"normalization": "none"}}`, string(top["method"]))
+	assert.JSONEq(t, `{"normalization": "fixed", "low": 0, "high": 10}`, string(top["scale"]))
 	var shape struct {
 		Profile struct {
 			Name string `json:"name"`
