@@ -454,6 +454,13 @@ func (cm *compiled) static(s Structure, tr *[]termRec) row {
 // them), the profile's facts and its staffing shortfall (see
 // feasibility). If tr is not nil the profile terms are appended to it.
 func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, cur Structure, short float64, tr *[]termRec) row {
+	return cm.evaluateCov(s, static, cm.coverage(s, fits, f), f, cur, short, tr)
+}
+
+// evaluateCov is evaluate with the structure's coverage (see coverage)
+// given: structures whose fit parts are equal share it, so a
+// recommendation computes it once for all of them.
+func (cm *compiled) evaluateCov(s Structure, static row, cov float64, f *facts, cur Structure, short float64, tr *[]termRec) row {
 	k := &cm.k
 	v := static
 	add := func(c Criterion, kd kind, x float64) {
@@ -611,7 +618,7 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 		add(Influence, kindSponsorship, k[kSponsorship]*f.spons*need)
 	}
 
-	v[Coverage] = scaleMaxPerf*cm.coverage(s, fits, f)*math.Max(0, 1-k[kShortfallCoverage]*short) + capable
+	v[Coverage] = scaleMaxPerf*cov*math.Max(0, 1-k[kShortfallCoverage]*short) + capable
 	if tr != nil {
 		*tr = append(*tr, termRec{Coverage, kindCoverage, v[Coverage] - scaleNeutral})
 	}

@@ -46,11 +46,17 @@ type engine struct {
 	maturity   *MaturityModel
 	benchmarks *Benchmarks
 	scratch    sync.Pool // of *scratch
+
+	// covClass numbers the candidates whose fit parts are all equal, and
+	// so is their coverage of any profile: from 0 to numCov−1.
+	covClass []int
+	numCov   int
 }
 
 // scratch holds the slices a recommendation needs only while it is made,
 // reused from one recommendation to the next.
 type scratch struct {
+	evalScratch
 	keep    []int
 	structs []Structure
 	names   []string
@@ -155,6 +161,7 @@ func NewRecommender(cfg Config) (*Recommender, error) {
 			r.fits[i][j] = cm.fitPart(s, &r.tps[j])
 		}
 	}
+	r.covClass, r.numCov = coverageClasses(r.fits)
 	r.crits = make([]scoring.Criterion, NumCriteria)
 	for i, c := range Criteria() {
 		// Benefit throughout: the problem holds the values on the fixed
@@ -637,7 +644,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	p, assumed := withAssumptions(p, r.tps)
 	f := newFacts(p, r.tps, &r.cm.k)
 
-	cands, ids, statics := r.candidates, r.ids, r.statics
+	cands, ids := r.candidates, r.ids
 	if o.Candidates != nil {
 		var errs []error
 		for i, s := range o.Candidates {
@@ -649,7 +656,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 			return nil, err
 		}
 		cands = o.Candidates
-		ids, statics = nil, nil
+		ids = nil
 	}
 	cur := Structure{Home: NoHome, Model: Organic, Role: NoRole, Sourcing: InHouse}
 	if p.Current != nil {
@@ -692,17 +699,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	}
 	var staff staffTable
 	staff.init(structs, &f, &r.cm.k)
-	for a, s := range structs {
-		var st row
-		var fits []fitPart
-		if a < len(keep) && ids != nil {
-			st, fits = statics[keep[a]], r.fits[keep[a]]
-		} else {
-			st = r.cm.static(s, nil)
-		}
-		v := r.cm.evaluate(s, st, fits, &f, cur, staff.short[staff.index(&structs[a])], nil)
-		copy(flat[a*NumCriteria:(a+1)*NumCriteria], v[1:])
-	}
+	r.evaluateAll(sc, structs, keep, ids != nil, &f, cur, &staff, flat)
 
 	// Weights.
 	rec := &Recommendation{Profile: p, Assumptions: assumed, Model: r.modelID, Catalog: r.catalogID}
@@ -713,10 +710,11 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		}
 		rec.WeightsSource = "profile: the weights given in the profile, normalised to sum to 1"
 	} else {
-		var wrec []weightRec
+		wrec := sc.wrec[:0]
 		wr := r.cm.weights(&f, &wrec)
 		copy(w[:], wr[1:])
 		rec.WeightsSource = r.weightsSource(wrec, &f)
+		sc.wrec = wrec
 	}
 
 	var (
@@ -760,7 +758,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		return nil, err
 	}
 
-	order := res.Order()
+	order := rankOrder(res, &sc.order)
 	rec.Ranking = make([]Ranked, m)
 	var contribs []CriterionValues // one allocation for every entry's contributions
 	if res.Contributions != nil {

@@ -4,7 +4,10 @@ import (
 	"context"
 	"iter"
 	"runtime"
+	"slices"
 	"sync"
+
+	"github.com/socialseat/socialseat/scoring"
 )
 
 // RecommendAll recommends for every profile that profiles yields, on as
@@ -130,3 +133,93 @@ func (r *Recommender) RecommendAll(ctx context.Context, profiles iter.Seq[Profil
 // sweepBatch is the number of consecutive profiles a worker of
 // RecommendAll takes at a time.
 const sweepBatch = 8
+
+// evalScratch holds what evaluating the candidates for one profile needs
+// only while a recommendation is made (a part of scratch).
+type evalScratch struct {
+	covs   []float64   // the coverage of each coverage class (see engine.covClass)
+	covSet []bool      // whether covs holds the class's coverage yet
+	wrec   []weightRec // the weight adjustments, for the weights source
+	order  []int       // the ranking's order, best first
+}
+
+// coverageClasses numbers the candidates so that two get the same number
+// exactly when their fit parts are equal on every touchpoint, and returns
+// the numbers and how many there are.
+func coverageClasses(fits [][]fitPart) ([]int, int) {
+	class := make([]int, len(fits))
+	var reps []int // a candidate of each class
+	for i, fs := range fits {
+		class[i] = -1
+		for c, j := range reps {
+			if slices.Equal(fs, fits[j]) {
+				class[i] = c
+				break
+			}
+		}
+		if class[i] < 0 {
+			class[i] = len(reps)
+			reps = append(reps, i)
+		}
+	}
+	return class, len(reps)
+}
+
+// evaluateAll writes the performances of structs, row-major, into flat.
+// keep maps the first len(keep) structures to their candidates; if
+// precomputed, their static parts and fit parts are the engine's, and
+// their coverage is computed once per coverage class; any other structure
+// (the current one, or one of Options.Candidates) is evaluated from
+// scratch.
+func (r *engine) evaluateAll(sc *scratch, structs []Structure, keep []int, precomputed bool, f *facts, cur Structure, staff *staffTable, flat []float64) {
+	if cap(sc.covs) < r.numCov {
+		sc.covs, sc.covSet = make([]float64, r.numCov), make([]bool, r.numCov)
+	}
+	covs, covSet := sc.covs[:r.numCov], sc.covSet[:r.numCov]
+	clear(covSet)
+	for a, s := range structs {
+		var st row
+		var cov float64
+		if a < len(keep) && precomputed {
+			i := keep[a]
+			st = r.statics[i]
+			if c := r.covClass[i]; covSet[c] {
+				cov = covs[c]
+			} else {
+				cov = r.cm.coverage(s, r.fits[i], f)
+				covs[c], covSet[c] = cov, true
+			}
+		} else {
+			st = r.cm.static(s, nil)
+			cov = r.cm.coverage(s, nil, f)
+		}
+		v := r.cm.evaluateCov(s, st, cov, f, cur, staff.short[staff.index(&structs[a])], nil)
+		copy(flat[a*NumCriteria:(a+1)*NumCriteria], v[1:])
+	}
+}
+
+// rankOrder returns res.Order() in *buf, reusing its memory: the
+// alternatives' indices best first, ties in problem order.
+func rankOrder(res *scoring.Result, buf *[]int) []int {
+	m := len(res.Ranks)
+	if cap(*buf) < 2*m+1 {
+		*buf = make([]int, 2*m+1)
+	}
+	idx, start := (*buf)[:m], (*buf)[m:2*m+1]
+	clear(start)
+	for _, k := range res.Ranks {
+		if k < 1 || k > m {
+			return res.Order() // ranks a method set outside 1..m
+		}
+		start[k]++
+	}
+	pos := 0
+	for k := range start {
+		start[k], pos = pos, pos+start[k]
+	}
+	for i, k := range res.Ranks {
+		idx[start[k]] = i
+		start[k]++
+	}
+	return idx
+}
