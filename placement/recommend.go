@@ -636,6 +636,14 @@ func Recommend(ctx context.Context, p Profile, o Options) (*Recommendation, erro
 // invalid Options.Candidates; [ErrNoCandidates]; errors from the scoring
 // methods.
 func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation, error) {
+	return r.recommend(ctx, p, false)
+}
+
+// recommend is Recommend; if short, it stops once the top
+// Options.Detail structures are ranked (see Recommender.Shortlist): the
+// recommendation has only those in Ranking, and no weights source,
+// cross-check or anything that comes after the ranking.
+func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Recommendation, error) {
 	o := &r.opts
 	if err := p.validate(r.catalog); err != nil {
 		return nil, err
@@ -698,7 +706,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		}
 	}
 	var staff staffTable
-	staff.init(structs, &f, &r.cm.k)
+	staff.init(structs, &f, &r.cm.k, !short, &sc.evalScratch)
 	r.evaluateAll(sc, structs, keep, ids != nil, &f, cur, &staff, flat)
 
 	// Weights.
@@ -713,7 +721,9 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		wrec := sc.wrec[:0]
 		wr := r.cm.weights(&f, &wrec)
 		copy(w[:], wr[1:])
-		rec.WeightsSource = r.weightsSource(wrec, &f)
+		if !short {
+			rec.WeightsSource = r.weightsSource(wrec, &f)
+		}
 		sc.wrec = wrec
 	}
 
@@ -745,35 +755,18 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	if err != nil {
 		return nil, fmt.Errorf("placement: ranking: %w", err)
 	}
-	res2, err := check.Rank(problem, w[:])
-	if err == nil {
-		err = finiteScores(res2)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("placement: cross-check: %w", err)
-	}
 	rec.Method, rec.Result, rec.Scale = method, res, fixedValueScale()
 	rec.Weights = criterionValues(res.Weights)
-	if err := rec.crossCheck(res, res2); err != nil {
-		return nil, err
-	}
-
-	order := rankOrder(res, &sc.order)
-	rec.Ranking = make([]Ranked, m)
-	var contribs []CriterionValues // one allocation for every entry's contributions
-	if res.Contributions != nil {
-		contribs = make([]CriterionValues, m)
-	}
-	for k, i := range order {
-		e := &rec.Ranking[k]
-		e.Rank = res.Ranks[i]
-		e.Structure = structs[i]
-		e.Score = res.Scores[i]
-		e.Staffing = staff.staffing(&structs[i])
-		e.Values = criterionValues(flat[i*NumCriteria:])
-		if contribs != nil {
-			contribs[k] = criterionValues(res.Contributions.Row(i))
-			e.Contributions = &contribs[k]
+	if !short {
+		res2, err := check.Rank(problem, w[:])
+		if err == nil {
+			err = finiteScores(res2)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("placement: cross-check: %w", err)
+		}
+		if err := rec.crossCheck(res, res2); err != nil {
+			return nil, err
 		}
 	}
 
@@ -782,6 +775,34 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		detail = 3
 	}
 	detail = min(detail, m)
+	order := rankOrder(res, &sc.order)
+	if short {
+		order = order[:detail]
+	}
+	rec.Ranking = make([]Ranked, len(order))
+	var contribs []CriterionValues // one allocation for every entry's contributions
+	if res.Contributions != nil {
+		contribs = make([]CriterionValues, len(order))
+	}
+	for k, i := range order {
+		e := &rec.Ranking[k]
+		e.Rank = res.Ranks[i]
+		e.Structure = structs[i]
+		e.Score = res.Scores[i]
+		e.Staffing = staff.staffing(&structs[i])
+		if short {
+			e.Staffing = e.Staffing.owned() // staff's estimates are reused
+		}
+		e.Values = criterionValues(flat[i*NumCriteria:])
+		if contribs != nil {
+			contribs[k] = criterionValues(res.Contributions.Row(i))
+			e.Contributions = &contribs[k]
+		}
+	}
+
+	if short {
+		return rec, nil
+	}
 	means := criterionMeans(res, flat)
 	for k := range detail {
 		e := &rec.Ranking[k]

@@ -39,10 +39,16 @@ import (
 // the profiles (see the README's Performance section): the outcomes do not
 // depend on which machine computed them.
 func (r *Recommender) RecommendAll(ctx context.Context, profiles iter.Seq[Profile]) iter.Seq2[*Recommendation, error] {
-	return func(yield func(*Recommendation, error) bool) {
+	return sweep(ctx, profiles, r.Recommend)
+}
+
+// sweep applies do to every profile that profiles yields, as
+// RecommendAll describes.
+func sweep[T any](ctx context.Context, profiles iter.Seq[Profile], do func(context.Context, Profile) (T, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
 		workers := runtime.GOMAXPROCS(0)
 		type outcome struct {
-			rec *Recommendation
+			rec T
 			err error
 		}
 		// A job is a batch of consecutive profiles: handing profiles over
@@ -99,7 +105,7 @@ func (r *Recommender) RecommendAll(ctx context.Context, profiles iter.Seq[Profil
 							j.outs[i].err = err
 							continue
 						}
-						j.outs[i].rec, j.outs[i].err = r.Recommend(ctx, j.ps[i])
+						j.outs[i].rec, j.outs[i].err = do(ctx, j.ps[i])
 						j.ps[i] = Profile{} // not needed any more
 					}
 					close(j.done)
@@ -113,13 +119,14 @@ func (r *Recommender) RecommendAll(ctx context.Context, profiles iter.Seq[Profil
 			case <-j.done:
 			case <-ctx.Done():
 			}
+			var zero T
 			if err := ctx.Err(); err != nil {
-				yield(nil, err) // j.outs may still be being written
+				yield(zero, err) // j.outs may still be being written
 				return
 			}
 			for _, o := range j.outs {
 				if err := ctx.Err(); err != nil {
-					yield(nil, err)
+					yield(zero, err)
 					return
 				}
 				if !yield(o.rec, o.err) {
@@ -141,6 +148,9 @@ type evalScratch struct {
 	covSet []bool      // whether covs holds the class's coverage yet
 	wrec   []weightRec // the weight adjustments, for the weights source
 	order  []int       // the ranking's order, best first
+	short  []float64   // the staffing shortfalls (see staffTable)
+	bases  []staffBasis
+	work   staffWork
 }
 
 // coverageClasses numbers the candidates so that two get the same number
@@ -222,4 +232,49 @@ func rankOrder(res *scoring.Result, buf *[]int) []int {
 		start[k]++
 	}
 	return idx
+}
+
+// Shortlist is the lean answer for one profile that a sweep over many
+// profiles may want instead of a [Recommendation]: the weights and the
+// first structures of the ranking, with their scores, performances,
+// contributions and staffing. It is what [Recommender.Recommend] gives in
+// Recommendation.Weights and at the head of Recommendation.Ranking, without
+// the explanations, the cross-check, the roadmap, the maturity stage, the
+// benchmarks and the gaps that make up most of a recommendation's cost.
+type Shortlist struct {
+	// Weights are the criterion weights used, normalised to sum to 1.
+	Weights CriterionValues
+	// Top lists the first Options.Detail structures of the ranking (3 by
+	// default; fewer if there are fewer candidates), best first, equal to
+	// the head of Recommendation.Ranking except that Strengths,
+	// Weaknesses and RACI are not set.
+	Top []Ranked
+	// Candidates is the number of structures ranked (the length of
+	// Recommendation.Ranking).
+	Candidates int
+}
+
+// Shortlist ranks the candidate structures for p as
+// [Recommender.Recommend] does, with the same model, catalogue and
+// options, and returns only the weights and the top structures (see
+// [Shortlist]), for about a third of the time and garbage of a
+// recommendation. Options.CrossCheck, Options.SMAA and
+// Options.Sensitivity are not run. Errors: as Recommend's, apart from
+// those of the analyses it does not run.
+func (r *Recommender) Shortlist(ctx context.Context, p Profile) (*Shortlist, error) {
+	rec, err := r.recommend(ctx, p, true)
+	if err != nil {
+		return nil, err
+	}
+	return &Shortlist{Weights: rec.Weights, Top: rec.Ranking, Candidates: len(rec.Result.Ranks)}, nil
+}
+
+// ShortlistAll is [Recommender.RecommendAll] with [Recommender.Shortlist]
+// in place of Recommend: it yields, in the profiles' order, each
+// profile's shortlist or its error, on as many goroutines as GOMAXPROCS
+// allows, and stops and ends as RecommendAll does. It is the sweep to use
+// when only the leading structures matter: BenchmarkRecommendAll measures
+// both.
+func (r *Recommender) ShortlistAll(ctx context.Context, profiles iter.Seq[Profile]) iter.Seq2[*Shortlist, error] {
+	return sweep(ctx, profiles, r.Shortlist)
 }
