@@ -191,3 +191,36 @@ func BenchmarkRecommendAll(b *testing.B) {
 		}
 	}
 }
+
+// A sweep over head counts that wants only the leading structure and its
+// staffing for each size: ShortlistAll ranks each profile as Recommend
+// would, on every core, and yields the outcomes in the input order.
+func ExampleRecommender_ShortlistAll() {
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1}})
+	if err != nil {
+		panic(err)
+	}
+	sizes := []int{40, 400, 4000, 40000}
+	profiles := func(yield func(placement.Profile) bool) {
+		for _, n := range sizes {
+			p := placement.Profile{Name: fmt.Sprint(n, " employees"), Employees: n, Countries: 1 + n/5000, SocialStaff: float64(n) / 1000}
+			if !yield(p) {
+				return
+			}
+		}
+	}
+	i := 0
+	for sl, err := range r.ShortlistAll(context.Background(), profiles) {
+		if err != nil {
+			panic(err)
+		}
+		top := sl.Top[0]
+		fmt.Printf("%d employees: %s, about %.1f FTE (of %d ranked)\n", sizes[i], top.Structure.ID(), top.Staffing.FTE, sl.Candidates)
+		i++
+	}
+	// Output:
+	// 40 employees: cen-mkt-ae-in, about 0.3 FTE (of 110 ranked)
+	// 400 employees: cen-mkt-ae-in, about 1.4 FTE (of 110 ranked)
+	// 4000 employees: hs-com-ad-hy, about 6.3 FTE (of 110 ranked)
+	// 40000 employees: hs-mkt-ad-hy, about 26.7 FTE (of 110 ranked)
+}
