@@ -454,13 +454,14 @@ func (cm *compiled) static(s Structure, tr *[]termRec) row {
 // them), the profile's facts and its staffing shortfall (see
 // feasibility). If tr is not nil the profile terms are appended to it.
 func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, cur Structure, short float64, tr *[]termRec) row {
-	return cm.evaluateCov(s, static, cm.coverage(s, fits, f), f, cur, short, tr)
+	return cm.evaluateCov(s, static, cm.coverage(s, fits, f), f, cur, short, tr, nil)
 }
 
 // evaluateCov is evaluate with the structure's coverage (see coverage)
 // given: structures whose fit parts are equal share it, so a
-// recommendation computes it once for all of them.
-func (cm *compiled) evaluateCov(s Structure, static row, cov float64, f *facts, cur Structure, short float64, tr *[]termRec) row {
+// recommendation computes it once for all of them. memo, if not nil,
+// remembers the curves' values (see curveMemo).
+func (cm *compiled) evaluateCov(s Structure, static row, cov float64, f *facts, cur Structure, short float64, tr *[]termRec, memo *curveMemo) row {
 	k := &cm.k
 	v := static
 	add := func(c Criterion, kd kind, x float64) {
@@ -631,11 +632,9 @@ func (cm *compiled) evaluateCov(s Structure, static row, cov float64, f *facts, 
 		case Coverage:
 			v[c] = clamp(v[c], 0, scaleMaxPerf)
 		case ChangeEffort:
-			// 1 = no change, approaching 10 for the largest moves; never 0,
-			// so ratio normalisations (Max, Sum) accept it as a cost.
-			v[c] = 1 + (scaleMaxPerf-1)*-math.Expm1(-math.Max(v[c], 0)/k[kChangeHalf])
+			v[c] = memo.changeCurve(v[c], k)
 		default:
-			v[c] = squash(v[c], k)
+			v[c] = memo.squash(v[c], k)
 		}
 	}
 	return v
@@ -648,6 +647,13 @@ func (cm *compiled) evaluateCov(s Structure, static row, cov float64, f *facts, 
 // piling up at a hard limit.
 func squash(x float64, k *[numTerms]float64) float64 {
 	return scaleMaxPerf / (1 + math.Exp(-(x-scaleNeutral)/k[kSquashWidth]))
+}
+
+// changeCurve maps a raw change effort (0 = none) onto [1, 10): 1 = no
+// change, approaching 10 for the largest moves; never 0, so ratio
+// normalisations (Max, Sum) accept it as a cost.
+func changeCurve(x float64, k *[numTerms]float64) float64 {
+	return 1 + (scaleMaxPerf-1)*-math.Expm1(-math.Max(x, 0)/k[kChangeHalf])
 }
 
 // executor returns the department that does the day-to-day work of t in

@@ -3,6 +3,7 @@ package placement
 import (
 	"context"
 	"iter"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -165,6 +166,7 @@ type evalScratch struct {
 	short  []float64   // the staffing shortfalls (see staffTable)
 	bases  []staffBasis
 	work   staffWork
+	memo   *curveMemo
 }
 
 // coverageClasses numbers the candidates so that two get the same number
@@ -199,6 +201,9 @@ func (r *engine) evaluateAll(sc *scratch, structs []Structure, keep []int, preco
 	if cap(sc.covs) < r.numCov {
 		sc.covs, sc.covSet = make([]float64, r.numCov), make([]bool, r.numCov)
 	}
+	if sc.memo == nil {
+		sc.memo = newCurveMemo()
+	}
 	covs, covSet := sc.covs[:r.numCov], sc.covSet[:r.numCov]
 	clear(covSet)
 	for a, s := range structs {
@@ -217,7 +222,7 @@ func (r *engine) evaluateAll(sc *scratch, structs []Structure, keep []int, preco
 			st = r.cm.static(s, nil)
 			cov = r.cm.coverage(s, nil, f)
 		}
-		v := r.cm.evaluateCov(s, st, cov, f, cur, staff.short[staff.index(&structs[a])], nil)
+		v := r.cm.evaluateCov(s, st, cov, f, cur, staff.short[staff.index(&structs[a])], nil, sc.memo)
 		copy(flat[a*NumCriteria:(a+1)*NumCriteria], v[1:])
 	}
 }
@@ -291,4 +296,64 @@ func (r *Recommender) Shortlist(ctx context.Context, p Profile) (*Shortlist, err
 // both.
 func (r *Recommender) ShortlistAll(ctx context.Context, profiles iter.Seq[Profile]) iter.Seq2[*Shortlist, error] {
 	return sweep(ctx, profiles, r.Shortlist)
+}
+
+// curveMemo remembers the values of squash and changeCurve for the raw
+// performances last seen: each is a function of one number for a given
+// model, and a profile's candidates share many raw values (a criterion
+// that no profile term moves keeps its static value), so a lookup saves
+// an exponential and two divisions. It belongs to one engine's scratch,
+// whose model it assumes. Each table is direct-mapped on the value's
+// bits; an entry starts as NaN for NaN, which is what both curves give.
+type curveMemo struct {
+	sq, ch memoTable
+}
+
+// memoBits is the log2 of a memo table's size.
+const memoBits = 10
+
+type memoTable struct {
+	keys [1 << memoBits]uint64
+	vals [1 << memoBits]float64
+}
+
+func newCurveMemo() *curveMemo {
+	m := new(curveMemo)
+	nan := math.NaN()
+	for _, t := range []*memoTable{&m.sq, &m.ch} {
+		for i := range t.keys {
+			t.keys[i], t.vals[i] = math.Float64bits(nan), nan
+		}
+	}
+	return m
+}
+
+// slot returns the index of x's entry.
+func (t *memoTable) slot(x float64) (uint64, uint64) {
+	b := math.Float64bits(x)
+	return b, (b * 0x9e3779b97f4a7c15) >> (64 - memoBits) // Fibonacci hashing
+}
+
+// squash returns squash(x, k), from the memo if m holds it; m may be nil.
+func (m *curveMemo) squash(x float64, k *[numTerms]float64) float64 {
+	if m == nil {
+		return squash(x, k)
+	}
+	b, i := m.sq.slot(x)
+	if m.sq.keys[i] != b {
+		m.sq.keys[i], m.sq.vals[i] = b, squash(x, k)
+	}
+	return m.sq.vals[i]
+}
+
+// changeCurve returns changeCurve(x, k), as squash does squash.
+func (m *curveMemo) changeCurve(x float64, k *[numTerms]float64) float64 {
+	if m == nil {
+		return changeCurve(x, k)
+	}
+	b, i := m.ch.slot(x)
+	if m.ch.keys[i] != b {
+		m.ch.keys[i], m.ch.vals[i] = b, changeCurve(x, k)
+	}
+	return m.ch.vals[i]
 }
