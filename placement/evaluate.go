@@ -38,6 +38,7 @@ type facts struct {
 	load     float64    // staffing work: Σ a/5 · (1 + [staff.realtime-load]·urgency·volume/5)
 	campaign float64    // planned production load: min(1, Σ a·(1 − urgency)·volume / 25)
 	sizeFTE  float64    // (employees / [staff.reference-employees]) ^ [staff.size-exponent]
+	coeNeed  float64    // hubSize ^ [staff.coe-onset]: how far the size calls for a centre of excellence
 }
 
 type activeTP struct {
@@ -106,6 +107,7 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 	f.budget = onScale(p.BudgetLevel)
 	f.layers = clamp(float64(p.SignOffLayers-1), 0, k[kLayersMax])
 	f.sizeFTE = math.Pow(emp/k[kStaffRefEmployees], k[kStaffSizeExponent])
+	f.coeNeed = math.Pow(f.hubSize, k[kStaffCoEOnset])
 	n := 0
 	for i := range tps {
 		if p.Touchpoints[tps[i].ID] > 0 {
@@ -355,7 +357,7 @@ func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 	// is too small for the organisation, hub.centralized-scalability says
 	// so.
 	if s.Model != Centralized {
-		e.coe = k[kStaffCoE] * math.Pow(f.hubSize, k[kStaffCoEOnset]) * math.Min(1, f.load/k[kStaffCoELoad])
+		e.coe = k[kStaffCoE] * f.coeNeed * math.Min(1, f.load/k[kStaffCoELoad])
 	}
 	e.bought = (e.centre + e.coe) * outsourced(s, k)
 	e.fte = e.centre + e.spokes + e.overhead + e.coe - e.bought
