@@ -32,11 +32,11 @@ import (
 // of every candidate with its values and contributions, which it returns)
 // and keeps almost nothing live, so at Go's default collector pace
 // (GOGC=100) a sweep collects hundreds of times a second and, on two
-// cores, the collector costs about as much CPU as the recommendations. A
+// cores, the collector costs nearly as much CPU as the recommendations. A
 // sweep that needs only the leading structures, their scores and
 // staffing should use [Recommender.ShortlistAll], which leaves about
-// 27 KB and skips the explanations and analyses: on two cores it runs at
-// about three times the rate. A program that runs large sweeps of full
+// 27 KB and skips the explanations and analyses, for less than half the
+// CPU per profile, the collector's included. A program that runs large sweeps of full
 // recommendations can also raise the collector's pace for their
 // duration, e.g. GOGC=1000 in the environment or debug.SetGCPercent(1000)
 // in its main (the library does not change process-wide settings).
