@@ -42,3 +42,23 @@ func BenchmarkRecommend(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkShortlist measures one shortlist (Recommender.Shortlist: the
+// weights and the top three structures, without the explanations and
+// analyses of a recommendation) for the profiles of BenchmarkRecommend.
+func BenchmarkShortlist(b *testing.B) {
+	r, err := placement.NewRecommender(placement.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range []placement.Profile{startup(), multinational(), bank()} {
+		b.Run(p.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := r.Shortlist(b.Context(), p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -38,6 +38,7 @@ type facts struct {
 	load     float64    // staffing work: Σ a/5 · (1 + [staff.realtime-load]·urgency·volume/5)
 	campaign float64    // planned production load: min(1, Σ a·(1 − urgency)·volume / 25)
 	sizeFTE  float64    // (employees / [staff.reference-employees]) ^ [staff.size-exponent]
+	coeNeed  float64    // hubSize ^ [staff.coe-onset]: how far the size calls for a centre of excellence
 }
 
 type activeTP struct {
@@ -106,6 +107,7 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 	f.budget = onScale(p.BudgetLevel)
 	f.layers = clamp(float64(p.SignOffLayers-1), 0, k[kLayersMax])
 	f.sizeFTE = math.Pow(emp/k[kStaffRefEmployees], k[kStaffSizeExponent])
+	f.coeNeed = math.Pow(f.hubSize, k[kStaffCoEOnset])
 	n := 0
 	for i := range tps {
 		if p.Touchpoints[tps[i].ID] > 0 {
@@ -355,7 +357,7 @@ func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 	// is too small for the organisation, hub.centralized-scalability says
 	// so.
 	if s.Model != Centralized {
-		e.coe = k[kStaffCoE] * math.Pow(f.hubSize, k[kStaffCoEOnset]) * math.Min(1, f.load/k[kStaffCoELoad])
+		e.coe = k[kStaffCoE] * f.coeNeed * math.Min(1, f.load/k[kStaffCoELoad])
 	}
 	e.bought = (e.centre + e.coe) * outsourced(s, k)
 	e.fte = e.centre + e.spokes + e.overhead + e.coe - e.bought
@@ -454,6 +456,14 @@ func (cm *compiled) static(s Structure, tr *[]termRec) row {
 // them), the profile's facts and its staffing shortfall (see
 // feasibility). If tr is not nil the profile terms are appended to it.
 func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, cur Structure, short float64, tr *[]termRec) row {
+	return cm.evaluateCov(s, static, cm.coverage(s, fits, f), f, cur, short, tr, nil)
+}
+
+// evaluateCov is evaluate with the structure's coverage (see coverage)
+// given: structures whose fit parts are equal share it, so a
+// recommendation computes it once for all of them. memo, if not nil,
+// remembers the curves' values (see curveMemo).
+func (cm *compiled) evaluateCov(s Structure, static row, cov float64, f *facts, cur Structure, short float64, tr *[]termRec, memo *curveMemo) row {
 	k := &cm.k
 	v := static
 	add := func(c Criterion, kd kind, x float64) {
@@ -611,7 +621,7 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 		add(Influence, kindSponsorship, k[kSponsorship]*f.spons*need)
 	}
 
-	v[Coverage] = scaleMaxPerf*cm.coverage(s, fits, f)*math.Max(0, 1-k[kShortfallCoverage]*short) + capable
+	v[Coverage] = scaleMaxPerf*cov*math.Max(0, 1-k[kShortfallCoverage]*short) + capable
 	if tr != nil {
 		*tr = append(*tr, termRec{Coverage, kindCoverage, v[Coverage] - scaleNeutral})
 	}
@@ -624,11 +634,9 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 		case Coverage:
 			v[c] = clamp(v[c], 0, scaleMaxPerf)
 		case ChangeEffort:
-			// 1 = no change, approaching 10 for the largest moves; never 0,
-			// so ratio normalisations (Max, Sum) accept it as a cost.
-			v[c] = 1 + (scaleMaxPerf-1)*-math.Expm1(-math.Max(v[c], 0)/k[kChangeHalf])
+			v[c] = memo.changeCurve(v[c], k)
 		default:
-			v[c] = squash(v[c], k)
+			v[c] = memo.squash(v[c], k)
 		}
 	}
 	return v
@@ -641,6 +649,13 @@ func (cm *compiled) evaluate(s Structure, static row, fits []fitPart, f *facts, 
 // piling up at a hard limit.
 func squash(x float64, k *[numTerms]float64) float64 {
 	return scaleMaxPerf / (1 + math.Exp(-(x-scaleNeutral)/k[kSquashWidth]))
+}
+
+// changeCurve maps a raw change effort (0 = none) onto [1, 10): 1 = no
+// change, approaching 10 for the largest moves; never 0, so ratio
+// normalisations (Max, Sum) accept it as a cost.
+func changeCurve(x float64, k *[numTerms]float64) float64 {
+	return 1 + (scaleMaxPerf-1)*-math.Expm1(-math.Max(x, 0)/k[kChangeHalf])
 }
 
 // executor returns the department that does the day-to-day work of t in

@@ -46,11 +46,17 @@ type engine struct {
 	maturity   *MaturityModel
 	benchmarks *Benchmarks
 	scratch    sync.Pool // of *scratch
+
+	// covClass numbers the candidates whose fit parts are all equal, and
+	// so is their coverage of any profile: from 0 to numCov−1.
+	covClass []int
+	numCov   int
 }
 
 // scratch holds the slices a recommendation needs only while it is made,
 // reused from one recommendation to the next.
 type scratch struct {
+	evalScratch
 	keep    []int
 	structs []Structure
 	names   []string
@@ -155,6 +161,7 @@ func NewRecommender(cfg Config) (*Recommender, error) {
 			r.fits[i][j] = cm.fitPart(s, &r.tps[j])
 		}
 	}
+	r.covClass, r.numCov = coverageClasses(r.fits)
 	r.crits = make([]scoring.Criterion, NumCriteria)
 	for i, c := range Criteria() {
 		// Benefit throughout: the problem holds the values on the fixed
@@ -629,6 +636,14 @@ func Recommend(ctx context.Context, p Profile, o Options) (*Recommendation, erro
 // invalid Options.Candidates; [ErrNoCandidates]; errors from the scoring
 // methods.
 func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation, error) {
+	return r.recommend(ctx, p, false)
+}
+
+// recommend is Recommend; if short, it stops once the top
+// Options.Detail structures are ranked (see Recommender.Shortlist): the
+// recommendation has only those in Ranking, and no weights source,
+// cross-check or anything that comes after the ranking.
+func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Recommendation, error) {
 	o := &r.opts
 	if err := p.validate(r.catalog); err != nil {
 		return nil, err
@@ -637,7 +652,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	p, assumed := withAssumptions(p, r.tps)
 	f := newFacts(p, r.tps, &r.cm.k)
 
-	cands, ids, statics := r.candidates, r.ids, r.statics
+	cands, ids := r.candidates, r.ids
 	if o.Candidates != nil {
 		var errs []error
 		for i, s := range o.Candidates {
@@ -649,7 +664,7 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 			return nil, err
 		}
 		cands = o.Candidates
-		ids, statics = nil, nil
+		ids = nil
 	}
 	cur := Structure{Home: NoHome, Model: Organic, Role: NoRole, Sourcing: InHouse}
 	if p.Current != nil {
@@ -691,18 +706,8 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		}
 	}
 	var staff staffTable
-	staff.init(structs, &f, &r.cm.k)
-	for a, s := range structs {
-		var st row
-		var fits []fitPart
-		if a < len(keep) && ids != nil {
-			st, fits = statics[keep[a]], r.fits[keep[a]]
-		} else {
-			st = r.cm.static(s, nil)
-		}
-		v := r.cm.evaluate(s, st, fits, &f, cur, staff.short[staff.index(&structs[a])], nil)
-		copy(flat[a*NumCriteria:(a+1)*NumCriteria], v[1:])
-	}
+	staff.init(structs, &f, &r.cm.k, !short, &sc.evalScratch)
+	r.evaluateAll(sc, structs, keep, ids != nil, &f, cur, &staff, flat)
 
 	// Weights.
 	rec := &Recommendation{Profile: p, Assumptions: assumed, Model: r.modelID, Catalog: r.catalogID}
@@ -713,10 +718,13 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		}
 		rec.WeightsSource = "profile: the weights given in the profile, normalised to sum to 1"
 	} else {
-		var wrec []weightRec
+		wrec := sc.wrec[:0]
 		wr := r.cm.weights(&f, &wrec)
 		copy(w[:], wr[1:])
-		rec.WeightsSource = r.weightsSource(wrec, &f)
+		if !short {
+			rec.WeightsSource = r.weightsSource(wrec, &f)
+		}
+		sc.wrec = wrec
 	}
 
 	var (
@@ -747,35 +755,18 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 	if err != nil {
 		return nil, fmt.Errorf("placement: ranking: %w", err)
 	}
-	res2, err := check.Rank(problem, w[:])
-	if err == nil {
-		err = finiteScores(res2)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("placement: cross-check: %w", err)
-	}
 	rec.Method, rec.Result, rec.Scale = method, res, fixedValueScale()
 	rec.Weights = criterionValues(res.Weights)
-	if err := rec.crossCheck(res, res2); err != nil {
-		return nil, err
-	}
-
-	order := res.Order()
-	rec.Ranking = make([]Ranked, m)
-	var contribs []CriterionValues // one allocation for every entry's contributions
-	if res.Contributions != nil {
-		contribs = make([]CriterionValues, m)
-	}
-	for k, i := range order {
-		e := &rec.Ranking[k]
-		e.Rank = res.Ranks[i]
-		e.Structure = structs[i]
-		e.Score = res.Scores[i]
-		e.Staffing = staff.staffing(&structs[i])
-		e.Values = criterionValues(flat[i*NumCriteria:])
-		if contribs != nil {
-			contribs[k] = criterionValues(res.Contributions.Row(i))
-			e.Contributions = &contribs[k]
+	if !short {
+		res2, err := check.Rank(problem, w[:])
+		if err == nil {
+			err = finiteScores(res2)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("placement: cross-check: %w", err)
+		}
+		if err := rec.crossCheck(res, res2); err != nil {
+			return nil, err
 		}
 	}
 
@@ -784,6 +775,34 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 		detail = 3
 	}
 	detail = min(detail, m)
+	order := rankOrder(res, &sc.order)
+	if short {
+		order = order[:detail]
+	}
+	rec.Ranking = make([]Ranked, len(order))
+	var contribs []CriterionValues // one allocation for every entry's contributions
+	if res.Contributions != nil {
+		contribs = make([]CriterionValues, len(order))
+	}
+	for k, i := range order {
+		e := &rec.Ranking[k]
+		e.Rank = res.Ranks[i]
+		e.Structure = structs[i]
+		e.Score = res.Scores[i]
+		e.Staffing = staff.staffing(&structs[i])
+		if short {
+			e.Staffing = e.Staffing.owned() // staff's estimates are reused
+		}
+		e.Values = criterionValues(flat[i*NumCriteria:])
+		if contribs != nil {
+			contribs[k] = criterionValues(res.Contributions.Row(i))
+			e.Contributions = &contribs[k]
+		}
+	}
+
+	if short {
+		return rec, nil
+	}
 	means := criterionMeans(res, flat)
 	for k := range detail {
 		e := &rec.Ranking[k]

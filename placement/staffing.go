@@ -113,8 +113,11 @@ func staffKey(s *Structure) (m OperatingModel, r Role, so Sourcing) {
 	return m, r, so
 }
 
-// init works out the estimate of every combination structs use.
-func (t *staffTable) init(structs []Structure, f *facts, k *[numTerms]float64) {
+// init works out the estimate of every combination structs use. The
+// shortfalls go into sc; so do the estimates unless keep is set, in which
+// case they are allocated, so that the Staffing of every structure can
+// refer to them after sc is reused (without keep, see Staffing.owned).
+func (t *staffTable) init(structs []Structure, f *facts, k *[numTerms]float64, keep bool, sc *evalScratch) {
 	t.k = k
 	n := 0
 	for i := range structs {
@@ -124,9 +127,21 @@ func (t *staffTable) init(structs []Structure, f *facts, k *[numTerms]float64) {
 			t.slot[m][r][so] = uint16(n)
 		}
 	}
-	t.bases = make([]staffBasis, n)
-	t.short = make([]float64, n)
-	w := &staffWork{
+	if cap(sc.short) < n {
+		sc.short = make([]float64, n)
+	}
+	t.short = sc.short[:n]
+	var w *staffWork
+	if keep {
+		t.bases, w = make([]staffBasis, n), new(staffWork)
+	} else {
+		if cap(sc.bases) < n {
+			sc.bases = make([]staffBasis, n)
+		}
+		t.bases, w = sc.bases[:n], &sc.work
+		clear(t.bases)
+	}
+	*w = staffWork{
 		active: len(f.active), employees: f.p.Employees, priority: f.p.SocialPriority,
 		units: f.p.BusinessUnits, countries: f.p.Countries,
 		spokeDedicated: k[kStaffSpokeDedicated], postingRatio: k[kStaffPostingRatio],
@@ -154,6 +169,25 @@ func (t *staffTable) index(s *Structure) int {
 func (t *staffTable) staffing(s *Structure) Staffing {
 	b := &t.bases[t.index(s)]
 	return Staffing{FTE: b.e.fte, Low: b.e.fte * t.k[kStaffRangeLow], High: b.e.fte * t.k[kStaffRangeHigh], basis: b}
+}
+
+// owned returns st with its basis copied, so that it no longer refers to
+// a staffTable's reused memory.
+func (st Staffing) owned() Staffing {
+	if st.basis == nil {
+		return st
+	}
+	c := new(struct {
+		b staffBasis
+		w staffWork
+	})
+	c.b = *st.basis
+	if c.b.w != nil {
+		c.w = *c.b.w
+		c.b.w = &c.w
+	}
+	st.basis = &c.b
+	return st
 }
 
 // appendFTE appends x with one decimal, as strconv.AppendFloat(b, x, 'f',

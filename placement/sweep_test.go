@@ -1,6 +1,7 @@
 package placement_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/scoring"
 )
 
 // sweepProfiles yields n profiles varied from the three test profiles by
@@ -98,31 +100,127 @@ func TestRecommendAllStops(t *testing.T) {
 	assert.Less(t, time.Since(start), 30*time.Second)
 }
 
+// TestShortlistMatchesRecommend checks that a shortlist holds exactly
+// the weights and the head of the ranking that Recommend gives, less the
+// explanations, for the default options, a non-additive method, more
+// detail than candidates and replaced candidates, and that ShortlistAll
+// yields them in input order, errors included, with one worker and with
+// several.
+func TestShortlistMatchesRecommend(t *testing.T) {
+	base, err := placement.NewRecommender(placement.Config{})
+	require.NoError(t, err)
+	ctx := context.Background()
+	profiles := slices.Collect(sweepProfiles(30))
+	profiles[4].Employees = -3 // invalid
+	profiles[5].Agency = placement.AgencyNone
+	profiles[6].Weights = map[placement.Criterion]float64{placement.Cost: 2, placement.Agility: 1}
+	for name, o := range map[string]placement.Options{
+		"default":    {},
+		"topsis":     {Method: scoring.TOPSIS{}, Detail: 5},
+		"all":        {Detail: 1000},
+		"candidates": {Candidates: base.Candidates()[10:14], Detail: 2},
+	} {
+		r := base.WithOptions(o)
+		for _, procs := range []int{1, 4} {
+			old := runtime.GOMAXPROCS(procs)
+			i := 0
+			for sl, err := range r.ShortlistAll(ctx, slices.Values(profiles)) {
+				rec, wantErr := r.Recommend(ctx, profiles[i])
+				if wantErr != nil {
+					assert.EqualError(t, err, wantErr.Error(), "%s: profile %d", name, i)
+					assert.Nil(t, sl)
+					i++
+					continue
+				}
+				require.NoError(t, err, "%s: profile %d", name, i)
+				one, err := r.Shortlist(ctx, profiles[i])
+				require.NoError(t, err)
+				assert.Equal(t, one, sl, "%s: profile %d: Shortlist and ShortlistAll", name, i)
+				want := &placement.Shortlist{Weights: rec.Weights, Candidates: len(rec.Ranking)}
+				detail := min(cmp.Or(o.Detail, 3), len(rec.Ranking))
+				for _, e := range rec.Ranking[:detail] {
+					e.Strengths, e.Weaknesses, e.RACI = nil, nil, nil
+					want.Top = append(want.Top, e)
+				}
+				assert.Equal(t, want, sl, "%s: profile %d with %d workers", name, i, procs)
+				i++
+			}
+			runtime.GOMAXPROCS(old)
+			assert.Equal(t, len(profiles), i, name)
+		}
+	}
+}
+
 // BenchmarkRecommendAll sweeps 100,000 profiles on all cores and reports
 // recommendations per second (target: at least 20,000 on 2 cores), with the
-// collector at its default pace (gogc=100) and at the pace the README
-// recommends for sweeps (gogc=1000, set for the sub-benchmark and restored):
-// a recommendation leaves ~87 KB of garbage and keeps almost nothing live,
-// so at the default pace the collector runs hundreds of times a second and
-// its fixed costs, not the recommendations, limit a 2-core sweep.
+// collector at its default pace (gogc=100) and at a pace a program that
+// runs large sweeps may set (gogc=1000, set for the sub-benchmark and
+// restored), for full recommendations (RecommendAll) and for shortlists
+// (ShortlistAll). A recommendation leaves ~80 KB of garbage and keeps
+// almost nothing live, so at the default pace the collector runs hundreds
+// of times a second and its fixed costs, not the recommendations, limit a
+// 2-core sweep; a shortlist leaves about a quarter of that.
 func BenchmarkRecommendAll(b *testing.B) {
 	r, err := placement.NewRecommender(placement.Config{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	const n = 100_000
-	for _, gogc := range []int{100, 1000} {
-		b.Run(fmt.Sprintf("gogc=%d", gogc), func(b *testing.B) {
-			defer debug.SetGCPercent(debug.SetGCPercent(gogc))
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, err := range r.RecommendAll(b.Context(), sweepProfiles(n)) {
-					if err != nil {
-						b.Fatal(err)
+	for _, kind := range []string{"recommend", "shortlist"} {
+		for _, gogc := range []int{100, 1000} {
+			b.Run(fmt.Sprintf("%s/gogc=%d", kind, gogc), func(b *testing.B) {
+				defer debug.SetGCPercent(debug.SetGCPercent(gogc))
+				b.ReportAllocs()
+				for b.Loop() {
+					if kind == "recommend" {
+						for _, err := range r.RecommendAll(b.Context(), sweepProfiles(n)) {
+							if err != nil {
+								b.Fatal(err)
+							}
+						}
+						continue
+					}
+					for _, err := range r.ShortlistAll(b.Context(), sweepProfiles(n)) {
+						if err != nil {
+							b.Fatal(err)
+						}
 					}
 				}
-			}
-			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "recs/s")
-		})
+				b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "recs/s")
+			})
+		}
 	}
+}
+
+// A sweep over head counts that wants only the leading structure and its
+// staffing for each size: ShortlistAll ranks each profile as Recommend
+// would, on every core, and yields the outcomes in the input order.
+func ExampleRecommender_ShortlistAll() {
+	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1}})
+	if err != nil {
+		panic(err)
+	}
+	sizes := []int{40, 400, 4000, 40000}
+	profiles := func(yield func(placement.Profile) bool) {
+		for _, n := range sizes {
+			p := placement.Profile{Name: fmt.Sprint(n, " employees"), Employees: n, Countries: 1 + n/5000, SocialStaff: float64(n) / 1000}
+			if !yield(p) {
+				return
+			}
+		}
+	}
+	i := 0
+	for sl, err := range r.ShortlistAll(context.Background(), profiles) {
+		if err != nil {
+			panic(err)
+		}
+		top := sl.Top[0]
+		fmt.Printf("%d employees: %s, about %.1f FTE (of %d ranked)\n", sizes[i], top.Structure.ID(), top.Staffing.FTE, sl.Candidates)
+		i++
+	}
+	// Output:
+	// 40 employees: cen-mkt-ae-in, about 0.3 FTE (of 110 ranked)
+	// 400 employees: cen-mkt-ae-in, about 1.4 FTE (of 110 ranked)
+	// 4000 employees: hs-com-ad-hy, about 6.3 FTE (of 110 ranked)
+	// 40000 employees: hs-mkt-ad-hy, about 26.7 FTE (of 110 ranked)
 }
