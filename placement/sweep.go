@@ -2,6 +2,7 @@ package placement
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"math"
 	"runtime"
@@ -260,17 +261,39 @@ func rankOrder(res *scoring.Result, buf *[]int) []int {
 // Recommendation.Weights and at the head of Recommendation.Ranking, without
 // the explanations, the cross-check, the roadmap, the maturity stage, the
 // benchmarks and the gaps that make up most of a recommendation's cost.
+//
+// Its JSON form is {"weights": {criterion-id: weight}, "top": [...],
+// "candidates": n}, each entry of "top" in the form of a recommendation's
+// "ranking" entries; it decodes strictly (every key required, unknown
+// keys, null and trailing data refused) back to an equal value.
 type Shortlist struct {
 	// Weights are the criterion weights used, normalised to sum to 1.
-	Weights CriterionValues
+	Weights CriterionValues `json:"weights"`
 	// Top lists the first Options.Detail structures of the ranking (3 by
 	// default; fewer if there are fewer candidates), best first, equal to
 	// the head of Recommendation.Ranking except that Strengths,
 	// Weaknesses and RACI are not set.
-	Top []Ranked
+	Top []Ranked `json:"top"`
 	// Candidates is the number of structures ranked (the length of
 	// Recommendation.Ranking).
-	Candidates int
+	Candidates int `json:"candidates"`
+}
+
+// UnmarshalJSON reads the form json.Marshal writes of a [Shortlist]
+// strictly, as [Recommendation.UnmarshalJSON] does: errors are
+// [*FieldError] values whose paths name the JSON keys ("top[1].score").
+func (s *Shortlist) UnmarshalJSON(b []byte) error {
+	type plain Shortlist // without this method
+	var in plain
+	if err := decodeJSON(b, &in); err != nil {
+		return err
+	}
+	if in.Candidates < len(in.Top) {
+		return syntaxErr("candidates", fmt.Sprintf("%d, fewer than the %d structures listed", in.Candidates, len(in.Top)))
+	}
+	in.Top = emptyNil(in.Top)
+	*s = Shortlist(in)
+	return nil
 }
 
 // Shortlist ranks the candidate structures for p as

@@ -3,15 +3,19 @@ package placement_test
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -223,4 +227,99 @@ func ExampleRecommender_ShortlistAll() {
 	// 400 employees: cen-mkt-ae-in, about 1.4 FTE (of 110 ranked)
 	// 4000 employees: hs-com-ad-hy, about 6.3 FTE (of 110 ranked)
 	// 40000 employees: hs-mkt-ad-hy, about 26.7 FTE (of 110 ranked)
+}
+
+// A shortlist a tool stores as JSON decodes back to an equal value,
+// strictly.
+func TestShortlistJSONRoundTrip(t *testing.T) {
+	t.Parallel()
+	r, err := placement.NewRecommender(placement.Config{})
+	require.NoError(t, err)
+	for name, o := range map[string]placement.Options{
+		"default":           {},
+		"topsis, detail 5":  {Method: scoring.TOPSIS{}, Detail: 5},
+		"vikor, lower wins": {Method: scoring.VIKOR{V: 0.3}, Detail: 2},
+	} {
+		for i, p := range slices.Collect(sweepProfiles(6)) {
+			want, err := r.WithOptions(o).Shortlist(t.Context(), p)
+			require.NoError(t, err)
+			data, err := json.Marshal(want)
+			require.NoError(t, err)
+			var got placement.Shortlist
+			require.NoError(t, json.Unmarshal(data, &got), "%s %d: %s", name, i, data)
+			assert.Empty(t, gocmp.Diff(want, &got, cmpopts.EquateEmpty()), "%s %d", name, i)
+			again, err := json.Marshal(got)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(data), string(again))
+		}
+	}
+
+	sl, err := r.Shortlist(t.Context(), slices.Collect(sweepProfiles(1))[0])
+	require.NoError(t, err)
+	data, err := json.Marshal(sl)
+	require.NoError(t, err)
+	s := string(data)
+	assert.True(t, strings.HasPrefix(s, `{"weights":{`), s[:40])
+	bad := map[string]string{
+		"unknown key":       strings.Replace(s, `"candidates":`, `"extra":1,"candidates":`, 1),
+		"missing key":       strings.Replace(s, `,"candidates":110`, ``, 1),
+		"null count":        strings.Replace(s, `"candidates":110`, `"candidates":null`, 1),
+		"trailing data":     s + `{}`,
+		"key case":          strings.Replace(s, `"top":`, `"Top":`, 1),
+		"fewer than listed": strings.Replace(s, `"candidates":110`, `"candidates":1`, 1),
+	}
+	require.Contains(t, s, `"candidates":110`)
+	for name, in := range bad {
+		var got placement.Shortlist
+		require.Error(t, json.Unmarshal([]byte(in), &got), name)
+		err := got.UnmarshalJSON([]byte(in)) // the strict path itself, past encoding/json's syntax check
+		require.Error(t, err, name)
+		var fe *placement.FieldError
+		assert.True(t, errors.As(err, &fe), "%s: %v is not a FieldError", name, err)
+	}
+}
+
+// FuzzShortlistJSON: any input either decodes to a shortlist that
+// round-trips, or fails with a *FieldError wrapping a sentinel and leaves
+// the target alone.
+func FuzzShortlistJSON(f *testing.F) {
+	r, err := placement.NewRecommender(placement.Config{})
+	require.NoError(f, err)
+	for _, o := range []placement.Options{{Detail: 1}, {Method: scoring.TOPSIS{}, Detail: 2}} {
+		sl, err := r.WithOptions(o).Shortlist(f.Context(), slices.Collect(sweepProfiles(1))[0])
+		require.NoError(f, err)
+		data, err := json.Marshal(sl)
+		require.NoError(f, err)
+		f.Add(data)
+		f.Add([]byte(strings.Replace(string(data), `"fte":`, `"fte":null,"x":`, 1)))
+	}
+	f.Add([]byte(`{"weights":{},"top":[],"candidates":0}`))
+	sentinels := []error{placement.ErrSyntax, placement.ErrMissing, placement.ErrRange, placement.ErrUnknownName}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got placement.Shortlist
+		if err := got.UnmarshalJSON(data); err != nil {
+			var fe *placement.FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %T is not a *FieldError: %v", err, err)
+			}
+			if !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }) {
+				t.Fatalf("error wraps no sentinel: %v", err)
+			}
+			if got.Top != nil || got.Candidates != 0 {
+				t.Fatalf("a failed decode changed the target")
+			}
+			return
+		}
+		again, err := json.Marshal(got)
+		if err != nil {
+			return // decoded as written, not validated: it need not marshal
+		}
+		var back placement.Shortlist
+		if err := json.Unmarshal(again, &back); err != nil {
+			t.Fatalf("decoding the re-encoded shortlist: %v", err)
+		}
+		if d := gocmp.Diff(&got, &back, cmpopts.EquateEmpty()); d != "" {
+			t.Fatalf("round trip differs (-first +again):\n%s", d)
+		}
+	})
 }
