@@ -211,27 +211,37 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 		}
 	}
 	p.Governance.validate(add)
-	if len(p.Weights) > 0 {
-		sum := 0.0
-		for _, k := range slices.Sorted(maps.Keys(p.Weights)) {
-			w := p.Weights[k]
-			path := "weights." + k.String()
-			switch {
-			case !k.valid():
-				explain(path, ErrUnknownName, "want one of %s", tokenList(criterionNames))
-			case math.IsNaN(w) || math.IsInf(w, 0):
-				add(path, fmt.Sprint(w), fmt.Errorf("%w: %w", ErrWeights, ErrNotFinite))
-			case w < 0:
-				explain(path, ErrWeights, "%g is negative", w)
-			default:
-				sum += w
-			}
-		}
-		if sum == 0 {
-			explain("weights", ErrWeights, "all weights are zero")
+	errs = append(errs, checkWeights("weights", p.Weights)...)
+	return joinErrs(errs)
+}
+
+// checkWeights checks criterion weights given at path ("weights" for a
+// profile's): known criteria, finite, non-negative, not all zero. Nil or
+// empty weights are valid (none given).
+func checkWeights(path string, ws map[Criterion]float64) []error {
+	if len(ws) == 0 {
+		return nil
+	}
+	var errs []error
+	sum := 0.0
+	for _, k := range slices.Sorted(maps.Keys(ws)) {
+		w := ws[k]
+		at := path + "." + k.String()
+		switch {
+		case !k.valid():
+			errs = append(errs, explained(at, ErrUnknownName, "want one of %s", tokenList(criterionNames)))
+		case math.IsNaN(w) || math.IsInf(w, 0):
+			errs = append(errs, fieldErr(at, fmt.Sprint(w), fmt.Errorf("%w: %w", ErrWeights, ErrNotFinite)))
+		case w < 0:
+			errs = append(errs, explained(at, ErrWeights, "%g is negative", w))
+		default:
+			sum += w
 		}
 	}
-	return joinErrs(errs)
+	if sum == 0 {
+		errs = append(errs, explained(path, ErrWeights, "all weights are zero"))
+	}
+	return errs
 }
 
 // profileFile is the wire form of a profile: enumerations are strings so

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -195,6 +196,7 @@ func (r *Recommender) Options() Options { return cloneOptions(r.opts) }
 // cloneOptions copies the parts of o that a caller could change later.
 func cloneOptions(o Options) Options {
 	o.Candidates = slices.Clone(o.Candidates)
+	o.Weights = maps.Clone(o.Weights)
 	return o
 }
 
@@ -255,6 +257,21 @@ type Options struct {
 	// by default because even the exact analysis costs many times the
 	// recommendation itself (about 0.1 ms).
 	Sensitivity bool
+	// Weights, if not empty, are the criterion weights to rank with, in
+	// place of the profile's own (Profile.Weights) and of those the model
+	// derives from the profile: for example a workshop's group weights,
+	// which belong to the decision rather than to the organisation's
+	// profile. Criteria left out get weight 0. Values must be finite,
+	// non-negative and not all zero; they are normalised to sum to 1.
+	// Errors are [*FieldError] values at "options.weights.<criterion>".
+	Weights map[Criterion]float64
+	// WeightsSource, with Weights, is the sentence that says where they
+	// came from, shown to the client as the recommendation's
+	// WeightsSource (for example "the weights agreed by the board's four
+	// members in the workshop of 3 March: the geometric mean of their
+	// pairwise judgements"). Empty means "the weights given with the
+	// request". Without Weights it must be empty.
+	WeightsSource string
 	// Progress, if not nil, is told how far the long analyses have got:
 	// analysis is "smaa" or "sensitivity", and for each analysis in turn
 	// done runs up to total without decreasing (the contract of
@@ -616,10 +633,19 @@ func Recommend(ctx context.Context, p Profile, o Options) (*Recommendation, erro
 		return nil, err
 	}
 	if o.Method == nil && o.CrossCheck == nil && o.Detail == 0 && o.Candidates == nil &&
-		o.SMAA == nil && !o.Sensitivity && o.Progress == nil {
+		o.SMAA == nil && !o.Sensitivity && o.Weights == nil && o.WeightsSource == "" && o.Progress == nil {
 		return r.Recommend(ctx, p) // the default options: r's own
 	}
 	return r.WithOptions(o).Recommend(ctx, p)
+}
+
+// checkWeights checks Options.Weights and WeightsSource.
+func (o *Options) checkWeights() error {
+	errs := checkWeights("options.weights", o.Weights)
+	if len(o.Weights) == 0 && o.WeightsSource != "" {
+		errs = append(errs, explained("options.weights_source", ErrMissing, "a source without weights: set Options.Weights too"))
+	}
+	return joinErrs(errs)
 }
 
 // Recommend validates p against the recommender's catalogue and ranks the
@@ -646,6 +672,9 @@ func (r *Recommender) Recommend(ctx context.Context, p Profile) (*Recommendation
 func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Recommendation, error) {
 	o := &r.opts
 	if err := p.validate(r.catalog); err != nil {
+		return nil, err
+	}
+	if err := o.checkWeights(); err != nil {
 		return nil, err
 	}
 	stated := p.Maturity
@@ -712,7 +741,15 @@ func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Re
 	// Weights.
 	rec := &Recommendation{Profile: p, Assumptions: assumed, Model: r.modelID, Catalog: r.catalogID}
 	var w [NumCriteria]float64 // in criterion order, as scoring wants them
-	if len(p.Weights) > 0 {
+	if len(o.Weights) > 0 {
+		for c, x := range o.Weights {
+			w[c-1] = x
+		}
+		rec.WeightsSource = o.WeightsSource
+		if rec.WeightsSource == "" {
+			rec.WeightsSource = "the weights given with the request, normalised to sum to 1"
+		}
+	} else if len(p.Weights) > 0 {
 		for c, x := range p.Weights {
 			w[c-1] = x
 		}

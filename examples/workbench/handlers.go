@@ -129,8 +129,20 @@ func (a *app) versionRec(ctx context.Context, v versionRow) (*placement.Recommen
 	if err := json.Unmarshal([]byte(v.Profile), &p); err != nil {
 		return nil, err
 	}
-	return a.rec.Recommend(ctx, p)
+	if len(p.Weights) == 0 {
+		return a.rec.Recommend(ctx, p)
+	}
+	// The version ranked with the group's weights (saveVersion): they
+	// belong to the workshop, not to the organisation's profile, and the
+	// client report says where they came from.
+	w := p.Weights
+	p.Weights = nil
+	return a.rec.WithOptions(placement.Options{Weights: w, WeightsSource: groupWeightsSource}).Recommend(ctx, p)
 }
+
+// groupWeightsSource is how a version ranked with the group's weights
+// says where they came from.
+const groupWeightsSource = "the stakeholders' group weights: the geometric mean of the weights each derived from their own pairwise comparisons in the workshop"
 
 // versionNumber reads the {n} of a version path, or ?v=, 0 meaning the
 // latest.

@@ -281,4 +281,13 @@ func TestWorkshopFlow(t *testing.T) {
 	if status != http.StatusOK || !strings.Contains(strings.ToLower(body), "<!doctype html>") {
 		t.Errorf("report: %d", status)
 	}
+	if strings.Contains(body, "group weights") {
+		t.Error("the report of the version before any answer speaks of group weights")
+	}
+	// The client report of a version ranked with the group's weights says
+	// so, and shows the profile without them.
+	_, body = h.get(c, base+"versions/3/report.html")
+	if !strings.Contains(body, "Where the weights came from: the stakeholders&#39; group weights: the geometric mean") {
+		t.Error("the report of a version ranked with the group's weights does not say where they came from")
+	}
 }
