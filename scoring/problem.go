@@ -99,6 +99,30 @@ func NewProblemRowMajor(alternatives []string, criteria []Criterion, data []floa
 	return p.fill(matrixSource{data: data, stride: p.n})
 }
 
+// NewProblemNoCopy is like [NewProblemRowMajor] but takes data over as
+// the problem's own storage instead of copying it, as gonum's
+// mat.NewDense does with its slice: building the problem is then one
+// read of the values (validation and the column summaries) and no
+// write, which matters for large matrices, whose copy costs more than
+// most methods. The caller hands data over: it must not modify data
+// afterwards, for as long as the problem or anything ranked from it is in
+// use (a problem assumes its values never change; reading data
+// concurrently is fine). data is never written to.
+//
+// The errors are those of [NewProblemRowMajor].
+func NewProblemNoCopy(alternatives []string, criteria []Criterion, data []float64) (*Problem, error) {
+	m, err := flatRows(criteria, data)
+	if err != nil {
+		return nil, err
+	}
+	n := len(criteria)
+	p, err := newProblemShellOwning(alternatives, criteria, m, data[:m*n:m*n], nil)
+	if err != nil {
+		return nil, err
+	}
+	return p.fill(matrixSource{inPlace: true, data: p.data, stride: n})
+}
+
 // NewProblemColMajor is like [NewProblemRowMajor] but data is in
 // column-major order, as Fortran, R, Julia and numpy's order="F" arrays
 // hold it: data[j*m+i] is the performance of alternative i on criterion j,
