@@ -167,3 +167,77 @@ func flatten(rows [][]float64) []float64 {
 	}
 	return flat
 }
+
+// BenchmarkMemoryFloor measures what moving a 1e6×10 float64 matrix (80
+// MB) costs on this machine, the floor under any end-to-end time at that
+// size: one read pass (a sum), a copy into memory already touched, and a
+// copy into fresh memory (allocation, the kernel's first-touch page
+// faults and zeroing included), which is what a constructor that copies
+// pays.
+func BenchmarkMemoryFloor(b *testing.B) {
+	const cells = 1000000 * 10
+	src := make([]float64, cells)
+	for i := range src {
+		src[i] = float64(i % 97)
+	}
+	report := func(b *testing.B, f func()) {
+		b.SetBytes(8 * cells)
+		cpu0 := cpuTime()
+		for b.Loop() {
+			f()
+		}
+		b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+	var sink float64
+	b.Run("read", func(b *testing.B) {
+		report(b, func() {
+			s := 0.0
+			for _, x := range src {
+				s += x
+			}
+			sink += s
+		})
+	})
+	dst := make([]float64, cells)
+	copy(dst, src)
+	b.Run("copy-warm", func(b *testing.B) { report(b, func() { copy(dst, src) }) })
+	b.Run("copy-fresh", func(b *testing.B) {
+		report(b, func() {
+			d := make([]float64, cells)
+			copy(d, src)
+			sink += d[cells-1]
+		})
+	})
+	_ = sink
+}
+
+// BenchmarkParallelThreshold ranks prebuilt problems (construction not
+// timed) around the size where the row kernels start to run on several
+// goroutines: rows come in blocks of 8192 and the kernels go parallel
+// from two blocks and 65,536 cells (parallelMin). Compare -cpu 1 with
+// -cpu 2: wall time is what parallelism buys, cpu-ns/op what it costs.
+func BenchmarkParallelThreshold(b *testing.B) {
+	for _, s := range [][2]int{{8192, 10}, {16384, 10}, {32768, 10}, {131072, 10}, {32768, 2}, {65536, 2}} {
+		m, n := s[0], s[1]
+		rows, crits, w := e2eData(m, n)
+		p, err := scoring.NewProblem(nil, crits, rows)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, meth := range []struct {
+			token string
+			meth  scoring.Method
+		}{{"wsm", scoring.WeightedSum{}}, {"topsis", scoring.TOPSIS{}}} {
+			b.Run(fmt.Sprintf("%s/%dx%d", meth.token, m, n), func(b *testing.B) {
+				b.ReportAllocs()
+				cpu0 := cpuTime()
+				for b.Loop() {
+					if _, err := meth.meth.Rank(p, w); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			})
+		}
+	}
+}
