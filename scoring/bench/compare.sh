@@ -27,9 +27,15 @@
 #          (np.asarray of it is a no-op: no copy, no validation, no names)
 #          + a stable argsort to ranks.
 # Neither side converts data from another representation. Numpy has no
-# names; Go's result carries the default names A1…Am (slices of one shared
-# string up to 8192 alternatives, built per problem beyond), work numpy
-# does not do and that stays in the Go time.
+# names; Go's result carries the default names A1…Am (a prefix of one
+# shared read-only table up to 8192 alternatives, built per problem
+# beyond: at 1e6 rows, 23 MB), work numpy does not do and that stays in
+# the Go time. At 1e6 rows both sides pay the kernel's first-touch page
+# faults for fresh memory: numpy for each 80 MB temporary (glibc serves
+# blocks that large with mmap; numpy asks for huge pages where the
+# kernel allows, which makes its faults fewer), Go for the copy and the
+# result unless its collector recycled freed memory, which makes those
+# rows noisy.
 #
 # Go runs with -cpu 1 (numpy's formulas run on one thread) unless --cpu N
 # is given; both sides run under the same nice level.
