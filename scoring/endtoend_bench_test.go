@@ -74,17 +74,35 @@ func e2eData(m, n int) ([][]float64, []scoring.Criterion, []float64) {
 // Its names, BenchmarkEndToEnd/<method>/<m>x<n>, are what
 // scoring/bench/compare.sh reads; keep them.
 func BenchmarkEndToEnd(b *testing.B) {
+	benchEndToEnd(b, func(crits []scoring.Criterion, rows [][]float64, _ []float64) (*scoring.Problem, error) {
+		return scoring.NewProblem(nil, crits, rows)
+	})
+}
+
+// BenchmarkEndToEndNoCopy is BenchmarkEndToEnd for a caller whose matrix
+// is one flat row-major slice, like a numpy array's buffer, that it hands
+// over to the problem: NewProblemNoCopy validates and summarises it
+// without a copy. (The benchmark never changes the slice, so reusing it
+// for every call keeps NewProblemNoCopy's contract.)
+func BenchmarkEndToEndNoCopy(b *testing.B) {
+	benchEndToEnd(b, func(crits []scoring.Criterion, _ [][]float64, flat []float64) (*scoring.Problem, error) {
+		return scoring.NewProblemNoCopy(nil, crits, flat)
+	})
+}
+
+func benchEndToEnd(b *testing.B, build func(crits []scoring.Criterion, rows [][]float64, flat []float64) (*scoring.Problem, error)) {
 	for _, meth := range endToEndMethods {
 		b.Run(meth.token, func(b *testing.B) {
 			for _, s := range meth.sizes {
 				m, n := s[0], s[1]
 				b.Run(fmt.Sprintf("%dx%d", m, n), func(b *testing.B) {
 					rows, crits, w := e2eData(m, n)
+					flat := flatten(rows)
 					method := meth.make(n)
 					b.ReportAllocs()
 					cpu0 := cpuTime()
 					for b.Loop() {
-						p, err := scoring.NewProblem(nil, crits, rows)
+						p, err := build(crits, rows, flat)
 						if err != nil {
 							b.Fatal(err)
 						}
@@ -111,19 +129,115 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// BenchmarkNewProblem measures construction alone, from rows, from a flat
-// row-major slice and from a column-major slice.
+// BenchmarkNewProblem measures construction alone: NewProblem from rows
+// and NewProblemNoCopy from the same values in one flat slice.
 func BenchmarkNewProblem(b *testing.B) {
 	for _, s := range e2eSizes {
 		m, n := s[0], s[1]
 		rows, crits, _ := e2eData(m, n)
+		flat := flatten(rows)
 		b.Run(fmt.Sprintf("rows/%dx%d", m, n), func(b *testing.B) {
 			b.ReportAllocs()
+			cpu0 := cpuTime()
 			for b.Loop() {
 				if _, err := scoring.NewProblem(nil, crits, rows); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		})
+		b.Run(fmt.Sprintf("nocopy/%dx%d", m, n), func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				if _, err := scoring.NewProblemNoCopy(nil, crits, flat); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// flatten returns the rows in one new row-major slice.
+func flatten(rows [][]float64) []float64 {
+	flat := make([]float64, 0, len(rows)*len(rows[0]))
+	for _, r := range rows {
+		flat = append(flat, r...)
+	}
+	return flat
+}
+
+// BenchmarkMemoryFloor measures what moving a 1e6×10 float64 matrix (80
+// MB) costs on this machine, the floor under any end-to-end time at that
+// size: one read pass (a sum), a copy into memory already touched, and a
+// copy into fresh memory (allocation, the kernel's first-touch page
+// faults and zeroing included), which is what a constructor that copies
+// pays.
+func BenchmarkMemoryFloor(b *testing.B) {
+	const cells = 1000000 * 10
+	src := make([]float64, cells)
+	for i := range src {
+		src[i] = float64(i % 97)
+	}
+	report := func(b *testing.B, f func()) {
+		b.SetBytes(8 * cells)
+		cpu0 := cpuTime()
+		for b.Loop() {
+			f()
+		}
+		b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+	var sink float64
+	b.Run("read", func(b *testing.B) {
+		report(b, func() {
+			s := 0.0
+			for _, x := range src {
+				s += x
+			}
+			sink += s
+		})
+	})
+	dst := make([]float64, cells)
+	copy(dst, src)
+	b.Run("copy-warm", func(b *testing.B) { report(b, func() { copy(dst, src) }) })
+	b.Run("copy-fresh", func(b *testing.B) {
+		report(b, func() {
+			d := make([]float64, cells)
+			copy(d, src)
+			sink += d[cells-1]
+		})
+	})
+	_ = sink
+}
+
+// BenchmarkParallelThreshold ranks prebuilt problems (construction not
+// timed) around the size where the row kernels start to run on several
+// goroutines: rows come in blocks of 8192 and the kernels go parallel
+// from two blocks and 65,536 cells (parallelMin). Compare -cpu 1 with
+// -cpu 2: wall time is what parallelism buys, cpu-ns/op what it costs.
+func BenchmarkParallelThreshold(b *testing.B) {
+	for _, s := range [][2]int{{8192, 10}, {16384, 10}, {32768, 10}, {131072, 10}, {32768, 2}, {65536, 2}} {
+		m, n := s[0], s[1]
+		rows, crits, w := e2eData(m, n)
+		p, err := scoring.NewProblem(nil, crits, rows)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, meth := range []struct {
+			token string
+			meth  scoring.Method
+		}{{"wsm", scoring.WeightedSum{}}, {"topsis", scoring.TOPSIS{}}} {
+			b.Run(fmt.Sprintf("%s/%dx%d", meth.token, m, n), func(b *testing.B) {
+				b.ReportAllocs()
+				cpu0 := cpuTime()
+				for b.Loop() {
+					if _, err := meth.meth.Rank(p, w); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			})
+		}
 	}
 }

@@ -67,6 +67,23 @@ func (m MABAC) Rank(p *Problem, weights []float64) (*Result, error) {
 // the row's sum, for rows lo…hi−1.
 func mabacRows(data, contrib, scores, w, g []float64, ts []colTransform, lo, hi int) {
 	n := len(ts)
+	w, g = w[:n], g[:n]
+	// Two rows at a time (see wsmRows.runPairs).
+	for ; lo+2 <= hi; lo += 2 {
+		i := lo
+		row0, row1 := data[i*n:(i+1)*n:(i+1)*n], data[(i+1)*n:(i+2)*n:(i+2)*n]
+		dst0, dst1 := contrib[i*n:(i+1)*n:(i+1)*n], contrib[(i+1)*n:(i+2)*n:(i+2)*n]
+		row1, dst0, dst1, ts, w, g := row1[:len(row0)], dst0[:len(row0)], dst1[:len(row0)], ts[:len(row0)], w[:len(row0)], g[:len(row0)]
+		s0, s1 := 0.0, 0.0
+		for j, x0 := range row0 {
+			c0 := w[j]*(ts[j].apply(x0)+1) - g[j]
+			c1 := w[j]*(ts[j].apply(row1[j])+1) - g[j]
+			dst0[j], dst1[j] = c0, c1
+			s0 += c0
+			s1 += c1
+		}
+		scores[i], scores[i+1] = s0, s1
+	}
 	for i := lo; i < hi; i++ {
 		row, dst := data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
 		ts, w, g := ts[:len(row)], w[:len(row)], g[:len(row)]
@@ -80,23 +97,57 @@ func mabacRows(data, contrib, scores, w, g []float64, ts []colTransform, lo, hi 
 	}
 }
 
-// mabacLogSums adds ln(1 + t_j(x)) over the rows of data (n columns), in
-// row order, to acc[j] for the columns jlo…jhi−1.
+// mabacProductRows is how many rows mabacLogSums multiplies before it
+// takes the exponents out of its running products: each factor 1 + r lies
+// in [1, 2] (r is min–max normalised), so a product of this many stays
+// below 2^300, far from overflow.
+const mabacProductRows = 256
+
+// mabacLogSums adds ln Π_i (1 + t_j(x_ij)) over the rows of data (n
+// columns) to acc[j] for the columns jlo…jhi−1. It multiplies the factors
+// in row order, taking the binary exponent out of each running product
+// with math.Frexp every mabacProductRows rows, and takes one logarithm
+// per column at the end, rather than a logarithm per value: the product
+// of m factors rounds m times by at most 2^-53 each, so its logarithm,
+// divided by m for the geometric mean, is as exact as the mean of m
+// logarithms (each within an ulp), at a multiplication's cost.
 func mabacLogSums(data, acc []float64, ts []colTransform, n, jlo, jhi int) {
 	ts, acc = ts[jlo:jhi:jhi], acc[jlo:jhi:jhi]
+	var pbuf [16]float64
+	var ebuf [16]int
+	prod, exp := pbuf[:0], ebuf[:0]
+	if len(ts) > len(pbuf) {
+		prod, exp = make([]float64, 0, len(ts)), make([]int, 0, len(ts))
+	}
+	prod, exp = prod[:len(ts)], exp[:len(ts)]
+	for j := range prod {
+		prod[j] = 1
+	}
+	rows := 0
 	for i := 0; i+n <= len(data); i += n {
 		row := data[i+jlo : i+jhi : i+jhi]
-		ts, acc := ts[:len(row)], acc[:len(row)]
+		ts, prod := ts[:len(row)], prod[:len(row)]
 		for j, x := range row {
-			acc[j] += math.Log1p(ts[j].apply(x))
+			prod[j] *= 1 + ts[j].apply(x)
 		}
+		if rows++; rows == mabacProductRows {
+			rows = 0
+			for j, v := range prod {
+				f, e := math.Frexp(v)
+				prod[j], exp[j] = f, exp[j]+e
+			}
+		}
+	}
+	for j, v := range prod {
+		f, e := math.Frexp(v)
+		acc[j] += float64(exp[j]+e)*math.Ln2 + math.Log(f)
 	}
 }
 
 // mabacGeo returns, per column, (Π_i (r_ij + 1))^(1/m) for the normalised
-// values r = t_j(x): exp of the mean of ln(1 + r), each column's sum taken
-// in row order. Large problems split the columns between goroutines, which
-// keeps that order.
+// values r = t_j(x): exp of the mean of ln(1 + r), from each column's
+// product taken in row order (see mabacLogSums). Large problems split the
+// columns between goroutines, which keeps that order.
 func mabacGeo(p *Problem, ts []colTransform) []float64 {
 	n := p.n
 	logMean := make([]float64, n)

@@ -99,6 +99,30 @@ func NewProblemRowMajor(alternatives []string, criteria []Criterion, data []floa
 	return p.fill(matrixSource{data: data, stride: p.n})
 }
 
+// NewProblemNoCopy is like [NewProblemRowMajor] but takes data over as
+// the problem's own storage instead of copying it, as gonum's
+// mat.NewDense does with its slice: building the problem is then one
+// read of the values (validation and the column summaries) and no
+// write, which matters for large matrices, whose copy costs more than
+// most methods. The caller hands data over: it must not modify data
+// afterwards, for as long as the problem or anything ranked from it is in
+// use (a problem assumes its values never change; reading data
+// concurrently is fine). data is never written to.
+//
+// The errors are those of [NewProblemRowMajor].
+func NewProblemNoCopy(alternatives []string, criteria []Criterion, data []float64) (*Problem, error) {
+	m, err := flatRows(criteria, data)
+	if err != nil {
+		return nil, err
+	}
+	n := len(criteria)
+	p, err := newProblemShellOwning(alternatives, criteria, m, data[:m*n:m*n], nil)
+	if err != nil {
+		return nil, err
+	}
+	return p.fill(matrixSource{inPlace: true, data: p.data, stride: n})
+}
+
 // NewProblemColMajor is like [NewProblemRowMajor] but data is in
 // column-major order, as Fortran, R, Julia and numpy's order="F" arrays
 // hold it: data[j*m+i] is the performance of alternative i on criterion j,
@@ -223,14 +247,12 @@ type matrixSource struct {
 }
 
 // copyBlock copies rows lo…hi−1 into dst (row-major, n columns) and adds
-// them to st.
+// them to st. A source that is the problem's own matrix (inPlace) is only
+// read: nothing is written to memory the problem does not own.
 func (s matrixSource) copyBlock(lo, hi, n int, dst []float64, st *colStats) {
 	switch {
 	case s.inPlace:
-		for i := lo; i < hi; i++ {
-			row := dst[(i-lo)*n : (i-lo+1)*n : (i-lo+1)*n]
-			st.addRow(row, row)
-		}
+		st.addFlat(nil, dst[:(hi-lo)*n], n)
 	case s.rows != nil:
 		for i := lo; i < hi; i++ {
 			st.addRow(dst[(i-lo)*n:(i-lo+1)*n:(i-lo+1)*n], s.rows[i])
@@ -245,6 +267,8 @@ func (s matrixSource) copyBlock(lo, hi, n int, dst []float64, st *colStats) {
 		}
 	case s.colMajor:
 		st.addStrided(dst, s.data, s.stride, lo, hi)
+	case s.stride == n:
+		st.addFlat(dst, s.data[lo*n:hi*n], n)
 	default:
 		for i := lo; i < hi; i++ {
 			k := i * s.stride
@@ -315,6 +339,38 @@ func (st *colStats) addRow(dst, src []float64) {
 	}
 	for j, v := range src {
 		dst[j] = v
+		if v < lo[j] {
+			lo[j] = v
+		}
+		if v > hi[j] {
+			hi[j] = v
+		}
+		sum[j] += v
+		sq[j] += v * v
+	}
+}
+
+// addFlat adds the rows of src (row-major, n columns) to the summaries,
+// copying them into dst unless dst is nil.
+func (st *colStats) addFlat(dst, src []float64, n int) {
+	for k := 0; k+n <= len(src); k += n {
+		if dst == nil {
+			st.addRowStats(src[k : k+n : k+n])
+		} else {
+			st.addRow(dst[k:k+n:k+n], src[k:k+n:k+n])
+		}
+	}
+}
+
+// addRowStats is addRow without the copy.
+func (st *colStats) addRowStats(src []float64) {
+	lo, hi, sum, sq := st.lo[:len(src)], st.hi[:len(src)], st.sum[:len(src)], st.sq[:len(src)]
+	if !st.started {
+		copy(lo, src)
+		copy(hi, src)
+		st.started = true
+	}
+	for j, v := range src {
 		if v < lo[j] {
 			lo[j] = v
 		}
@@ -421,17 +477,24 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion, built *P
 	// the criteria's names and, for named alternatives, the problem's own
 	// copy of their names; one string holds the alternatives' names' bytes
 	// (see internNames). Default names are not held twice: the problem
-	// derives them (see altName).
+	// derives them (see altName); results of up to sharedDefaultNames
+	// alternatives share one process-wide read-only table of them.
 	own := m
 	if alternatives == nil && built == nil {
 		own = 0
 	}
-	strs := make([]string, m+n+own)
-	p.resultAlts, p.resultCrits = strs[:m:m], strs[m:m+n:m+n]
-	if own > 0 {
-		p.alts = strs[m+n:]
+	shared := own == 0 && m <= sharedDefaultNames
+	if shared {
+		p.resultAlts, p.resultCrits = defaultNameTable()[:m:m], make([]string, n)
+	} else {
+		strs := make([]string, m+n+own)
+		p.resultAlts, p.resultCrits = strs[:m:m], strs[m:m+n:m+n]
+		if own > 0 {
+			p.alts = strs[m+n:]
+		}
 	}
 	switch {
+	case shared:
 	case built != nil:
 		all, start := string(built.names), 0
 		for i, e := range built.ends {
@@ -476,22 +539,27 @@ func (p *Problem) altName(i int) string {
 // modified.
 func (p *Problem) altNames() []string {
 	if p.alts == nil {
+		// Built afresh, not copied from the table results share, which a
+		// caller could have written into.
 		names := make([]string, p.m)
-		defaultNames(names)
+		buildDefaultNames(names)
 		return names
 	}
 	return p.alts
 }
 
-// sharedDefaultNames is how many default names the shared string holds.
+// sharedDefaultNames is how many default names the shared table holds.
 const sharedDefaultNames = 8192
 
-// defaultNameString returns "A1A2…A8192", built once on first use and
-// read-only after: the default names of problems of up to
-// sharedDefaultNames alternatives are substrings of it, so such a problem
-// allocates no bytes for them.
-var defaultNameString = sync.OnceValue(func() string {
-	return buildDefaultNames(make([]string, sharedDefaultNames))
+// defaultNameTable returns "A1" … "A8192", substrings of one string,
+// built once on first use and read-only after (never written to: see
+// [Result].Alternatives). Results of problems of up to sharedDefaultNames
+// alternatives built without names share a prefix of it, so that such a
+// problem allocates nothing for its alternatives' names.
+var defaultNameTable = sync.OnceValue(func() []string {
+	t := make([]string, sharedDefaultNames)
+	buildDefaultNames(t)
+	return t
 })
 
 // defaultNames sets out to "A1" … "Am", substrings of one string.
@@ -500,15 +568,7 @@ func defaultNames(out []string) {
 		buildDefaultNames(out)
 		return
 	}
-	// The shared string's prefix holds "A1" … "Am".
-	all, start, size, next := defaultNameString(), 0, 2, 10
-	for i := range out {
-		if i+1 == next {
-			size, next = size+1, next*10
-		}
-		out[i] = all[start : start+size]
-		start += size
-	}
+	copy(out, defaultNameTable())
 }
 
 // buildDefaultNames sets out to "A1" … "Am", substrings of one new string,

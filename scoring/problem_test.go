@@ -71,7 +71,10 @@ func TestProblemConstructorsAgree(t *testing.T) {
 		builders := map[string]func() (*scoring.Problem, error){
 			"row-major": func() (*scoring.Problem, error) { return scoring.NewProblemRowMajor(nil, crits, rowMajor) },
 			"col-major": func() (*scoring.Problem, error) { return scoring.NewProblemColMajor(nil, crits, colMajor) },
-			"dense":     func() (*scoring.Problem, error) { return scoring.NewProblemFromMatrix(nil, crits, dense) },
+			"no-copy": func() (*scoring.Problem, error) {
+				return scoring.NewProblemNoCopy(nil, crits, slices.Clone(rowMajor))
+			},
+			"dense": func() (*scoring.Problem, error) { return scoring.NewProblemFromMatrix(nil, crits, dense) },
 			"strided": func() (*scoring.Problem, error) {
 				return scoring.NewProblemFromMatrix(nil, crits, wide.Slice(0, m, 1, n+1))
 			},
@@ -105,7 +108,7 @@ func TestProblemConstructorsAgree(t *testing.T) {
 		colMajor[0] = 1e9
 		dense.Set(0, 0, 1e9)
 		for name, build := range builders {
-			if name == "row-major" || name == "col-major" || name == "dense" || name == "at" {
+			if name == "row-major" || name == "col-major" || name == "dense" || name == "at" || name == "no-copy" {
 				continue // their sources were just changed
 			}
 			p, err := build()
@@ -131,6 +134,12 @@ func TestProblemFlatErrors(t *testing.T) {
 	assertInputError(t, err, scoring.ErrLength, -1, -1)
 	_, err = scoring.NewProblemRowMajor([]string{"x", "\xff"}, crits, make([]float64, 6))
 	assertInputError(t, err, scoring.ErrInvalidUTF8, 1, -1)
+	_, err = scoring.NewProblemNoCopy(nil, crits, make([]float64, 7))
+	assertInputError(t, err, scoring.ErrLength, -1, -1)
+	_, err = scoring.NewProblemNoCopy(nil, crits, nil)
+	assertInputError(t, err, scoring.ErrEmpty, -1, -1)
+	_, err = scoring.NewProblemNoCopy([]string{"x"}, crits, make([]float64, 6))
+	assertInputError(t, err, scoring.ErrLength, -1, -1)
 
 	for _, m := range []int{5, 30000} {
 		for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
@@ -146,6 +155,8 @@ func TestProblemFlatErrors(t *testing.T) {
 			_, err = scoring.NewProblemRowMajor(nil, crits, rowMajor)
 			assertInputError(t, err, scoring.ErrNotFinite, m-2, 2)
 			_, err = scoring.NewProblemColMajor(nil, crits, colMajor)
+			assertInputError(t, err, scoring.ErrNotFinite, m-2, 2)
+			_, err = scoring.NewProblemNoCopy(nil, crits, rowMajor)
 			assertInputError(t, err, scoring.ErrNotFinite, m-2, 2)
 			_, err = scoring.NewProblemFromMatrix(nil, crits, mat.NewDense(m, 3, rowMajor))
 			assertInputError(t, err, scoring.ErrNotFinite, m-2, 2)
@@ -264,9 +275,11 @@ func TestProblemBuilder(t *testing.T) {
 
 // TestDefaultNames checks the names of a problem built without names:
 // A1 … Am in Alternatives, in results and in AlternativeIndex, and that
-// writing into a result's names does not rename the problem's.
+// writing into a result's names does not rename the problem's. It is not
+// parallel: results of small problems without names share one
+// process-wide table of names, which the test writes into (as the
+// contract forbids) and restores while no other test runs.
 func TestDefaultNames(t *testing.T) {
-	t.Parallel()
 	rows, crits, w := e2eData(1234, 3)
 	p, err := scoring.NewProblem(nil, crits, rows)
 	require.NoError(t, err)
@@ -280,6 +293,7 @@ func TestDefaultNames(t *testing.T) {
 	assert.Equal(t, want, res.Alternatives)
 	res.Alternatives[0] = "changed"
 	assert.Equal(t, "A1", p.Alternatives()[0])
+	res.Alternatives[0] = "A1"
 	for name, i := range map[string]int{"A1": 0, "A10": 9, "A1234": 1233} {
 		got, ok := p.AlternativeIndex(name)
 		assert.True(t, ok, name)
@@ -312,5 +326,34 @@ func TestEndToEndAllocations(t *testing.T) {
 			}
 		})
 		assert.LessOrEqual(t, got, 10.0, "%s: allocations of NewProblem + Rank at 1000x10", meth.token)
+	}
+}
+
+// TestNewProblemNoCopy checks that NewProblemNoCopy uses the caller's
+// slice as the problem's storage and never writes to it: every value the
+// caller's memory held is the problem's, and a slice it may only read
+// (here, every value written afterwards by the test itself) shows through.
+func TestNewProblemNoCopy(t *testing.T) {
+	t.Parallel()
+	for _, m := range []int{3, 30000} {
+		rows, rowMajor, _ := flatRandomRows(m, 4, 5)
+		crits := mixedCriteria(4)
+		held := slices.Clone(rowMajor)
+		p, err := scoring.NewProblemNoCopy(nil, crits, rowMajor)
+		require.NoError(t, err)
+		assert.Equal(t, held, rowMajor, "data written to")
+		assert.Equal(t, rows, p.Rows())
+		want, err := scoring.NewProblem(nil, crits, rows)
+		require.NoError(t, err)
+		for _, meth := range []scoring.Method{scoring.TOPSIS{}, scoring.NewVIKOR(), scoring.MABAC{}} {
+			w := []float64{1, 2, 3, 4}
+			a, err := meth.Rank(want, w)
+			require.NoError(t, err)
+			b, err := meth.Rank(p, w)
+			require.NoError(t, err)
+			assert.Equal(t, a, b, "%T %d rows", meth, m)
+		}
+		rowMajor[1] = 12345 // against the contract: shows the storage is shared
+		assert.Equal(t, 12345.0, p.At(0, 1), "data copied")
 	}
 }

@@ -39,10 +39,10 @@ func radixChunks(m int) int {
 // that tests can check that the answer does not depend on it.
 func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int) (ranks, order []int) {
 	m := len(scores)
-	if m <= smallRanking {
+	if m <= stackRanking {
 		// The ranks, and the order if wanted, in one allocation; the
 		// sort's scratch space on the stack.
-		var scratch [2 * smallRanking]int
+		var scratch [2 * stackRanking]int
 		size := m
 		if wantOrder {
 			size += m
@@ -81,6 +81,12 @@ func rankOrderChunks(scores []float64, better Better, wantOrder bool, chunks int
 	rankLarge(scores, better, ranks, order, chunks)
 	return ranks, order
 }
+
+// stackRanking is the largest number of scores whose sort scratch space
+// (2 ints per score, 16 KB at most) rankOrderChunks keeps on the stack
+// rather than in the heap: a thousand-alternative ranking then allocates
+// its ranks only.
+const stackRanking = 1024
 
 // rankSmall sets the competition ranks of 1 ≤ m ≤ radixThreshold scores,
 // and their order if order is not nil. scratch holds at least 2m values.

@@ -13,11 +13,14 @@ type Result struct {
 	Method string `json:"method"`
 	// Alternatives are the alternatives' names. Built-in methods share
 	// this slice with every other result ranked from the same problem, so
-	// that ranking a million alternatives does not copy a million names:
-	// treat it as read-only, and clone it before changing it. That
+	// that ranking a million alternatives does not copy a million names;
+	// the default names "A1" … "Am" of a problem built without names (up
+	// to 8192 of them) are shared by every such problem in the process.
+	// Treat it as read-only, and clone it before changing it. That
 	// includes decoding JSON into a result a method returned, which would
 	// write into the shared array: decode into a fresh Result. (The
-	// problem keeps its own copy, so it cannot be corrupted this way.)
+	// problem keeps its own copy, or derives default names, so it cannot
+	// be corrupted this way.)
 	Alternatives []string `json:"alternatives"`
 	// Criteria are the criteria's names, shared in the same way.
 	Criteria []string `json:"criteria"`
@@ -120,6 +123,23 @@ func newResult(method string, p *Problem, w []float64, better Better) *Result {
 // to the row's sum, for rows lo…hi−1 (n = len(ts) columns).
 func transformedRows(data, contrib, scores, w []float64, ts []colTransform, lo, hi int) {
 	n := len(ts)
+	w = w[:n]
+	// Two rows at a time (see wsmRows.runPairs): each row's sum keeps its
+	// order, and the two sums overlap.
+	for ; lo+2 <= hi; lo += 2 {
+		i := lo
+		row0, row1 := data[i*n:(i+1)*n:(i+1)*n], data[(i+1)*n:(i+2)*n:(i+2)*n]
+		dst0, dst1 := contrib[i*n:(i+1)*n:(i+1)*n], contrib[(i+1)*n:(i+2)*n:(i+2)*n]
+		row1, dst0, dst1, ts, w := row1[:len(row0)], dst0[:len(row0)], dst1[:len(row0)], ts[:len(row0)], w[:len(row0)]
+		s0, s1 := 0.0, 0.0
+		for j, x0 := range row0 {
+			c0, c1 := w[j]*ts[j].apply(x0), w[j]*ts[j].apply(row1[j])
+			dst0[j], dst1[j] = c0, c1
+			s0 += c0
+			s1 += c1
+		}
+		scores[i], scores[i+1] = s0, s1
+	}
 	for i := lo; i < hi; i++ {
 		row, dst := data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
 		ts, w := ts[:len(row)], w[:len(row)]
