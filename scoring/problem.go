@@ -432,11 +432,7 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion, built *P
 	}
 	switch {
 	case built != nil:
-		all, start := string(built.names), 0
-		for i, e := range built.ends {
-			p.alts[i] = all[start:e]
-			start = e
-		}
+		built.fillNames(p.alts)
 		if err := checkNames("alternatives", p.alts); err != nil {
 			return err
 		}

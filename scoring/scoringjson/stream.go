@@ -101,21 +101,24 @@ type streamDecoder struct {
 
 	// firstBadUTF8 is the offset of the first invalid UTF-8 sequence
 	// found, with its position and byte.
-	firstBadUTF8           int64
-	badLine, badCol        int
-	badByte                byte
-	validated              int    // buf[:validated] has been checked for UTF-8
-	small                  []byte // the other members, as one JSON object
-	smallLine, smallCol    int    // position of the end of small
-	segs                   []segment
-	seen                   map[string]bool
-	known                  map[string]bool     // member names probed
-	truncated              bool                // the input ends inside the last member of small
-	crits                  []scoring.Criterion // from the members before "matrix", when valid
-	weights                []float64
-	critsOK                bool
-	altNames               string  // the alternatives' names, one after the other
-	altEnds                []int32 // where each name ends in altNames; nil: none given
+	firstBadUTF8        int64
+	badLine, badCol     int
+	badByte             byte
+	validated           int    // buf[:validated] has been checked for UTF-8
+	small               []byte // the other members, as one JSON object
+	smallLine, smallCol int    // position of the end of small
+	segs                []segment
+	seen                map[string]bool
+	known               map[string]bool     // member names probed
+	truncated           bool                // the input ends inside the last member of small
+	crits               []scoring.Criterion // from the members before "matrix", when valid
+	weights             []float64
+	critsOK             bool
+	// altBlocks[k] holds the names of alternatives k·addBlockRows … one
+	// after the other, the i-th ending at altEnds[i] in its block; altEnds
+	// is nil when "alternatives" is not given.
+	altBlocks              []string
+	altEnds                []int32
 	altsGiven, altsLate    bool
 	rows                   int
 	w0, badRow, badWidth   int // the first row's width; the first row of another width (-1: none) and its width
@@ -123,7 +126,6 @@ type streamDecoder struct {
 	flat                   []float64
 	builder                *scoring.ProblemBuilder
 	adder                  *rowAdder // hands the rows to builder
-	defNames               []string
 	matrixGiven, builderOn bool
 }
 
@@ -645,8 +647,10 @@ func (d *streamDecoder) alternatives() *posError {
 	if open, perr := d.openList("alternatives"); !open {
 		return perr
 	}
-	// The names go into one string (one object for the collector, not a
-	// million), cut at d.altEnds.
+	// The names go into one string per block of addBlockRows (a few
+	// objects for the collector, not a million, and never copied once
+	// written), cut at d.altEnds; a block is what the problem builder is
+	// handed with the block's rows.
 	var all strings.Builder
 	var scratch []byte
 	d.altEnds = []int32{}
@@ -655,6 +659,12 @@ func (d *streamDecoder) alternatives() *posError {
 		return nil
 	}
 	for idx := 0; ; idx++ {
+		if idx%addBlockRows == 0 && idx > 0 {
+			d.altBlocks = append(d.altBlocks, all.String())
+			size := all.Len()
+			all = strings.Builder{}
+			all.Grow(size + size/8) // the next block is likely about as long
+		}
 		switch c := d.peek(); c {
 		case '"':
 			start := d.i
@@ -672,7 +682,7 @@ func (d *streamDecoder) alternatives() *posError {
 				all.Write(scratch)
 			}
 			if all.Len() > math.MaxInt32 {
-				return d.errAt(start, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrType, "the names are longer than 2 GB together")
+				return d.errAt(start, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrType, "the names are too long: more than 2 GB for %d of them", addBlockRows)
 			}
 			d.altEnds = append(d.altEnds, int32(all.Len()))
 		case 'n':
@@ -686,7 +696,7 @@ func (d *streamDecoder) alternatives() *posError {
 			return perr
 		}
 		if last {
-			d.altNames = all.String()
+			d.altBlocks = append(d.altBlocks, all.String())
 			return nil
 		}
 	}
@@ -980,7 +990,7 @@ func (d *streamDecoder) startMatrix() {
 	}
 	if d.critsOK {
 		d.builder = scoring.NewProblemBuilder(d.crits, hint)
-		d.adder = newRowAdder(d.builder, len(d.crits))
+		d.adder = newRowAdder(d.builder, len(d.crits), d.altBlocks, d.altEnds)
 		d.builderOn = true
 	} else if d.sizeHint > 0 {
 		d.flat = make([]float64, 0, min(d.sizeHint/2+1, 1<<28))
@@ -1073,24 +1083,19 @@ func (d *streamDecoder) endRow(width int, row []float64) {
 	if !d.builderOn {
 		return
 	}
-	var name string
-	if d.altsGiven {
-		name = d.altName(i)
-	} else {
-		if i%4096 == 0 {
-			d.defNames = defaultNameBlock(d.defNames[:0], i, 4096)
-		}
-		name = d.defNames[i%4096]
-	}
-	d.adder.add(name, row)
+	d.adder.add(row)
 }
 
-// rowAdder hands rows to a problem builder from a goroutine, a block at
-// a time, so that writing them into the problem's fresh storage overlaps
-// with reading the next ones; the rows reach the builder in order.
+// rowAdder hands rows to a problem builder from a goroutine, a block of
+// addBlockRows at a time, so that writing them into the problem's fresh
+// storage overlaps with reading the next ones; the rows reach the builder
+// in order. The k-th block is named by names[k] and ends (see
+// streamDecoder.altBlocks), which are not changed while the adder runs,
+// or unnamed when ends is nil.
 type rowAdder struct {
 	b          *scoring.ProblemBuilder
 	n          int
+	rows       int // rows queued
 	cur        *addBlock
 	free, full chan *addBlock
 	done       chan struct{}
@@ -1098,28 +1103,37 @@ type rowAdder struct {
 	closed     bool
 }
 
-// addBlock is up to addBlockRows rows and their names.
+// addBlock is up to addBlockRows rows, the first being row first.
 type addBlock struct {
 	vals  []float64
-	names []string
+	first int
 }
 
+// addBlockRows is the number of rows the stream decoder hands to the
+// problem builder at a time, and of names it keeps in one string.
 const addBlockRows = 4096
 
-func newRowAdder(b *scoring.ProblemBuilder, n int) *rowAdder {
+func newRowAdder(b *scoring.ProblemBuilder, n int, names []string, ends []int32) *rowAdder {
 	const blocks = 3
 	a := &rowAdder{b: b, n: n, free: make(chan *addBlock, blocks), full: make(chan *addBlock, blocks), done: make(chan struct{})}
 	for range blocks {
-		a.free <- &addBlock{vals: make([]float64, 0, addBlockRows*n), names: make([]string, 0, addBlockRows)}
+		a.free <- &addBlock{vals: make([]float64, 0, addBlockRows*n)}
 	}
 	go func() {
 		defer close(a.done)
+		var blockEnds []int
 		for blk := range a.full {
-			for k, name := range blk.names {
-				if a.err != nil {
-					break
+			switch {
+			case a.err != nil:
+			case ends == nil:
+				a.err = a.b.AddUnnamed(blk.vals)
+			default:
+				rows := len(blk.vals) / n
+				blockEnds = blockEnds[:0]
+				for _, e := range ends[blk.first : blk.first+rows] {
+					blockEnds = append(blockEnds, int(e))
 				}
-				a.err = a.b.Add(name, blk.vals[k*n:(k+1)*n])
+				a.err = a.b.AddRows(names[blk.first/addBlockRows], blockEnds, blk.vals)
 			}
 			a.free <- blk
 		}
@@ -1128,14 +1142,14 @@ func newRowAdder(b *scoring.ProblemBuilder, n int) *rowAdder {
 }
 
 // add queues a row; row is copied.
-func (a *rowAdder) add(name string, row []float64) {
+func (a *rowAdder) add(row []float64) {
 	if a.cur == nil {
 		a.cur = <-a.free
-		a.cur.vals, a.cur.names = a.cur.vals[:0], a.cur.names[:0]
+		a.cur.vals, a.cur.first = a.cur.vals[:0], a.rows
 	}
 	a.cur.vals = append(a.cur.vals, row...)
-	a.cur.names = append(a.cur.names, name)
-	if len(a.cur.names) == addBlockRows {
+	a.rows++
+	if a.rows%addBlockRows == 0 {
 		a.full <- a.cur
 		a.cur = nil
 	}
@@ -1162,10 +1176,10 @@ func (a *rowAdder) wait() error {
 // altName returns the name of alternative i.
 func (d *streamDecoder) altName(i int) string {
 	from := int32(0)
-	if i > 0 {
+	if i%addBlockRows > 0 {
 		from = d.altEnds[i-1]
 	}
-	return d.altNames[from:d.altEnds[i]]
+	return d.altBlocks[i/addBlockRows][from:d.altEnds[i]]
 }
 
 // altList returns the alternatives' names as a list.
@@ -1175,24 +1189,6 @@ func (d *streamDecoder) altList() []string {
 		out[i] = d.altName(i)
 	}
 	return out
-}
-
-// defaultNameBlock appends the default names "A<k+1>" of alternatives
-// from through from+n-1, substrings of one string.
-func defaultNameBlock(dst []string, from, n int) []string {
-	var b []byte
-	ends := make([]int, n)
-	for k := range n {
-		b = append(b, 'A')
-		b = strconv.AppendInt(b, int64(from+k+1), 10)
-		ends[k] = len(b)
-	}
-	s, start := string(b), 0
-	for _, e := range ends {
-		dst = append(dst, s[start:e])
-		start = e
-	}
-	return dst
 }
 
 // trailing checks that nothing but white space follows the object.
