@@ -346,12 +346,9 @@ func (t *tableReader) readRows(b *scoring.ProblemBuilder) error {
 		}
 	}()
 	for blk := range full {
-		all, from := string(blk.names), 0
-		for k, e := range blk.ends {
-			if err := b.Add(all[from:e], blk.vals[k*n:(k+1)*n]); err != nil {
-				return err
-			}
-			from = e
+		// The block's names, in one string the problem keeps.
+		if err := b.AddRows(string(blk.names), blk.ends, blk.vals[:len(blk.ends)*n]); err != nil {
+			return err
 		}
 		if blk.err != nil {
 			return blk.err
