@@ -101,24 +101,20 @@ type streamDecoder struct {
 
 	// firstBadUTF8 is the offset of the first invalid UTF-8 sequence
 	// found, with its position and byte.
-	firstBadUTF8        int64
-	badLine, badCol     int
-	badByte             byte
-	validated           int    // buf[:validated] has been checked for UTF-8
-	small               []byte // the other members, as one JSON object
-	smallLine, smallCol int    // position of the end of small
-	segs                []segment
-	seen                map[string]bool
-	known               map[string]bool     // member names probed
-	truncated           bool                // the input ends inside the last member of small
-	crits               []scoring.Criterion // from the members before "matrix", when valid
-	weights             []float64
-	critsOK             bool
-	// altBlocks[k] holds the names of alternatives k·addBlockRows … one
-	// after the other, the i-th ending at altEnds[i] in its block; altEnds
-	// is nil when "alternatives" is not given.
-	altBlocks              []string
-	altEnds                []int32
+	firstBadUTF8           int64
+	badLine, badCol        int
+	badByte                byte
+	validated              int    // buf[:validated] has been checked for UTF-8
+	small                  []byte // the other members, as one JSON object
+	smallLine, smallCol    int    // position of the end of small
+	segs                   []segment
+	seen                   map[string]bool
+	known                  map[string]bool     // member names probed
+	truncated              bool                // the input ends inside the last member of small
+	crits                  []scoring.Criterion // from the members before "matrix", when valid
+	weights                []float64
+	critsOK                bool
+	alts                   *nameList // nil when "alternatives" is not given
 	altsGiven, altsLate    bool
 	rows                   int
 	w0, badRow, badWidth   int // the first row's width; the first row of another width (-1: none) and its width
@@ -647,23 +643,25 @@ func (d *streamDecoder) alternatives() *posError {
 	if open, perr := d.openList("alternatives"); !open {
 		return perr
 	}
-	// The names go into one string per block of addBlockRows (a few
-	// objects for the collector, not a million, and never copied once
-	// written), cut at d.altEnds; a block is what the problem builder is
-	// handed with the block's rows.
+	// The names go into one string per block of addBlockRows (see
+	// nameList); a block is what the problem builder is handed with the
+	// block's rows.
+	l := &nameList{}
+	d.alts = l
 	var all strings.Builder
+	var ends []int32
 	var scratch []byte
-	d.altEnds = []int32{}
 	if d.peek() == ']' {
 		d.i++
 		return nil
 	}
 	for idx := 0; ; idx++ {
 		if idx%addBlockRows == 0 && idx > 0 {
-			d.altBlocks = append(d.altBlocks, all.String())
+			l.blocks, l.ends = append(l.blocks, all.String()), append(l.ends, ends)
 			size := all.Len()
 			all = strings.Builder{}
 			all.Grow(size + size/8) // the next block is likely about as long
+			ends = make([]int32, 0, addBlockRows)
 		}
 		switch c := d.peek(); c {
 		case '"':
@@ -684,7 +682,8 @@ func (d *streamDecoder) alternatives() *posError {
 			if all.Len() > math.MaxInt32 {
 				return d.errAt(start, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrType, "the names are too long: more than 2 GB for %d of them", addBlockRows)
 			}
-			d.altEnds = append(d.altEnds, int32(all.Len()))
+			ends = append(ends, int32(all.Len()))
+			l.n++
 		case 'n':
 			// As the strict decoder, on the first byte.
 			return d.errAt(d.i, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrNull, "null is not a string")
@@ -696,7 +695,7 @@ func (d *streamDecoder) alternatives() *posError {
 			return perr
 		}
 		if last {
-			d.altBlocks = append(d.altBlocks, all.String())
+			l.blocks, l.ends = append(l.blocks, all.String()), append(l.ends, ends)
 			return nil
 		}
 	}
@@ -969,7 +968,7 @@ func (d *streamDecoder) matrix() *posError {
 // startMatrix decides where the rows go: into a problem builder when the
 // members read so far give valid criteria, else into a flat slice.
 func (d *streamDecoder) startMatrix() {
-	if d.altsGiven && d.altEnds == nil {
+	if d.altsGiven && d.alts == nil {
 		// "alternatives": null
 		d.altsGiven = false
 	}
@@ -982,7 +981,7 @@ func (d *streamDecoder) startMatrix() {
 	hint := 0
 	switch {
 	case d.altsGiven:
-		hint = len(d.altEnds)
+		hint = d.alts.len()
 	case d.sizeHint > 0 && d.critsOK:
 		// A row takes at least two bytes per value; reserved memory that
 		// is never written costs nothing.
@@ -990,7 +989,7 @@ func (d *streamDecoder) startMatrix() {
 	}
 	if d.critsOK {
 		d.builder = scoring.NewProblemBuilder(d.crits, hint)
-		d.adder = newRowAdder(d.builder, len(d.crits), d.altBlocks, d.altEnds)
+		d.adder = newRowAdder(d.builder, len(d.crits), d.alts)
 		d.builderOn = true
 	} else if d.sizeHint > 0 {
 		d.flat = make([]float64, 0, min(d.sizeHint/2+1, 1<<28))
@@ -1075,7 +1074,7 @@ func (d *streamDecoder) endRow(width int, row []float64) {
 	if d.builderOn {
 		want = len(d.crits)
 	}
-	if width != want || (d.altsGiven && i >= len(d.altEnds)) {
+	if width != want || (d.altsGiven && i >= d.alts.len()) {
 		d.shapeBad = true
 		d.flat = nil
 		return
@@ -1089,9 +1088,8 @@ func (d *streamDecoder) endRow(width int, row []float64) {
 // rowAdder hands rows to a problem builder from a goroutine, a block of
 // addBlockRows at a time, so that writing them into the problem's fresh
 // storage overlaps with reading the next ones; the rows reach the builder
-// in order. The k-th block is named by names[k] and ends (see
-// streamDecoder.altBlocks), which are not changed while the adder runs,
-// or unnamed when ends is nil.
+// in order. The k-th block is named by the k-th block of names, which is
+// not changed while the adder runs, or unnamed when names is nil.
 type rowAdder struct {
 	b          *scoring.ProblemBuilder
 	n          int
@@ -1113,7 +1111,7 @@ type addBlock struct {
 // problem builder at a time, and of names it keeps in one string.
 const addBlockRows = 4096
 
-func newRowAdder(b *scoring.ProblemBuilder, n int, names []string, ends []int32) *rowAdder {
+func newRowAdder(b *scoring.ProblemBuilder, n int, names *nameList) *rowAdder {
 	const blocks = 3
 	a := &rowAdder{b: b, n: n, free: make(chan *addBlock, blocks), full: make(chan *addBlock, blocks), done: make(chan struct{})}
 	for range blocks {
@@ -1125,15 +1123,16 @@ func newRowAdder(b *scoring.ProblemBuilder, n int, names []string, ends []int32)
 		for blk := range a.full {
 			switch {
 			case a.err != nil:
-			case ends == nil:
+			case names == nil:
 				a.err = a.b.AddUnnamed(blk.vals)
 			default:
 				rows := len(blk.vals) / n
 				blockEnds = blockEnds[:0]
-				for _, e := range ends[blk.first : blk.first+rows] {
+				k := blk.first / addBlockRows
+				for _, e := range names.ends[k][:rows] {
 					blockEnds = append(blockEnds, int(e))
 				}
-				a.err = a.b.AddRows(names[blk.first/addBlockRows], blockEnds, blk.vals)
+				a.err = a.b.AddRows(names.blocks[k], blockEnds, blk.vals)
 			}
 			a.free <- blk
 		}
@@ -1173,20 +1172,40 @@ func (a *rowAdder) wait() error {
 	return a.err
 }
 
-// altName returns the name of alternative i.
-func (d *streamDecoder) altName(i int) string {
-	from := int32(0)
-	if i%addBlockRows > 0 {
-		from = d.altEnds[i-1]
+// nameList is the alternatives' names as the stream decoder reads them,
+// in blocks of addBlockRows: blocks[k] holds the names of alternatives
+// k·addBlockRows … one after the other, the i-th ending at ends[k][i mod
+// addBlockRows]. The collector sees a few objects, not a million, and
+// nothing is copied once written.
+type nameList struct {
+	blocks []string
+	ends   [][]int32
+	n      int
+}
+
+// len returns the number of names (0 for nil).
+func (l *nameList) len() int {
+	if l == nil {
+		return 0
 	}
-	return d.altBlocks[i/addBlockRows][from:d.altEnds[i]]
+	return l.n
+}
+
+// name returns name i.
+func (l *nameList) name(i int) string {
+	k, r := i/addBlockRows, i%addBlockRows
+	from := int32(0)
+	if r > 0 {
+		from = l.ends[k][r-1]
+	}
+	return l.blocks[k][from:l.ends[k][r]]
 }
 
 // altList returns the alternatives' names as a list.
 func (d *streamDecoder) altList() []string {
-	out := make([]string, len(d.altEnds))
+	out := make([]string, d.alts.len())
 	for i := range out {
-		out[i] = d.altName(i)
+		out[i] = d.alts.name(i)
 	}
 	return out
 }
@@ -1202,10 +1221,10 @@ func (d *streamDecoder) trailing() *posError {
 // finish builds the problem of a request whose document decoded.
 func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 	s := &ScoreInput{Request: req}
-	if d.altsGiven && d.altEnds == nil {
+	if d.altsGiven && d.alts == nil {
 		d.altsGiven = false
 	}
-	if d.altsGiven && len(d.altEnds) != d.rows {
+	if d.altsGiven && d.alts.len() != d.rows {
 		d.shapeBad = true
 	}
 	if !d.shapeBad && d.rows > 0 && d.badRow < 0 {
