@@ -1016,6 +1016,10 @@ func (d *streamDecoder) row(row []float64) (int, *posError) {
 		var v float64
 		switch {
 		case c == '-' || c >= '0' && c <= '9':
+			if f, end, ok := plainNumber(d.buf, d.i); ok {
+				v, d.i = f, end
+				break
+			}
 			end, perr := d.number(false) // the strict decoder converts before it looks further
 			if perr != nil {
 				return 0, perr
@@ -1333,6 +1337,56 @@ func parseJSONNumber(s []byte) (float64, error) {
 		v = -v
 	}
 	return v, nil
+}
+
+// plainNumber is number(false) and parseJSONNumber in one pass over the
+// common case, a plain decimal (no exponent) of at most 15 significant
+// digits that ends before the end of buf: it returns its value and the
+// index past it, with ok. Otherwise ok is false and the general path
+// decides, so the two give the same value, end and errors.
+func plainNumber(buf []byte, k int) (v float64, end int, ok bool) {
+	n, neg := len(buf), false
+	if k < n && buf[k] == '-' {
+		neg, k = true, k+1
+	}
+	if k >= n {
+		return 0, 0, false
+	}
+	var mant uint64
+	sig, frac := 0, 0
+	switch c := buf[k]; {
+	case c == '0':
+		k++
+	case c >= '1' && c <= '9':
+		for ; k < n && buf[k] >= '0' && buf[k] <= '9'; k++ {
+			mant = mant*10 + uint64(buf[k]-'0')
+			sig++
+		}
+	default:
+		return 0, 0, false
+	}
+	if k < n && buf[k] == '.' {
+		k++
+		start := k
+		for ; k < n && buf[k] >= '0' && buf[k] <= '9'; k++ {
+			mant = mant*10 + uint64(buf[k]-'0')
+			if mant != 0 {
+				sig++
+			}
+			frac++
+		}
+		if k == start {
+			return 0, 0, false
+		}
+	}
+	if k >= n || buf[k] == 'e' || buf[k] == 'E' || sig > 15 || frac >= len(pow10) {
+		return 0, 0, false
+	}
+	v = float64(mant) / pow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, k, true
 }
 
 // pow10 holds the powers of ten that float64 represents exactly.
