@@ -127,8 +127,11 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 		return err
 	}
 	if o.detail {
-		// The method's own JSON with its tables, through encoding/json.
-		return writeJSON(e.out, res)
+		// The method's own JSON with its tables, as score -f writes it.
+		if err := writeJSONStream(e.stdout, res); err != nil {
+			return &outputError{err}
+		}
+		return nil
 	}
 	w := bufio.NewWriterSize(e.stdout, 1<<20)
 	if err := writeResult(w, res.(*scoring.Result)); err != nil {
