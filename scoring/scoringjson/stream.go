@@ -945,6 +945,12 @@ func (d *streamDecoder) matrix() *posError {
 			}
 		case '[':
 			d.i++
+			if d.builderOn && !d.shapeBad {
+				if end, ok := plainRow(d.buf, d.i, row); ok {
+					width, d.i = len(row), end
+					break
+				}
+			}
 			var perr *posError
 			width, perr = d.row(row)
 			if perr != nil {
@@ -1337,6 +1343,30 @@ func parseJSONNumber(s []byte) (float64, error) {
 		v = -v
 	}
 	return v, nil
+}
+
+// plainRow reads the common case of a row after its '[', len(row)
+// numbers that plainNumber reads, separated by commas without white space
+// and ending in ']' before the end of buf, into row. It returns the index
+// past the ']', with ok; otherwise ok is false, and the general path (row)
+// reads the row again and decides.
+func plainRow(buf []byte, k int, row []float64) (end int, ok bool) {
+	last := len(row) - 1
+	for j := range row {
+		v, e, ok := plainNumber(buf, k)
+		if !ok || e >= len(buf) {
+			return 0, false
+		}
+		row[j] = v
+		switch c := buf[e]; {
+		case c == ',' && j < last:
+		case c == ']' && j == last:
+		default:
+			return 0, false
+		}
+		k = e + 1
+	}
+	return k, len(row) > 0
 }
 
 // plainNumber is number(false) and parseJSONNumber in one pass over the

@@ -422,3 +422,21 @@ func TestStreamScoreContextAdjusted(t *testing.T) {
 		assert.Equal(t, wantErr.Error(), gotErr.Error(), doc)
 	}
 }
+
+// TestStreamPlainRows checks rows that the fast path (plainRow) reads, and
+// rows it leaves to the general path at every point, against the strict
+// decoder, whole and cut by every buffer size.
+func TestStreamPlainRows(t *testing.T) {
+	t.Parallel()
+	for _, rows := range []string{
+		`[1,2],[3.5,-4.25]`, `[1,2],[3,4,5]`, `[1,2],[3]`, `[1,2],[]`, `[1,2],[3,4 ]`, `[1,2],[3 ,4]`,
+		`[1,2],[3,4x]`, `[1,2],[3,4.]`, `[1,2],[3,1e5]`, `[1,2],[3,-0]`, `[1,2],[01,2]`, `[1,2],[3,null]`,
+		`[1,2],[3,"4"]`, `[1,2],[3,1234567890123456]`, `[1,2],[3,4],`, `[1,2],[3,4]]`, `[1,2],[3,4`,
+		`[1,2],[3,--4]`, `[1,2],[3,,4]`, `[1,2],[3,4],[5,6]`, `[0.000000000000000000001,2]`,
+	} {
+		doc := `{"method":"topsis",` + crit2 + `,"matrix":[` + rows + `]}`
+		for _, chunk := range []int{streamBuf, 1, 16, 40} {
+			compareStream(t, doc, chunk)
+		}
+	}
+}
