@@ -68,8 +68,8 @@ func (s *ScoreInput) ScoreContext(ctx context.Context, detail bool) (any, error)
 // (the same errors, naming the same JSON path and position) without
 // holding the document or a tree of it in memory: "matrix" is read
 // number by number into the problem's own storage and "alternatives" into
-// one string, so a request of a million rows costs about the problem's
-// size. The other members, which are small, are decoded by the strict
+// a few large strings, which the problem keeps, so a request of a million
+// rows costs about the problem's size. The other members, which are small, are decoded by the strict
 // decoder itself. sizeHint is the input's size in bytes when known (0
 // otherwise), used to reserve storage. There is no size limit: the caller
 // limits the reader if it must.
