@@ -154,3 +154,20 @@ func TestProblemBuilderBlocks(t *testing.T) {
 	assertInputError(t, err, scoring.ErrEmpty, -1, -1)
 	assert.ErrorContains(t, err, "criteria")
 }
+
+// TestProblemBuilderLargeHint builds a problem with a hint large enough
+// for the builder to advise huge pages for its storage (on Linux), and
+// checks that the values are intact.
+func TestProblemBuilderLargeHint(t *testing.T) {
+	t.Parallel()
+	const m, n = 50000, 3
+	rows, flat, _ := flatRandomRows(m, n, 12)
+	crits := mixedCriteria(n)
+	want, err := scoring.NewProblem(nil, crits, rows)
+	require.NoError(t, err)
+	b := scoring.NewProblemBuilder(crits, 1<<20) // 24 MB reserved
+	require.NoError(t, b.AddUnnamed(flat))
+	p, err := b.Problem()
+	require.NoError(t, err)
+	assert.Equal(t, want.Rows(), p.Rows())
+}
