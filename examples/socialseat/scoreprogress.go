@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
@@ -68,12 +67,6 @@ func rankingPhase(e *env, fn func() (any, error)) (any, error) {
 // computed.
 func scoreJSON(ctx context.Context, e *env, file string, adjust func(*scoringjson.ScoreRequest) error) error {
 	return withInputSize(file, e.stdin, func(r io.Reader, size int64) error {
-		if size > 64<<20 {
-			// A large request: collect garbage far more eagerly than the
-			// default, as score --matrix does (see scoreMatrix): 201 MB
-			// rather than 232-242 MB (50) at 1e6x10, same CPU time.
-			defer debug.SetGCPercent(debug.SetGCPercent(25))
-		}
 		in, err := scoringjson.DecodeScoreStream(readingProgress(ctx, e, r, size), size)
 		if err != nil {
 			if ctx.Err() != nil {
