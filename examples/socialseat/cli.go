@@ -189,7 +189,7 @@ func commands() map[string]command {
 				"The output is the ranking JSON (method, alternatives, criteria, weights, scores,\n" +
 				"better, ranking, notes), streamed; --detail adds the method's tables (for\n" +
 				"example WSM's normalised matrix and contributions), which on a large table are\n" +
-				"as large as the table itself and are built in memory.\n\n" +
+				"each as large as the table itself: the method holds them in memory.\n\n" +
 				"The method options --normalization, --form, --bounds and --esp replace the\n" +
 				"request's keys of the same name, for example\n" +
 				"  --method spotis --bounds 0:10,0:5 --esp 7,1\n\n" +

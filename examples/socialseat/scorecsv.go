@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -112,6 +113,12 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 	if err != nil {
 		return scoringjson.BadInput(fmt.Errorf("%s: %w", o.matrix, err))
 	}
+	if size > 64<<20 {
+		// Free what building the problem left (the builder's offsets,
+		// the names' check) so that the method's result reuses it: at
+		// 1e6x10, TOPSIS peaks at 170 MB rather than 177 MB (measured).
+		runtime.GC()
+	}
 	res, err := rankingPhase(e, func() (any, error) { return req.ScoreProblemContext(ctx, p, weights, o.detail) })
 	if err != nil {
 		return err
@@ -120,8 +127,11 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 		return err
 	}
 	if o.detail {
-		// The method's own JSON with its tables, through encoding/json.
-		return writeJSON(e.out, res)
+		// The method's own JSON with its tables, as score -f writes it.
+		if err := writeJSONStream(e.stdout, res); err != nil {
+			return &outputError{err}
+		}
+		return nil
 	}
 	w := bufio.NewWriterSize(e.stdout, 1<<20)
 	if err := writeResult(w, res.(*scoring.Result)); err != nil {
@@ -346,12 +356,9 @@ func (t *tableReader) readRows(b *scoring.ProblemBuilder) error {
 		}
 	}()
 	for blk := range full {
-		all, from := string(blk.names), 0
-		for k, e := range blk.ends {
-			if err := b.Add(all[from:e], blk.vals[k*n:(k+1)*n]); err != nil {
-				return err
-			}
-			from = e
+		// The block's names, in one string the problem keeps.
+		if err := b.AddRows(string(blk.names), blk.ends, blk.vals[:len(blk.ends)*n]); err != nil {
+			return err
 		}
 		if blk.err != nil {
 			return blk.err
@@ -478,62 +485,41 @@ func matrixRequest(e *env, o matrixOptions, criteria []string) (*scoringjson.Sco
 // writeResult writes r as compact JSON, the same object encoding/json
 // gives (keys "method", "alternatives", "criteria", "weights", "scores",
 // "better", "ranking" and "notes"), without holding the text in memory.
+// The long lists are formatted a chunk at a time on every core (see
+// writeChunks).
 func writeResult(w *bufio.Writer, r *scoring.Result) error {
-	var buf []byte
-	str := func(s string) {
+	str := func(dst []byte, s string) []byte {
 		if plainJSON(s) {
-			w.WriteByte('"')
-			w.WriteString(s)
-			w.WriteByte('"')
-			return
+			return append(append(append(dst, '"'), s...), '"')
 		}
-		buf = appendJSONString(buf[:0], s)
-		w.Write(buf)
+		return appendJSONString(dst, s)
 	}
-	num := func(f float64) {
-		buf = appendJSONFloat(buf[:0], f)
-		w.Write(buf)
+	var buf []byte
+	list := func(n int, item func(dst []byte, i int) []byte) {
+		writeChunks(w, n, func(dst []byte, lo, hi int) []byte {
+			for i := lo; i < hi; i++ {
+				if i > 0 {
+					dst = append(dst, ',')
+				}
+				dst = item(dst, i)
+			}
+			return dst
+		})
 	}
 	w.WriteString(`{"method":`)
-	str(r.Method)
+	w.Write(str(buf[:0], r.Method))
 	w.WriteString(`,"alternatives":[`)
-	for i, s := range r.Alternatives {
-		if i > 0 {
-			w.WriteByte(',')
-		}
-		str(s)
-	}
+	list(len(r.Alternatives), func(dst []byte, i int) []byte { return str(dst, r.Alternatives[i]) })
 	w.WriteString(`],"criteria":[`)
-	for i, s := range r.Criteria {
-		if i > 0 {
-			w.WriteByte(',')
-		}
-		str(s)
-	}
+	list(len(r.Criteria), func(dst []byte, i int) []byte { return str(dst, r.Criteria[i]) })
 	w.WriteString(`],"weights":[`)
-	for i, f := range r.Weights {
-		if i > 0 {
-			w.WriteByte(',')
-		}
-		num(f)
-	}
+	list(len(r.Weights), func(dst []byte, i int) []byte { return appendJSONFloat(dst, r.Weights[i]) })
 	w.WriteString(`],"scores":[`)
-	for i, f := range r.Scores {
-		if i > 0 {
-			w.WriteByte(',')
-		}
-		num(f)
-	}
+	list(len(r.Scores), func(dst []byte, i int) []byte { return appendJSONFloat(dst, r.Scores[i]) })
 	w.WriteString(`],"better":`)
-	str(r.Better.String())
+	w.Write(str(buf[:0], r.Better.String()))
 	w.WriteString(`,"ranking":[`)
-	for i, k := range r.Ranks {
-		if i > 0 {
-			w.WriteByte(',')
-		}
-		buf = strconv.AppendInt(buf[:0], int64(k), 10)
-		w.Write(buf)
-	}
+	list(len(r.Ranks), func(dst []byte, i int) []byte { return strconv.AppendInt(dst, int64(r.Ranks[i]), 10) })
 	w.WriteByte(']')
 	if len(r.Notes) > 0 {
 		w.WriteString(`,"notes":[`)
@@ -542,14 +528,12 @@ func writeResult(w *bufio.Writer, r *scoring.Result) error {
 				w.WriteByte(',')
 			}
 			w.WriteString(`{"code":`)
-			str(n.Code)
+			buf = str(buf[:0], n.Code)
 			if n.Criterion != "" {
-				w.WriteString(`,"criterion":`)
-				str(n.Criterion)
+				buf = str(append(buf, `,"criterion":`...), n.Criterion)
 			}
-			w.WriteString(`,"text":`)
-			str(n.Text)
-			w.WriteByte('}')
+			buf = str(append(buf, `,"text":`...), n.Text)
+			w.Write(append(buf, '}'))
 		}
 		w.WriteByte(']')
 	}

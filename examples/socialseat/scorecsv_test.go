@@ -225,25 +225,35 @@ func TestScoreMatrixManyBlocks(t *testing.T) {
 }
 
 // TestWriteResult checks the streamed ranking against encoding/json's
-// compact text of the same result, with names that need escapes.
+// compact text of the same result, with names that need escapes, a note,
+// and lists long enough to be formatted in several chunks.
 func TestWriteResult(t *testing.T) {
 	t.Parallel()
-	names := []string{"plain", `q"uote`, `back\slash`, "<b>&", "tab\t", "é", "\u2028", "\x7f"}
-	rows := make([][]float64, len(names))
-	for i := range rows {
-		rows[i] = []float64{float64(i) + 1e-9, 1e22 / float64(i+1)}
+	special := []string{"plain", `q"uote`, `back\slash`, "<b>&", "tab\t", "é", "\u2028", "\x7f"}
+	for _, m := range []int{len(special), 3*listChunk + 5} {
+		names := make([]string, m)
+		for i := range names {
+			names[i] = fmt.Sprintf("alt %d", i)
+		}
+		copy(names[m/2:], special) // across a chunk's end in the long list
+		rows := make([][]float64, m)
+		for i := range rows {
+			rows[i] = []float64{float64(i) + 1e-9, 1e22 / float64(i+1), 7}
+		}
+		crits := []scoring.Criterion{{Name: "a<", Direction: scoring.Benefit}, {Name: "b", Direction: scoring.Cost}, {Name: "c", Direction: scoring.Benefit}}
+		p, err := scoring.NewProblem(names, crits, rows)
+		require.NoError(t, err)
+		res, err := scoring.TOPSIS{}.Rank(p, []float64{1, 1, 1})
+		require.NoError(t, err)
+		require.NotEmpty(t, res.Notes, "the constant criterion's note")
+		want, err := json.Marshal(res)
+		require.NoError(t, err)
+		var got bytes.Buffer
+		w := bufio.NewWriter(&got)
+		require.NoError(t, writeResult(w, res))
+		require.NoError(t, w.Flush())
+		assert.True(t, string(want)+"\n" == got.String(), "%d alternatives", m)
 	}
-	p, err := scoring.NewProblem(names, []scoring.Criterion{{Name: "a<", Direction: scoring.Benefit}, {Name: "b", Direction: scoring.Cost}}, rows)
-	require.NoError(t, err)
-	res, err := scoring.TOPSIS{}.Rank(p, []float64{1, 1})
-	require.NoError(t, err)
-	want, err := json.Marshal(res)
-	require.NoError(t, err)
-	var got bytes.Buffer
-	w := bufio.NewWriter(&got)
-	require.NoError(t, writeResult(w, res))
-	require.NoError(t, w.Flush())
-	assert.Equal(t, string(want)+"\n", got.String())
 }
 
 // FuzzParseFloat: on any text, parseFloat gives strconv.ParseFloat's bits,

@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -12,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/socialseat/socialseat/scoring"
 	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
 
@@ -134,9 +139,68 @@ func TestWriteJSONStream(t *testing.T) {
 		require.NoError(t, err)
 		res, err := req.Score()
 		require.NoError(t, err, doc)
-		var want, got bytes.Buffer
+		var want bytes.Buffer
+		require.NoError(t, writeJSON(&want, res))
+		// Every list through the encoder, every one written by
+		// writeList, and the default.
+		for _, minLen := range []int{math.MaxInt, 0, 1, 3, bigListLen} {
+			var got bytes.Buffer
+			require.NoError(t, writeJSONLists(&got, res, minLen))
+			assert.Equal(t, want.String(), got.String(), "%s, lists from %d", doc, minLen)
+		}
+	}
+}
+
+// TestWriteJSONStreamLarge checks the streamed response of large results,
+// whose lists are formatted a chunk at a time on several goroutines,
+// against encoding/json's text, with a name that reads like the stream's
+// placeholder for a list in a long list and in a short one.
+func TestWriteJSONStreamLarge(t *testing.T) {
+	t.Parallel()
+	const m = 3*listChunk + 17
+	rng := rand.New(rand.NewPCG(5, 6))
+	var b strings.Builder
+	b.WriteString(`{"method":"wsm","criteria":[{"name":"x","direction":"benefit","weight":1},{"name":"\u0000socialseat-list-1","direction":"cost","weight":2}],"alternatives":[`)
+	for i := range m {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		switch i {
+		case 5:
+			b.WriteString(`"\u0000socialseat-list-0"`)
+		case 7:
+			b.WriteString(`"a<b>&\"c\" é"`)
+		default:
+			fmt.Fprintf(&b, `"alt %d"`, i)
+		}
+	}
+	b.WriteString(`],"matrix":[`)
+	for i := range m {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "[%g,%g]", math.Abs(rng.NormFloat64())*1e6+1, rng.Float64()*1e-8+1e-9)
+	}
+	b.WriteString("]}")
+	doc := b.String()
+	for _, method := range []string{"wsm", "topsis", "vikor"} {
+		req, err := scoringjson.DecodeScore(strings.NewReader(strings.Replace(doc, `"wsm"`, strconv.Quote(method), 1)))
+		require.NoError(t, err)
+		res, err := req.Score()
+		require.NoError(t, err)
+		var want bytes.Buffer
+		require.NoError(t, writeJSON(&want, res))
+		var got bytes.Buffer
+		require.NoError(t, writeJSONStream(&got, res))
+		assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), method)
+		// Without the criterion that reads like a placeholder, the lists
+		// are written by writeList (with it, by the encoder).
+		base := res.(scoring.Evaluation).Base()
+		base.Criteria = []string{"x", "y"}
+		want.Reset()
+		got.Reset()
 		require.NoError(t, writeJSON(&want, res))
 		require.NoError(t, writeJSONStream(&got, res))
-		assert.Equal(t, want.String(), got.String(), doc)
+		assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), method)
 	}
 }

@@ -68,8 +68,8 @@ func (s *ScoreInput) ScoreContext(ctx context.Context, detail bool) (any, error)
 // (the same errors, naming the same JSON path and position) without
 // holding the document or a tree of it in memory: "matrix" is read
 // number by number into the problem's own storage and "alternatives" into
-// one string, so a request of a million rows costs about the problem's
-// size. The other members, which are small, are decoded by the strict
+// a few large strings, which the problem keeps, so a request of a million
+// rows costs about the problem's size. The other members, which are small, are decoded by the strict
 // decoder itself. sizeHint is the input's size in bytes when known (0
 // otherwise), used to reserve storage. There is no size limit: the caller
 // limits the reader if it must.
@@ -114,8 +114,7 @@ type streamDecoder struct {
 	crits                  []scoring.Criterion // from the members before "matrix", when valid
 	weights                []float64
 	critsOK                bool
-	altNames               string  // the alternatives' names, one after the other
-	altEnds                []int32 // where each name ends in altNames; nil: none given
+	alts                   *nameList // nil when "alternatives" is not given
 	altsGiven, altsLate    bool
 	rows                   int
 	w0, badRow, badWidth   int // the first row's width; the first row of another width (-1: none) and its width
@@ -123,7 +122,6 @@ type streamDecoder struct {
 	flat                   []float64
 	builder                *scoring.ProblemBuilder
 	adder                  *rowAdder // hands the rows to builder
-	defNames               []string
 	matrixGiven, builderOn bool
 }
 
@@ -645,16 +643,26 @@ func (d *streamDecoder) alternatives() *posError {
 	if open, perr := d.openList("alternatives"); !open {
 		return perr
 	}
-	// The names go into one string (one object for the collector, not a
-	// million), cut at d.altEnds.
+	// The names go into one string per block of addBlockRows (see
+	// nameList); a block is what the problem builder is handed with the
+	// block's rows.
+	l := &nameList{}
+	d.alts = l
 	var all strings.Builder
+	var ends []int32
 	var scratch []byte
-	d.altEnds = []int32{}
 	if d.peek() == ']' {
 		d.i++
 		return nil
 	}
 	for idx := 0; ; idx++ {
+		if idx%addBlockRows == 0 && idx > 0 {
+			l.blocks, l.ends = append(l.blocks, all.String()), append(l.ends, ends)
+			size := all.Len()
+			all = strings.Builder{}
+			all.Grow(size + size/8) // the next block is likely about as long
+			ends = make([]int32, 0, addBlockRows)
+		}
 		switch c := d.peek(); c {
 		case '"':
 			start := d.i
@@ -672,9 +680,10 @@ func (d *streamDecoder) alternatives() *posError {
 				all.Write(scratch)
 			}
 			if all.Len() > math.MaxInt32 {
-				return d.errAt(start, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrType, "the names are longer than 2 GB together")
+				return d.errAt(start, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrType, "the names are too long: more than 2 GB for %d of them", addBlockRows)
 			}
-			d.altEnds = append(d.altEnds, int32(all.Len()))
+			ends = append(ends, int32(all.Len()))
+			l.n++
 		case 'n':
 			// As the strict decoder, on the first byte.
 			return d.errAt(d.i, fmt.Sprintf("alternatives[%d]", idx), strictdec.ErrNull, "null is not a string")
@@ -686,7 +695,7 @@ func (d *streamDecoder) alternatives() *posError {
 			return perr
 		}
 		if last {
-			d.altNames = all.String()
+			l.blocks, l.ends = append(l.blocks, all.String()), append(l.ends, ends)
 			return nil
 		}
 	}
@@ -936,6 +945,12 @@ func (d *streamDecoder) matrix() *posError {
 			}
 		case '[':
 			d.i++
+			if d.builderOn && !d.shapeBad {
+				if end, ok := plainRow(d.buf, d.i, row); ok {
+					width, d.i = len(row), end
+					break
+				}
+			}
 			var perr *posError
 			width, perr = d.row(row)
 			if perr != nil {
@@ -959,7 +974,7 @@ func (d *streamDecoder) matrix() *posError {
 // startMatrix decides where the rows go: into a problem builder when the
 // members read so far give valid criteria, else into a flat slice.
 func (d *streamDecoder) startMatrix() {
-	if d.altsGiven && d.altEnds == nil {
+	if d.altsGiven && d.alts == nil {
 		// "alternatives": null
 		d.altsGiven = false
 	}
@@ -972,7 +987,7 @@ func (d *streamDecoder) startMatrix() {
 	hint := 0
 	switch {
 	case d.altsGiven:
-		hint = len(d.altEnds)
+		hint = d.alts.len()
 	case d.sizeHint > 0 && d.critsOK:
 		// A row takes at least two bytes per value; reserved memory that
 		// is never written costs nothing.
@@ -980,7 +995,7 @@ func (d *streamDecoder) startMatrix() {
 	}
 	if d.critsOK {
 		d.builder = scoring.NewProblemBuilder(d.crits, hint)
-		d.adder = newRowAdder(d.builder, len(d.crits))
+		d.adder = newRowAdder(d.builder, len(d.crits), d.alts)
 		d.builderOn = true
 	} else if d.sizeHint > 0 {
 		d.flat = make([]float64, 0, min(d.sizeHint/2+1, 1<<28))
@@ -1007,6 +1022,10 @@ func (d *streamDecoder) row(row []float64) (int, *posError) {
 		var v float64
 		switch {
 		case c == '-' || c >= '0' && c <= '9':
+			if f, end, ok := plainNumber(d.buf, d.i); ok {
+				v, d.i = f, end
+				break
+			}
 			end, perr := d.number(false) // the strict decoder converts before it looks further
 			if perr != nil {
 				return 0, perr
@@ -1065,7 +1084,7 @@ func (d *streamDecoder) endRow(width int, row []float64) {
 	if d.builderOn {
 		want = len(d.crits)
 	}
-	if width != want || (d.altsGiven && i >= len(d.altEnds)) {
+	if width != want || (d.altsGiven && i >= d.alts.len()) {
 		d.shapeBad = true
 		d.flat = nil
 		return
@@ -1073,24 +1092,18 @@ func (d *streamDecoder) endRow(width int, row []float64) {
 	if !d.builderOn {
 		return
 	}
-	var name string
-	if d.altsGiven {
-		name = d.altName(i)
-	} else {
-		if i%4096 == 0 {
-			d.defNames = defaultNameBlock(d.defNames[:0], i, 4096)
-		}
-		name = d.defNames[i%4096]
-	}
-	d.adder.add(name, row)
+	d.adder.add(row)
 }
 
-// rowAdder hands rows to a problem builder from a goroutine, a block at
-// a time, so that writing them into the problem's fresh storage overlaps
-// with reading the next ones; the rows reach the builder in order.
+// rowAdder hands rows to a problem builder from a goroutine, a block of
+// addBlockRows at a time, so that writing them into the problem's fresh
+// storage overlaps with reading the next ones; the rows reach the builder
+// in order. The k-th block is named by the k-th block of names, which is
+// not changed while the adder runs, or unnamed when names is nil.
 type rowAdder struct {
 	b          *scoring.ProblemBuilder
 	n          int
+	rows       int // rows queued
 	cur        *addBlock
 	free, full chan *addBlock
 	done       chan struct{}
@@ -1098,28 +1111,38 @@ type rowAdder struct {
 	closed     bool
 }
 
-// addBlock is up to addBlockRows rows and their names.
+// addBlock is up to addBlockRows rows, the first being row first.
 type addBlock struct {
 	vals  []float64
-	names []string
+	first int
 }
 
+// addBlockRows is the number of rows the stream decoder hands to the
+// problem builder at a time, and of names it keeps in one string.
 const addBlockRows = 4096
 
-func newRowAdder(b *scoring.ProblemBuilder, n int) *rowAdder {
+func newRowAdder(b *scoring.ProblemBuilder, n int, names *nameList) *rowAdder {
 	const blocks = 3
 	a := &rowAdder{b: b, n: n, free: make(chan *addBlock, blocks), full: make(chan *addBlock, blocks), done: make(chan struct{})}
 	for range blocks {
-		a.free <- &addBlock{vals: make([]float64, 0, addBlockRows*n), names: make([]string, 0, addBlockRows)}
+		a.free <- &addBlock{vals: make([]float64, 0, addBlockRows*n)}
 	}
 	go func() {
 		defer close(a.done)
+		var blockEnds []int
 		for blk := range a.full {
-			for k, name := range blk.names {
-				if a.err != nil {
-					break
+			switch {
+			case a.err != nil:
+			case names == nil:
+				a.err = a.b.AddUnnamed(blk.vals)
+			default:
+				rows := len(blk.vals) / n
+				blockEnds = blockEnds[:0]
+				k := blk.first / addBlockRows
+				for _, e := range names.ends[k][:rows] {
+					blockEnds = append(blockEnds, int(e))
 				}
-				a.err = a.b.Add(name, blk.vals[k*n:(k+1)*n])
+				a.err = a.b.AddRows(names.blocks[k], blockEnds, blk.vals)
 			}
 			a.free <- blk
 		}
@@ -1128,14 +1151,14 @@ func newRowAdder(b *scoring.ProblemBuilder, n int) *rowAdder {
 }
 
 // add queues a row; row is copied.
-func (a *rowAdder) add(name string, row []float64) {
+func (a *rowAdder) add(row []float64) {
 	if a.cur == nil {
 		a.cur = <-a.free
-		a.cur.vals, a.cur.names = a.cur.vals[:0], a.cur.names[:0]
+		a.cur.vals, a.cur.first = a.cur.vals[:0], a.rows
 	}
 	a.cur.vals = append(a.cur.vals, row...)
-	a.cur.names = append(a.cur.names, name)
-	if len(a.cur.names) == addBlockRows {
+	a.rows++
+	if a.rows%addBlockRows == 0 {
 		a.full <- a.cur
 		a.cur = nil
 	}
@@ -1159,40 +1182,42 @@ func (a *rowAdder) wait() error {
 	return a.err
 }
 
-// altName returns the name of alternative i.
-func (d *streamDecoder) altName(i int) string {
-	from := int32(0)
-	if i > 0 {
-		from = d.altEnds[i-1]
+// nameList is the alternatives' names as the stream decoder reads them,
+// in blocks of addBlockRows: blocks[k] holds the names of alternatives
+// k·addBlockRows … one after the other, the i-th ending at ends[k][i mod
+// addBlockRows]. The collector sees a few objects, not a million, and
+// nothing is copied once written.
+type nameList struct {
+	blocks []string
+	ends   [][]int32
+	n      int
+}
+
+// len returns the number of names (0 for nil).
+func (l *nameList) len() int {
+	if l == nil {
+		return 0
 	}
-	return d.altNames[from:d.altEnds[i]]
+	return l.n
+}
+
+// name returns name i.
+func (l *nameList) name(i int) string {
+	k, r := i/addBlockRows, i%addBlockRows
+	from := int32(0)
+	if r > 0 {
+		from = l.ends[k][r-1]
+	}
+	return l.blocks[k][from:l.ends[k][r]]
 }
 
 // altList returns the alternatives' names as a list.
 func (d *streamDecoder) altList() []string {
-	out := make([]string, len(d.altEnds))
+	out := make([]string, d.alts.len())
 	for i := range out {
-		out[i] = d.altName(i)
+		out[i] = d.alts.name(i)
 	}
 	return out
-}
-
-// defaultNameBlock appends the default names "A<k+1>" of alternatives
-// from through from+n-1, substrings of one string.
-func defaultNameBlock(dst []string, from, n int) []string {
-	var b []byte
-	ends := make([]int, n)
-	for k := range n {
-		b = append(b, 'A')
-		b = strconv.AppendInt(b, int64(from+k+1), 10)
-		ends[k] = len(b)
-	}
-	s, start := string(b), 0
-	for _, e := range ends {
-		dst = append(dst, s[start:e])
-		start = e
-	}
-	return dst
 }
 
 // trailing checks that nothing but white space follows the object.
@@ -1206,10 +1231,10 @@ func (d *streamDecoder) trailing() *posError {
 // finish builds the problem of a request whose document decoded.
 func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 	s := &ScoreInput{Request: req}
-	if d.altsGiven && d.altEnds == nil {
+	if d.altsGiven && d.alts == nil {
 		d.altsGiven = false
 	}
-	if d.altsGiven && len(d.altEnds) != d.rows {
+	if d.altsGiven && d.alts.len() != d.rows {
 		d.shapeBad = true
 	}
 	if !d.shapeBad && d.rows > 0 && d.badRow < 0 {
@@ -1318,6 +1343,80 @@ func parseJSONNumber(s []byte) (float64, error) {
 		v = -v
 	}
 	return v, nil
+}
+
+// plainRow reads the common case of a row after its '[', len(row)
+// numbers that plainNumber reads, separated by commas without white space
+// and ending in ']' before the end of buf, into row. It returns the index
+// past the ']', with ok; otherwise ok is false, and the general path (row)
+// reads the row again and decides.
+func plainRow(buf []byte, k int, row []float64) (end int, ok bool) {
+	last := len(row) - 1
+	for j := range row {
+		v, e, ok := plainNumber(buf, k)
+		if !ok || e >= len(buf) {
+			return 0, false
+		}
+		row[j] = v
+		switch c := buf[e]; {
+		case c == ',' && j < last:
+		case c == ']' && j == last:
+		default:
+			return 0, false
+		}
+		k = e + 1
+	}
+	return k, len(row) > 0
+}
+
+// plainNumber is number(false) and parseJSONNumber in one pass over the
+// common case, a plain decimal (no exponent) of at most 15 significant
+// digits that ends before the end of buf: it returns its value and the
+// index past it, with ok. Otherwise ok is false and the general path
+// decides, so the two give the same value, end and errors.
+func plainNumber(buf []byte, k int) (v float64, end int, ok bool) {
+	n, neg := len(buf), false
+	if k < n && buf[k] == '-' {
+		neg, k = true, k+1
+	}
+	if k >= n {
+		return 0, 0, false
+	}
+	var mant uint64
+	sig, frac := 0, 0
+	switch c := buf[k]; {
+	case c == '0':
+		k++
+	case c >= '1' && c <= '9':
+		for ; k < n && buf[k] >= '0' && buf[k] <= '9'; k++ {
+			mant = mant*10 + uint64(buf[k]-'0')
+			sig++
+		}
+	default:
+		return 0, 0, false
+	}
+	if k < n && buf[k] == '.' {
+		k++
+		start := k
+		for ; k < n && buf[k] >= '0' && buf[k] <= '9'; k++ {
+			mant = mant*10 + uint64(buf[k]-'0')
+			if mant != 0 {
+				sig++
+			}
+			frac++
+		}
+		if k == start {
+			return 0, 0, false
+		}
+	}
+	if k >= n || buf[k] == 'e' || buf[k] == 'E' || sig > 15 || frac >= len(pow10) {
+		return 0, 0, false
+	}
+	v = float64(mant) / pow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, k, true
 }
 
 // pow10 holds the powers of ten that float64 represents exactly.

@@ -335,7 +335,26 @@ func TestParseJSONNumber(t *testing.T) {
 	}
 	for _, s := range cases {
 		checkParseJSONNumber(t, s)
+		for _, next := range []string{",", "]", " ", "", "e5", "x", ".5"} {
+			checkPlainNumber(t, s+next)
+		}
 	}
+}
+
+// checkPlainNumber checks that plainNumber, when it reads a number at the
+// start of s, gives the value and end of the general path.
+func checkPlainNumber(t *testing.T, s string) {
+	t.Helper()
+	v, end, ok := plainNumber([]byte(s), 0)
+	if !ok {
+		return
+	}
+	wantEnd, valid, complete := scanNumber([]byte(s), 0, false, false)
+	require.True(t, valid && complete, "%q", s)
+	assert.Equal(t, wantEnd, end, "%q", s)
+	want, err := parseJSONNumber([]byte(s[:end]))
+	require.NoError(t, err, "%q", s)
+	assert.Equal(t, math.Float64bits(want), math.Float64bits(v), "%q", s)
 }
 
 func checkParseJSONNumber(t *testing.T, s string) {
@@ -351,12 +370,13 @@ func checkParseJSONNumber(t *testing.T, s string) {
 }
 
 // FuzzParseJSONNumber: any well-formed JSON number parses to strconv's
-// bits.
+// bits, and plainNumber agrees with the general path on any input.
 func FuzzParseJSONNumber(f *testing.F) {
 	for _, s := range []string{"0", "-12.5", "1e5", "123456789012345", "0.1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		checkPlainNumber(t, s)
 		if end, ok, complete := scanNumber([]byte(s), 0, true, true); !ok || !complete || end != len(s) {
 			return
 		}
@@ -400,5 +420,23 @@ func TestStreamScoreContextAdjusted(t *testing.T) {
 		require.Error(t, wantErr, doc)
 		require.Error(t, gotErr, doc)
 		assert.Equal(t, wantErr.Error(), gotErr.Error(), doc)
+	}
+}
+
+// TestStreamPlainRows checks rows that the fast path (plainRow) reads, and
+// rows it leaves to the general path at every point, against the strict
+// decoder, whole and cut by every buffer size.
+func TestStreamPlainRows(t *testing.T) {
+	t.Parallel()
+	for _, rows := range []string{
+		`[1,2],[3.5,-4.25]`, `[1,2],[3,4,5]`, `[1,2],[3]`, `[1,2],[]`, `[1,2],[3,4 ]`, `[1,2],[3 ,4]`,
+		`[1,2],[3,4x]`, `[1,2],[3,4.]`, `[1,2],[3,1e5]`, `[1,2],[3,-0]`, `[1,2],[01,2]`, `[1,2],[3,null]`,
+		`[1,2],[3,"4"]`, `[1,2],[3,1234567890123456]`, `[1,2],[3,4],`, `[1,2],[3,4]]`, `[1,2],[3,4`,
+		`[1,2],[3,--4]`, `[1,2],[3,,4]`, `[1,2],[3,4],[5,6]`, `[0.000000000000000000001,2]`,
+	} {
+		doc := `{"method":"topsis",` + crit2 + `,"matrix":[` + rows + `]}`
+		for _, chunk := range []int{streamBuf, 1, 16, 40} {
+			compareStream(t, doc, chunk)
+		}
 	}
 }

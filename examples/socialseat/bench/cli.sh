@@ -3,8 +3,8 @@
 # a user runs it: TOPSIS and WSM, from a CSV table (--matrix, spec from -f)
 # and from a JSON request (-f), three runs each. It prints, per case, the
 # minimum and median wall time, the median CPU time (user+sys, steadier on
-# a shared machine) and the largest peak RSS (GNU time's %M), then the
-# machine's load. Runnable by hand, not in CI:
+# a shared machine) and the largest peak RSS (GNU time's %M), with the
+# machine's load before and after. Runnable by hand, not in CI:
 #
 #   bash examples/socialseat/bench/cli.sh            # 1000000 x 10
 #   bash examples/socialseat/bench/cli.sh 100000     # fewer rows
@@ -60,6 +60,7 @@ stats() {
 			printf "%8.2f %8.2f %8.2f %8d\n", w[1], w[m], c[m], r / 1024
 		}'
 }
+uptime
 printf '%-7s %-5s %8s %8s %8s %8s\n' method input min_s median_s cpu_s rss_MB
 for method in topsis wsm; do
 	for input in csv json; do
