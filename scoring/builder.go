@@ -59,7 +59,6 @@ func NewProblemBuilder(criteria []Criterion, sizeHint int) *ProblemBuilder {
 	b := &ProblemBuilder{crits: slices.Clone(criteria), n: len(criteria)}
 	if sizeHint > 0 && b.n > 0 {
 		b.data = make([]float64, 0, sizeHint*b.n)
-		adviseHugePages(b.data)
 		b.ends = make([]uint32, 0, sizeHint)
 	}
 	return b

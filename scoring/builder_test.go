@@ -155,9 +155,8 @@ func TestProblemBuilderBlocks(t *testing.T) {
 	assert.ErrorContains(t, err, "criteria")
 }
 
-// TestProblemBuilderLargeHint builds a problem with a hint large enough
-// for the builder to advise huge pages for its storage (on Linux), and
-// checks that the values are intact.
+// TestProblemBuilderLargeHint builds a problem with a hint far larger
+// than the rows given, and checks that the values are intact.
 func TestProblemBuilderLargeHint(t *testing.T) {
 	t.Parallel()
 	const m, n = 50000, 3
