@@ -476,24 +476,20 @@ func (p *Problem) setNames(alternatives []string, criteria []Criterion, built *P
 	// the criteria's names and, for named alternatives, the problem's own
 	// copy of their names; one string holds the alternatives' names' bytes
 	// (see internNames). Default names are not held twice: the problem
-	// derives them (see altName); results of up to sharedDefaultNames
-	// alternatives share one process-wide read-only table of them.
+	// derives them (see altName). The slice results share is the
+	// problem's own, never a process-wide one: a caller who writes into a
+	// result's names (decoding JSON into it, say) changes the results of
+	// that problem only.
 	own := m
 	if alternatives == nil && built == nil {
 		own = 0
 	}
-	shared := own == 0 && m <= sharedDefaultNames
-	if shared {
-		p.resultAlts, p.resultCrits = defaultNameTable()[:m:m], make([]string, n)
-	} else {
-		strs := make([]string, m+n+own)
-		p.resultAlts, p.resultCrits = strs[:m:m], strs[m:m+n:m+n]
-		if own > 0 {
-			p.alts = strs[m+n:]
-		}
+	strs := make([]string, m+n+own)
+	p.resultAlts, p.resultCrits = strs[:m:m], strs[m:m+n:m+n]
+	if own > 0 {
+		p.alts = strs[m+n:]
 	}
 	switch {
-	case shared:
 	case built != nil:
 		built.fillNames(p.alts)
 		if err := checkNames("alternatives", p.alts); err != nil {
@@ -547,10 +543,10 @@ func (p *Problem) altNames() []string {
 const sharedDefaultNames = 8192
 
 // defaultNameTable returns "A1" … "A8192", substrings of one string,
-// built once on first use and read-only after (never written to: see
-// [Result].Alternatives). Results of problems of up to sharedDefaultNames
-// alternatives built without names share a prefix of it, so that such a
-// problem allocates nothing for its alternatives' names.
+// built once on first use and read-only after: it is never handed out,
+// only copied from (see defaultNames), so problems of up to
+// sharedDefaultNames alternatives built without names allocate no bytes
+// for their names.
 var defaultNameTable = sync.OnceValue(func() []string {
 	t := make([]string, sharedDefaultNames)
 	buildDefaultNames(t)

@@ -275,11 +275,10 @@ func TestProblemBuilder(t *testing.T) {
 
 // TestDefaultNames checks the names of a problem built without names:
 // A1 … Am in Alternatives, in results and in AlternativeIndex, and that
-// writing into a result's names does not rename the problem's. It is not
-// parallel: results of small problems without names share one
-// process-wide table of names, which the test writes into (as the
-// contract forbids) and restores while no other test runs.
+// writing into a result's names (as the contract forbids) renames neither
+// the problem's nor another problem's results.
 func TestDefaultNames(t *testing.T) {
+	t.Parallel()
 	rows, crits, w := e2eData(1234, 3)
 	p, err := scoring.NewProblem(nil, crits, rows)
 	require.NoError(t, err)
@@ -293,6 +292,13 @@ func TestDefaultNames(t *testing.T) {
 	assert.Equal(t, want, res.Alternatives)
 	res.Alternatives[0] = "changed"
 	assert.Equal(t, "A1", p.Alternatives()[0])
+	// Another problem's results have names of their own: writing into one
+	// result's names reaches no other problem's.
+	q, err := scoring.NewProblem(nil, crits, rows)
+	require.NoError(t, err)
+	other, err := scoring.WeightedSum{}.Rank(q, w)
+	require.NoError(t, err)
+	assert.Equal(t, "A1", other.Alternatives[0])
 	res.Alternatives[0] = "A1"
 	for name, i := range map[string]int{"A1": 0, "A10": 9, "A1234": 1233} {
 		got, ok := p.AlternativeIndex(name)

@@ -13,10 +13,8 @@ type Result struct {
 	Method string `json:"method"`
 	// Alternatives are the alternatives' names. Built-in methods share
 	// this slice with every other result ranked from the same problem, so
-	// that ranking a million alternatives does not copy a million names;
-	// the default names "A1" … "Am" of a problem built without names (up
-	// to 8192 of them) are shared by every such problem in the process.
-	// Treat it as read-only, and clone it before changing it. That
+	// that ranking a million alternatives does not copy a million names:
+	// treat it as read-only, and clone it before changing it. That
 	// includes decoding JSON into a result a method returned, which would
 	// write into the shared array: decode into a fresh Result. (The
 	// problem keeps its own copy, or derives default names, so it cannot
