@@ -39,8 +39,16 @@ func TestDimensions(t *testing.T) {
 	require.NoError(t, err)
 	for _, d := range rec.Dimensions {
 		assert.Zero(t, d.Acceptability)
-		assert.Equal(t, d.Lead >= 0.02, d.Clear, d.Dimension)
+		assert.Equal(t, d.Lead >= clearLead(t), d.Clear, d.Dimension)
 		assert.GreaterOrEqual(t, d.Lead, 0.0)
 	}
 	assert.Equal(t, string(rec.Ranking[0].Structure.Home), rec.Dimensions[0].Value)
+}
+
+// clearLead is the default model's certainty.clear-lead.
+func clearLead(t *testing.T) float64 {
+	t.Helper()
+	c, ok := placement.DefaultModel().Coefficient("certainty.clear-lead")
+	require.True(t, ok)
+	return c.Value
 }
