@@ -1,6 +1,7 @@
 package placement
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,7 +21,7 @@ type recommendationJSON struct {
 	Model         Identity                 `json:"model"`
 	Catalog       Identity                 `json:"catalog"`
 	Method        methodJSON               `json:"method"`
-	Scale         *ValueScale              `json:"scale,omitempty"`
+	Scale         scaleJSON                `json:"scale,omitzero"`
 	Result        *scoring.Result          `json:"result"`
 	Weights       CriterionValues          `json:"weights"`
 	WeightsSource string                   `json:"weights_source"`
@@ -32,6 +33,33 @@ type recommendationJSON struct {
 	Stage         StageDiagnosis           `json:"stage"`
 	Benchmarks    []Comparison             `json:"benchmarks"`
 	Gaps          []Gap                    `json:"gaps"`
+}
+
+// scaleJSON is the "scale" member: absent in recommendations written
+// before model version 7 (and then left out when such a recommendation is
+// written again), never null, and, when given, the fixed scale every
+// recommendation since version 7 uses, so that Recommendation.Decision
+// exports the values that were ranked.
+type scaleJSON struct {
+	set bool
+	v   ValueScale
+}
+
+func (s scaleJSON) MarshalJSON() ([]byte, error) { return json.Marshal(s.v) }
+
+func (s *scaleJSON) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return explained("", ErrSyntax, "null is not a value: leave \"scale\" out, or give the scale")
+	}
+	var v ValueScale
+	if err := decodeJSON(b, &v); err != nil {
+		return err
+	}
+	if want := fixedValueScale(); v != want {
+		return explained("", ErrRange, "%+v is not the fixed scale every recommendation uses (%q, low %g, high %g)", v, want.Normalization, want.Low, want.High)
+	}
+	s.set, s.v = true, v
+	return nil
 }
 
 // methodJSON is a ranking method with its options: the method's token and
@@ -99,7 +127,7 @@ func (rec Recommendation) MarshalJSON() ([]byte, error) {
 		Assumptions:   nonNil(rec.Assumptions),
 		Model:         rec.Model,
 		Catalog:       rec.Catalog,
-		Scale:         &rec.Scale,
+		Scale:         scaleJSON{set: rec.Scale != ValueScale{}, v: rec.Scale},
 		Result:        rec.Result,
 		Weights:       rec.Weights,
 		WeightsSource: rec.WeightsSource,
@@ -158,9 +186,7 @@ func (rec *Recommendation) UnmarshalJSON(b []byte) error {
 		Dimensions: emptyNil(in.Dimensions), Stage: in.Stage, Benchmarks: emptyNil(in.Benchmarks), Gaps: emptyNil(in.Gaps),
 	}
 	out.Stage.Evidence, out.Stage.NextRequires = emptyNil(out.Stage.Evidence), emptyNil(out.Stage.NextRequires)
-	if in.Scale != nil { // absent in recommendations written before model version 7
-		out.Scale = *in.Scale
-	}
+	out.Scale = in.Scale.v // zero when absent: a recommendation written before model version 7
 	if in.Result.Method != in.Method.Token {
 		errs = append(errs, syntaxErr("result.method", fmt.Sprintf("%q, but the method is %q", in.Result.Method, in.Method.Token)))
 	}

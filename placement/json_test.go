@@ -260,3 +260,45 @@ func FuzzRecommendationJSON(f *testing.F) {
 		}
 	})
 }
+
+// "scale" may be absent (a recommendation written before model version 7),
+// but never null and never another scale than the fixed one, which
+// Decision relies on to export the values that were ranked.
+func TestRecommendationScaleStrict(t *testing.T) {
+	t.Parallel()
+	rec, err := placement.Recommend(t.Context(), bank(), placement.Options{})
+	require.NoError(t, err)
+	data, err := json.Marshal(rec)
+	require.NoError(t, err)
+	s := string(data)
+	const fixed = `"scale":{"normalization":"fixed","low":0,"high":10}`
+	require.Contains(t, s, fixed)
+	for name, repl := range map[string]string{
+		"null":         `"scale":null`,
+		"other token":  `"scale":{"normalization":"bogus","low":0,"high":10}`,
+		"other bounds": `"scale":{"normalization":"fixed","low":3,"high":5}`,
+		"missing key":  `"scale":{"normalization":"fixed","low":0}`,
+		"unknown key":  `"scale":{"normalization":"fixed","low":0,"high":10,"x":1}`,
+	} {
+		var got placement.Recommendation
+		err := json.Unmarshal([]byte(strings.Replace(s, fixed, repl, 1)), &got)
+		require.Error(t, err, name)
+		var fe *placement.FieldError
+		require.True(t, errors.As(err, &fe), "%s: %v", name, err)
+		assert.True(t, strings.HasPrefix(fe.Path, "scale"), "%s: path %q", name, fe.Path)
+	}
+	// Absent: read as a recommendation from before version 7, and written
+	// back without the member rather than with an empty scale.
+	old := strings.Replace(s, fixed+",", "", 1)
+	require.NotContains(t, old, `"scale"`)
+	var got placement.Recommendation
+	require.NoError(t, json.Unmarshal([]byte(old), &got))
+	assert.Equal(t, placement.ValueScale{}, got.Scale)
+	again, err := json.Marshal(got)
+	require.NoError(t, err)
+	assert.NotContains(t, string(again), `"scale"`)
+	// Present: decision exports reproduce the recommendation's scores.
+	var cur placement.Recommendation
+	require.NoError(t, json.Unmarshal(data, &cur))
+	assert.Equal(t, rec.Scale, cur.Scale)
+}
