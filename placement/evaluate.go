@@ -652,8 +652,8 @@ func squash(x float64, k *[numTerms]float64) float64 {
 }
 
 // changeCurve maps a raw change effort (0 = none) onto [1, 10): 1 = no
-// change, approaching 10 for the largest moves; never 0, so ratio
-// normalisations (Max, Sum) accept it as a cost.
+// change, approaching 10 for the largest moves. Like every performance it
+// is then valued on the fixed scale (see ValueScale), as 1 − x/10.
 func changeCurve(x float64, k *[numTerms]float64) float64 {
 	return 1 + (scaleMaxPerf-1)*-math.Expm1(-math.Max(x, 0)/k[kChangeHalf])
 }

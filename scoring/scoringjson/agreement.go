@@ -27,16 +27,16 @@ type AgreementRequest struct {
 	// Rankings ("rankings") holds two or more rankings of the same
 	// alternatives, each giving every alternative's rank, 1 the best,
 	// in the same order of alternatives. Give it or Requests, not both.
-	Rankings [][]int `json:"rankings,omitempty"`
+	Rankings [][]int `json:"rankings,omitzero"`
 	// Requests are score requests whose rankings are compared; each must
 	// be a method that ranks completely (not an outranking or sorting
 	// method).
-	Requests []ScoreRequest `json:"requests,omitempty"`
+	Requests []ScoreRequest `json:"requests,omitzero"`
 	// Names name the rankings, one each; absent means R1, R2, … (or the
 	// methods of the requests).
-	Names []string `json:"names,omitempty"`
+	Names []string `json:"names,omitzero"`
 	// Coefficients are the coefficients to compute; absent means all.
-	Coefficients []scoring.RankAgreement `json:"coefficients,omitempty"`
+	Coefficients []scoring.RankAgreement `json:"coefficients,omitzero"`
 }
 
 // AgreementResult is the response to an [AgreementRequest]. Each

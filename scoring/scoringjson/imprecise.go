@@ -35,23 +35,23 @@ type ImpreciseParams struct {
 	// Low ("low") holds each cell's lower bound, rows = alternatives and
 	// columns = criteria as in "matrix", which it replaces; it goes with
 	// High, and neither may be given with "matrix".
-	Low [][]float64 `json:"low,omitempty"`
+	Low [][]float64 `json:"low,omitzero"`
 	// High ("high") holds each cell's upper bound, the same shape as Low,
 	// with Low[i][j] ≤ High[i][j]; equal bounds give an exact value, and
 	// an ordinal criterion's bounds must be equal.
-	High [][]float64 `json:"high,omitempty"`
+	High [][]float64 `json:"high,omitzero"`
 	// Missing ("missing") marks, with true, each cell that has no value:
 	// one boolean per cell, the same shape as the matrix. The number in
 	// the cell is ignored; absent means no cell is missing.
-	Missing [][]bool `json:"missing,omitempty"`
+	Missing [][]bool `json:"missing,omitzero"`
 	// Ordinal ("ordinal") names the criteria known only by ranks, each
 	// once and each one of the request's criteria.
-	Ordinal []string `json:"ordinal,omitempty"`
+	Ordinal []string `json:"ordinal,omitzero"`
 	// MissingRange ("missing_range") maps a criterion's name to the
 	// [low, high] range (low ≤ high, in the criterion's units) its missing
 	// values are drawn from; a criterion not in it draws them from the
 	// range of its observed values.
-	MissingRange map[string][2]float64 `json:"missing_range,omitempty"`
+	MissingRange map[string][2]float64 `json:"missing_range,omitzero"`
 	// ValueDraws ("value_draws") is the number of concrete matrices drawn;
 	// 0 or absent means 100, negative is an error. No more matrices are
 	// drawn than there are weight samples.

@@ -39,7 +39,7 @@ type OutrankingParams struct {
 	// Thresholds ("thresholds", electre3 and electre-tri-b) holds one
 	// [Threshold] per criterion, in the criteria's order; absent means
 	// q = p = 0 without veto on every criterion.
-	Thresholds []Threshold `json:"thresholds,omitempty"`
+	Thresholds []Threshold `json:"thresholds,omitzero"`
 	// ConcordanceThreshold ("concordance_threshold", electre1) is the
 	// concordance c* in [0, 1] that a pair must reach for one alternative
 	// to outrank the other; absent means the mean of the off-diagonal
@@ -58,13 +58,13 @@ type OutrankingParams struct {
 	// Classes ("classes", mrsort, electre-tri-b and flowsort; required by
 	// them) names the K classes, best first, each non-empty and distinct.
 	// A response's class index counts from 0, the first of them.
-	Classes []string `json:"classes,omitempty"`
+	Classes []string `json:"classes,omitzero"`
 	// Profiles ("profiles", required with Classes) holds the reference
 	// profiles, best first, one value per criterion in the criterion's
 	// own units, each at least as good as the next on every criterion:
 	// K−1 class boundaries for mrsort and electre-tri-b; for flowsort
 	// K+1 limiting profiles or K central ones (see ProfileKind).
-	Profiles [][]float64 `json:"profiles,omitempty"`
+	Profiles [][]float64 `json:"profiles,omitzero"`
 	// Lambda ("lambda", mrsort and electre-tri-b) is the cut level λ in
 	// [0.5, 1]: the majority of weight (mrsort) or the credibility
 	// (electre-tri-b) at which an alternative outranks a profile. Absent
@@ -80,7 +80,7 @@ type OutrankingParams struct {
 	// has no veto for that profile; {} means none. Absent means no vetoes.
 	// See scoring.MRSort.Vetoes for the checks (a veto no better than its
 	// profile; veto profiles nested).
-	Vetoes []map[string]float64 `json:"vetoes,omitempty"`
+	Vetoes []map[string]float64 `json:"vetoes,omitzero"`
 	// ProfileKind ("profile_kind", flowsort) is "limiting" (K+1 profiles
 	// bounding the classes) or "central" (K profiles, a typical member of
 	// each class); absent means "limiting".

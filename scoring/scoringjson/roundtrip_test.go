@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/socialseat/socialseat/scoring"
@@ -175,4 +176,51 @@ func TestRoundTripResponses(t *testing.T) {
 			t.Errorf("no response of type %s was checked", typ)
 		}
 	}
+}
+
+// An empty list given in a request is kept when the request is written
+// again: dropping it would turn a request that fails ("vetoes": [] for a
+// problem with one profile) into one that succeeds.
+func TestRoundTripEmptyLists(t *testing.T) {
+	t.Parallel()
+	score := func(in string) {
+		t.Helper()
+		req, err := DecodeScore(strings.NewReader(in))
+		require.NoError(t, err, in)
+		_, wantErr := req.Score()
+		b, err := json.Marshal(req)
+		require.NoError(t, err)
+		again, err := DecodeScore(bytes.NewReader(b))
+		require.NoError(t, err, "%s", b)
+		assert.Empty(t, cmp.Diff(req, again), "%s", b)
+		_, gotErr := again.Score()
+		if wantErr == nil {
+			assert.NoError(t, gotErr, "%s", b)
+		} else {
+			assert.EqualError(t, gotErr, wantErr.Error(), "%s", b)
+		}
+	}
+	p := `"criteria":[{"name":"reach","direction":"benefit","weight":0.6},{"name":"cost","direction":"cost","weight":0.4}],"matrix":[[10,80],[8,40],[5,50]]`
+	score(`{"method":"mrsort",` + p + `,"classes":["adopt","reject"],"profiles":[[7,60]],"vetoes":[]}`)
+	score(`{"method":"mrsort",` + p + `,"classes":[],"profiles":[]}`)
+	score(`{"method":"wsm",` + p + `,"alternatives":[]}`)
+	score(`{"method":"spotis",` + p + `,"bounds":[],"esp":[]}`)
+	score(`{"method":"promethee2",` + p + `,"preference":[]}`)
+	score(`{"method":"electre3",` + p + `,"thresholds":[]}`)
+
+	w, err := DecodeWeights(strings.NewReader(`{"method":"roc","ranks":[],"points":[],"pairwise":[],"criteria":[],"matrix":[]}`))
+	require.NoError(t, err)
+	b, err := json.Marshal(w)
+	require.NoError(t, err)
+	w2, err := DecodeWeights(bytes.NewReader(b))
+	require.NoError(t, err)
+	assert.Empty(t, cmp.Diff(w, w2), "%s", b)
+
+	a, err := DecodeAgreement(strings.NewReader(`{"rankings":[],"names":[],"coefficients":[]}`))
+	require.NoError(t, err)
+	b, err = json.Marshal(a)
+	require.NoError(t, err)
+	a2, err := DecodeAgreement(bytes.NewReader(b))
+	require.NoError(t, err)
+	assert.Empty(t, cmp.Diff(a, a2), "%s", b)
 }

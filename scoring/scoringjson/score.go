@@ -33,7 +33,7 @@ type ScoreRequest struct {
 	Method string `json:"method"`
 	// Alternatives ("alternatives") names the rows of the matrix, one
 	// non-empty, distinct name per row; absent means A1, A2, ….
-	Alternatives []string `json:"alternatives,omitempty"`
+	Alternatives []string `json:"alternatives,omitzero"`
 	// Criteria ("criteria", required) describes the matrix's columns,
 	// one [Criterion] per column, in order.
 	Criteria []Criterion `json:"criteria"`
@@ -52,16 +52,16 @@ type ScoreRequest struct {
 	// Preference ("preference", promethee2, promethee1, gaia and
 	// flowsort) holds one [Preference] per criterion; absent means the
 	// usual function on every criterion.
-	Preference []Preference `json:"preference,omitempty"`
+	Preference []Preference `json:"preference,omitzero"`
 	// Form is MOORA's measure; absent means the ratio system.
 	Form *string `json:"form,omitempty"`
 	// Bounds are SPOTIS's [min, max] per criterion; absent means the
 	// data's range.
-	Bounds [][2]float64 `json:"bounds,omitempty"`
+	Bounds [][2]float64 `json:"bounds,omitzero"`
 	// ESP is SPOTIS's expected solution point, one value per criterion
 	// within the bounds; absent means the distances are measured from the
 	// ideal.
-	ESP []float64 `json:"esp,omitempty"`
+	ESP []float64 `json:"esp,omitzero"`
 	// OutrankingParams are the parameters of the outranking and sorting
 	// methods; see [OutrankingParams].
 	OutrankingParams

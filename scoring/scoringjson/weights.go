@@ -32,22 +32,22 @@ type WeightsRequest struct {
 	// criterion j, on Saaty's 1–9 scale (a number or a fraction such as
 	// "1/3", within [1e-6, 1e6]); null or "?" is a missing judgement. The
 	// diagonal is 1 or missing; n is at most scoring.MaxPairwiseSize.
-	Pairwise [][]scoring.Judgement `json:"pairwise,omitempty"`
+	Pairwise [][]scoring.Judgement `json:"pairwise,omitzero"`
 	// Criteria ("criteria", entropy, critic, stddev and merec) names the
 	// matrix's columns with their directions; a criterion must not carry
 	// a weight.
-	Criteria []Criterion `json:"criteria,omitempty"`
+	Criteria []Criterion `json:"criteria,omitzero"`
 	// Matrix ("matrix", with Criteria) holds the performances, one row per
 	// alternative and one finite value per criterion.
-	Matrix [][]float64 `json:"matrix,omitempty"`
+	Matrix [][]float64 `json:"matrix,omitzero"`
 	// Ranks ("ranks", roc, rank_sum and rank_reciprocal) is each
 	// criterion's importance rank, 1 the most important; ties allowed, a
 	// rank below 1 is an error.
-	Ranks []int `json:"ranks,omitempty"`
+	Ranks []int `json:"ranks,omitzero"`
 	// Points ("points", swing and points) is each criterion's points,
 	// finite, non-negative and not all 0; swing points lie in [0, 100].
 	// The weights are the points divided by their sum.
-	Points []float64 `json:"points,omitempty"`
+	Points []float64 `json:"points,omitzero"`
 	// Priority ("priority", ahp) is the priority method: "eigenvector",
 	// "geometric_mean" or "additive_normalization"; absent means
 	// eigenvector.
