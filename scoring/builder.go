@@ -81,7 +81,7 @@ func (b *ProblemBuilder) Add(name string, values []float64) error {
 			fmt.Sprintf("row has %d values, want %d (one per criterion)", len(values), b.n))
 		return b.bad
 	}
-	if b.cur.Len()+len(name) > b.cur.Cap() || b.cur.Len()+len(name) > math.MaxUint32 {
+	if b.cur.Len()+len(name) > b.cur.Cap() || uint64(b.cur.Len()+len(name)) > math.MaxUint32 {
 		b.seal()
 		b.cur.Grow(min(max(b.nameBytes, minNameBlock), maxNameBlock) + len(name))
 	}
@@ -114,7 +114,7 @@ func (b *ProblemBuilder) AddRows(names string, ends []int, values []float64) err
 	}
 	from := 0
 	for k, e := range ends {
-		if e < from || e > len(names) || e > math.MaxUint32 {
+		if e < from || e > len(names) || uint64(e) > math.MaxUint32 {
 			b.bad = inputErr("alternatives", b.m+k, -1, "", ErrLength,
 				fmt.Sprintf("a name ends at %d, after %d and within %d bytes", e, from, len(names)))
 			return b.bad

@@ -156,7 +156,7 @@ func rankLarge(scores []float64, better Better, ranks, order []int, chunks int) 
 	m := len(scores)
 	chunks = max(1, min(chunks, m/2))
 	wantOrder := order != nil
-	if m > math.MaxUint32 {
+	if uint64(m) > math.MaxUint32 {
 		tol := tieTolerance * maxAbs(scores)
 		head, rank := 0.0, 1
 		for k, i := range sortOrder(scores, better) {

@@ -380,7 +380,7 @@ func TestSensitivityMemoryBound(t *testing.T) {
 		t.Fatalf("Run = %v, %v; want a *MemoryError", res, err)
 	}
 	// 8·1000·4·100001 + 8·1000·100001 + 8·4000 + 48·1000 bytes.
-	const want = 8*1000*4*100001 + 8*1000*100001 + 8*4000 + 48*1000
+	const want int64 = 8*1000*4*100001 + 8*1000*100001 + 8*4000 + 48*1000
 	if me.Estimate != want || me.Limit != scoring.DefaultMaxMemory || me.Analysis != "sensitivity" {
 		t.Errorf("%+v; want estimate %d over the default bound", me, want)
 	}
