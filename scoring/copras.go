@@ -146,29 +146,6 @@ func (m COPRAS) Evaluate(p *Problem, weights []float64) (*COPRASResult, error) {
 func coprasRows(data, sPlus, sMinus, coefs []float64, cost []bool, n, lo, hi int) coprasStats {
 	scale, coef, konst, cost := coefs[:n:n], coefs[n:2*n:2*n], coefs[2*n:3*n:3*n], cost[:n:n]
 	st := coprasStats{}
-	// Two rows at a time (see wsmRows.runPairs): four independent sums,
-	// each in column order; S⁻ enters the statistics in row order.
-	for ; lo+2 <= hi; lo += 2 {
-		i := lo
-		row0, row1 := data[i*n:(i+1)*n:(i+1)*n], data[(i+1)*n:(i+2)*n:(i+2)*n]
-		row1 = row1[:len(row0)]
-		scale, coef, konst, cost := scale[:len(row0)], coef[:len(row0)], konst[:len(row0)], cost[:len(row0)]
-		var sp0, sm0, sp1, sm1 float64
-		for j, x0 := range row0 {
-			d0 := konst[j] + x0*scale[j]*coef[j]
-			d1 := konst[j] + row1[j]*scale[j]*coef[j]
-			if cost[j] {
-				sm0 += d0
-				sm1 += d1
-			} else {
-				sp0 += d0
-				sp1 += d1
-			}
-		}
-		sPlus[i], sMinus[i], sPlus[i+1], sMinus[i+1] = sp0, sm0, sp1, sm1
-		st.add(sm0)
-		st.add(sm1)
-	}
 	for i := lo; i < hi; i++ {
 		var sp, sm float64
 		for j, x := range data[i*n : (i+1)*n : (i+1)*n] {

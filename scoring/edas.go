@@ -80,30 +80,6 @@ func (EDAS) Rank(p *Problem, weights []float64) (*Result, error) {
 // distance of x on column j is sign_j·(x·sc_j − av_j)·f_j.
 func edasRows(data, sp, sn, w, sc, av, sign, f []float64, lo, hi int) {
 	n := len(w)
-	// Two rows at a time (see wsmRows.runPairs): each row's sums keep
-	// their column order.
-	for ; lo+2 <= hi; lo += 2 {
-		i := lo
-		row0, row1 := data[i*n:(i+1)*n:(i+1)*n], data[(i+1)*n:(i+2)*n:(i+2)*n]
-		row1 = row1[:len(row0)]
-		sc, av, sign, f, w := sc[:len(row0)], av[:len(row0)], sign[:len(row0)], f[:len(row0)], w[:len(row0)]
-		var a0, b0, a1, b1 float64
-		for j, x0 := range row0 {
-			d0 := sign[j] * (x0*sc[j] - av[j]) * f[j]
-			d1 := sign[j] * (row1[j]*sc[j] - av[j]) * f[j]
-			if d0 > 0 {
-				a0 += w[j] * d0
-			} else {
-				b0 -= w[j] * d0
-			}
-			if d1 > 0 {
-				a1 += w[j] * d1
-			} else {
-				b1 -= w[j] * d1
-			}
-		}
-		sp[i], sn[i], sp[i+1], sn[i+1] = a0, b0, a1, b1
-	}
 	for i := lo; i < hi; i++ {
 		row := data[i*n : (i+1)*n : (i+1)*n]
 		sc, av, sign, f, w := sc[:len(row)], av[:len(row)], sign[:len(row)], f[:len(row)], w[:len(row)]

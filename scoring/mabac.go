@@ -67,23 +67,6 @@ func (m MABAC) Rank(p *Problem, weights []float64) (*Result, error) {
 // the row's sum, for rows lo…hi−1.
 func mabacRows(data, contrib, scores, w, g []float64, ts []colTransform, lo, hi int) {
 	n := len(ts)
-	w, g = w[:n], g[:n]
-	// Two rows at a time (see wsmRows.runPairs).
-	for ; lo+2 <= hi; lo += 2 {
-		i := lo
-		row0, row1 := data[i*n:(i+1)*n:(i+1)*n], data[(i+1)*n:(i+2)*n:(i+2)*n]
-		dst0, dst1 := contrib[i*n:(i+1)*n:(i+1)*n], contrib[(i+1)*n:(i+2)*n:(i+2)*n]
-		row1, dst0, dst1, ts, w, g := row1[:len(row0)], dst0[:len(row0)], dst1[:len(row0)], ts[:len(row0)], w[:len(row0)], g[:len(row0)]
-		s0, s1 := 0.0, 0.0
-		for j, x0 := range row0 {
-			c0 := w[j]*(ts[j].apply(x0)+1) - g[j]
-			c1 := w[j]*(ts[j].apply(row1[j])+1) - g[j]
-			dst0[j], dst1[j] = c0, c1
-			s0 += c0
-			s1 += c1
-		}
-		scores[i], scores[i+1] = s0, s1
-	}
 	for i := lo; i < hi; i++ {
 		row, dst := data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
 		ts, w, g := ts[:len(row)], w[:len(row)], g[:len(row)]

@@ -89,28 +89,6 @@ func (m SPOTIS) Rank(p *Problem, weights []float64) (*Result, error) {
 // (see SPOTIS.columns).
 func spotisRows(data, contrib, scores, w, cols []float64, n, lo, hi int) {
 	sc, ideal, span := cols[:n:n], cols[n:2*n:2*n], cols[2*n:3*n:3*n]
-	w = w[:n]
-	// Two rows at a time (see wsmRows.runPairs).
-	for ; lo+2 <= hi; lo += 2 {
-		i := lo
-		row0, row1 := data[i*n:(i+1)*n:(i+1)*n], data[(i+1)*n:(i+2)*n:(i+2)*n]
-		dst0, dst1 := contrib[i*n:(i+1)*n:(i+1)*n], contrib[(i+1)*n:(i+2)*n:(i+2)*n]
-		row1, dst0, dst1 = row1[:len(row0)], dst0[:len(row0)], dst1[:len(row0)]
-		sc, ideal, span, w := sc[:len(row0)], ideal[:len(row0)], span[:len(row0)], w[:len(row0)]
-		s0, s1 := 0.0, 0.0
-		for j, x0 := range row0 {
-			d0, d1 := 0.0, 0.0
-			if span[j] > 0 {
-				d0 = math.Abs(x0*sc[j]-ideal[j]) / span[j]
-				d1 = math.Abs(row1[j]*sc[j]-ideal[j]) / span[j]
-			}
-			c0, c1 := w[j]*d0, w[j]*d1
-			dst0[j], dst1[j] = c0, c1
-			s0 += c0
-			s1 += c1
-		}
-		scores[i], scores[i+1] = s0, s1
-	}
 	for i := lo; i < hi; i++ {
 		row, dst := data[i*n:(i+1)*n:(i+1)*n], contrib[i*n:(i+1)*n:(i+1)*n]
 		sc, ideal, span, w := sc[:len(row)], ideal[:len(row)], span[:len(row)], w[:len(row)]

@@ -136,27 +136,6 @@ func (m TOPSIS) evaluate(p *Problem, weights []float64, distances bool) (*TOPSIS
 // w_j·(A_j − worst_j).
 func topsisRows(data, coef, scores, dPlus, dMinus []float64, n, lo, hi int) {
 	slope, toBest, toWorst := coef[:n:n], coef[n:2*n:2*n], coef[2*n:3*n:3*n]
-	// Two rows at a time (see wsmRows.runPairs): four independent sums.
-	for ; lo+2 <= hi; lo += 2 {
-		i := lo
-		row0, row1 := data[i*n:(i+1)*n:(i+1)*n], data[(i+1)*n:(i+2)*n:(i+2)*n]
-		row1, sl, tb, tw := row1[:len(row0)], slope[:len(row0)], toBest[:len(row0)], toWorst[:len(row0)]
-		var sp0, sm0, sp1, sm1 float64
-		for j, x0 := range row0 {
-			x1 := row1[j]
-			a0, b0 := tb[j]+sl[j]*x0, tw[j]+sl[j]*x0
-			a1, b1 := tb[j]+sl[j]*x1, tw[j]+sl[j]*x1
-			sp0 += a0 * a0
-			sm0 += b0 * b0
-			sp1 += a1 * a1
-			sm1 += b1 * b1
-		}
-		dp0, dm0, dp1, dm1 := math.Sqrt(sp0), math.Sqrt(sm0), math.Sqrt(sp1), math.Sqrt(sm1)
-		if dPlus != nil {
-			dPlus[i], dMinus[i], dPlus[i+1], dMinus[i+1] = dp0, dm0, dp1, dm1
-		}
-		scores[i], scores[i+1] = closeness(dp0, dm0), closeness(dp1, dm1)
-	}
 	for i := lo; i < hi; i++ {
 		var sp, sm float64
 		row := data[i*n : (i+1)*n : (i+1)*n]

@@ -243,26 +243,6 @@ type vikorKernel struct {
 // replaces applying the transforms cell by cell.
 func (k vikorKernel) regrets(s, r, w []float64, lo, hi int, forms []form) {
 	n := k.n
-	if forms != nil {
-		// Two rows at a time (see wsmRows.runPairs): four independent
-		// chains, each row's sum in column order.
-		forms := forms[:n]
-		for ; lo+2 <= hi; lo += 2 {
-			i := lo
-			row0, row1 := k.data[i*n:(i+1)*n:(i+1)*n], k.data[(i+1)*n:(i+2)*n:(i+2)*n]
-			row1, forms := row1[:len(row0)], forms[:len(row0)]
-			var s0, r0, s1, r1 float64
-			for j, x0 := range row0 {
-				f := &forms[j]
-				t0, t1 := f.a+f.b*x0, f.a+f.b*row1[j]
-				s0 += t0
-				s1 += t1
-				r0 = max(r0, t0)
-				r1 = max(r1, t1)
-			}
-			s[i], r[i], s[i+1], r[i+1] = s0, r0, s1, r1
-		}
-	}
 	for i := lo; i < hi; i++ {
 		var si, ri float64
 		row := k.data[i*n : (i+1)*n : (i+1)*n]

@@ -97,9 +97,6 @@ type wsmRows struct {
 // run computes rows lo…hi−1.
 func (k *wsmRows) run(lo, hi int) {
 	n := k.n
-	if k.fast {
-		lo = k.runPairs(lo, hi)
-	}
 	for i := lo; i < hi; i++ {
 		src, dst := k.data[i*n:(i+1)*n:(i+1)*n], k.contrib[i*n:(i+1)*n:(i+1)*n]
 		s := 0.0
@@ -123,38 +120,6 @@ func (k *wsmRows) run(lo, hi int) {
 		}
 		k.scores[i] = s
 	}
-}
-
-// runPairs computes the fast path's rows two at a time from lo, as far as
-// whole pairs go, and returns the first row it did not compute. Each row's
-// sum still adds its columns in order (the same bits as one row at a
-// time), but the two rows' sums are independent, so one row's additions
-// overlap the other's instead of waiting for each other.
-func (k *wsmRows) runPairs(lo, hi int) int {
-	n := k.n
-	forms := k.forms[:n]
-	i := lo
-	for ; i+2 <= hi; i += 2 {
-		src0, src1 := k.data[i*n:(i+1)*n:(i+1)*n], k.data[(i+1)*n:(i+2)*n:(i+2)*n]
-		dst0, dst1 := k.contrib[i*n:(i+1)*n:(i+1)*n], k.contrib[(i+1)*n:(i+2)*n:(i+2)*n]
-		src1, dst0, dst1, forms := src1[:len(src0)], dst0[:len(src0)], dst1[:len(src0)], forms[:len(src0)]
-		s0, s1 := 0.0, 0.0
-		for j, x0 := range src0 {
-			x1 := src1[j]
-			f := &forms[j]
-			var c0, c1 float64
-			if f.recip {
-				c0, c1 = f.a/x0, f.a/x1
-			} else {
-				c0, c1 = f.a+f.b*x0, f.a+f.b*x1
-			}
-			dst0[j], dst1[j] = c0, c1
-			s0 += c0
-			s1 += c1
-		}
-		k.scores[i], k.scores[i+1] = s0, s1
-	}
-	return i
 }
 
 func (m WeightedSum) prepare(p *Problem) (kernel, error) {
