@@ -715,25 +715,10 @@ func (p *Problem) summarize() {
 			*s = make([]float64, n)
 		}
 	}
-	copy(p.colMin, p.data[:n])
-	copy(p.colMax, p.data[:n])
 	clear(p.colSum)
 	clear(p.colSumSq)
-	lo, hi, sum, sq := p.colMin, p.colMax, p.colSum, p.colSumSq
-	for i := range p.m {
-		row := p.data[i*n : (i+1)*n : (i+1)*n]
-		lo, hi, sum, sq := lo[:len(row)], hi[:len(row)], sum[:len(row)], sq[:len(row)]
-		for j, v := range row {
-			if v < lo[j] {
-				lo[j] = v
-			}
-			if v > hi[j] {
-				hi[j] = v
-			}
-			sum[j] += v
-			sq[j] += v * v
-		}
-	}
+	st := colStats{lo: p.colMin, hi: p.colMax, sum: p.colSum, sq: p.colSumSq}
+	st.addFlat(nil, p.data[:p.m*n], n)
 	p.scaleSums()
 }
 
