@@ -740,20 +740,19 @@ func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Re
 
 	// Weights.
 	rec := &Recommendation{Profile: p, Assumptions: assumed, Model: r.modelID, Catalog: r.catalogID}
-	var w [NumCriteria]float64 // in criterion order, as scoring wants them
-	if len(o.Weights) > 0 {
-		for c, x := range o.Weights {
+	var w [NumCriteria]float64                  // in criterion order, as scoring wants them
+	given, source := o.Weights, o.WeightsSource // the caller's, then the profile's
+	switch {
+	case len(given) > 0 && source == "":
+		source = "the weights given with the request, normalised to sum to 1"
+	case len(given) == 0:
+		given, source = p.Weights, "profile: the weights given in the profile, normalised to sum to 1"
+	}
+	if len(given) > 0 {
+		for c, x := range given {
 			w[c-1] = x
 		}
-		rec.WeightsSource = o.WeightsSource
-		if rec.WeightsSource == "" {
-			rec.WeightsSource = "the weights given with the request, normalised to sum to 1"
-		}
-	} else if len(p.Weights) > 0 {
-		for c, x := range p.Weights {
-			w[c-1] = x
-		}
-		rec.WeightsSource = "profile: the weights given in the profile, normalised to sum to 1"
+		rec.WeightsSource = source
 	} else {
 		wrec := sc.wrec[:0]
 		wr := r.cm.weights(&f, &wrec)
