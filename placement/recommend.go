@@ -811,7 +811,8 @@ func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Re
 		detail = 3
 	}
 	detail = min(detail, m)
-	order := rankOrder(res, &sc.order)
+	sc.order = res.AppendOrder(sc.order[:0])
+	order := sc.order
 	if short {
 		order = order[:detail]
 	}

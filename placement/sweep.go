@@ -8,8 +8,6 @@ import (
 	"runtime"
 	"slices"
 	"sync"
-
-	"github.com/socialseat/socialseat/scoring"
 )
 
 // RecommendAll recommends for every profile that profiles yields, on as
@@ -226,32 +224,6 @@ func (r *engine) evaluateAll(sc *scratch, structs []Structure, keep []int, preco
 		v := r.cm.evaluateCov(s, st, cov, f, cur, staff.short[staff.index(&structs[a])], nil, sc.memo)
 		copy(flat[a*NumCriteria:(a+1)*NumCriteria], v[1:])
 	}
-}
-
-// rankOrder returns res.Order() in *buf, reusing its memory: the
-// alternatives' indices best first, ties in problem order.
-func rankOrder(res *scoring.Result, buf *[]int) []int {
-	m := len(res.Ranks)
-	if cap(*buf) < 2*m+1 {
-		*buf = make([]int, 2*m+1)
-	}
-	idx, start := (*buf)[:m], (*buf)[m:2*m+1]
-	clear(start)
-	for _, k := range res.Ranks {
-		if k < 1 || k > m {
-			return res.Order() // ranks a method set outside 1..m
-		}
-		start[k]++
-	}
-	pos := 0
-	for k := range start {
-		start[k], pos = pos, pos+start[k]
-	}
-	for i, k := range res.Ranks {
-		idx[start[k]] = i
-		start[k]++
-	}
-	return idx
 }
 
 // Shortlist is the lean answer for one profile that a sweep over many

@@ -34,6 +34,14 @@ func TestOrderMatchesStableSort(t *testing.T) {
 			}
 			r := &Result{Ranks: ranks}
 			assert.Equal(t, want(ranks), r.Order(), "m=%d trial=%d", m, trial)
+			// AppendOrder appends after what dst holds, reusing its memory.
+			dst := make([]int, 2, 2+m)
+			dst[0], dst[1] = -7, -8
+			got := r.AppendOrder(dst)
+			assert.Equal(t, append([]int{-7, -8}, want(ranks)...), got, "m=%d trial=%d", m, trial)
+			if m > 0 {
+				assert.Same(t, &dst[0], &got[0], "m=%d: the capacity was enough", m)
+			}
 		}
 	}
 }

@@ -59,12 +59,18 @@ type Note struct {
 
 // Order returns the alternatives' indices from best to worst; tied
 // alternatives keep their problem order.
-func (r *Result) Order() []int {
+func (r *Result) Order() []int { return r.AppendOrder(make([]int, 0, len(r.Ranks))) }
+
+// AppendOrder appends the alternatives' indices from best to worst to dst,
+// as [Result.Order] returns them, and returns the extended slice: a caller
+// that ranks many problems can reuse one slice (r.AppendOrder(buf[:0])).
+func (r *Result) AppendOrder(dst []int) []int {
 	m := len(r.Ranks)
+	dst = slices.Grow(dst, m)
+	idx := dst[len(dst) : len(dst)+m]
 	// The ranks a method returns lie in 1..m, so a counting sort (stable,
 	// like the sort below) orders them in linear time, counting on the
 	// stack for up to smallRanking alternatives.
-	idx := make([]int, m)
 	var buf [smallRanking + 1]int
 	start := make0(buf[:], m+1)
 	counting := true
@@ -84,14 +90,14 @@ func (r *Result) Order() []int {
 			idx[start[k]] = i
 			start[k]++
 		}
-		return idx
+		return dst[:len(dst)+m]
 	}
 	// Ranks set by hand may lie anywhere.
 	for i := range idx {
 		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(r.Ranks[a], r.Ranks[b]) })
-	return idx
+	return dst[:len(dst)+m]
 }
 
 // Best returns the index of the best alternative (the first in problem
