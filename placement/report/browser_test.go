@@ -19,9 +19,10 @@ import (
 )
 
 // chromium runs Debian's headless Chromium on a file with the given extra
-// flags, isolated from the network and any profile, and skips the test when
-// Chromium is not installed.
-func chromium(t *testing.T, page string, flags ...string) {
+// flags, isolated from the network and any profile, and returns what it
+// wrote to standard output (the DOM, with --dump-dom); it skips the test
+// when Chromium is not installed.
+func chromium(t *testing.T, page string, flags ...string) []byte {
 	t.Helper()
 	bin := ""
 	for _, name := range []string{"chromium", "chromium-browser"} {
@@ -42,9 +43,10 @@ func chromium(t *testing.T, page string, flags ...string) {
 	}, flags...)
 	args = append(args, "file://"+page)
 	cmd := exec.CommandContext(ctx, bin, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	require.NoError(t, cmd.Run(), "chromium failed:\n%s", stderr.String())
+	return stdout.Bytes()
 }
 
 func writeReport(t *testing.T) string {

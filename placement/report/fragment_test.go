@@ -2,15 +2,12 @@ package report_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -184,16 +181,6 @@ func TestHTMLFragmentErrors(t *testing.T) {
 // styles of its own and asks a real browser for the computed styles: the
 // host's headings and tables keep theirs, the report's get the report's.
 func TestBrowserFragmentInHostPage(t *testing.T) {
-	bin := ""
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			bin = p
-			break
-		}
-	}
-	if bin == "" {
-		t.Skip("chromium is not installed: skipping the browser test (apt-get install chromium to run it)")
-	}
 	var page bytes.Buffer
 	page.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
 <style>body { font-family: serif; } h2 { color: rgb(200, 0, 0); }</style></head><body>
@@ -218,15 +205,8 @@ document.getElementById('out').textContent = JSON.stringify({
 `)
 	file := filepath.Join(t.TempDir(), "host.html")
 	require.NoError(t, os.WriteFile(file, page.Bytes(), 0o644))
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+t.TempDir(), "--dump-dom", "file://"+file)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	require.NoError(t, cmd.Run(), "chromium failed:\n%s", stderr.String())
-	m := regexp.MustCompile(`<pre id="out">(.*?)</pre>`).FindSubmatch(stdout.Bytes())
+	dom := chromium(t, file, "--dump-dom")
+	m := regexp.MustCompile(`<pre id="out">(.*?)</pre>`).FindSubmatch(dom)
 	require.NotNil(t, m, "the page's script did not run")
 	var got map[string]string
 	require.NoError(t, json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &got))
