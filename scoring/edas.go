@@ -85,12 +85,13 @@ func edasRows(data, sp, sn, w, sc, av, sign, f []float64, lo, hi int) {
 		sc, av, sign, f, w := sc[:len(row)], av[:len(row)], sign[:len(row)], f[:len(row)], w[:len(row)]
 		var a, b float64
 		for j, x := range row {
+			// Branch-free: whether a value lies above or below the
+			// average is a coin toss the processor cannot predict. The
+			// side a value is not on gets w·0 = +0, which leaves the sum's
+			// bits unchanged, so the sums equal those of the branches.
 			d := sign[j] * (x*sc[j] - av[j]) * f[j]
-			if d > 0 {
-				a += w[j] * d
-			} else {
-				b -= w[j] * d
-			}
+			a += w[j] * max(d, 0)
+			b += w[j] * max(-d, 0)
 		}
 		sp[i], sn[i] = a, b
 	}
