@@ -169,6 +169,11 @@ func TestBrowserWorkshop(t *testing.T) {
 	waitFor(`document.querySelector("#ranking-title").innerText.includes("sliders")`)
 	waitFor(fmt.Sprintf(`document.querySelector("#ranking tbody tr").innerText !== %q`, groupTop))
 	do("reload", chromedp.Navigate(h.srv.URL+base), chromedp.WaitVisible("#outlier"))
+	// The stakeholder table, a column per criterion, is wider than the
+	// window: it scrolls in its own box and the page itself does not.
+	if got := eval(`String(document.documentElement.scrollWidth - document.documentElement.clientWidth)`); got != "0" {
+		t.Errorf("the facilitator page is %s px wider than the window", got)
+	}
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
