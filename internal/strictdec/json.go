@@ -107,6 +107,12 @@ func nullTarget(t reflect.Type) string {
 	case "an integer", "a non-negative integer":
 		return "a number"
 	}
+	if t.Kind() == reflect.Array {
+		// A list or an object decoded from null is empty, as if absent,
+		// but a fixed-size array has no empty form: null would decode to
+		// its zero value, such as the range [0, 0].
+		return "a list of " + strconv.Itoa(t.Len()) + " values"
+	}
 	return ""
 }
 

@@ -10,10 +10,11 @@
 //   - Keys match field names exactly: no case folding ("Matrix" is not
 //     "matrix"). A key that no field takes is an error ([ErrUnknownField]);
 //     a key given twice in one object is an error ([ErrDuplicateKey]).
-//   - null is never a number, a boolean or a string: null for such a field,
-//     for a pointer to one, or for an element of a list or map of them is an
-//     error ([ErrNull]), so a missing value can never become 0. null is
-//     accepted for lists, maps and objects (it means "not given") and by
+//   - null is never a number, a boolean, a string or a fixed-size array
+//     (a Go [2]float64 range): null for such a field, for a pointer to one,
+//     or for an element of a list or map of them is an error ([ErrNull]),
+//     so a missing value can never become 0 or [0, 0]. null is accepted
+//     for lists, maps and objects (it means "not given") and by
 //     types that decode null themselves (scoring.Judgement: a missing
 //     judgement).
 //   - A value of the wrong type ("3" for a number, 1.5 for an integer) is
@@ -58,7 +59,8 @@ var (
 	ErrSyntax = errors.New("malformed document")
 	// ErrInvalidUTF8 reports bytes that are not valid UTF-8.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
-	// ErrNull reports null where a number, boolean or string is needed.
+	// ErrNull reports null where a number, boolean, string or fixed-size
+	// array is needed.
 	ErrNull = errors.New("null is not a value")
 	// ErrType reports a value of the wrong type.
 	ErrType = errors.New("wrong type")

@@ -11,19 +11,21 @@ import (
 // doc has the shapes of the project's documents: a request's criteria,
 // matrix and thresholds, a profile's maps, a model's coefficients.
 type doc struct {
-	Name        string             `json:"name"`
-	Method      string             `json:"method"`
-	Criteria    []criterion        `json:"criteria"`
-	Matrix      [][]float64        `json:"matrix"`
-	V           *float64           `json:"v,omitempty"`
-	Points      []float64          `json:"points"`
-	Ranks       []int              `json:"ranks"`
-	Preference  []threshold        `json:"preference"`
-	Touchpoints map[string]float64 `json:"touchpoints"`
-	Active      bool               `json:"active"`
-	Judgements  []nullable         `json:"judgements"`
-	Kind        fuzzEnum           `json:"kind"`
-	Tags        []string           `json:"tags"`
+	Name        string                `json:"name"`
+	Method      string                `json:"method"`
+	Criteria    []criterion           `json:"criteria"`
+	Matrix      [][]float64           `json:"matrix"`
+	V           *float64              `json:"v,omitempty"`
+	Points      []float64             `json:"points"`
+	Ranks       []int                 `json:"ranks"`
+	Preference  []threshold           `json:"preference"`
+	Touchpoints map[string]float64    `json:"touchpoints"`
+	Active      bool                  `json:"active"`
+	Judgements  []nullable            `json:"judgements"`
+	Kind        fuzzEnum              `json:"kind"`
+	Tags        []string              `json:"tags"`
+	Bounds      [][2]float64          `json:"bounds,omitempty"`
+	Ranges      map[string][2]float64 `json:"ranges,omitempty"`
 }
 
 type criterion struct {
@@ -81,6 +83,10 @@ func TestDecodeRejects(t *testing.T) {
 		{"null PROMETHEE p", `{"preference":[{"q":0,"p":null}]}`, ErrNull, "preference[0].p", 1, "preference[0].p: null is not a number"},
 		{"null PROMETHEE s", `{"preference":[{},{"s":null}]}`, ErrNull, "preference[1].s", 1, "preference[1].s: null is not a number"},
 		{"null map value", `{"touchpoints":{"customer-support":null}}`, ErrNull, "touchpoints.customer-support", 1, "touchpoints.customer-support: null is not a number"},
+		// A fixed-size array (a range) has no empty form: null is not [0, 0].
+		{"null range in a list", `{"bounds":[[0,5],null]}`, ErrNull, "bounds[1]", 1, "bounds[1]: null is not a list of 2 values"},
+		{"null range in a map", `{"ranges":{"reach":null}}`, ErrNull, "ranges.reach", 1, "ranges.reach: null is not a list of 2 values"},
+		{"YAML ~ range", "ranges:\n  reach: ~\n", ErrNull, "ranges.reach", 2, "YAML line 2: ranges.reach: null is not a list of 2 values"},
 		{"null boolean", `{"active":null}`, ErrNull, "active", 1, "active: null is not a boolean"},
 		{"null string", `{"name":null}`, ErrNull, "name", 1, "name: null is not a string"},
 		{"null enum", `{"kind":null}`, ErrNull, "kind", 1, "kind: null is not a string"},

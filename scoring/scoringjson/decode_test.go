@@ -51,6 +51,8 @@ func TestRequestsAreDecodedStrictly(t *testing.T) {
 			strictdec.ErrNull, "preference[0].q", "preference[0].q: null is not a number"},
 		{"score: null PROMETHEE p", "score", `{"method":"promethee2","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]],"preference":[{"function":"linear","q":0,"p":null}]}`,
 			strictdec.ErrNull, "preference[0].p", "preference[0].p: null is not a number"},
+		{"score: null SPOTIS bounds", "score", `{"method":"spotis","criteria":[{"name":"a","direction":"benefit","weight":1},{"name":"b","direction":"cost","weight":2}],"matrix":[[1,2],[3,4]],"bounds":[[0,5],null]}`,
+			strictdec.ErrNull, "bounds[1]", "bounds[1]: null is not a list of 2 values"},
 		{"score: null PROMETHEE s", "score", `{"method":"promethee2","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]],"preference":[{"function":"gaussian","s":null}]}`,
 			strictdec.ErrNull, "preference[0].s", "preference[0].s: null is not a number"},
 		{"weights: null SWING points", "weights", `{"method":"swing","points":[100,null,30]}`,

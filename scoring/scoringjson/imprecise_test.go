@@ -123,6 +123,8 @@ func TestSMAAImpreciseBadInput(t *testing.T) {
 		one + `,"low":[[1,null],[2,1]],"high":[[1,2],[2,1]]`,
 		one + `,"matrix":[[1,2],[2,1]],"missing":[[null,false],[false,false]]`,
 		one + `,"matrix":[[1,2],[2,1]],"missing_range":{"y":[0,null]}`,
+		// A whole range null is not [0, 0] either.
+		one + `,"matrix":[[1,2],[2,1]],"missing_range":{"y":null}`,
 	} {
 		_, err := runSMAA(t, body)
 		assert.ErrorIs(t, err, strictdec.ErrNull, body)
