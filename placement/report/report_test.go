@@ -680,3 +680,29 @@ func TestSensitivityWording(t *testing.T) {
 	assert.NotContains(t, md.String(), "holds until its weight")
 	assert.Contains(t, rec.Robustness.Summary(), "level with "+second.ID())
 }
+
+// TestClientTextNamesNoInternals renders every client form with the
+// coefficient table and checks that the text names none of the project's
+// own working documents or their section marks, which the model's data
+// cites for its maintainers.
+func TestClientTextNamesNoInternals(t *testing.T) {
+	t.Parallel()
+	rec := recommendWith(t, placement.Options{Sensitivity: true, SMAA: &placement.SMAAOptions{Samples: 500, Seed: 1}})
+	o := report.Options{Coefficients: true}
+	forms := map[string]func(io.Writer, *placement.Recommendation, report.Options) error{
+		"HTML": report.HTML, "HTMLFragment": report.HTMLFragment, "Markdown": report.Markdown,
+	}
+	for name, form := range forms {
+		var buf bytes.Buffer
+		require.NoError(t, form(&buf, rec, o), name)
+		out := buf.String()
+		require.Contains(t, out, "home.hr.influence", "%s: the coefficient table is there", name)
+		for _, internal := range []string{"domain.md", "DESIGN.md", "§", "[J]", "[S]", "[A]"} {
+			assert.NotContains(t, out, internal, "%s names our own documents", name)
+		}
+		// A coefficient whose sources are published works keeps them,
+		// with their notes.
+		assert.Contains(t, out, "training budgets sit in HR", name)
+		assert.NotContains(t, out, "calibration profiles", "%s cites our own calibration", name)
+	}
+}

@@ -54,10 +54,29 @@ func mustWorks(data []byte) map[string][]workEntry {
 
 // internalSource matches citations of our own working documents and their
 // evidence tags, which a client's source list leaves out.
-var internalSource = regexp.MustCompile(`(?i)domain\.md|§|socialseat|calibration point|^judgement$`)
+var internalSource = regexp.MustCompile(`(?i)domain\.md|§|socialseat|calibration (point|profile)|^judgement$`)
 
 // evidenceTag matches an evidence tag such as "[J]" or "[S/A]".
 var evidenceTag = regexp.MustCompile(`\s*\[[A-Z](/[A-Z])*\]`)
+
+// clientSource is a coefficient's source as a client reads it: the
+// citations of published works, each with its notes, without our own
+// working documents and evidence tags (the table has an evidence column).
+// A source that cites only our own documents reads "—".
+func clientSource(s string) string {
+	var parts []string
+	for _, part := range splitOutside(s, ';') {
+		w := strings.TrimSpace(evidenceTag.ReplaceAllString(work(part), ""))
+		if w == "" || internalSource.MatchString(w) {
+			continue
+		}
+		parts = append(parts, strings.TrimSpace(evidenceTag.ReplaceAllString(part, "")))
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, "; ")
+}
 
 // sources lists the works cited by the model's coefficients, by the
 // active touchpoints and by the profile's sector, once each and in one

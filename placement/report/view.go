@@ -222,7 +222,7 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 			for _, c := range m.Coefficients {
 				v.Coefficients = append(v.Coefficients, coefficientView{
 					ID: c.ID, Value: strconv.FormatFloat(c.Value, 'g', -1, 64),
-					Evidence: c.Evidence.String(), Rationale: c.Rationale, Source: c.Source,
+					Evidence: c.Evidence.String(), Rationale: c.Rationale, Source: clientSource(c.Source),
 				})
 			}
 		}
