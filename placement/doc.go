@@ -119,8 +119,11 @@
 //     expertise and scalability, a low budget or no staff raises cost, low
 //     maturity raises change-effort and risk, sign-off layers raise
 //     agility, a digital-native founding year raises authenticity and
-//     agility. [Recommendation.WeightsSource] lists every adjustment with
-//     the profile fact behind it. Profile weights replace them entirely.
+//     agility; no weight falls below the weight.floor coefficient before
+//     normalising. [Recommendation.WeightsSource] lists every adjustment
+//     of 0.05 or more with the profile fact behind it, counts the smaller
+//     ones and names each criterion raised to the floor. Profile weights
+//     replace them entirely.
 //
 // Judgement and evidence. The directions (signs) of the model, role,
 // sourcing and home entries come from the sources (mostly analyst

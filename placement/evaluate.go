@@ -815,7 +815,9 @@ func (cm *compiled) changeEffort(cur, s Structure, f *facts) float64 {
 	return e * scale
 }
 
-// weightRec is one adjustment of a default weight, for the weights source.
+// weightRec is one adjustment of a default weight, for the weights source:
+// v is added to the weight, or, for the term kWeightFloor, is the floor the
+// weight was raised to.
 type weightRec struct {
 	crit Criterion
 	term term
@@ -859,7 +861,12 @@ func (cm *compiled) weights(f *facts, rec *[]weightRec) row {
 	add(Agility, kWeightNativeAgility, f.native)
 	add(Consistency, kWeightRivalryConsistency, f.rivalry)
 	for c := Agility; c <= ChangeEffort; c++ {
-		w[c] = math.Max(w[c], k[kWeightFloor])
+		if w[c] < k[kWeightFloor] {
+			if rec != nil {
+				*rec = append(*rec, weightRec{c, kWeightFloor, k[kWeightFloor]})
+			}
+			w[c] = k[kWeightFloor]
+		}
 	}
 	return w
 }

@@ -1007,8 +1007,18 @@ func (r *engine) weightsSource(recs []weightRec, f *facts) string {
 	b = append(b, " v"...)
 	b = append(b, r.model.Version...)
 	b = append(b, ": every criterion starts at 1"...)
+	small := 0
 	for _, x := range recs {
-		if math.Abs(x.v) < 0.05 {
+		if x.term == kWeightFloor {
+			b = append(b, "; "...)
+			b = append(b, x.crit.String()...)
+			b = append(b, " raised to the floor of "...)
+			b = strconv.AppendFloat(b, x.v, 'f', 2, 64)
+			b = append(b, " (no criterion counts for less)"...)
+			continue
+		}
+		if math.Abs(x.v) < weightsSourceMin {
+			small++
 			continue
 		}
 		b = append(b, "; "...)
@@ -1021,9 +1031,23 @@ func (r *engine) weightsSource(recs []weightRec, f *facts) string {
 		b = append(b, " for "...)
 		b = appendWeightFact(b, x.term, f)
 	}
+	switch small {
+	case 0:
+	case 1:
+		b = append(b, "; one smaller adjustment, under 0.05"...)
+	default:
+		b = append(b, "; "...)
+		b = strconv.AppendInt(b, int64(small), 10)
+		b = append(b, " smaller adjustments, under 0.05 each"...)
+	}
 	b = append(b, "; then normalised to sum to 1"...)
 	return string(b)
 }
+
+// weightsSourceMin is the smallest weight adjustment the weights source
+// names with its fact; smaller ones are counted, to keep the text to
+// what moves the weights. (A weight starts at 1, so 0.05 is 5% of it.)
+const weightsSourceMin = 0.05
 
 // appendWeightFact appends the profile fact behind a weight adjustment.
 func appendWeightFact(b []byte, t term, f *facts) []byte {
