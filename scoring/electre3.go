@@ -186,7 +186,7 @@ func credibility(ga, gb []float64, w []float64, ts []PseudoCriterion) (sigma, co
 type ELECTREIII struct {
 	// Thresholds holds one set of thresholds per criterion; nil means
 	// q = p = 0 without veto everywhere.
-	Thresholds []PseudoCriterion `json:"thresholds"`
+	Thresholds []PseudoCriterion `json:"thresholds,omitempty"`
 	// Alpha is α in the discrimination threshold s(λ) = α + βλ; Alpha and
 	// Beta both zero mean the defaults α = 0.3, β = −0.15. s must stay
 	// non-negative on [0, 1].

@@ -135,7 +135,7 @@ func (f Preference) check(j int, name string) error {
 type PROMETHEEII struct {
 	// Preferences holds one preference function per criterion; nil means
 	// Usual for every criterion.
-	Preferences []Preference `json:"preferences"`
+	Preferences []Preference `json:"preferences,omitempty"`
 }
 
 // PROMETHEEResult adds the leaving (positive) and entering (negative)

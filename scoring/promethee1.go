@@ -76,7 +76,7 @@ func (r Relation) Inverse() Relation {
 type PROMETHEEI struct {
 	// Preferences holds one preference function per criterion, as for
 	// [PROMETHEEII]; nil means Usual for every criterion.
-	Preferences []Preference `json:"preferences"`
+	Preferences []Preference `json:"preferences,omitempty"`
 }
 
 // PROMETHEEIResult is the PROMETHEE I partial preorder with the flows it is

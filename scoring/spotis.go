@@ -33,11 +33,11 @@ type SPOTIS struct {
 	// value of the problem, with max > min. Nil means the data's own
 	// minimum and maximum (constant columns then contribute 0), which
 	// gives up the rank-reversal guarantee.
-	Bounds [][2]float64 `json:"bounds"`
+	Bounds [][2]float64 `json:"bounds,omitempty"`
 	// ESP is the expected solution point: one value per criterion, each
 	// within that criterion's bounds (Bounds, or the data's range when
 	// Bounds is nil). Nil means the ideal, the zero value's behaviour.
-	ESP []float64 `json:"esp"`
+	ESP []float64 `json:"esp,omitempty"`
 }
 
 // SPOTISResult adds the bounds and ideal SPOTIS measured from, and the
@@ -46,7 +46,7 @@ type SPOTISResult struct {
 	Result
 	// Bounds are the [min, max] bounds used for each criterion: the
 	// method's Bounds, or the data's range when they are nil.
-	Bounds [][2]float64 `json:"bounds"`
+	Bounds [][2]float64 `json:"bounds,omitempty"`
 	// Ideal is the ideal solution point s*: each criterion's max bound for
 	// benefits, its min bound for costs.
 	Ideal []float64 `json:"ideal"`
