@@ -307,9 +307,16 @@ func (s *cellSampler) draw(r *rand.Rand) [][]float64 {
 		}
 		for i := range s.m {
 			a, b := s.low[i*s.n+j], s.hi[i*s.n+j]
-			if a == b {
+			switch u := 0.0; {
+			case a == b:
 				rows[i][j] = a
-			} else {
+			case math.IsInf(b-a, 0):
+				// The width of an interval such as [-1e308, 1e308]
+				// overflows; a and b have opposite signs there, so the
+				// weighted mean of the bounds cannot.
+				u = r.Float64()
+				rows[i][j] = a*(1-u) + b*u
+			default:
 				rows[i][j] = a + (b-a)*r.Float64()
 			}
 		}

@@ -38,6 +38,19 @@ func TestImpreciseSMAAExactIsSMAA(t *testing.T) {
 	assert.Nil(t, got.Confidence)
 }
 
+// An interval as wide as the float64 range, whose width overflows, is
+// sampled inside its bounds, not reported as an infinite value.
+func TestImpreciseSMAAWidestInterval(t *testing.T) {
+	t.Parallel()
+	one := []scoring.ImpreciseCriterion{{Criterion: scoring.Criterion{Name: "x", Direction: scoring.Benefit}}}
+	ip := &scoring.ImpreciseProblem{Criteria: one, Low: [][]float64{{-1e308}, {0}}, High: [][]float64{{1e308}, {0}}}
+	sm := scoring.SMAA{Samples: 2000, Seed: 3, Method: scoring.WeightedSum{Normalization: scoring.None}}
+	res, err := scoring.ImpreciseSMAA{SMAA: sm, ValueDraws: 2000}.Run(context.Background(), ip)
+	require.NoError(t, err)
+	// A is above B's 0 half of the time.
+	assert.InDelta(t, 0.5, res.RankAcceptability[0][0], 0.04)
+}
+
 // Intervals, missing values and ordinal levels, each with an outcome that
 // follows from the sampling rules alone.
 func TestImpreciseSMAASampling(t *testing.T) {
