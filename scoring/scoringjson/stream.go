@@ -984,22 +984,40 @@ func (d *streamDecoder) startMatrix() {
 			d.crits, d.weights, d.critsOK = crits, w, true
 		}
 	}
-	hint := 0
-	switch {
-	case d.altsGiven:
-		hint = d.alts.len()
-	case d.sizeHint > 0 && d.critsOK:
-		// A row takes at least two bytes per value; reserved memory that
-		// is never written costs nothing.
-		hint = int(min(d.sizeHint/int64(2*len(d.crits)+1)+1, 1<<26))
-	}
 	if d.critsOK {
-		d.builder = scoring.NewProblemBuilder(d.crits, hint)
+		d.builder = scoring.NewProblemBuilder(d.crits, d.rowsHint())
 		d.adder = newRowAdder(d.builder, len(d.crits), d.alts)
 		d.builderOn = true
 	} else if d.sizeHint > 0 {
-		d.flat = make([]float64, 0, min(d.sizeHint/2+1, 1<<28))
+		// A value takes at least two bytes of the input.
+		d.flat = make([]float64, 0, min(d.sizeHint/2+1, scoring.DefaultMaxMemory/8))
 	}
+}
+
+// rowsHint returns the number of rows to reserve storage for once the
+// criteria are known: the number of alternatives when they are listed,
+// but never more rows than an input of the known size can hold (a value
+// takes at least two bytes, a digit and a separator), so that a long list
+// of names and many criteria do not make a reservation that no input
+// fills. With no size known, the list's length is the hint and the
+// builder's own bound (scoring.DefaultMaxMemory) applies; with neither,
+// nothing is reserved.
+func (d *streamDecoder) rowsHint() int {
+	fit := int64(-1)
+	if d.sizeHint > 0 {
+		// Reserved memory that is never written costs nothing, so the
+		// guess errs high: every value of its shortest.
+		fit = d.sizeHint/(2*int64(len(d.crits))+1) + 1
+	}
+	switch {
+	case d.altsGiven && fit >= 0:
+		return int(min(int64(d.alts.len()), fit))
+	case d.altsGiven:
+		return d.alts.len()
+	case fit >= 0:
+		return int(min(fit, math.MaxInt32))
+	}
+	return 0
 }
 
 // row reads one row's values after its '[' into row (builder) or d.flat,
@@ -1121,11 +1139,18 @@ type addBlock struct {
 // problem builder at a time, and of names it keeps in one string.
 const addBlockRows = 4096
 
+// addBlockStart is the most values a block of the row adder holds before
+// rows are added to it.
+const addBlockStart = 1 << 16
+
 func newRowAdder(b *scoring.ProblemBuilder, n int, names *nameList) *rowAdder {
 	const blocks = 3
 	a := &rowAdder{b: b, n: n, free: make(chan *addBlock, blocks), full: make(chan *addBlock, blocks), done: make(chan struct{})}
+	// A block holds addBlockRows rows once it has grown; it starts no
+	// larger than a few hundred kilobytes, so that many criteria and few
+	// rows (or a matrix that ends early) cost what they hold.
 	for range blocks {
-		a.free <- &addBlock{vals: make([]float64, 0, addBlockRows*n)}
+		a.free <- &addBlock{vals: make([]float64, 0, min(addBlockRows*n, addBlockStart))}
 	}
 	go func() {
 		defer close(a.done)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -439,4 +440,52 @@ func TestStreamPlainRows(t *testing.T) {
 			compareStream(t, doc, chunk)
 		}
 	}
+}
+
+// wideRequest is the shape of a request that once exhausted memory: n
+// criteria, m alternatives listed before the matrix, and a matrix that
+// ends after its first value.
+func wideRequest(n, m int) string {
+	var b strings.Builder
+	b.WriteString(`{"method":"wsm","criteria":[`)
+	for j := range n {
+		if j > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"name":"c%d","direction":"benefit","weight":1}`, j)
+	}
+	b.WriteString(`],"alternatives":[`)
+	for i := range m {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"%d"`, i)
+	}
+	b.WriteString(`],"matrix":[[1`)
+	return b.String()
+}
+
+// allocated returns the bytes fn allocates.
+func allocated(fn func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fn()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestStreamReservesWhatTheInputHolds: the number of alternatives is not
+// multiplied by the number of criteria into a reservation that no input
+// of the known size could fill (a value takes at least two bytes), and
+// with no size known the reservation stays within the builder's bound.
+// Not parallel: it measures the bytes the process allocates.
+func TestStreamReservesWhatTheInputHolds(t *testing.T) {
+	doc := wideRequest(20000, 2000) // 1.1 MB; 40 million values named
+	var err error
+	got := allocated(func() { _, err = DecodeScoreStream(strings.NewReader(doc), int64(len(doc))) })
+	require.ErrorIs(t, err, strictdec.ErrSyntax)
+	assert.Less(t, got, uint64(64<<20), "bytes allocated to decode %d bytes", len(doc))
+	got = allocated(func() { _, err = DecodeScoreStream(strings.NewReader(doc), 0) })
+	require.ErrorIs(t, err, strictdec.ErrSyntax)
+	assert.Less(t, got, uint64(scoring.DefaultMaxMemory+64<<20), "bytes allocated to decode %d bytes of unknown size", len(doc))
 }
