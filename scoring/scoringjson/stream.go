@@ -1257,7 +1257,8 @@ func (d *streamDecoder) trailing() *posError {
 func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 	s := &ScoreInput{Request: req}
 	if d.altsGiven && d.alts == nil {
-		d.altsGiven = false
+		// "alternatives": null, before or after "matrix": not given.
+		d.altsGiven, d.altsLate = false, false
 	}
 	if d.altsGiven && d.alts.len() != d.rows {
 		d.shapeBad = true
@@ -1280,6 +1281,12 @@ func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 			}
 		default:
 			crits, w, err := req.CriteriaAndWeights()
+			if err == nil && d.w0 != len(crits) {
+				// The rows came before the criteria: they are read whole,
+				// never cut to the criteria's number; the stand-in below
+				// gives the error for rows of the wrong width.
+				break
+			}
 			if err == nil {
 				var alts []string
 				if d.altsGiven {

@@ -202,6 +202,11 @@ var streamCorpus = []string{
 	`{"method":"wsm" "v":1}`,
 	`{"method":"vikor","v":0.5,"criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]],"preference":null}`,
 	`{"method":"promethee2","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]],"preference":[{"function":"linear","q":null,"p":1}]}`,
+	// Rows of the wrong width before the criteria, with no alternatives:
+	// never reshaped to fit them.
+	`{"method":"wsm","matrix":[[10],[2]],` + crit2 + `}`,
+	`{"matrix":[[1,2,3,4]],"method":"wsm",` + crit2 + `}`,
+	`{"method":"wsm",` + crit2 + `,"matrix":[[1,2],[3,4]],"alternatives":null}`,
 }
 
 // TestStreamMatchesStrictDecoder is the differential test: on the corpus,
@@ -440,6 +445,54 @@ func TestStreamPlainRows(t *testing.T) {
 			compareStream(t, doc, chunk)
 		}
 	}
+}
+
+// memberOrders returns the request made of members (each a `"key":value`
+// text) in every order.
+func memberOrders(members []string) []string {
+	if len(members) <= 1 {
+		return []string{"{" + strings.Join(members, "") + "}"}
+	}
+	var out []string
+	for k := range members {
+		rest := append(append([]string(nil), members[:k]...), members[k+1:]...)
+		for _, doc := range memberOrders(rest) {
+			inner := doc[1 : len(doc)-1]
+			if inner != "" {
+				inner = "," + inner
+			}
+			out = append(out, "{"+members[k]+inner+"}")
+		}
+	}
+	return out
+}
+
+// TestStreamShapeInEveryOrder: a matrix whose rows do not have one value
+// per criterion gives the strict decoder's error (ErrRagged at the same
+// path, or ErrLength) whatever the order of the members, with or without
+// "alternatives": the rows are never reshaped to fit the criteria.
+func TestStreamShapeInEveryOrder(t *testing.T) {
+	t.Parallel()
+	for _, matrix := range []string{`[[10],[2]]`, `[[1,2,3,4]]`, `[[1],[2],[3],[4]]`, `[[],[]]`, `[[1,2],[3,4]]`, `[[1,2,3],[4,5,6]]`} {
+		for _, alts := range []string{"", `"alternatives":["x","y"]`, `"alternatives":["x"]`, `"alternatives":null`} {
+			members := []string{`"method":"wsm"`, crit2, `"matrix":` + matrix}
+			if alts != "" {
+				members = append(members, alts)
+			}
+			for _, doc := range memberOrders(members) {
+				for _, chunk := range []int{1, streamBuf} {
+					compareStream(t, doc, chunk)
+				}
+			}
+		}
+	}
+	// The case found: one alternative of [10, 2] was accepted.
+	in, err := DecodeScoreStream(strings.NewReader(`{"method":"wsm","matrix":[[10],[2]],`+crit2+`}`), 0)
+	require.NoError(t, err)
+	_, _, err = in.Problem()
+	require.ErrorIs(t, err, scoring.ErrRagged)
+	assert.Equal(t, "matrix[0]", ErrorPath(err))
+	assert.ErrorContains(t, err, "row has 1 values, want 2")
 }
 
 // wideRequest is the shape of a request that once exhausted memory: n
