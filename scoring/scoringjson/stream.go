@@ -176,6 +176,10 @@ func (d *streamDecoder) decode() (*ScoreInput, error) {
 	}
 	if perr == nil {
 		perr = d.trailing()
+		if d.rerr != nil {
+			// Whether more data follows is unknown.
+			return nil, fmt.Errorf("reading the request: %w", d.rerr)
+		}
 	}
 	if err := d.utf8Error(); err != nil {
 		return nil, err
@@ -359,6 +363,7 @@ func (d *streamDecoder) skipSpace() {
 }
 
 // peek skips white space and returns the next byte, or 0 at the end.
+// A NUL byte also gives 0: d.i < len(d.buf) tells them apart.
 func (d *streamDecoder) peek() byte {
 	d.skipSpace()
 	if d.i < len(d.buf) {
@@ -381,9 +386,10 @@ func (d *streamDecoder) members() *posError {
 	for {
 		switch c := d.peek(); c {
 		case '"':
-		case 0:
-			return d.endErr()
 		default:
+			if d.i == len(d.buf) {
+				return d.endErr()
+			}
 			return d.syntaxAt(d.i, "invalid character %s at start of string (expecting '\"')", quoteChar(c))
 		}
 		start := d.abs(d.i)
@@ -438,9 +444,10 @@ func (d *streamDecoder) members() *posError {
 		case '}':
 			d.i++
 			return nil
-		case 0:
-			return d.endErr()
 		default:
+			if d.i == len(d.buf) {
+				return d.endErr()
+			}
 			return d.syntaxAt(d.i, "invalid character %s after object value (expecting ',' or '}')", quoteChar(c))
 		}
 	}
@@ -724,9 +731,10 @@ func (d *streamDecoder) afterElement() (last bool, perr *posError) {
 	case ']':
 		d.i++
 		return true, nil
-	case 0:
-		return false, d.endErr()
 	default:
+		if d.i == len(d.buf) {
+			return false, d.endErr()
+		}
 		return false, d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
 	}
 }
@@ -1078,9 +1086,10 @@ func (d *streamDecoder) row(row []float64) (int, *posError) {
 		case ']':
 			d.i++
 			return j + 1, nil
-		case 0:
-			return 0, d.endErr()
 		default:
+			if d.i == len(d.buf) {
+				return 0, d.endErr()
+			}
 			return 0, d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
 		}
 	}
@@ -1247,7 +1256,9 @@ func (d *streamDecoder) altList() []string {
 
 // trailing checks that nothing but white space follows the object.
 func (d *streamDecoder) trailing() *posError {
-	if c := d.peek(); c != 0 {
+	// By position, not by the byte peek returns: 0 is also a NUL byte.
+	d.skipSpace()
+	if d.i < len(d.buf) {
 		return d.errAt(d.i, "", strictdec.ErrTrailingData, "data after the top-level value")
 	}
 	return nil

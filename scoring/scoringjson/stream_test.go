@@ -207,6 +207,11 @@ var streamCorpus = []string{
 	`{"method":"wsm","matrix":[[10],[2]],` + crit2 + `}`,
 	`{"matrix":[[1,2,3,4]],"method":"wsm",` + crit2 + `}`,
 	`{"method":"wsm",` + crit2 + `,"matrix":[[1,2],[3,4]],"alternatives":null}`,
+	// A NUL byte is data, not the end of the input.
+	"{}\x00",
+	`{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]]}` + "\x00\x00garbage",
+	"{\x00}",
+	`{"method":"wsm",` + crit2 + `,"matrix":[[1,2` + "\x00]]}",
 }
 
 // TestStreamMatchesStrictDecoder is the differential test: on the corpus,
@@ -495,6 +500,47 @@ func TestStreamShapeInEveryOrder(t *testing.T) {
 	assert.ErrorContains(t, err, "row has 1 values, want 2")
 }
 
+// failingReader returns its document, then a read error that is not
+// io.EOF.
+type failingReader struct {
+	doc  *strings.Reader
+	fail error
+}
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	if r.doc.Len() > 0 {
+		return r.doc.Read(p)
+	}
+	return 0, r.fail
+}
+
+// TestStreamTrailingReadError: a read error while looking for data after
+// the object is the caller's error, not a request that decoded.
+func TestStreamTrailingReadError(t *testing.T) {
+	t.Parallel()
+	broken := errors.New("connection reset")
+	for _, doc := range []string{scoreOK, scoreOK + "  \n", `{}`} {
+		in, err := DecodeScoreStream(&failingReader{doc: strings.NewReader(doc), fail: broken}, 0)
+		require.ErrorIs(t, err, broken, "%q", doc)
+		assert.NotErrorIs(t, err, ErrBadInput, "%q", doc)
+		assert.Nil(t, in)
+	}
+}
+
+// TestStreamTrailingNUL: a NUL byte after the object is trailing data, as
+// the strict decoder says, not the end of the input.
+func TestStreamTrailingNUL(t *testing.T) {
+	t.Parallel()
+	doc := `{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]]}`
+	for _, tail := range []string{"\x00", "\x00\x00garbage", " \n\x00", "\x00 "} {
+		for _, chunk := range []int{1, 16, streamBuf} {
+			_, err := decodeStream(doc+tail, chunk)
+			require.ErrorIs(t, err, strictdec.ErrTrailingData, "%q", tail)
+			compareStream(t, doc+tail, chunk)
+		}
+	}
+}
+
 // wideRequest is the shape of a request that once exhausted memory: n
 // criteria, m alternatives listed before the matrix, and a matrix that
 // ends after its first value.
@@ -541,4 +587,27 @@ func TestStreamReservesWhatTheInputHolds(t *testing.T) {
 	got = allocated(func() { _, err = DecodeScoreStream(strings.NewReader(doc), 0) })
 	require.ErrorIs(t, err, strictdec.ErrSyntax)
 	assert.Less(t, got, uint64(scoring.DefaultMaxMemory+64<<20), "bytes allocated to decode %d bytes of unknown size", len(doc))
+}
+
+// TestStreamNULInside: a NUL byte inside the document is an invalid
+// character where it stands, not the end of the document.
+func TestStreamNULInside(t *testing.T) {
+	t.Parallel()
+	for _, doc := range []string{
+		"{\x00}",
+		`{"method":"wsm"` + "\x00}",
+		`{"method":"wsm",` + crit2 + `,"matrix":[[1,2]` + "\x00]}",
+		`{"method":"wsm",` + crit2 + `,"matrix":[[1,2` + "\x00]]}",
+		`{"method":"wsm",` + crit2 + `,"alternatives":["x"` + "\x00" + `],"matrix":[[1,2]]}`,
+	} {
+		for _, chunk := range []int{1, 16, streamBuf} {
+			compareStream(t, doc, chunk)
+			_, err := decodeStream(doc, chunk)
+			require.ErrorIs(t, err, strictdec.ErrSyntax, "%q", doc)
+			assert.ErrorContains(t, err, `invalid character '\x00'`, "%q", doc)
+			var se *strictdec.Error
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, strings.IndexByte(doc, 0)+1, se.Column, "%q", doc)
+		}
+	}
 }
