@@ -69,10 +69,24 @@ func (s *ScoreInput) ScoreContext(ctx context.Context, detail bool) (any, error)
 // holding the document or a tree of it in memory: "matrix" is read
 // number by number into the problem's own storage and "alternatives" into
 // a few large strings, which the problem keeps, so a request of a million
-// rows costs about the problem's size. The other members, which are small, are decoded by the strict
-// decoder itself. sizeHint is the input's size in bytes when known (0
-// otherwise), used to reserve storage. There is no size limit: the caller
-// limits the reader if it must.
+// rows costs about the problem's size. The other members, usually small,
+// are held as text and decoded by the strict decoder itself.
+//
+// sizeHint is the input's size in bytes when known (0 otherwise), used to
+// reserve storage: never more rows than that many bytes can hold (a value
+// takes at least two), nor, with no size known, more than
+// [scoring.NewProblemBuilder] reserves for the number of names listed (at
+// most [scoring.DefaultMaxMemory]). Beyond that, storage grows with the
+// values read.
+//
+// Unlike [DecodeScore], which reads the whole body and rejects one over
+// 64 MiB, DecodeScoreStream has no size limit: it holds no copy of the
+// body, so a request as large as the problem the caller can afford is
+// read, and its memory grows with the input (at most 4 bytes per byte of
+// "matrix", the names and the other members in full). A caller reading
+// untrusted input bounds the reader (with [io.LimitReader], or an HTTP
+// server's MaxBytesReader). A body that is not an object is read by
+// DecodeScore, with its limit, to report what it is.
 //
 // The problem is built with the least memory when "criteria" (and
 // "alternatives", if given) come before "matrix", as the contract lists
