@@ -55,13 +55,30 @@ const (
 // sizeHint, if positive, is the expected number of alternatives: storage
 // for that many is reserved at once (memory that is reserved but never
 // written is not resident on most systems, so a generous hint is cheap).
+// A hint is only a hint: the reservation is at most [DefaultMaxMemory]
+// bytes (8 per value and 4 per alternative), whatever the hint, so a
+// hint taken from untrusted input cannot exhaust memory; a hint of 0 or
+// less reserves nothing. Beyond the reservation, storage grows with the
+// alternatives actually added.
 func NewProblemBuilder(criteria []Criterion, sizeHint int) *ProblemBuilder {
 	b := &ProblemBuilder{crits: slices.Clone(criteria), n: len(criteria)}
-	if sizeHint > 0 && b.n > 0 {
-		b.data = make([]float64, 0, sizeHint*b.n)
-		b.ends = make([]uint32, 0, sizeHint)
+	if rows := reserveRows(sizeHint, b.n); rows > 0 {
+		b.data = make([]float64, 0, rows*b.n)
+		b.ends = make([]uint32, 0, rows)
 	}
 	return b
+}
+
+// reserveRows returns the number of alternatives of n criteria a builder
+// given sizeHint reserves storage for: sizeHint, clamped to 0 and to
+// what fits in DefaultMaxMemory bytes. The bound is divided, never the
+// hint multiplied, so no hint overflows.
+func reserveRows(sizeHint, n int) int {
+	if sizeHint <= 0 || n <= 0 {
+		return 0
+	}
+	perRow := 8*int64(n) + 4 // n values and a name's end; n is a slice's length, so this does not overflow
+	return int(min(int64(sizeHint), DefaultMaxMemory/perRow))
 }
 
 // Add appends an alternative named name (which must be non-empty and

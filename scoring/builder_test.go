@@ -170,3 +170,22 @@ func TestProblemBuilderLargeHint(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want.Rows(), p.Rows())
 }
+
+// TestProblemBuilderHugeHint: a hint is only a hint. One that no memory
+// could hold, or a negative one, neither panics nor reserves more than
+// the stated bound, and the problem built is the one the rows give.
+func TestProblemBuilderHugeHint(t *testing.T) {
+	t.Parallel()
+	const m, n = 3, 20000
+	rows, flat, _ := flatRandomRows(m, n, 13)
+	crits := mixedCriteria(n)
+	want, err := scoring.NewProblem(nil, crits, rows)
+	require.NoError(t, err)
+	for _, hint := range []int{1 << 62, 1 << 38, -1} {
+		b := scoring.NewProblemBuilder(crits, hint)
+		require.NoError(t, b.AddUnnamed(flat), "hint %d", hint)
+		p, err := b.Problem()
+		require.NoError(t, err, "hint %d", hint)
+		assert.Equal(t, want.Rows(), p.Rows(), "hint %d", hint)
+	}
+}

@@ -86,10 +86,8 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 	}
 	// A guess of the number of rows from the file's size: reserved memory
 	// that is never written costs nothing, so the guess errs high.
-	hint := 0
-	if size > 0 {
-		hint = int(min(size/int64(rowLength(r, h.lineLen))*9/8+16, 1<<26))
-	}
+	ahead, _ := r.Peek(r.Buffered())
+	hint := rowsHint(size, ahead, h.lineLen, len(h.criteria))
 	if size > 64<<20 {
 		// A large table: collect garbage (the growth of the names'
 		// storage, the blocks' name strings) far more eagerly than the
@@ -143,12 +141,40 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 	return nil
 }
 
+// rowsHint guesses the number of rows of a table of n criteria and size
+// bytes (0: unknown, no guess) from the rows read ahead and the header's
+// length. Reserved memory that is never written costs nothing, so the
+// guess errs high, but never above the rows size bytes can hold: a row
+// holds n values of at least two bytes each (a digit and a separator), so
+// a file of blank lines or a short one under a wide header reserves what
+// it can fill, not the average line's length times the criteria.
+func rowsHint(size int64, ahead []byte, header, n int) int {
+	if size <= 0 {
+		return 0
+	}
+	guess := size/int64(rowLength(ahead, header))*9/8 + 16
+	fit := size/(2*int64(n)+1) + 1
+	return int(min(guess, fit, 1<<26))
+}
+
 // rowLength estimates the length in bytes of a row of the table from
-// the rows buffered in r (the header's length when none is).
-func rowLength(r *bufio.Reader, header int) int {
-	ahead, _ := r.Peek(r.Buffered())
-	if lines := bytes.Count(ahead, []byte("\n")); lines > 0 {
-		return max(len(ahead)/lines, 1)
+// the rows in ahead (the header's length when none is): the average
+// length of its complete lines that are not blank, which the table skips.
+func rowLength(ahead []byte, header int) int {
+	lines, bytesIn := 0, 0
+	for {
+		k := bytes.IndexByte(ahead, '\n')
+		if k < 0 {
+			break
+		}
+		if len(bytes.TrimSpace(ahead[:k])) > 0 {
+			lines++
+			bytesIn += k + 1
+		}
+		ahead = ahead[k+1:]
+	}
+	if lines > 0 {
+		return max(bytesIn/lines, 1)
 	}
 	return header + 1
 }
@@ -308,8 +334,19 @@ func (t *tableReader) splitQuoted() error {
 }
 
 // block is the number of rows read before they are handed to the builder
-// together, their names in one string.
+// together, their names in one string, unless a block of that many rows
+// would hold more than blockValues values.
 const block = 4096
+
+// blockValues bounds the values of a block of rows: a table of many
+// criteria is read a few rows at a time, so that its three blocks do not
+// reserve gigabytes for rows the file may not hold.
+const blockValues = 1 << 19
+
+// blockRows returns the number of rows of a block for n criteria.
+func blockRows(n int) int {
+	return max(1, min(block, blockValues/max(n, 1)))
+}
 
 // rowBlock is up to block rows read from the table: their values, and
 // their names one after the other in names, the i-th ending at ends[i].
@@ -329,8 +366,9 @@ func (t *tableReader) readRows(b *scoring.ProblemBuilder) error {
 	const blocks = 3
 	free := make(chan *rowBlock, blocks)
 	full := make(chan *rowBlock, blocks)
+	rows := blockRows(n)
 	for range blocks {
-		free <- &rowBlock{vals: make([]float64, block*n), ends: make([]int, 0, block)}
+		free <- &rowBlock{vals: make([]float64, rows*n), ends: make([]int, 0, rows)}
 	}
 	stop := make(chan struct{})
 	defer close(stop)
@@ -371,11 +409,11 @@ func (t *tableReader) readRows(b *scoring.ProblemBuilder) error {
 	return nil
 }
 
-// readBlock reads up to block rows into blk; false at the end of the
+// readBlock reads up to cap(blk.ends) rows into blk; false at the end of the
 // table or on an error (in blk.err).
 func (t *tableReader) readBlock(blk *rowBlock) bool {
 	n := len(t.criteria)
-	for len(blk.ends) < block {
+	for len(blk.ends) < cap(blk.ends) {
 		ok, err := t.next()
 		if err != nil {
 			blk.err = err

@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -275,4 +276,72 @@ func FuzzParseFloat(f *testing.F) {
 			t.Fatalf("%q: %v (%v), want %v", s, got, err, want)
 		}
 	})
+}
+
+// TestRowsHint: the guess of the number of rows errs high on a plain
+// table, but never exceeds the rows the file's size can hold (a value
+// takes at least two bytes, itself and a separator), blank lines or not.
+func TestRowsHint(t *testing.T) {
+	t.Parallel()
+	// A plain table: 1000 rows of 3 values.
+	var b strings.Builder
+	b.WriteString("name,a,b,c\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "alternative %d,%d,%d.5,%d\n", i, i, i%7, i%13)
+	}
+	header, rows := len("name,a,b,c"), b.String()[len("name,a,b,c\n"):]
+	hint := rowsHint(int64(b.Len()), []byte(rows[:4096]), header, 3)
+	assert.GreaterOrEqual(t, hint, 1000)
+	assert.LessOrEqual(t, hint, 2000)
+	assert.Zero(t, rowsHint(0, []byte(rows), header, 3), "size unknown")
+
+	// The shape that exhausted memory: a wide header, blank lines, a row.
+	const n = 20000
+	head := "name" + strings.Repeat(",c", n)
+	for _, blanks := range []string{strings.Repeat("\n", 1<<20), strings.Repeat("\r\n", 1<<19), strings.Repeat(" \n", 1<<19)} {
+		ahead := blanks[:min(len(blanks), 1<<20)]
+		size := int64(len(head) + 1 + len(blanks) + len("x") + 2*n + 1)
+		hint := rowsHint(size, []byte(ahead), len(head), n)
+		assert.LessOrEqual(t, int64(hint), size/(2*n)+1, "blank lines are not rows")
+		assert.GreaterOrEqual(t, hint, 1)
+	}
+	// No row read ahead: the header's length is the guess, bounded alike.
+	assert.LessOrEqual(t, rowsHint(1<<30, nil, 1, n), (1<<30)/(2*n)+1)
+}
+
+// TestScoreMatrixWideBlank scores the shape of table that once exhausted
+// memory (a header of many criteria, many blank lines, one row), and
+// checks that the bytes allocated stay near what the file holds: neither
+// the guess of the rows nor the blocks the rows are read in reserve
+// storage for rows that are not there. Not parallel: it measures the
+// bytes the process allocates.
+func TestScoreMatrixWideBlank(t *testing.T) {
+	const n = 20000
+	var b strings.Builder
+	b.WriteString("name")
+	dirs := make([]string, n)
+	for j := range n {
+		fmt.Fprintf(&b, ",c%d", j)
+		dirs[j] = "b"
+	}
+	b.WriteString("\n")
+	b.WriteString(strings.Repeat("\n", 200000))
+	b.WriteString("x" + strings.Repeat(",1", n) + "\n")
+	b.WriteString("y" + strings.Repeat(",2", n) + "\n")
+	file := filepath.Join(t.TempDir(), "wide.csv")
+	require.NoError(t, os.WriteFile(file, []byte(b.String()), 0o600))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	stdout, stderr, code := runCLI(t, "", "score", "--matrix", file, "--method", "wsm", "--directions", strings.Join(dirs, ","))
+	runtime.ReadMemStats(&after)
+	require.Equal(t, 0, code, stderr)
+	var res struct {
+		Alternatives []string  `json:"alternatives"`
+		Scores       []float64 `json:"scores"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &res))
+	assert.Equal(t, []string{"x", "y"}, res.Alternatives)
+	require.Len(t, res.Scores, 2)
+	assert.Less(t, res.Scores[0], res.Scores[1], "y is better on every criterion")
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20), "bytes allocated for a file of %d bytes", b.Len())
 }

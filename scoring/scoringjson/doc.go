@@ -25,7 +25,14 @@
 //     an object (also "not given") and for a missing AHP judgement.
 //   - A value of the wrong JSON type ("3" for a number) is an error.
 //   - Trailing data after the object, invalid UTF-8 (a leading byte order
-//     mark is ignored), an empty body and a body over 64 MiB are errors.
+//     mark is ignored) and an empty body are errors.
+//   - DecodeScore, DecodeWeights, DecodeSMAA and DecodeAgreement read the
+//     whole body and reject one over 64 MiB. DecodeScoreStream, which
+//     the command-line tool's score reads with, holds no copy of the body
+//     and has no size limit of its own, so that a local file of any size
+//     can be scored: its memory is that of the problem the request holds
+//     (8 bytes per matrix value, the names, the other members), and a
+//     caller that reads untrusted input bounds the reader.
 //
 // Every error that the request causes wraps [ErrBadInput] (answer 400,
 // exit status 1) and names the offending key path (criteria[2].weight);

@@ -69,10 +69,24 @@ func (s *ScoreInput) ScoreContext(ctx context.Context, detail bool) (any, error)
 // holding the document or a tree of it in memory: "matrix" is read
 // number by number into the problem's own storage and "alternatives" into
 // a few large strings, which the problem keeps, so a request of a million
-// rows costs about the problem's size. The other members, which are small, are decoded by the strict
-// decoder itself. sizeHint is the input's size in bytes when known (0
-// otherwise), used to reserve storage. There is no size limit: the caller
-// limits the reader if it must.
+// rows costs about the problem's size. The other members, usually small,
+// are held as text and decoded by the strict decoder itself.
+//
+// sizeHint is the input's size in bytes when known (0 otherwise), used to
+// reserve storage: never more rows than that many bytes can hold (a value
+// takes at least two), nor, with no size known, more than
+// [scoring.NewProblemBuilder] reserves for the number of names listed (at
+// most [scoring.DefaultMaxMemory]). Beyond that, storage grows with the
+// values read.
+//
+// Unlike [DecodeScore], which reads the whole body and rejects one over
+// 64 MiB, DecodeScoreStream has no size limit: it holds no copy of the
+// body, so a request as large as the problem the caller can afford is
+// read, and its memory grows with the input (at most 4 bytes per byte of
+// "matrix", the names and the other members in full). A caller reading
+// untrusted input bounds the reader (with [io.LimitReader], or an HTTP
+// server's MaxBytesReader). A body that is not an object is read by
+// DecodeScore, with its limit, to report what it is.
 //
 // The problem is built with the least memory when "criteria" (and
 // "alternatives", if given) come before "matrix", as the contract lists
@@ -176,6 +190,10 @@ func (d *streamDecoder) decode() (*ScoreInput, error) {
 	}
 	if perr == nil {
 		perr = d.trailing()
+		if d.rerr != nil {
+			// Whether more data follows is unknown.
+			return nil, fmt.Errorf("reading the request: %w", d.rerr)
+		}
 	}
 	if err := d.utf8Error(); err != nil {
 		return nil, err
@@ -359,6 +377,7 @@ func (d *streamDecoder) skipSpace() {
 }
 
 // peek skips white space and returns the next byte, or 0 at the end.
+// A NUL byte also gives 0: d.i < len(d.buf) tells them apart.
 func (d *streamDecoder) peek() byte {
 	d.skipSpace()
 	if d.i < len(d.buf) {
@@ -381,9 +400,10 @@ func (d *streamDecoder) members() *posError {
 	for {
 		switch c := d.peek(); c {
 		case '"':
-		case 0:
-			return d.endErr()
 		default:
+			if d.i == len(d.buf) {
+				return d.endErr()
+			}
 			return d.syntaxAt(d.i, "invalid character %s at start of string (expecting '\"')", quoteChar(c))
 		}
 		start := d.abs(d.i)
@@ -438,9 +458,10 @@ func (d *streamDecoder) members() *posError {
 		case '}':
 			d.i++
 			return nil
-		case 0:
-			return d.endErr()
 		default:
+			if d.i == len(d.buf) {
+				return d.endErr()
+			}
 			return d.syntaxAt(d.i, "invalid character %s after object value (expecting ',' or '}')", quoteChar(c))
 		}
 	}
@@ -724,9 +745,10 @@ func (d *streamDecoder) afterElement() (last bool, perr *posError) {
 	case ']':
 		d.i++
 		return true, nil
-	case 0:
-		return false, d.endErr()
 	default:
+		if d.i == len(d.buf) {
+			return false, d.endErr()
+		}
 		return false, d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
 	}
 }
@@ -984,22 +1006,40 @@ func (d *streamDecoder) startMatrix() {
 			d.crits, d.weights, d.critsOK = crits, w, true
 		}
 	}
-	hint := 0
-	switch {
-	case d.altsGiven:
-		hint = d.alts.len()
-	case d.sizeHint > 0 && d.critsOK:
-		// A row takes at least two bytes per value; reserved memory that
-		// is never written costs nothing.
-		hint = int(min(d.sizeHint/int64(2*len(d.crits)+1)+1, 1<<26))
-	}
 	if d.critsOK {
-		d.builder = scoring.NewProblemBuilder(d.crits, hint)
+		d.builder = scoring.NewProblemBuilder(d.crits, d.rowsHint())
 		d.adder = newRowAdder(d.builder, len(d.crits), d.alts)
 		d.builderOn = true
 	} else if d.sizeHint > 0 {
-		d.flat = make([]float64, 0, min(d.sizeHint/2+1, 1<<28))
+		// A value takes at least two bytes of the input.
+		d.flat = make([]float64, 0, min(d.sizeHint/2+1, scoring.DefaultMaxMemory/8))
 	}
+}
+
+// rowsHint returns the number of rows to reserve storage for once the
+// criteria are known: the number of alternatives when they are listed,
+// but never more rows than an input of the known size can hold (a value
+// takes at least two bytes, a digit and a separator), so that a long list
+// of names and many criteria do not make a reservation that no input
+// fills. With no size known, the list's length is the hint and the
+// builder's own bound (scoring.DefaultMaxMemory) applies; with neither,
+// nothing is reserved.
+func (d *streamDecoder) rowsHint() int {
+	fit := int64(-1)
+	if d.sizeHint > 0 {
+		// Reserved memory that is never written costs nothing, so the
+		// guess errs high: every value of its shortest.
+		fit = d.sizeHint/(2*int64(len(d.crits))+1) + 1
+	}
+	switch {
+	case d.altsGiven && fit >= 0:
+		return int(min(int64(d.alts.len()), fit))
+	case d.altsGiven:
+		return d.alts.len()
+	case fit >= 0:
+		return int(min(fit, math.MaxInt32))
+	}
+	return 0
 }
 
 // row reads one row's values after its '[' into row (builder) or d.flat,
@@ -1060,9 +1100,10 @@ func (d *streamDecoder) row(row []float64) (int, *posError) {
 		case ']':
 			d.i++
 			return j + 1, nil
-		case 0:
-			return 0, d.endErr()
 		default:
+			if d.i == len(d.buf) {
+				return 0, d.endErr()
+			}
 			return 0, d.syntaxAt(d.i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
 		}
 	}
@@ -1121,11 +1162,18 @@ type addBlock struct {
 // problem builder at a time, and of names it keeps in one string.
 const addBlockRows = 4096
 
+// addBlockStart is the most values a block of the row adder holds before
+// rows are added to it.
+const addBlockStart = 1 << 16
+
 func newRowAdder(b *scoring.ProblemBuilder, n int, names *nameList) *rowAdder {
 	const blocks = 3
 	a := &rowAdder{b: b, n: n, free: make(chan *addBlock, blocks), full: make(chan *addBlock, blocks), done: make(chan struct{})}
+	// A block holds addBlockRows rows once it has grown; it starts no
+	// larger than a few hundred kilobytes, so that many criteria and few
+	// rows (or a matrix that ends early) cost what they hold.
 	for range blocks {
-		a.free <- &addBlock{vals: make([]float64, 0, addBlockRows*n)}
+		a.free <- &addBlock{vals: make([]float64, 0, min(addBlockRows*n, addBlockStart))}
 	}
 	go func() {
 		defer close(a.done)
@@ -1222,7 +1270,9 @@ func (d *streamDecoder) altList() []string {
 
 // trailing checks that nothing but white space follows the object.
 func (d *streamDecoder) trailing() *posError {
-	if c := d.peek(); c != 0 {
+	// By position, not by the byte peek returns: 0 is also a NUL byte.
+	d.skipSpace()
+	if d.i < len(d.buf) {
 		return d.errAt(d.i, "", strictdec.ErrTrailingData, "data after the top-level value")
 	}
 	return nil
@@ -1232,7 +1282,8 @@ func (d *streamDecoder) trailing() *posError {
 func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 	s := &ScoreInput{Request: req}
 	if d.altsGiven && d.alts == nil {
-		d.altsGiven = false
+		// "alternatives": null, before or after "matrix": not given.
+		d.altsGiven, d.altsLate = false, false
 	}
 	if d.altsGiven && d.alts.len() != d.rows {
 		d.shapeBad = true
@@ -1255,6 +1306,12 @@ func (d *streamDecoder) finish(req *ScoreRequest) (*ScoreInput, error) {
 			}
 		default:
 			crits, w, err := req.CriteriaAndWeights()
+			if err == nil && d.w0 != len(crits) {
+				// The rows came before the criteria: they are read whole,
+				// never cut to the criteria's number; the stand-in below
+				// gives the error for rows of the wrong width.
+				break
+			}
 			if err == nil {
 				var alts []string
 				if d.altsGiven {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -201,6 +202,16 @@ var streamCorpus = []string{
 	`{"method":"wsm" "v":1}`,
 	`{"method":"vikor","v":0.5,"criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]],"preference":null}`,
 	`{"method":"promethee2","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]],"preference":[{"function":"linear","q":null,"p":1}]}`,
+	// Rows of the wrong width before the criteria, with no alternatives:
+	// never reshaped to fit them.
+	`{"method":"wsm","matrix":[[10],[2]],` + crit2 + `}`,
+	`{"matrix":[[1,2,3,4]],"method":"wsm",` + crit2 + `}`,
+	`{"method":"wsm",` + crit2 + `,"matrix":[[1,2],[3,4]],"alternatives":null}`,
+	// A NUL byte is data, not the end of the input.
+	"{}\x00",
+	`{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]]}` + "\x00\x00garbage",
+	"{\x00}",
+	`{"method":"wsm",` + crit2 + `,"matrix":[[1,2` + "\x00]]}",
 }
 
 // TestStreamMatchesStrictDecoder is the differential test: on the corpus,
@@ -437,6 +448,166 @@ func TestStreamPlainRows(t *testing.T) {
 		doc := `{"method":"topsis",` + crit2 + `,"matrix":[` + rows + `]}`
 		for _, chunk := range []int{streamBuf, 1, 16, 40} {
 			compareStream(t, doc, chunk)
+		}
+	}
+}
+
+// memberOrders returns the request made of members (each a `"key":value`
+// text) in every order.
+func memberOrders(members []string) []string {
+	if len(members) <= 1 {
+		return []string{"{" + strings.Join(members, "") + "}"}
+	}
+	var out []string
+	for k := range members {
+		rest := append(append([]string(nil), members[:k]...), members[k+1:]...)
+		for _, doc := range memberOrders(rest) {
+			inner := doc[1 : len(doc)-1]
+			if inner != "" {
+				inner = "," + inner
+			}
+			out = append(out, "{"+members[k]+inner+"}")
+		}
+	}
+	return out
+}
+
+// TestStreamShapeInEveryOrder: a matrix whose rows do not have one value
+// per criterion gives the strict decoder's error (ErrRagged at the same
+// path, or ErrLength) whatever the order of the members, with or without
+// "alternatives": the rows are never reshaped to fit the criteria.
+func TestStreamShapeInEveryOrder(t *testing.T) {
+	t.Parallel()
+	for _, matrix := range []string{`[[10],[2]]`, `[[1,2,3,4]]`, `[[1],[2],[3],[4]]`, `[[],[]]`, `[[1,2],[3,4]]`, `[[1,2,3],[4,5,6]]`} {
+		for _, alts := range []string{"", `"alternatives":["x","y"]`, `"alternatives":["x"]`, `"alternatives":null`} {
+			members := []string{`"method":"wsm"`, crit2, `"matrix":` + matrix}
+			if alts != "" {
+				members = append(members, alts)
+			}
+			for _, doc := range memberOrders(members) {
+				for _, chunk := range []int{1, streamBuf} {
+					compareStream(t, doc, chunk)
+				}
+			}
+		}
+	}
+	// The case found: one alternative of [10, 2] was accepted.
+	in, err := DecodeScoreStream(strings.NewReader(`{"method":"wsm","matrix":[[10],[2]],`+crit2+`}`), 0)
+	require.NoError(t, err)
+	_, _, err = in.Problem()
+	require.ErrorIs(t, err, scoring.ErrRagged)
+	assert.Equal(t, "matrix[0]", ErrorPath(err))
+	assert.ErrorContains(t, err, "row has 1 values, want 2")
+}
+
+// failingReader returns its document, then a read error that is not
+// io.EOF.
+type failingReader struct {
+	doc  *strings.Reader
+	fail error
+}
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	if r.doc.Len() > 0 {
+		return r.doc.Read(p)
+	}
+	return 0, r.fail
+}
+
+// TestStreamTrailingReadError: a read error while looking for data after
+// the object is the caller's error, not a request that decoded.
+func TestStreamTrailingReadError(t *testing.T) {
+	t.Parallel()
+	broken := errors.New("connection reset")
+	for _, doc := range []string{scoreOK, scoreOK + "  \n", `{}`} {
+		in, err := DecodeScoreStream(&failingReader{doc: strings.NewReader(doc), fail: broken}, 0)
+		require.ErrorIs(t, err, broken, "%q", doc)
+		assert.NotErrorIs(t, err, ErrBadInput, "%q", doc)
+		assert.Nil(t, in)
+	}
+}
+
+// TestStreamTrailingNUL: a NUL byte after the object is trailing data, as
+// the strict decoder says, not the end of the input.
+func TestStreamTrailingNUL(t *testing.T) {
+	t.Parallel()
+	doc := `{"method":"wsm","criteria":[{"name":"a","direction":"benefit","weight":1}],"matrix":[[1],[2]]}`
+	for _, tail := range []string{"\x00", "\x00\x00garbage", " \n\x00", "\x00 "} {
+		for _, chunk := range []int{1, 16, streamBuf} {
+			_, err := decodeStream(doc+tail, chunk)
+			require.ErrorIs(t, err, strictdec.ErrTrailingData, "%q", tail)
+			compareStream(t, doc+tail, chunk)
+		}
+	}
+}
+
+// wideRequest is the shape of a request that once exhausted memory: n
+// criteria, m alternatives listed before the matrix, and a matrix that
+// ends after its first value.
+func wideRequest(n, m int) string {
+	var b strings.Builder
+	b.WriteString(`{"method":"wsm","criteria":[`)
+	for j := range n {
+		if j > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"name":"c%d","direction":"benefit","weight":1}`, j)
+	}
+	b.WriteString(`],"alternatives":[`)
+	for i := range m {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"%d"`, i)
+	}
+	b.WriteString(`],"matrix":[[1`)
+	return b.String()
+}
+
+// allocated returns the bytes fn allocates.
+func allocated(fn func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fn()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestStreamReservesWhatTheInputHolds: the number of alternatives is not
+// multiplied by the number of criteria into a reservation that no input
+// of the known size could fill (a value takes at least two bytes), and
+// with no size known the reservation stays within the builder's bound.
+// Not parallel: it measures the bytes the process allocates.
+func TestStreamReservesWhatTheInputHolds(t *testing.T) {
+	doc := wideRequest(20000, 2000) // 1.1 MB; 40 million values named
+	var err error
+	got := allocated(func() { _, err = DecodeScoreStream(strings.NewReader(doc), int64(len(doc))) })
+	require.ErrorIs(t, err, strictdec.ErrSyntax)
+	assert.Less(t, got, uint64(64<<20), "bytes allocated to decode %d bytes", len(doc))
+	got = allocated(func() { _, err = DecodeScoreStream(strings.NewReader(doc), 0) })
+	require.ErrorIs(t, err, strictdec.ErrSyntax)
+	assert.Less(t, got, uint64(scoring.DefaultMaxMemory+64<<20), "bytes allocated to decode %d bytes of unknown size", len(doc))
+}
+
+// TestStreamNULInside: a NUL byte inside the document is an invalid
+// character where it stands, not the end of the document.
+func TestStreamNULInside(t *testing.T) {
+	t.Parallel()
+	for _, doc := range []string{
+		"{\x00}",
+		`{"method":"wsm"` + "\x00}",
+		`{"method":"wsm",` + crit2 + `,"matrix":[[1,2]` + "\x00]}",
+		`{"method":"wsm",` + crit2 + `,"matrix":[[1,2` + "\x00]]}",
+		`{"method":"wsm",` + crit2 + `,"alternatives":["x"` + "\x00" + `],"matrix":[[1,2]]}`,
+	} {
+		for _, chunk := range []int{1, 16, streamBuf} {
+			compareStream(t, doc, chunk)
+			_, err := decodeStream(doc, chunk)
+			require.ErrorIs(t, err, strictdec.ErrSyntax, "%q", doc)
+			assert.ErrorContains(t, err, `invalid character '\x00'`, "%q", doc)
+			var se *strictdec.Error
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, strings.IndexByte(doc, 0)+1, se.Column, "%q", doc)
 		}
 	}
 }
