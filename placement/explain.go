@@ -10,10 +10,6 @@ import (
 	"github.com/socialseat/socialseat/touchpoint"
 )
 
-// explainMin is the smallest weighted difference from the average
-// candidate (in score units) that is worth a strength or weakness.
-const explainMin = 0.005
-
 // explain returns up to three strengths and three weaknesses of a ranked
 // structure: the criteria where its weighted, normalised value differs most
 // from the average candidate's, each told through the term of the model
@@ -49,6 +45,9 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 	weaknesses = make([]string, 0, 3)
 	var usedBuf [6]string
 	used := usedBuf[:0]
+	// The smallest weighted difference from the average candidate (in
+	// score units) worth a strength or weakness: explain.min-difference.
+	explainMin := r.cm.k[kExplainMin]
 	for _, j := range idx {
 		if len(strengths) == 3 || rel[j] <= explainMin {
 			break
@@ -77,10 +76,6 @@ func helps(c Criterion, v float64) bool {
 	}
 	return v > 0
 }
-
-// factFirst is the smallest size of a profile term (in raw points on the
-// 0–10 scale) that is told before the structure's own traits.
-const factFirst = 0.3
 
 // sentence explains why structure e is good (or bad) on criterion c: by
 // the largest profile term in that direction whose claim the profile
@@ -122,6 +117,9 @@ func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, 
 	}
 	bySize(tr, facts)
 	bySize(tr, traits)
+	// A profile term is told before the structure's own traits from this
+	// size on (raw points on the 0–10 scale): explain.fact-first.
+	factFirst := r.cm.k[kExplainFactFirst]
 	for _, i := range facts {
 		if math.Abs(tr[i].v) < factFirst {
 			break

@@ -262,6 +262,8 @@ const (
 	kSquashWidth
 	kCertaintyAcceptability
 	kCertaintyLead
+	kExplainMin
+	kExplainFactFirst
 	kCovOwner
 	kCovPartner
 	kCovOther
@@ -408,6 +410,8 @@ var termIDs = [numTerms]string{
 	kSourcingCore:                "sourcing-fit.core-voice",
 	kCertaintyAcceptability:      "certainty.clear-acceptability",
 	kCertaintyLead:               "certainty.clear-lead",
+	kExplainMin:                  "explain.min-difference",
+	kExplainFactFirst:            "explain.fact-first",
 	kSquashWidth:                 "scale.squash-width",
 	kCovOwner:                    "coverage.owner",
 	kCovPartner:                  "coverage.partner",
