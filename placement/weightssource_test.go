@@ -2,7 +2,6 @@ package placement_test
 
 import (
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -29,12 +28,7 @@ func TestWeightsSourceAccountsForTheWeights(t *testing.T) {
 	require.NoError(t, err)
 	var profiles []placement.Profile
 	for _, name := range files {
-		f, err := os.Open(name)
-		require.NoError(t, err)
-		p, err := placement.ReadProfile(f)
-		f.Close()
-		require.NoError(t, err, name)
-		profiles = append(profiles, p)
+		profiles = append(profiles, readTestProfile(t, filepath.Base(name)))
 	}
 	tiny := placement.Profile{
 		Name: "Ten people", Employees: 10, BusinessUnits: 1, Countries: 1, Maturity: 3,
