@@ -181,7 +181,9 @@ func TestProblemBuilderHugeHint(t *testing.T) {
 	crits := mixedCriteria(n)
 	want, err := scoring.NewProblem(nil, crits, rows)
 	require.NoError(t, err)
-	for _, hint := range []int{1 << 62, 1 << 38, -1} {
+	// From math.MaxInt, so that the file compiles where int has 32 bits
+	// (on 64 bits: 2^61 and 2^38).
+	for _, hint := range []int{math.MaxInt / 4, math.MaxInt >> 25, -1} {
 		b := scoring.NewProblemBuilder(crits, hint)
 		require.NoError(t, b.AddUnnamed(flat), "hint %d", hint)
 		p, err := b.Problem()
