@@ -638,6 +638,19 @@ func nameHash(s string) uint32 {
 	return h
 }
 
+// hashItems sets items[i] to name i's hash << 32 | i and returns items.
+func hashItems(items []uint64, names []string) []uint64 {
+	for i, s := range names {
+		items[i] = uint64(nameHash(s))<<32 | uint64(i)
+	}
+	return items
+}
+
+// radixNames is the number of names from which checkNames radix-sorts
+// their hashes: below it the 16 KB of digit counts cost more than the
+// comparison sort they replace.
+const radixNames = 4096
+
 // checkNames rejects empty names, names that are not valid UTF-8 and
 // duplicate names. Field is "alternatives" or
 // "criteria"; the error's Row or Col is the index of the offending name (for
@@ -662,18 +675,25 @@ func checkNames(field string, names []string) error {
 	// Sort (hash, index) pairs: equal names have equal hashes, so only
 	// neighbours with equal hashes need their names compared, and sorting
 	// integers needs neither a map nor a comparator call.
-	// A few names (the criteria) sort on the stack.
+	// A few names (the criteria) sort on the stack; many (a million
+	// alternatives) in three linear radix passes, stable, so that the
+	// indices within a run of equal hashes still ascend.
 	var small [32]uint64
 	var items []uint64
-	if len(names) > len(small) {
-		items = make([]uint64, len(names))
-	} else {
-		items = small[:len(names)]
+	switch {
+	case len(names) >= radixNames:
+		// Not through small: passed to radixSortHigh, whose passes may
+		// run on other goroutines, the array would live on the heap.
+		both := make([]uint64, 2*len(names))
+		unsorted := hashItems(both[:len(names)], names)
+		items = radixSortHigh(unsorted, both[len(names):], make([][radixBuckets]uint32, 1), false)
+	case len(names) > len(small):
+		items = hashItems(make([]uint64, len(names)), names)
+		slices.Sort(items)
+	default:
+		items = hashItems(small[:len(names)], names)
+		slices.Sort(items)
 	}
-	for i, s := range names {
-		items[i] = uint64(nameHash(s))<<32 | uint64(i)
-	}
-	slices.Sort(items)
 	// Within a run of equal hashes the indices ascend; report the earliest
 	// index that repeats an earlier name, as a scan in index order would.
 	dup, first := -1, -1

@@ -377,37 +377,53 @@ func (t keyTransform) key(s float64) uint64 {
 // pass moves little memory and no pass reads the scores out of order. The
 // first pass's digits are counted while the keys are made.
 func radixSorted(scores []float64, kt keyTransform, chunks int) []uint64 {
-	const bits = 11
-	const buckets = 1 << bits
 	m := len(scores)
 	bound := func(c int) int { return c * m / chunks }
 	// count[c][d] counts digit d of the current pass in chunk c.
-	count := make([][buckets]uint32, chunks)
+	count := make([][radixBuckets]uint32, chunks)
 	a := make([]uint64, m)
-	b := make([]uint64, m)
 	parallel(chunks, func(c int) {
 		h := &count[c]
 		for i := bound(c); i < bound(c+1); i++ {
 			it := kt.key(scores[i])<<32 | uint64(i)
 			a[i] = it
-			h[(it>>32)&(buckets-1)]++
+			h[(it>>32)&(radixBuckets-1)]++
 		}
 	})
+	return radixSortHigh(a, make([]uint64, m), count, true)
+}
+
+// radixBits is the width of a digit of radixSortHigh, and radixBuckets the
+// number of its values.
+const (
+	radixBits    = 11
+	radixBuckets = 1 << radixBits
+)
+
+// radixSortHigh sorts the items of a stably by their upper 32 bits, in
+// three 11-bit passes over len(count) chunks of a, with b as scratch of
+// the same length, and returns whichever of the two holds the result.
+// Items with equal upper bits keep their order, so items key<<32 | index
+// made in index order come out sorted by key, then index. When counted,
+// count already holds each chunk's counts of the first pass's digits.
+func radixSortHigh(a, b []uint64, count [][radixBuckets]uint32, counted bool) []uint64 {
+	m, chunks := len(a), len(count)
+	bound := func(c int) int { return c * m / chunks }
 	for pass := range 3 {
-		shift := uint(32 + pass*bits)
-		if pass > 0 {
+		shift := uint(32 + pass*radixBits)
+		if pass > 0 || !counted {
 			parallel(chunks, func(c int) {
 				h := &count[c]
 				clear(h[:])
 				for _, it := range a[bound(c):bound(c+1)] {
-					h[(it>>shift)&(buckets-1)]++
+					h[(it>>shift)&(radixBuckets-1)]++
 				}
 			})
 		}
 		// Turn counts into starting offsets, digit-major then chunk, which
 		// keeps the sort stable.
 		sum, single := uint32(0), false
-		for d := range buckets {
+		for d := range radixBuckets {
 			total := uint32(0)
 			for c := range chunks {
 				n := count[c][d]
@@ -423,7 +439,7 @@ func radixSorted(scores []float64, kt keyTransform, chunks int) []uint64 {
 		parallel(chunks, func(c int) {
 			h := &count[c]
 			for _, it := range a[bound(c):bound(c+1)] {
-				d := (it >> shift) & (buckets - 1)
+				d := (it >> shift) & (radixBuckets - 1)
 				b[h[d]] = it
 				h[d]++
 			}
