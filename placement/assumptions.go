@@ -47,8 +47,21 @@ func withAssumptions(p Profile, tps []touchpoint.Touchpoint) (Profile, []Assumpt
 	scale("maturity", p.Maturity, q.Maturity, mid)
 	scale("executive_sponsorship", p.ExecutiveSponsorship, q.ExecutiveSponsorship, mid)
 	scale("regulation", p.Regulation, q.Regulation, "not stated; the default, general law only")
+	// Zero staff and zero sign-off layers are values a profile can state,
+	// and also what an unstated field reads as: either way the model
+	// works with none, which the client should see is a reading of the
+	// profile, not a fact it gave.
+	if p.SocialStaff == 0 {
+		as = append(as, Assumption{Field: "social_staff", Value: "0", Reason: "not stated, or stated as none; the default, nobody works on social media"})
+	}
+	if p.SignOffLayers == 0 {
+		as = append(as, Assumption{Field: "sign_off_layers", Value: "0", Reason: "not stated, or stated as none; the default, a routine post needs no approval"})
+	}
 	if p.Agency == 0 {
 		as = append(as, Assumption{Field: "agency", Value: q.Agency.String(), Reason: "not stated; the default, agencies may be used"})
+	}
+	if p.Current == nil {
+		as = append(as, Assumption{Field: "current", Value: "none", Reason: "no structure stated for today; the default, no formal structure, so change is measured from an organic, in-house start"})
 	}
 	if p.Touchpoints == nil {
 		q.Touchpoints = make(map[touchpoint.ID]int, len(tps))
@@ -62,11 +75,15 @@ func withAssumptions(p Profile, tps []touchpoint.Touchpoint) (Profile, []Assumpt
 }
 
 // AssumptionGroup is a run of assumptions that share a reason, for
-// display: Values lists them as "field value, field value".
+// display: Values lists them as "label value, label value".
 type AssumptionGroup struct {
 	// Reason is the reason the assumptions share.
 	Reason string
-	// Values lists them, "field value, field value".
+	// Values lists them, "label value, label value", each field by its
+	// label in lower case ("business units 1", "social media staff (FTE)
+	// 0"; a touchpoint by its name in the default catalogue, "customer
+	// support 4", or else its ID with spaces), as a client reads it;
+	// [Assumption].Field keeps the file's key.
 	Values string
 }
 
@@ -74,6 +91,23 @@ type AssumptionGroup struct {
 // that a report lists "every touchpoint is assumed active at its typical
 // volume" once rather than once per touchpoint.
 func GroupAssumptions(as []Assumption) []AssumptionGroup {
+	labels := map[string]string{}
+	for _, f := range ProfileFields() {
+		labels[f.Key] = lowerFirst(f.Label)
+	}
+	cat := touchpoint.DefaultCatalog()
+	label := func(key string) string {
+		if id, ok := strings.CutPrefix(key, "touchpoints."); ok {
+			if t, known := cat.Get(touchpoint.ID(id)); known {
+				return lowerFirst(t.Name)
+			}
+			return strings.ReplaceAll(id, "-", " ")
+		}
+		if l, ok := labels[key]; ok {
+			return l
+		}
+		return key
+	}
 	var out []AssumptionGroup
 	for i := 0; i < len(as); {
 		j := i
@@ -82,7 +116,7 @@ func GroupAssumptions(as []Assumption) []AssumptionGroup {
 			if j > i {
 				b.WriteString(", ")
 			}
-			b.WriteString(as[j].Field)
+			b.WriteString(label(as[j].Field))
 			b.WriteByte(' ')
 			b.WriteString(as[j].Value)
 		}
@@ -91,3 +125,4 @@ func GroupAssumptions(as []Assumption) []AssumptionGroup {
 	}
 	return out
 }
+

@@ -56,7 +56,18 @@ func TestMinimalProfile(t *testing.T) {
 	var text bytes.Buffer
 	require.NoError(t, rec.WriteText(&text, 3))
 	assert.Contains(t, text.String(), "Assumed, because the profile does not say:")
-	assert.Contains(t, text.String(), "touchpoints.customer-support "+strconv.Itoa(int(mustTouchpoint(t, touchpoint.CustomerSupport).Volume)))
+	assert.Contains(t, text.String(), "customer support "+strconv.Itoa(int(mustTouchpoint(t, touchpoint.CustomerSupport).Volume)),
+		"a touchpoint by its name, not its key")
+	assert.NotContains(t, text.String(), "touchpoints.", "no file keys in the client's text")
+	assert.NotContains(t, text.String(), "business_units")
+	// Staff, sign-off layers and today's structure read as none: the
+	// client sees that this is a reading of the profile, not a fact it
+	// gave.
+	assert.Equal(t, "0", got["social_staff"].Value)
+	assert.Equal(t, "0", got["sign_off_layers"].Value)
+	assert.Equal(t, "none", got["current"].Value)
+	assert.Contains(t, text.String(), "social media staff (FTE) 0")
+	assert.Contains(t, text.String(), "today's structure none")
 	assert.Equal(t, 1, strings.Count(text.String(), "typical volume"), "one line for the touchpoint mix")
 }
 
@@ -65,6 +76,7 @@ func TestStatedProfileAssumesNoTouchpoints(t *testing.T) {
 	rec := recommend(t, bank())
 	for _, a := range rec.Assumptions {
 		assert.NotContains(t, a.Field, "touchpoints", "%+v", a)
+		assert.NotContains(t, []string{"social_staff", "sign_off_layers", "current"}, a.Field, "stated: %+v", a)
 	}
 }
 
