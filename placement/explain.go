@@ -532,6 +532,14 @@ func (r *Recommender) coverageSentence(s Structure, f *facts, good bool) string 
 				plural(n, "the 1 active touchpoint", fmt.Sprintf("all %d active touchpoints", n)))
 		case own == 0:
 			return ""
+		case s.Model == Centralized && own == n:
+			// One team does the work: it is the owners' own department,
+			// not departments supported by a centre.
+			return fmt.Sprintf("the central team sits in %s, the department that owns the work on %s",
+				s.Home.Label(), plural(n, "the 1 active touchpoint", fmt.Sprintf("all %d active touchpoints", n)))
+		case s.Model == Centralized:
+			return fmt.Sprintf("the central team sits in %s, the department that owns the work on %d of %d active touchpoints",
+				s.Home.Label(), own, n)
 		case own == n:
 			return fmt.Sprintf("the departments that own the work do it on %s, with a centre to support them",
 				plural(n, "the 1 active touchpoint", fmt.Sprintf("all %d active touchpoints", n)))

@@ -192,6 +192,11 @@ func TestReasonsOverGrid(t *testing.T) {
 				where := fmt.Sprintf("%s, %s: %q", p.Name, e.Structure.ID(), s)
 				assert.False(t, seen[s], "repeated reason: %s", where)
 				seen[s] = true
+				if e.Structure.Model == Centralized {
+					// One central team does the work: no departments
+					// supported by a centre (the hub-and-spoke wording).
+					assert.NotContains(t, s, "with a centre to support them", where)
+				}
 				if strings.HasPrefix(s, "social staff:") {
 					staff++
 				}
