@@ -125,4 +125,3 @@ func GroupAssumptions(as []Assumption) []AssumptionGroup {
 	}
 	return out
 }
-
