@@ -471,3 +471,30 @@ func TestNewTermsAreTold(t *testing.T) {
 	_, told = r.factSentence(termRec{Cost, kindSmallOrg, 0.1}, hub, &f, false)
 	assert.True(t, told, "4,000 employees in one unit need no hub yet")
 }
+
+// TestStructureName: the robustness sentence names structures, not IDs;
+// structureName reads back the name of every candidate, also in a custom
+// department, and leaves anything that is not a structure's ID as it is.
+func TestStructureName(t *testing.T) {
+	t.Parallel()
+	r, err := NewRecommender(Config{})
+	require.NoError(t, err)
+	for _, s := range r.Candidates() {
+		assert.Equal(t, s.Name(), structureName(s.ID()), s.ID())
+	}
+	custom := Structure{Model: HubAndSpoke, Home: "digital-office", Role: Advisory, Sourcing: InHouse}
+	assert.Equal(t, custom.Name(), structureName(custom.ID()))
+	coded := Structure{Model: Centralized, Home: "mkt", Role: Executing, Sourcing: Hybrid}
+	assert.Equal(t, coded.Name(), structureName(coded.ID()), "a custom department named like a code")
+	for _, id := range []string{"", "x", "hs-mkt-zz-in", "org-in-in", "cen-mkt-ad", "nothing-at-all"} {
+		assert.Equal(t, id, structureName(id))
+	}
+
+	rec, err := r.WithOptions(Options{SMAA: &SMAAOptions{Samples: 500, Seed: 1}}).Recommend(t.Context(), Profile{Employees: 3000, Touchpoints: map[touchpoint.ID]int{"marketing-channel": 3}})
+	require.NoError(t, err)
+	sum := rec.Robustness.Summary()
+	for _, s := range r.Candidates() {
+		assert.NotContains(t, sum, s.ID(), "the summary names structures")
+	}
+	assert.NotContains(t, sum, "topsis", "the method by its name")
+}

@@ -60,6 +60,20 @@ func homeCode(d touchpoint.Department) string {
 	return string(d) // pr, hr, csr, it and custom departments
 }
 
+// homeOfCode is the department whose code (see homeCode) is c.
+func homeOfCode(c string) touchpoint.Department {
+	for _, d := range []touchpoint.Department{touchpoint.Communications, touchpoint.Marketing,
+		touchpoint.CustomerService, touchpoint.Sales, touchpoint.Executive, touchpoint.Legal} {
+		if homeCode(d) == c {
+			return d
+		}
+	}
+	if d, ok := strings.CutPrefix(c, "dept-"); ok {
+		return touchpoint.Department(d)
+	}
+	return touchpoint.Department(c)
+}
+
 func homeLabel(d touchpoint.Department) string {
 	if d.IsStandard() {
 		return d.Label()

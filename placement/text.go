@@ -208,9 +208,9 @@ func (r Robustness) Summary() string {
 			b.WriteString(" ")
 		}
 		if c.SameWinner {
-			fmt.Fprintf(&b, "%s ranks the same structure first", c.Method)
+			fmt.Fprintf(&b, "A second method, %s, ranks the same structure first", MethodName(c.Method))
 		} else {
-			fmt.Fprintf(&b, "%s prefers %s (rank %d here)", c.Method, c.Winner, c.WinnerRank)
+			fmt.Fprintf(&b, "A second method, %s, prefers %s (ranked %s here)", MethodName(c.Method), structureName(c.Winner), ordinal(c.WinnerRank))
 		}
 		fmt.Fprintf(&b, "; rank agreement Spearman %.2f, Kendall %.2f.", c.Spearman, c.Kendall)
 	}
@@ -222,10 +222,10 @@ func (r Robustness) Summary() string {
 			100*s.TopFirstRank, s.Samples, s.Concentration, s.Seed)
 		var first []string
 		for _, a := range s.Structures[:min(3, len(s.Structures))] {
-			first = append(first, a.ID+" "+percent(a.FirstRank))
+			first = append(first, structureName(a.ID)+" "+percent(a.FirstRank))
 		}
 		if len(first) > 0 {
-			fmt.Fprintf(&b, "; most often first: %s", strings.Join(first, ", "))
+			fmt.Fprintf(&b, "; most often first: %s", strings.Join(first, "; "))
 		}
 		b.WriteString(".")
 	}
@@ -299,3 +299,59 @@ func (e *errWriter) Write(p []byte) (int, error) {
 }
 
 func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
+
+// MethodName is a reader's name for a ranking method's token: "the
+// weighted sum" for "wsm", "TOPSIS" for "topsis"; an unknown token in
+// capitals, and "—" for none.
+func MethodName(token string) string {
+	switch token {
+	case "wsm":
+		return "the weighted sum"
+	case "wpm":
+		return "the weighted product"
+	case "promethee2":
+		return "PROMETHEE II"
+	case "":
+		return "—"
+	}
+	return strings.ToUpper(token) // TOPSIS, VIKOR, COPRAS, EDAS, MABAC, SPOTIS, MOORA
+}
+
+// structureName is the name of the structure with the given ID (see
+// [Structure.ID]), or the ID itself if it is not one.
+func structureName(id string) string {
+	parts := strings.Split(id, "-")
+	find := func(codes []string, c string) int {
+		for i, x := range codes {
+			if i > 0 && x == c {
+				return i
+			}
+		}
+		return 0
+	}
+	if len(parts) < 2 {
+		return id
+	}
+	model, src := find(modelCodes, parts[0]), find(sourcingCodes, parts[len(parts)-1])
+	if model == 0 || src == 0 {
+		return id
+	}
+	s := Structure{Model: OperatingModel(model), Sourcing: Sourcing(src)}
+	if s.Model != Organic {
+		if len(parts) < 4 {
+			return id
+		}
+		role := find(roleCodes, parts[len(parts)-2])
+		if role == 0 {
+			return id
+		}
+		s.Role = Role(role)
+		s.Home = homeOfCode(strings.Join(parts[1:len(parts)-2], "-"))
+	} else if len(parts) != 2 {
+		return id
+	}
+	if s.ID() != id {
+		return id
+	}
+	return s.Name()
+}

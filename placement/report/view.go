@@ -147,7 +147,7 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 	v.Facts = []fact{
 		{"Recommended structure", v.Winner.Name + " (" + v.Winner.ID + ")"},
 		{"Structures considered", strconv.Itoa(len(rec.Ranking))},
-		{"Ranking method", methodName(rec.Result.Method)},
+		{"Ranking method", placement.MethodName(rec.Result.Method)},
 		{"Model", orDash(rec.Model.String())},
 	}
 
@@ -183,7 +183,7 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 			same = "yes"
 		}
 		v.CrossCheck = []fact{
-			{"Second method", methodName(c.Method)},
+			{"Second method", placement.MethodName(c.Method)},
 			{"Its best structure", nameByID(rec.Ranking, c.Winner)},
 			{"Same best structure", same},
 			{"Rank of its best structure here", strconv.Itoa(c.WinnerRank)},
@@ -368,7 +368,7 @@ func assumptions(rec *placement.Recommendation) []string {
 		fmt.Sprintf("Each structure is rated on %d criteria (%s) on a 0–10 scale; cost and change effort count against a structure, the others for it.",
 			len(crit), strings.Join(crit, ", ")),
 		"The ratings come from the model's coefficients applied to the profile: the direction of each effect comes from the published sources, its size is mostly judgement (see the evidence counts).",
-		"The ranking is " + methodName(rec.Result.Method) + " of the ratings with the weights shown; a second method cross-checks it (see Robustness).",
+		"The ranking is " + placement.MethodName(rec.Result.Method) + " of the ratings with the weights shown; a second method cross-checks it (see Robustness).",
 		stated,
 		"In the RACI map, the department that does the work is responsible and, except for the riskiest work, also accountable; the centre's home, the touchpoint's partners and, for risky work, legal are consulted.",
 		"The recommendation supports a decision; it does not replace the judgement of the people who know the organisation.",
@@ -746,12 +746,12 @@ func robustness(rec *placement.Recommendation) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "A second method, %s, and this ranking %s of the structures (Spearman's rank correlation %.2f, Kendall's tau %.2f).",
-		methodName(c.Method), agree, c.Spearman, c.Kendall)
+		placement.MethodName(c.Method), agree, c.Spearman, c.Kendall)
 	if c.SameWinner {
 		b.WriteString(" Both put the same structure first.")
 	} else {
 		fmt.Fprintf(&b, " %s would put %s first, which this ranking places %s; treat the leading structures as close alternatives.",
-			upperFirst(methodName(c.Method)), nameByID(rec.Ranking, c.Winner), ordinal(c.WinnerRank))
+			upperFirst(placement.MethodName(c.Method)), nameByID(rec.Ranking, c.Winner), ordinal(c.WinnerRank))
 	}
 	return b.String()
 }
@@ -761,27 +761,6 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// methodName is a reader's name for a method token.
-func methodName(token string) string {
-	switch token {
-	case "wsm":
-		return "the weighted sum"
-	case "wpm":
-		return "the weighted product"
-	case "topsis":
-		return "TOPSIS"
-	case "vikor":
-		return "VIKOR"
-	case "promethee2":
-		return "PROMETHEE II"
-	case "copras":
-		return "COPRAS"
-	case "":
-		return "—"
-	}
-	return strings.ToUpper(token)
 }
 
 // deptLabel is a reader's name for a department.
