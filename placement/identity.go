@@ -28,12 +28,31 @@ type Identity struct {
 }
 
 // String returns "name vversion", or the name alone without a version.
+// A model that carries the default model's name and version but not its
+// data (a copy recalibrated without being renamed) is "name vversion
+// (modified)", so that a reader does not take it for the published
+// default.
 func (id Identity) String() string {
 	if id.Version == "" {
 		return id.Name
 	}
-	return id.Name + " v" + id.Version
+	s := id.Name + " v" + id.Version
+	if id.Modified() {
+		s += " (modified)"
+	}
+	return s
 }
+
+// Modified reports whether id names the default model's name and version
+// with other data (see [Identity.String]).
+func (id Identity) Modified() bool {
+	def := defaultModelIdentity()
+	return id.Version != "" && id.Name == def.Name && id.Version == def.Version && id.Hash != "" && id.Hash != def.Hash
+}
+
+// defaultModelIdentity is the identity of [DefaultModel], computed once:
+// the embedded data never changes.
+var defaultModelIdentity = sync.OnceValue(func() Identity { return modelIdentity(DefaultModel()) })
 
 // UnmarshalJSON decodes {"name", "version", "hash"} strictly (version may
 // be absent).
@@ -76,6 +95,10 @@ func (m Model) Hash() string {
 func modelIdentity(m Model) Identity {
 	return Identity{Name: m.Name, Version: m.Version, Hash: m.Hash()}
 }
+
+// Identity returns the identity a recommendation computed with m records:
+// its name, version and hash.
+func (m Model) Identity() Identity { return modelIdentity(m) }
 
 // defaultCatalogHash is the hash of the default catalogue.
 var defaultCatalogHash = sync.OnceValue(func() string { return touchpoint.DefaultCatalog().Hash() })

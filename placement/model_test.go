@@ -174,3 +174,27 @@ func TestDefaultModelChangelog(t *testing.T) {
 	c.Changelog[0].Changes[0] = "changed"
 	assert.NotEqual(t, "changed", m.Changelog[0].Changes[0], "Clone copies the changelog")
 }
+
+// A copy of the default model with other data but the same name and
+// version is reported as modified, so that a reader does not take it for
+// the published default; the default, a renamed copy and a catalogue are
+// not.
+func TestIdentityModified(t *testing.T) {
+	def := placement.DefaultModel()
+	assert.Equal(t, "socialseat-default v"+def.Version, def.Identity().String())
+	assert.False(t, def.Identity().Modified())
+
+	changed := def.Clone()
+	changed.Coefficients[0].Value++
+	assert.True(t, changed.Identity().Modified())
+	assert.Equal(t, "socialseat-default v"+def.Version+" (modified)", changed.Identity().String())
+
+	renamed := changed.Clone()
+	renamed.Name = "acme-recalibration"
+	assert.False(t, renamed.Identity().Modified())
+	assert.Equal(t, "acme-recalibration v"+def.Version, renamed.Identity().String())
+
+	rec, err := placement.Recommend(t.Context(), bank(), placement.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "socialseat-default", rec.Catalog.String(), "a catalogue has no version")
+}

@@ -100,8 +100,6 @@ func (o Options) resolve(rec *placement.Recommendation) (Options, error) {
 	return o, nil
 }
 
-// modelName is how a recommendation names its model ("name vN").
-func modelName(m placement.Model) string { return m.Name + " v" + m.Version }
 
 // HTML writes rec as one self-contained HTML5 document: inline CSS and
 // SVG charts, no scripts, no external resources, laid out for screens and

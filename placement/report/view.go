@@ -214,8 +214,11 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 	v.ModelName = orDash(rec.Model.String())
 	v.Assumptions = assumptions(rec)
 	if m := o.Model; m != nil {
-		v.ModelName = modelName(*m)
+		v.ModelName = orDash(m.Identity().String())
 		v.ModelDesc = m.Description
+		if m.Identity().Modified() {
+			v.ModelDesc = "A modified copy of the default model, whose coefficients differ from the published ones. " + v.ModelDesc
+		}
 		v.Evidence = evidence(*m)
 		v.Sources = sources(*m, p, o.Catalog)
 		if o.Coefficients {
