@@ -100,7 +100,6 @@ func (o Options) resolve(rec *placement.Recommendation) (Options, error) {
 	return o, nil
 }
 
-
 // HTML writes rec as one self-contained HTML5 document: inline CSS and
 // SVG charts, no scripts, no external resources, laid out for screens and
 // for A4 paper (page margins, page numbers, no table row or chart split
