@@ -49,6 +49,7 @@ func TestProfileErrorRange(t *testing.T) {
 		"silos: 0.5\n":                      "silos: value out of range (0.5 is not a whole number)",
 		"social_staff: 900\n":               "social_staff: value out of range (900 is outside 0–200 (the number of employees))",
 		"countries: 251\n":                  "countries: value out of range (251 is outside 1–250)",
+		"business_units: 1e300\n":           "business_units: value out of range (1e+300 is far outside the field's range)",
 		"weights: {cost: -1, agility: 1}\n": "weights.cost: invalid weights (-1 is negative)",
 	} {
 		err := readErr(t, okProfile+extra)
@@ -56,6 +57,10 @@ func TestProfileErrorRange(t *testing.T) {
 	}
 	err := readErr(t, "name: Acme\nemployees: 200\ntouchpoints: {customer-support: 3, social-crm: 6}\n")
 	assert.Equal(t, "touchpoints.social-crm: value out of range (6 is outside 0–5)", err.Error())
+	// A touchpoint refused for its range is the error; that none is
+	// active would be false of a 9.
+	err = readErr(t, "name: Acme\nemployees: 200\ntouchpoints: {crisis-response: 9}\n")
+	assert.Equal(t, "touchpoints.crisis-response: value out of range (9 is outside 0–5)", err.Error())
 	err = readErr(t, okProfile+"regulation: 7\n")
 	assert.ErrorIs(t, err, ErrRange)
 	var fe *FieldError

@@ -202,7 +202,9 @@ func (p Profile) validate(c *touchpoint.Catalog) error {
 			explain(path, ErrRange, "%d is outside 0–5", a)
 		}
 	}
-	if active == 0 && p.Touchpoints != nil {
+	if active == 0 && p.Touchpoints != nil && len(bad) == 0 {
+		// With a touchpoint refused above, its error says what is wrong;
+		// that no touchpoint is active would be false for "9".
 		errs = append(errs, noActiveTouchpoint(c))
 	}
 	if p.Current != nil {
@@ -399,8 +401,12 @@ func (f profileFile) profile() (Profile, []error) {
 	// whole converts a count or scale read as a number, rejecting fractions
 	// and values beyond the int range (YAML would otherwise truncate 2.5).
 	whole := func(path string, x float64) int {
-		if x != math.Trunc(x) || math.Abs(x) > 1e15 {
+		switch {
+		case x != math.Trunc(x):
 			errs = append(errs, explained(path, ErrRange, "%g is not a whole number", x))
+			return 0
+		case math.Abs(x) > 1e15:
+			errs = append(errs, explained(path, ErrRange, "%g is far outside the field's range", x))
 			return 0
 		}
 		return int(x)
