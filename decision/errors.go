@@ -22,6 +22,11 @@ var (
 	// ErrUnknownNode reports a stakeholder judgement on a node that is not
 	// an inner node of the tree.
 	ErrUnknownNode = errors.New("decision: judgement on an unknown node")
+	// ErrInvalidUTF8 reports a string of a document (a name, a node ID,
+	// a judgement's key, the title, the method's options…) that is not
+	// valid UTF-8, which JSON cannot carry. The error also matches
+	// scoring.ErrInvalidUTF8.
+	ErrInvalidUTF8 = errors.New("decision: text is not valid UTF-8")
 )
 
 // PathError is bad input at a place in the document. Pointer is a JSON

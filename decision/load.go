@@ -162,3 +162,24 @@ func findNull(v any, at string) string {
 	}
 	return ""
 }
+
+// validateSchema checks that d, as Marshal writes it, follows the schema
+// of its version, so that Load reads back whatever Decide returns.
+func validateSchema(d *Document) error {
+	b, err := d.Marshal()
+	if err != nil {
+		return &PathError{Err: fmt.Errorf("%w: %v", ErrSchema, err)}
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		return &PathError{Err: fmt.Errorf("%w: %v", ErrSchema, err)}
+	}
+	sch, err := schemaFor(d.SchemaVersion)
+	if err != nil {
+		return err
+	}
+	if err := sch.Validate(inst); err != nil {
+		return schemaError(err)
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package decision
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/socialseat/socialseat/internal/strictdec"
+	"github.com/socialseat/socialseat/scoring"
+)
+
+// visitor checks one value of a document, found at the JSON Pointer at.
+// It sees every string (a map's keys included), every float and every
+// json.RawMessage.
+type visitor func(v reflect.Value, at string) error
+
+// walkInputs calls visit on the values of d's members but the result
+// (which Decide replaces), under their JSON names. The members are found
+// by reflection, so a member added to the document later is checked too.
+func walkInputs(d *Document, visit visitor) error {
+	v := reflect.ValueOf(d).Elem()
+	t := v.Type()
+	for i := range t.NumField() {
+		name := jsonName(t.Field(i))
+		if name == "" || name == "result" {
+			continue
+		}
+		if err := walk(v.Field(i), "/"+escape(name), visit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var rawMessageType = reflect.TypeFor[json.RawMessage]()
+
+// walk calls visit on the strings, floats and raw JSON in v, found at the
+// JSON Pointer at, in document order (a map's keys sorted).
+func walk(v reflect.Value, at string, visit visitor) error {
+	switch v.Kind() {
+	case reflect.String, reflect.Float32, reflect.Float64:
+		return visit(v, at)
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return walk(v.Elem(), at, visit)
+	case reflect.Slice, reflect.Array:
+		if v.Type() == rawMessageType {
+			return visit(v, at)
+		}
+		for i := range v.Len() {
+			if err := walk(v.Index(i), at+"/"+strconv.Itoa(i), visit); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			p := at + "/" + escape(k.String())
+			if err := visit(k, p); err != nil {
+				return err
+			}
+			if err := walk(v.MapIndex(k), p, visit); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name := jsonName(f)
+			if !f.IsExported() || name == "" {
+				continue
+			}
+			if err := walk(v.Field(i), at+"/"+escape(name), visit); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// jsonName is the member name of a struct field in JSON, "" if it has
+// none.
+func jsonName(f reflect.StructField) string {
+	tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	switch tag {
+	case "-":
+		return ""
+	case "":
+		return f.Name
+	}
+	return tag
+}
+
+// validText refuses a string (or raw JSON) that is not valid UTF-8: JSON
+// cannot carry it, so Marshal would write U+FFFD in its place and the
+// reloaded document would no longer match its hash.
+func validText(v reflect.Value, at string) error {
+	var s string
+	switch {
+	case v.Kind() == reflect.String:
+		s = v.String()
+	case v.Type() == rawMessageType:
+		s = string(v.Bytes())
+	default:
+		return nil
+	}
+	off := strictdec.FirstInvalidUTF8([]byte(s))
+	if off < 0 {
+		return nil
+	}
+	return &PathError{Pointer: at, Err: &textError{
+		msg: fmt.Sprintf("%s: byte 0x%02X at offset %d of %q", strings.TrimPrefix(ErrInvalidUTF8.Error(), "decision: "), s[off], off, s)}}
+}
+
+// textError is text that is not valid UTF-8; it matches both
+// ErrInvalidUTF8 and scoring.ErrInvalidUTF8.
+type textError struct{ msg string }
+
+func (e *textError) Error() string   { return e.msg }
+func (e *textError) Unwrap() []error { return []error{ErrInvalidUTF8, scoring.ErrInvalidUTF8} }
+
+// finite refuses a NaN or infinite number, which JSON cannot write.
+func finite(v reflect.Value, at string) error {
+	if k := v.Kind(); k != reflect.Float32 && k != reflect.Float64 {
+		return nil
+	}
+	if f := v.Float(); math.IsNaN(f) || math.IsInf(f, 0) {
+		return &PathError{Pointer: at, Err: fmt.Errorf("%w: %g", scoring.ErrNotFinite, f)}
+	}
+	return nil
+}
