@@ -152,3 +152,35 @@ func mutate(rng *rand.Rand, v reflect.Value, n int) {
 		}
 	}
 }
+
+// A number JSON cannot write is the scoring package's not-finite error at
+// its place, not a failure to hash or encode the document.
+func TestDecideRefusesNonFinite(t *testing.T) {
+	t.Parallel()
+	_, err := decision.New("x", []string{"A", "B"},
+		[]scoring.Criterion{{Name: "fit", Direction: scoring.Benefit}, {Name: "effort", Direction: scoring.Cost}},
+		[]float64{1, 1}, [][]float64{{math.NaN(), 1}, {2, 3}}, "wsm")
+	require.ErrorIs(t, err, scoring.ErrNotFinite, "%v", err)
+	var pe *decision.PathError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "/performances/0/0", pe.Pointer)
+
+	tests := []struct {
+		pointer string
+		edit    func(d *decision.Document)
+	}{
+		{"/performances/3/1", func(d *decision.Document) { d.Performances[3][1] = math.Inf(-1) }},
+		{"/stakeholders/1/weight", func(d *decision.Document) { d.Stakeholders[1].Weight = math.NaN() }},
+		{"/stakeholders/1/judgements/impact/points/1", func(d *decision.Document) {
+			d.Stakeholders[1].Judgements["impact"] = scoring.WeightSpec{Method: scoring.SwingWeights, Points: []float64{100, math.Inf(1)}}
+		}},
+	}
+	for _, tc := range tests {
+		d := loadFile(t, "testdata/v1/workshop.json")
+		tc.edit(d)
+		_, err := decision.Decide(d)
+		require.ErrorIs(t, err, scoring.ErrNotFinite, "%v", err)
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, tc.pointer, pe.Pointer, "%v", err)
+	}
+}
