@@ -16,7 +16,7 @@ import (
 )
 
 // Decide evaluates d and returns a copy with Result and InputHash set; d
-// is not modified. If d carries an input_hash, it must match d's inputs:
+// is not modified, and the copy shares no slice, map or pointer with it. If d carries an input_hash, it must match d's inputs:
 // otherwise the error is a [*HashError] (the inputs were edited after the
 // decision; clear input_hash to accept the edit).
 //
@@ -58,16 +58,17 @@ func Decide(d *Document) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := *d
+	// The copy shares nothing with d: the caller may edit either.
+	out := clone(d)
 	out.InputHash = hash
 	out.Result = res
 	// What Decide accepts, Load must read back: the package scoring
 	// accepts some values the schema does not (a negative AHP tolerance
 	// meaning the default, for example).
-	if err := validateSchema(&out); err != nil {
+	if err := validateSchema(out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
 
 func evaluate(d *Document, p *scoring.Problem) (*Result, error) {

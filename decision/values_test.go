@@ -184,3 +184,80 @@ func TestDecideRefusesNonFinite(t *testing.T) {
 		assert.Equal(t, tc.pointer, pe.Pointer, "%v", err)
 	}
 }
+
+// Decide's output shares nothing with its input: editing every value of
+// one, through every slice, map and pointer, leaves the other as it was.
+func TestDecideDoesNotAlias(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"testdata/v1/workshop.json", "testdata/v1/car.json"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			d := loadFile(t, name)
+			d.Tree.Children[0].Weighting = &scoring.WeightSpec{Method: scoring.Direct, Weights: []float64{0.5, 0.5}}
+			before, err := d.Marshal()
+			require.NoError(t, err)
+			out, err := decision.Decide(d)
+			require.NoError(t, err)
+			touchAll(reflect.ValueOf(out).Elem())
+			after, err := d.Marshal()
+			require.NoError(t, err)
+			assert.Equal(t, string(before), string(after), "editing the output changed the input")
+
+			out, err = decision.Decide(d)
+			require.NoError(t, err)
+			before, err = out.Marshal()
+			require.NoError(t, err)
+			touchAll(reflect.ValueOf(d).Elem())
+			after, err = out.Marshal()
+			require.NoError(t, err)
+			assert.Equal(t, string(before), string(after), "editing the input changed the output")
+		})
+	}
+}
+
+// touchAll changes every string, number (enumerations aside) and raw JSON byte under v and adds
+// a key to every map of weight specifications.
+func touchAll(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(v.String() + "!")
+	case reflect.Float64:
+		v.SetFloat(v.Float() + 1)
+	case reflect.Int:
+		if v.Type() == reflect.TypeFor[int]() { // not an enumeration
+			v.SetInt(v.Int() + 1)
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			touchAll(v.Elem())
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			for i := range v.Len() { // raw JSON: upper case keeps it JSON
+				if c := v.Index(i).Uint(); c >= 'a' && c <= 'z' {
+					v.Index(i).SetUint(c - 'a' + 'A')
+				}
+			}
+			return
+		}
+		for i := range v.Len() {
+			touchAll(v.Index(i))
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(v.MapIndex(k))
+			touchAll(e)
+			v.SetMapIndex(k, e)
+		}
+		if v.Type().Key().Kind() == reflect.String {
+			v.SetMapIndex(reflect.ValueOf("added").Convert(v.Type().Key()), reflect.New(v.Type().Elem()).Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				touchAll(v.Field(i))
+			}
+		}
+	}
+}
