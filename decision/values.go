@@ -13,10 +13,10 @@ import (
 	"github.com/socialseat/socialseat/scoring"
 )
 
-// visitor checks one value of a document, found at the JSON Pointer at.
-// It sees every string (a map's keys included), every float and every
-// json.RawMessage.
-type visitor func(v reflect.Value, at string) error
+// visitor checks one value of a document: every string (a map's keys
+// included), every float and every json.RawMessage. It returns the cause
+// of an error, which the walk puts at the value's JSON Pointer.
+type visitor func(v reflect.Value) error
 
 // walkInputs calls visit on the values of d's members but the result
 // (which Decide replaces), under their JSON names. The members are found
@@ -24,12 +24,14 @@ type visitor func(v reflect.Value, at string) error
 func walkInputs(d *Document, visit visitor) error {
 	v := reflect.ValueOf(d).Elem()
 	t := v.Type()
+	w := &walker{visit: visit}
 	for i := range t.NumField() {
 		name := jsonName(t.Field(i))
 		if name == "" || name == "result" {
 			continue
 		}
-		if err := walk(v.Field(i), "/"+escape(name), visit); err != nil {
+		w.path = append(w.path[:0], name)
+		if err := w.walk(v.Field(i)); err != nil {
 			return err
 		}
 	}
@@ -38,23 +40,52 @@ func walkInputs(d *Document, visit visitor) error {
 
 var rawMessageType = reflect.TypeFor[json.RawMessage]()
 
-// walk calls visit on the strings, floats and raw JSON in v, found at the
-// JSON Pointer at, in document order (a map's keys sorted).
-func walk(v reflect.Value, at string, visit visitor) error {
+// walker visits a document's values in document order (a map's keys
+// sorted), keeping the path to the current one; the path becomes a JSON
+// Pointer only for an error.
+type walker struct {
+	visit visitor
+	path  []string
+}
+
+// fail returns the cause of an error at the current path as a PathError.
+func (w *walker) fail(cause error) error {
+	var b strings.Builder
+	for _, tok := range w.path {
+		b.WriteByte('/')
+		b.WriteString(escape(tok))
+	}
+	return &PathError{Pointer: b.String(), Err: cause}
+}
+
+// at walks v under the path token tok.
+func (w *walker) at(tok string, v reflect.Value) error {
+	w.path = append(w.path, tok)
+	err := w.walk(v)
+	w.path = w.path[:len(w.path)-1]
+	return err
+}
+
+func (w *walker) walk(v reflect.Value) error {
 	switch v.Kind() {
 	case reflect.String, reflect.Float32, reflect.Float64:
-		return visit(v, at)
+		if err := w.visit(v); err != nil {
+			return w.fail(err)
+		}
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			return nil
 		}
-		return walk(v.Elem(), at, visit)
+		return w.walk(v.Elem())
 	case reflect.Slice, reflect.Array:
 		if v.Type() == rawMessageType {
-			return visit(v, at)
+			if err := w.visit(v); err != nil {
+				return w.fail(err)
+			}
+			return nil
 		}
 		for i := range v.Len() {
-			if err := walk(v.Index(i), at+"/"+strconv.Itoa(i), visit); err != nil {
+			if err := w.at(strconv.Itoa(i), v.Index(i)); err != nil {
 				return err
 			}
 		}
@@ -62,13 +93,14 @@ func walk(v reflect.Value, at string, visit visitor) error {
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 		for _, k := range keys {
-			p := at + "/" + escape(k.String())
-			if err := visit(k, p); err != nil {
+			w.path = append(w.path, k.String())
+			if err := w.visit(k); err != nil {
+				return w.fail(err) // the key's own pointer
+			}
+			if err := w.walk(v.MapIndex(k)); err != nil {
 				return err
 			}
-			if err := walk(v.MapIndex(k), p, visit); err != nil {
-				return err
-			}
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -78,7 +110,7 @@ func walk(v reflect.Value, at string, visit visitor) error {
 			if !f.IsExported() || name == "" {
 				continue
 			}
-			if err := walk(v.Field(i), at+"/"+escape(name), visit); err != nil {
+			if err := w.at(name, v.Field(i)); err != nil {
 				return err
 			}
 		}
@@ -102,7 +134,7 @@ func jsonName(f reflect.StructField) string {
 // validText refuses a string (or raw JSON) that is not valid UTF-8: JSON
 // cannot carry it, so Marshal would write U+FFFD in its place and the
 // reloaded document would no longer match its hash.
-func validText(v reflect.Value, at string) error {
+func validText(v reflect.Value) error {
 	var s string
 	switch {
 	case v.Kind() == reflect.String:
@@ -116,8 +148,8 @@ func validText(v reflect.Value, at string) error {
 	if off < 0 {
 		return nil
 	}
-	return &PathError{Pointer: at, Err: &textError{
-		msg: fmt.Sprintf("%s: byte 0x%02X at offset %d of %q", strings.TrimPrefix(ErrInvalidUTF8.Error(), "decision: "), s[off], off, s)}}
+	return &textError{
+		msg: fmt.Sprintf("%s: byte 0x%02X at offset %d of %q", strings.TrimPrefix(ErrInvalidUTF8.Error(), "decision: "), s[off], off, s)}
 }
 
 // textError is text that is not valid UTF-8; it matches both
@@ -128,12 +160,12 @@ func (e *textError) Error() string   { return e.msg }
 func (e *textError) Unwrap() []error { return []error{ErrInvalidUTF8, scoring.ErrInvalidUTF8} }
 
 // finite refuses a NaN or infinite number, which JSON cannot write.
-func finite(v reflect.Value, at string) error {
+func finite(v reflect.Value) error {
 	if k := v.Kind(); k != reflect.Float32 && k != reflect.Float64 {
 		return nil
 	}
 	if f := v.Float(); math.IsNaN(f) || math.IsInf(f, 0) {
-		return &PathError{Pointer: at, Err: fmt.Errorf("%w: %g", scoring.ErrNotFinite, f)}
+		return fmt.Errorf("%w: %g", scoring.ErrNotFinite, f)
 	}
 	return nil
 }
