@@ -433,3 +433,24 @@ func TestNew(t *testing.T) {
 	_, err = decision.New("x", []string{"A"}, []scoring.Criterion{{Name: "fit", Direction: scoring.Benefit}}, []float64{1, 2}, [][]float64{{1}}, "wsm")
 	require.ErrorIs(t, err, scoring.ErrLength)
 }
+
+// Diff compares the settings a method takes effect with: absent options,
+// {} and options restating the defaults are no change; a changed option is
+// named with its old and new value.
+func TestDiffMethodOptions(t *testing.T) {
+	t.Parallel()
+	a := loadFile(t, "testdata/v1/car.json")
+	a.Method = decision.MethodSpec{Name: "vikor"}
+	for _, opts := range []string{`{}`, `{"v": 0.5}`, ` { "v" : 5e-1 } `} {
+		b := loadFile(t, "testdata/v1/car.json")
+		b.Method = decision.MethodSpec{Name: "vikor", Options: []byte(opts)}
+		d, err := decision.Diff(a, b)
+		require.NoError(t, err)
+		assert.Equal(t, "Nothing changed.\n", d.String(), opts)
+	}
+	b := loadFile(t, "testdata/v1/car.json")
+	b.Method = decision.MethodSpec{Name: "vikor", Options: []byte(`{"v": 0.25}`)}
+	d, err := decision.Diff(a, b)
+	require.NoError(t, err)
+	assert.Contains(t, d.String(), "The options of vikor changed: v from 0.5 to 0.25.")
+}
