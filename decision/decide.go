@@ -16,9 +16,10 @@ import (
 )
 
 // Decide evaluates d and returns a copy with Result and InputHash set; d
-// is not modified, and the copy shares no slice, map or pointer with it. If d carries an input_hash, it must match d's inputs:
-// otherwise the error is a [*HashError] (the inputs were edited after the
-// decision; clear input_hash to accept the edit).
+// is not modified, and the copy shares no slice, map or pointer with it.
+// If d carries an input_hash, it must match d's inputs: otherwise the
+// error is a [*HashError] (the inputs were edited after the decision;
+// clear input_hash to accept the edit).
 //
 // Other errors are [*VersionError] for a schema_version other than
 // [SchemaVersion] (use [Load] to upgrade older files) and [*PathError]
