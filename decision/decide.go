@@ -16,9 +16,10 @@ import (
 )
 
 // Decide evaluates d and returns a copy with Result and InputHash set; d
-// is not modified. If d carries an input_hash, it must match d's inputs:
-// otherwise the error is a [*HashError] (the inputs were edited after the
-// decision; clear input_hash to accept the edit).
+// is not modified, and the copy shares no slice, map or pointer with it.
+// If d carries an input_hash, it must match d's inputs: otherwise the
+// error is a [*HashError] (the inputs were edited after the decision;
+// clear input_hash to accept the edit).
 //
 // Other errors are [*VersionError] for a schema_version other than
 // [SchemaVersion] (use [Load] to upgrade older files) and [*PathError]
@@ -26,11 +27,26 @@ import (
 // matrix cell, bad judgements, a criteria tree error such as a leaf
 // without a column, a column without a leaf, duplicate node IDs or local
 // weights that do not sum to one), [ErrUnknownNode] for a stakeholder's
-// judgement on a node that is not an inner node of the tree, or
-// [ErrSchema] for bad method options.
+// judgement on a node that is not an inner node of the tree,
+// [ErrInvalidUTF8] for a string that is not valid UTF-8 (JSON cannot carry
+// it), scoring.ErrNotFinite for a number that is NaN or infinite, or
+// [ErrSchema] for bad method options or another value the document's
+// schema does not allow (what Decide returns, [Load] reads back).
 func Decide(d *Document) (*Document, error) {
 	if d.SchemaVersion != SchemaVersion {
 		return nil, &VersionError{Version: d.SchemaVersion}
+	}
+	if err := walkInputs(d, validText); err != nil {
+		return nil, err
+	}
+	// The problem is built first, so that a bad cell is the scoring
+	// package's error at its place, not a failure to hash it.
+	p, err := scoring.NewProblem(d.Alternatives, d.Criteria, d.Performances)
+	if err != nil {
+		return nil, &PathError{Pointer: problemPointer(err), Err: err}
+	}
+	if err := walkInputs(d, finite); err != nil {
+		return nil, err
 	}
 	hash, err := d.Hash()
 	if err != nil {
@@ -39,21 +55,24 @@ func Decide(d *Document) (*Document, error) {
 	if d.InputHash != "" && d.InputHash != hash {
 		return nil, &HashError{Stored: d.InputHash, Computed: hash}
 	}
-	res, err := evaluate(d)
+	res, err := evaluate(d, p)
 	if err != nil {
 		return nil, err
 	}
-	out := *d
+	// The copy shares nothing with d: the caller may edit either.
+	out := clone(d)
 	out.InputHash = hash
 	out.Result = res
-	return &out, nil
+	// What Decide accepts, Load must read back: the package scoring
+	// accepts some values the schema does not (a negative AHP tolerance
+	// meaning the default, for example).
+	if err := validateSchema(out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
-func evaluate(d *Document) (*Result, error) {
-	p, err := scoring.NewProblem(d.Alternatives, d.Criteria, d.Performances)
-	if err != nil {
-		return nil, &PathError{Pointer: problemPointer(err), Err: err}
-	}
+func evaluate(d *Document, p *scoring.Problem) (*Result, error) {
 	names := p.CriterionNames()
 	method, err := d.Method.build()
 	if err != nil {
@@ -360,4 +379,10 @@ func problemPointer(err error) string {
 	return ""
 }
 
-func escape(s string) string { return strings.NewReplacer("~", "~0", "/", "~1").Replace(s) }
+// escape escapes a JSON Pointer token (RFC 6901).
+func escape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}

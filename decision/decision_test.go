@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,25 +192,37 @@ func TestLoadStrict(t *testing.T) {
 	tests := []struct {
 		name, doc, pointer string
 		want               error
+		text               string // in the message
 	}{
-		{"unknown field", strings.Replace(ok, `"title"`, `"x"`, 1)[:len(ok)-1] + `, "colour": "red"}`, "", decision.ErrSchema},
-		{"duplicate key", strings.Replace(ok, `"method"`, `"alternatives": ["y"], "method"`, 1), "", decision.ErrSchema},
-		{"null number", strings.Replace(ok, `[[1]]`, `[[null]]`, 1), "/performances/0/0", decision.ErrSchema},
-		{"case-folded key", strings.Replace(ok, `"alternatives"`, `"Alternatives"`, 1), "", decision.ErrSchema},
-		{"trailing data", ok + ` {}`, "", decision.ErrSchema},
-		{"null in method options", strings.Replace(ok, `{"name": "wsm"}`, `{"name": "wsm", "options": {"normalization": null}}`, 1), "/method/options/normalization", decision.ErrSchema},
-		{"wrong type", strings.Replace(ok, `"direction": "benefit"`, `"direction": 1`, 1), "/criteria/0/direction", decision.ErrSchema},
-		{"unknown version", strings.Replace(ok, `"schema_version": 1`, `"schema_version": 2`, 1), "", decision.ErrUnknownVersion},
-		{"no version", strings.Replace(ok, `"schema_version": 1,`, ``, 1), "", decision.ErrUnknownVersion},
-		{"not an object", `[1]`, "", decision.ErrSchema},
+		{"unknown field", ok[:len(ok)-1] + `, "colour": "red"}`, "/colour", decision.ErrSchema, `unknown key "colour"`},
+		{"unknown field deep", strings.Replace(ok, `{"id": "c"}`, `{"id": "c", "weight": 1}`, 1), "/tree/weight", decision.ErrSchema, `unknown key "weight"`},
+		{"duplicate key", strings.Replace(ok, `"method"`, `"alternatives": ["y"], "method"`, 1), "/alternatives", decision.ErrSchema, `duplicate key "alternatives"`},
+		{"duplicate key deep", strings.Replace(ok, `{"name": "c", "direction"`, `{"name": "c", "name": "d", "direction"`, 1), "/criteria/0/name", decision.ErrSchema, `duplicate key "name"`},
+		{"duplicate judgement", strings.Replace(ok, `"method": {"name": "wsm"}`, `"stakeholders": [{"name": "a", "weight": 1, "judgements": {"brand control": {"method": "equal"}, "brand control": {"method": "equal"}}}], "method": {"name": "wsm"}`, 1),
+			"/stakeholders/0/judgements/brand control", decision.ErrSchema, `duplicate key "brand control"`},
+		{"duplicate key to escape", strings.Replace(ok, `"method": {"name": "wsm"}`, `"stakeholders": [{"name": "a", "weight": 1, "judgements": {"a/b~\"]c": {"method": "equal"}, "a/b~\"]c": {"method": "equal"}}}], "method": {"name": "wsm"}`, 1),
+			"/stakeholders/0/judgements/a~1b~0\"]c", decision.ErrSchema, `duplicate key`},
+		{"null number", strings.Replace(ok, `[[1]]`, `[[null]]`, 1), "/performances/0/0", decision.ErrSchema, ""},
+		{"case-folded key", strings.Replace(ok, `"alternatives"`, `"Alternatives"`, 1), "/Alternatives", decision.ErrSchema, `"Alternatives" differs from "alternatives" only in case`},
+		{"case-folded title", ok[:len(ok)-1] + `, "Title": "x"}`, "/Title", decision.ErrSchema, `"Title" differs from "title" only in case`},
+		{"case-folded tree id", strings.Replace(ok, `{"id": "c"}`, `{"ID": "c"}`, 1), "/tree/ID", decision.ErrSchema, `"ID" differs from "id" only in case`},
+		{"case-folded judgement", strings.Replace(ok, `"method": {"name": "wsm"}`, `"stakeholders": [{"name": "a", "weight": 1, "judgements": {"c": {"Method": "equal"}}}], "method": {"name": "wsm"}`, 1),
+			"/stakeholders/0/judgements/c/Method", decision.ErrSchema, `"Method" differs from "method" only in case`},
+		{"trailing data", ok + ` {}`, "", decision.ErrSchema, fmt.Sprintf("at line 1, column %d: document does not follow the schema: data after the top-level value", len(ok)+2)},
+		{"null in method options", strings.Replace(ok, `{"name": "wsm"}`, `{"name": "wsm", "options": {"normalization": null}}`, 1), "/method/options/normalization", decision.ErrSchema, ""},
+		{"wrong type", strings.Replace(ok, `"direction": "benefit"`, `"direction": 1`, 1), "/criteria/0/direction", decision.ErrSchema, ""},
+		{"unknown version", strings.Replace(ok, `"schema_version": 1`, `"schema_version": 2`, 1), "", decision.ErrUnknownVersion, ""},
+		{"no version", strings.Replace(ok, `"schema_version": 1,`, ``, 1), "", decision.ErrUnknownVersion, "no schema_version"},
+		{"not an object", `[1]`, "", decision.ErrSchema, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			_, err := decision.Load([]byte(tc.doc))
 			require.ErrorIs(t, err, tc.want, "%v", err)
+			assert.Contains(t, err.Error(), tc.text)
 			var pe *decision.PathError
-			if errors.As(err, &pe) && tc.pointer != "" {
+			if errors.As(err, &pe) {
 				assert.Equal(t, tc.pointer, pe.Pointer, "%v", err)
 			}
 		})
@@ -218,6 +231,34 @@ func TestLoadStrict(t *testing.T) {
 	_, err = decision.Load([]byte(strings.Replace(ok, `"schema_version": 1`, `"schema_version": 7`, 1)))
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, 7, ve.Version)
+}
+
+// A schema_version that is not a version number is reported as found, not
+// as missing.
+func TestLoadVersionValues(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ value, text string }{
+		{`1.0`, "schema_version 1.0 is not a version number: write it as a whole number"},
+		{`1e0`, "schema_version 1e0 is not a version number: write it as a whole number"},
+		{`-1`, "schema_version -1 is not a version number: it is a whole number from 1 up"},
+		{`0`, "schema_version 0 is not a version number"},
+		{`0.5`, "schema_version 0.5 is not a version number: it is a whole number from 1 up"},
+		{`"1"`, `schema_version "1" is a string, not a number`},
+		{`99999999999999999999`, "schema_version 99999999999999999999 is not known"},
+		{`null`, "schema_version null is not a version number"},
+		{`true`, "schema_version true is not a version number"},
+		{`[1]`, "schema_version [1] is not a version number"},
+	}
+	for _, tc := range tests {
+		_, err := decision.Load([]byte(`{"schema_version": ` + tc.value + `}`))
+		require.ErrorIs(t, err, decision.ErrUnknownVersion, tc.value)
+		var ve *decision.VersionError
+		require.ErrorAs(t, err, &ve)
+		assert.Equal(t, tc.value, ve.Value)
+		assert.Zero(t, ve.Version)
+		assert.Contains(t, err.Error(), tc.text)
+		assert.NotContains(t, err.Error(), "no schema_version", tc.value)
+	}
 }
 
 func TestDecideBadInput(t *testing.T) {
@@ -391,4 +432,25 @@ func TestNew(t *testing.T) {
 
 	_, err = decision.New("x", []string{"A"}, []scoring.Criterion{{Name: "fit", Direction: scoring.Benefit}}, []float64{1, 2}, [][]float64{{1}}, "wsm")
 	require.ErrorIs(t, err, scoring.ErrLength)
+}
+
+// Diff compares the settings a method takes effect with: absent options,
+// {} and options restating the defaults are no change; a changed option is
+// named with its old and new value.
+func TestDiffMethodOptions(t *testing.T) {
+	t.Parallel()
+	a := loadFile(t, "testdata/v1/car.json")
+	a.Method = decision.MethodSpec{Name: "vikor"}
+	for _, opts := range []string{`{}`, `{"v": 0.5}`, ` { "v" : 5e-1 } `} {
+		b := loadFile(t, "testdata/v1/car.json")
+		b.Method = decision.MethodSpec{Name: "vikor", Options: []byte(opts)}
+		d, err := decision.Diff(a, b)
+		require.NoError(t, err)
+		assert.Equal(t, "Nothing changed.\n", d.String(), opts)
+	}
+	b := loadFile(t, "testdata/v1/car.json")
+	b.Method = decision.MethodSpec{Name: "vikor", Options: []byte(`{"v": 0.25}`)}
+	d, err := decision.Diff(a, b)
+	require.NoError(t, err)
+	assert.Contains(t, d.String(), "The options of vikor changed: v from 0.5 to 0.25.")
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -220,8 +221,8 @@ func Diff(a, b *Document) (*Delta, error) {
 	}
 	if a.Method.Name != b.Method.Name {
 		add(InputChange, "/method/name", "The ranking method changed from %s to %s.", a.Method.Name, b.Method.Name)
-	} else if !sameJSON(a.Method.Options, b.Method.Options) {
-		add(InputChange, "/method/options", "The options of %s changed.", b.Method.Name)
+	} else if changed := optionChanges(a.Method, b.Method); len(changed) > 0 {
+		add(InputChange, "/method/options", "The options of %s changed: %s.", b.Method.Name, strings.Join(changed, "; "))
 	}
 	// Weights.
 	for _, wb := range rb.Weights {
@@ -291,6 +292,44 @@ func treeIndex(n scoring.Node, into *treeIdx) *treeIdx {
 	}
 	into.nodes[n.ID] = tn
 	return into
+}
+
+// optionChanges compares the settings two specifications of the same
+// method take effect with, its defaults filled in: absent options, {} and
+// options that restate the defaults are the same settings. It returns one
+// "name from x to y" per setting that differs, in name order.
+func optionChanges(a, b MethodSpec) []string {
+	fields := func(m MethodSpec) map[string]json.RawMessage {
+		method, err := m.build()
+		if err != nil {
+			return nil
+		}
+		raw, err := json.Marshal(method)
+		if err != nil {
+			return nil
+		}
+		var f map[string]json.RawMessage
+		if json.Unmarshal(raw, &f) != nil {
+			return nil
+		}
+		return f
+	}
+	fa, fb := fields(a), fields(b)
+	if fa == nil || fb == nil {
+		// Not buildable (Diff has decided both, so this does not happen):
+		// compare the options as written.
+		if !sameJSON(a.Options, b.Options) {
+			return []string{"they differ"}
+		}
+		return nil
+	}
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(fb)) {
+		if !bytes.Equal(fa[k], fb[k]) {
+			out = append(out, fmt.Sprintf("%s from %s to %s", k, fa[k], fb[k]))
+		}
+	}
+	return out
 }
 
 func sameJSON(x, y any) bool {

@@ -21,7 +21,9 @@
 // numbers in their shortest round-trip form and no HTML escaping.
 // Whitespace, key order in the file and number spelling (3 or 3.0) do not
 // change it; title, notes and the result are not inputs and are not
-// hashed.
+// hashed. The method's options are hashed as written: absent options, {}
+// and options that restate the method's defaults hash differently, though
+// [Diff] reports no change between them.
 //
 // # Versions
 //
