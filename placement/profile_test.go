@@ -149,7 +149,7 @@ weights: {agility: -1, speed: 2}
 		"regulation":                   placement.ErrRange,
 		"sign_off_layers":              placement.ErrRange,
 		"agency":                       placement.ErrUnknownName,
-		"touchpoints":                  placement.ErrMissing, // no valid active touchpoint is left
+		// No "touchpoints" error besides: the refused touchpoints say what is wrong.
 		"touchpoints.customer-support": placement.ErrRange,
 		"touchpoints.tiktok":           placement.ErrUnknownTouchpoint,
 		"current.home":                 placement.ErrUnknownDepartment,
