@@ -309,8 +309,8 @@ func (a *app) createEngagement(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	cookie := a.csrf.ensureCookie(w, r)
 	data := map[string]any{"Title": "Workbench", "CSRF": a.csrf.token(cookie, ""), "Values": map[string]string{"name": name}}
-	if name == "" || len([]rune(name)) > maxTextField {
-		data["Errors"] = map[string]string{"name": fmt.Sprintf("Give the engagement a name of 1 to %d characters.", maxTextField)}
+	if msg := textProblem(name, true, fmt.Sprintf("Give the engagement a name of 1 to %d characters.", maxTextField)); msg != "" {
+		data["Errors"] = map[string]string{"name": msg}
 		a.render(w, r, http.StatusUnprocessableEntity, "home.html", data)
 		return
 	}
