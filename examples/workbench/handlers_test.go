@@ -330,3 +330,37 @@ func TestNewerSchemaRefused(t *testing.T) {
 		}
 	}
 }
+
+// A route's path under another method is 405 with an Allow header, not
+// the "unknown link" 404 of the catch-all.
+func TestWrongMethodIs405(t *testing.T) {
+	h := newHarness(t, "", false)
+	c := h.browser()
+	base := h.createEngagement(c, "Acme")
+	for _, tc := range []struct {
+		method, path string
+		status       int
+		allow        string
+	}{
+		{http.MethodDelete, base + "profile", http.StatusMethodNotAllowed, "GET, HEAD, POST"},
+		{http.MethodPut, "/engagements", http.StatusMethodNotAllowed, "POST"},
+		{http.MethodGet, "/engagements", http.StatusMethodNotAllowed, "POST"},
+		{http.MethodPost, base + "group.json", http.StatusMethodNotAllowed, "GET, HEAD"},
+		{http.MethodDelete, "/e/unknown/token/profile", http.StatusMethodNotAllowed, "GET, HEAD, POST"},
+		{http.MethodGet, "/no/such/page", http.StatusNotFound, ""},
+		{http.MethodDelete, "/no/such/page", http.StatusNotFound, ""},
+	} {
+		req, _ := http.NewRequest(tc.method, h.abs(tc.path), nil)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.status || resp.Header.Get("Allow") != tc.allow {
+			t.Errorf("%s %s: %d, Allow %q; want %d, Allow %q", tc.method, tc.path, resp.StatusCode, resp.Header.Get("Allow"), tc.status, tc.allow)
+		}
+		if resp.Header.Get("Content-Security-Policy") == "" {
+			t.Errorf("%s %s: no security headers", tc.method, tc.path)
+		}
+	}
+}
