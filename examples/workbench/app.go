@@ -454,17 +454,10 @@ func (a *app) groupJSON(w http.ResponseWriter, r *http.Request, f facilitatorCtx
 	writeJSON(w, http.StatusOK, g)
 }
 
-// writeJSON encodes v fully before writing it. NaN (a consistency ratio
-// that could not be computed) is written as null.
+// writeJSON encodes v fully before writing it (a value that cannot be
+// encoded is a 500, never half a body). It does not modify v: values not
+// yet known are nil in v, written as null.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	if g, ok := v.(groupView); ok {
-		for i := range g.Stakeholders {
-			if math.IsNaN(g.Stakeholders[i].CR) {
-				g.Stakeholders[i].CR = -1
-			}
-		}
-		v = g
-	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		status, b = http.StatusInternalServerError, []byte(`{"error":"internal error"}`)
