@@ -22,7 +22,9 @@ const elicitScale = 9
 //   - which pair to ask next;
 //   - the priorities so far, completed by Harker's (1987) method as in
 //     [AHP], with the live consistency ratio and the judgement to revisit
-//     (Saaty 2003, as in [AHPResult].Revisit);
+//     (Saaty 2003, as in [AHPResult].Revisit), once the judgements link
+//     every item (before that there are no priorities and no ratio:
+//     [ElicitState].CR is nil);
 //   - given a decision matrix, whether the top alternative is already
 //     fixed whatever the remaining answers.
 //
@@ -113,8 +115,10 @@ type ElicitState struct {
 	// Weights are the completed priorities; nil while not Linked.
 	Weights []float64 `json:"weights,omitempty"`
 	// CR is the live consistency ratio of the judgements so far, that of
-	// the completed matrix; 0 while not Linked.
-	CR float64 `json:"cr"`
+	// the completed matrix; nil (absent in JSON) while not Linked, when it
+	// cannot be computed yet. It is never 0 for "not yet": 0 means
+	// perfectly consistent.
+	CR *float64 `json:"cr,omitempty"`
 	// Consistent reports that CR is within the AHP threshold; false
 	// while not Linked.
 	Consistent bool `json:"consistent"`
@@ -235,7 +239,8 @@ func (e Elicitation) StepFunc(pairwise [][]Judgement, items, alternatives []stri
 	if err != nil {
 		return nil, err
 	}
-	st.Weights, st.CR, st.Consistent = cur.Weights, cur.CR, cur.Consistent
+	cr := cur.CR
+	st.Weights, st.CR, st.Consistent = cur.Weights, &cr, cur.Consistent
 	if !cur.Consistent && len(cur.Revisit) > 0 {
 		r := cur.Revisit[0]
 		st.Revisit = &r

@@ -20,6 +20,8 @@ func TestElicitNotLinked(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, st.Linked)
 	assert.Nil(t, st.Weights)
+	assert.Nil(t, st.CR, "no consistency ratio before the items are linked")
+	assert.False(t, st.Consistent)
 	require.NotNil(t, st.Next)
 	assert.Equal(t, 0, st.Next.Row)
 	assert.Equal(t, 2, st.Next.Col, "the lowest item not linked to the first")
@@ -129,7 +131,8 @@ func TestElicitCompleteAndRevisit(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, st.Revisit)
 	assert.Equal(t, r.Revisit[0], *st.Revisit)
-	assert.InDelta(t, r.CR, st.CR, 1e-15)
+	require.NotNil(t, st.CR)
+	assert.InDelta(t, r.CR, *st.CR, 1e-15)
 }
 
 func TestElicitRequestJSON(t *testing.T) {
@@ -165,6 +168,37 @@ func TestElicitRequestJSON(t *testing.T) {
 	require.ErrorIs(t, err, scoring.ErrLength)
 }
 
+// While the judgements do not link the items no consistency ratio can be
+// computed: the state's JSON has no "cr" (a CR of 0 would read as
+// perfectly consistent), and once they link, "cr" is there, 0 included.
+func TestElicitCRAbsentUntilLinked(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		in     string
+		linked bool
+	}{
+		{`{"pairwise": [[1, null], [null, 1]]}`, false},
+		{`{"pairwise": [[1, 3, null, null], ["1/3", 1, null, null], [null, null, 1, 2], [null, null, "1/2", 1]]}`, false},
+		{`{"pairwise": [[1, 2], ["1/2", 1]]}`, true},
+	} {
+		var req scoring.ElicitRequest
+		require.NoError(t, json.Unmarshal([]byte(c.in), &req))
+		st, err := req.Run()
+		require.NoError(t, err)
+		out, err := json.Marshal(st)
+		require.NoError(t, err)
+		var back map[string]any
+		require.NoError(t, json.Unmarshal(out, &back))
+		assert.Equal(t, c.linked, back["linked"], c.in)
+		if c.linked {
+			assert.Equal(t, 0.0, back["cr"], "%s: a consistent pair has CR 0: %s", c.in, out)
+		} else {
+			assert.NotContains(t, back, "cr", "%s: %s", c.in, out)
+		}
+		assert.Equal(t, c.linked, back["consistent"], c.in)
+	}
+}
+
 // A workshop step: two judgements given, which question comes next and is
 // the winner already clear?
 func ExampleElicitation_Step() {
@@ -181,7 +215,7 @@ func ExampleElicitation_Step() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("weights so far %.3f, CR %.3f\n", st.Weights, st.CR)
+	fmt.Printf("weights so far %.3f, CR %.3f\n", st.Weights, *st.CR)
 	fmt.Printf("ask next: %s vs %s (can move the weights by %.2f)\n", st.Next.RowName, st.Next.ColName, st.Next.Spread)
 	fmt.Printf("leader %s, fixed: %v\n", st.Top.BestName, st.Top.Fixed)
 	// Output:

@@ -158,7 +158,10 @@ func (a *app) handler() http.Handler {
 	mux.HandleFunc("GET /s/{eid}/{tok}/{$}", a.stakeholder(a.question))
 	mux.HandleFunc("POST /s/{eid}/{tok}/answer", a.stakeholder(a.answer))
 	mux.HandleFunc("POST /s/{eid}/{tok}/finish", a.stakeholder(a.finish))
-	mux.HandleFunc("/", a.notFound)
+	// Every other request: 405 for a route's path under another method,
+	// else the one 404. (A bare "/" pattern matches every method, so the
+	// mux's own 405 never happens.)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { a.noRoute(mux, w, r) })
 	return a.protect(mux)
 }
 
@@ -189,6 +192,34 @@ const notFoundText = "This link is unknown or has expired. Ask the person who se
 // notFound answers 404 with the one not-found page.
 func (a *app) notFound(w http.ResponseWriter, r *http.Request) {
 	a.render(w, r, http.StatusNotFound, "error.html", map[string]any{"Title": "Not found", "Message": notFoundText})
+}
+
+// probeMethods are the methods noRoute tries, in the order an Allow
+// header lists them.
+var probeMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodOptions}
+
+// noRoute answers a request that only mux's catch-all "/" takes: when
+// another method has a route for the path, 405 with an Allow header
+// listing those methods; otherwise the one 404.
+func (a *app) noRoute(mux *http.ServeMux, w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range probeMethods {
+		if m == r.Method {
+			continue
+		}
+		probe := r.WithContext(r.Context()) // a shallow copy
+		probe.Method = m
+		if _, pattern := mux.Handler(probe); pattern != "" && pattern != "/" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) == 0 {
+		a.notFound(w, r)
+		return
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	a.render(w, r, http.StatusMethodNotAllowed, "error.html", map[string]any{"Title": "Method not allowed",
+		"Message": "This address cannot be used this way. Use the links and forms of the workbench's pages."})
 }
 
 // render executes a page into a buffer, so a template error never sends a
@@ -309,8 +340,8 @@ func (a *app) createEngagement(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	cookie := a.csrf.ensureCookie(w, r)
 	data := map[string]any{"Title": "Workbench", "CSRF": a.csrf.token(cookie, ""), "Values": map[string]string{"name": name}}
-	if name == "" || len([]rune(name)) > maxTextField {
-		data["Errors"] = map[string]string{"name": fmt.Sprintf("Give the engagement a name of 1 to %d characters.", maxTextField)}
+	if msg := textProblem(name, true, fmt.Sprintf("Give the engagement a name of 1 to %d characters.", maxTextField)); msg != "" {
+		data["Errors"] = map[string]string{"name": msg}
 		a.render(w, r, http.StatusUnprocessableEntity, "home.html", data)
 		return
 	}
@@ -423,17 +454,10 @@ func (a *app) groupJSON(w http.ResponseWriter, r *http.Request, f facilitatorCtx
 	writeJSON(w, http.StatusOK, g)
 }
 
-// writeJSON encodes v fully before writing it. NaN (a consistency ratio
-// that could not be computed) is written as null.
+// writeJSON encodes v fully before writing it (a value that cannot be
+// encoded is a 500, never half a body). It does not modify v: values not
+// yet known are nil in v, written as null.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	if g, ok := v.(groupView); ok {
-		for i := range g.Stakeholders {
-			if math.IsNaN(g.Stakeholders[i].CR) {
-				g.Stakeholders[i].CR = -1
-			}
-		}
-		v = g
-	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		status, b = http.StatusInternalServerError, []byte(`{"error":"internal error"}`)

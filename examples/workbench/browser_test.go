@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -161,6 +162,13 @@ func TestBrowserWorkshop(t *testing.T) {
 	rows := text("#stakeholders tbody")
 	if !strings.Contains(rows, "Alice ✓") || !strings.Contains(rows, "Bob ✓") {
 		t.Errorf("stakeholder rows: %q", rows)
+	}
+	// The poll re-renders the rows (the marker goes): each finished
+	// stakeholder's CR is a number there, as on the server's page.
+	eval(`document.querySelector("#stakeholders tbody tr").dataset.marker = "1"; ""`)
+	waitFor(`!document.querySelector("#stakeholders tbody tr[data-marker]")`)
+	if crs := eval(`Array.from(document.querySelectorAll("#stakeholders tbody tr")).map(function (tr) { return tr.children[2].textContent; }).join("|")`); !regexp.MustCompile(`^\d\.\d\d( ⚠)?\|\d\.\d\d( ⚠)?$`).MatchString(crs) {
+		t.Errorf("the live view's CR cells: %q, want two numbers", crs)
 	}
 	groupTop := text("#ranking tbody tr")
 	// Walking weights: everything on cost; the server re-ranks.

@@ -214,8 +214,8 @@ func (a *app) addStakeholder(w http.ResponseWriter, r *http.Request, f facilitat
 		return
 	}
 	name := strings.TrimSpace(r.PostFormValue("name"))
-	if name == "" || len([]rune(name)) > maxTextField {
-		a.renderDashboard(w, r, f, http.StatusUnprocessableEntity, map[string]any{"NameError": fmt.Sprintf("Give a name of 1 to %d characters.", maxTextField), "NameValue": name})
+	if msg := textProblem(name, true, fmt.Sprintf("Give a name of 1 to %d characters.", maxTextField)); msg != "" {
+		a.renderDashboard(w, r, f, http.StatusUnprocessableEntity, map[string]any{"NameError": msg, "NameValue": name})
 		return
 	}
 	if list, err := a.st.stakeholders(r.Context(), f.e.ID); err != nil {

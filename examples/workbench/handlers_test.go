@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -289,5 +291,76 @@ func TestWorkshopFlow(t *testing.T) {
 	_, body = h.get(c, base+"versions/3/report.html")
 	if !strings.Contains(body, "Where the weights came from: the stakeholders&#39; group weights: the geometric mean") {
 		t.Error("the report of a version ranked with the group's weights does not say where they came from")
+	}
+}
+
+// A database that records a migration this program does not have was
+// written by a newer workbench: it is refused at start, naming the
+// versions, rather than served until a page trips over its schema.
+func TestNewerSchemaRefused(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "newer.db")
+	ctx := context.Background()
+	st, err := openStore(ctx, file, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := migrations()
+	highest := ms[len(ms)-1].version
+	newer := highest + 1
+	if _, err := st.db.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'from_the_future.sql', 0)`, newer); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.db.Exec(`ALTER TABLE engagements RENAME COLUMN name TO title`); err != nil {
+		t.Fatal(err)
+	}
+	st.close()
+	for _, readOnly := range []bool{false, true} {
+		st, err := openStore(ctx, file, readOnly)
+		if err == nil {
+			st.close()
+			t.Fatalf("readOnly=%v: a database of schema version %d opened", readOnly, newer)
+		}
+		if !errors.Is(err, errNewerSchema) {
+			t.Errorf("readOnly=%v: %v, want errNewerSchema", readOnly, err)
+		}
+		for _, want := range []string{fmt.Sprintf("version(s) %d,", newer), fmt.Sprintf("up to %d;", highest)} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("readOnly=%v: %q does not say %q", readOnly, err, want)
+			}
+		}
+	}
+}
+
+// A route's path under another method is 405 with an Allow header, not
+// the "unknown link" 404 of the catch-all.
+func TestWrongMethodIs405(t *testing.T) {
+	h := newHarness(t, "", false)
+	c := h.browser()
+	base := h.createEngagement(c, "Acme")
+	for _, tc := range []struct {
+		method, path string
+		status       int
+		allow        string
+	}{
+		{http.MethodDelete, base + "profile", http.StatusMethodNotAllowed, "GET, HEAD, POST"},
+		{http.MethodPut, "/engagements", http.StatusMethodNotAllowed, "POST"},
+		{http.MethodGet, "/engagements", http.StatusMethodNotAllowed, "POST"},
+		{http.MethodPost, base + "group.json", http.StatusMethodNotAllowed, "GET, HEAD"},
+		{http.MethodDelete, "/e/unknown/token/profile", http.StatusMethodNotAllowed, "GET, HEAD, POST"},
+		{http.MethodGet, "/no/such/page", http.StatusNotFound, ""},
+		{http.MethodDelete, "/no/such/page", http.StatusNotFound, ""},
+	} {
+		req, _ := http.NewRequest(tc.method, h.abs(tc.path), nil)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.status || resp.Header.Get("Allow") != tc.allow {
+			t.Errorf("%s %s: %d, Allow %q; want %d, Allow %q", tc.method, tc.path, resp.StatusCode, resp.Header.Get("Allow"), tc.status, tc.allow)
+		}
+		if resp.Header.Get("Content-Security-Policy") == "" {
+			t.Errorf("%s %s: no security headers", tc.method, tc.path)
+		}
 	}
 }

@@ -208,6 +208,28 @@ func formFromProfile(p placement.Profile) profileForm {
 // maxTextField is the longest text accepted in one form field.
 const maxTextField = 200
 
+// notUTF8Text is the form's message for text whose bytes are not valid
+// UTF-8. Such text is refused, not repaired: written to JSON (a decision
+// document, the live view) its bad bytes would become U+FFFD, so two
+// different names could become one, and a stored document would no longer
+// match its hash.
+const notUTF8Text = "This text has bytes that are not characters (it is not valid UTF-8). Type it again."
+
+// textProblem checks a free-text value the workbench stores (a name):
+// valid UTF-8 and at most maxTextField characters, and not empty when
+// required. It returns the form's message for what is wrong: notUTF8Text,
+// or lengthMsg for a value that is empty when required or too long; "" when
+// the value is fine.
+func textProblem(s string, required bool, lengthMsg string) string {
+	switch {
+	case !utf8.ValidString(s):
+		return notUTF8Text
+	case required && s == "", utf8.RuneCountInString(s) > maxTextField:
+		return lengthMsg
+	}
+	return ""
+}
+
 // parseProfileForm reads the profile form. It returns the profile and the
 // form as typed; when the form has errors (form.Errors or form.General not
 // empty) the profile is not usable. Values are first parsed field by field
@@ -234,8 +256,8 @@ func parseProfileForm(v url.Values) (placement.Profile, profileForm) {
 	}
 	for _, fd := range fields {
 		s := f.Values[fd.Key]
-		if utf8.RuneCountInString(s) > maxTextField || !utf8.ValidString(s) {
-			f.Errors[fd.Key] = fmt.Sprintf("Use at most %d characters of text.", maxTextField)
+		if msg := textProblem(s, false, fmt.Sprintf("Use at most %d characters of text.", maxTextField)); msg != "" {
+			f.Errors[fd.Key] = msg
 			continue
 		}
 		if fd.Kind == kindSelect && s != "" && !hasOption(fd.Options, s) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"math"
 	"net/http"
 	"strconv"
 
@@ -137,7 +136,7 @@ func (a *app) renderQuestion(w http.ResponseWriter, r *http.Request, s stakehold
 	data["Scale"] = scale()
 	data["State"] = st
 	data["Total"] = n * (n - 1) / 2
-	data["HasCR"] = st.Linked && !math.IsNaN(st.CR)
+	data["HasCR"] = st.CR != nil
 	data["Criteria"] = crits
 	if st.Top != nil {
 		name := st.Top.BestName

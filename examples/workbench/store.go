@@ -37,6 +37,10 @@ var (
 	// errPending reports a read-only database whose schema is older than
 	// this program: its migrations cannot be applied.
 	errPending = errors.New("workbench: the database needs migrations but is opened read-only")
+	// errNewerSchema reports a database that records migrations this
+	// program does not have: a newer workbench wrote it, and this one
+	// would misread its schema.
+	errNewerSchema = errors.New("workbench: the database was written by a newer version of the workbench")
 )
 
 // dbTrouble classifies a database error the user can do something about.
@@ -161,7 +165,8 @@ func migrations() ([]migration, error) {
 
 // migrate applies the migrations not yet recorded in schema_migrations, in
 // order, each in its own transaction together with its record, so a failed
-// migration leaves the schema as it was.
+// migration leaves the schema as it was. A database that records a version
+// above the highest embedded one is refused (errNewerSchema).
 func (s *store) migrate(ctx context.Context) error {
 	ms, err := migrations()
 	if err != nil {
@@ -193,6 +198,9 @@ func (s *store) migrate(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	if err := checkKnown(ms, applied); err != nil {
+		return err
+	}
 	for _, m := range ms {
 		if applied[m.version] {
 			continue
@@ -213,6 +221,28 @@ func (s *store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// checkKnown refuses a database that records a migration version above
+// the highest embedded one (errNewerSchema, naming the versions): its
+// schema may have changed in ways this program cannot read.
+func checkKnown(ms []migration, applied map[int]bool) error {
+	highest := 0
+	if len(ms) > 0 {
+		highest = ms[len(ms)-1].version
+	}
+	var newer []int
+	for v := range applied {
+		if v > highest {
+			newer = append(newer, v)
+		}
+	}
+	if len(newer) == 0 {
+		return nil
+	}
+	sort.Ints(newer)
+	return fmt.Errorf("%w: it records schema version(s) %s, and this workbench knows versions up to %d; run the newer workbench, or a copy of the database made before it was upgraded",
+		errNewerSchema, strings.Trim(fmt.Sprint(newer), "[]"), highest)
 }
 
 // schemaVersions returns the versions recorded in schema_migrations.

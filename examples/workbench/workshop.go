@@ -1,8 +1,6 @@
 package main
 
 import (
-	"math"
-
 	"github.com/socialseat/socialseat/decision"
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/scoring"
@@ -90,13 +88,17 @@ func problemOf(rec *placement.Recommendation) (*scoring.Problem, *decision.Docum
 
 // stakeholderView is what the facilitator sees of one stakeholder.
 type stakeholderView struct {
-	ID       int64   `json:"id"`
-	Name     string  `json:"name"`
-	Answered int     `json:"answered"`
-	Linked   bool    `json:"linked"`
-	Finished bool    `json:"finished"`
-	CR       float64 `json:"cr"`
-	// Consistent is CR within AHP's threshold (0.10).
+	ID       int64  `json:"id"`
+	Name     string `json:"name"`
+	Answered int    `json:"answered"`
+	Linked   bool   `json:"linked"`
+	Finished bool   `json:"finished"`
+	// CR is the consistency ratio of their judgements; nil (null in
+	// JSON) until it can be computed, when their answers link every
+	// criterion. Never 0 for "not yet": 0 is perfectly consistent.
+	CR *float64 `json:"cr"`
+	// Consistent is CR within AHP's threshold (0.10); false while CR is
+	// nil.
 	Consistent bool `json:"consistent"`
 	// Weights are the stakeholder's criterion weights, in criterion
 	// order; nil until their answers link every criterion.
@@ -193,11 +195,10 @@ func groupOf(list []stakeholderRow) (groupView, [][][]scoring.Judgement, []strin
 	for _, st := range list {
 		v := stakeholderView{ID: st.ID, Name: st.Name, Answered: len(st.Answers), Linked: linked(st.Answers), Finished: st.Finished}
 		res, err := individual(st.Answers)
-		switch {
-		case err != nil:
-			v.CR = math.NaN()
-		case res != nil:
-			v.CR, v.Consistent, v.Weights, v.Included = res.CR, res.Consistent, res.Weights, true
+		// An error leaves the stakeholder out, with no CR, as not linked.
+		if err == nil && res != nil {
+			cr := res.CR
+			v.CR, v.Consistent, v.Weights, v.Included = &cr, res.Consistent, res.Weights, true
 			included = append(included, len(g.Stakeholders))
 			matrices = append(matrices, matrixOf(st.Answers))
 			names = append(names, st.Name)

@@ -27,7 +27,8 @@
           var tr = document.createElement("tr");
           cell(tr, s.name + (s.finished ? " ✓" : ""));
           cell(tr, String(s.answered));
-          cell(tr, s.included && s.cr >= 0 ? s.cr.toFixed(2) + (s.consistent ? "" : " ⚠") : "—");
+          // cr is null until the answers link every criterion.
+          cell(tr, typeof s.cr === "number" ? s.cr.toFixed(2) + (s.consistent ? "" : " ⚠") : "—");
           cell(tr, s.included && g.included > 1 ? s.distance.toFixed(3) : "");
           for (var i = 0; i < g.criteria.length; i++) { cell(tr, s.weights ? pct(s.weights[i]) : ""); }
           var form = document.createElement("form");
