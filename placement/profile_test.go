@@ -142,13 +142,13 @@ weights: {agility: -1, speed: 2}
 	}
 	walk(err)
 	want := map[string]error{
-		"employees":                    placement.ErrMissing,
-		"social_priority":              placement.ErrRange,
-		"social_staff":                 placement.ErrRange,
-		"silos":                        placement.ErrRange,
-		"regulation":                   placement.ErrRange,
-		"sign_off_layers":              placement.ErrRange,
-		"agency":                       placement.ErrUnknownName,
+		"employees":       placement.ErrMissing,
+		"social_priority": placement.ErrRange,
+		"social_staff":    placement.ErrRange,
+		"silos":           placement.ErrRange,
+		"regulation":      placement.ErrRange,
+		"sign_off_layers": placement.ErrRange,
+		"agency":          placement.ErrUnknownName,
 		// No "touchpoints" error besides: the refused touchpoints say what is wrong.
 		"touchpoints.customer-support": placement.ErrRange,
 		"touchpoints.tiktok":           placement.ErrUnknownTouchpoint,
