@@ -86,7 +86,7 @@ func commands() map[string]command {
 				profile := fs.String("profile", "", "the organisation profile `FILE` (YAML or JSON; - for standard input)")
 				format := fs.String("format", "text", "output `format`: text, json, markdown, html (a self-contained report) or decision (a decision document to reopen with decide)")
 				charts := fs.String("charts", "", "also write the report's charts (SVG) into `DIR`")
-				model := fs.String("model", "", "a calibration `FILE` to use instead of the default model (YAML or JSON)")
+				model := fs.String("model", "", "a calibration `FILE` to use instead of the default model (YAML or JSON; - for standard input)")
 				top := fs.Int("top", 5, "how many structures the text format lists")
 				samples := fs.Int("samples", 20000, "SMAA-2 weight samples for the robustness statement (0: none)")
 				seed := fs.Uint64("seed", 1, "SMAA-2 random `seed`")

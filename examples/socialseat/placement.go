@@ -52,6 +52,9 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	if o.profile == "" {
 		return usagef("--profile is required")
 	}
+	if o.profile == "-" && o.model == "-" {
+		return usagef("only one of --profile and --model can be standard input")
+	}
 	if o.top < 1 {
 		return usagef("--top %d: want 1 or more", o.top)
 	}
@@ -76,7 +79,7 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	}
 	m := placement.DefaultModel()
 	if o.model != "" {
-		err := withInput(o.model, nil, func(r io.Reader) error {
+		err := withInput(o.model, e.stdin, func(r io.Reader) error {
 			var err error
 			if m, err = placement.ReadModel(r); err != nil {
 				if errors.Is(err, placement.ErrSyntax) {
