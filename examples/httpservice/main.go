@@ -29,8 +29,10 @@
 //	not_found               404  no such endpoint
 //	method_not_allowed      405  wrong method (the Allow header lists the right ones)
 //	timeout                 408  the body did not arrive within 10 s
-//	too_large               413  the body is over 1 MiB; a declared Content-Length
-//	                             over it is refused before the body is read
+//	too_large               413  the body is over 1 MiB (a declared Content-Length
+//	                             over it is refused before the body is read), or the
+//	                             problem is over a work bound (see below); path names
+//	                             the field to shrink
 //	unsupported_media_type  415  the Content-Type is not JSON
 //	internal                500  the service failed; details are logged, not sent
 //	canceled                503  the request was cancelled (client gone, server stopping)
@@ -39,9 +41,26 @@
 // past it the connection is closed without a response, as net/http does),
 // the body within 10 s after the headers (a per-request read deadline,
 // answered 408), the response is written within 60 s (WriteTimeout) and an
-// idle keep-alive connection is closed after 120 s. The request's context
-// is passed to the work, which stops when the client goes away. The server
-// shuts down gracefully on SIGINT or SIGTERM, finishing requests in flight.
+// idle keep-alive connection is closed after 120 s.
+//
+// When the client goes away (or the server stops) the request's context is
+// cancelled and the handler answers at once; what the work does then:
+//
+//   - /v1/rank stops its SMAA-2 sampling and sensitivity analysis.
+//   - /v1/score with "rank_reversal" stops at the next re-ranking, and
+//     /v1/agreement before the next ranking it computes.
+//   - A single ranking in /v1/score cannot be interrupted: it runs to its
+//     end (under a second for the largest 1 MiB body) and is dropped.
+//   - The methods whose work grows faster than the body cannot be
+//     interrupted either, so they are bounded: promethee1, electre1 and
+//     electre3 take at most 10,000,000 for alternatives² × criteria (1,000
+//     alternatives on 10 criteria), the critic weights at most 100,000,000
+//     for alternatives × criteria² (100 alternatives on 1,000 criteria);
+//     a larger request is refused with 413 before any work. The other
+//     weighting methods are linear in the body and run to their end.
+//
+// The server shuts down gracefully on SIGINT or SIGTERM, finishing requests
+// in flight.
 package main
 
 import (
