@@ -121,6 +121,9 @@ func commands() map[string]command {
 				var wf weightFlags
 				wf.define(fs)
 				return func(_ context.Context, e *env) error {
+					if err := wf.check(); err != nil {
+						return err
+					}
 					return withInput(*file, e.stdin, func(r io.Reader) error {
 						req, err := scoringjson.DecodeWeights(r)
 						if err != nil {
@@ -150,8 +153,8 @@ func commands() map[string]command {
 				samples := fs.Int("samples", 0, "weight samples, overriding the request's (0: the request's, or 10000)")
 				seed := fs.Uint64("seed", 0, "random `seed`, overriding the request's")
 				return func(ctx context.Context, e *env) error {
-					if *samples < 0 {
-						return usagef("--samples %d: want 0 or more", *samples)
+					if err := checkSamples(*samples); err != nil {
+						return err
 					}
 					seedSet := false
 					fs.Visit(func(f *flag.Flag) { seedSet = seedSet || f.Name == "seed" })
@@ -208,6 +211,9 @@ func commands() map[string]command {
 				var mf methodFlags
 				mf.define(fs)
 				return func(ctx context.Context, e *env) error {
+					if err := mf.check(); err != nil {
+						return err
+					}
 					if mo.matrix != "" {
 						mo.spec, mo.adjust = *file, mf.apply
 						return scoreMatrix(ctx, e, mo)

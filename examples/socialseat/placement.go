@@ -58,8 +58,8 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	if o.top < 1 {
 		return usagef("--top %d: want 1 or more", o.top)
 	}
-	if o.smaa.Samples < 0 {
-		return usagef("--samples %d: want 0 or more", o.smaa.Samples)
+	if err := checkSamples(o.smaa.Samples); err != nil {
+		return err
 	}
 	switch o.format {
 	case "text", "json", "markdown", "html", "decision":
