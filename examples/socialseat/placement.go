@@ -134,7 +134,7 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	if err != nil {
 		return err
 	}
-	// The charts are written last, each atomically, and not at all once
+	// The charts are written last, all or none, and not at all once
 	// interrupted.
 	if o.charts != "" {
 		if err := ctx.Err(); err != nil {
