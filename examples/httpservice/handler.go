@@ -12,9 +12,11 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/scoring/scoringjson"
@@ -134,7 +136,14 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		return req.CompareContext(ctx)
 	}))
 	mux.Handle("/v1/rank", post(func(ctx context.Context, body io.Reader) (any, error) {
-		p, err := placement.ReadProfile(body)
+		data, err := io.ReadAll(body)
+		if err != nil {
+			return nil, err
+		}
+		if err := jsonObject(data); err != nil {
+			return nil, err
+		}
+		p, err := placement.ReadProfile(bytes.NewReader(data))
 		if err != nil {
 			return nil, scoringjson.BadInput(err)
 		}
@@ -147,7 +156,43 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		}
 		return rec, nil
 	}))
-	return mux
+	return canonicalPaths(mux)
+}
+
+// canonicalPaths answers a request whose path is not in canonical form
+// (doubled slashes, "." or ".." segments) with 404 in the error shape,
+// naming the canonical path, instead of the redirect with an HTML body
+// that http.ServeMux would send: a client of a JSON API should fix the
+// URL it calls rather than follow a redirect, which for a POST would
+// mean sending the body again.
+func canonicalPaths(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		clean := path.Clean("/" + p)
+		if strings.HasSuffix(p, "/") && clean != "/" {
+			clean += "/"
+		}
+		if p != clean {
+			writeError(w, http.StatusNotFound, errorDetail{Code: codeNotFound,
+				Message: fmt.Sprintf("no endpoint %s (its canonical form is %s)", p, clean)})
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// jsonObject checks that a request body is a JSON object, as the endpoint
+// taking a profile documents, by its first character after an optional
+// byte order mark and white space: the profile reader decodes a body
+// starting with '{' as JSON and any other as YAML. An empty body is left
+// to the reader, which says that the profile is missing.
+func jsonObject(data []byte) error {
+	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(t) == 0 || t[0] == '{' {
+		return nil
+	}
+	r, _ := utf8.DecodeRune(t)
+	return scoringjson.BadInput(fmt.Errorf("the profile must be a JSON object, starting with '{': the body starts with %q", r))
 }
 
 // methods routes a path by method; any other method is answered 405 with

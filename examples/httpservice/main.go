@@ -5,7 +5,7 @@
 //
 // Endpoints (JSON in and out, the contract of examples/socialseat):
 //
-//	POST /v1/rank      an organisation profile (JSON) → the placement recommendation
+//	POST /v1/rank      an organisation profile (a JSON object) → the placement recommendation
 //	POST /v1/score     a general decision problem → its ranking
 //	POST /v1/weights   a weighting problem → criterion weights
 //	POST /v1/agreement rankings, or score requests → how far they agree
@@ -13,7 +13,8 @@
 //
 // A POST body must be JSON: a Content-Type other than application/json (or
 // a +json type, in UTF-8) is refused with 415; no Content-Type is taken as
-// JSON.
+// JSON. The profile of /v1/rank is read as JSON only: a body that is not
+// a JSON object (YAML, which the command-line tool also reads) is bad_input.
 //
 // Every error is answered with one JSON shape,
 //
@@ -26,7 +27,9 @@
 //	bad_input               400  the request does not decode or is not valid
 //	bad_request             400  the body could not be read as sent: malformed
 //	                             chunked encoding, or shorter than its Content-Length
-//	not_found               404  no such endpoint
+//	not_found               404  no such endpoint, or a path not in canonical form
+//	                             (//, "." or ".." segments): the message names the
+//	                             canonical path; there are no redirects
 //	method_not_allowed      405  wrong method (the Allow header lists the right ones)
 //	timeout                 408  the body did not arrive within 10 s
 //	too_large               413  the body is over 1 MiB (a declared Content-Length
