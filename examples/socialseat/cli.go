@@ -202,7 +202,7 @@ func commands() map[string]command {
 			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input); with --matrix, the spec")
 				var mo matrixOptions
-				fs.StringVar(&mo.matrix, "matrix", "", "read the values from a CSV or TSV `TABLE` (see above)")
+				fs.StringVar(&mo.matrix, "matrix", "", "read the values from a CSV or TSV `TABLE` (see above; - for standard input, then comma-separated unless --sep says otherwise)")
 				fs.StringVar(&mo.sep, "sep", "", "the table's `separator`: \",\", \";\" or tab (default: tab for .tsv/.tab, else \",\")")
 				fs.StringVar(&mo.method, "method", "", "with --matrix and no -f: the `method` (wsm, wpm, topsis, vikor, promethee2, copras, edas, mabac, spotis, moora)")
 				fs.StringVar(&mo.directions, "directions", "", "with --method: one `direction` per criterion, comma-separated: benefit (b, +) or cost (c, -)")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -37,5 +38,23 @@ func TestExitCodesStdinFlags(t *testing.T) {
 		{"profile and model both stdin", "employees: 100\n", []string{"rank", "--profile", "-", "--model", "-"}, 2, "only one of --profile and --model can be standard input"},
 		{"bad model on stdin", "coefficients: 3\n", []string{"rank", "--profile", "testdata/profile-bank.yaml", "--model", "-"}, 1, "model -"},
 		{"empty model on stdin", "", []string{"rank", "--profile", "testdata/profile-bank.yaml", "--model", "-"}, 1, "model -"},
+	})
+}
+
+// score --matrix - reads the table from standard input, and ranks as the
+// same table read from its file does; the spec then cannot be stdin too.
+func TestScoreMatrixFromStdin(t *testing.T) {
+	t.Parallel()
+	table, err := os.ReadFile("testdata/score-topsis.csv")
+	require.NoError(t, err)
+	want, stderr, code := runCLI(t, "", "score", "--matrix", "testdata/score-topsis.csv", "-f", "testdata/score-topsis-spec.json")
+	require.Equal(t, 0, code, stderr)
+	got, stderr, code := runCLI(t, string(table), "score", "--matrix", "-", "-f", "testdata/score-topsis-spec.json")
+	require.Equal(t, 0, code, stderr)
+	assert.JSONEq(t, want, got)
+
+	checkExit(t, []exitCase{
+		{"matrix and spec both stdin", string(table), []string{"score", "--matrix", "-", "-f", "-"}, 2, "only one of --matrix and -f can be standard input"},
+		{"bad table on stdin", "name,a\nx,y\n", []string{"score", "--matrix", "-", "--method", "wsm", "--directions", "b"}, 1, "standard input: line 2"},
 	})
 }
