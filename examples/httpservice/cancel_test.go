@@ -121,3 +121,19 @@ func TestWorkBounds(t *testing.T) {
 	code, got := post(t, newHandler(nil), "/v1/score", scoreBody("electre3", 50, thresholds))
 	assert.Equal(t, http.StatusOK, code, got)
 }
+
+// Work that runs past the time the response may be written in (the
+// server's WriteTimeout) is given up even while the client waits: its
+// answer could not be sent. Here the bound is 200 ms.
+func TestWorkTimeout(t *testing.T) {
+	t.Parallel()
+	h := newHandlerWith(nil, limits{maxBody: maxBody, bodyTimeout: bodyTimeout, workTimeout: 200 * time.Millisecond})
+	req := httptest.NewRequest(http.MethodPost, "/v1/score", strings.NewReader(scoreBody("topsis", 20000, `"rank_reversal":true,`)))
+	rec := serveWithin(t, h, req, 1500*time.Millisecond)
+	assert.Equal(t, http.StatusServiceUnavailable, rec.Code, rec.Body.String())
+	d := decodeError(t, rec.Body.Bytes())
+	assert.Equal(t, codeCanceled, d.Code)
+	assert.Contains(t, d.Message, "did not finish within 200ms")
+	// The default is the server's WriteTimeout.
+	assert.Equal(t, writeTimeout, defaultLimits().workTimeout)
+}

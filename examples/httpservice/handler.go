@@ -29,6 +29,16 @@ type limits struct {
 	// bodyTimeout is how long a client has to send the request body,
 	// counted from the end of its headers.
 	bodyTimeout time.Duration
+	// workTimeout, if not zero, is how long the work of a request may
+	// run, counted from the end of its headers: past it the request's
+	// context is cancelled and the request answered 503, as its response
+	// could no longer be written (the server's WriteTimeout).
+	workTimeout time.Duration
+}
+
+// defaultLimits are the service's limits.
+func defaultLimits() limits {
+	return limits{maxBody: maxBody, bodyTimeout: bodyTimeout, workTimeout: writeTimeout}
 }
 
 // The service's limits.
@@ -71,7 +81,7 @@ type errorDetail struct {
 // newHandler returns the service's routes with the default limits. A nil
 // logger discards logs.
 func newHandler(logger *slog.Logger) http.Handler {
-	return newHandlerWith(logger, limits{maxBody: maxBody, bodyTimeout: bodyTimeout})
+	return newHandlerWith(logger, defaultLimits())
 }
 
 // newHandlerWith returns the service's routes with the given limits.
@@ -244,12 +254,18 @@ func jsonEndpoint(logger *slog.Logger, lim limits, fn func(context.Context, io.R
 		// server's ReadTimeout is then the only bound.
 		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(lim.bodyTimeout))
 		body := &recordingReader{r: http.MaxBytesReader(w, r.Body, lim.maxBody)}
-		res, err := fn(r.Context(), body)
+		ctx := r.Context()
+		if lim.workTimeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeoutCause(ctx, lim.workTimeout, errWorkTimeout)
+			defer cancel()
+		}
+		res, err := fn(ctx, body)
 		if err == nil {
 			writeJSON(w, http.StatusOK, res)
 			return
 		}
-		status, detail := classify(r.Context(), err, body.err, lim)
+		status, detail := classify(ctx, err, body.err, lim)
 		if status == http.StatusInternalServerError {
 			logger.Error("request failed", "path", r.URL.Path, "err", err)
 		}
@@ -261,6 +277,10 @@ func jsonEndpoint(logger *slog.Logger, lim limits, fn func(context.Context, io.R
 		writeError(w, status, detail)
 	})
 }
+
+// errWorkTimeout is the cause of a request context cancelled by
+// limits.workTimeout.
+var errWorkTimeout = errors.New("work timeout")
 
 // classify maps an endpoint's error, and the error met reading the body if
 // any, to a status and an error body. The body's error decides first: a
@@ -285,6 +305,9 @@ func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDe
 			Message: "the request body could not be read: " + bodyErr.Error()}
 	case errors.As(err, &costly):
 		return http.StatusRequestEntityTooLarge, errorDetail{Code: codeTooLarge, Message: costly.msg, Path: costly.path}
+	case errors.Is(context.Cause(ctx), errWorkTimeout):
+		return http.StatusServiceUnavailable, errorDetail{Code: codeCanceled,
+			Message: fmt.Sprintf("the request did not finish within %s, the time its response may be written in", lim.workTimeout)}
 	case ctx.Err() != nil:
 		return http.StatusServiceUnavailable, errorDetail{Code: codeCanceled, Message: "the request was cancelled before it finished"}
 	case errors.Is(err, scoringjson.ErrBadInput):

@@ -38,16 +38,19 @@
 //	                             the field to shrink
 //	unsupported_media_type  415  the Content-Type is not JSON
 //	internal                500  the service failed; details are logged, not sent
-//	canceled                503  the request was cancelled (client gone, server stopping)
+//	canceled                503  the request was cancelled (client gone, server stopping),
+//	                             or its work did not finish within 60 s
 //
 // Timeouts: request headers must arrive within 5 s (ReadHeaderTimeout;
 // past it the connection is closed without a response, as net/http does),
 // the body within 10 s after the headers (a per-request read deadline,
 // answered 408), the response is written within 60 s (WriteTimeout) and an
-// idle keep-alive connection is closed after 120 s.
+// idle keep-alive connection is closed after 120 s. The work of a request
+// is given up after 60 s too, as its response could no longer be written.
 //
-// When the client goes away (or the server stops) the request's context is
-// cancelled and the handler answers at once; what the work does then:
+// When the client goes away (or the server stops, or the 60 s pass) the
+// request's context is cancelled and the handler answers at once; what the
+// work does then:
 //
 //   - /v1/rank stops its SMAA-2 sampling and sensitivity analysis.
 //   - /v1/score with "rank_reversal" stops at the next re-ranking, and
@@ -120,7 +123,7 @@ func serve(ctx context.Context, addr string, logger *slog.Logger, ready chan<- s
 	if err != nil {
 		return err
 	}
-	lim := limits{maxBody: maxBody, bodyTimeout: bodyTimeout}
+	lim := defaultLimits()
 	srv := newServer(newHandlerWith(logger, lim), lim)
 	if ready != nil {
 		ready <- ln.Addr().String()
