@@ -48,7 +48,9 @@ func serveWithin(t *testing.T, h http.Handler, req *http.Request, limit time.Dur
 // A rank-reversal check re-ranks the problem once per alternative: on
 // 20,000 rows that is tens of seconds of CPU. When the client goes away
 // (the request's context is cancelled) the work stops at the next
-// re-ranking and the handler returns at once, answering 503.
+// re-ranking and the handler returns at once, answering 503. (It returns
+// well within a second; the limit of 4 s leaves room for -race on a busy
+// machine and is still a tenth of the work.)
 func TestScoreStopsWhenClientGoesAway(t *testing.T) {
 	t.Parallel()
 	body := scoreBody("topsis", 20000, `"rank_reversal":true,`)
@@ -56,7 +58,7 @@ func TestScoreStopsWhenClientGoesAway(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/v1/score", strings.NewReader(body))
 	time.AfterFunc(200*time.Millisecond, cancel)
-	rec := serveWithin(t, newHandler(nil), req, 1500*time.Millisecond)
+	rec := serveWithin(t, newHandler(nil), req, 4*time.Second)
 	assert.Equal(t, http.StatusServiceUnavailable, rec.Code, rec.Body.String())
 	assert.Equal(t, codeCanceled, decodeError(t, rec.Body.Bytes()).Code)
 }
@@ -109,7 +111,9 @@ func TestWorkBounds(t *testing.T) {
 			t.Parallel()
 			require.Less(t, len(tc.body), maxBody)
 			req := httptest.NewRequest(http.MethodPost, tc.path, strings.NewReader(tc.body))
-			rec := serveWithin(t, newHandler(nil), req, time.Second)
+			// The status is the check: unbounded, the work answers 200
+			// after seconds; the time limit only keeps a failing run short.
+			rec := serveWithin(t, newHandler(nil), req, 5*time.Second)
 			require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code, "%.300s", rec.Body.String())
 			d := decodeError(t, rec.Body.Bytes())
 			assert.Equal(t, codeTooLarge, d.Code)
@@ -129,7 +133,7 @@ func TestWorkTimeout(t *testing.T) {
 	t.Parallel()
 	h := newHandlerWith(nil, limits{maxBody: maxBody, bodyTimeout: bodyTimeout, workTimeout: 200 * time.Millisecond})
 	req := httptest.NewRequest(http.MethodPost, "/v1/score", strings.NewReader(scoreBody("topsis", 20000, `"rank_reversal":true,`)))
-	rec := serveWithin(t, h, req, 1500*time.Millisecond)
+	rec := serveWithin(t, h, req, 4*time.Second)
 	assert.Equal(t, http.StatusServiceUnavailable, rec.Code, rec.Body.String())
 	d := decodeError(t, rec.Body.Bytes())
 	assert.Equal(t, codeCanceled, d.Code)
