@@ -12,9 +12,11 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/scoring/scoringjson"
@@ -27,6 +29,16 @@ type limits struct {
 	// bodyTimeout is how long a client has to send the request body,
 	// counted from the end of its headers.
 	bodyTimeout time.Duration
+	// workTimeout, if not zero, is how long the work of a request may
+	// run, counted from the end of its headers: past it the request's
+	// context is cancelled and the request answered 503, as its response
+	// could no longer be written (the server's WriteTimeout).
+	workTimeout time.Duration
+}
+
+// defaultLimits are the service's limits.
+func defaultLimits() limits {
+	return limits{maxBody: maxBody, bodyTimeout: bodyTimeout, workTimeout: writeTimeout}
 }
 
 // The service's limits.
@@ -69,7 +81,7 @@ type errorDetail struct {
 // newHandler returns the service's routes with the default limits. A nil
 // logger discards logs.
 func newHandler(logger *slog.Logger) http.Handler {
-	return newHandlerWith(logger, limits{maxBody: maxBody, bodyTimeout: bodyTimeout})
+	return newHandlerWith(logger, defaultLimits())
 }
 
 // newHandlerWith returns the service's routes with the given limits.
@@ -100,7 +112,10 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		return req.Score()
+		if err := scoreWork(req); err != nil {
+			return nil, err
+		}
+		return req.ScoreContext(ctx)
 	}))
 	mux.Handle("/v1/weights", post(func(ctx context.Context, body io.Reader) (any, error) {
 		req, err := scoringjson.DecodeWeights(body)
@@ -110,7 +125,15 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		return req.Weigh()
+		if err := weightsWork(req); err != nil {
+			return nil, err
+		}
+		// Weigh takes no context: its work is bounded instead (weightsWork).
+		res, err := req.Weigh()
+		if err == nil && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return res, err
 	}))
 	mux.Handle("/v1/agreement", post(func(ctx context.Context, body io.Reader) (any, error) {
 		req, err := scoringjson.DecodeAgreement(body)
@@ -123,7 +146,14 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		return req.CompareContext(ctx)
 	}))
 	mux.Handle("/v1/rank", post(func(ctx context.Context, body io.Reader) (any, error) {
-		p, err := placement.ReadProfile(body)
+		data, err := io.ReadAll(body)
+		if err != nil {
+			return nil, err
+		}
+		if err := jsonObject(data); err != nil {
+			return nil, err
+		}
+		p, err := placement.ReadProfile(bytes.NewReader(data))
 		if err != nil {
 			return nil, scoringjson.BadInput(err)
 		}
@@ -136,7 +166,43 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 		}
 		return rec, nil
 	}))
-	return mux
+	return canonicalPaths(mux)
+}
+
+// canonicalPaths answers a request whose path is not in canonical form
+// (doubled slashes, "." or ".." segments) with 404 in the error shape,
+// naming the canonical path, instead of the redirect with an HTML body
+// that http.ServeMux would send: a client of a JSON API should fix the
+// URL it calls rather than follow a redirect, which for a POST would
+// mean sending the body again.
+func canonicalPaths(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		clean := path.Clean("/" + p)
+		if strings.HasSuffix(p, "/") && clean != "/" {
+			clean += "/"
+		}
+		if p != clean {
+			writeError(w, http.StatusNotFound, errorDetail{Code: codeNotFound,
+				Message: fmt.Sprintf("no endpoint %s (its canonical form is %s)", p, clean)})
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// jsonObject checks that a request body is a JSON object, as the endpoint
+// taking a profile documents, by its first character after an optional
+// byte order mark and white space: the profile reader decodes a body
+// starting with '{' as JSON and any other as YAML. An empty body is left
+// to the reader, which says that the profile is missing.
+func jsonObject(data []byte) error {
+	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(t) == 0 || t[0] == '{' {
+		return nil
+	}
+	r, _ := utf8.DecodeRune(t)
+	return scoringjson.BadInput(fmt.Errorf("the profile must be a JSON object, starting with '{': the body starts with %q", r))
 }
 
 // methods routes a path by method; any other method is answered 405 with
@@ -188,12 +254,18 @@ func jsonEndpoint(logger *slog.Logger, lim limits, fn func(context.Context, io.R
 		// server's ReadTimeout is then the only bound.
 		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(lim.bodyTimeout))
 		body := &recordingReader{r: http.MaxBytesReader(w, r.Body, lim.maxBody)}
-		res, err := fn(r.Context(), body)
+		ctx := r.Context()
+		if lim.workTimeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeoutCause(ctx, lim.workTimeout, errWorkTimeout)
+			defer cancel()
+		}
+		res, err := fn(ctx, body)
 		if err == nil {
 			writeJSON(w, http.StatusOK, res)
 			return
 		}
-		status, detail := classify(r.Context(), err, body.err, lim)
+		status, detail := classify(ctx, err, body.err, lim)
 		if status == http.StatusInternalServerError {
 			logger.Error("request failed", "path", r.URL.Path, "err", err)
 		}
@@ -206,6 +278,10 @@ func jsonEndpoint(logger *slog.Logger, lim limits, fn func(context.Context, io.R
 	})
 }
 
+// errWorkTimeout is the cause of a request context cancelled by
+// limits.workTimeout.
+var errWorkTimeout = errors.New("work timeout")
+
 // classify maps an endpoint's error, and the error met reading the body if
 // any, to a status and an error body. The body's error decides first: a
 // request that did not arrive whole is the client's fault whatever the
@@ -213,6 +289,7 @@ func jsonEndpoint(logger *slog.Logger, lim limits, fn func(context.Context, io.R
 func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDetail) {
 	var tooBig *http.MaxBytesError
 	var netErr net.Error
+	var costly *tooCostlyError
 	switch {
 	case errors.As(bodyErr, &tooBig):
 		return http.StatusRequestEntityTooLarge, errorDetail{Code: codeTooLarge,
@@ -226,12 +303,69 @@ func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDe
 	case bodyErr != nil:
 		return http.StatusBadRequest, errorDetail{Code: codeBadRequest,
 			Message: "the request body could not be read: " + bodyErr.Error()}
+	case errors.As(err, &costly):
+		return http.StatusRequestEntityTooLarge, errorDetail{Code: codeTooLarge, Message: costly.msg, Path: costly.path}
+	case errors.Is(context.Cause(ctx), errWorkTimeout):
+		return http.StatusServiceUnavailable, errorDetail{Code: codeCanceled,
+			Message: fmt.Sprintf("the request did not finish within %s, the time its response may be written in", lim.workTimeout)}
 	case ctx.Err() != nil:
 		return http.StatusServiceUnavailable, errorDetail{Code: codeCanceled, Message: "the request was cancelled before it finished"}
 	case errors.Is(err, scoringjson.ErrBadInput):
 		return http.StatusBadRequest, errorDetail{Code: codeBadInput, Message: err.Error(), Path: scoringjson.ErrorPath(err)}
 	}
 	return http.StatusInternalServerError, errorDetail{Code: codeInternal, Message: "internal error"}
+}
+
+// Work bounds. The methods below cannot be stopped once started (the
+// library checks the context only before and after them), and their work
+// grows faster than the body: the service refuses, with 413, a request
+// over these bounds, so that no request keeps the CPU for more than about
+// a second after its client has gone (measured on one core).
+const (
+	// maxPairwiseWork bounds alternatives² × criteria for the methods that
+	// compare every pair of alternatives (promethee1, electre1, electre3):
+	// electre3 on 1,000 alternatives and 10 criteria takes about 1 s.
+	maxPairwiseWork = 10_000_000
+	// maxCriticWork bounds alternatives × criteria² for the critic weights,
+	// which correlate every pair of criteria: 100 alternatives on 1,000
+	// criteria take about 0.15 s.
+	maxCriticWork = 100_000_000
+)
+
+// tooCostlyError is a request that decodes and may be valid but is over a
+// work bound of the service: 413.
+type tooCostlyError struct {
+	path, msg string
+}
+
+func (e *tooCostlyError) Error() string { return e.msg }
+
+// scoreWork refuses a score request over maxPairwiseWork.
+func scoreWork(req *scoringjson.ScoreRequest) error {
+	switch req.Method {
+	case "promethee1", "electre1", "electre3":
+	default:
+		return nil
+	}
+	m, n := float64(len(req.Matrix)), float64(len(req.Criteria))
+	if m*m*n <= maxPairwiseWork {
+		return nil
+	}
+	return &tooCostlyError{path: "matrix", msg: fmt.Sprintf("%s compares every pair of alternatives: %d alternatives on %d criteria is over this service's bound of %d for alternatives² × criteria; send fewer alternatives",
+		req.Method, len(req.Matrix), len(req.Criteria), maxPairwiseWork)}
+}
+
+// weightsWork refuses a weights request over maxCriticWork.
+func weightsWork(req *scoringjson.WeightsRequest) error {
+	if req.Method != "critic" {
+		return nil
+	}
+	m, n := float64(len(req.Matrix)), float64(len(req.Criteria))
+	if m*n*n <= maxCriticWork {
+		return nil
+	}
+	return &tooCostlyError{path: "criteria", msg: fmt.Sprintf("critic correlates every pair of criteria: %d criteria on %d alternatives is over this service's bound of %d for alternatives × criteria²; send fewer criteria",
+		len(req.Criteria), len(req.Matrix), maxCriticWork)}
 }
 
 // isJSON reports whether a Content-Type is JSON: application/json or a

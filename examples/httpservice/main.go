@@ -5,7 +5,7 @@
 //
 // Endpoints (JSON in and out, the contract of examples/socialseat):
 //
-//	POST /v1/rank      an organisation profile (JSON) → the placement recommendation
+//	POST /v1/rank      an organisation profile (a JSON object) → the placement recommendation
 //	POST /v1/score     a general decision problem → its ranking
 //	POST /v1/weights   a weighting problem → criterion weights
 //	POST /v1/agreement rankings, or score requests → how far they agree
@@ -13,7 +13,8 @@
 //
 // A POST body must be JSON: a Content-Type other than application/json (or
 // a +json type, in UTF-8) is refused with 415; no Content-Type is taken as
-// JSON.
+// JSON. The profile of /v1/rank is read as JSON only: a body that is not
+// a JSON object (YAML, which the command-line tool also reads) is bad_input.
 //
 // Every error is answered with one JSON shape,
 //
@@ -26,22 +27,46 @@
 //	bad_input               400  the request does not decode or is not valid
 //	bad_request             400  the body could not be read as sent: malformed
 //	                             chunked encoding, or shorter than its Content-Length
-//	not_found               404  no such endpoint
+//	not_found               404  no such endpoint, or a path not in canonical form
+//	                             (//, "." or ".." segments): the message names the
+//	                             canonical path; there are no redirects
 //	method_not_allowed      405  wrong method (the Allow header lists the right ones)
 //	timeout                 408  the body did not arrive within 10 s
-//	too_large               413  the body is over 1 MiB; a declared Content-Length
-//	                             over it is refused before the body is read
+//	too_large               413  the body is over 1 MiB (a declared Content-Length
+//	                             over it is refused before the body is read), or the
+//	                             problem is over a work bound (see below); path names
+//	                             the field to shrink
 //	unsupported_media_type  415  the Content-Type is not JSON
 //	internal                500  the service failed; details are logged, not sent
-//	canceled                503  the request was cancelled (client gone, server stopping)
+//	canceled                503  the request was cancelled (client gone, server stopping),
+//	                             or its work did not finish within 60 s
 //
 // Timeouts: request headers must arrive within 5 s (ReadHeaderTimeout;
 // past it the connection is closed without a response, as net/http does),
 // the body within 10 s after the headers (a per-request read deadline,
 // answered 408), the response is written within 60 s (WriteTimeout) and an
-// idle keep-alive connection is closed after 120 s. The request's context
-// is passed to the work, which stops when the client goes away. The server
-// shuts down gracefully on SIGINT or SIGTERM, finishing requests in flight.
+// idle keep-alive connection is closed after 120 s. The work of a request
+// is given up after 60 s too, as its response could no longer be written.
+//
+// When the client goes away (or the server stops, or the 60 s pass) the
+// request's context is cancelled and the handler answers at once; what the
+// work does then:
+//
+//   - /v1/rank stops its SMAA-2 sampling and sensitivity analysis.
+//   - /v1/score with "rank_reversal" stops at the next re-ranking, and
+//     /v1/agreement before the next ranking it computes.
+//   - A single ranking in /v1/score cannot be interrupted: it runs to its
+//     end (under a second for the largest 1 MiB body) and is dropped.
+//   - The methods whose work grows faster than the body cannot be
+//     interrupted either, so they are bounded: promethee1, electre1 and
+//     electre3 take at most 10,000,000 for alternatives² × criteria (1,000
+//     alternatives on 10 criteria), the critic weights at most 100,000,000
+//     for alternatives × criteria² (100 alternatives on 1,000 criteria);
+//     a larger request is refused with 413 before any work. The other
+//     weighting methods are linear in the body and run to their end.
+//
+// The server shuts down gracefully on SIGINT or SIGTERM, finishing requests
+// in flight.
 package main
 
 import (
@@ -98,7 +123,7 @@ func serve(ctx context.Context, addr string, logger *slog.Logger, ready chan<- s
 	if err != nil {
 		return err
 	}
-	lim := limits{maxBody: maxBody, bodyTimeout: bodyTimeout}
+	lim := defaultLimits()
 	srv := newServer(newHandlerWith(logger, lim), lim)
 	if ready != nil {
 		ready <- ln.Addr().String()

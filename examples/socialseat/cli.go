@@ -86,7 +86,7 @@ func commands() map[string]command {
 				profile := fs.String("profile", "", "the organisation profile `FILE` (YAML or JSON; - for standard input)")
 				format := fs.String("format", "text", "output `format`: text, json, markdown, html (a self-contained report) or decision (a decision document to reopen with decide)")
 				charts := fs.String("charts", "", "also write the report's charts (SVG) into `DIR`")
-				model := fs.String("model", "", "a calibration `FILE` to use instead of the default model (YAML or JSON)")
+				model := fs.String("model", "", "a calibration `FILE` to use instead of the default model (YAML or JSON; - for standard input)")
 				top := fs.Int("top", 5, "how many structures the text format lists")
 				samples := fs.Int("samples", 20000, "SMAA-2 weight samples for the robustness statement (0: none)")
 				seed := fs.Uint64("seed", 1, "SMAA-2 random `seed`")
@@ -121,6 +121,9 @@ func commands() map[string]command {
 				var wf weightFlags
 				wf.define(fs)
 				return func(_ context.Context, e *env) error {
+					if err := wf.check(); err != nil {
+						return err
+					}
 					return withInput(*file, e.stdin, func(r io.Reader) error {
 						req, err := scoringjson.DecodeWeights(r)
 						if err != nil {
@@ -150,8 +153,8 @@ func commands() map[string]command {
 				samples := fs.Int("samples", 0, "weight samples, overriding the request's (0: the request's, or 10000)")
 				seed := fs.Uint64("seed", 0, "random `seed`, overriding the request's")
 				return func(ctx context.Context, e *env) error {
-					if *samples < 0 {
-						return usagef("--samples %d: want 0 or more", *samples)
+					if err := checkSamples(*samples); err != nil {
+						return err
 					}
 					seedSet := false
 					fs.Visit(func(f *flag.Flag) { seedSet = seedSet || f.Name == "seed" })
@@ -199,7 +202,7 @@ func commands() map[string]command {
 			setup: func(fs *flag.FlagSet) func(context.Context, *env) error {
 				file := fs.String("f", "", "read the request from `FILE` (default: standard input); with --matrix, the spec")
 				var mo matrixOptions
-				fs.StringVar(&mo.matrix, "matrix", "", "read the values from a CSV or TSV `TABLE` (see above)")
+				fs.StringVar(&mo.matrix, "matrix", "", "read the values from a CSV or TSV `TABLE` (see above; - for standard input, then comma-separated unless --sep says otherwise)")
 				fs.StringVar(&mo.sep, "sep", "", "the table's `separator`: \",\", \";\" or tab (default: tab for .tsv/.tab, else \",\")")
 				fs.StringVar(&mo.method, "method", "", "with --matrix and no -f: the `method` (wsm, wpm, topsis, vikor, promethee2, copras, edas, mabac, spotis, moora)")
 				fs.StringVar(&mo.directions, "directions", "", "with --method: one `direction` per criterion, comma-separated: benefit (b, +) or cost (c, -)")
@@ -208,6 +211,9 @@ func commands() map[string]command {
 				var mf methodFlags
 				mf.define(fs)
 				return func(ctx context.Context, e *env) error {
+					if err := mf.check(); err != nil {
+						return err
+					}
 					if mo.matrix != "" {
 						mo.spec, mo.adjust = *file, mf.apply
 						return scoreMatrix(ctx, e, mo)

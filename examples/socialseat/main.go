@@ -7,25 +7,38 @@
 //
 // Commands:
 //
-//	rank    --profile FILE [--format text|json|markdown|html] [--charts DIR] [--model FILE]
-//	        [--top N] [--samples N] [--seed S] [--sensitivity]
+//	rank --profile FILE [--format text|json|markdown|html|decision] [--charts DIR]
+//	     [--model FILE] [--top N] [--samples N] [--seed S] [--sensitivity]
 //	                    the placement recommendation for an organisation profile
+//	                    (YAML or JSON; --format decision writes a decision
+//	                    document to reopen with decide)
 //	catalog [--format text|json]
 //	                    the default touchpoints, structures, criteria and model
-//	score   [-f FILE]   rank the alternatives of a general decision problem (JSON in, JSON out)
-//	weights [-f FILE]   criterion weights from AHP judgements, data, ranks or points
-//	smaa    [-f FILE] [--samples N] [--seed S]
+//	model [--format yaml|json]
+//	                    the default placement model, in the form rank --model
+//	                    reads (start of a recalibration)
+//	score [-f FILE] [method options]
+//	                    rank the alternatives of a general decision problem
+//	                    (JSON, or a CSV/TSV table with --matrix; JSON out)
+//	weights [-f FILE] [--priority P] [--normalization N] [--raw]
+//	                    criterion weights from AHP judgements, data, ranks or points
+//	smaa [-f FILE] [--samples N] [--seed S]
 //	                    robustness of a decision problem (SMAA-2)
-//	decide  FILE [--format text|json|md]
+//	agreement [-f FILE] [--coefficients C,C,...]
+//	                    how far rankings agree: Spearman, weighted Spearman,
+//	                    Kendall, Goodman–Kruskal, WS (JSON in, JSON out)
+//	decide FILE [--format text|json|md]
 //	                    re-evaluate a saved decision document (package decision)
-//	diff    A B [--format text|json]
+//	diff A B [--format text|json]
 //	                    what changed between two decision documents
-//	elicit  [-f FILE]   one step of a pairwise-comparison workshop (JSON in, JSON out)
+//	elicit [-f FILE]    one step of a pairwise-comparison workshop (JSON in, JSON out)
 //
-// Every command takes --help. Errors go to stderr as one line
+// A FILE given as - is standard input, as is a request without -f; only
+// one FILE of a command line can be -. Every command takes --help. Errors go to stderr as one line
 // "socialseat: <what is wrong, where>". Output is written only when the
-// command succeeds, so it is never partial; files (--charts) are written
-// to a temporary file and renamed into place.
+// command succeeds, so it is never partial; the charts (--charts) are
+// written to temporary files and renamed into place only when all are
+// written, so a failed run leaves none behind.
 //
 // Exit status, the same for every command:
 //

@@ -26,6 +26,22 @@ func (f *methodFlags) define(fs *flag.FlagSet) {
 	fs.StringVar(&f.esp, "esp", "", "spotis: the expected solution `point`, one value per criterion, comma-separated (default: the ideal)")
 }
 
+// check parses the options that are names, so that a bad value is bad
+// usage named by its flag, found before any input is read.
+func (f *methodFlags) check() error {
+	if f.normalization != "" {
+		if _, err := scoring.ParseNormalization(f.normalization); err != nil {
+			return usagef("--normalization: %v", err)
+		}
+	}
+	if f.form != "" {
+		if _, err := scoring.ParseMOORAForm(f.form); err != nil {
+			return usagef("--form: %v", err)
+		}
+	}
+	return nil
+}
+
 // apply writes the options given into req.
 func (f *methodFlags) apply(req *scoringjson.ScoreRequest) error {
 	if f.normalization != "" {
@@ -70,6 +86,33 @@ func (f *weightFlags) define(fs *flag.FlagSet) {
 	fs.StringVar(&f.priority, "priority", "", "ahp: the priority `method` (eigenvector, geometric_mean or additive_normalization)")
 	fs.StringVar(&f.normalization, "normalization", "", "entropy: the `normalisation` applied first (vector, max, minmax, sum or none; default: the raw values)")
 	fs.BoolVar(&f.raw, "raw", false, "stddev: the standard deviations of the raw values (default: min–max normalised first)")
+}
+
+// check parses the options that are names, so that a bad value is bad
+// usage named by its flag, found before any input is read.
+func (f *weightFlags) check() error {
+	if f.priority != "" {
+		if _, err := scoring.ParsePriorityMethod(f.priority); err != nil {
+			return usagef("--priority: %v", err)
+		}
+	}
+	if f.normalization != "" {
+		if _, err := scoring.ParseNormalization(f.normalization); err != nil {
+			return usagef("--normalization: %v", err)
+		}
+	}
+	return nil
+}
+
+// checkSamples checks a --samples flag: 0 to scoring.MaxSMAASamples.
+func checkSamples(n int) error {
+	if n < 0 {
+		return usagef("--samples %d: want 0 or more", n)
+	}
+	if n > scoring.MaxSMAASamples {
+		return usagef("--samples %d: want 0 to %d", n, scoring.MaxSMAASamples)
+	}
+	return nil
 }
 
 func (f *weightFlags) apply(req *scoringjson.WeightsRequest) {

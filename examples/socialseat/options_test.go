@@ -102,7 +102,7 @@ func TestWeightsMethodFlags(t *testing.T) {
 	}{
 		{[]string{"weights", "-f", "testdata/weights-ahp.json", "--priority", "additive_normalization"}, exitOK, `"priority": "additive_normalization"`},
 		{[]string{"weights", "-f", "testdata/weights-ahp.json", "--priority", "geometric_mean"}, exitOK, `"priority": "geometric_mean"`},
-		{[]string{"weights", "-f", "testdata/weights-ahp.json", "--priority", "power"}, exitBadInput, "priority"},
+		{[]string{"weights", "-f", "testdata/weights-ahp.json", "--priority", "power"}, exitUsage, "--priority"}, // a bad flag value is bad usage
 		{[]string{"weights", "-f", "testdata/weights-entropy.json", "--normalization", "sum"}, exitOK, `"weights"`},
 		{[]string{"weights", "-f", "testdata/weights-entropy.json", "--raw"}, exitBadInput, `"raw"`},
 		{[]string{"weights", "-f", "testdata/weights-ahp.json", "--normalization", "sum"}, exitBadInput, `"normalization"`},

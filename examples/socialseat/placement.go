@@ -52,11 +52,14 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	if o.profile == "" {
 		return usagef("--profile is required")
 	}
+	if o.profile == "-" && o.model == "-" {
+		return usagef("only one of --profile and --model can be standard input")
+	}
 	if o.top < 1 {
 		return usagef("--top %d: want 1 or more", o.top)
 	}
-	if o.smaa.Samples < 0 {
-		return usagef("--samples %d: want 0 or more", o.smaa.Samples)
+	if err := checkSamples(o.smaa.Samples); err != nil {
+		return err
 	}
 	switch o.format {
 	case "text", "json", "markdown", "html", "decision":
@@ -76,7 +79,7 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	}
 	m := placement.DefaultModel()
 	if o.model != "" {
-		err := withInput(o.model, nil, func(r io.Reader) error {
+		err := withInput(o.model, e.stdin, func(r io.Reader) error {
 			var err error
 			if m, err = placement.ReadModel(r); err != nil {
 				if errors.Is(err, placement.ErrSyntax) {
@@ -131,7 +134,7 @@ func rank(ctx context.Context, e *env, o rankOptions) error {
 	if err != nil {
 		return err
 	}
-	// The charts are written last, each atomically, and not at all once
+	// The charts are written last, all or none, and not at all once
 	// interrupted.
 	if o.charts != "" {
 		if err := ctx.Err(); err != nil {

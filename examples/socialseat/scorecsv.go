@@ -44,11 +44,29 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 	if o.spec != "" && (o.method != "" || o.weights != "" || o.directions != "") {
 		return usagef("-f and --method/--weights/--directions are alternatives: give one")
 	}
-	f, err := os.Open(o.matrix)
-	if err != nil {
-		return &usageError{err}
+	// where names the table in messages.
+	var in io.Reader
+	var size int64
+	where := o.matrix
+	if o.matrix == "-" {
+		if o.spec == "-" {
+			return usagef("only one of --matrix and -f can be standard input")
+		}
+		in, size, where = e.stdin, inputSize(e.stdin), "standard input"
+	} else {
+		f, err := os.Open(o.matrix)
+		if err != nil {
+			return &usageError{err}
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil {
+			if st.IsDir() {
+				return usagef("%s is a directory, not a file", o.matrix)
+			}
+			size = st.Size()
+		}
+		in = f
 	}
-	defer f.Close()
 	sep := ','
 	switch {
 	case o.sep == "tab" || o.sep == `\t` || (o.sep == "" && (strings.HasSuffix(o.matrix, ".tsv") || strings.HasSuffix(o.matrix, ".tab"))):
@@ -59,17 +77,10 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 	default:
 		return usagef("--sep %q: want \",\", \";\" or \"tab\"", o.sep)
 	}
-	size := int64(0)
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			return usagef("%s is a directory, not a file", o.matrix)
-		}
-		size = st.Size()
-	}
-	r := bufio.NewReaderSize(readingProgress(ctx, e, f, size), 1<<20)
+	r := bufio.NewReaderSize(readingProgress(ctx, e, in, size), 1<<20)
 	h, err := readHeader(r, byte(sep))
 	if err != nil {
-		return scoringjson.BadInput(fmt.Errorf("%s: %w", o.matrix, err))
+		return scoringjson.BadInput(fmt.Errorf("%s: %w", where, err))
 	}
 	req, err := matrixRequest(e, o, h.criteria)
 	if err != nil {
@@ -102,14 +113,14 @@ func scoreMatrix(ctx context.Context, e *env, o matrixOptions) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return scoringjson.BadInput(fmt.Errorf("%s: %w", o.matrix, err))
+		return scoringjson.BadInput(fmt.Errorf("%s: %w", where, err))
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	p, err := b.Problem()
 	if err != nil {
-		return scoringjson.BadInput(fmt.Errorf("%s: %w", o.matrix, err))
+		return scoringjson.BadInput(fmt.Errorf("%s: %w", where, err))
 	}
 	if size > 64<<20 {
 		// Free what building the problem left (the builder's offsets,

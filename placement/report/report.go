@@ -1,11 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/scoring/chart"
@@ -205,29 +207,109 @@ func Figures(rec *placement.Recommendation, opts Options) ([]Figure, error) {
 // WriteCharts writes the report's charts ([Figures]) into dir as
 // <name>.svg, and also as <name>.png if Options.PNG is set, creating dir
 // if needed. It returns the paths written, in order. Existing files of
-// those names are replaced; nothing else in dir is touched. Each file is
-// written atomically ([chart.Chart.Save]): whole or not at all.
+// those names are replaced; nothing else in dir is touched.
+//
+// The charts are written all or none: every chart is rendered and written
+// to a temporary file in dir first, and only when all of them are whole
+// are they renamed into place, after a check that no destination is a
+// directory. On an error no chart file has been created or replaced, no
+// temporary file is left, and the paths returned are nil. The one
+// exception is a rename failing once others have succeeded (dir changed
+// by someone else meanwhile): the error then says which charts were
+// already replaced, and the paths returned are theirs.
 func WriteCharts(dir string, rec *placement.Recommendation, opts Options) ([]string, error) {
 	figs, err := Figures(rec, opts)
 	if err != nil {
 		return nil, err
 	}
+	exts := []string{".svg"}
+	if opts.PNG {
+		exts = append(exts, ".png")
+	}
+	// Render everything first: a chart that cannot be drawn touches no
+	// file.
+	type pending struct {
+		path, tmp string
+		data      []byte
+	}
+	var files []pending
+	for _, f := range figs {
+		for _, ext := range exts {
+			var buf bytes.Buffer
+			write := f.Chart.WriteSVG
+			if ext == ".png" {
+				write = f.Chart.WritePNG
+			}
+			p := filepath.Join(dir, f.Name+ext)
+			if err := write(&buf); err != nil {
+				return nil, fmt.Errorf("report: %s: %w", p, err)
+			}
+			files = append(files, pending{path: p, data: buf.Bytes()})
+		}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	var paths []string
-	for _, f := range figs {
-		exts := []string{".svg"}
-		if opts.PNG {
-			exts = append(exts, ".png")
-		}
-		for _, ext := range exts {
-			p := filepath.Join(dir, f.Name+ext)
-			if err := f.Chart.Save(p); err != nil {
-				return paths, fmt.Errorf("report: %s: %w", p, err)
+	removeTemps := func() {
+		for _, f := range files {
+			if f.tmp != "" {
+				os.Remove(f.tmp)
 			}
-			paths = append(paths, p)
 		}
 	}
+	for i := range files {
+		f := &files[i]
+		if st, err := os.Stat(f.path); err == nil && st.IsDir() {
+			removeTemps()
+			return nil, fmt.Errorf("report: %s: is a directory, not a file", f.path)
+		}
+		tmp, err := writeTemp(dir, filepath.Base(f.path), f.data)
+		if err != nil {
+			removeTemps()
+			return nil, fmt.Errorf("report: %s: %w", f.path, err)
+		}
+		f.tmp = tmp
+	}
+	paths := make([]string, 0, len(files))
+	for i, f := range files {
+		if err := os.Rename(f.tmp, f.path); err != nil {
+			removeTemps()
+			if i == 0 {
+				return nil, fmt.Errorf("report: %s: %w", f.path, err)
+			}
+			return paths, fmt.Errorf("report: %s: %w (the charts before it were already replaced: %s)", f.path, err, strings.Join(paths, ", "))
+		}
+		files[i].tmp = ""
+		paths = append(paths, f.path)
+	}
 	return paths, nil
+}
+
+// writeTemp writes data to a new temporary file in dir, named after base
+// and hidden, with mode 0644, synced and closed, and returns its path. On
+// an error nothing is left behind.
+func writeTemp(dir, base string, data []byte) (name string, err error) {
+	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return "", err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return "", err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return "", err
+	}
+	if err := f.Sync(); err != nil {
+		return "", err
+	}
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	return f.Name(), nil
 }
