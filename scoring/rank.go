@@ -410,12 +410,15 @@ func radixSortHigh(a, b []uint64, count [][radixBuckets]uint32, counted bool) []
 	m, chunks := len(a), len(count)
 	bound := func(c int) int { return c * m / chunks }
 	for pass := range 3 {
+		// The closures read this pass's src and dst, declared anew each
+		// pass, so that a and b, which swap, stay off the heap.
+		src, dst := a, b
 		shift := uint(32 + pass*radixBits)
 		if pass > 0 || !counted {
 			parallel(chunks, func(c int) {
 				h := &count[c]
 				clear(h[:])
-				for _, it := range a[bound(c):bound(c+1)] {
+				for _, it := range src[bound(c):bound(c+1)] {
 					h[(it>>shift)&(radixBuckets-1)]++
 				}
 			})
@@ -438,13 +441,13 @@ func radixSortHigh(a, b []uint64, count [][radixBuckets]uint32, counted bool) []
 		}
 		parallel(chunks, func(c int) {
 			h := &count[c]
-			for _, it := range a[bound(c):bound(c+1)] {
+			for _, it := range src[bound(c):bound(c+1)] {
 				d := (it >> shift) & (radixBuckets - 1)
-				b[h[d]] = it
+				dst[h[d]] = it
 				h[d]++
 			}
 		})
-		a, b = b, a
+		a, b = dst, src
 	}
 	return a
 }
