@@ -132,6 +132,26 @@ func evaluate(d *Document, p *scoring.Problem) (*Result, error) {
 	return res, nil
 }
 
+// optionNames returns the JSON names of the exported fields of a method's
+// struct type t (or of the struct t points to).
+func optionNames(t reflect.Type) map[string]bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	names := map[string]bool{}
+	if t.Kind() != reflect.Struct {
+		return names
+	}
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() {
+			if name := jsonName(f); name != "" {
+				names[name] = true
+			}
+		}
+	}
+	return names
+}
+
 // build returns the method with its options applied.
 func (m MethodSpec) build() (scoring.Method, error) {
 	method, err := scoring.ParseMethod(m.Name)
@@ -151,6 +171,13 @@ func (m MethodSpec) build() (scoring.Method, error) {
 	if err := json.Unmarshal(own, &fields); err != nil {
 		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %v", ErrSchema, err)}
 	}
+	// The method's options are its JSON fields: those its zero value
+	// writes and those it leaves out while unset (omitempty, such as
+	// SPOTIS's bounds).
+	known := optionNames(reflect.TypeOf(method))
+	for k := range fields {
+		known[k] = true
+	}
 	var given map[string]json.RawMessage
 	if err := strictdec.DecodeJSON(m.Options, &given); err != nil {
 		return nil, &PathError{Pointer: "/method/options", Err: fmt.Errorf("%w: %w", ErrSchema, err)}
@@ -161,7 +188,7 @@ func (m MethodSpec) build() (scoring.Method, error) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if _, ok := fields[k]; !ok {
+		if !known[k] {
 			return nil, &PathError{Pointer: "/method/options/" + escape(k), Err: fmt.Errorf("%w: %s has no option %q", ErrSchema, m.Name, k)}
 		}
 		fields[k] = given[k]

@@ -454,3 +454,42 @@ func TestDiffMethodOptions(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, d.String(), "The options of vikor changed: v from 0.5 to 0.25.")
 }
+
+// A method's options are all its fields, also those its JSON leaves out
+// while unset (SPOTIS's bounds and esp, PROMETHEE II's preferences): a
+// document may set them, and Diff reports one set on one side only.
+func TestMethodOptionsLeftOutWhileUnset(t *testing.T) {
+	t.Parallel()
+	base := loadFile(t, "testdata/v1/car.json")
+	n := len(base.Criteria)
+	bounds, prefs, esp := make([]string, n), make([]string, n), make([]string, n)
+	for j := range n {
+		bounds[j] = "[-1e6, 1e6]"
+		prefs[j] = `{"function": "linear", "q": 0, "p": 10}`
+		esp[j] = "0"
+	}
+	for _, c := range []struct{ method, opts string }{
+		{"spotis", `{"bounds": [` + strings.Join(bounds, ",") + `]}`},
+		{"spotis", `{"bounds": [` + strings.Join(bounds, ",") + `], "esp": [` + strings.Join(esp, ",") + `]}`},
+		{"promethee2", `{"preferences": [` + strings.Join(prefs, ",") + `]}`},
+	} {
+		d := loadFile(t, "testdata/v1/car.json")
+		d.InputHash, d.Result = "", nil
+		d.Method = decision.MethodSpec{Name: c.method, Options: []byte(c.opts)}
+		out, err := decision.Decide(d)
+		require.NoError(t, err, "%s %s", c.method, c.opts)
+		require.NotNil(t, out.Result)
+
+		plain := loadFile(t, "testdata/v1/car.json")
+		plain.Method = decision.MethodSpec{Name: c.method}
+		diff, err := decision.Diff(plain, out)
+		require.NoError(t, err)
+		assert.Contains(t, diff.String(), "The options of "+c.method+" changed", c.opts)
+		assert.Contains(t, diff.String(), "from unset to", c.opts)
+	}
+	d := loadFile(t, "testdata/v1/car.json")
+	d.InputHash, d.Result = "", nil
+	d.Method = decision.MethodSpec{Name: "spotis", Options: []byte(`{"colour": 1}`)}
+	_, err := decision.Decide(d)
+	require.ErrorIs(t, err, decision.ErrSchema, "an option no field takes is still refused")
+}

@@ -323,10 +323,20 @@ func optionChanges(a, b MethodSpec) []string {
 		}
 		return nil
 	}
+	// An option a method leaves out of its JSON while unset (SPOTIS's
+	// bounds) is on one side only: compare the union of the keys.
+	union := maps.Clone(fa)
+	maps.Copy(union, fb)
+	shown := func(v json.RawMessage) string {
+		if v == nil {
+			return "unset"
+		}
+		return string(v)
+	}
 	var out []string
-	for _, k := range slices.Sorted(maps.Keys(fb)) {
+	for _, k := range slices.Sorted(maps.Keys(union)) {
 		if !bytes.Equal(fa[k], fb[k]) {
-			out = append(out, fmt.Sprintf("%s from %s to %s", k, fa[k], fb[k]))
+			out = append(out, fmt.Sprintf("%s from %s to %s", k, shown(fa[k]), shown(fb[k])))
 		}
 	}
 	return out
