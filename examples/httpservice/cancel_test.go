@@ -99,6 +99,7 @@ func TestWorkBounds(t *testing.T) {
 	}
 	critic := `{"method":"critic","criteria":[` + crit.String() + `],"matrix":[` + mat.String() + `]}`
 	thresholds := `"thresholds":[{"q":0,"p":1,"v":50},{"q":0,"p":1,"v":50}],`
+	gaussian := `"preference":[{"function":"gaussian","s":3},{"function":"gaussian","s":3}],`
 	for _, tc := range []struct {
 		name, path, body, field string
 	}{
@@ -106,6 +107,10 @@ func TestWorkBounds(t *testing.T) {
 		{"electre3", "/v1/score", scoreBody("electre3", 5000, thresholds), "matrix"},
 		{"electre1", "/v1/score", scoreBody("electre1", 5000, ""), "matrix"},
 		{"promethee1", "/v1/score", scoreBody("promethee1", 5000, ""), "matrix"},
+		// PROMETHEE II and GAIA sort their pairs but for a Gaussian
+		// preference function, which they evaluate for every pair.
+		{"promethee2 gaussian", "/v1/score", scoreBody("promethee2", 5000, gaussian), "matrix"},
+		{"gaia gaussian", "/v1/score", scoreBody("gaia", 5000, gaussian), "matrix"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -121,8 +126,11 @@ func TestWorkBounds(t *testing.T) {
 			assert.Contains(t, d.Message, "this service's bound")
 		})
 	}
-	// Within the bound the methods answer as before.
+	// Within the bound the methods answer as before, and PROMETHEE II
+	// without a Gaussian function is linearithmic: not bounded.
 	code, got := post(t, newHandler(nil), "/v1/score", scoreBody("electre3", 50, thresholds))
+	assert.Equal(t, http.StatusOK, code, got)
+	code, got = post(t, newHandler(nil), "/v1/score", scoreBody("promethee2", 5000, `"preference":[{"function":"linear","q":0,"p":5},{"function":"usual"}],`))
 	assert.Equal(t, http.StatusOK, code, got)
 }
 

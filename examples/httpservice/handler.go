@@ -340,19 +340,34 @@ type tooCostlyError struct {
 
 func (e *tooCostlyError) Error() string { return e.msg }
 
-// scoreWork refuses a score request over maxPairwiseWork.
+// scoreWork refuses a score request over maxPairwiseWork: the outranking
+// methods that compare every pair of alternatives on every criterion, and
+// PROMETHEE II and GAIA on their Gaussian criteria, whose preference
+// function is evaluated for every pair (the other functions sort).
 func scoreWork(req *scoringjson.ScoreRequest) error {
+	m, n := float64(len(req.Matrix)), float64(len(req.Criteria))
 	switch req.Method {
 	case "promethee1", "electre1", "electre3":
+	case "promethee2", "gaia":
+		gaussian := 0
+		for _, p := range req.Preference {
+			if p.Function == "gaussian" {
+				gaussian++
+			}
+		}
+		n = float64(gaussian)
 	default:
 		return nil
 	}
-	m, n := float64(len(req.Matrix)), float64(len(req.Criteria))
 	if m*m*n <= maxPairwiseWork {
 		return nil
 	}
-	return &tooCostlyError{path: "matrix", msg: fmt.Sprintf("%s compares every pair of alternatives: %d alternatives on %d criteria is over this service's bound of %d for alternatives² × criteria; send fewer alternatives",
-		req.Method, len(req.Matrix), len(req.Criteria), maxPairwiseWork)}
+	what := "criteria"
+	if req.Method == "promethee2" || req.Method == "gaia" {
+		what = "criteria with a Gaussian preference function"
+	}
+	return &tooCostlyError{path: "matrix", msg: fmt.Sprintf("%s compares every pair of alternatives: %d alternatives on %d %s is over this service's bound of %d for alternatives² × criteria; send fewer alternatives",
+		req.Method, len(req.Matrix), int(n), what, maxPairwiseWork)}
 }
 
 // weightsWork refuses a weights request over maxCriticWork.

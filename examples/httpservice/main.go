@@ -56,14 +56,17 @@
 //   - /v1/score with "rank_reversal" stops at the next re-ranking, and
 //     /v1/agreement before the next ranking it computes.
 //   - A single ranking in /v1/score cannot be interrupted: it runs to its
-//     end (under a second for the largest 1 MiB body) and is dropped.
+//     end (under a second for the largest 1 MiB body, for the methods
+//     whose work grows with the body) and is dropped.
 //   - The methods whose work grows faster than the body cannot be
 //     interrupted either, so they are bounded: promethee1, electre1 and
 //     electre3 take at most 10,000,000 for alternatives² × criteria (1,000
-//     alternatives on 10 criteria), the critic weights at most 100,000,000
-//     for alternatives × criteria² (100 alternatives on 1,000 criteria);
-//     a larger request is refused with 413 before any work. The other
-//     weighting methods are linear in the body and run to their end.
+//     alternatives on 10 criteria), promethee2 and gaia the same for
+//     alternatives² × the criteria with a Gaussian preference function
+//     (the other preference functions sort), the critic weights at most
+//     100,000,000 for alternatives × criteria² (100 alternatives on 1,000
+//     criteria); a larger request is refused with 413 before any work. The
+//     other weighting methods are linear in the body and run to their end.
 //
 // The server shuts down gracefully on SIGINT or SIGTERM, finishing requests
 // in flight.
