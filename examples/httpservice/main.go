@@ -49,8 +49,10 @@
 // is given up after 60 s too, as its response could no longer be written.
 //
 // When the client goes away (or the server stops, or the 60 s pass) the
-// request's context is cancelled and the handler answers at once; what the
-// work does then:
+// request's context is cancelled and the handler answers as soon as its
+// work allows (at once for the work run in the background; the outranking
+// methods and GAIA, run in place, answer when they end); what the work
+// does then:
 //
 //   - /v1/rank stops its SMAA-2 sampling and sensitivity analysis.
 //   - /v1/score with "rank_reversal" stops at the next re-ranking, and
