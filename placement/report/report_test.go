@@ -706,3 +706,29 @@ func TestClientTextNamesNoInternals(t *testing.T) {
 		assert.NotContains(t, out, "calibration profiles", "%s cites our own calibration", name)
 	}
 }
+
+// The profile table marks each value the profile did not state, so that a
+// default does not read as a fact the organisation gave; a stated value
+// is not marked.
+func TestProfileTableMarksAssumedValues(t *testing.T) {
+	t.Parallel()
+	p, err := placement.ReadProfile(strings.NewReader("name: Minimal\nemployees: 3000\ntouchpoints: {marketing-channel: 3}\nsocial_priority: 4\n"))
+	require.NoError(t, err)
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{})
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, report.Markdown(&buf, rec, report.Options{}))
+	out := buf.String()
+	for _, row := range []string{
+		"| Staff on social media | 0 FTE \\(assumed\\) |",
+		"| Sign-off layers for a routine post | 0 \\(assumed\\) |",
+		"| Current structure | none \\(no formal structure\\) \\(assumed\\) |",
+		"| Business units | 1 \\(assumed\\) |",
+		"| Priority of social media | 4 of 5 |",
+		"| Employees | 3,000 |",
+	} {
+		assert.Contains(t, out, row)
+	}
+	full := string(render(t, recommend(t), report.Options{}))
+	assert.Equal(t, 0, strings.Count(full, "(assumed)"), "the example profile states every field the table shows")
+}

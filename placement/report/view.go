@@ -151,7 +151,7 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 		{"Model", orDash(rec.Model.String())},
 	}
 
-	v.Profile = profileFacts(p)
+	v.Profile = profileFacts(p, rec.Assumptions)
 	v.Touchpoints = touchpoints(p, o.Catalog)
 
 	for _, c := range placement.Criteria() {
@@ -262,34 +262,48 @@ func lead(rec *placement.Recommendation, v *view) string {
 	return b.String()
 }
 
-func profileFacts(p placement.Profile) []fact {
+// profileFacts lists the profile as used; a value the profile did not
+// state (one of its assumptions) is marked "(assumed)", so that the client
+// does not read a default as a fact it gave.
+func profileFacts(p placement.Profile, assumed []placement.Assumption) []fact {
 	scale := func(v int) string { return strconv.Itoa(v) + " of 5" }
-	fs := []fact{
-		{"Organisation", orDash(p.Name)},
-		{"Employees", thousands(p.Employees)},
-		{"Business units", strconv.Itoa(p.BusinessUnits)},
-		{"Countries", strconv.Itoa(p.Countries)},
-	}
-	if p.Founded != 0 {
-		fs = append(fs, fact{"Founded", strconv.Itoa(p.Founded)})
-	}
 	current := "none (no formal structure)"
 	if p.Current != nil {
 		current = p.Current.Name() + " (" + p.Current.ID() + ")"
 	}
-	return append(fs,
-		fact{"Priority of social media", scale(p.SocialPriority)},
-		fact{"Staff on social media", strconv.FormatFloat(p.SocialStaff, 'g', -1, 64) + " FTE"},
-		fact{"Budget level", scale(p.BudgetLevel)},
-		fact{"Sign-off layers for a routine post", strconv.Itoa(p.SignOffLayers)},
-		fact{"Silos", scale(p.Silos)},
-		fact{"Harmony of marketing, communications and service", scale(p.DepartmentHarmony)},
-		fact{"Regulatory exposure", scale(p.Regulation)},
-		fact{"Social media maturity", scale(p.Maturity)},
-		fact{"Executive sponsorship", scale(p.ExecutiveSponsorship)},
-		fact{"Stance on agencies", p.Agency.String()},
-		fact{"Current structure", current},
-	)
+	// Each row with the profile field it shows.
+	rows := []struct {
+		key string
+		fact
+	}{
+		{"name", fact{"Organisation", orDash(p.Name)}},
+		{"employees", fact{"Employees", thousands(p.Employees)}},
+		{"business_units", fact{"Business units", strconv.Itoa(p.BusinessUnits)}},
+		{"countries", fact{"Countries", strconv.Itoa(p.Countries)}},
+		{"founded", fact{"Founded", strconv.Itoa(p.Founded)}},
+		{"social_priority", fact{"Priority of social media", scale(p.SocialPriority)}},
+		{"social_staff", fact{"Staff on social media", strconv.FormatFloat(p.SocialStaff, 'g', -1, 64) + " FTE"}},
+		{"budget_level", fact{"Budget level", scale(p.BudgetLevel)}},
+		{"sign_off_layers", fact{"Sign-off layers for a routine post", strconv.Itoa(p.SignOffLayers)}},
+		{"silos", fact{"Silos", scale(p.Silos)}},
+		{"department_harmony", fact{"Harmony of marketing, communications and service", scale(p.DepartmentHarmony)}},
+		{"regulation", fact{"Regulatory exposure", scale(p.Regulation)}},
+		{"maturity", fact{"Social media maturity", scale(p.Maturity)}},
+		{"executive_sponsorship", fact{"Executive sponsorship", scale(p.ExecutiveSponsorship)}},
+		{"agency", fact{"Stance on agencies", p.Agency.String()}},
+		{"current", fact{"Current structure", current}},
+	}
+	fs := make([]fact, 0, len(rows))
+	for _, r := range rows {
+		if r.key == "founded" && p.Founded == 0 {
+			continue
+		}
+		if slices.ContainsFunc(assumed, func(a placement.Assumption) bool { return a.Field == r.key }) {
+			r.Value += " (assumed)"
+		}
+		fs = append(fs, r.fact)
+	}
+	return fs
 }
 
 // touchpoints lists the active touchpoints in catalogue order, then any
