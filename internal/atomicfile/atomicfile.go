@@ -33,14 +33,34 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 // and, if write returns nil, renames the temporary file to name with the
 // permissions perm (as [WriteFile]). If write returns an error, nothing is
 // left behind and the error is returned unchanged.
-func Write(name string, perm fs.FileMode, write func(io.Writer) error) (err error) {
+func Write(name string, perm fs.FileMode, write func(io.Writer) error) error {
+	p, err := Prepare(name, perm, write)
+	if err != nil {
+		return err
+	}
+	return p.Commit()
+}
+
+// Pending is a file written whole to a temporary file beside its
+// destination and not yet renamed into place: a caller writing several
+// files can prepare them all and commit them only when every one is
+// ready.
+type Pending struct {
+	tmp, name string
+}
+
+// Prepare is the first half of [Write]: it writes the temporary file
+// (write's output, with the permissions perm, synced and closed) and
+// returns it pending. If write or the file system fails, nothing is left
+// behind and the error is returned.
+func Prepare(name string, perm fs.FileMode, write func(io.Writer) error) (p *Pending, err error) {
 	dir, base := filepath.Split(name)
 	if dir == "" {
 		dir = "."
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tmpName := tmp.Name()
 	defer func() {
@@ -50,16 +70,29 @@ func Write(name string, perm fs.FileMode, write func(io.Writer) error) (err erro
 		}
 	}()
 	if err := write(tmp); err != nil {
-		return err
+		return nil, err
 	}
 	if err := tmp.Chmod(perm); err != nil {
-		return err
+		return nil, err
 	}
 	if err := tmp.Sync(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := tmp.Close(); err != nil {
+		return nil, err
+	}
+	return &Pending{tmp: tmpName, name: name}, nil
+}
+
+// Commit renames the temporary file to its destination; on an error the
+// temporary file is removed.
+func (p *Pending) Commit() error {
+	if err := os.Rename(p.tmp, p.name); err != nil {
+		os.Remove(p.tmp)
 		return err
 	}
-	return os.Rename(tmpName, name)
+	return nil
 }
+
+// Discard removes the temporary file; the destination is left as it was.
+func (p *Pending) Discard() { os.Remove(p.tmp) }

@@ -136,3 +136,32 @@ func ExampleWrite() {
 	// <nil>
 	// # Report
 }
+
+// Prepared files leave their destinations alone until committed; a
+// discarded one leaves nothing behind.
+func TestPrepareCommitDiscard(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.svg"), filepath.Join(dir, "b.svg")
+	require.NoError(t, os.WriteFile(a, []byte("old"), 0o644))
+	write := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	pa, err := atomicfile.Prepare(a, 0o644, write("new a"))
+	require.NoError(t, err)
+	pb, err := atomicfile.Prepare(b, 0o644, write("new b"))
+	require.NoError(t, err)
+	got, err := os.ReadFile(a)
+	require.NoError(t, err)
+	assert.Equal(t, "old", string(got), "not replaced before the commit")
+	require.NoError(t, pa.Commit())
+	pb.Discard()
+	got, err = os.ReadFile(a)
+	require.NoError(t, err)
+	assert.Equal(t, "new a", string(got))
+	assert.Equal(t, []string{"a.svg"}, names(t, dir), "the discarded file and every temporary are gone")
+
+	_, err = atomicfile.Prepare(a, 0o644, func(io.Writer) error { return errors.New("boom") })
+	require.Error(t, err)
+	assert.Equal(t, []string{"a.svg"}, names(t, dir))
+}

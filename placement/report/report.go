@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/socialseat/socialseat/internal/atomicfile"
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/scoring/chart"
 	"github.com/socialseat/socialseat/touchpoint"
@@ -228,11 +229,11 @@ func WriteCharts(dir string, rec *placement.Recommendation, opts Options) ([]str
 	}
 	// Render everything first: a chart that cannot be drawn touches no
 	// file.
-	type pending struct {
-		path, tmp string
-		data      []byte
+	type chartFile struct {
+		path string
+		data []byte
 	}
-	var files []pending
+	var files []chartFile
 	for _, f := range figs {
 		for _, ext := range exts {
 			var buf bytes.Buffer
@@ -244,72 +245,44 @@ func WriteCharts(dir string, rec *placement.Recommendation, opts Options) ([]str
 			if err := write(&buf); err != nil {
 				return nil, fmt.Errorf("report: %s: %w", p, err)
 			}
-			files = append(files, pending{path: p, data: buf.Bytes()})
+			files = append(files, chartFile{p, buf.Bytes()})
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	removeTemps := func() {
-		for _, f := range files {
-			if f.tmp != "" {
-				os.Remove(f.tmp)
-			}
+	pending := make([]*atomicfile.Pending, 0, len(files))
+	discard := func() {
+		for _, p := range pending {
+			p.Discard()
 		}
 	}
-	for i := range files {
-		f := &files[i]
+	for _, f := range files {
 		if st, err := os.Stat(f.path); err == nil && st.IsDir() {
-			removeTemps()
+			discard()
 			return nil, fmt.Errorf("report: %s: is a directory, not a file", f.path)
 		}
-		tmp, err := writeTemp(dir, filepath.Base(f.path), f.data)
+		p, err := atomicfile.Prepare(f.path, 0o644, func(w io.Writer) error {
+			_, err := w.Write(f.data)
+			return err
+		})
 		if err != nil {
-			removeTemps()
+			discard()
 			return nil, fmt.Errorf("report: %s: %w", f.path, err)
 		}
-		f.tmp = tmp
+		pending = append(pending, p)
 	}
 	paths := make([]string, 0, len(files))
-	for i, f := range files {
-		if err := os.Rename(f.tmp, f.path); err != nil {
-			removeTemps()
+	for i, p := range pending {
+		if err := p.Commit(); err != nil {
+			pending = pending[i+1:]
+			discard()
 			if i == 0 {
-				return nil, fmt.Errorf("report: %s: %w", f.path, err)
+				return nil, fmt.Errorf("report: %s: %w", files[i].path, err)
 			}
-			return paths, fmt.Errorf("report: %s: %w (the charts before it were already replaced: %s)", f.path, err, strings.Join(paths, ", "))
+			return paths, fmt.Errorf("report: %s: %w (the charts before it were already replaced: %s)", files[i].path, err, strings.Join(paths, ", "))
 		}
-		files[i].tmp = ""
-		paths = append(paths, f.path)
+		paths = append(paths, files[i].path)
 	}
 	return paths, nil
-}
-
-// writeTemp writes data to a new temporary file in dir, named after base
-// and hidden, with mode 0644, synced and closed, and returns its path. On
-// an error nothing is left behind.
-func writeTemp(dir, base string, data []byte) (name string, err error) {
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return "", err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return "", err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return "", err
-	}
-	if err := f.Sync(); err != nil {
-		return "", err
-	}
-	if err := f.Close(); err != nil {
-		return "", err
-	}
-	return f.Name(), nil
 }
