@@ -288,3 +288,49 @@ func Enumerate(homes []touchpoint.Department) []Structure {
 	}
 	return out
 }
+
+// parseStructureID is the inverse of [Structure.ID]: the structure whose
+// ID is id, and false if id is not one.
+func parseStructureID(id string) (Structure, bool) {
+	parts := strings.Split(id, "-")
+	find := func(codes []string, c string) int {
+		for i, x := range codes {
+			if i > 0 && x == c {
+				return i
+			}
+		}
+		return 0
+	}
+	if len(parts) < 2 {
+		return Structure{}, false
+	}
+	model, src := find(modelCodes, parts[0]), find(sourcingCodes, parts[len(parts)-1])
+	if model == 0 || src == 0 {
+		return Structure{}, false
+	}
+	s := Structure{Model: OperatingModel(model), Sourcing: Sourcing(src)}
+	switch {
+	case s.Model == Organic && len(parts) != 2:
+		return Structure{}, false
+	case s.Model != Organic:
+		if len(parts) < 4 {
+			return Structure{}, false
+		}
+		role := find(roleCodes, parts[len(parts)-2])
+		if role == 0 {
+			return Structure{}, false
+		}
+		s.Role = Role(role)
+		s.Home = homeOfCode(strings.Join(parts[1:len(parts)-2], "-"))
+	}
+	return s, s.ID() == id
+}
+
+// structureName is the name of the structure with the given ID, or the ID
+// itself if it is not one.
+func structureName(id string) string {
+	if s, ok := parseStructureID(id); ok {
+		return s.Name()
+	}
+	return id
+}
