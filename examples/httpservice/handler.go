@@ -323,7 +323,8 @@ func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDe
 // a second after its client has gone (measured on one core).
 const (
 	// maxPairwiseWork bounds alternatives² × criteria for the methods that
-	// compare every pair of alternatives (promethee1, electre1, electre3):
+	// compare every pair of alternatives (promethee1, electre1, electre3;
+	// promethee2 and gaia on their Gaussian criteria, see scoreWork):
 	// electre3 on 1,000 alternatives and 10 criteria takes about 1 s.
 	maxPairwiseWork = 10_000_000
 	// maxCriticWork bounds alternatives × criteria² for the critic weights,
