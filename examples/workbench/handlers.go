@@ -79,8 +79,10 @@ func isInternal(err error) bool {
 
 // saveVersion stores a new version of the engagement's decision: the
 // recommendation for p as a decision document (Recommendation.Decision)
-// with the stakeholders' judgements so far, decided, and the profile ranked
-// (with the group's weights once stakeholders have answered). With
+// with the stakeholders' judgements so far, decided, the profile ranked
+// (with the group's weights once stakeholders have answered) and the
+// recommendation that ranking gives, which the version shows from then on
+// whatever model later workbenches carry. With
 // setProfile p also becomes the engagement's profile, in the same
 // transaction.
 func (a *app) saveVersion(ctx context.Context, e engagementRow, p placement.Profile, note string, setProfile bool) (int, error) {
@@ -99,15 +101,22 @@ func (a *app) saveVersion(ctx context.Context, e engagementRow, p placement.Prof
 	if err != nil {
 		return 0, err
 	}
-	ranked := base.Clone()
+	ranked, shown := base.Clone(), rec
 	if g.Weights != nil {
 		ranked.Weights = weightsMap(g.Weights)
+		if shown, err = a.rankVersion(ctx, ranked); err != nil {
+			return 0, err
+		}
 	}
 	docJSON, err := doc.Marshal()
 	if err != nil {
 		return 0, err
 	}
 	rankedJSON, err := json.Marshal(ranked)
+	if err != nil {
+		return 0, err
+	}
+	shownJSON, err := json.Marshal(shown)
 	if err != nil {
 		return 0, err
 	}
@@ -119,22 +128,39 @@ func (a *app) saveVersion(ctx context.Context, e engagementRow, p placement.Prof
 		}
 		profileJSON = string(b)
 	}
-	return a.st.saveVersion(ctx, e.ID, versionRow{Created: a.now(), Note: note, Profile: string(rankedJSON), Document: string(docJSON)}, profileJSON)
+	return a.st.saveVersion(ctx, e.ID, versionRow{Created: a.now(), Note: note, Profile: string(rankedJSON), Document: string(docJSON), Recommendation: string(shownJSON)}, profileJSON)
 }
 
-// versionRec recomputes the recommendation of a stored version from its
-// profile (the model is deterministic, so it is the one saved).
-func (a *app) versionRec(ctx context.Context, v versionRow) (*placement.Recommendation, error) {
+// versionRec returns the recommendation a stored version showed when it
+// was saved. A version saved before the workbench kept it has only its
+// profile: the current model ranks that again, and again is true, so that
+// the page and the report can say so (a later model may rank it
+// differently than the one it was saved with).
+func (a *app) versionRec(ctx context.Context, v versionRow) (rec *placement.Recommendation, again bool, err error) {
+	if v.Recommendation != "" {
+		rec = new(placement.Recommendation)
+		if err := json.Unmarshal([]byte(v.Recommendation), rec); err != nil {
+			return nil, false, fmt.Errorf("version %d: the stored recommendation: %w", v.Version, err)
+		}
+		return rec, false, nil
+	}
 	var p placement.Profile
 	if err := json.Unmarshal([]byte(v.Profile), &p); err != nil {
-		return nil, err
+		return nil, false, fmt.Errorf("version %d: the stored profile: %w", v.Version, err)
 	}
+	rec, err = a.rankVersion(ctx, p)
+	return rec, true, err
+}
+
+// rankVersion ranks a version's profile: with the group's weights when it
+// carries them (saveVersion), the model's otherwise.
+func (a *app) rankVersion(ctx context.Context, p placement.Profile) (*placement.Recommendation, error) {
 	if len(p.Weights) == 0 {
 		return a.rec.Recommend(ctx, p)
 	}
-	// The version ranked with the group's weights (saveVersion): they
-	// belong to the workshop, not to the organisation's profile, and the
-	// client report says where they came from.
+	// The group's weights belong to the workshop, not to the
+	// organisation's profile, and the client report says where they came
+	// from.
 	w := p.Weights
 	p.Weights = nil
 	return a.rec.WithOptions(placement.Options{Weights: w, WeightsSource: groupWeightsSource}).Recommend(ctx, p)
@@ -172,7 +198,7 @@ func (a *app) recommendation(w http.ResponseWriter, r *http.Request, f facilitat
 		a.fail(w, r, err)
 		return
 	}
-	rec, err := a.versionRec(r.Context(), v)
+	rec, again, err := a.versionRec(r.Context(), v)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -202,8 +228,8 @@ func (a *app) recommendation(w http.ResponseWriter, r *http.Request, f facilitat
 		from = append(from, s.Name)
 	}
 	a.render(w, r, http.StatusOK, "recommendation.html", map[string]any{"Title": "Recommendation — " + f.e.Name, "E": f.e, "Base": f.base,
-		"GroupOf": from,
-		"CSRF":    f.csrf, "V": v, "Rec": rec, "Top": rankRows(rec, topN), "Explained": explained, "Charts": charts,
+		"GroupOf": from, "Again": again,
+		"CSRF": f.csrf, "V": v, "Rec": rec, "Top": rankRows(rec, topN), "Explained": explained, "Charts": charts,
 		"Weights": weights, "Robustness": rec.Robustness.Summary(), "Assumptions": placement.GroupAssumptions(rec.Assumptions)})
 }
 
@@ -432,13 +458,17 @@ func (a *app) exportReport(w http.ResponseWriter, r *http.Request, f facilitator
 	if !ok {
 		return
 	}
-	rec, err := a.versionRec(r.Context(), v)
+	rec, again, err := a.versionRec(r.Context(), v)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
+	subtitle := fmt.Sprintf("%s — version %d, %s", f.e.Name, v.Version, v.Created.Format("2 January 2006"))
+	if again {
+		subtitle += fmt.Sprintf(", ranked again on %s", a.now().Format("2 January 2006"))
+	}
 	var buf strings.Builder
-	if err := report.HTML(&buf, rec, report.Options{Subtitle: fmt.Sprintf("%s — version %d, %s", f.e.Name, v.Version, v.Created.Format("2 January 2006"))}); err != nil {
+	if err := report.HTML(&buf, rec, report.Options{Subtitle: subtitle}); err != nil {
 		a.fail(w, r, err)
 		return
 	}

@@ -26,6 +26,13 @@ type harness struct {
 // workbench on it; cleanup closes both.
 func newHarness(t testing.TB, file string, readOnly bool) *harness {
 	t.Helper()
+	return newHarnessWith(t, file, readOnly, nil)
+}
+
+// newHarnessWith is newHarness with a change to the app (another
+// recommender, a clock) made before the server starts.
+func newHarnessWith(t testing.TB, file string, readOnly bool, change func(*app)) *harness {
+	t.Helper()
 	if file == "" {
 		file = filepath.Join(t.TempDir(), "workbench.db")
 	}
@@ -36,6 +43,9 @@ func newHarness(t testing.TB, file string, readOnly bool) *harness {
 	a, err := newApp(context.Background(), st, nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if change != nil {
+		change(a)
 	}
 	h := &harness{t: t, file: file, st: st, app: a, srv: httptest.NewServer(a.handler())}
 	t.Cleanup(h.close)

@@ -20,7 +20,11 @@
 // profile or of the judgements is a new version of the engagement's
 // decision document (package decision): the history lists them, shows what
 // changed between two (decision.Diff) and exports each as decision JSON and
-// as the self-contained HTML report.
+// as the self-contained HTML report. A version keeps the recommendation it
+// showed when it was saved, so a later workbench with a recalibrated model
+// still shows and exports what was decided then; a version saved by a
+// workbench that did not keep it is ranked again, and its page and report
+// say so.
 //
 // # Copying it
 //

@@ -345,6 +345,10 @@ type versionRow struct {
 	Profile string
 	// Document is the decision document, as JSON.
 	Document string
+	// Recommendation is the recommendation the version showed when it
+	// was saved (placement.Recommendation as JSON); "" for a version
+	// saved before the workbench kept it.
+	Recommendation string
 }
 
 // saveVersion stores v as the engagement's next version, numbered from 1,
@@ -361,8 +365,8 @@ func (s *store) saveVersion(ctx context.Context, engagement string, v versionRow
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM versions WHERE engagement_id = ?`, engagement).Scan(&n); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO versions (engagement_id, version, created_at, note, profile, document) VALUES (?, ?, ?, ?, ?, ?)`,
-			engagement, n, v.Created.Unix(), v.Note, v.Profile, v.Document)
+		_, err := tx.ExecContext(ctx, `INSERT INTO versions (engagement_id, version, created_at, note, profile, document, recommendation) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			engagement, n, v.Created.Unix(), v.Note, v.Profile, v.Document, v.Recommendation)
 		return err
 	})
 	return n, err
@@ -389,18 +393,20 @@ func (s *store) versions(ctx context.Context, engagement string) ([]versionRow, 
 	return vs, rows.Err()
 }
 
-// version returns one version with its profile and document; n ≤ 0 means
-// the latest. It returns errNotFound when there is none.
+// version returns one version with its profile, document and
+// recommendation; n ≤ 0 means the latest. It returns errNotFound when
+// there is none.
 func (s *store) version(ctx context.Context, engagement string, n int) (versionRow, error) {
-	q := `SELECT version, created_at, note, profile, document FROM versions WHERE engagement_id = ? AND version = ?`
+	const cols = `SELECT version, created_at, note, profile, document, COALESCE(recommendation, '') FROM versions WHERE engagement_id = ?`
+	q := cols + ` AND version = ?`
 	args := []any{engagement, n}
 	if n <= 0 {
-		q = `SELECT version, created_at, note, profile, document FROM versions WHERE engagement_id = ? ORDER BY version DESC LIMIT 1`
+		q = cols + ` ORDER BY version DESC LIMIT 1`
 		args = args[:1]
 	}
 	var v versionRow
 	var created int64
-	err := s.db.QueryRowContext(ctx, q, args...).Scan(&v.Version, &created, &v.Note, &v.Profile, &v.Document)
+	err := s.db.QueryRowContext(ctx, q, args...).Scan(&v.Version, &created, &v.Note, &v.Profile, &v.Document, &v.Recommendation)
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, errNotFound
 	}
