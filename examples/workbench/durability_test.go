@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -219,5 +221,71 @@ func TestBusyDatabaseKeepsTheAnswer(t *testing.T) {
 	}
 	if n, _ := h.st.countAnswers(ctx, strings.Split(base, "/")[2]); n != 1 {
 		t.Errorf("%d answers stored, want 1", n)
+	}
+}
+
+// TestStakeholderCapUnderConcurrency adds more stakeholders than an
+// engagement may have, from two facilitator windows at once: exactly
+// maxStakeholders are stored, every other add says the engagement is full,
+// and a duplicate name is still a duplicate.
+func TestStakeholderCapUnderConcurrency(t *testing.T) {
+	h := newHarness(t, "", false)
+	c := h.browser()
+	base := h.createEngagement(c, "Crowd")
+	h.saveProfile(c, base, url.Values{"employees": {"2500"}})
+	_, dash := h.get(c, base)
+	token := csrfOf(t, dash)
+	const tries = maxStakeholders + 20
+	var wg sync.WaitGroup
+	statuses := make([]int, tries)
+	bodies := make([]string, tries)
+	next := make(chan int)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				resp, err := c.PostForm(h.abs(base+"stakeholders"), url.Values{"csrf": {token}, "name": {fmt.Sprintf("Person %03d", i)}})
+				if err != nil {
+					t.Error(err)
+					continue
+				}
+				var sb strings.Builder
+				_, _ = io.Copy(&sb, resp.Body)
+				resp.Body.Close()
+				statuses[i], bodies[i] = resp.StatusCode, sb.String()
+			}
+		}()
+	}
+	for i := range tries {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	added, full := 0, 0
+	for i, s := range statuses {
+		switch {
+		case s == http.StatusOK:
+			added++
+		case s == http.StatusUnprocessableEntity && strings.Contains(bodies[i], fmt.Sprintf("at most %d stakeholders", maxStakeholders)):
+			full++
+		default:
+			t.Errorf("add %d: status %d", i, s)
+		}
+	}
+	list, err := h.st.stakeholders(context.Background(), strings.Split(base, "/")[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added != maxStakeholders || full != tries-maxStakeholders || len(list) != maxStakeholders {
+		t.Errorf("%d added, %d refused as full, %d stored; want %d, %d, %d", added, full, len(list), maxStakeholders, tries-maxStakeholders, maxStakeholders)
+	}
+	eid := strings.Split(base, "/")[2]
+	now := time.Now()
+	if _, err := h.st.addStakeholder(context.Background(), eid, "Person 000", []byte("x"), now, now, maxStakeholders+1); !errors.Is(err, errDuplicate) {
+		t.Errorf("a duplicate name below the cap: %v, want errDuplicate", err)
+	}
+	if _, err := h.st.addStakeholder(context.Background(), eid, "Someone new", []byte("y"), now, now, maxStakeholders); !errors.Is(err, errFull) {
+		t.Errorf("a new name at the cap: %v, want errFull", err)
 	}
 }

@@ -244,19 +244,15 @@ func (a *app) addStakeholder(w http.ResponseWriter, r *http.Request, f facilitat
 		a.renderDashboard(w, r, f, http.StatusUnprocessableEntity, map[string]any{"NameError": msg, "NameValue": name})
 		return
 	}
-	if list, err := a.st.stakeholders(r.Context(), f.e.ID); err != nil {
-		a.fail(w, r, err)
-		return
-	} else if len(list) >= maxStakeholders {
-		a.renderDashboard(w, r, f, http.StatusUnprocessableEntity, map[string]any{"NameError": fmt.Sprintf("An engagement has at most %d stakeholders.", maxStakeholders), "NameValue": name})
-		return
-	}
 	tok, hash := newToken()
 	now := a.now()
-	_, err := a.st.addStakeholder(r.Context(), f.e.ID, name, hash, now, now.Add(stakeholderTTL))
+	_, err := a.st.addStakeholder(r.Context(), f.e.ID, name, hash, now, now.Add(stakeholderTTL), maxStakeholders)
 	switch {
 	case errors.Is(err, errDuplicate):
 		a.renderDashboard(w, r, f, http.StatusUnprocessableEntity, map[string]any{"NameError": "Someone of that name is already in this engagement.", "NameValue": name})
+		return
+	case errors.Is(err, errFull):
+		a.renderDashboard(w, r, f, http.StatusUnprocessableEntity, map[string]any{"NameError": fmt.Sprintf("An engagement has at most %d stakeholders.", maxStakeholders), "NameValue": name})
 		return
 	case err != nil:
 		if msg := dbMessage(err); msg != "" {

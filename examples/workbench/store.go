@@ -34,6 +34,9 @@ var (
 	// errDuplicate reports a name already taken (a stakeholder's, within an
 	// engagement).
 	errDuplicate = errors.New("workbench: name already used")
+	// errFull reports an engagement that already has the most
+	// stakeholders it may have.
+	errFull = errors.New("workbench: the engagement has its maximum of stakeholders")
 	// errPending reports a read-only database whose schema is older than
 	// this program: its migrations cannot be applied.
 	errPending = errors.New("workbench: the database needs migrations but is opened read-only")
@@ -430,16 +433,25 @@ type stakeholderRow struct {
 type pair struct{ Row, Col int }
 
 // addStakeholder stores a stakeholder with the hash of their token and
-// returns their ID; a name already used in the engagement is errDuplicate.
-func (s *store) addStakeholder(ctx context.Context, engagement, name string, hash []byte, now, expires time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO stakeholders (engagement_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-		engagement, name, hash, now.Unix(), expires.Unix())
+// returns their ID. A name already used in the engagement is errDuplicate;
+// an engagement with limit stakeholders already is errFull. The count and
+// the insert are one statement, so two facilitators adding at once cannot
+// take the engagement past limit.
+func (s *store) addStakeholder(ctx context.Context, engagement, name string, hash []byte, now, expires time.Time, limit int) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO stakeholders (engagement_id, name, token_hash, created_at, expires_at)
+		SELECT ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM stakeholders WHERE engagement_id = ?) < ?`,
+		engagement, name, hash, now.Unix(), expires.Unix(), engagement, limit)
 	if err != nil {
 		var se *sqlite.Error
 		if errors.As(err, &se) && se.Code() == 2067 { // SQLITE_CONSTRAINT_UNIQUE
 			return 0, errDuplicate
 		}
 		return 0, err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return 0, err
+	} else if n == 0 {
+		return 0, errFull
 	}
 	return res.LastInsertId()
 }
