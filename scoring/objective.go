@@ -289,13 +289,26 @@ func (MEREC) Weigh(p *Problem) (*Weighting, error) {
 			row := p.data[i*n : (i+1)*n]
 			t := 0.0
 			for j, x := range row {
+				// |ln n_ij| = −ln r with r ≤ 1 the ratio to the column's
+				// best value. A column spanning more than about 616
+				// magnitudes makes r underflow to 0 (and −ln r +Inf, the
+				// weights NaN); the difference of the two logarithms, less
+				// accurate when r is near 1 but finite, takes over there.
+				// (safeLog keeps a subnormal r exact.)
 				var r float64
 				if p.crits[j].Direction == Cost {
 					r = x / p.colMax[j]
 				} else {
 					r = p.colMin[j] / x
 				}
-				l[j] = -safeLog(r) // r is subnormal on a column spanning 308 magnitudes
+				switch {
+				case r > 0:
+					l[j] = -safeLog(r)
+				case p.crits[j].Direction == Cost:
+					l[j] = safeLog(p.colMax[j]) - safeLog(x)
+				default:
+					l[j] = safeLog(x) - safeLog(p.colMin[j])
+				}
 				t += l[j]
 			}
 			for j, lj := range l {

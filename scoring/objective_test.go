@@ -518,3 +518,34 @@ func TestStdDevRawProperties(t *testing.T) {
 		}
 	}
 }
+
+// MEREC on columns spanning more than 616 magnitudes, where the ratio to
+// the column's best value underflows to zero (it gave weights [0.5 0.5]
+// and a NaN basis, without an error): the weights are finite and match
+// the published formula with |ln n_ij| taken as a difference of
+// logarithms, for a benefit and a cost column.
+func TestMERECRatioBeyondFloatRange(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		dirs string
+		rows [][]float64
+		lnY  float64 // |ln n| of alternative 2 on y
+	}{
+		{"bb", [][]float64{{1, 1e-200}, {2, 1e200}}, 400 * math.Ln10},
+		{"bc", [][]float64{{1, 1e300}, {2, 1e-300}}, 600 * math.Ln10},
+	} {
+		got, err := scoring.MEREC{}.Weigh(problem(t, tc.dirs, tc.rows))
+		require.NoError(t, err)
+		// Alternative 1 is best on both columns (no removal effect);
+		// alternative 2 has |ln n| = ln 2 on x and lnY on y.
+		lx, ly, n := math.Ln2, tc.lnY, 2.0
+		ex := math.Log1p(lx / (n + ly))
+		ey := math.Log1p(ly / (n + lx))
+		for j, want := range []float64{ex / (ex + ey), ey / (ex + ey)} {
+			assert.InDelta(t, want, got.Weights[j], 1e-12, "%s: weight %d", tc.dirs, j)
+		}
+		for _, x := range append(slices.Clone(got.Weights), got.Basis...) {
+			require.False(t, math.IsNaN(x) || math.IsInf(x, 0), "%s: weights %v basis %v", tc.dirs, got.Weights, got.Basis)
+		}
+	}
+}
