@@ -29,10 +29,13 @@
 //     is an error ([ErrTrailingData]); an empty document is [ErrEmpty].
 //   - YAML only: explicit tags (!!binary, !!str, a custom !tag), anchors and
 //     aliases (& and *), merge keys (<<) and non-scalar keys are errors
-//     ([ErrTag], [ErrAlias]). Plain YAML scalars take their YAML 1.2 type,
-//     except that a plain number or boolean is also accepted, as written,
-//     where a string or a type decoded from text is wanted (version: 2
-//     reads as "2"), as YAML readers usually allow.
+//     ([ErrTag], [ErrAlias]). Plain YAML scalars take their YAML 1.2 type
+//     (the core schema: 8_000 and 0b101 are strings, 0o17 and 0x1F
+//     integers; 010, octal in YAML 1.1 and decimal in YAML 1.2, is an
+//     [ErrType] error rather than either), except that a plain number or
+//     boolean is also accepted, as written, where a string or a type
+//     decoded from text is wanted (version: 2 reads as "2"), as YAML
+//     readers usually allow.
 //
 // YAML is checked as a node tree, turned into the equivalent JSON and then
 // decoded by the same JSON decoder, so the two formats cannot drift apart.

@@ -281,3 +281,38 @@ func TestFirstInvalidUTF8(t *testing.T) {
 		assert.Equal(t, tc.want, FirstInvalidUTF8([]byte(tc.in)), "%q", tc.in)
 	}
 }
+
+// Plain YAML numbers resolve by YAML 1.2's core schema, not by the YAML
+// 1.1 forms the YAML reader also knows: 8_000, 1_0 and 0b101 are strings
+// (so a type error where a number is wanted, and the text as written
+// where a string is), 0o17 and 0x1F are integers, and 010, octal in YAML
+// 1.1 and decimal in YAML 1.2, is refused rather than read either way.
+func TestYAMLNumbersAreYAML12(t *testing.T) {
+	t.Parallel()
+	var d doc
+	for src, want := range map[string][]int{
+		"ranks: [10, +7, -3, 0, 0o17, 0x1F]\n": {10, 7, -3, 0, 15, 31},
+		"ranks: [1e3, 2.0]\n":                  {1000, 2},
+	} {
+		d = doc{}
+		require.NoError(t, Decode([]byte(src), &d), src)
+		assert.Equal(t, want, d.Ranks, src)
+	}
+	d = doc{}
+	require.NoError(t, Decode([]byte("points: [.5, 1., -2.5e-3, 00.5]\n"), &d))
+	assert.Equal(t, []float64{0.5, 1, -0.0025, 0.5}, d.Points)
+	for _, src := range []string{"ranks: [8_000]\n", "ranks: [1_0]\n", "ranks: [0b101]\n", "points: [1_000.5]\n"} {
+		err := Decode([]byte(src), &d)
+		assert.ErrorIs(t, err, ErrType, src)
+	}
+	for _, src := range []string{"ranks: [010]\n", "ranks: [-007]\n", "points: [010]\n"} {
+		err := Decode([]byte(src), &d)
+		require.ErrorIs(t, err, ErrType, src)
+		assert.Contains(t, err.Error(), "leading zero", src)
+		assert.Contains(t, err.Error(), "line 1", src)
+	}
+	d = doc{}
+	require.NoError(t, Decode([]byte("name: 8_000\ntags: [0b101, 1_0]\n"), &d))
+	assert.Equal(t, "8_000", d.Name)
+	assert.Equal(t, []string{"0b101", "1_0"}, d.Tags)
+}

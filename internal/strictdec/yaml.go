@@ -154,12 +154,47 @@ func (c *converter) mapping(n *yaml.Node, ptr, path string) error {
 	return nil
 }
 
+// YAML 1.2's core schema: the plain scalars that are integers and
+// floats. The YAML reader also resolves YAML 1.1 forms (010 as octal 8,
+// 8_000 as 8000, 0b101), which YAML 1.2 reads otherwise; core1_2 decides.
+var (
+	coreInt   = regexp.MustCompile(`^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$`)
+	coreFloat = regexp.MustCompile(`^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+)
+
+// core1_2 returns the YAML 1.2 core-schema tag of a plain scalar that the
+// YAML reader tagged tag: "!!str" for a YAML 1.1 number that YAML 1.2
+// reads as a string. A decimal integer with a leading zero, which YAML
+// 1.1 reads as octal and YAML 1.2 as decimal, is an error: no reading of
+// it is safe.
+func (c *converter) core1_2(n *yaml.Node, tag, path string) (string, error) {
+	if n.Style != 0 || (tag != "!!int" && tag != "!!float") {
+		return tag, nil
+	}
+	v := n.Value
+	if coreInt.MatchString(v) {
+		digits := strings.TrimLeft(v, "+-")
+		if len(digits) > 1 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9' {
+			return "", c.fail(n, path, ErrType, "%s has a leading zero, which YAML 1.1 reads as octal and YAML 1.2 as decimal: write it without the zero, or 0o… for octal", v)
+		}
+		return "!!int", nil
+	}
+	if coreFloat.MatchString(v) {
+		return "!!float", nil
+	}
+	return "!!str", nil
+}
+
 func (c *converter) scalar(n *yaml.Node, ptr, path string) error {
-	switch n.ShortTag() {
+	tag, err := c.core1_2(n, n.ShortTag(), path)
+	if err != nil {
+		return err
+	}
+	switch tag {
 	case "!!bool", "!!int", "!!float":
 		c.plain[ptr] = n.Value
 	}
-	switch n.ShortTag() {
+	switch tag {
 	case "!!null":
 		c.out = append(c.out, "null"...)
 	case "!!bool":
@@ -169,11 +204,16 @@ func (c *converter) scalar(n *yaml.Node, ptr, path string) error {
 		}
 		c.out = strconv.AppendBool(c.out, b)
 	case "!!int":
-		var i int64
-		var u uint64
-		if err := n.Decode(&i); err == nil {
+		digits, base := n.Value, 10
+		switch {
+		case strings.HasPrefix(digits, "0o"):
+			digits, base = digits[2:], 8
+		case strings.HasPrefix(digits, "0x"):
+			digits, base = digits[2:], 16
+		}
+		if i, err := strconv.ParseInt(digits, base, 64); err == nil {
 			c.out = strconv.AppendInt(c.out, i, 10)
-		} else if err := n.Decode(&u); err == nil {
+		} else if u, err := strconv.ParseUint(strings.TrimPrefix(digits, "+"), base, 64); err == nil {
 			c.out = strconv.AppendUint(c.out, u, 10)
 		} else {
 			return c.fail(n, path, ErrType, "integer %s is out of range", n.Value)
