@@ -185,7 +185,8 @@ func commands() map[string]command {
 				"       socialseat score --matrix TABLE.csv|.tsv (-f SPEC.json | --method M --directions D [--weights W]) [--sep ,|;|tab] [--detail] [method options]\n\n" +
 				"With --matrix the values come from a CSV or TSV table, which is read without\n" +
 				"building a JSON tree: its header row is a label and then the criteria's names,\n" +
-				"each further row an alternative's name and one number per criterion. The rest\n" +
+				"each further row an alternative's name and one number per criterion, written\n" +
+				"as a decimal (12, -0.5, 2.5e-3; not 1_000, 0x1p3, Inf or NaN). The rest\n" +
 				"of the request comes from -f SPEC.json, a score request without \"matrix\" and\n" +
 				"\"alternatives\" whose criteria match the header in order, or from the flags:\n" +
 				"  --method topsis --directions benefit,cost,b,c --weights 0.4,0.3,0.2,0.1\n" +

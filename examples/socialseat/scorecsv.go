@@ -522,7 +522,7 @@ func matrixRequest(e *env, o matrixOptions, criteria []string) (*scoringjson.Sco
 		}
 		w := 1.0
 		if ws != nil {
-			if w, err = strconv.ParseFloat(strings.TrimSpace(ws[j]), 64); err != nil {
+			if w, err = parseFloat([]byte(strings.TrimSpace(ws[j]))); err != nil {
 				return nil, usagef("--weights: %q is not a number", ws[j])
 			}
 		}
@@ -632,11 +632,54 @@ func appendJSONFloat(b []byte, f float64) []byte {
 var exactPow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
-// parseFloat is strconv.ParseFloat(string(s), 64) with a fast path for
-// the plain decimals tables mostly hold ("-12.375"): with at most 15
-// significant digits the mantissa and the power of ten are both exact
-// float64 values, so one division is correctly rounded, the same value
-// strconv gives. Anything else goes to strconv.
+// errNotDecimal is parseFloat's error for text that is not a decimal
+// number.
+var errNotDecimal = errors.New("not a decimal number")
+
+// decimalNumber reports whether s is a decimal number as a table or a flag
+// writes one: an optional sign, digits with at most one point (and at
+// least one digit), and an optional exponent. strconv.ParseFloat also
+// reads Go's own forms (1_000, 0x1p3, Inf, NaN), which a JSON request
+// refuses; tables and flags refuse them too.
+func decimalNumber(s []byte) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			exp++
+		}
+		if exp == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+// parseFloat reads a decimal number (see decimalNumber) as
+// strconv.ParseFloat(string(s), 64) does, with a fast path for the plain
+// decimals tables mostly hold ("-12.375"): with at most 15 significant
+// digits the mantissa and the power of ten are both exact float64 values,
+// so one division is correctly rounded, the same value strconv gives.
+// Anything else that is decimal goes to strconv.
 func parseFloat(s []byte) (float64, error) {
 	i, neg := 0, false
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
@@ -659,15 +702,23 @@ func parseFloat(s []byte) (float64, error) {
 		case c == '.' && !dot:
 			dot = true
 		default:
-			return strconv.ParseFloat(string(s), 64)
+			return slowFloat(s)
 		}
 	}
 	if !seen || sig > 15 || frac >= len(exactPow10) {
-		return strconv.ParseFloat(string(s), 64)
+		return slowFloat(s)
 	}
 	v := float64(mant) / exactPow10[frac]
 	if neg {
 		v = -v
 	}
 	return v, nil
+}
+
+// slowFloat is parseFloat's path through strconv, for decimal text only.
+func slowFloat(s []byte) (float64, error) {
+	if !decimalNumber(s) {
+		return 0, errNotDecimal
+	}
+	return strconv.ParseFloat(string(s), 64)
 }

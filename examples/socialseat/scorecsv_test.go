@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -80,6 +81,10 @@ func TestScoreMatrixErrors(t *testing.T) {
 		msg  string
 	}{
 		{append([]string{"--matrix", write("nan.csv", "x,a,b\np,1,2\nq,NaN,3\n")}, flags...), 1, `line 3, criterion "a"`},
+		// Go's number syntax, which a JSON request refuses.
+		{append([]string{"--matrix", write("under.csv", "x,a,b\np,1_0,2\nq,9,3\n")}, flags...), 1, `line 2, criterion "a": "1_0"`},
+		{append([]string{"--matrix", write("hex.csv", "x,a,b\np,1,2\nq,9,0x1p3\n")}, flags...), 1, `line 3, criterion "b": "0x1p3"`},
+		{append([]string{"--matrix", write("ok6.csv", "x,a,b\np,1,2\nq,3,4\n"), "--weights", "1_0,0x1p3"}, flags...), 2, `--weights: "1_0" is not a number`},
 		{append([]string{"--matrix", write("short.csv", "x,a,b\np,1,2\nq,3\n")}, flags...), 1, "line 3: 2 fields, want 3"},
 		{append([]string{"--matrix", write("dup.csv", "x,a,b\np,1,2\np,3,4\n")}, flags...), 1, "duplicate"},
 		{append([]string{"--matrix", write("head.csv", "x,a,b\n")}, flags...), 1, "no alternatives"},
@@ -101,18 +106,37 @@ func TestScoreMatrixErrors(t *testing.T) {
 	}
 }
 
-// TestParseFloat checks the fast path against strconv.ParseFloat.
+// decimalRE is the grammar of the numbers tables and flags may hold.
+var decimalRE = regexp.MustCompile(`^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$`)
+
+// refParseFloat is what parseFloat must give: strconv.ParseFloat's value
+// for a decimal number, an error for anything else (Go's 1_000, 0x1p3,
+// Inf and NaN included, which a JSON request refuses too).
+func refParseFloat(s string) (float64, error) {
+	if !decimalRE.MatchString(s) {
+		return 0, errNotDecimal
+	}
+	return strconv.ParseFloat(s, 64)
+}
+
+// TestParseFloat checks the fast path against strconv.ParseFloat, and that
+// only decimal numbers are read.
 func TestParseFloat(t *testing.T) {
 	t.Parallel()
 	cases := []string{"0", "-0", "+1", "1.", ".5", "-.5", "12.375", "0.1", "0.3", "3.72835", "99.99999999999",
 		"123456789012345", "1234567890123456", "0.0000000000000000000001", "0.00000000000000000000001",
-		"1e5", "-2.5E-3", "inf", "NaN", "", "-", ".", "1.2.3", "0x10", "1_000", " 1"}
+		"1e5", "-2.5E-3", "inf", "NaN", "", "-", ".", "1.2.3", "0x10", "1_000", " 1",
+		"1_0", "0x1p3", "Infinity", "-Inf", "1e", "1e+", ".e5", "+.5", "1.5e-3_0", "0b101"}
+	for _, s := range []string{"1_0", "0x1p3", "Infinity", "-Inf", "1_000.5", "0x1P-2"} {
+		_, err := parseFloat([]byte(s))
+		assert.ErrorIs(t, err, errNotDecimal, "%q is Go syntax, not a decimal number", s)
+	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 2000 {
 		cases = append(cases, strconv.FormatFloat((rng.Float64()-0.3)*math.Pow(10, float64(rng.IntN(12)-4)), 'f', rng.IntN(12), 64))
 	}
 	for _, s := range cases {
-		want, wantErr := strconv.ParseFloat(s, 64)
+		want, wantErr := refParseFloat(s)
 		got, err := parseFloat([]byte(s))
 		if wantErr != nil {
 			assert.Error(t, err, "%q", s)
@@ -257,14 +281,15 @@ func TestWriteResult(t *testing.T) {
 	}
 }
 
-// FuzzParseFloat: on any text, parseFloat gives strconv.ParseFloat's bits,
-// or an error where it gives one.
+// FuzzParseFloat: on any text, parseFloat gives strconv.ParseFloat's bits
+// for a decimal number, and an error where strconv gives one or the text
+// is not decimal.
 func FuzzParseFloat(f *testing.F) {
-	for _, s := range []string{"0", "-12.375", "1e5", "123456789012345", "0.1", ".5", "1.", "+3", "1_0", "inf"} {
+	for _, s := range []string{"0", "-12.375", "1e5", "123456789012345", "0.1", ".5", "1.", "+3", "1_0", "inf", "0x1p3"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		want, wantErr := strconv.ParseFloat(s, 64)
+		want, wantErr := refParseFloat(s)
 		got, err := parseFloat([]byte(s))
 		if wantErr != nil {
 			if err == nil {
