@@ -18,7 +18,8 @@ const DefaultMaxMemory int64 = 1 << 30
 // bound. It is returned before the memory is allocated. Unwrap returns
 // [ErrTooLarge].
 type MemoryError struct {
-	// Analysis names the analysis: "smaa" or "sensitivity".
+	// Analysis names the analysis: "smaa", "sensitivity" or "rank
+	// reversal".
 	Analysis string
 	// Estimate is the estimated memory in bytes.
 	Estimate int64

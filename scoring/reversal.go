@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"unsafe"
 )
 
 // Perturbation names a change to the set of alternatives that a rank
@@ -100,10 +101,22 @@ type ReversalReport struct {
 // A method immune to rank reversal reports nothing. With one alternative
 // only the additions are checked. The cost is 2m+1 rankings plus, per
 // check, O(m log m) to find the reversed pairs (and O(m) more for each
-// alternative that takes part in one). The context is checked between rankings; a cancelled run returns the
-// context's error and no report. Errors of the method are returned as they
-// are, wrapped with the perturbation that caused them.
+// alternative that takes part in one). The context is checked between
+// rankings; a cancelled run returns the context's error and no report.
+// Errors of the method are returned as they are, wrapped with the
+// perturbation that caused them.
+//
+// The report's memory is bounded by [DefaultMaxMemory]: a problem whose
+// checks alone would pass it, or a run whose reversed pairs would (a check
+// can reverse up to m(m−1)/2 of them, 16 bytes each), returns a
+// [*MemoryError] wrapping [ErrTooLarge] and no report, before the pairs
+// that would pass the bound are listed.
 func RankReversal(ctx context.Context, m Method, p *Problem, weights []float64) (*ReversalReport, error) {
+	return rankReversal(ctx, m, p, weights, DefaultMaxMemory)
+}
+
+// rankReversal is RankReversal with the memory bound as a parameter.
+func rankReversal(ctx context.Context, m Method, p *Problem, weights []float64, bound int64) (*ReversalReport, error) {
 	if err := checkProblem(p); err != nil {
 		return nil, err
 	}
@@ -111,10 +124,20 @@ func RankReversal(ctx context.Context, m Method, p *Problem, weights []float64) 
 	if err != nil {
 		return nil, err
 	}
+	mm := p.m
+	// The memory bound: the report's checks and a perturbed copy of the
+	// problem (its rows, as a [][]float64 and as the problem's own
+	// matrix), then 16 bytes for each reversed pair, whose number is known
+	// only as the checks run: a check whose pairs would pass the bound is
+	// counted, not listed, and ends the run with a MemoryError.
+	const pairBytes = int64(unsafe.Sizeof([2]int{}))
+	fixed := bytesOf(float64(2*mm+1)*float64(unsafe.Sizeof(ReversalCheck{})) + 3*float64(mm+1)*(float64(p.n)*8+24))
+	if fixed > bound {
+		return nil, &MemoryError{Analysis: "rank reversal", Estimate: fixed, Limit: bound, Hint: "check a smaller problem"}
+	}
 	rows := p.Rows()
 	names := p.Alternatives()
 	crits := p.Criteria()
-	mm := p.m
 	rep := &ReversalReport{
 		Method:       base.Method,
 		Alternatives: names,
@@ -149,7 +172,13 @@ func RankReversal(ctx context.Context, m Method, p *Problem, weights []float64) 
 				after[i] = res.Ranks[k]
 			}
 		}
-		chk.Reversed = reversedPairs(base.Ranks, after, worstFirst)
+		budget := int((bound - fixed) / pairBytes)
+		var total int
+		chk.Reversed, total = reversedPairs(base.Ranks, after, worstFirst, budget-rep.Reversals)
+		if len(chk.Reversed) < total {
+			return &MemoryError{Analysis: "rank reversal", Estimate: fixed + bytesOf(float64(rep.Reversals+total)*float64(pairBytes)), Limit: bound,
+				Hint: fmt.Sprintf("%v of alternative %d alone reverses %d pairs; check a smaller problem", kind, alt, total)}
+		}
 		if after[baseBest] > 0 {
 			newBest, bestRank := -1, math.MaxInt
 			for i, r := range after {
@@ -248,12 +277,14 @@ func dominatedValue(d Direction, lo, hi float64) float64 {
 
 // reversedPairs returns the pairs {a, b}, sorted, with before[a] <
 // before[b] and after[a] > after[b], among the alternatives present after
-// (after > 0). worstFirst lists all alternatives by decreasing before-rank.
-// Alternatives are visited worst first while a Fenwick tree counts the
-// after-ranks of those strictly worse before, so the cost is O(m log m)
-// plus a linear scan for each alternative that does take part in a
-// reversal.
-func reversedPairs(before, after, worstFirst []int) [][2]int {
+// (after > 0), and their number. worstFirst lists all alternatives by
+// decreasing before-rank. Alternatives are visited worst first while a
+// Fenwick tree counts the after-ranks of those strictly worse before: one
+// such pass counts the pairs, in O(m log m); when there are more than
+// budget it returns no pairs, only the count, so that a report over its
+// memory bound is never built. Otherwise a second pass lists them, at a
+// further linear scan for each alternative that takes part in a reversal.
+func reversedPairs(before, after, worstFirst []int, budget int) ([][2]int, int) {
 	size := 0
 	for _, r := range after {
 		size = max(size, r)
@@ -271,38 +302,57 @@ func reversedPairs(before, after, worstFirst []int) [][2]int {
 		}
 		return c
 	}
-	out := [][2]int{}
-	var done []int
-	for i := 0; i < len(worstFirst); {
-		j := i
-		for j < len(worstFirst) && before[worstFirst[j]] == before[worstFirst[i]] {
-			j++
-		}
-		group := worstFirst[i:j]
-		for _, a := range group {
-			if after[a] > 0 && count(after[a]-1) > 0 {
-				for _, b := range done {
-					if after[b] < after[a] {
-						out = append(out, [2]int{a, b})
+	// visit calls fn(a, k) for each present alternative a, worst first,
+	// with k the number of those strictly worse before that rank better
+	// after, and inserts the alternatives of each tie group after it.
+	visit := func(fn func(a, k int), done *[]int) {
+		for i := 0; i < len(worstFirst); {
+			j := i
+			for j < len(worstFirst) && before[worstFirst[j]] == before[worstFirst[i]] {
+				j++
+			}
+			group := worstFirst[i:j]
+			for _, a := range group {
+				if after[a] > 0 {
+					if k := count(after[a] - 1); k > 0 {
+						fn(a, k)
 					}
 				}
 			}
+			for _, a := range group {
+				if after[a] > 0 {
+					add(after[a])
+					if done != nil {
+						*done = append(*done, a)
+					}
+				}
+			}
+			i = j
 		}
-		for _, a := range group {
-			if after[a] > 0 {
-				add(after[a])
-				done = append(done, a)
+	}
+	total := 0
+	visit(func(_, k int) { total += k }, nil)
+	out := [][2]int{}
+	if total == 0 || total > budget {
+		return out, total
+	}
+	clear(fen)
+	out = make([][2]int, 0, total)
+	var done []int
+	visit(func(a, _ int) {
+		for _, b := range done {
+			if after[b] < after[a] {
+				out = append(out, [2]int{a, b})
 			}
 		}
-		i = j
-	}
+	}, &done)
 	slices.SortFunc(out, func(x, y [2]int) int {
 		if x[0] != y[0] {
 			return x[0] - y[0]
 		}
 		return x[1] - y[1]
 	})
-	return out
+	return out, total
 }
 
 // bestIndex returns the first alternative of rank 1 (or of the smallest
