@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // Sensitivity is one-at-a-time weight sensitivity analysis. For each
@@ -42,8 +43,10 @@ type Sensitivity struct {
 	//
 	// (the recorded scores, the numerical scan's grid, the method's
 	// normalised matrix, working vectors), and Run returns a
-	// [*MemoryError] when it exceeds the bound. The reversals come on top:
-	// at most m(m−1)/2 per criterion, 32 bytes each, usually far fewer.
+	// [*MemoryError] when it exceeds the bound. The reversals, at most
+	// m(m−1)/2 per criterion and usually far fewer, count against the
+	// rest of the bound as they are found, 32 bytes each: the reversal
+	// that would pass it ends the run with a [*MemoryError] instead.
 	MaxMemory int64 `json:"-"`
 	// Progress, if not nil, is told how much of the analysis is done,
 	// under the package's progress contract (see the package
@@ -213,6 +216,27 @@ type sweepEval struct {
 	w       []float64 // weights at t (scratch)
 	scores  []float64 // oriented scores at t (larger is better)
 	sign    float64
+	// room is how many more reversals fit the memory bound, kept how
+	// many were recorded; est and bound are the estimate without them
+	// and the bound, for the MemoryError.
+	room, kept int
+	est, bound int64
+}
+
+// reversalBytes is the memory of one recorded reversal.
+const reversalBytes = int64(unsafe.Sizeof(Reversal{}))
+
+// reversal records r in sw, or returns the MemoryError of a run whose
+// reversals pass the memory bound.
+func (e *sweepEval) reversal(sw *WeightSweep, r Reversal) error {
+	if e.room <= 0 {
+		return &MemoryError{Analysis: "sensitivity", Estimate: e.est + int64(e.kept+1)*reversalBytes, Limit: e.bound, Option: "MaxMemory",
+			Hint: fmt.Sprintf("over %d pairs of alternatives swap order as the weights move (the last ones at %q): analyse fewer alternatives or raise the bound", e.kept, sw.Criterion)}
+	}
+	e.room--
+	e.kept++
+	sw.Reversals = append(sw.Reversals, r)
+	return nil
 }
 
 // weightsAt fills e.w with the weights at w_j = t.
@@ -339,7 +363,9 @@ func (s Sensitivity) Run(ctx context.Context, p *Problem, weights []float64) (*S
 		perCrit += m * (m - 1) / 2
 	}
 	pace := newPacer(ctx, "sensitivity", s.Progress, n*perCrit)
-	e := &sweepEval{pace: pace, p: p, method: method, base: w0, w: make([]float64, n), scores: make([]float64, m), sign: 1}
+	est := sensitivityMemory(m, n, steps)
+	e := &sweepEval{pace: pace, p: p, method: method, base: w0, w: make([]float64, n), scores: make([]float64, m), sign: 1,
+		room: int(min((bound-est)/reversalBytes, math.MaxInt32)), est: est, bound: bound}
 	if probe.Better == Lower {
 		e.sign = -1
 	}
@@ -496,12 +522,16 @@ func (e *sweepEval) exactSweep(sw *WeightSweep, lk *linearKernel) error {
 				// Tied at the base: a reversal of size 0 unless the two
 				// lines coincide.
 				if a[x] != a[y] || b[x] != b[y] {
-					sw.Reversals = append(sw.Reversals, Reversal{A: x, B: y, Weight: t0})
+					if err := e.reversal(sw, Reversal{A: x, B: y, Weight: t0}); err != nil {
+						return err
+					}
 				}
 				continue
 			}
 			if t, ok := cross(hi, lo); ok {
-				sw.Reversals = append(sw.Reversals, Reversal{A: hi, B: lo, Weight: t, Change: t - t0})
+				if err := e.reversal(sw, Reversal{A: hi, B: lo, Weight: t, Change: t - t0}); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -634,7 +664,9 @@ func (e *sweepEval) numericSweep(sw *WeightSweep, grid []float64) error {
 				// everywhere on the grid.
 				for _, k := range keys {
 					if ahead(k, x, y) || ahead(k, y, x) {
-						sw.Reversals = append(sw.Reversals, Reversal{A: x, B: y, Weight: t0})
+						if err := e.reversal(sw, Reversal{A: x, B: y, Weight: t0}); err != nil {
+							return err
+						}
 						break
 					}
 				}
@@ -645,7 +677,9 @@ func (e *sweepEval) numericSweep(sw *WeightSweep, grid []float64) error {
 				return err
 			}
 			if ok {
-				sw.Reversals = append(sw.Reversals, Reversal{A: hi, B: lo, Weight: t, Change: t - t0})
+				if err := e.reversal(sw, Reversal{A: hi, B: lo, Weight: t, Change: t - t0}); err != nil {
+					return err
+				}
 			}
 		}
 	}

@@ -396,3 +396,44 @@ func TestSensitivityMemoryBound(t *testing.T) {
 		t.Errorf("negative MaxMemory: %v; want an *InputError on max_memory", err)
 	}
 }
+
+// The reversals count against MaxMemory: alternatives on an anti-diagonal
+// all swap order as a weight moves (m(m−1)/2 per criterion), which under
+// a small bound ends the run with a MemoryError naming the bound's option
+// — on the exact path (WSM) and the numerical one (TOPSIS) — and under the
+// default bound lists every one of them.
+func TestSensitivityReversalsWithinMaxMemory(t *testing.T) {
+	t.Parallel()
+	antiDiagonal := func(m int) *scoring.Problem {
+		rows := make([][]float64, m)
+		for i := range rows {
+			rows[i] = []float64{float64(i + 1), float64(m - i)}
+		}
+		return scoring.MustNewProblem(nil, []scoring.Criterion{{Name: "x", Direction: scoring.Benefit}, {Name: "y", Direction: scoring.Benefit}}, rows)
+	}
+	for _, tc := range []struct {
+		method scoring.Method
+		m      int
+	}{{scoring.WeightedSum{}, 1000}, {scoring.TOPSIS{}, 120}} {
+		p := antiDiagonal(tc.m)
+		w := []float64{0.5, 0.5}
+		res, err := scoring.Sensitivity{Method: tc.method, Steps: 10}.Run(context.Background(), p, w)
+		require.NoError(t, err)
+		total := 0
+		for _, sw := range res.Sweeps {
+			total += len(sw.Reversals)
+		}
+		require.Greater(t, total, tc.m*(tc.m-1)/2, "%T: the test needs more reversals than one criterion's pairs", tc.method)
+		// A bound that holds the analysis but a tenth of its reversals.
+		bound := int64(8*tc.m*2*11+8*tc.m*11+8*tc.m*2+48*tc.m) + int64(total/10)*32
+		_, err = scoring.Sensitivity{Method: tc.method, Steps: 10, MaxMemory: bound}.Run(context.Background(), p, w)
+		var me *scoring.MemoryError
+		require.ErrorIs(t, err, scoring.ErrTooLarge, "%T", tc.method)
+		require.ErrorAs(t, err, &me)
+		assert.Equal(t, "sensitivity", me.Analysis)
+		assert.Equal(t, "MaxMemory", me.Option)
+		assert.Equal(t, bound, me.Limit)
+		assert.Greater(t, me.Estimate, me.Limit)
+		assert.Contains(t, err.Error(), "pairs of alternatives swap order")
+	}
+}
