@@ -36,7 +36,8 @@ func TestWriteText(t *testing.T) {
 	assert.Contains(t, s, "Tiny & Co <test>")
 	assert.Contains(t, s, rec.Ranking[0].Structure.Name())
 	assert.NotContains(t, s, rec.Ranking[3].Structure.ID()+" ", "only the top 3 are listed")
-	assert.Contains(t, s, "marketing-channel")
+	assert.Contains(t, s, "Marketing channel", "the RACI names its touchpoints")
+	assert.NotContains(t, s, "marketing-channel", "no touchpoint ID in the text")
 	assert.Contains(t, s, "Robustness:")
 	assert.Error(t, rec.WriteText(&failingWriter{n: 2}, 3), "a write error is returned")
 }

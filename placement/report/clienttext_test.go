@@ -231,3 +231,91 @@ func TestSourcesListedOnce(t *testing.T) {
 		}
 	}
 }
+
+// codeTokens matches the machine identifiers a client must not read in a
+// report or the terminal text: structure IDs ("hs-exe-ad-in"), touchpoint
+// IDs ("marketing-channel"), the hyphenated criterion, department and role
+// tokens ("risk-compliance", "customer-service", "advisory-executing"), the
+// model's machine name and version ("socialseat-default v8"), method
+// tokens ("wsm") and Markdown code spans. Those stay in the JSON output.
+func codeTokens(t *testing.T) *regexp.Regexp {
+	t.Helper()
+	var alts []string
+	for _, s := range placement.Enumerate(placement.DefaultHomes()) {
+		alts = append(alts, regexp.QuoteMeta(s.ID()))
+	}
+	for _, id := range touchpoint.DefaultCatalog().IDs() {
+		alts = append(alts, regexp.QuoteMeta(string(id)))
+	}
+	for _, c := range placement.Criteria() {
+		if strings.Contains(c.String(), "-") {
+			alts = append(alts, c.String())
+		}
+	}
+	alts = append(alts, "customer-service", "advisory-executing", "socialseat-default", "wsm", `v\d+`)
+	// A hyphen or letter on either side means a longer word.
+	return regexp.MustCompile("(^|[^a-z0-9-])(" + strings.Join(alts, "|") + ")($|[^a-z0-9-])|`")
+}
+
+// withoutDimensions cuts the certainty-per-dimension part out of a text:
+// its dimension values are worded by the maturity and dimensions display,
+// which this test does not cover. start and end are the headings around
+// it.
+func withoutDimensions(s, start, end string) string {
+	before, after, ok := strings.Cut(s, start)
+	if !ok {
+		return s
+	}
+	_, rest, ok := strings.Cut(after, end)
+	if !ok {
+		return before
+	}
+	return before + end + rest
+}
+
+// TestClientTextHasNoCodeTokens renders the terminal text, the Markdown and
+// the HTML report of every client profile, with and without a name, and
+// fails on any structure, touchpoint, criterion, department or role ID,
+// the model's machine name or a method token: a client reads names and
+// labels ("Customer service", "risk and compliance", "Scored with the
+// socialseat default model, version 8").
+func TestClientTextHasNoCodeTokens(t *testing.T) {
+	t.Parallel()
+	tokens := codeTokens(t)
+	r, err := placement.NewRecommender(placement.Config{})
+	require.NoError(t, err)
+	profiles := clientProfiles(t)
+	unnamed := profiles[0].Clone()
+	unnamed.Name = ""
+	profiles = append(profiles, unnamed)
+	for i, p := range profiles {
+		opts := placement.Options{}
+		if i%3 == 0 {
+			opts = placement.Options{Sensitivity: true, SMAA: &placement.SMAAOptions{Samples: 200, Seed: 1}}
+		}
+		rec, err := r.WithOptions(opts).Recommend(t.Context(), p)
+		require.NoError(t, err, p.Name)
+		texts := map[string]string{}
+
+		var txt bytes.Buffer
+		require.NoError(t, rec.WriteText(&txt, 5))
+		texts["text"] = withoutDimensions(txt.String(), "Certainty per dimension:", "\n\n")
+
+		var md bytes.Buffer
+		require.NoError(t, report.Markdown(&md, rec, report.Options{}))
+		texts["markdown"] = withoutDimensions(md.String(), "### How sure is each part of the answer?", "## Assumptions and sources")
+
+		var h bytes.Buffer
+		require.NoError(t, report.HTML(&h, rec, report.Options{}))
+		texts["html"] = withoutDimensions(visibleText(t, h.Bytes()), "How sure is each part of the answer?", "Assumptions and sources")
+
+		for kind, s := range texts {
+			for _, line := range strings.Split(s, "\n") {
+				if m := tokens.FindString(line); m != "" {
+					t.Errorf("%s, %s: %q in %q", p.Name, kind, m, line)
+				}
+			}
+			assert.NotContains(t, s, "sit at —", "%s, %s: a title without a name", p.Name, kind)
+		}
+	}
+}
