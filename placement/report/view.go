@@ -217,7 +217,7 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 		v.Provenance = placement.ModelProvenance(m.Identity())
 		v.ModelDesc = m.Description
 		v.Evidence = evidence(*m)
-		v.Sources = sources(*m, p, o.Catalog)
+		v.Sources = sources(rec, v, *m, o.Catalog)
 		if o.Coefficients {
 			for _, c := range m.Coefficients {
 				v.Coefficients = append(v.Coefficients, coefficientView{
