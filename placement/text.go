@@ -13,6 +13,9 @@ import (
 // WriteText writes rec as a plain-text report for a terminal: the top n
 // structures with their scores and reasons, the weights, the RACI map of the
 // top structure, the roadmap and the robustness statement. n ≤ 0 means 5.
+// Structures, touchpoints, criteria and departments are named as a client
+// reads them, and the model by [ModelProvenance]; their IDs and tokens are
+// in the JSON form ([Recommendation.MarshalJSON]).
 // It only formats; the numbers are rec's.
 func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 	if n <= 0 {
@@ -344,13 +347,6 @@ func depts(ds []touchpoint.Department) string {
 		s[i] = d.Label()
 	}
 	return strings.Join(s, ", ")
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }
 
 // errWriter remembers the first write error.

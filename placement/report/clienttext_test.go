@@ -317,6 +317,9 @@ func TestClientTextHasNoCodeTokens(t *testing.T) {
 				}
 			}
 			assert.NotContains(t, s, "sit at —", "%s, %s: a title without a name", p.Name, kind)
+			if p.Name == "" {
+				assert.Contains(t, s, "Where should social media sit in the organisation?", kind)
+			}
 		}
 	}
 }
