@@ -186,11 +186,26 @@ func WeightsText(source string) string {
 	for i, it := range items {
 		tok, tail, _ := strings.Cut(it, " ")
 		if c, err := ParseCriterion(tok); err == nil {
-			items[i] = c.Label() + " " + tail
+			it = c.Label() + " " + tail
 		}
+		// A hyphenated token elsewhere in the item cannot be a word of
+		// its prose.
+		items[i] = hyphenatedCriteria.Replace(it)
 	}
 	return "derived from the profile: " + strings.Join(items, "; ")
 }
+
+// hyphenatedCriteria replaces the criterion tokens that are no English
+// word ("risk-compliance", "change-effort") by their labels.
+var hyphenatedCriteria = func() *strings.Replacer {
+	var pairs []string
+	for _, c := range Criteria() {
+		if strings.Contains(c.String(), "-") {
+			pairs = append(pairs, c.String(), c.Label())
+		}
+	}
+	return strings.NewReplacer(pairs...)
+}()
 
 // touchpointName is a reader's name for a touchpoint: its name in c
 // ("Customer support"), or, for a touchpoint c does not have, its ID in

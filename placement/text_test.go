@@ -152,3 +152,14 @@ func TestGateToldToTheClient(t *testing.T) {
 	assert.True(t, told[placement.Dandelion], "the dandelion gate is told")
 	assert.True(t, told[placement.Honeycomb], "the honeycomb gate is told")
 }
+
+// WeightsText names criteria by label wherever the derivation puts them,
+// drops the model's machine name and leaves a caller's own sentence alone.
+func TestWeightsText(t *testing.T) {
+	t.Parallel()
+	got := placement.WeightsText("derived from the profile by model socialseat-default v8: every criterion starts at 1; risk-compliance +3.00 for regulation 5/5; the floor of 0.20 raised change-effort (no criterion counts for less); then normalised to sum to 1")
+	assert.Equal(t, "derived from the profile: every criterion starts at 1; risk and compliance +3.00 for regulation 5/5; the floor of 0.20 raised change effort (no criterion counts for less); then normalised to sum to 1", got)
+	assert.Equal(t, "the board's weights", placement.WeightsText("the board's weights"))
+	assert.Equal(t, "Scored with the socialseat default model, version 8.", placement.ModelProvenance(placement.Identity{Name: "socialseat-default", Version: "8"}))
+	assert.Equal(t, "Where should social media sit in the organisation?", placement.Title(" "))
+}
