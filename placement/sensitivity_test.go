@@ -77,7 +77,8 @@ func TestRecommendSensitivity(t *testing.T) {
 			assert.LessOrEqual(t, math.Abs(tight.Change), math.Abs(m.Change))
 		}
 	}
-	assert.Contains(t, rec.Robustness.Summary(), "most sensitive weight is "+tight.Criterion.String())
+	assert.Contains(t, rec.Robustness.Summary(), "most sensitive weight is that of "+tight.Criterion.Label())
+	assert.NotContains(t, rec.Robustness.Summary(), tight.Next+" comes first", "the structure that takes over is named, not given by ID")
 
 	raw, err := json.Marshal(rec)
 	require.NoError(t, err)

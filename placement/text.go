@@ -13,6 +13,9 @@ import (
 // WriteText writes rec as a plain-text report for a terminal: the top n
 // structures with their scores and reasons, the weights, the RACI map of the
 // top structure, the roadmap and the robustness statement. n ≤ 0 means 5.
+// Structures, touchpoints, criteria and departments are named as a client
+// reads them, and the model by [ModelProvenance]; their IDs and tokens are
+// in the JSON form ([Recommendation.MarshalJSON]).
 // It only formats; the numbers are rec's.
 func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 	if n <= 0 {
@@ -20,8 +23,8 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 	}
 	n = min(n, len(rec.Ranking))
 	ew := &errWriter{w: w}
-	ew.printf("Where should social media sit at %s?\n", orDash(rec.Profile.Name))
-	ew.printf("Model %s, ranked by %s; %d structures considered.\n\n", rec.Model, rec.methodToken(), len(rec.Ranking))
+	ew.printf("%s\n", Title(rec.Profile.Name))
+	ew.printf("%d structures considered, ranked by %s. %s\n\n", len(rec.Ranking), MethodName(rec.methodToken()), ModelProvenance(rec.Model))
 	if len(rec.Assumptions) > 0 {
 		ew.printf("Assumed, because the profile does not say:\n")
 		for _, g := range GroupAssumptions(rec.Assumptions) {
@@ -31,9 +34,9 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 	}
 
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "RANK\tSTRUCTURE\tID\tSCORE\n")
+	fmt.Fprintf(tw, "RANK\tSTRUCTURE\tSCORE\n")
 	for _, e := range rec.Ranking[:n] {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%.3f\n", e.Rank, e.Structure.Name(), e.Structure.ID(), e.Score)
+		fmt.Fprintf(tw, "%d\t%s\t%.3f\n", e.Rank, e.Structure.Name(), e.Score)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -56,16 +59,20 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 		if c > Agility {
 			ew.printf(", ")
 		}
-		ew.printf("%s %.2f", c, x)
+		ew.printf("%s %s", c.Label(), percent1(x))
 	}
-	ew.printf("\n  (%s)\n", rec.WeightsSource)
+	ew.printf("\n  (%s)\n", WeightsText(rec.WeightsSource))
 
 	if len(rec.RACI) > 0 {
 		ew.printf("\nWho does what under %s:\n", rec.Ranking[0].Structure.Name())
 		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		// The recommendation names its catalogue but does not carry it;
+		// the default catalogue's names serve, and any other touchpoint is
+		// named from its ID.
+		cat := touchpoint.DefaultCatalog()
 		fmt.Fprintf(tw, "TOUCHPOINT\tRESPONSIBLE\tACCOUNTABLE\tCONSULTED\tINFORMED\n")
 		for _, a := range rec.RACI {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Touchpoint, depts(a.Responsible), orDash(string(a.Accountable)),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", touchpointName(cat, a.Touchpoint), depts(a.Responsible), a.Accountable.Label(),
 				depts(a.Consulted), depts(a.Informed))
 		}
 		if err := tw.Flush(); err != nil {
@@ -131,6 +138,87 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 		}
 	}
 	return ew.err
+}
+
+// Title is a report's title for the organisation named name: "Where
+// should social media sit at Acme?", or, without a name, "Where should
+// social media sit in the organisation?".
+func Title(name string) string {
+	if strings.TrimSpace(name) == "" {
+		return "Where should social media sit in the organisation?"
+	}
+	return "Where should social media sit at " + name + "?"
+}
+
+// ModelProvenance says in a sentence, for a client, which model scored a
+// recommendation: "Scored with the socialseat default model, version 8."
+// The model's machine name and hash stay in the JSON output.
+func ModelProvenance(id Identity) string {
+	def := defaultModelIdentity()
+	switch {
+	case id.Name == def.Name && id.Modified():
+		return "Scored with a modified copy of the socialseat default model, version " + id.Version + ", whose coefficients differ from the published ones."
+	case id.Name == def.Name && id.Version != "":
+		return "Scored with the socialseat default model, version " + id.Version + "."
+	case id.Name == def.Name:
+		return "Scored with the socialseat default model."
+	case strings.TrimSpace(id.Name) == "":
+		return "Scored with an unnamed model."
+	case id.Version != "":
+		return "Scored with the model \u201c" + id.Name + "\u201d, version " + id.Version + "."
+	}
+	return "Scored with the model \u201c" + id.Name + "\u201d."
+}
+
+// WeightsText is a recommendation's WeightsSource as a client reads it:
+// the model's derivation ("derived from the profile by model
+// socialseat-default v8: every criterion starts at 1; risk-compliance
+// +1.50 for regulation 3/5; …") without the model's machine name, which
+// [ModelProvenance] states, and with each adjustment's criterion by its
+// label ("risk and compliance +1.50 for regulation 3/5"). Any other source,
+// such as the caller's own sentence, is returned as it is.
+func WeightsText(source string) string {
+	head, rest, ok := strings.Cut(source, ": ")
+	if !ok || !strings.HasPrefix(head, "derived from the profile") {
+		return source
+	}
+	items := strings.Split(rest, "; ")
+	for i, it := range items {
+		tok, tail, _ := strings.Cut(it, " ")
+		if c, err := ParseCriterion(tok); err == nil {
+			it = c.Label() + " " + tail
+		}
+		// A hyphenated token elsewhere in the item cannot be a word of
+		// its prose.
+		items[i] = hyphenatedCriteria.Replace(it)
+	}
+	return "derived from the profile: " + strings.Join(items, "; ")
+}
+
+// hyphenatedCriteria replaces the criterion tokens that are no English
+// word ("risk-compliance", "change-effort") by their labels.
+var hyphenatedCriteria = func() *strings.Replacer {
+	var pairs []string
+	for _, c := range Criteria() {
+		if strings.Contains(c.String(), "-") {
+			pairs = append(pairs, c.String(), c.Label())
+		}
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// touchpointName is a reader's name for a touchpoint: its name in c
+// ("Customer support"), or, for a touchpoint c does not have, its ID in
+// words ("Social listening").
+func touchpointName(c *touchpoint.Catalog, id touchpoint.ID) string {
+	if t, ok := c.Get(id); ok && t.Name != "" {
+		return t.Name
+	}
+	s := strings.ReplaceAll(string(id), "-", " ")
+	if s == "" {
+		return "—"
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // closesText names the governance practices step s closes, from the
@@ -236,11 +324,11 @@ func (r Robustness) Summary() string {
 		m, ok := s.Tightest()
 		switch {
 		case ok && m.Change == 0:
-			fmt.Fprintf(&b, "The recommended structure is level with %s at these weights: the smallest move of the %s weight in its favour changes the recommendation.",
-				m.Next, m.Criterion)
+			fmt.Fprintf(&b, "The recommended structure is level with %s at these weights: the smallest move of the weight of %s in its favour changes the recommendation.",
+				structureName(m.Next), m.Criterion.Label())
 		case ok:
-			fmt.Fprintf(&b, "The most sensitive weight is %s: the recommendation holds until it moves from %s to %s, when %s comes first.",
-				m.Criterion, percent1(m.Weight), percent1(m.At), m.Next)
+			fmt.Fprintf(&b, "The most sensitive weight is that of %s: the recommendation holds until it moves from %s to %s, when %s comes first.",
+				m.Criterion.Label(), percent1(m.Weight), percent1(m.At), structureName(m.Next))
 		default:
 			b.WriteString("No single weight, moved anywhere from 0 to 100% with the others in proportion, changes the recommendation.")
 		}
@@ -271,16 +359,9 @@ func depts(ds []touchpoint.Department) string {
 	}
 	s := make([]string, len(ds))
 	for i, d := range ds {
-		s[i] = string(d)
+		s[i] = d.Label()
 	}
 	return strings.Join(s, ", ")
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }
 
 // errWriter remembers the first write error.

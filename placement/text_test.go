@@ -36,7 +36,8 @@ func TestWriteText(t *testing.T) {
 	assert.Contains(t, s, "Tiny & Co <test>")
 	assert.Contains(t, s, rec.Ranking[0].Structure.Name())
 	assert.NotContains(t, s, rec.Ranking[3].Structure.ID()+" ", "only the top 3 are listed")
-	assert.Contains(t, s, "marketing-channel")
+	assert.Contains(t, s, "Marketing channel", "the RACI names its touchpoints")
+	assert.NotContains(t, s, "marketing-channel", "no touchpoint ID in the text")
 	assert.Contains(t, s, "Robustness:")
 	assert.Error(t, rec.WriteText(&failingWriter{n: 2}, 3), "a write error is returned")
 }
@@ -150,4 +151,15 @@ func TestGateToldToTheClient(t *testing.T) {
 	}
 	assert.True(t, told[placement.Dandelion], "the dandelion gate is told")
 	assert.True(t, told[placement.Honeycomb], "the honeycomb gate is told")
+}
+
+// WeightsText names criteria by label wherever the derivation puts them,
+// drops the model's machine name and leaves a caller's own sentence alone.
+func TestWeightsText(t *testing.T) {
+	t.Parallel()
+	got := placement.WeightsText("derived from the profile by model socialseat-default v8: every criterion starts at 1; risk-compliance +3.00 for regulation 5/5; the floor of 0.20 raised change-effort (no criterion counts for less); then normalised to sum to 1")
+	assert.Equal(t, "derived from the profile: every criterion starts at 1; risk and compliance +3.00 for regulation 5/5; the floor of 0.20 raised change effort (no criterion counts for less); then normalised to sum to 1", got)
+	assert.Equal(t, "the board's weights", placement.WeightsText("the board's weights"))
+	assert.Equal(t, "Scored with the socialseat default model, version 8.", placement.ModelProvenance(placement.Identity{Name: "socialseat-default", Version: "8"}))
+	assert.Equal(t, "Where should social media sit in the organisation?", placement.Title(" "))
 }

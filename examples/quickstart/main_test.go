@@ -14,7 +14,7 @@ func TestQuickstart(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(&out))
 	s := out.String()
-	for _, want := range []string{"Brightwater Foods", "RANK", "SCORE", "Who does what under", "RESPONSIBLE", "customer-support", "Roadmap:", "Robustness:",
+	for _, want := range []string{"Brightwater Foods", "RANK", "SCORE", "Who does what under", "RESPONSIBLE", "Customer support", "Roadmap:", "Robustness:",
 		"Maturity stage (Forrester social maturity): Testing", "Against peers:", "about 3 FTE", "missing: Crisis and escalation plan"} {
 		assert.Contains(t, s, want)
 	}

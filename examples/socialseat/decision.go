@@ -11,6 +11,7 @@ import (
 
 	"github.com/socialseat/socialseat/decision"
 	"github.com/socialseat/socialseat/internal/strictdec"
+	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/scoring"
 	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
@@ -155,17 +156,53 @@ func decodeElicit(r io.Reader) (*scoring.ElicitRequest, error) {
 	return &req, nil
 }
 
+// placementNames returns, for a decision document exported from a
+// placement recommendation (rank --format decision: every alternative a
+// structure ID, every criterion a placement criterion), the reader's name
+// of each alternative and criterion ("Centralized team in Communications,
+// advisory and executing, in-house", "risk and compliance"); for any other
+// document the names as the document gives them, its author's own. Only
+// the text and Markdown renderings use it: --format json keeps the IDs a
+// script needs.
+func placementNames(d *decision.Document) func(string) string {
+	same := func(s string) string { return s }
+	names := map[string]string{}
+	for _, s := range placement.Enumerate(placement.DefaultHomes()) {
+		names[s.ID()] = s.Name()
+	}
+	for _, a := range d.Alternatives {
+		if _, ok := names[a]; !ok {
+			return same
+		}
+	}
+	for _, c := range d.Criteria {
+		pc, err := placement.ParseCriterion(c.Name)
+		if err != nil {
+			return same
+		}
+		names[c.Name] = pc.Label()
+	}
+	names[d.Tree.ID] = "all criteria"
+	return func(s string) string {
+		if n, ok := names[s]; ok {
+			return n
+		}
+		return s
+	}
+}
+
 func writeDecisionText(w *bytes.Buffer, d *decision.Document) {
 	if d.Title != "" {
 		fmt.Fprintf(w, "%s\n\n", d.Title)
 	}
+	name := placementNames(d)
 	r := d.Result
-	fmt.Fprintf(w, "Ranking (%s, %s scores are better):\n", r.Method, r.Better)
+	fmt.Fprintf(w, "Ranking (%s, %s scores are better):\n", placement.MethodName(r.Method), r.Better)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for _, name := range r.Ranking {
+	for _, id := range r.Ranking {
 		for _, a := range r.Alternatives {
-			if a.Name == name {
-				fmt.Fprintf(tw, "  %d.\t%s\t%.4f\n", a.Rank, a.Name, a.Score)
+			if a.Name == id {
+				fmt.Fprintf(tw, "  %d.\t%s\t%.4f\n", a.Rank, name(a.Name), a.Score)
 			}
 		}
 	}
@@ -173,17 +210,17 @@ func writeDecisionText(w *bytes.Buffer, d *decision.Document) {
 	fmt.Fprintf(w, "\nCriteria weights:\n")
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, n := range r.Nodes {
-		fmt.Fprintf(tw, "  %s%s\t%.4f\t(local %.4f)\n", strings.Repeat("  ", len(n.Path)-1), n.ID, n.Global, n.Local)
+		fmt.Fprintf(tw, "  %s%s\t%.4f\t(local %.4f)\n", strings.Repeat("  ", len(n.Path)-1), name(n.ID), n.Global, n.Local)
 	}
 	tw.Flush()
 	if len(r.Stakeholders) > 0 {
 		fmt.Fprintf(w, "\nStakeholders: %d, combined by the %s mean.\n", len(r.Stakeholders), d.Aggregation)
 	}
 	if len(r.Sensitivity) > 0 && len(r.Ranking) > 0 {
-		fmt.Fprintf(w, "\nHow far each weight can move before %s stops winning:\n", r.Ranking[0])
+		fmt.Fprintf(w, "\nHow far each weight can move before %s stops winning:\n", name(r.Ranking[0]))
 		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, s := range r.Sensitivity {
-			fmt.Fprintf(tw, "  %s\t%s\n", s.Node, sensitivityText(s))
+			fmt.Fprintf(tw, "  %s\t%s\n", name(s.Node), sensitivityText(s, name))
 		}
 		tw.Flush()
 	}
@@ -195,23 +232,24 @@ func writeDecisionMarkdown(w *bytes.Buffer, d *decision.Document) {
 	if title == "" {
 		title = "Decision"
 	}
+	name := placementNames(d)
 	r := d.Result
-	fmt.Fprintf(w, "# %s\n\n## Ranking\n\nMethod: %s (%s scores are better).\n\n| Rank | Alternative | Score |\n|---:|---|---:|\n", mdEscape(title), r.Method, r.Better)
-	for _, name := range r.Ranking {
+	fmt.Fprintf(w, "# %s\n\n## Ranking\n\nMethod: %s (%s scores are better).\n\n| Rank | Alternative | Score |\n|---:|---|---:|\n", mdEscape(title), placement.MethodName(r.Method), r.Better)
+	for _, id := range r.Ranking {
 		for _, a := range r.Alternatives {
-			if a.Name == name {
-				fmt.Fprintf(w, "| %d | %s | %.4f |\n", a.Rank, mdEscape(a.Name), a.Score)
+			if a.Name == id {
+				fmt.Fprintf(w, "| %d | %s | %.4f |\n", a.Rank, mdEscape(name(a.Name)), a.Score)
 			}
 		}
 	}
 	fmt.Fprintf(w, "\n## Criteria weights\n\n| Criterion | Local | Global |\n|---|---:|---:|\n")
 	for _, n := range r.Nodes {
-		fmt.Fprintf(w, "| %s%s | %.4f | %.4f |\n", strings.Repeat("&nbsp;&nbsp;", len(n.Path)-1), mdEscape(n.ID), n.Local, n.Global)
+		fmt.Fprintf(w, "| %s%s | %.4f | %.4f |\n", strings.Repeat("&nbsp;&nbsp;", len(n.Path)-1), mdEscape(name(n.ID)), n.Local, n.Global)
 	}
 	if len(r.Sensitivity) > 0 && len(r.Ranking) > 0 {
-		fmt.Fprintf(w, "\n## Sensitivity\n\nHow far each weight can move before %s stops winning.\n\n| Criterion | Weight | Winner changes |\n|---|---:|---|\n", mdEscape(r.Ranking[0]))
+		fmt.Fprintf(w, "\n## Sensitivity\n\nHow far each weight can move before %s stops winning.\n\n| Criterion | Weight | Winner changes |\n|---|---:|---|\n", mdEscape(name(r.Ranking[0])))
 		for _, s := range r.Sensitivity {
-			fmt.Fprintf(w, "| %s | %.4f | %s |\n", mdEscape(s.Node), s.Weight, mdEscape(sensitivityText(s)))
+			fmt.Fprintf(w, "| %s | %.4f | %s |\n", mdEscape(name(s.Node)), s.Weight, mdEscape(sensitivityText(s, name)))
 		}
 	}
 	fmt.Fprintf(w, "\nInputs hash: `%s`\n", d.InputHash)
@@ -221,8 +259,9 @@ func mdEscape(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
 }
 
-// sensitivityText says in words how far a node's weight can move.
-func sensitivityText(s decision.NodeSensitivity) string {
+// sensitivityText says in words how far a node's weight can move; name
+// gives the reader's name of the new winner.
+func sensitivityText(s decision.NodeSensitivity, name func(string) string) string {
 	if !s.Changes {
 		return fmt.Sprintf("%.3f: no weight changes the winner", s.Weight)
 	}
@@ -230,5 +269,5 @@ func sensitivityText(s decision.NodeSensitivity) string {
 	if s.Change < 0 {
 		dir = "down"
 	}
-	return fmt.Sprintf("%.3f: %s to %.3f (%+.3f), then %s wins", s.Weight, dir, s.At, s.Change, s.NewWinner)
+	return fmt.Sprintf("%.3f: %s to %.3f (%+.3f), then %s wins", s.Weight, dir, s.At, s.Change, name(s.NewWinner))
 }

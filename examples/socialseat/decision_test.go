@@ -4,11 +4,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/socialseat/socialseat/placement"
 )
 
 const workshopDoc = "../../decision/testdata/v1/workshop.json"
@@ -118,4 +121,47 @@ func TestElicitCommand(t *testing.T) {
 		_, stderr, code := runCLI(t, bad, "elicit")
 		assert.Equal(t, 1, code, "%s: %s", name, stderr)
 	}
+}
+
+// decide shows a placement decision's structures and criteria by name in
+// its text and Markdown, and keeps their IDs in --format json, where a
+// script needs them.
+func TestDecidePlacementNames(t *testing.T) {
+	t.Parallel()
+	doc, stderr, code := runCLI(t, "", "rank", "--profile", "testdata/profile-bank.yaml", "--format", "decision", "--samples", "0")
+	require.Equal(t, 0, code, stderr)
+	file := filepath.Join(t.TempDir(), "bank.decision.json")
+	require.NoError(t, os.WriteFile(file, []byte(doc), 0o644))
+	p, err := placement.ReadProfile(strings.NewReader(mustRead(t, "testdata/profile-bank.yaml")))
+	require.NoError(t, err)
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{})
+	require.NoError(t, err)
+	top := rec.Ranking[0].Structure
+
+	ids := []string{}
+	for _, s := range placement.Enumerate(placement.DefaultHomes()) {
+		ids = append(ids, regexp.QuoteMeta(s.ID()))
+	}
+	idRe := regexp.MustCompile(`(^|[^a-z-])(` + strings.Join(ids, "|") + `|risk-compliance|change-effort|goal|wsm)($|[^a-z-])`)
+	for _, format := range []string{"text", "md"} {
+		out, stderr, code := runCLI(t, "", "decide", file, "--format", format)
+		require.Equal(t, 0, code, stderr)
+		assert.Contains(t, out, top.Name(), format)
+		assert.Contains(t, out, "risk and compliance", format)
+		assert.Contains(t, out, "the weighted sum", format)
+		for _, line := range strings.Split(out, "\n") {
+			assert.NotRegexp(t, idRe, line, format)
+		}
+	}
+	out, stderr, code := runCLI(t, "", "decide", file, "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, `"`+top.ID()+`"`, "the JSON keeps the IDs")
+	assert.Contains(t, out, `"risk-compliance"`)
+}
+
+func mustRead(t *testing.T, file string) string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	require.NoError(t, err)
+	return string(b)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -230,4 +231,237 @@ func TestSourcesListedOnce(t *testing.T) {
 			}
 		}
 	}
+}
+
+// codeTokens matches the machine identifiers a client must not read in a
+// report or the terminal text: structure IDs ("hs-exe-ad-in"), touchpoint
+// IDs ("marketing-channel"), the hyphenated criterion, department and role
+// tokens ("risk-compliance", "customer-service", "advisory-executing"), the
+// model's machine name and version ("socialseat-default v8"), method
+// tokens ("wsm") and Markdown code spans. Those stay in the JSON output.
+func codeTokens(t *testing.T) *regexp.Regexp {
+	t.Helper()
+	var alts []string
+	for _, s := range placement.Enumerate(placement.DefaultHomes()) {
+		alts = append(alts, regexp.QuoteMeta(s.ID()))
+	}
+	for _, id := range touchpoint.DefaultCatalog().IDs() {
+		alts = append(alts, regexp.QuoteMeta(string(id)))
+	}
+	for _, c := range placement.Criteria() {
+		if strings.Contains(c.String(), "-") {
+			alts = append(alts, c.String())
+		}
+	}
+	alts = append(alts, "customer-service", "advisory-executing", "socialseat-default", "wsm", `v\d+`)
+	// A hyphen or letter on either side means a longer word.
+	return regexp.MustCompile("(^|[^a-z0-9-])(" + strings.Join(alts, "|") + ")($|[^a-z0-9-])|`")
+}
+
+// withoutDimensions cuts the certainty-per-dimension part out of a text:
+// its dimension values are worded by the maturity and dimensions display,
+// which this test does not cover. start and end are the headings around
+// it.
+func withoutDimensions(s, start, end string) string {
+	before, after, ok := strings.Cut(s, start)
+	if !ok {
+		return s
+	}
+	_, rest, ok := strings.Cut(after, end)
+	if !ok {
+		return before
+	}
+	return before + end + rest
+}
+
+// TestClientTextHasNoCodeTokens renders the terminal text, the Markdown and
+// the HTML report of every client profile, with and without a name, and
+// fails on any structure, touchpoint, criterion, department or role ID,
+// the model's machine name or a method token: a client reads names and
+// labels ("Customer service", "risk and compliance", "Scored with the
+// socialseat default model, version 8").
+func TestClientTextHasNoCodeTokens(t *testing.T) {
+	t.Parallel()
+	tokens := codeTokens(t)
+	r, err := placement.NewRecommender(placement.Config{})
+	require.NoError(t, err)
+	profiles := clientProfiles(t)
+	unnamed := profiles[0].Clone()
+	unnamed.Name = ""
+	profiles = append(profiles, unnamed)
+	for i, p := range profiles {
+		opts := placement.Options{}
+		if i%3 == 0 {
+			opts = placement.Options{Sensitivity: true, SMAA: &placement.SMAAOptions{Samples: 200, Seed: 1}}
+		}
+		rec, err := r.WithOptions(opts).Recommend(t.Context(), p)
+		require.NoError(t, err, p.Name)
+		texts := map[string]string{}
+
+		var txt bytes.Buffer
+		require.NoError(t, rec.WriteText(&txt, 5))
+		texts["text"] = withoutDimensions(txt.String(), "Certainty per dimension:", "\n\n")
+
+		var md bytes.Buffer
+		require.NoError(t, report.Markdown(&md, rec, report.Options{}))
+		texts["markdown"] = withoutDimensions(md.String(), "### How sure is each part of the answer?", "## Assumptions and sources")
+
+		var h bytes.Buffer
+		require.NoError(t, report.HTML(&h, rec, report.Options{}))
+		texts["html"] = withoutDimensions(visibleText(t, h.Bytes()), "How sure is each part of the answer?", "Assumptions and sources")
+
+		for kind, s := range texts {
+			for _, line := range strings.Split(s, "\n") {
+				if m := tokens.FindString(line); m != "" {
+					t.Errorf("%s, %s: %q in %q", p.Name, kind, m, line)
+				}
+			}
+			assert.NotContains(t, s, "sit at —", "%s, %s: a title without a name", p.Name, kind)
+			if p.Name == "" {
+				assert.Contains(t, s, "Where should social media sit in the organisation?", kind)
+			}
+		}
+	}
+}
+
+// workCites reads the citations of works.yaml, the one style of the
+// source list.
+func workCites(t *testing.T) map[string]bool {
+	t.Helper()
+	b, err := os.ReadFile("works.yaml")
+	require.NoError(t, err)
+	var f struct {
+		Works []struct {
+			Cite string `yaml:"cite"`
+		} `yaml:"works"`
+	}
+	require.NoError(t, yaml.Unmarshal(b, &f))
+	out := map[string]bool{}
+	for _, w := range f.Works {
+		out[w.Cite] = true
+	}
+	return out
+}
+
+// sourceItem is one entry of an HTML report's source list.
+type sourceItem struct{ Text, URL string }
+
+// htmlSources returns the entries of an HTML report's source list.
+func htmlSources(t *testing.T, doc []byte) []sourceItem {
+	t.Helper()
+	n, err := html.Parse(bytes.NewReader(doc))
+	require.NoError(t, err)
+	var out []sourceItem
+	var text func(*html.Node) string
+	text = func(n *html.Node) string {
+		if n.Type == html.TextNode {
+			return n.Data
+		}
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			b.WriteString(text(c))
+		}
+		return b.String()
+	}
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, in bool) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Ul {
+			for _, a := range n.Attr {
+				if a.Key == "class" && a.Val == "sources" {
+					in = true
+				}
+			}
+		}
+		if in && n.Type == html.ElementNode && n.DataAtom == atom.Li {
+			it := sourceItem{Text: text(n)}
+			if a := n.FirstChild; a != nil && a.DataAtom == atom.A {
+				for _, at := range a.Attr {
+					if at.Key == "href" {
+						it.URL = at.Val
+					}
+				}
+			}
+			out = append(out, it)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, in)
+		}
+	}
+	walk(n, false)
+	return out
+}
+
+// TestSourcesAreWholeWorks renders the source list for every client
+// profile and the reviewer's siloed ministry: each entry is one of the
+// works of works.yaml, in its one style, listed once and linked once —
+// never a fragment of a citation ("Van Belleghem : local platforms …",
+// "Li", "hireawriter") nor the same work under two spellings.
+func TestSourcesAreWholeWorks(t *testing.T) {
+	t.Parallel()
+	cites := workCites(t)
+	profiles := clientProfiles(t)
+	silo := placement.Profile{Name: "Ministry of Paperwork Holdings", Employees: 20000, BusinessUnits: 9, Countries: 5, Founded: 1901,
+		SocialPriority: 3, SocialStaff: 5, BudgetLevel: 3, SignOffLayers: 6, Silos: 5, DepartmentHarmony: 1, Regulation: 3,
+		Maturity: 2, ExecutiveSponsorship: 2, Agency: placement.AgencyOpen,
+		Touchpoints: map[touchpoint.ID]int{touchpoint.MarketingChannel: 3, "employee-policy": 2, touchpoint.CustomerSupport: 3,
+			"public-affairs": 3, "corporate-communication": 4, touchpoint.CrisisResponse: 3}}
+	profiles = append(profiles, silo)
+	for _, p := range profiles {
+		rec, err := placement.Recommend(t.Context(), p, placement.Options{})
+		require.NoError(t, err, p.Name)
+		var h bytes.Buffer
+		require.NoError(t, report.HTML(&h, rec, report.Options{}))
+		items := htmlSources(t, h.Bytes())
+		require.NotEmpty(t, items, p.Name)
+		texts, urls := map[string]bool{}, map[string]string{}
+		for _, it := range items {
+			assert.True(t, cites[it.Text], "%s: %q is not a work's citation", p.Name, it.Text)
+			assert.False(t, texts[it.Text], "%s: %q listed twice", p.Name, it.Text)
+			texts[it.Text] = true
+			if it.URL != "" {
+				assert.Empty(t, urls[it.URL], "%s: %s linked twice: %q and %q", p.Name, it.URL, urls[it.URL], it.Text)
+				urls[it.URL] = it.Text
+			}
+		}
+	}
+}
+
+// TestSourcesFollowTheReport checks that the source list holds the works
+// behind what the report says: the regulators' rules only for a regulated
+// profile, and for the right sector; the works the roadmap cites.
+func TestSourcesFollowTheReport(t *testing.T) {
+	t.Parallel()
+	listed := func(p placement.Profile) string {
+		rec, err := placement.Recommend(t.Context(), p, placement.Options{})
+		require.NoError(t, err)
+		var h bytes.Buffer
+		require.NoError(t, report.HTML(&h, rec, report.Options{}))
+		var b strings.Builder
+		for _, it := range htmlSources(t, h.Bytes()) {
+			b.WriteString(it.Text + "\n")
+		}
+		return b.String()
+	}
+	tps := map[touchpoint.ID]int{touchpoint.MarketingChannel: 3, touchpoint.CustomerSupport: 3, "social-crm": 2, "employee-policy": 2, "social-listening": 2}
+	for _, reg := range []int{1, 2} {
+		s := listed(placement.Profile{Name: "NGO", Employees: 12, Regulation: reg, Touchpoints: tps})
+		for _, w := range []string{"FINRA", "FDA", "FiercePharma", "Biznology", "HIPAA", "NARA"} {
+			assert.NotContains(t, s, w, "regulation %d, no sector", reg)
+		}
+	}
+	bank := listed(placement.Profile{Name: "Bank", Employees: 300, Regulation: 5, Sector: placement.SectorFinancial, Touchpoints: tps})
+	assert.Contains(t, bank, "FINRA 2010, Regulatory Notice 10-06")
+	assert.Contains(t, bank, "FINRA 2011, Regulatory Notice 11-39")
+	assert.NotContains(t, bank, "FDA")
+	assert.NotContains(t, bank, "FiercePharma")
+	pharma := listed(placement.Profile{Name: "Pharma", Employees: 3000, Regulation: 5, Sector: placement.SectorPharma, Touchpoints: tps})
+	assert.Contains(t, pharma, "FDA, 21 CFR 314.80")
+	assert.Contains(t, pharma, "Biznology 2011")
+	assert.NotContains(t, pharma, "FINRA")
+	// The roadmap of a small unregulated organisation cites Mindjumpers
+	// and the NLRB: both are listed.
+	ngo := listed(placement.Profile{Name: "NGO", Employees: 300, Touchpoints: tps})
+	assert.Contains(t, ngo, "Mindjumpers 2010, Social media organisation")
+	assert.Contains(t, ngo, "NLRB 2011–12")
 }

@@ -29,8 +29,10 @@
 //  1. Summary: the recommended structure, the nearest alternative with a
 //     different operating model (the structures just behind the first are
 //     often its twins, differing only in home, role or sourcing), where
-//     today's structure ranks, the robustness statement, the model and
-//     method.
+//     today's structure ranks, the robustness statement and the method.
+//     Structures, touchpoints, criteria and departments are named as a
+//     client reads them; their IDs and the model's machine name stay in
+//     the recommendation's JSON.
 //  2. The organisation: the profile as used (with defaults filled in) and
 //     the active touchpoints.
 //  3. Maturity stage: the stage of the maturity model (linked to its
@@ -64,9 +66,15 @@
 //     central role and sourcing, the leading value, its share of SMAA
 //     first ranks (when SMAA ran), the runner-up and whether it is a clear
 //     or a close call.
-//  11. Assumptions and sources: the model, its working assumptions, the
-//     kinds of evidence behind its coefficients and every work they cite;
-//     optionally ([Options].Coefficients) every coefficient.
+//  11. Assumptions and sources: which model scored the recommendation
+//     ("Scored with the socialseat default model, version 8."), its
+//     working assumptions, the kinds of evidence behind its coefficients
+//     and the works behind what the report says, each once and in full
+//     (see works.yaml): those the coefficients and active touchpoints
+//     cite (a regulator's rule only for a regulated profile of its
+//     sector) and those the stage, peer figures, governance practices,
+//     reasons and roadmap cite; optionally ([Options].Coefficients) every
+//     coefficient, by its ID, for a recalibration.
 //
 // Links to cited works are the only references outside the document; a
 // maturity model's or benchmark's address that is not a plain http or

@@ -39,7 +39,11 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	}
 
 	pf("## Summary\n\n")
-	pf("**Recommended for %s: %s** (`%s`)\n\n", md(v.Org), md(v.Winner.Name), code(v.Winner.ID))
+	if v.Org != "" {
+		pf("**Recommended for %s: %s**\n\n", md(v.Org), md(v.Winner.Name))
+	} else {
+		pf("**Recommended: %s**\n\n", md(v.Winner.Name))
+	}
 	pf("%s", md(v.Lead))
 	if v.Current != "" {
 		pf(" %s", md(v.Current))
@@ -53,9 +57,9 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	pf("## The organisation\n\n")
 	facts("Profile", v.Profile)
 	pf("### Active touchpoints\n\n")
-	table(&b, []string{"Touchpoint", "ID", "Natural owner", "Activity (0–5)"}, []bool{false, false, false, true}, func(row func(...string)) {
+	table(&b, []string{"Touchpoint", "Natural owner", "Activity (0–5)"}, []bool{false, false, true}, func(row func(...string)) {
 		for _, t := range v.Touchpoints {
-			row(t.Name, "`"+code(t.ID)+"`", t.Owner, fmt.Sprint(t.Activity))
+			row(t.Name, t.Owner, fmt.Sprint(t.Activity))
 		}
 	})
 
@@ -102,9 +106,9 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 
 	pf("## The ranking\n\n")
 	pf("The %d best of %d structures; %s scores are better.\n\n", len(v.Top), v.Considered, v.Better)
-	table(&b, []string{"Rank", "Structure", "ID", "Score"}, []bool{true, false, false, true}, func(row func(...string)) {
+	table(&b, []string{"Rank", "Structure", "Score"}, []bool{true, false, true}, func(row func(...string)) {
 		for _, e := range v.Top {
-			row(fmt.Sprint(e.Rank), e.Name, "`"+code(e.ID)+"`", e.Score)
+			row(fmt.Sprint(e.Rank), e.Name, e.Score)
 		}
 	})
 	image("ranking", "Ranking of the best structures")
@@ -124,9 +128,9 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	}
 
 	pf("## The weights and where they came from\n\n")
-	table(&b, []string{"Criterion", "ID", "Direction", "Weight"}, []bool{false, false, false, true}, func(row func(...string)) {
+	table(&b, []string{"Criterion", "Direction", "Weight"}, []bool{false, false, true}, func(row func(...string)) {
 		for _, x := range v.Weights {
-			row(x.Label, "`"+code(x.ID)+"`", x.Direction, x.Weight)
+			row(x.Label, x.Direction, x.Weight)
 		}
 	})
 	image("weights", "Criterion weights")
@@ -197,9 +201,9 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 		pf("### When the weights vary\n\n%s\n\n", md(v.SMAALead))
 	}
 	if len(v.SMAA) > 0 {
-		table(&b, []string{"Structure that can come first", "ID", "First under", "Confidence"}, []bool{false, false, true, true}, func(row func(...string)) {
+		table(&b, []string{"Structure that can come first", "First under", "Confidence"}, []bool{false, true, true}, func(row func(...string)) {
 			for _, a := range v.SMAA {
-				row(a.Name, "`"+code(a.ID)+"`", a.FirstRank, a.Confidence)
+				row(a.Name, a.FirstRank, a.Confidence)
 			}
 		})
 		pf("*First under* is the share of sampled weightings under which the structure ranks first (its first-rank acceptability); *confidence* is the chance it ranks first under its own typical winning weights.\n\n")
@@ -241,7 +245,7 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	}
 
 	pf("## Assumptions and sources\n\n")
-	pf("Model **%s**.", md(v.ModelName))
+	pf("%s", md(v.Provenance))
 	if v.ModelDesc != "" {
 		pf(" %s", md(v.ModelDesc))
 	}

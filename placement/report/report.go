@@ -32,7 +32,8 @@ const DefaultTop = 10
 // options are passed by value and never retained.
 type Options struct {
 	// Title replaces the default title, "Where should social media sit at
-	// <organisation>?".
+	// <organisation>?" ("… sit in the organisation?" for a profile
+	// without a name).
 	Title string
 	// Subtitle is printed under the title, for example "Prepared for the
 	// board by …, 24 November 2025". Empty means none. The report never
@@ -42,7 +43,8 @@ type Options struct {
 	// zero means DefaultTop. It is capped at the number ranked.
 	Top int
 	// Catalog supplies the touchpoints' names and sources; nil means the
-	// default catalogue. Touchpoints it does not know are shown by ID.
+	// default catalogue. Touchpoints it does not know are named from
+	// their ID ("social-listening" as "Social listening").
 	Catalog *touchpoint.Catalog
 	// Model supplies the assumptions and sources section: the evidence
 	// behind the coefficients and the works they cite. Nil means the

@@ -394,7 +394,7 @@ func TestUnknownModel(t *testing.T) {
 	rec := recommend(t)
 	rec.Model = placement.Identity{Name: "consultant-calibration", Version: "7", Hash: "sha256:0"}
 	out := string(render(t, rec, report.Options{}))
-	assert.Contains(t, out, "consultant-calibration v7")
+	assert.Contains(t, out, "Scored with the model “consultant-calibration”, version 7.")
 	assert.Contains(t, out, "The model was not supplied")
 
 	m := placement.DefaultModel()
@@ -468,7 +468,7 @@ func TestSMAASection(t *testing.T) {
 	var md bytes.Buffer
 	require.NoError(t, report.Markdown(&md, rec, report.Options{}))
 	assert.Contains(t, md.String(), "### When the weights vary")
-	assert.Contains(t, md.String(), "| Structure that can come first | ID | First under | Confidence |")
+	assert.Contains(t, md.String(), "| Structure that can come first | First under | Confidence |")
 }
 
 // With an SMAA analysis the report adds the rank-acceptability heat map to
@@ -528,7 +528,12 @@ func TestAcceptabilityChart(t *testing.T) {
 	plain := recommend(t)
 	md.Reset()
 	require.NoError(t, report.Markdown(&md, plain, report.Options{ChartPath: "charts"}))
-	assert.NotContains(t, md.String(), "acceptability")
+	// (The source list may cite Lahdelma & Salminen's "stochastic
+	// multicriteria acceptability analysis", behind the model's
+	// certainty thresholds: the chart is what must be absent.)
+	assert.NotContains(t, md.String(), "acceptability.svg")
+	assert.NotContains(t, md.String(), "How sure is the ranking")
+	assert.NotContains(t, md.String(), "first-rank acceptability")
 }
 
 // With a sensitivity analysis the robustness section says which weight is
@@ -678,7 +683,7 @@ func TestSensitivityWording(t *testing.T) {
 	assert.Contains(t, md.String(), "is level with "+second.Name())
 	assert.Contains(t, md.String(), "level now")
 	assert.NotContains(t, md.String(), "holds until its weight")
-	assert.Contains(t, rec.Robustness.Summary(), "level with "+second.ID())
+	assert.Contains(t, rec.Robustness.Summary(), "level with "+second.Name())
 }
 
 // TestClientTextNamesNoInternals renders every client form with the
@@ -722,7 +727,7 @@ func TestProfileTableMarksAssumedValues(t *testing.T) {
 	for _, row := range []string{
 		"| Staff on social media | 0 FTE \\(assumed\\) |",
 		"| Sign-off layers for a routine post | 0 \\(assumed\\) |",
-		"| Current structure | none \\(no formal structure\\) \\(assumed\\) |",
+		"| Current structure | no formal structure \\(assumed\\) |",
 		"| Business units | 1 \\(assumed\\) |",
 		"| Priority of social media | 4 of 5 |",
 		"| Employees | 3,000 |",

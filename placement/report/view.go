@@ -20,7 +20,7 @@ import (
 // anything.
 type view struct {
 	Title, Subtitle string
-	Org             string
+	Org             string          // the organisation's name, or "" for none
 	Charts          map[string]bool // the charts figures builds, by name
 	Lead            string          // one paragraph: the recommendation in words
 	Facts           []fact          // model, method, candidates …
@@ -58,7 +58,7 @@ type view struct {
 	Dimensions []dimView
 	DimSMAA    bool // the dimensions' shares come from SMAA
 
-	ModelName    string
+	Provenance   string // which model scored the recommendation, in a sentence
 	ModelDesc    string
 	Evidence     []fact
 	Assumptions  []string
@@ -75,12 +75,13 @@ type rankedView struct {
 }
 
 type touchpointView struct {
-	Name, ID, Owner string
-	Activity        int
+	Name, Owner string
+	Activity    int
+	id          string // for the order of touchpoints the catalogue does not know
 }
 
 type weightView struct {
-	Label, ID, Weight, Direction string
+	Label, Weight, Direction string
 }
 
 type raciView struct {
@@ -89,7 +90,7 @@ type raciView struct {
 }
 
 type smaaView struct {
-	Name, ID, FirstRank, Confidence string
+	Name, FirstRank, Confidence string
 }
 
 // sensView is one criterion's weight margin.
@@ -106,7 +107,7 @@ type coefficientView struct {
 func newView(rec *placement.Recommendation, o Options) (*view, error) {
 	p := rec.Profile
 	v := &view{
-		Org:        orDash(p.Name),
+		Org:        strings.TrimSpace(p.Name),
 		Subtitle:   o.Subtitle,
 		Considered: len(rec.Ranking),
 		Better:     rec.Result.Better.String(),
@@ -114,7 +115,7 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 	}
 	v.Title = o.Title
 	if v.Title == "" {
-		v.Title = "Where should social media sit at " + orDash(p.Name) + "?"
+		v.Title = placement.Title(p.Name)
 	}
 	for i, e := range rec.Ranking[:o.Top] {
 		rv := ranked(e)
@@ -145,10 +146,9 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 		}
 	}
 	v.Facts = []fact{
-		{"Recommended structure", v.Winner.Name + " (" + v.Winner.ID + ")"},
+		{"Recommended structure", v.Winner.Name},
 		{"Structures considered", strconv.Itoa(len(rec.Ranking))},
 		{"Ranking method", placement.MethodName(rec.Result.Method)},
-		{"Model", orDash(rec.Model.String())},
 	}
 
 	v.Profile = profileFacts(p, rec.Assumptions)
@@ -159,9 +159,9 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 		if c.IsCost() {
 			dir = "lower is better"
 		}
-		v.Weights = append(v.Weights, weightView{Label: c.Label(), ID: c.String(), Weight: pct(rec.Weights.Get(c)), Direction: dir})
+		v.Weights = append(v.Weights, weightView{Label: c.Label(), Weight: pct(rec.Weights.Get(c)), Direction: dir})
 	}
-	v.WeightsLead, v.WeightsItems = splitSource(rec.WeightsSource)
+	v.WeightsLead, v.WeightsItems = splitSource(placement.WeightsText(rec.WeightsSource))
 
 	v.RACIStructure = v.Winner.Name
 	names := touchpointNames(o.Catalog)
@@ -196,14 +196,14 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 		v.SMAALead = fmt.Sprintf("Under %s weightings drawn around these weights (SMAA-2, Lahdelma & Salminen 2001; Dirichlet concentration %g, seed %d), the recommended structure comes first in %s of them.",
 			thousands(sm.Samples), sm.Concentration, sm.Seed, pct(sm.TopFirstRank))
 		for _, a := range sm.Structures {
-			name := a.ID
+			name := a.ID // a structure outside the ranking is named by its ID
 			for _, e := range rec.Ranking {
 				if e.Structure.ID() == a.ID {
 					name = e.Structure.Name()
 					break
 				}
 			}
-			v.SMAA = append(v.SMAA, smaaView{Name: name, ID: a.ID, FirstRank: pct(a.FirstRank), Confidence: pct(a.Confidence)})
+			v.SMAA = append(v.SMAA, smaaView{Name: name, FirstRank: pct(a.FirstRank), Confidence: pct(a.Confidence)})
 		}
 	}
 
@@ -211,16 +211,13 @@ func newView(rec *placement.Recommendation, o Options) (*view, error) {
 		v.SensLead, v.Sens = sensitivityView(rec, s)
 	}
 
-	v.ModelName = orDash(rec.Model.String())
+	v.Provenance = placement.ModelProvenance(rec.Model)
 	v.Assumptions = assumptions(rec)
 	if m := o.Model; m != nil {
-		v.ModelName = orDash(m.Identity().String())
+		v.Provenance = placement.ModelProvenance(m.Identity())
 		v.ModelDesc = m.Description
-		if m.Identity().Modified() {
-			v.ModelDesc = "A modified copy of the default model, whose coefficients differ from the published ones. " + v.ModelDesc
-		}
 		v.Evidence = evidence(*m)
-		v.Sources = sources(*m, p, o.Catalog)
+		v.Sources = sources(rec, v, *m, o.Catalog)
 		if o.Coefficients {
 			for _, c := range m.Coefficients {
 				v.Coefficients = append(v.Coefficients, coefficientView{
@@ -267,9 +264,9 @@ func lead(rec *placement.Recommendation, v *view) string {
 // does not read a default as a fact it gave.
 func profileFacts(p placement.Profile, assumed []placement.Assumption) []fact {
 	scale := func(v int) string { return strconv.Itoa(v) + " of 5" }
-	current := "none (no formal structure)"
+	current := "no formal structure"
 	if p.Current != nil {
-		current = p.Current.Name() + " (" + p.Current.ID() + ")"
+		current = p.Current.Name()
 	}
 	// Each row with the profile field it shows.
 	rows := []struct {
@@ -290,12 +287,12 @@ func profileFacts(p placement.Profile, assumed []placement.Assumption) []fact {
 		{"regulation", fact{"Regulatory exposure", scale(p.Regulation)}},
 		{"maturity", fact{"Social media maturity", scale(p.Maturity)}},
 		{"executive_sponsorship", fact{"Executive sponsorship", scale(p.ExecutiveSponsorship)}},
-		{"agency", fact{"Stance on agencies", p.Agency.String()}},
+		{"agency", fact{"Stance on agencies", agencyLabel(p.Agency)}},
 		{"current", fact{"Current structure", current}},
 	}
 	fs := make([]fact, 0, len(rows))
 	for _, r := range rows {
-		if r.key == "founded" && p.Founded == 0 {
+		if (r.key == "founded" && p.Founded == 0) || (r.key == "name" && strings.TrimSpace(p.Name) == "") {
 			continue
 		}
 		if slices.ContainsFunc(assumed, func(a placement.Assumption) bool { return a.Field == r.key }) {
@@ -306,6 +303,19 @@ func profileFacts(p placement.Profile, assumed []placement.Assumption) []fact {
 	return fs
 }
 
+// agencyLabel is a reader's phrase for a stance on agencies.
+func agencyLabel(a placement.AgencyStance) string {
+	switch a {
+	case placement.AgencyNone:
+		return "no agency, and none wanted"
+	case placement.AgencyCurrent:
+		return "works with an agency today"
+	case placement.AgencyOpen, 0:
+		return "no agency today, open to one"
+	}
+	return a.String()
+}
+
 // touchpoints lists the active touchpoints in catalogue order, then any
 // the catalogue does not know, by ID.
 func touchpoints(p placement.Profile, c *touchpoint.Catalog) []touchpointView {
@@ -314,16 +324,16 @@ func touchpoints(p placement.Profile, c *touchpoint.Catalog) []touchpointView {
 	for _, t := range c.All() {
 		seen[t.ID] = true
 		if a := p.Touchpoints[t.ID]; a > 0 {
-			out = append(out, touchpointView{Name: t.Name, ID: string(t.ID), Owner: deptLabel(t.Owner), Activity: a})
+			out = append(out, touchpointView{Name: t.Name, Owner: deptLabel(t.Owner), Activity: a})
 		}
 	}
 	var unknown []touchpointView
 	for id, a := range p.Touchpoints {
 		if !seen[id] && a > 0 {
-			unknown = append(unknown, touchpointView{Name: string(id), ID: string(id), Owner: "—", Activity: a})
+			unknown = append(unknown, touchpointView{Name: idWords(string(id)), Owner: "—", Activity: a, id: string(id)})
 		}
 	}
-	slices.SortFunc(unknown, func(a, b touchpointView) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(unknown, func(a, b touchpointView) int { return cmp.Compare(a.id, b.id) })
 	return append(out, unknown...)
 }
 
@@ -339,13 +349,21 @@ func nameOf(names map[touchpoint.ID]string, id touchpoint.ID) string {
 	if n, ok := names[id]; ok && n != "" {
 		return n
 	}
-	return string(id)
+	return idWords(string(id))
 }
 
+// idWords writes an ID the catalogue has no name for in words:
+// "social-listening" gives "Social listening".
+func idWords(id string) string {
+	return upperFirst(strings.ReplaceAll(id, "-", " "))
+}
+
+// nameByID is the name of the ranked structure with the given ID (an
+// unknown ID stands for itself).
 func nameByID(r []placement.Ranked, id string) string {
 	for _, e := range r {
 		if e.Structure.ID() == id {
-			return e.Structure.Name() + " (" + id + ")"
+			return e.Structure.Name()
 		}
 	}
 	return orDash(id)
