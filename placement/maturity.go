@@ -27,6 +27,10 @@ type MaturityModel struct {
 	// Source and URL cite the model.
 	Source string `json:"source" yaml:"source"`
 	URL    string `json:"url,omitempty" yaml:"url,omitempty"` // URL links to the source.
+	// CarriesSource cites what the stages' Carries lists rest on: which
+	// operating models organisations at each stage run. Required when a
+	// stage lists any.
+	CarriesSource string `json:"carries_source,omitempty" yaml:"carries_source,omitempty"`
 	// Stages run from the least to the most mature; Level is 1, 2, …
 	Stages []Stage `json:"stages" yaml:"stages"`
 	// Practices is the governance checklist.
@@ -159,6 +163,9 @@ func (m *MaturityModel) Validate() error {
 	if len(m.Stages) == 0 {
 		add("stages", "", ErrMissing)
 	}
+	if strings.TrimSpace(m.CarriesSource) == "" && slices.ContainsFunc(m.Stages, func(s Stage) bool { return len(s.Carries) > 0 }) {
+		add("carries_source", "", fmt.Errorf("%w: the stages list the operating models they carry, so their source must be named", ErrMissing))
+	}
 	known := map[string]bool{}
 	for i, pr := range m.Practices {
 		path := "practices[" + strconv.Itoa(i) + "]"
@@ -230,6 +237,133 @@ type StageDiagnosis struct {
 	// NextRequires lists what Next itself needs that the profile does not
 	// show yet (missing or unknown).
 	NextRequires []string `json:"next_requires"`
+	// Fit says how the recommended operating model sits with the stage;
+	// a recommendation fills it in, [MaturityModel.Diagnose] leaves it nil.
+	Fit *StageFit `json:"fit,omitempty"`
+}
+
+// StageFit is how a recommended operating model sits with a maturity
+// stage: one the stage carries, or one beyond it (and then the path to
+// it), or a lighter one than the stage's.
+type StageFit struct {
+	// Model is the recommended structure's operating model.
+	Model OperatingModel `json:"model"`
+	// Carried is true when organisations at the stage usually run Model.
+	Carried bool `json:"carried"`
+	// From names the first stage above the diagnosed one that carries
+	// Model, when Model is beyond the stage; "" otherwise.
+	From string `json:"from,omitempty"`
+	// Via is the operating model the roadmap stands up first on the way
+	// to Model: the most distributed formal model the stage carries,
+	// unless today's structure already runs it or more; zero when there
+	// is none.
+	Via OperatingModel `json:"via,omitempty"`
+	// Needs lists what the profile does not yet show (missing or not
+	// stated) of what the stages up to From need.
+	Needs []string `json:"needs,omitempty"`
+}
+
+// FitSentence states, in the client's words, how the recommended
+// operating model sits with the stage; "" when the recommendation did not
+// say (Fit nil) or the stage lists no models.
+func (d StageDiagnosis) FitSentence() string {
+	f := d.Fit
+	if f == nil || len(d.Stage.Carries) == 0 {
+		return ""
+	}
+	usual := "Organisations at the " + d.Stage.Name + " stage usually run " + joinOr(modelTokens(d.Stage.Carries)) + " set-ups"
+	switch {
+	case f.Carried:
+		return usual + ", and the recommended " + f.Model.String() + " is one of them."
+	case f.From == "" && f.Model > slices.Max(d.Stage.Carries):
+		return usual + "; the recommended " + f.Model.String() + " goes beyond them, and no stage of this maturity model lists it."
+	case f.From == "":
+		return usual + "; the recommended " + f.Model.String() + " is a lighter set-up than those, chosen for the other facts of the profile."
+	}
+	s := usual + "; the recommended " + f.Model.String() + " goes beyond them: it is usually run from the " + f.From + " stage on. "
+	if f.Via != 0 {
+		s += "The roadmap therefore starts with " + viaPhrase(f.Via) + " and moves to " + f.Model.String() + " once the programme reaches that stage"
+	} else {
+		s += "The roadmap therefore moves to " + f.Model.String() + " once the programme reaches that stage"
+	}
+	if len(f.Needs) > 0 {
+		s += ", which needs: " + strings.Join(f.Needs, "; ")
+	}
+	return s + "."
+}
+
+// roadmapStage is what the roadmap reads of the maturity diagnosis.
+type roadmapStage struct {
+	// formal is true when the stage, or the social staff, show a formal
+	// programme: a stage that carries no organic set-up, or at least the
+	// staff such a stage needs.
+	formal bool
+	// fit is the recommended model's fit with the stage.
+	fit *StageFit
+	// stage and carries are the stage's name and the models it carries;
+	// carriesSource cites them.
+	stage         string
+	carries       []OperatingModel
+	carriesSource string
+}
+
+// place fills in d.Fit for target and returns what the roadmap needs of
+// the diagnosis; p has its defaults filled in.
+func (m *MaturityModel) place(p Profile, d *StageDiagnosis, target Structure) *roadmapStage {
+	rs := &roadmapStage{stage: d.Stage.Name, carries: d.Stage.Carries, carriesSource: m.CarriesSource}
+	level := d.Stage.Level
+	if level < 1 || level > len(m.Stages) {
+		return rs
+	}
+	stage := &m.Stages[level-1]
+	for k := range m.Stages {
+		st := &m.Stages[k]
+		if len(st.Carries) == 0 || slices.Contains(st.Carries, Organic) {
+			continue
+		}
+		// The first stage that runs no organic set-up: reaching it, or
+		// its staff, marks a formal programme.
+		rs.formal = level >= st.Level
+		for i := range st.Markers {
+			if mk := &st.Markers[i]; mk.Field == "social_staff" && p.SocialStaff >= mk.Min {
+				rs.formal = true
+			}
+		}
+		break
+	}
+	if len(stage.Carries) == 0 {
+		return rs
+	}
+	fit := &StageFit{Model: target.Model, Carried: slices.Contains(stage.Carries, target.Model)}
+	d.Fit, rs.fit = fit, fit
+	if fit.Carried || target.Model < slices.Max(stage.Carries) {
+		return rs
+	}
+	for k := level; k < len(m.Stages); k++ {
+		st := &m.Stages[k]
+		for i := range st.Markers {
+			if mk := &st.Markers[i]; markerState(&p, mk) != markerMet && !slices.Contains(fit.Needs, mk.Says) {
+				fit.Needs = append(fit.Needs, mk.Says)
+			}
+		}
+		if slices.Contains(st.Carries, target.Model) {
+			fit.From = st.Name
+			break
+		}
+	}
+	if fit.From == "" {
+		fit.Needs = nil
+		return rs
+	}
+	for _, c := range stage.Carries {
+		if c > Organic && c < target.Model && c > fit.Via {
+			fit.Via = c
+		}
+	}
+	if p.Current != nil && p.Current.Model >= fit.Via {
+		fit.Via = 0
+	}
+	return rs
 }
 
 // markerState is what a profile says about a marker.

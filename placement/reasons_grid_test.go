@@ -268,7 +268,7 @@ func TestRoadmapAndRACIOverGrid(t *testing.T) {
 					t.Errorf("accountable department listed twice on %s: %s", a.Touchpoint, where)
 				}
 			}
-			rm := roadmap(p, s, plan, &f, nil)
+			rm := roadmap(p, s, plan, &f, nil, nil)
 			var texts []string
 			for _, st := range rm {
 				steps++
