@@ -82,6 +82,9 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 
 	if d := rec.Stage; d.Stage.Name != "" {
 		ew.printf("\nMaturity stage (%s): %s\n  %s\n", d.Model, d.Stage.Name, d.Stage.Description)
+		if fit := d.FitSentence(); fit != "" {
+			ew.printf("  %s\n", fit)
+		}
 		for _, e := range d.Evidence {
 			ew.printf("  - %s\n", e)
 		}

@@ -66,8 +66,11 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	if st := v.Stage; st != nil {
 		pf("## Maturity stage\n\n")
 		pf("On %s (%s), the organisation is at stage %s, **%s**: %s\n\n", link(st.Model, st.URL), md(st.Source), st.Level, md(st.Name), md(st.Description))
-		if st.Carries != "" {
-			pf("An organisation at this stage can carry these operating models: %s.\n\n", md(st.Carries))
+		switch {
+		case st.Fit != "":
+			pf("%s\n\n", md(st.Fit))
+		case st.Carries != "":
+			pf("Organisations at this stage usually run these operating models: %s.\n\n", md(st.Carries))
 		}
 		list := func(head string, items []string) {
 			if len(items) == 0 {
