@@ -357,7 +357,7 @@ type Recommendation struct {
 	// Robustness says how much the ranking can be trusted.
 	Robustness Robustness
 	// Dimensions say, for home, operating model, role and sourcing, the
-	// leading value, its SMAA first-rank acceptability summed over the
+	// top structure's value, its SMAA first-rank acceptability summed over the
 	// structures that share it (with Options.SMAA), the runner-up and
 	// whether it is a clear or a close call.
 	Dimensions []DimensionCertainty

@@ -123,7 +123,10 @@ func consult(rec *placement.Recommendation, v *view) {
 		}
 		if sm {
 			dv.Share = pct(d.Acceptability)
-			if d.RunnerUp != "" {
+			switch {
+			case d.RunnerUpFavoured:
+				dv.RunnerUp += " (" + pct(d.RunnerUpAcceptability) + ": the sampling favours it more often)"
+			case d.RunnerUp != "":
 				dv.RunnerUp += " (" + pct(d.RunnerUpAcceptability) + ")"
 			}
 		}
