@@ -91,6 +91,11 @@ type Practice struct {
 	URL     string `json:"url,omitempty" yaml:"url,omitempty"` // URL links to the source, if it has a link.
 	// Step is the roadmap step that closes the gap.
 	Step string `json:"step" yaml:"step"`
+	// ImpliedBy, if set, is a profile number (a field marker) that shows
+	// the practice is in place when the profile does not answer for it:
+	// strong executive sponsorship implies a named sponsor. Such a
+	// practice is then neither a question to ask nor unconfirmed.
+	ImpliedBy Marker `json:"implied_by,omitzero" yaml:"implied_by,omitempty"`
 }
 
 // markerFields are the profile numbers a [Marker] may test.
@@ -175,6 +180,14 @@ func (m *MaturityModel) Validate() error {
 			add(path+".id", pr.ID, fmt.Errorf("%w: duplicate practice", ErrRange))
 		}
 		known[pr.ID] = true
+		if mk := pr.ImpliedBy; mk != (Marker{}) {
+			switch {
+			case mk.Practice != "" || !slices.Contains(markerFields, mk.Field):
+				add(path+".implied_by.field", mk.Field, fmt.Errorf("%w: a practice is implied by a profile number (want one of %s)", ErrUnknownName, strings.Join(markerFields, ", ")))
+			case strings.TrimSpace(mk.Says) == "":
+				add(path+".implied_by.says", "", ErrMissing)
+			}
+		}
 		for _, f := range []struct{ name, v string }{{"name", pr.Name}, {"question", pr.Question}, {"matters", pr.Matters}, {"source", pr.Source}, {"step", pr.Step}} {
 			if strings.TrimSpace(f.v) == "" {
 				add(path+"."+f.name, "", ErrMissing)
@@ -305,12 +318,20 @@ type roadmapStage struct {
 	stage         string
 	carries       []OperatingModel
 	carriesSource string
+	// implied lists the practices the profile does not answer for but
+	// whose numbers imply them (Practice.ImpliedBy).
+	implied []string
 }
 
 // place fills in d.Fit for target and returns what the roadmap needs of
 // the diagnosis; p has its defaults filled in.
 func (m *MaturityModel) place(p Profile, d *StageDiagnosis, target Structure) *roadmapStage {
 	rs := &roadmapStage{stage: d.Stage.Name, carries: d.Stage.Carries, carriesSource: m.CarriesSource}
+	for i := range m.Practices {
+		if _, ok := m.implied(&p, m.Practices[i].ID); ok {
+			rs.implied = append(rs.implied, m.Practices[i].ID)
+		}
+	}
 	level := d.Stage.Level
 	if level < 1 || level > len(m.Stages) {
 		return rs
@@ -342,7 +363,7 @@ func (m *MaturityModel) place(p Profile, d *StageDiagnosis, target Structure) *r
 	for k := level; k < len(m.Stages); k++ {
 		st := &m.Stages[k]
 		for i := range st.Markers {
-			if mk := &st.Markers[i]; markerState(&p, mk) != markerMet && !slices.Contains(fit.Needs, mk.Says) {
+			if mk := &st.Markers[i]; m.markerState(&p, mk) != markerMet && !slices.Contains(fit.Needs, mk.Says) {
 				fit.Needs = append(fit.Needs, mk.Says)
 			}
 		}
@@ -397,14 +418,34 @@ func markerValue(p *Profile, field string) float64 {
 	return 0
 }
 
-// markerState says what p shows about mk.
-func markerState(p *Profile, mk *Marker) markerStatus {
+// implied returns the marker that implies practice id for p, when the
+// practice is not stated and its ImpliedBy marker is met.
+func (m *MaturityModel) implied(p *Profile, id string) (*Marker, bool) {
+	if a, _ := p.Governance.answer(id); a != Unknown {
+		return nil, false
+	}
+	for i := range m.Practices {
+		if pr := &m.Practices[i]; pr.ID == id && pr.ImpliedBy != (Marker{}) {
+			if mk := &pr.ImpliedBy; markerValue(p, mk.Field) >= mk.Min {
+				return mk, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// markerState says what p shows about mk; a practice not stated counts as
+// in place when a profile number implies it (Practice.ImpliedBy).
+func (m *MaturityModel) markerState(p *Profile, mk *Marker) markerStatus {
 	if mk.Practice != "" {
 		switch a, _ := p.Governance.answer(mk.Practice); a {
 		case Yes:
 			return markerMet
 		case No:
 			return markerMissing
+		}
+		if _, ok := m.implied(p, mk.Practice); ok {
+			return markerMet
 		}
 		return markerUnknown
 	}
@@ -416,33 +457,42 @@ func markerState(p *Profile, mk *Marker) markerStatus {
 
 // markerEvidence is a line of evidence for mk in state st: the fact and,
 // for a missing marker, the stage that needs it.
-func markerEvidence(p *Profile, mk *Marker, st markerStatus, stage string) string {
+func (m *MaturityModel) markerEvidence(p *Profile, mk *Marker, st markerStatus, stage string) string {
 	if mk.Practice != "" {
 		switch st {
 		case markerMet:
+			if by, ok := m.implied(p, mk.Practice); ok {
+				return "in place: " + mk.Says + " (implied by " + shownValue(p, by.Field) + ")"
+			}
 			return "in place: " + mk.Says
 		case markerMissing:
 			return "missing: " + mk.Says + " (the " + stage + " stage needs it)"
 		}
 		return "not stated: " + mk.Says
 	}
-	v := markerValue(p, mk.Field)
-	var shown string
-	switch mk.Field {
-	case "social_staff":
-		shown = "social staff of " + formatFTE(v) + " FTE"
-	case "budget_level":
-		shown = "budget level " + formatFTE(v) + " of 5"
-	case "executive_sponsorship":
-		shown = "executive sponsorship " + formatFTE(v) + " of 5"
-	case "active_touchpoints":
-		n := int(v)
-		shown = strconv.Itoa(n) + " active " + plural(n, "touchpoint", "touchpoints")
-	}
+	shown := shownValue(p, mk.Field)
 	if st == markerMet {
 		return shown + ": " + mk.Says
 	}
 	return shown + ", below the " + formatFTE(mk.Min) + " the " + stage + " stage needs (" + mk.Says + ")"
+}
+
+// shownValue shows the profile number a field marker tests ("social staff
+// of 3 FTE").
+func shownValue(p *Profile, field string) string {
+	v := markerValue(p, field)
+	switch field {
+	case "social_staff":
+		return "social staff of " + formatFTE(v) + " FTE"
+	case "budget_level":
+		return "budget level " + formatFTE(v) + " of 5"
+	case "executive_sponsorship":
+		return "executive sponsorship " + formatFTE(v) + " of 5"
+	case "active_touchpoints":
+		n := int(v)
+		return strconv.Itoa(n) + " active " + plural(n, "touchpoint", "touchpoints")
+	}
+	return field + " " + formatFTE(v)
 }
 
 // Diagnose places p (with defaults filled in for numbers, see
@@ -480,18 +530,18 @@ func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
 		allMet := true
 		for i := range m.Stages[k-1].Markers {
 			mk := &m.Stages[k-1].Markers[i]
-			st := markerState(&p, mk)
+			st := m.markerState(&p, mk)
 			switch st {
 			case markerMissing:
 				if stated > 0 {
 					level = k - 1
-					d.Evidence = append(d.Evidence, markerEvidence(&p, mk, st, m.Stages[k-1].Name))
+					d.Evidence = append(d.Evidence, m.markerEvidence(&p, mk, st, m.Stages[k-1].Name))
 				}
 				allMet = false
 			case markerUnknown:
 				allMet = false
 			case markerMet:
-				d.Evidence = append(d.Evidence, markerEvidence(&p, mk, st, m.Stages[k-1].Name))
+				d.Evidence = append(d.Evidence, m.markerEvidence(&p, mk, st, m.Stages[k-1].Name))
 			}
 		}
 		if stated > 0 && level < k {
@@ -512,7 +562,7 @@ func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
 	d.Stage = m.Stages[level-1].summary()
 	for k := 2; k <= level; k++ {
 		for i := range m.Stages[k-1].Markers {
-			if mk := &m.Stages[k-1].Markers[i]; markerState(&p, mk) == markerUnknown {
+			if mk := &m.Stages[k-1].Markers[i]; m.markerState(&p, mk) == markerUnknown {
 				d.Unconfirmed = append(d.Unconfirmed, mk.Says)
 			}
 		}
@@ -521,7 +571,7 @@ func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
 		next := m.Stages[level].summary()
 		d.Next = &next
 		for i := range m.Stages[level].Markers {
-			if mk := &m.Stages[level].Markers[i]; markerState(&p, mk) != markerMet {
+			if mk := &m.Stages[level].Markers[i]; m.markerState(&p, mk) != markerMet {
 				d.NextRequires = append(d.NextRequires, mk.Says)
 			}
 		}
@@ -579,6 +629,9 @@ func (m *MaturityModel) gaps(p Profile) []Gap {
 	gaps := make([]Gap, 0, len(m.Practices))
 	for _, pr := range m.Practices {
 		if pr.MinRegulation > 0 && p.Regulation < pr.MinRegulation {
+			continue
+		}
+		if _, ok := m.implied(&p, pr.ID); ok {
 			continue
 		}
 		if a, _ := p.Governance.answer(pr.ID); a != Yes {

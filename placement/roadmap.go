@@ -48,7 +48,16 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 	if st == nil {
 		st = &roadmapStage{}
 	}
-	has := func(id string) bool { a, _ := p.Governance.answer(id); return a == Yes }
+	// answer is the checklist's answer for a practice, Yes when the
+	// profile does not answer but its numbers imply the practice.
+	answer := func(id string) Answer {
+		a, _ := p.Governance.answer(id)
+		if a == Unknown && slices.Contains(st.implied, id) {
+			return Yes
+		}
+		return a
+	}
+	has := func(id string) bool { return answer(id) == Yes }
 	cur := p.Current
 	same := cur != nil && *cur == target
 	spokes := spokeNames(plan, target)
@@ -74,7 +83,7 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 	// change.
 	sponsor := "with an executive sponsor"
 	if formal {
-		a, _ := p.Governance.answer("executive-sponsor")
+		a := answer("executive-sponsor")
 		switch {
 		case a == No || (a == Unknown && p.ExecutiveSponsorship < DefaultScale):
 			what := "Win an executive sponsor before changing the structure"

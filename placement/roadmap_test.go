@@ -238,3 +238,50 @@ func TestMaturityModelNeedsCarriesSource(t *testing.T) {
 	require.ErrorIs(t, err, ErrMissing)
 	assert.Contains(t, err.Error(), "carries_source")
 }
+
+// Strong sponsorship implies a named sponsor: the maturity section does
+// not ask to confirm one next to "sponsorship 5 of 5", the checklist does
+// not ask for one, and the roadmap's team works under it. A stated answer
+// still wins, and middling sponsorship implies nothing.
+func TestStrongSponsorshipImpliesASponsor(t *testing.T) {
+	m := DefaultMaturityModel()
+	p := consultProfile(3000)
+	p.Maturity, p.SocialStaff, p.BudgetLevel, p.ExecutiveSponsorship = 5, 30, 4, 5
+	d := m.Diagnose(p)
+	assert.Equal(t, "empowering", d.Stage.ID)
+	assert.NotContains(t, d.Unconfirmed, "a named executive sponsor")
+	assert.Contains(t, d.Evidence, "in place: a named executive sponsor (implied by executive sponsorship 5 of 5)")
+	for _, g := range m.Gaps(p) {
+		assert.NotEqual(t, "executive-sponsor", g.Practice.ID)
+	}
+
+	p.Governance.ExecutiveSponsor = No
+	d = m.Diagnose(p)
+	assert.Contains(t, d.Evidence, "missing: a named executive sponsor (the Scaling and optimising stage needs it)")
+
+	p.Governance.ExecutiveSponsor, p.ExecutiveSponsorship = Unknown, 3
+	d = m.Diagnose(p)
+	assert.Contains(t, d.Unconfirmed, "a named executive sponsor")
+	assert.True(t, slices.ContainsFunc(m.Gaps(p), func(g Gap) bool { return g.Practice.ID == "executive-sponsor" }))
+
+	rail := railProfile(Governance{})
+	rail.ExecutiveSponsorship = 5
+	rec, err := Recommend(context.Background(), rail, Options{})
+	require.NoError(t, err)
+	steps, all := roadmapText(rec)
+	team := stepIndex(steps, "Form a cross-functional project team")
+	require.GreaterOrEqual(t, team, 0, all)
+	assert.Contains(t, steps[team], "under your executive sponsor")
+	assert.Equal(t, -1, stepIndex(steps, "Win an executive sponsor"), all)
+}
+
+func TestMaturityModelImpliedByIsAProfileNumber(t *testing.T) {
+	m := DefaultMaturityModel()
+	i := slices.IndexFunc(m.Practices, func(p Practice) bool { return p.ID == "executive-sponsor" })
+	require.GreaterOrEqual(t, i, 0)
+	require.NotZero(t, m.Practices[i].ImpliedBy)
+	m.Practices[i].ImpliedBy = Marker{Practice: "policy", Says: "a policy"}
+	err := m.Validate()
+	require.ErrorIs(t, err, ErrUnknownName)
+	assert.Contains(t, err.Error(), "implied_by")
+}
