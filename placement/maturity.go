@@ -287,13 +287,13 @@ func (d StageDiagnosis) FitSentence() string {
 	usual := "Organisations at the " + d.Stage.Name + " stage usually run " + joinOr(modelTokens(d.Stage.Carries)) + " set-ups"
 	switch {
 	case f.Carried:
-		return usual + ", and the recommended " + f.Model.String() + " is one of them."
+		return usual + ", and the recommended model, " + f.Model.String() + ", is one of them."
 	case f.From == "" && f.Model > slices.Max(d.Stage.Carries):
-		return usual + "; the recommended " + f.Model.String() + " goes beyond them, and no stage of this maturity model lists it."
+		return usual + "; the recommended model, " + f.Model.String() + ", goes beyond them, and no stage of this maturity model lists it."
 	case f.From == "":
-		return usual + "; the recommended " + f.Model.String() + " is a lighter set-up than those, chosen for the other facts of the profile."
+		return usual + "; the recommended model, " + f.Model.String() + ", is a lighter set-up than those, chosen for the other facts of the profile."
 	}
-	s := usual + "; the recommended " + f.Model.String() + " goes beyond them: it is usually run from the " + f.From + " stage on. "
+	s := usual + "; the recommended model, " + f.Model.String() + ", goes beyond them: it is usually run from the " + f.From + " stage on. "
 	if f.Via != 0 {
 		s += "The roadmap therefore starts with " + viaPhrase(f.Via) + " and moves to " + f.Model.String() + " once the programme reaches that stage"
 	} else {

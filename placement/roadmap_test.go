@@ -190,7 +190,7 @@ func TestRoadmapBeyondTheStage(t *testing.T) {
 	assert.Equal(t, StageFit{Model: HubAndSpoke, From: "Coordinating", Via: Centralized,
 		Needs: []string{"a written social media policy", "an inventory of the organisation's accounts", "a crisis and escalation plan"}}, *fit)
 	sentence := rec.Stage.FitSentence()
-	assert.Contains(t, sentence, "the recommended hub-and-spoke goes beyond them")
+	assert.Contains(t, sentence, "the recommended model, hub-and-spoke, goes beyond them")
 	assert.Contains(t, sentence, "starts with a centralized team")
 
 	steps, all := roadmapText(rec)
@@ -284,4 +284,15 @@ func TestMaturityModelImpliedByIsAProfileNumber(t *testing.T) {
 	err := m.Validate()
 	require.ErrorIs(t, err, ErrUnknownName)
 	assert.Contains(t, err.Error(), "implied_by")
+}
+
+func TestFitSentenceCases(t *testing.T) {
+	d := StageDiagnosis{Stage: Stage{Name: "Scaling and optimising", Carries: []OperatingModel{HubAndSpoke, Dandelion}}}
+	assert.Empty(t, d.FitSentence(), "no recommendation, nothing said")
+	d.Fit = &StageFit{Model: Organic}
+	assert.Equal(t, "Organisations at the Scaling and optimising stage usually run hub-and-spoke or dandelion set-ups; the recommended model, organic, is a lighter set-up than those, chosen for the other facts of the profile.", d.FitSentence())
+	d.Fit = &StageFit{Model: Honeycomb}
+	assert.Contains(t, d.FitSentence(), "goes beyond them, and no stage of this maturity model lists it")
+	d.Fit = &StageFit{Model: Honeycomb, From: "Empowering the workforce", Needs: []string{"staff know the policy well"}}
+	assert.Equal(t, "Organisations at the Scaling and optimising stage usually run hub-and-spoke or dandelion set-ups; the recommended model, honeycomb, goes beyond them: it is usually run from the Empowering the workforce stage on. The roadmap therefore moves to honeycomb once the programme reaches that stage, which needs: staff know the policy well.", d.FitSentence())
 }

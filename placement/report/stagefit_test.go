@@ -33,7 +33,7 @@ func TestMaturitySectionStatesTheFit(t *testing.T) {
 	require.NoError(t, report.HTML(&html, rec, report.Options{}))
 	for name, out := range map[string]string{"markdown": md.String(), "html": html.String()} {
 		assert.NotContains(t, out, "can carry these operating models", name)
-		assert.Contains(t, out, "the recommended hub-and-spoke goes beyond them", name)
+		assert.Contains(t, out, "the recommended model, hub-and-spoke, goes beyond them", name)
 		assert.Contains(t, out, "starts with a centralized team", name)
 	}
 }
