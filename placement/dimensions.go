@@ -10,24 +10,31 @@ import (
 // DimensionCertainty says how certain a recommendation is about one
 // dimension of the structure — its home, operating model, central role or
 // sourcing — rather than about the exact structure, whose twins (the same
-// model with another home or sourcing) often score almost alike.
+// model with another home or sourcing) often score almost alike. It is
+// always about the recommended structure's value on the dimension.
 type DimensionCertainty struct {
 	// Dimension is "home", "model", "role" or "sourcing".
 	Dimension string `json:"dimension"`
-	// Value is the leading value: the one whose structures come first most
-	// often under SMAA, or without SMAA the first structure's.
+	// Value is the recommended (first-ranked) structure's value.
 	Value string `json:"value"`
 	// Acceptability is the SMAA first-rank acceptability of Value, summed
 	// over the structures that share it; 0 without SMAA.
 	Acceptability float64 `json:"first_rank_acceptability"`
-	// RunnerUp is the next value (by acceptability with SMAA, else by best
-	// score); "" when every ranked structure shares Value.
+	// RunnerUp is the other value that comes first most often under SMAA
+	// (ties broken by score), or without SMAA the value of the best
+	// structure that differs on this dimension; "" when every ranked
+	// structure shares Value.
 	RunnerUp string `json:"runner_up,omitempty"`
 	// RunnerUpAcceptability is the SMAA first-rank acceptability of
 	// RunnerUp, summed over the structures that share it; 0 without SMAA
 	// or without a runner-up.
 	RunnerUpAcceptability float64 `json:"runner_up_first_rank_acceptability"`
-	// Lead is the best score with Value minus the best score with RunnerUp.
+	// RunnerUpFavoured is true when the sampling puts RunnerUp first more
+	// often than Value, although Value's structure scores best at the
+	// stated weights.
+	RunnerUpFavoured bool `json:"runner_up_favoured,omitempty"`
+	// Lead is the best score with Value (the recommended structure's)
+	// minus the best score with RunnerUp; never negative.
 	Lead float64 `json:"lead"`
 	// Clear is true when the value is a clear call: with SMAA, an
 	// acceptability of at least certainty.clear-acceptability; without,
@@ -109,8 +116,11 @@ func (rec *Recommendation) dimensions(structs []Structure, k *[numTerms]float64)
 		for i := range acc {
 			find(&structs[i]).acc += acc[i]
 		}
+		// vals[0] is the recommended structure's value; the others are
+		// in rank order, and with SMAA the runner-up is the one that comes
+		// first most often.
 		if acc != nil {
-			slices.SortStableFunc(vals, func(a, b agg) int {
+			slices.SortStableFunc(vals[1:], func(a, b agg) int {
 				if c := cmp.Compare(b.acc, a.acc); c != 0 {
 					return c
 				}
@@ -120,6 +130,7 @@ func (rec *Recommendation) dimensions(structs []Structure, k *[numTerms]float64)
 		dc := DimensionCertainty{Dimension: name, Value: vals[0].value, Acceptability: vals[0].acc}
 		if len(vals) > 1 {
 			dc.RunnerUp, dc.RunnerUpAcceptability = vals[1].value, vals[1].acc
+			dc.RunnerUpFavoured = vals[1].acc > vals[0].acc
 			dc.Lead = vals[0].best - vals[1].best
 		}
 		if acc != nil {

@@ -1,16 +1,18 @@
 package placement_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/touchpoint"
 )
 
 // TestDimensions: the recommendation states, for home, operating model,
-// role and sourcing, the leading value with its SMAA first-rank
+// role and sourcing, the recommended structure's value with its SMAA first-rank
 // acceptability summed over the structures that share it (so a model
 // split between twins still adds up), the runner-up and clear or close.
 func TestDimensions(t *testing.T) {
@@ -22,7 +24,8 @@ func TestDimensions(t *testing.T) {
 	for i, d := range rec.Dimensions {
 		assert.Equal(t, names[i], d.Dimension)
 		assert.NotEqual(t, d.Value, d.RunnerUp)
-		assert.GreaterOrEqual(t, d.Acceptability, d.RunnerUpAcceptability)
+		assert.Equal(t, d.RunnerUpAcceptability > d.Acceptability, d.RunnerUpFavoured, d.Dimension)
+		assert.GreaterOrEqual(t, d.Lead, 0.0, d.Dimension)
 		assert.LessOrEqual(t, d.Acceptability+d.RunnerUpAcceptability, 1+1e-9)
 		assert.Equal(t, d.Acceptability >= 0.75, d.Clear, d.Dimension)
 	}
@@ -51,4 +54,41 @@ func clearLead(t *testing.T) float64 {
 	c, ok := placement.DefaultModel().Coefficient("certainty.clear-lead")
 	require.True(t, ok)
 	return c.Value
+}
+
+// Every dimension line is about the recommended structure's value, even
+// where the sampling puts another value first more often: the reviewer's
+// siloed group is recommended a home of its own executive unit while
+// communications comes first slightly more often under SMAA. The line
+// then names communications as the value the sampling favours, and the
+// lead in score stays the recommended value's, never negative.
+func TestDimensionsFollowTheRecommendedStructure(t *testing.T) {
+	p := placement.Profile{
+		Name: "Ministry of Paperwork Holdings", Employees: 20000, BusinessUnits: 9, Countries: 5, Founded: 1901,
+		SocialPriority: 3, SocialStaff: 5, BudgetLevel: 3, SignOffLayers: 6, Silos: 5, DepartmentHarmony: 1,
+		Regulation: 3, Maturity: 2, ExecutiveSponsorship: 2, Agency: placement.AgencyOpen,
+		Touchpoints: map[touchpoint.ID]int{touchpoint.MarketingChannel: 3, touchpoint.CustomerSupport: 3, touchpoint.CorporateCommunication: 4,
+			touchpoint.CrisisResponse: 3, touchpoint.PublicAffairs: 3, touchpoint.EmployeePolicy: 2},
+	}
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{SMAA: &placement.SMAAOptions{Samples: 20000, Seed: 1}})
+	require.NoError(t, err)
+	top := rec.Ranking[0].Structure
+	want := []string{string(top.Home), top.Model.String(), top.Role.String(), top.Sourcing.String()}
+	favoured := 0
+	for i, d := range rec.Dimensions {
+		assert.Equal(t, want[i], d.Value, d.Dimension)
+		assert.GreaterOrEqual(t, d.Lead, 0.0, d.Dimension)
+		line := d.Sentence()
+		assert.True(t, strings.HasPrefix(line, d.Label()+" "+want[i]+" ("), line)
+		if d.RunnerUpFavoured {
+			favoured++
+			assert.Greater(t, d.RunnerUpAcceptability, d.Acceptability)
+			assert.False(t, d.Clear)
+			assert.Contains(t, line, "the sampling favours "+d.RunnerUp+" more often")
+		}
+	}
+	require.Equal(t, touchpoint.Executive, top.Home, "the case needs the reviewer's executive home")
+	assert.True(t, rec.Dimensions[0].RunnerUpFavoured, "%+v", rec.Dimensions[0])
+	assert.Equal(t, string(touchpoint.Communications), rec.Dimensions[0].RunnerUp)
+	assert.Positive(t, favoured)
 }

@@ -209,7 +209,13 @@
 //     or one below to be missing (no crisis plan holds an organisation
 //     below coordinating); the diagnosis lists the evidence, the markers
 //     worth confirming, what the next stage needs and which operating
-//     models the stage can carry ([StageDiagnosis]).
+//     models organisations at the stage usually run. Maturity informs the
+//     ranking (it enters the scores and gates the dandelion and honeycomb
+//     models) but the stage's list does not bound it: when the
+//     recommended model goes beyond the stage, the diagnosis says so
+//     ([StageDiagnosis.Fit]) and the roadmap stands up the model the stage
+//     carries first, moving to the target once the stage that carries it
+//     is reached.
 //   - Benchmarks set the profile's social staff, budget, sourcing and
 //     current structure against published figures for its size band and
 //     diagnosed maturity (Altimeter, Ragan, Wildfire, SmartBrief) as
@@ -220,7 +226,8 @@
 //     business metrics, executive sponsor). Unknown is a state of its own:
 //     a question to ask, not a gap. Each practice answered no comes with
 //     the published figure that makes it matter and is closed by a roadmap
-//     step ([Step.Closes]).
+//     step ([Step.Closes]); a practice answered yes is never built again,
+//     only adapted where the change of structure touches it.
 //
 // The stages, markers, practices and peer figures are data with a source
 // for every entry (maturity.yaml and benchmarks.yaml, embedded); a

@@ -27,6 +27,10 @@ type MaturityModel struct {
 	// Source and URL cite the model.
 	Source string `json:"source" yaml:"source"`
 	URL    string `json:"url,omitempty" yaml:"url,omitempty"` // URL links to the source.
+	// CarriesSource cites what the stages' Carries lists rest on: which
+	// operating models organisations at each stage run. Required when a
+	// stage lists any.
+	CarriesSource string `json:"carries_source,omitempty" yaml:"carries_source,omitempty"`
 	// Stages run from the least to the most mature; Level is 1, 2, …
 	Stages []Stage `json:"stages" yaml:"stages"`
 	// Practices is the governance checklist.
@@ -87,6 +91,11 @@ type Practice struct {
 	URL     string `json:"url,omitempty" yaml:"url,omitempty"` // URL links to the source, if it has a link.
 	// Step is the roadmap step that closes the gap.
 	Step string `json:"step" yaml:"step"`
+	// ImpliedBy, if set, is a profile number (a field marker) that shows
+	// the practice is in place when the profile does not answer for it:
+	// strong executive sponsorship implies a named sponsor. Such a
+	// practice is then neither a question to ask nor unconfirmed.
+	ImpliedBy Marker `json:"implied_by,omitzero" yaml:"implied_by,omitempty"`
 }
 
 // markerFields are the profile numbers a [Marker] may test.
@@ -159,6 +168,9 @@ func (m *MaturityModel) Validate() error {
 	if len(m.Stages) == 0 {
 		add("stages", "", ErrMissing)
 	}
+	if strings.TrimSpace(m.CarriesSource) == "" && slices.ContainsFunc(m.Stages, func(s Stage) bool { return len(s.Carries) > 0 }) {
+		add("carries_source", "", fmt.Errorf("%w: the stages list the operating models they carry, so their source must be named", ErrMissing))
+	}
 	known := map[string]bool{}
 	for i, pr := range m.Practices {
 		path := "practices[" + strconv.Itoa(i) + "]"
@@ -168,6 +180,14 @@ func (m *MaturityModel) Validate() error {
 			add(path+".id", pr.ID, fmt.Errorf("%w: duplicate practice", ErrRange))
 		}
 		known[pr.ID] = true
+		if mk := pr.ImpliedBy; mk != (Marker{}) {
+			switch {
+			case mk.Practice != "" || !slices.Contains(markerFields, mk.Field):
+				add(path+".implied_by.field", mk.Field, fmt.Errorf("%w: a practice is implied by a profile number (want one of %s)", ErrUnknownName, strings.Join(markerFields, ", ")))
+			case strings.TrimSpace(mk.Says) == "":
+				add(path+".implied_by.says", "", ErrMissing)
+			}
+		}
 		for _, f := range []struct{ name, v string }{{"name", pr.Name}, {"question", pr.Question}, {"matters", pr.Matters}, {"source", pr.Source}, {"step", pr.Step}} {
 			if strings.TrimSpace(f.v) == "" {
 				add(path+"."+f.name, "", ErrMissing)
@@ -230,6 +250,141 @@ type StageDiagnosis struct {
 	// NextRequires lists what Next itself needs that the profile does not
 	// show yet (missing or unknown).
 	NextRequires []string `json:"next_requires"`
+	// Fit says how the recommended operating model sits with the stage;
+	// a recommendation fills it in, [MaturityModel.Diagnose] leaves it nil.
+	Fit *StageFit `json:"fit,omitempty"`
+}
+
+// StageFit is how a recommended operating model sits with a maturity
+// stage: one the stage carries, or one beyond it (and then the path to
+// it), or a lighter one than the stage's.
+type StageFit struct {
+	// Model is the recommended structure's operating model.
+	Model OperatingModel `json:"model"`
+	// Carried is true when organisations at the stage usually run Model.
+	Carried bool `json:"carried"`
+	// From names the first stage above the diagnosed one that carries
+	// Model, when Model is beyond the stage; "" otherwise.
+	From string `json:"from,omitempty"`
+	// Via is the operating model the roadmap stands up first on the way
+	// to Model: the most distributed formal model the stage carries,
+	// unless today's structure already runs it or more; zero when there
+	// is none.
+	Via OperatingModel `json:"via,omitempty"`
+	// Needs lists what the profile does not yet show (missing or not
+	// stated) of what the stages up to From need.
+	Needs []string `json:"needs,omitempty"`
+}
+
+// FitSentence states, in the client's words, how the recommended
+// operating model sits with the stage; "" when the recommendation did not
+// say (Fit nil) or the stage lists no models.
+func (d StageDiagnosis) FitSentence() string {
+	f := d.Fit
+	if f == nil || len(d.Stage.Carries) == 0 {
+		return ""
+	}
+	usual := "Organisations at the " + d.Stage.Name + " stage usually run " + joinOr(modelTokens(d.Stage.Carries)) + " set-ups"
+	switch {
+	case f.Carried:
+		return usual + ", and the recommended model, " + f.Model.String() + ", is one of them."
+	case f.From == "" && f.Model > slices.Max(d.Stage.Carries):
+		return usual + "; the recommended model, " + f.Model.String() + ", goes beyond them, and no stage of this maturity model lists it."
+	case f.From == "":
+		return usual + "; the recommended model, " + f.Model.String() + ", is a lighter set-up than those, chosen for the other facts of the profile."
+	}
+	s := usual + "; the recommended model, " + f.Model.String() + ", goes beyond them: it is usually run from the " + f.From + " stage on. "
+	if f.Via != 0 {
+		s += "The roadmap therefore starts with " + viaPhrase(f.Via) + " and moves to " + f.Model.String() + " once the programme reaches that stage"
+	} else {
+		s += "The roadmap therefore moves to " + f.Model.String() + " once the programme reaches that stage"
+	}
+	if len(f.Needs) > 0 {
+		s += ", which needs: " + strings.Join(f.Needs, "; ")
+	}
+	return s + "."
+}
+
+// roadmapStage is what the roadmap reads of the maturity diagnosis.
+type roadmapStage struct {
+	// formal is true when the stage, or the social staff, show a formal
+	// programme: a stage that carries no organic set-up, or at least the
+	// staff such a stage needs.
+	formal bool
+	// fit is the recommended model's fit with the stage.
+	fit *StageFit
+	// stage and carries are the stage's name and the models it carries;
+	// carriesSource cites them.
+	stage         string
+	carries       []OperatingModel
+	carriesSource string
+	// implied lists the practices the profile does not answer for but
+	// whose numbers imply them (Practice.ImpliedBy).
+	implied []string
+}
+
+// place fills in d.Fit for target and returns what the roadmap needs of
+// the diagnosis; p has its defaults filled in.
+func (m *MaturityModel) place(p Profile, d *StageDiagnosis, target Structure) *roadmapStage {
+	rs := &roadmapStage{stage: d.Stage.Name, carries: d.Stage.Carries, carriesSource: m.CarriesSource}
+	for i := range m.Practices {
+		if _, ok := m.implied(&p, m.Practices[i].ID); ok {
+			rs.implied = append(rs.implied, m.Practices[i].ID)
+		}
+	}
+	level := d.Stage.Level
+	if level < 1 || level > len(m.Stages) {
+		return rs
+	}
+	stage := &m.Stages[level-1]
+	for k := range m.Stages {
+		st := &m.Stages[k]
+		if len(st.Carries) == 0 || slices.Contains(st.Carries, Organic) {
+			continue
+		}
+		// The first stage that runs no organic set-up: reaching it, or
+		// its staff, marks a formal programme.
+		rs.formal = level >= st.Level
+		for i := range st.Markers {
+			if mk := &st.Markers[i]; mk.Field == "social_staff" && p.SocialStaff >= mk.Min {
+				rs.formal = true
+			}
+		}
+		break
+	}
+	if len(stage.Carries) == 0 {
+		return rs
+	}
+	fit := &StageFit{Model: target.Model, Carried: slices.Contains(stage.Carries, target.Model)}
+	d.Fit, rs.fit = fit, fit
+	if fit.Carried || target.Model < slices.Max(stage.Carries) {
+		return rs
+	}
+	for k := level; k < len(m.Stages); k++ {
+		st := &m.Stages[k]
+		for i := range st.Markers {
+			if mk := &st.Markers[i]; m.markerState(&p, mk) != markerMet && !slices.Contains(fit.Needs, mk.Says) {
+				fit.Needs = append(fit.Needs, mk.Says)
+			}
+		}
+		if slices.Contains(st.Carries, target.Model) {
+			fit.From = st.Name
+			break
+		}
+	}
+	if fit.From == "" {
+		fit.Needs = nil
+		return rs
+	}
+	for _, c := range stage.Carries {
+		if c > Organic && c < target.Model && c > fit.Via {
+			fit.Via = c
+		}
+	}
+	if p.Current != nil && p.Current.Model >= fit.Via {
+		fit.Via = 0
+	}
+	return rs
 }
 
 // markerState is what a profile says about a marker.
@@ -263,14 +418,34 @@ func markerValue(p *Profile, field string) float64 {
 	return 0
 }
 
-// markerState says what p shows about mk.
-func markerState(p *Profile, mk *Marker) markerStatus {
+// implied returns the marker that implies practice id for p, when the
+// practice is not stated and its ImpliedBy marker is met.
+func (m *MaturityModel) implied(p *Profile, id string) (*Marker, bool) {
+	if a, _ := p.Governance.answer(id); a != Unknown {
+		return nil, false
+	}
+	for i := range m.Practices {
+		if pr := &m.Practices[i]; pr.ID == id && pr.ImpliedBy != (Marker{}) {
+			if mk := &pr.ImpliedBy; markerValue(p, mk.Field) >= mk.Min {
+				return mk, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// markerState says what p shows about mk; a practice not stated counts as
+// in place when a profile number implies it (Practice.ImpliedBy).
+func (m *MaturityModel) markerState(p *Profile, mk *Marker) markerStatus {
 	if mk.Practice != "" {
 		switch a, _ := p.Governance.answer(mk.Practice); a {
 		case Yes:
 			return markerMet
 		case No:
 			return markerMissing
+		}
+		if _, ok := m.implied(p, mk.Practice); ok {
+			return markerMet
 		}
 		return markerUnknown
 	}
@@ -282,33 +457,42 @@ func markerState(p *Profile, mk *Marker) markerStatus {
 
 // markerEvidence is a line of evidence for mk in state st: the fact and,
 // for a missing marker, the stage that needs it.
-func markerEvidence(p *Profile, mk *Marker, st markerStatus, stage string) string {
+func (m *MaturityModel) markerEvidence(p *Profile, mk *Marker, st markerStatus, stage string) string {
 	if mk.Practice != "" {
 		switch st {
 		case markerMet:
+			if by, ok := m.implied(p, mk.Practice); ok {
+				return "in place: " + mk.Says + " (implied by " + shownValue(p, by.Field) + ")"
+			}
 			return "in place: " + mk.Says
 		case markerMissing:
 			return "missing: " + mk.Says + " (the " + stage + " stage needs it)"
 		}
 		return "not stated: " + mk.Says
 	}
-	v := markerValue(p, mk.Field)
-	var shown string
-	switch mk.Field {
-	case "social_staff":
-		shown = "social staff of " + formatFTE(v) + " FTE"
-	case "budget_level":
-		shown = "budget level " + formatFTE(v) + " of 5"
-	case "executive_sponsorship":
-		shown = "executive sponsorship " + formatFTE(v) + " of 5"
-	case "active_touchpoints":
-		n := int(v)
-		shown = strconv.Itoa(n) + " active " + plural(n, "touchpoint", "touchpoints")
-	}
+	shown := shownValue(p, mk.Field)
 	if st == markerMet {
 		return shown + ": " + mk.Says
 	}
 	return shown + ", below the " + formatFTE(mk.Min) + " the " + stage + " stage needs (" + mk.Says + ")"
+}
+
+// shownValue shows the profile number a field marker tests ("social staff
+// of 3 FTE").
+func shownValue(p *Profile, field string) string {
+	v := markerValue(p, field)
+	switch field {
+	case "social_staff":
+		return "social staff of " + formatFTE(v) + " FTE"
+	case "budget_level":
+		return "budget level " + formatFTE(v) + " of 5"
+	case "executive_sponsorship":
+		return "executive sponsorship " + formatFTE(v) + " of 5"
+	case "active_touchpoints":
+		n := int(v)
+		return strconv.Itoa(n) + " active " + plural(n, "touchpoint", "touchpoints")
+	}
+	return field + " " + formatFTE(v)
 }
 
 // Diagnose places p (with defaults filled in for numbers, see
@@ -346,18 +530,18 @@ func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
 		allMet := true
 		for i := range m.Stages[k-1].Markers {
 			mk := &m.Stages[k-1].Markers[i]
-			st := markerState(&p, mk)
+			st := m.markerState(&p, mk)
 			switch st {
 			case markerMissing:
 				if stated > 0 {
 					level = k - 1
-					d.Evidence = append(d.Evidence, markerEvidence(&p, mk, st, m.Stages[k-1].Name))
+					d.Evidence = append(d.Evidence, m.markerEvidence(&p, mk, st, m.Stages[k-1].Name))
 				}
 				allMet = false
 			case markerUnknown:
 				allMet = false
 			case markerMet:
-				d.Evidence = append(d.Evidence, markerEvidence(&p, mk, st, m.Stages[k-1].Name))
+				d.Evidence = append(d.Evidence, m.markerEvidence(&p, mk, st, m.Stages[k-1].Name))
 			}
 		}
 		if stated > 0 && level < k {
@@ -378,7 +562,7 @@ func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
 	d.Stage = m.Stages[level-1].summary()
 	for k := 2; k <= level; k++ {
 		for i := range m.Stages[k-1].Markers {
-			if mk := &m.Stages[k-1].Markers[i]; markerState(&p, mk) == markerUnknown {
+			if mk := &m.Stages[k-1].Markers[i]; m.markerState(&p, mk) == markerUnknown {
 				d.Unconfirmed = append(d.Unconfirmed, mk.Says)
 			}
 		}
@@ -387,7 +571,7 @@ func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
 		next := m.Stages[level].summary()
 		d.Next = &next
 		for i := range m.Stages[level].Markers {
-			if mk := &m.Stages[level].Markers[i]; markerState(&p, mk) != markerMet {
+			if mk := &m.Stages[level].Markers[i]; m.markerState(&p, mk) != markerMet {
 				d.NextRequires = append(d.NextRequires, mk.Says)
 			}
 		}
@@ -445,6 +629,9 @@ func (m *MaturityModel) gaps(p Profile) []Gap {
 	gaps := make([]Gap, 0, len(m.Practices))
 	for _, pr := range m.Practices {
 		if pr.MinRegulation > 0 && p.Regulation < pr.MinRegulation {
+			continue
+		}
+		if _, ok := m.implied(&p, pr.ID); ok {
 			continue
 		}
 		if a, _ := p.Governance.answer(pr.ID); a != Yes {

@@ -357,7 +357,7 @@ type Recommendation struct {
 	// Robustness says how much the ranking can be trusted.
 	Robustness Robustness
 	// Dimensions say, for home, operating model, role and sourcing, the
-	// leading value, its SMAA first-rank acceptability summed over the
+	// top structure's value, its SMAA first-rank acceptability summed over the
 	// structures that share it (with Options.SMAA), the runner-up and
 	// whether it is a clear or a close call.
 	Dimensions []DimensionCertainty
@@ -851,7 +851,7 @@ func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Re
 	rec.Stage = r.maturity.diagnose(p, stated)
 	rec.Benchmarks = r.benchmarks.compare(p, rec.Stage.Stage.Level)
 	rec.Gaps = r.maturity.gaps(p)
-	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f, rec.Gaps)
+	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f, rec.Gaps, r.maturity.place(p, &rec.Stage, rec.Ranking[0].Structure))
 	if o.SMAA != nil {
 		if err := rec.smaa(ctx, problem, method, structs, *o.SMAA, o.Progress); err != nil {
 			return nil, err

@@ -10,18 +10,29 @@ import (
 
 // roadmap sequences the transition from the profile's current structure
 // to target, in the order of the analysts' typical roadmap: listen and
-// audit, project team and sponsor, policy with HR, crisis plan, approvals
+// audit, sponsor and project team, policy with HR, crisis plan, approvals
 // and sector duties, stand up the centre, train the departments, extend
 // the spokes, sourcing. A step appears only for what the target structure
 // has (no spokes to win over or extend under a centralized team, no
 // training step without departments that will do the work), and sector
 // steps come from sectors.yaml.
 //
-// Each governance gap answered No (gaps) is closed by a step: one of the
-// steps above that does that work, or else the practice's own step,
-// inserted where the checklist's order puts it; the step lists the
-// practices it closes, and the gap is marked planned.
-func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Gap) []Step {
+// The governance checklist decides what is built and what is only
+// adapted: a practice answered Yes is not built again; where the change
+// of structure touches it (who posts and approves, who is named in the
+// crisis plan, which departments take on new work) one step adapts what
+// is in place, and otherwise it has no step. A practice answered No or
+// not stated keeps its step. Each gap answered No (gaps) is closed by a
+// step: one of the steps above that does that work, or else the
+// practice's own step, inserted where the checklist's order puts it; the
+// step lists the practices it closes, and the gap is marked planned.
+//
+// st is what the maturity diagnosis says (nil when there is none): with
+// no structure stated for today, a profile whose stage or staff show a
+// formal programme is not told that it leaves an informal set-up; and a
+// target beyond what the stage carries is reached through the structure
+// the stage does carry.
+func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Gap, st *roadmapStage) []Step {
 	steps := make([]Step, 0, 12)
 	add := func(step, why string, closes ...string) {
 		// A step closes only the gaps the profile has (practices answered
@@ -34,30 +45,76 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 		}
 		steps = append(steps, Step{Step: step, Why: why, Closes: own})
 	}
+	if st == nil {
+		st = &roadmapStage{}
+	}
+	// answer is the checklist's answer for a practice, Yes when the
+	// profile does not answer but its numbers imply the practice.
+	answer := func(id string) Answer {
+		a, _ := p.Governance.answer(id)
+		if a == Unknown && slices.Contains(st.implied, id) {
+			return Yes
+		}
+		return a
+	}
+	has := func(id string) bool { return answer(id) == Yes }
 	cur := p.Current
 	same := cur != nil && *cur == target
 	spokes := spokeNames(plan, target)
 	hasSpokes := target.Model >= HubAndSpoke
+	// Unknown: no structure stated, but the stage or the staff show a
+	// formal programme, so today's set-up may or may not be informal.
+	unsure := cur == nil && st.formal
 
 	if same {
 		add("Keep today's structure ("+target.Name()+") and reinforce it",
 			"It ranks first for this profile; Altimeter 2013 stresses that no model is permanent, so review it as the programme spreads.")
 	}
-	if !same && (cur == nil || cur.Model == Organic) {
-		add("Listen and audit: inventory every social account, who runs it, and which tools and vendors are paid for",
-			"Leaving an informal set-up means cleaning up orphan accounts (Owyang 2013); in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness).",
-			"account-inventory")
+	if !same && (cur == nil || cur.Model == Organic) && !has("account-inventory") {
+		why := "Leaving an informal set-up means cleaning up orphan accounts (Owyang 2013); in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness)."
+		if unsure {
+			why = "Wherever accounts grew up department by department, a change of structure means cleaning up orphan accounts (Owyang 2013); in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness)."
+		}
+		add("Listen and audit: inventory every social account, who runs it, and which tools and vendors are paid for", why, "account-inventory")
 	}
-	if !same && target.Model != Organic && p.Employees >= narr.dedicatedOwner {
-		add("Form a cross-functional project team ("+strings.Join(ownerNames(f), ", ")+") with an executive sponsor",
-			"Medium and large organisations should begin with a strategic project team (Mindjumpers 2010); the hub starts as a stakeholder task force (Solis 2011).")
-	}
-	if !same && target.Model != Organic {
+	formal := !same && target.Model != Organic
+	// The sponsor comes before the project team it leads. A named sponsor
+	// (answered Yes) is not won again; a weak one is asked to back the
+	// change.
+	sponsor := "with an executive sponsor"
+	if formal {
+		a := answer("executive-sponsor")
 		switch {
-		case p.ExecutiveSponsorship < DefaultScale:
-			add(fmt.Sprintf("Win an executive sponsor before changing the structure (sponsorship is %d/5 today)", p.ExecutiveSponsorship),
+		case a == No || (a == Unknown && p.ExecutiveSponsorship < DefaultScale):
+			what := "Win an executive sponsor before changing the structure"
+			if p.ExecutiveSponsorship < DefaultScale {
+				what += fmt.Sprintf(" (sponsorship is %d/5 today)", p.ExecutiveSponsorship)
+			}
+			add(what,
 				"A formal social media function needs a sponsor at the top (Li & Solis 2013); 48% of executives were not aligned with the social strategy (Altimeter 2013).",
 				"executive-sponsor")
+			sponsor = "under that sponsor"
+		case a == Yes && p.ExecutiveSponsorship < DefaultScale:
+			add(fmt.Sprintf("Make sure your executive sponsor actively backs the change before it starts (sponsorship is %d/5 today)", p.ExecutiveSponsorship),
+				"A formal social media function needs a sponsor at the top (Li & Solis 2013); 48% of executives were not aligned with the social strategy (Altimeter 2013).")
+			sponsor = "under your executive sponsor"
+		case a == Yes:
+			sponsor = "under your executive sponsor"
+		}
+	}
+	if formal && p.Employees >= narr.dedicatedOwner {
+		owners := strings.Join(ownerNames(f), ", ")
+		why := "Medium and large organisations should begin with a strategic project team (Mindjumpers 2010); the hub starts as a stakeholder task force (Solis 2011)."
+		if unsure {
+			add("Form a cross-functional project team for the change ("+owners+") "+sponsor+", or give that remit to the group that steers social media today, if there is one", why)
+		} else {
+			add("Form a cross-functional project team ("+owners+") "+sponsor, why)
+		}
+	}
+	if formal {
+		switch {
+		case p.ExecutiveSponsorship < DefaultScale:
+			// the sponsor step above comes first
 		case hasSpokes && len(spokes) > 0:
 			who := "the heads of " + joinAnd(spokes) + ", who will do their own work under the hub"
 			if target.Model == Dandelion {
@@ -72,23 +129,42 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 			}
 		}
 	}
+	// Practices in place that the change of structure touches: adapted in
+	// one step rather than built again.
+	var adapt []string
 	if target.Model != Organic || p.Employees >= narr.dedicatedOwner {
-		add("Write or refresh the employee social media policy with HR and legal",
-			"The employee policy is HR's touchpoint (Mindjumpers 2010); 85% have a policy but only 18% say staff know it well (Altimeter 2013), and overbroad bans are unlawful in the US (NLRB 2011–12).",
-			"policy")
+		if !has("policy") {
+			add("Write or refresh the employee social media policy with HR and legal",
+				"The employee policy is HR's touchpoint (Mindjumpers 2010); 85% have a policy but only 18% say staff know it well (Altimeter 2013), and overbroad bans are unlawful in the US (NLRB 2011–12).",
+				"policy")
+		} else if !same {
+			adapt = append(adapt, "who may post and who approves under the employee social media policy (with HR and legal)")
+		}
 	}
 	if p.Touchpoints[touchpoint.CrisisResponse] > 0 || p.Regulation >= narr.regulated {
-		add("Set up a crisis and escalation plan with severity levels and named approvers",
-			"76% of 50 social media crises could have been prevented or reduced, and 96% of firms with a formal plan felt prepared against 22% without (Altimeter 2011).",
-			"crisis-plan")
+		if !has("crisis-plan") {
+			add("Set up a crisis and escalation plan with severity levels and named approvers",
+				"76% of 50 social media crises could have been prevented or reduced, and 96% of firms with a formal plan felt prepared against 22% without (Altimeter 2011).",
+				"crisis-plan")
+		} else if !same {
+			adapt = append(adapt, "the named approvers and escalation paths of the crisis plan")
+		}
 	}
 	if p.Regulation >= narr.heavilyRegulated {
-		st := narr.regulatedStep(p.Sector)
-		add(st.Step, fmt.Sprintf("Regulation %d/5. ", p.Regulation)+st.Why, "archiving")
+		rs := narr.regulatedStep(p.Sector)
+		if !has("archiving") {
+			add(rs.Step, fmt.Sprintf("Regulation %d/5. ", p.Regulation)+rs.Why, "archiving")
+		} else if !same {
+			adapt = append(adapt, "the approval and archiving path for regulated content")
+		}
 	}
-	for _, st := range narr.entry(p.Sector).Steps {
-		if activeAny(f, st.WhenActive) {
-			add(st.Step, st.Why)
+	if len(adapt) > 0 {
+		add("Adapt the governance already in place to the new structure: "+joinAnd(adapt),
+			"Advanced programmes reinforce the baseline governance they have as they change (Altimeter readiness 2011: 72% of advanced firms reinforce their policy); a new structure moves who posts, approves and escalates.")
+	}
+	for _, ss := range narr.entry(p.Sector).Steps {
+		if activeAny(f, ss.WhenActive) {
+			add(ss.Step, ss.Why)
 		}
 	}
 	if p.SignOffLayers >= narr.signoffBottleneck {
@@ -96,17 +172,22 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 			"If every reaction needs permission higher up, social cannot function (Wichmann, Maersk Line); more than three sign-offs for routine content is a bottleneck (Ordinal, Mydrop).")
 	}
 	if !same {
-		addStructureSteps(&steps, cur, target)
+		addStructureSteps(&steps, cur, target, st)
 	}
+	trainWhy := "Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U."
 	switch {
-	case target.Model == Honeycomb:
-		add("Train every employee who will post for the organisation, and certify them before they do",
-			"Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U.",
-			"training", "policy-known")
-	case target.Model != Organic && len(spokes) > 0:
-		add("Train "+joinAnd(spokes)+" for the social media work they will do",
-			"Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U.",
-			"training", "policy-known")
+	case target.Model == Honeycomb && !has("training"):
+		add("Train every employee who will post for the organisation, and certify them before they do", trainWhy, "training", "policy-known")
+	case target.Model == Honeycomb && !same:
+		add("Extend the training beyond the departments to every employee who will post for the organisation, and certify them before they do", trainWhy, "policy-known")
+	case target.Model != Organic && len(spokes) > 0 && !has("training"):
+		add("Train "+joinAnd(spokes)+" for the social media work they will do", trainWhy, "training", "policy-known")
+	case target.Model != Organic && !same:
+		// Trained departments are retrained only for work the new
+		// structure gives them.
+		if fresh := newSpokes(spokes, cur, target, f); len(fresh) > 0 {
+			add("Refresh the training of "+joinAnd(fresh)+" for the work they take on under the new structure: its policy, tools and approval paths", trainWhy, "policy-known")
+		}
 	}
 	if !same && hasSpokes && len(spokes) > 0 {
 		why := "Departments that own a touchpoint know its audience and can answer for it once trained, with the hub setting policy and tools (Owyang 2010)."
@@ -209,7 +290,24 @@ func takenOver(f *facts, target Structure) []string {
 	return out
 }
 
-func addStructureSteps(steps *[]Step, cur *Structure, target Structure) {
+// newSpokes lists the spokes (department labels) that take on work under
+// target which they did not do under cur: every spoke when today's
+// structure is unknown or has no spokes.
+func newSpokes(spokes []string, cur *Structure, target Structure, f *facts) []string {
+	if cur == nil || cur.Model < HubAndSpoke {
+		return spokes
+	}
+	before := spokeNames(raci(*cur, f), *cur)
+	var out []string
+	for _, s := range spokes {
+		if !slices.Contains(before, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func addStructureSteps(steps *[]Step, cur *Structure, target Structure, st *roadmapStage) {
 	add := func(step, why string) { *steps = append(*steps, Step{Step: step, Why: why}) }
 	if target.Model == Organic {
 		add("Keep social media with the departments that use it, with a shared account list and guidelines",
@@ -231,7 +329,54 @@ func addStructureSteps(steps *[]Step, cur *Structure, target Structure) {
 	if target.Model == Centralized {
 		why = "One team needs the authority to set policy and process (Li & Solis 2013) and owns the account inventory, tools, listening, measurement and escalation; regulated firms easily justify a single group (Owyang 2013)."
 	}
-	add("Stand up the target structure: "+target.Name(), why)
+	fit := st.fit
+	if fit == nil || fit.Carried || fit.Model != target.Model || fit.From == "" {
+		add("Stand up the target structure: "+target.Name(), why)
+		return
+	}
+	// The target is beyond what the stage carries: the structure the
+	// stage carries first, then the target once the stage that carries
+	// it is reached.
+	if fit.Via != 0 {
+		add(fmt.Sprintf("Start with %s in %s as the first structure", viaPhrase(fit.Via), homeWhere(target.Home)),
+			fmt.Sprintf("Programmes usually grow step by step: organic, then a central team, then hub-and-spoke as confidence and maturity grow, then hubs per unit (Owyang 2010; Terpening/Prophet 2015; Altimeter 2013); organisations at the %s stage usually run %s set-ups (%s).",
+				st.stage, joinOr(modelTokens(st.carries)), st.carriesSource))
+	}
+	when := "once the programme reaches the " + fit.From + " stage"
+	if len(fit.Needs) > 0 {
+		when += " (" + strings.Join(fit.Needs, "; ") + ")"
+	}
+	add("Move to the target structure "+when+": "+target.Name(), why)
+}
+
+// viaPhrase names a transitional operating model in a sentence.
+func viaPhrase(m OperatingModel) string {
+	switch m {
+	case Centralized:
+		return "a centralized team"
+	case HubAndSpoke:
+		return "a single hub-and-spoke centre"
+	case Dandelion:
+		return "hubs in the largest units"
+	}
+	return "an " + m.String() + " set-up"
+}
+
+// modelTokens returns the models' names.
+func modelTokens(ms []OperatingModel) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.String()
+	}
+	return out
+}
+
+// joinOr joins names as "a, b or c".
+func joinOr(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 func homeWhere(d touchpoint.Department) string {

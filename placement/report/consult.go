@@ -14,6 +14,7 @@ type stageView struct {
 	Model, Source, URL   string
 	Name, Level          string
 	Description, Carries string
+	Fit                  string // how the recommended model sits with the stage, or ""
 	Evidence             []string
 	Unconfirmed          []string
 	Next                 string // the next stage's name, or "" at the top
@@ -76,6 +77,7 @@ func consult(rec *placement.Recommendation, v *view) {
 			carries = append(carries, modelLabel(m))
 		}
 		sv.Carries = strings.Join(carries, ", ")
+		sv.Fit = d.FitSentence()
 		if d.Next != nil {
 			sv.Next = d.Next.Name
 			sv.NextRequires = d.NextRequires
@@ -121,7 +123,10 @@ func consult(rec *placement.Recommendation, v *view) {
 		}
 		if sm {
 			dv.Share = pct(d.Acceptability)
-			if d.RunnerUp != "" {
+			switch {
+			case d.RunnerUpFavoured:
+				dv.RunnerUp += " (" + pct(d.RunnerUpAcceptability) + ": the sampling favours it more often)"
+			case d.RunnerUp != "":
 				dv.RunnerUp += " (" + pct(d.RunnerUpAcceptability) + ")"
 			}
 		}

@@ -212,7 +212,7 @@ func TestHTMLMaturityPeersGovernance(t *testing.T) {
 	r := sec["robustness"]
 	var dims *html.Node
 	for _, tb := range nodes(r, atom.Table) {
-		if strings.Join(cells(nodes(tb, atom.Tr)[0]), "|") == "Dimension|Leading value|First under|Runner-up|Lead in score|Call" {
+		if strings.Join(cells(nodes(tb, atom.Tr)[0]), "|") == "Dimension|Recommended|First under|Runner-up|Lead in score|Call" {
 			dims = tb
 		}
 	}
@@ -225,7 +225,10 @@ func TestHTMLMaturityPeersGovernance(t *testing.T) {
 		assert.Equal(t, strings.ToUpper(d.Label()[:1])+d.Label()[1:], c[0])
 		assert.Equal(t, d.Value, c[1])
 		assert.Equal(t, fmt.Sprintf("%.1f%%", 100*d.Acceptability), c[2])
-		if d.RunnerUp != "" {
+		switch {
+		case d.RunnerUpFavoured:
+			assert.Equal(t, fmt.Sprintf("%s (%.1f%%: the sampling favours it more often)", d.RunnerUp, 100*d.RunnerUpAcceptability), c[3])
+		case d.RunnerUp != "":
 			assert.Equal(t, fmt.Sprintf("%s (%.1f%%)", d.RunnerUp, 100*d.RunnerUpAcceptability), c[3])
 		}
 		assert.Equal(t, fmt.Sprintf("%.3f", d.Lead), c[4])
@@ -253,7 +256,7 @@ func TestHTMLDimensionsWithoutSMAA(t *testing.T) {
 	for _, tb := range nodes(sec["robustness"], atom.Table) {
 		heads[strings.Join(cells(nodes(tb, atom.Tr)[0]), "|")] = true
 	}
-	assert.True(t, heads["Dimension|Leading value|Runner-up|Lead in score|Call"], "%v", heads)
+	assert.True(t, heads["Dimension|Recommended|Runner-up|Lead in score|Call"], "%v", heads)
 	assert.NotContains(t, text(sec["robustness"]), "First under")
 }
 
@@ -286,7 +289,7 @@ func TestMarkdownMaturityPeersGovernance(t *testing.T) {
 	assert.Contains(t, out, "On [Forrester social maturity](<"+rec.Stage.URL+">)")
 	assert.Contains(t, out, "| Topic | You | Peers | Source |")
 	assert.Contains(t, out, "| Practice | Why it matters | Source | Closed by |")
-	assert.Contains(t, out, "| Dimension | Leading value | First under | Runner-up | Lead in score | Call |")
+	assert.Contains(t, out, "| Dimension | Recommended | First under | Runner-up | Lead in score | Call |")
 	names := practiceNames(rec)
 	closes := 0
 	for _, s := range rec.Roadmap {

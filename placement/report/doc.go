@@ -63,7 +63,7 @@
 //     (placement.Options.Sensitivity), how far each weight can move
 //     before another structure comes first, with a chart of the scores
 //     along the most sensitive weight; then, for home, operating model,
-//     central role and sourcing, the leading value, its share of SMAA
+//     central role and sourcing, the recommended value, its share of SMAA
 //     first ranks (when SMAA ran), the runner-up and whether it is a clear
 //     or a close call.
 //  11. Assumptions and sources: which model scored the recommendation

@@ -66,8 +66,11 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 	if st := v.Stage; st != nil {
 		pf("## Maturity stage\n\n")
 		pf("On %s (%s), the organisation is at stage %s, **%s**: %s\n\n", link(st.Model, st.URL), md(st.Source), st.Level, md(st.Name), md(st.Description))
-		if st.Carries != "" {
-			pf("An organisation at this stage can carry these operating models: %s.\n\n", md(st.Carries))
+		switch {
+		case st.Fit != "":
+			pf("%s\n\n", md(st.Fit))
+		case st.Carries != "":
+			pf("Organisations at this stage usually run these operating models: %s.\n\n", md(st.Carries))
 		}
 		list := func(head string, items []string) {
 			if len(items) == 0 {
@@ -226,11 +229,11 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 		if v.DimSMAA {
 			share = "how often structures with it come first under the sampled weightings, "
 		}
-		pf("The structures just behind the first often differ from it in one respect only, so the answer is read one dimension at a time: the leading value, %sthe runner-up and whether the call is clear or close.\n\n", share)
-		head := []string{"Dimension", "Leading value", "Runner-up", "Lead in score", "Call"}
+		pf("The structures just behind the first often differ from it in one respect only, so the answer is read one dimension at a time: the recommended structure's value, %sthe runner-up and whether the call is clear or close.\n\n", share)
+		head := []string{"Dimension", "Recommended", "Runner-up", "Lead in score", "Call"}
 		right := []bool{false, false, false, true, false}
 		if v.DimSMAA {
-			head = []string{"Dimension", "Leading value", "First under", "Runner-up", "Lead in score", "Call"}
+			head = []string{"Dimension", "Recommended", "First under", "Runner-up", "Lead in score", "Call"}
 			right = []bool{false, false, true, false, true, false}
 		}
 		table(&b, head, right, func(row func(...string)) {
