@@ -80,7 +80,7 @@
 //   - "rank_reversal": m² ≤ 250,000 (500 alternatives) and m²·n ≤
 //     5,000,000: it ranks the problem 2m+1 times and lists the pairs
 //     whose order reverses.
-//   - /v1/agreement: k²·c ≤ 250,000 and k²·c·N ≤ 10,000,000.
+//   - /v1/agreement: k²·c ≤ 250,000 and k²·c·N ≤ 5,000,000.
 //   - the critic weights: m·n² ≤ 100,000,000 (100 alternatives on 1,000
 //     criteria); the other weighting methods are linear in the body.
 //
