@@ -381,7 +381,7 @@ const (
 	// maxFlowSortRows bounds alternatives × (profiles + 1) for flowsort,
 	// which builds and ranks a problem of the profiles and the alternative
 	// for each alternative: 1,000 alternatives against 249 profiles take
-	// about 0.2 s and answer 5 MB.
+	// about 0.3 s and answer 5 MB.
 	maxFlowSortRows = 250_000
 	// maxFlowSortWork bounds alternatives × (profiles + 1) × criteria for
 	// flowsort.
