@@ -117,7 +117,7 @@ func TestWorkBounds(t *testing.T) {
 			req := httptest.NewRequest(http.MethodPost, tc.path, strings.NewReader(tc.body))
 			// The status is the check: unbounded, the work answers 200
 			// after seconds; the time limit only keeps a failing run short.
-			rec := serveWithin(t, newHandler(nil), req, 5*time.Second)
+			rec := serveWithin(t, newHandler(nil), req, 20*time.Second)
 			require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code, "%.300s", rec.Body.String())
 			d := decodeError(t, rec.Body.Bytes())
 			assert.Equal(t, codeTooLarge, d.Code)
