@@ -34,8 +34,8 @@
 //	timeout                 408  the body did not arrive within 10 s
 //	too_large               413  the body is over 1 MiB (a declared Content-Length
 //	                             over it is refused before the body is read), or the
-//	                             problem is over a work bound (see below); path names
-//	                             the field to shrink
+//	                             problem is over a work bound (see below) or the memory
+//	                             bound of an analysis; path names the field to shrink
 //	unsupported_media_type  415  the Content-Type is not JSON
 //	internal                500  the service failed; details are logged, not sent
 //	canceled                503  the request was cancelled (client gone, server stopping),
