@@ -100,33 +100,57 @@ func KendallTau(a, b []int) (float64, error) {
 	if err := checkRankings(a, b); err != nil {
 		return 0, err
 	}
-	// Knight's (1966) O(n log n) algorithm: sort by (a, b), count the pairs
-	// tied in a and tied in both, then count the discordant pairs as the
-	// inversions of b by a merge sort, and the pairs tied in b.
+	pc := countPairs(a, b)
+	na, nb := pc.all-pc.tieA, pc.all-pc.tieB
+	switch {
+	case na == 0 && nb == 0:
+		return 1, nil
+	case na == 0 || nb == 0:
+		return 0, nil
+	}
+	return clamp((pc.conc-pc.disc)/math.Sqrt(na*nb), -1, 1), nil
+}
+
+// pairCounts are the counts of pairs of alternatives between two rankings:
+// all of them, those tied in the first ranking, in the second, in both,
+// and those untied in both, in the same order (concordant) or in opposite
+// orders (discordant). They are whole numbers held exactly in float64
+// (below 2⁵³).
+type pairCounts struct {
+	all, tieA, tieB, tieAB, conc, disc float64
+}
+
+// countPairs counts the pairs of two checked rankings in O(n log n) time
+// by Knight's (1966) algorithm ("A computer method for calculating
+// Kendall's tau with ungrouped data", JASA 61(314):436–439): sort by (a,
+// b), count the pairs tied in a and tied in both, then count the
+// discordant pairs as the inversions of b by a merge sort, and the pairs
+// tied in b. Up to smallRanking alternatives it works in stack buffers.
+func countPairs(a, b []int) pairCounts {
 	n := len(a)
 	var ib, sb, tb [smallRanking]int
 	var cb [smallRanking + 1]int
-	// Ranks lie in 1..n (checked above), so two stable counting sorts,
-	// by b and then by a, order the indices by (a, b) in linear time.
-	// (Indices equal in both keep their order; any order of those gives
-	// the same counts.)
+	// Ranks lie in 1..n (checked by the callers), so two stable counting
+	// sorts, by b and then by a, order the indices by (a, b) in linear
+	// time. (Indices equal in both keep their order; any order of those
+	// gives the same counts.)
 	byB, idx := make0(tb[:], n), make0(ib[:], n)
 	countingSortByRank(byB, nil, b, make0(cb[:], n+1))
 	countingSortByRank(idx, byB, a, make0(cb[:], n+1))
 	pairs := func(k int) float64 { return float64(k) * float64(k-1) / 2 }
-	var tieA, tieAB float64
+	var pc pairCounts
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && a[idx[hi]] == a[idx[lo]] {
 			hi++
 		}
-		tieA += pairs(hi - lo)
+		pc.tieA += pairs(hi - lo)
 		for k := lo; k < hi; {
 			end := k + 1 // the run of equal b within the run of equal a
 			for end < hi && b[idx[end]] == b[idx[k]] {
 				end++
 			}
-			tieAB += pairs(end - k)
+			pc.tieAB += pairs(end - k)
 			k = end
 		}
 		lo = hi
@@ -135,29 +159,21 @@ func KendallTau(a, b []int) (float64, error) {
 	for k, i := range idx {
 		seq[k] = b[i]
 	}
-	disc := float64(inversions(seq, make0(tb[:], n)))
+	// Within a run of equal a, b increases: no pair tied in a is an
+	// inversion, nor is a pair tied in b (the inversion is strict).
+	pc.disc = float64(inversions(seq, make0(tb[:], n)))
 	slices.Sort(seq)
-	var tieB float64
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && seq[hi] == seq[lo] {
 			hi++
 		}
-		tieB += pairs(hi - lo)
+		pc.tieB += pairs(hi - lo)
 		lo = hi
 	}
-	n0 := pairs(n)
-	na, nb := n0-tieA, n0-tieB
-	switch {
-	case na == 0 && nb == 0:
-		return 1, nil
-	case na == 0 || nb == 0:
-		return 0, nil
-	}
-	// Concordant − discordant over the pairs untied in both.
-	untied := n0 - tieA - tieB + tieAB
-	conc := untied - disc
-	return clamp((conc-disc)/math.Sqrt(na*nb), -1, 1), nil
+	pc.all = pairs(n)
+	pc.conc = pc.all - pc.tieA - pc.tieB + pc.tieAB - pc.disc
+	return pc
 }
 
 // countingSortByRank writes into dst the indices src (0…len(dst)−1 if src
@@ -270,32 +286,20 @@ func WeightedSpearman(a, b []int) (float64, error) {
 // the same order and N_d in opposite orders. It is 1 for identical
 // rankings and −1 for reversed ones; when no pair is untied in both it is
 // defined as in [SpearmanRho] (1 if both rankings tie everything, else 0).
+// It takes O(n log n) time for n alternatives.
 func GoodmanKruskalGamma(a, b []int) (float64, error) {
 	if err := checkRankings(a, b); err != nil {
 		return 0, err
 	}
-	var conc, disc float64
-	tiesA, tiesB := true, true
-	for i := range a {
-		for k := i + 1; k < len(a); k++ {
-			da, db := a[i]-a[k], b[i]-b[k]
-			tiesA = tiesA && da == 0
-			tiesB = tiesB && db == 0
-			switch p := da * db; {
-			case p > 0:
-				conc++
-			case p < 0:
-				disc++
-			}
-		}
-	}
-	if conc+disc == 0 {
-		if tiesA && tiesB {
+	// The pairs are counted as for τ-b, in O(n log n) time.
+	pc := countPairs(a, b)
+	if pc.conc+pc.disc == 0 {
+		if pc.tieA == pc.all && pc.tieB == pc.all {
 			return 1, nil
 		}
 		return 0, nil
 	}
-	return (conc - disc) / (conc + disc), nil
+	return (pc.conc - pc.disc) / (pc.conc + pc.disc), nil
 }
 
 // RankAgreement selects a coefficient of agreement between two rankings.

@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/socialseat/socialseat/placement"
+	"github.com/socialseat/socialseat/scoring"
 	"github.com/socialseat/socialseat/scoring/scoringjson"
 )
 
@@ -141,6 +142,9 @@ func newHandlerWith(logger *slog.Logger, lim limits) http.Handler {
 			return nil, err
 		}
 		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := agreementWork(req); err != nil {
 			return nil, err
 		}
 		return req.CompareContext(ctx)
@@ -310,6 +314,9 @@ func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDe
 			Message: fmt.Sprintf("the request did not finish within %s, the time its response may be written in", lim.workTimeout)}
 	case ctx.Err() != nil:
 		return http.StatusServiceUnavailable, errorDetail{Code: codeCanceled, Message: "the request was cancelled before it finished"}
+	case errors.Is(err, scoring.ErrTooLarge):
+		// The library's own bound on the memory of an analysis.
+		return http.StatusRequestEntityTooLarge, errorDetail{Code: codeTooLarge, Message: err.Error(), Path: scoringjson.ErrorPath(err)}
 	case errors.Is(err, scoringjson.ErrBadInput):
 		return http.StatusBadRequest, errorDetail{Code: codeBadInput, Message: err.Error(), Path: scoringjson.ErrorPath(err)}
 	}
@@ -317,20 +324,86 @@ func classify(ctx context.Context, err, bodyErr error, lim limits) (int, errorDe
 }
 
 // Work bounds. The methods below cannot be stopped once started (the
-// library checks the context only before and after them), and their work
-// grows faster than the body: the service refuses, with 413, a request
-// over these bounds, so that no request keeps the CPU for more than about
-// a second after its client has gone (measured on one core).
+// library checks the context only before and after them), or their
+// output, which the service buffers whole, grows faster than the body:
+// the service refuses, with 413, a request over these bounds before any
+// work, so that no request keeps the CPU for more than about a second
+// after its client has gone (measured on one core; BenchmarkWorkBounds
+// runs each method at its bound) nor answers more than some tens of MB.
+//
+// Each method's bound, m being the alternatives (rows of "matrix"), n the
+// criteria, K the profiles ("profiles"), k the rankings compared of N
+// alternatives, c the coefficients (main.go's doc lists them for clients):
+//
+//   - promethee1, electre1, electre3: m² ≤ maxPairs and m²·n ≤
+//     maxPairwiseWork; they compare every pair on every criterion and
+//     answer m × m tables.
+//   - promethee2, gaia: m² × (criteria with a Gaussian function) ≤
+//     maxPairwiseWork; the other functions sort, and the answers are
+//     linear.
+//   - mrsort, electre-tri-b: m·K ≤ maxProfileCells and m·K·n ≤
+//     maxSortWork; every alternative against every profile on every
+//     criterion, two m × K tables answered.
+//   - flowsort: m·(K+1) ≤ maxFlowSortRows, m·(K+1)·n ≤ maxFlowSortWork
+//     and m·(K+1)² × (Gaussian criteria) ≤ maxPairwiseWork; a PROMETHEE
+//     over the K profiles and the alternative, for each alternative, and
+//     an m × K table answered.
+//   - "rank_reversal" (ranking methods): m² ≤ maxReversalPairs and m²·n ≤
+//     maxReversalWork; 2m+1 rankings of the problem, and a list of the
+//     pairs whose order reverses. (The check stops at its context, but
+//     its memory and answer grow with m².)
+//   - critic weights: m·n² ≤ maxCriticWork.
+//   - /v1/agreement: k²·c ≤ maxAgreementCells and k²·c·N ≤
+//     maxAgreementWork; every coefficient for every pair of rankings, a
+//     k × k table per coefficient answered. (It stops at its context
+//     between two rankings compared.)
+//
+// The other methods are linear (or linearithmic) in the body and run to
+// their end.
 const (
+	// maxPairs bounds alternatives² for the methods that answer a table
+	// over every pair of alternatives (promethee1, electre1, electre3),
+	// whatever the criteria: 1,000 alternatives; electre3 on 1,000
+	// alternatives and one criterion takes about 0.3 s and answers 15 MB.
+	maxPairs = 1_000_000
 	// maxPairwiseWork bounds alternatives² × criteria for the methods that
-	// compare every pair of alternatives (promethee1, electre1, electre3;
-	// promethee2 and gaia on their Gaussian criteria, see scoreWork):
+	// compare every pair of alternatives on every criterion (promethee1,
+	// electre1, electre3; promethee2 and gaia on their Gaussian criteria;
+	// flowsort's PROMETHEE on its Gaussian criteria, per alternative):
 	// electre3 on 1,000 alternatives and 10 criteria takes about 1 s.
 	maxPairwiseWork = 10_000_000
+	// maxProfileCells bounds alternatives × profiles for the sorting
+	// methods, whose answers hold tables of that size.
+	maxProfileCells = 1_000_000
+	// maxSortWork bounds alternatives × profiles × criteria for mrsort and
+	// electre-tri-b, which compare every alternative with every profile.
+	maxSortWork = 10_000_000
+	// maxFlowSortRows bounds alternatives × (profiles + 1) for flowsort,
+	// which builds and ranks a problem of the profiles and the alternative
+	// for each alternative: 1,000 alternatives against 249 profiles take
+	// about 0.3 s and answer 5 MB.
+	maxFlowSortRows = 250_000
+	// maxFlowSortWork bounds alternatives × (profiles + 1) × criteria for
+	// flowsort.
+	maxFlowSortWork = 5_000_000
+	// maxReversalPairs bounds alternatives² for a "rank_reversal" check,
+	// whose answer lists the pairs of alternatives whose order reverses.
+	maxReversalPairs = 250_000
+	// maxReversalWork bounds alternatives² × criteria for a
+	// "rank_reversal" check, which ranks the problem 2 × alternatives + 1
+	// times.
+	maxReversalWork = 5_000_000
 	// maxCriticWork bounds alternatives × criteria² for the critic weights,
 	// which correlate every pair of criteria: 100 alternatives on 1,000
 	// criteria take about 0.15 s.
 	maxCriticWork = 100_000_000
+	// maxAgreementCells bounds rankings² × coefficients for /v1/agreement,
+	// the size of its answer.
+	maxAgreementCells = 250_000
+	// maxAgreementWork bounds rankings² × coefficients × alternatives for
+	// /v1/agreement: 100 rankings of 500 alternatives by Kendall's τ take
+	// about 0.3 s (and allocate 250 MB, a few buffers per pair).
+	maxAgreementWork = 5_000_000
 )
 
 // tooCostlyError is a request that decodes and may be valid but is over a
@@ -341,34 +414,134 @@ type tooCostlyError struct {
 
 func (e *tooCostlyError) Error() string { return e.msg }
 
-// scoreWork refuses a score request over maxPairwiseWork: the outranking
-// methods that compare every pair of alternatives on every criterion, and
-// PROMETHEE II and GAIA on their Gaussian criteria, whose preference
-// function is evaluated for every pair (the other functions sort).
+// overBound returns the 413 error of a request of the given sizes whose
+// measure (what, value) is over bound, naming path, the field to shrink,
+// and hint, how.
+func overBound(path, method, does, sizes, what string, value float64, bound int, hint string) error {
+	return &tooCostlyError{path: path, msg: fmt.Sprintf("%s %s: for %s, %s is %.0f, over this service's bound of %d; %s",
+		method, does, sizes, what, value, bound, hint)}
+}
+
+// scoreWork refuses a score request over a work bound (see maxPairs).
+// The sizes are those of the request as sent, before it is validated.
 func scoreWork(req *scoringjson.ScoreRequest) error {
 	m, n := float64(len(req.Matrix)), float64(len(req.Criteria))
-	switch req.Method {
-	case "promethee1", "electre1", "electre3":
-	case "promethee2", "gaia":
-		gaussian := 0
-		for _, p := range req.Preference {
-			if p.Function == "gaussian" {
-				gaussian++
-			}
+	np := float64(len(req.Profiles))
+	gaussian := 0.0
+	for _, p := range req.Preference {
+		if p.Function == "gaussian" {
+			gaussian++
 		}
-		n = float64(gaussian)
-	default:
-		return nil
 	}
-	if m*m*n <= maxPairwiseWork {
-		return nil
+	// The field to shrink for a bound over alternatives × profiles: the
+	// larger of the two.
+	sortPath, sortHint := "matrix", "send fewer alternatives"
+	if np > m {
+		sortPath, sortHint = "profiles", "send fewer classes"
 	}
-	what := "criteria"
-	if req.Method == "promethee2" || req.Method == "gaia" {
-		what = "criteria with a Gaussian preference function"
+	const fewerAlts = "send fewer alternatives"
+	sizes := count(len(req.Matrix), "alternative", "alternatives") + " on " + count(len(req.Criteria), "criterion", "criteria")
+	if req.Profiles != nil {
+		sizes += " with " + count(len(req.Profiles), "profile", "profiles")
 	}
-	return &tooCostlyError{path: "matrix", msg: fmt.Sprintf("%s compares every pair of alternatives: %d alternatives on %d %s is over this service's bound of %d for alternatives² × criteria; send fewer alternatives",
-		req.Method, len(req.Matrix), int(n), what, maxPairwiseWork)}
+	switch {
+	case req.RankReversal:
+		if isOutrankingMethod(req.Method) {
+			return nil // refused by the library: it does not rank completely
+		}
+		const does = "with \"rank_reversal\" ranks the problem again without and with each alternative and lists the pairs that reverse"
+		if m*m > maxReversalPairs {
+			return overBound("matrix", req.Method, does, sizes, "alternatives²", m*m, maxReversalPairs, fewerAlts)
+		}
+		if m*m*n > maxReversalWork {
+			return overBound("matrix", req.Method, does, sizes, "alternatives² × criteria", m*m*n, maxReversalWork, fewerAlts)
+		}
+	case req.Method == "promethee1" || req.Method == "electre1" || req.Method == "electre3":
+		const does = "compares every pair of alternatives"
+		if m*m > maxPairs {
+			return overBound("matrix", req.Method, does, sizes, "alternatives²", m*m, maxPairs, fewerAlts)
+		}
+		if m*m*n > maxPairwiseWork {
+			return overBound("matrix", req.Method, does, sizes, "alternatives² × criteria", m*m*n, maxPairwiseWork, fewerAlts)
+		}
+	case req.Method == "promethee2" || req.Method == "gaia":
+		if m*m*gaussian > maxPairwiseWork {
+			return overBound("matrix", req.Method, "compares every pair of alternatives on a criterion with a Gaussian preference function",
+				sizes, "alternatives² × Gaussian criteria", m*m*gaussian, maxPairwiseWork, fewerAlts)
+		}
+	case req.Method == "mrsort" || req.Method == "electre-tri-b":
+		const does = "compares every alternative with every profile"
+		k := max(np, 1)
+		if m*k > maxProfileCells {
+			return overBound(sortPath, req.Method, does, sizes, "alternatives × profiles", m*k, maxProfileCells, sortHint)
+		}
+		if m*k*n > maxSortWork {
+			return overBound(sortPath, req.Method, does, sizes, "alternatives × profiles × criteria", m*k*n, maxSortWork, sortHint)
+		}
+	case req.Method == "flowsort":
+		const does = "ranks every alternative with all the profiles"
+		k := np + 1
+		if m*k > maxFlowSortRows {
+			return overBound(sortPath, req.Method, does, sizes, "alternatives × (profiles + 1)", m*k, maxFlowSortRows, sortHint)
+		}
+		if m*k*n > maxFlowSortWork {
+			return overBound(sortPath, req.Method, does, sizes, "alternatives × (profiles + 1) × criteria", m*k*n, maxFlowSortWork, sortHint)
+		}
+		if m*k*k*gaussian > maxPairwiseWork {
+			return overBound(sortPath, req.Method, does+", comparing every pair of them on a criterion with a Gaussian preference function",
+				sizes, "alternatives × (profiles + 1)² × Gaussian criteria", m*k*k*gaussian, maxPairwiseWork, sortHint)
+		}
+	}
+	return nil
+}
+
+// count writes n with the singular or plural noun.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// isOutrankingMethod reports whether a score request's method is one of
+// the outranking and sorting methods, which do not rank completely.
+func isOutrankingMethod(method string) bool {
+	switch method {
+	case "promethee1", "gaia", "electre1", "electre3", "mrsort", "electre-tri-b", "flowsort":
+		return true
+	}
+	return false
+}
+
+// agreementWork refuses an agreement request over maxAgreementCells or
+// maxAgreementWork: every coefficient is computed for every ordered pair
+// of the k rankings, each in N·log N for N alternatives, and answered as a
+// k × k table.
+func agreementWork(req *scoringjson.AgreementRequest) error {
+	field, k, n := "rankings", float64(len(req.Rankings)), 0.0
+	for _, r := range req.Rankings {
+		n = max(n, float64(len(r)))
+	}
+	if req.Requests != nil {
+		field, k = "requests", float64(len(req.Requests))
+		for _, r := range req.Requests {
+			n = max(n, float64(len(r.Matrix)))
+		}
+	}
+	c := float64(len(req.Coefficients))
+	if req.Coefficients == nil {
+		c = float64(len(scoring.RankAgreements()))
+	}
+	const does = "compares every pair of rankings by every coefficient"
+	sizes := count(int(k), "ranking", "rankings") + " of up to " + count(int(n), "alternative", "alternatives") +
+		" by " + count(int(c), "coefficient", "coefficients")
+	if k*k*c > maxAgreementCells {
+		return overBound(field, "agreement", does, sizes, "rankings² × coefficients", k*k*c, maxAgreementCells, "compare fewer rankings, or ask for fewer coefficients")
+	}
+	if k*k*c*n > maxAgreementWork {
+		return overBound(field, "agreement", does, sizes, "rankings² × coefficients × alternatives", k*k*c*n, maxAgreementWork, "compare fewer rankings, or ask for fewer coefficients")
+	}
+	return nil
 }
 
 // weightsWork refuses a weights request over maxCriticWork.

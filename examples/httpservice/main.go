@@ -34,8 +34,8 @@
 //	timeout                 408  the body did not arrive within 10 s
 //	too_large               413  the body is over 1 MiB (a declared Content-Length
 //	                             over it is refused before the body is read), or the
-//	                             problem is over a work bound (see below); path names
-//	                             the field to shrink
+//	                             problem is over a work bound (see below) or the memory
+//	                             bound of an analysis; path names the field to shrink
 //	unsupported_media_type  415  the Content-Type is not JSON
 //	internal                500  the service failed; details are logged, not sent
 //	canceled                503  the request was cancelled (client gone, server stopping),
@@ -56,19 +56,36 @@
 //
 //   - /v1/rank stops its SMAA-2 sampling and sensitivity analysis.
 //   - /v1/score with "rank_reversal" stops at the next re-ranking, and
-//     /v1/agreement before the next ranking it computes.
+//     /v1/agreement before the next ranking it computes or the next two
+//     rankings it compares.
 //   - A single ranking in /v1/score cannot be interrupted: it runs to its
 //     end (under a second for the largest 1 MiB body, for the methods
 //     whose work grows with the body) and is dropped.
-//   - The methods whose work grows faster than the body cannot be
-//     interrupted either, so they are bounded: promethee1, electre1 and
-//     electre3 take at most 10,000,000 for alternatives² × criteria (1,000
-//     alternatives on 10 criteria), promethee2 and gaia the same for
-//     alternatives² × the criteria with a Gaussian preference function
-//     (the other preference functions sort), the critic weights at most
-//     100,000,000 for alternatives × criteria² (100 alternatives on 1,000
-//     criteria); a larger request is refused with 413 before any work. The
-//     other weighting methods are linear in the body and run to their end.
+//
+// The requests whose work or answer (which is buffered whole) grows
+// faster than the body are bounded, and a larger request is refused with
+// 413 before any work, the message naming the bound and path the field to
+// shrink. With m alternatives, n criteria, K profiles, k rankings compared
+// of N alternatives and c coefficients:
+//
+//   - promethee1, electre1, electre3: m² ≤ 1,000,000 and m²·n ≤
+//     10,000,000 (1,000 alternatives on 10 criteria); they cannot be
+//     interrupted and answer m × m tables.
+//   - promethee2 and gaia: m² × the criteria with a Gaussian preference
+//     function ≤ 10,000,000 (the other preference functions sort).
+//   - mrsort and electre-tri-b: m·K ≤ 1,000,000 and m·K·n ≤ 10,000,000.
+//   - flowsort: m·(K+1) ≤ 250,000, m·(K+1)·n ≤ 5,000,000 and m·(K+1)² ×
+//     the Gaussian criteria ≤ 10,000,000: it ranks the profiles with each
+//     alternative.
+//   - "rank_reversal": m² ≤ 250,000 (500 alternatives) and m²·n ≤
+//     5,000,000: it ranks the problem 2m+1 times and lists the pairs
+//     whose order reverses.
+//   - /v1/agreement: k²·c ≤ 250,000 and k²·c·N ≤ 5,000,000.
+//   - the critic weights: m·n² ≤ 100,000,000 (100 alternatives on 1,000
+//     criteria); the other weighting methods are linear in the body.
+//
+// So no request keeps the CPU for more than about a second after its
+// client has gone, nor answers more than some tens of MB.
 //
 // The server shuts down gracefully on SIGINT or SIGTERM, finishing requests
 // in flight.

@@ -414,7 +414,7 @@ func (d *streamDecoder) members() *posError {
 		}
 		name, err := jsontext.AppendUnquote(nil, raw)
 		if err != nil {
-			return d.syntaxAt(d.idx(start), "%s", trimJSONPrefix(err))
+			return d.unquoteErr(d.idx(start), err)
 		}
 		key := string(name)
 		// The strict decoder rejects a duplicate or unknown name as soon
@@ -455,6 +455,9 @@ func (d *streamDecoder) members() *posError {
 		switch c := d.peek(); c {
 		case ',':
 			d.i++
+			if perr := d.afterComma(d.i - 1); perr != nil {
+				return perr
+			}
 		case '}':
 			d.i++
 			return nil
@@ -481,6 +484,76 @@ func (d *streamDecoder) unknownName(key string) bool {
 	}
 	d.known[key] = known
 	return !known
+}
+
+// afterComma checks what follows the comma at buf index k, where the
+// next member or element starts: another comma there, or a closing
+// bracket (a trailing comma), is the strict decoder's "invalid character
+// ',' at start of value", at the second comma or at the trailing one.
+// Anything else is left to the caller.
+func (d *streamDecoder) afterComma(k int) *posError {
+	if d.i < len(d.buf) {
+		switch d.buf[d.i] {
+		case ' ', '\t', '\r', '\n', ',', ']', '}':
+		default:
+			return nil // the usual case: the next value follows at once
+		}
+	}
+	comma := d.abs(k)
+	saved := d.mark
+	if d.mark < 0 || d.mark > comma {
+		d.mark = comma // keep the comma in the buffer through the white space
+	}
+	c := d.peek()
+	d.mark = saved
+	switch {
+	case d.i >= len(d.buf):
+		return nil
+	case c == ',':
+		return d.syntaxAt(d.i, "invalid character ',' at start of value")
+	case c == ']' || c == '}':
+		return d.syntaxAt(d.idx(comma), "invalid character ',' at start of value")
+	}
+	return nil
+}
+
+// stringErr returns the strict decoder's error for a bad escape in the
+// part buf[start:end] of a string token read so far, the token cut
+// short at end by a fault; else it returns fault. The strict decoder
+// checks the escapes as it reads, so a bad one comes first.
+func (d *streamDecoder) stringErr(start, end int, fault *posError) *posError {
+	part := d.buf[start:min(end, len(d.buf))]
+	if bytes.IndexByte(part, '\\') < 0 {
+		return fault
+	}
+	_, err := jsontext.NewDecoder(bytes.NewReader(part)).ReadToken()
+	var syn *jsontext.SyntacticError
+	if errors.As(err, &syn) && !errors.Is(syn.Err, io.ErrUnexpectedEOF) {
+		return d.syntaxAt(start+int(syn.ByteOffset), "%s", trimJSONPrefix(syn.Err))
+	}
+	return fault
+}
+
+// unquoteErr is the error for the string token at buf index start, just
+// read (i is past it), that does not unquote: the strict decoder's, which
+// names the faulty escape at its own position and quotes up to 12 bytes
+// of the document from it, past the string's end. fallback is the
+// unquoting error, used if the token turns out valid.
+func (d *streamDecoder) unquoteErr(start int, fallback error) *posError {
+	s := d.abs(start)
+	saved := d.mark
+	if d.mark < 0 || d.mark > s {
+		d.mark = s
+	}
+	d.ensure(12)
+	d.mark = saved
+	k := d.idx(s)
+	_, err := jsontext.NewDecoder(bytes.NewReader(d.buf[k:min(len(d.buf), d.i+12)])).ReadToken()
+	var syn *jsontext.SyntacticError
+	if errors.As(err, &syn) && syn.ByteOffset < int64(d.i-k) {
+		return d.syntaxAt(k+int(syn.ByteOffset), "%s", trimJSONPrefix(syn.Err))
+	}
+	return d.syntaxAt(k, "%s", trimJSONPrefix(fallback))
 }
 
 // trimJSONPrefix is an error's message without the package prefix.
@@ -521,14 +594,14 @@ func (d *streamDecoder) rawString() ([]byte, *posError) {
 				k += 2
 				continue
 			case c < 0x20:
-				return nil, d.syntaxAt(k, "invalid character %s in string (expecting non-control character)", quoteChar(c))
+				return nil, d.stringErr(d.idx(start), k, d.syntaxAt(k, "invalid character %s in string (expecting non-control character)", quoteChar(c)))
 			}
 			k++
 		}
 		kAbs := d.abs(k)
 		d.i = d.idx(start)
 		if !d.fill() {
-			return nil, d.endErr()
+			return nil, d.stringErr(d.idx(start), len(d.buf), d.endErr())
 		}
 		k = d.idx(kAbs)
 	}
@@ -686,17 +759,18 @@ func (d *streamDecoder) alternatives() *posError {
 		}
 		switch c := d.peek(); c {
 		case '"':
-			start := d.i
+			startAbs := d.abs(d.i)
 			raw, perr := d.rawString()
 			if perr != nil {
 				return perr
 			}
+			start := d.idx(startAbs) // reading the string may have moved the buffer
 			if bytes.IndexByte(raw, '\\') < 0 {
 				all.Write(raw[1 : len(raw)-1])
 			} else {
 				var err error
 				if scratch, err = jsontext.AppendUnquote(scratch[:0], raw); err != nil {
-					return d.syntaxAt(start, "%s", trimJSONPrefix(err))
+					return d.unquoteErr(start, err)
 				}
 				all.Write(scratch)
 			}
@@ -741,7 +815,7 @@ func (d *streamDecoder) afterElement() (last bool, perr *posError) {
 	switch c := d.peek(); c {
 	case ',':
 		d.i++
-		return false, nil
+		return false, d.afterComma(d.i - 1)
 	case ']':
 		d.i++
 		return true, nil
@@ -1097,6 +1171,9 @@ func (d *streamDecoder) row(row []float64) (int, *posError) {
 		switch c := d.peek(); c {
 		case ',':
 			d.i++
+			if perr := d.afterComma(d.i - 1); perr != nil {
+				return 0, perr
+			}
 		case ']':
 			d.i++
 			return j + 1, nil
