@@ -100,11 +100,17 @@ func TestDimensionSentence(t *testing.T) {
 		want string
 	}{
 		{placement.DimensionCertainty{Dimension: "home", Value: "communications", Acceptability: 0.62, RunnerUp: "marketing", RunnerUpAcceptability: 0.3, Clear: true},
-			"home communications (clear, 62% of SMAA first ranks; runner-up marketing, 30%)"},
+			"home Communications (clear, 62% of SMAA first ranks; runner-up Marketing, 30%)"},
 		{placement.DimensionCertainty{Dimension: "model", Value: "hub-and-spoke", RunnerUp: "centralized", Lead: 0.0123},
 			"operating model hub-and-spoke (close call; runner-up centralized, 0.012 behind)"},
 		{placement.DimensionCertainty{Dimension: "role", Value: "advisory", Clear: true},
 			"central role advisory (clear; the only value ranked)"},
+		{placement.DimensionCertainty{Dimension: "role", Value: "advisory-executing", RunnerUp: "none", Lead: 0.02},
+			"central role advisory and executing (close call; runner-up no central team, 0.020 behind)"},
+		{placement.DimensionCertainty{Dimension: "home", Value: "customer-service", RunnerUp: "none", Lead: 0.02},
+			"home Customer service (close call; runner-up no central team, 0.020 behind)"},
+		{placement.DimensionCertainty{Dimension: "model", Value: "organic", RunnerUp: "hub-and-spoke", Lead: 0.02},
+			"operating model organic (no central team) (close call; runner-up hub-and-spoke, 0.020 behind)"},
 	}
 	for _, c := range cases {
 		assert.Equal(t, c.want, c.d.Sentence())

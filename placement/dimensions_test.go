@@ -79,12 +79,12 @@ func TestDimensionsFollowTheRecommendedStructure(t *testing.T) {
 		assert.Equal(t, want[i], d.Value, d.Dimension)
 		assert.GreaterOrEqual(t, d.Lead, 0.0, d.Dimension)
 		line := d.Sentence()
-		assert.True(t, strings.HasPrefix(line, d.Label()+" "+want[i]+" ("), line)
+		assert.True(t, strings.HasPrefix(line, d.Label()+" "+d.ValueLabel(want[i])+" ("), line)
 		if d.RunnerUpFavoured {
 			favoured++
 			assert.Greater(t, d.RunnerUpAcceptability, d.Acceptability)
 			assert.False(t, d.Clear)
-			assert.Contains(t, line, "the sampling favours "+d.RunnerUp+" more often")
+			assert.Contains(t, line, "the sampling favours "+d.ValueLabel(d.RunnerUp)+" more often")
 		}
 	}
 	require.Equal(t, touchpoint.Executive, top.Home, "the case needs the reviewer's executive home")

@@ -260,19 +260,48 @@ func (d DimensionCertainty) Label() string {
 	return d.Dimension
 }
 
+// ValueLabel returns a value of the dimension, Value or RunnerUp, in the
+// words a client reads: a department's name ("Customer service"), an
+// operating model ("hub-and-spoke"), a central team's role ("advisory and
+// executing") or a sourcing ("in-house"); "no central team" for the home
+// or role of an organic structure. A value it does not know is returned
+// as it is.
+func (d DimensionCertainty) ValueLabel(v string) string {
+	switch d.Dimension {
+	case "home":
+		if v == string(NoHome) {
+			return "no central team"
+		}
+		return homeLabel(touchpoint.Department(v))
+	case "model":
+		if m, err := ParseOperatingModel(v); err == nil && m == Organic {
+			return "organic (no central team)"
+		}
+	case "role":
+		if r, err := ParseRole(v); err == nil {
+			if r == NoRole {
+				return "no central team"
+			}
+			return roleLabels[r]
+		}
+	}
+	return v
+}
+
 // Sentence states the certainty of the recommended structure's value in
 // words: "operating model hub-and-spoke (close call, 41% of SMAA first
 // ranks; runner-up centralized, 35%)", or, when the sampling puts another
-// value first more often, "home executive (close call, 46% of SMAA first
-// ranks; the sampling favours communications more often, 53%)". Without
-// SMAA it gives the score lead over the runner-up instead.
+// value first more often, "home Executive (close call, 46% of SMAA first
+// ranks; the sampling favours Communications more often, 53%)". Without
+// SMAA it gives the score lead over the runner-up instead. Values read as
+// ValueLabel gives them.
 func (d DimensionCertainty) Sentence() string {
 	call := "close call"
 	if d.Clear {
 		call = "clear"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s (%s", d.Label(), d.Value, call)
+	fmt.Fprintf(&b, "%s %s (%s", d.Label(), d.ValueLabel(d.Value), call)
 	smaa := d.Acceptability > 0 || d.RunnerUpAcceptability > 0
 	if smaa {
 		fmt.Fprintf(&b, ", %s of SMAA first ranks", percent(d.Acceptability))
@@ -281,11 +310,11 @@ func (d DimensionCertainty) Sentence() string {
 	case d.RunnerUp == "":
 		b.WriteString("; the only value ranked")
 	case smaa && d.RunnerUpFavoured:
-		fmt.Fprintf(&b, "; the sampling favours %s more often, %s", d.RunnerUp, percent(d.RunnerUpAcceptability))
+		fmt.Fprintf(&b, "; the sampling favours %s more often, %s", d.ValueLabel(d.RunnerUp), percent(d.RunnerUpAcceptability))
 	case smaa:
-		fmt.Fprintf(&b, "; runner-up %s, %s", d.RunnerUp, percent(d.RunnerUpAcceptability))
+		fmt.Fprintf(&b, "; runner-up %s, %s", d.ValueLabel(d.RunnerUp), percent(d.RunnerUpAcceptability))
 	default:
-		fmt.Fprintf(&b, "; runner-up %s, %.3f behind", d.RunnerUp, d.Lead)
+		fmt.Fprintf(&b, "; runner-up %s, %.3f behind", d.ValueLabel(d.RunnerUp), d.Lead)
 	}
 	b.WriteString(")")
 	return b.String()

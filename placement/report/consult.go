@@ -117,7 +117,10 @@ func consult(rec *placement.Recommendation, v *view) {
 	sm := rec.Robustness.SMAA != nil
 	v.DimSMAA = sm
 	for _, d := range rec.Dimensions {
-		dv := dimView{Dimension: upperFirst(d.Label()), Value: d.Value, RunnerUp: orDash(d.RunnerUp), Call: "close call"}
+		dv := dimView{Dimension: upperFirst(d.Label()), Value: d.ValueLabel(d.Value), RunnerUp: "—", Call: "close call"}
+		if d.RunnerUp != "" {
+			dv.RunnerUp = d.ValueLabel(d.RunnerUp)
+		}
 		if d.Clear {
 			dv.Call = "clear"
 		}

@@ -223,13 +223,13 @@ func TestHTMLMaturityPeersGovernance(t *testing.T) {
 		c := cells(drows[i+1])
 		require.Len(t, c, 6)
 		assert.Equal(t, strings.ToUpper(d.Label()[:1])+d.Label()[1:], c[0])
-		assert.Equal(t, d.Value, c[1])
+		assert.Equal(t, d.ValueLabel(d.Value), c[1])
 		assert.Equal(t, fmt.Sprintf("%.1f%%", 100*d.Acceptability), c[2])
 		switch {
 		case d.RunnerUpFavoured:
-			assert.Equal(t, fmt.Sprintf("%s (%.1f%%: the sampling favours it more often)", d.RunnerUp, 100*d.RunnerUpAcceptability), c[3])
+			assert.Equal(t, fmt.Sprintf("%s (%.1f%%: the sampling favours it more often)", d.ValueLabel(d.RunnerUp), 100*d.RunnerUpAcceptability), c[3])
 		case d.RunnerUp != "":
-			assert.Equal(t, fmt.Sprintf("%s (%.1f%%)", d.RunnerUp, 100*d.RunnerUpAcceptability), c[3])
+			assert.Equal(t, fmt.Sprintf("%s (%.1f%%)", d.ValueLabel(d.RunnerUp), 100*d.RunnerUpAcceptability), c[3])
 		}
 		assert.Equal(t, fmt.Sprintf("%.3f", d.Lead), c[4])
 		call := "close call"
