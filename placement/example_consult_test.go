@@ -43,7 +43,7 @@ func ExampleBenchmarks_Compare() {
 		}
 	}
 	// Output:
-	// Core social media team for organisations of this size: you 1 FTE, peers about 3 FTE (below)
+	// Core social media team for organisations of this size: you 1 FTE, peers about 3 FTE on average; 1–5 people in most firms under $1bn revenue (in-line)
 	// Core social media team at this maturity: you 1 FTE, peers intermediate programmes: about 8 FTE (below)
 	// Annual social media budget at this maturity: you budget level 3 of 5 against peers, peers about $833k on average (2010), under $1M for the average firm (in-line)
 }
