@@ -213,14 +213,19 @@ func (s *Standing) UnmarshalText(b []byte) error {
 
 // Comparison is one "you / peers / source" row.
 type Comparison struct {
-	ID       string   `json:"id"`             // ID is the benchmark row's ID.
-	Topic    string   `json:"topic"`          // Topic is what is compared, in the client's words.
-	You      string   `json:"you"`            // You is what the profile says.
-	Peers    string   `json:"peers"`          // Peers is the published figure.
-	Standing Standing `json:"standing"`       // Standing says where the profile stands against it.
-	Source   string   `json:"source"`         // Source cites the publication.
-	URL      string   `json:"url,omitempty"`  // URL links to the source, if it has a link.
-	Year     int      `json:"year,omitempty"` // Year is the year of the figure.
+	ID       string   `json:"id"`       // ID is the benchmark row's ID.
+	Topic    string   `json:"topic"`    // Topic is what is compared, in the client's words.
+	You      string   `json:"you"`      // You is what the profile says.
+	Peers    string   `json:"peers"`    // Peers is the published figure.
+	Standing Standing `json:"standing"` // Standing says where the profile stands against it.
+	// Note explains a standing that differs from another row's on the
+	// same figure: a team below organisations of its size can be above
+	// programmes at its maturity stage, whose survey spans every size
+	// over 1,000 employees. Empty when there is nothing to reconcile.
+	Note   string `json:"note,omitempty"`
+	Source string `json:"source"`         // Source cites the publication.
+	URL    string `json:"url,omitempty"`  // URL links to the source, if it has a link.
+	Year   int    `json:"year,omitempty"` // Year is the year of the figure.
 }
 
 // Compare returns the rows of b that apply to p (by head count and
@@ -228,7 +233,10 @@ type Comparison struct {
 // the peers' figure and where p stands. Operating-model and home rows
 // apply only to the profile's current structure. A recommendation
 // compares at the maturity level of its stage diagnosis rather than the
-// stated one.
+// stated one, the stage its maturity section names; a row chosen by
+// maturity says which stage in its topic. Where the team is below the
+// peers of its size and above those of its stage, or the other way round,
+// the stage's row carries a note that says so.
 func (b *Benchmarks) Compare(p Profile) []Comparison {
 	p = p.WithDefaults()
 	return b.compare(p, p.Maturity)
@@ -241,6 +249,9 @@ func (b *Benchmarks) compare(p Profile, maturity int) []Comparison {
 			continue
 		}
 		c := Comparison{ID: r.ID, Topic: r.Topic, Peers: r.Peers, Source: r.Source, URL: r.URL, Year: r.Year}
+		if len(r.Maturity) == 2 {
+			c.Topic += " (stage " + strconv.Itoa(maturity) + " of 5)"
+		}
 		switch r.Measure {
 		case MeasureSocialStaff:
 			c.You = formatFTE(p.SocialStaff) + " FTE"
@@ -255,31 +266,72 @@ func (b *Benchmarks) compare(p Profile, maturity int) []Comparison {
 				c.You = "no"
 			}
 		case MeasureSourcing:
-			switch {
-			case p.Current != nil:
-				c.You = p.Current.Sourcing.String()
-			case p.Agency == AgencyNone:
-				c.You = "in-house only (agencies ruled out)"
-			default:
-				c.You = "agency " + p.Agency.String()
+			if p.Current != nil {
+				c.You = sourcingToday[p.Current.Sourcing]
+			} else {
+				c.You = agencyToday[p.Agency]
 			}
 		case MeasureOperatingModel:
 			if p.Current == nil || p.Current.Model != r.Model {
 				continue
 			}
-			c.You = "today: " + r.Model.String()
+			c.You = "organised this way today: " + modelToday[r.Model]
 		case MeasureHome:
 			if p.Current == nil || p.Current.Home != r.Home {
 				continue
 			}
-			c.You = "today: " + string(r.Home)
+			c.You = "your core team sits in " + homeLabel(r.Home) + " today"
 		case MeasurePostingStaff:
 			c.You = fmt.Sprintf("not asked (peers of your size: about %d)", max(1, int(math.Round(float64(p.Employees)/r.Value))))
 		}
 		out = append(out, c)
 	}
+	reconcile(out, b.Benchmarks)
 	return out
 }
+
+// reconcile notes, on a team row chosen by maturity stage, a standing
+// that differs from the row chosen by size alone: both are true, against
+// different peers, and the client should not have to guess why.
+func reconcile(out []Comparison, rows []Benchmark) {
+	measure := make(map[string]Benchmark, len(rows))
+	for _, r := range rows {
+		measure[r.ID] = r
+	}
+	size := -1
+	for i, c := range out {
+		r := measure[c.ID]
+		if r.Measure == MeasureSocialStaff && len(r.Maturity) == 0 && c.Standing != NotCompared {
+			size = i
+			break
+		}
+	}
+	if size < 0 {
+		return
+	}
+	for i := range out {
+		c := &out[i]
+		r := measure[c.ID]
+		if r.Measure != MeasureSocialStaff || len(r.Maturity) == 0 || c.Standing == NotCompared || c.Standing == out[size].Standing {
+			continue
+		}
+		c.Note = "the same team is " + standingWords[out[size].Standing] + " organisations of your size and " +
+			standingWords[c.Standing] + " programmes at your stage, which the survey counts at every size over 1,000 employees"
+	}
+}
+
+// standingWords says a standing before "organisations …" or "programmes …".
+var standingWords = [...]string{NotCompared: "not compared with", Below: "below", InLine: "in line with", Above: "above"}
+
+// sourcingToday, agencyToday and modelToday say the profile's sourcing,
+// agency stance and operating model in the client's words.
+var (
+	sourcingToday = map[Sourcing]string{InHouse: "in-house today", Hybrid: "in-house staff and an agency today", Agency: "an agency does the work today"}
+	agencyToday   = map[AgencyStance]string{AgencyNone: "in-house only (agencies ruled out)", AgencyCurrent: "an agency works for you today", AgencyOpen: "no agency today, open to one"}
+	modelToday    = map[OperatingModel]string{Organic: "no central team", Centralized: "one central team",
+		HubAndSpoke: "a hub-and-spoke centre of excellence", Dandelion: "several hubs, each with its own spokes",
+		Honeycomb: "every employee enabled by a small centre"}
+)
 
 func standing(x, low, high float64) Standing {
 	switch {

@@ -61,11 +61,13 @@ func clearLead(t *testing.T) float64 {
 // siloed group is recommended a home of its own executive unit while
 // communications comes first slightly more often under SMAA. The line
 // then names communications as the value the sampling favours, and the
-// lead in score stays the recommended value's, never negative.
+// lead in score stays the recommended value's, never negative. (Its
+// staff is 8 FTE: with the staffing of model version 9 the reviewer's 5
+// FTE no longer puts communications first under SMAA.)
 func TestDimensionsFollowTheRecommendedStructure(t *testing.T) {
 	p := placement.Profile{
 		Name: "Ministry of Paperwork Holdings", Employees: 20000, BusinessUnits: 9, Countries: 5, Founded: 1901,
-		SocialPriority: 3, SocialStaff: 5, BudgetLevel: 3, SignOffLayers: 6, Silos: 5, DepartmentHarmony: 1,
+		SocialPriority: 3, SocialStaff: 8, BudgetLevel: 3, SignOffLayers: 6, Silos: 5, DepartmentHarmony: 1,
 		Regulation: 3, Maturity: 2, ExecutiveSponsorship: 2, Agency: placement.AgencyOpen,
 		Touchpoints: map[touchpoint.ID]int{touchpoint.MarketingChannel: 3, touchpoint.CustomerSupport: 3, touchpoint.CorporateCommunication: 4,
 			touchpoint.CrisisResponse: 3, touchpoint.PublicAffairs: 3, touchpoint.EmployeePolicy: 2},

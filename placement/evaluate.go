@@ -38,7 +38,7 @@ type facts struct {
 	load     float64    // staffing work: Σ a/5 · (1 + [staff.realtime-load]·urgency·volume/5)
 	campaign float64    // planned production load: min(1, Σ a·(1 − urgency)·volume / 25)
 	sizeFTE  float64    // (employees / [staff.reference-employees]) ^ [staff.size-exponent]
-	coeNeed  float64    // hubSize ^ [staff.coe-onset]: how far the size calls for a centre of excellence
+	coeNeed  float64    // 1 from [staff.coe-from] employees, where the published team size jumps and a centre of excellence is staffed, else 0
 }
 
 type activeTP struct {
@@ -107,7 +107,9 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 	f.budget = onScale(p.BudgetLevel)
 	f.layers = clamp(float64(p.SignOffLayers-1), 0, k[kLayersMax])
 	f.sizeFTE = math.Pow(emp/k[kStaffRefEmployees], k[kStaffSizeExponent])
-	f.coeNeed = math.Pow(f.hubSize, k[kStaffCoEOnset])
+	if emp >= k[kStaffCoEFrom] {
+		f.coeNeed = 1
+	}
 	n := 0
 	for i := range tps {
 		if p.Touchpoints[tps[i].ID] > 0 {
@@ -297,7 +299,8 @@ type staffEstimate struct {
 	overhead float64 // strategist, unit liaisons, hub leads, countries, training
 	coe      float64 // the centre of excellence a hub-sized organisation staffs
 	bought   float64 // the part of the centre's work an agency does
-	fte      float64 // centre + spokes + overhead + coe − bought
+	owner    float64 // what makes the estimate up to one owner ([staff.owner])
+	fte      float64 // centre + spokes + overhead + coe − bought + owner
 }
 
 // estimateStaff is the workload estimate of the FTE structure s needs,
@@ -318,12 +321,17 @@ func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 	share := centreShare(s, k)
 	e.centre = e.work * share
 	e.spokes = e.work * (1 - share) * k[kStaffSpokeDedicated]
+	// Units and countries add liaison, hub leads and local coverage with
+	// diminishing returns ([staff.unit-exponent]): liaison is grouped by
+	// division or region, not staffed unit by unit.
+	ux := k[kStaffUnitExponent]
 	units, countries := float64(f.p.BusinessUnits), float64(f.p.Countries)
-	// Local coverage of every further country, part-time where a country
-	// has few employees: a country office below [staff.country-size] is a
-	// small firm of its own, covered alongside other duties.
-	perCountry := float64(f.p.Employees) / countries
-	e.overhead = k[kStaffCountry] * (countries - 1) * math.Min(1, perCountry/k[kStaffCountrySize])
+	// Local coverage of further countries, for no more countries than
+	// the head count can fill at [staff.country-size] employees each: a
+	// smaller country office is a small firm of its own, covered
+	// alongside other duties.
+	emp := float64(f.p.Employees)
+	e.overhead = k[kStaffCountry] * math.Max(0, math.Min(math.Pow(countries, ux), emp/k[kStaffCountrySize])-1)
 	// The strategist (or a coordinating hub's shepherd) is the owner the
 	// published bands expect: none below [hub.team-from] employees, where
 	// the work itself is all there is, full from [hub.team-full]; between,
@@ -335,32 +343,34 @@ func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 		if s.Role == Coordinating {
 			lead = k[kStaffCoordinator] * f.team
 		}
-		// Liaison with every further unit, part-time for small units.
-		perUnit := float64(f.p.Employees) / units
-		e.overhead += lead + k[kStaffUnitLiaison]*(units-1)*math.Min(1, perUnit/k[kStaffHubUnitSize])
+		// Liaison with every further unit, no more than the head count
+		// can fill.
+		e.overhead += lead + k[kStaffUnitLiaison]*math.Max(0, math.Min(math.Pow(units, ux), emp/k[kStaffHubUnitSize])-1)
 	case Dandelion:
-		// A hub lead in every unit, part-time in small units.
-		perUnit := float64(f.p.Employees) / units
-		e.overhead += strategist + k[kStaffHubLead]*units*math.Min(1, perUnit/k[kStaffHubUnitSize])
+		// A hub lead in every unit, no more than the head count can fill.
+		e.overhead += strategist + k[kStaffHubLead]*math.Min(math.Pow(units, ux), emp/k[kStaffHubUnitSize])
 	case Honeycomb:
 		e.overhead += strategist + k[kStaffTraining]*float64(f.p.Employees)/k[kStaffTrainingPer]
 	}
-	// Once the organisation's size calls for a hub, a hub's core team also
-	// staffs a centre of excellence (community management across the
-	// units, analytics and measurement, training the spokes): the jump of
-	// the published team size from about 3 FTE at 1,000–5,000 employees to
-	// about 20 at 5,000–10,000. It follows the size part of the hub need,
-	// raised to [staff.coe-onset] (it is built after the hub's lead and
-	// liaisons), and only that part, sized to the programme up to
-	// [staff.coe-full-load]: units and countries already add liaisons, hub leads and local
-	// coverage above. A centralized team has no spokes to serve; where it
-	// is too small for the organisation, hub.centralized-scalability says
-	// so.
-	if s.Model != Centralized {
-		e.coe = k[kStaffCoE] * f.coeNeed * math.Min(1, f.load/k[kStaffCoELoad])
-	}
-	e.bought = (e.centre + e.coe) * outsourced(s, k)
+	// From [staff.coe-from] employees, where the published team size
+	// jumps from about 3 FTE (1,000–5,000 employees) to about 20
+	// (5,000–10,000), the core team also staffs a centre of excellence:
+	// community management, analysis and measurement, training. Every
+	// structure with a central team needs it, sized to the programme up to
+	// [staff.coe-full-load]; units and countries already add liaisons, hub
+	// leads and local coverage above. Like the work, it is split by the
+	// centre's share: where the spokes do the community management, it
+	// counts as their other social work does ([staff.spoke-dedicated]).
+	e.coe = k[kStaffCoE] * f.coeNeed * math.Min(1, f.load/k[kStaffCoELoad]) * (share + (1-share)*k[kStaffSpokeDedicated])
+	e.bought = e.centre * outsourced(s, k)
 	e.fte = e.centre + e.spokes + e.overhead + e.coe - e.bought
+	// A central team is at least one owner ([staff.owner]) from
+	// [hub.team-from] employees, the published one-owner band, and part of
+	// one below it.
+	if floor := k[kStaffOwner] * math.Min(1, float64(f.p.Employees)/k[kHubTeamFrom]); e.fte < floor {
+		e.owner = floor - e.fte
+		e.fte = floor
+	}
 	return e
 }
 

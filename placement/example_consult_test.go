@@ -40,12 +40,16 @@ func ExampleBenchmarks_Compare() {
 	for _, c := range placement.DefaultBenchmarks().Compare(p) {
 		if c.Standing != placement.NotCompared {
 			fmt.Printf("%s: you %s, peers %s (%s)\n", c.Topic, c.You, c.Peers, c.Standing)
+			if c.Note != "" {
+				fmt.Println("  note:", c.Note)
+			}
 		}
 	}
 	// Output:
-	// Core social media team for organisations of this size: you 1 FTE, peers about 3 FTE (below)
-	// Core social media team at this maturity: you 1 FTE, peers intermediate programmes: about 8 FTE (below)
-	// Annual social media budget at this maturity: you budget level 3 of 5 against peers, peers about $833k on average (2010), under $1M for the average firm (in-line)
+	// Core social media team for organisations of this size: you 1 FTE, peers about 3 FTE on average; 1–5 people in most firms under $1bn revenue (in-line)
+	// Core social media team at your maturity stage, in organisations over 1,000 employees (stage 3 of 5): you 1 FTE, peers intermediate programmes: about 8 FTE (below)
+	//   note: the same team is in line with organisations of your size and below programmes at your stage, which the survey counts at every size over 1,000 employees
+	// Annual social media budget at your maturity stage, in organisations over 1,000 employees (stage 3 of 5): you budget level 3 of 5 against peers, peers about $833k on average (2010), under $1M for the average firm (in-line)
 }
 
 // Gaps lists what is not known to be in place: practices answered no are

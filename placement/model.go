@@ -173,7 +173,9 @@ const (
 	kStaffTrainingPer
 	kStaffSpokeDedicated
 	kStaffCoE
-	kStaffCoEOnset
+	kStaffCoEFrom
+	kStaffOwner
+	kStaffUnitExponent
 	kStaffCoELoad
 	kShareExecuting
 	kShareAdvisoryExecuting
@@ -322,7 +324,9 @@ var termIDs = [numTerms]string{
 	kStaffTrainingPer:            "staff.honeycomb-training-per",
 	kStaffSpokeDedicated:         "staff.spoke-dedicated",
 	kStaffCoE:                    "staff.coe-core",
-	kStaffCoEOnset:               "staff.coe-onset",
+	kStaffCoEFrom:                "staff.coe-from",
+	kStaffOwner:                  "staff.owner",
+	kStaffUnitExponent:           "staff.unit-exponent",
 	kStaffCoELoad:                "staff.coe-full-load",
 	kShareExecuting:              "staff.centre-share.executing",
 	kShareAdvisoryExecuting:      "staff.centre-share.advisory-executing",

@@ -11,12 +11,14 @@ import (
 // realtime volume (care, listening), the organisation's size and social
 // priority, and what the structure adds — a strategist, liaison with
 // business units, hub leads, countries and languages, training, and, once
-// the organisation's size calls for a hub, a centre of excellence — less
-// what an agency does. The model is calibrated to the published team sizes
-// (about 3 FTE at 1,000–5,000 employees, 20 at 5,000–10,000 and 49 above
-// 100,000, Altimeter 2013) and has no cap. Work done in departments
-// alongside other duties counts at the share the model sets
-// (staff.spoke-dedicated).
+// the organisation's size calls for it, a centre of excellence — less
+// what an agency does, and at least one owner once a dedicated team is
+// expected. The model is calibrated so that the first structure of
+// typical profiles lies inside the published team size of its size band
+// (1–3 people at 250–1,000 employees, Ragan 2013; about 3 FTE at
+// 1,000–5,000, 20 at 5,000–10,000 and 49 above 100,000, Altimeter 2013)
+// and has no cap. Work done in departments alongside other duties counts
+// at the share the model sets (staff.spoke-dedicated).
 //
 // Its JSON form is {"fte", "low", "high", "basis"}, basis being the text
 // of [Staffing.Basis]. Compare staffings with [Staffing.Equal], not ==.
@@ -190,6 +192,18 @@ func (st Staffing) owned() Staffing {
 	return st
 }
 
+// appendAboutFTE appends "about x FTE", or "under 0.1 FTE" where x rounds
+// to 0.0 but is not nothing: a tiny organisation's few hours a month are
+// not "about 0.0 FTE".
+func appendAboutFTE(b []byte, x float64) []byte {
+	if x > 0 && x < 0.05 {
+		return append(b, "under 0.1 FTE"...)
+	}
+	b = append(b, "about "...)
+	b = appendFTE(b, x)
+	return append(b, " FTE"...)
+}
+
 // appendFTE appends x with one decimal, as strconv.AppendFloat(b, x, 'f',
 // 1, 64) does, through integer arithmetic where that is exact: the basis
 // of every structure's staffing is written on every recommendation, and
@@ -215,10 +229,13 @@ func appendCount(b []byte, n int, one, many string) []byte {
 // appendBasis appends the words behind a staffing estimate.
 func appendBasis(b []byte, sb *staffBasis) []byte {
 	e, p := &sb.e, sb.w
-	b = append(b, "about "...)
-	b = appendFTE(b, e.fte)
-	b = append(b, " FTE: "...)
-	b = appendFTE(b, e.work)
+	b = appendAboutFTE(b, e.fte)
+	b = append(b, ": "...)
+	if e.work > 0 && e.work < 0.05 {
+		b = append(b, "under 0.1"...)
+	} else {
+		b = appendFTE(b, e.work)
+	}
 	b = append(b, " FTE of work on "...)
 	b = appendCount(b, p.active, "active touchpoint", "active touchpoints")
 	b = append(b, " at "...)
@@ -279,6 +296,11 @@ func appendBasis(b []byte, sb *staffBasis) []byte {
 		b = append(b, "; less "...)
 		b = appendFTE(b, e.bought)
 		b = append(b, " done by an agency"...)
+	}
+	if math.Round(e.owner*10) > 0 {
+		b = append(b, "; plus "...)
+		b = appendFTE(b, e.owner)
+		b = append(b, " to make up the owner a central team needs at this size"...)
 	}
 	if sb.model != Organic && sb.model != Centralized {
 		if n := float64(p.employees) / p.postingRatio; n >= 1 {

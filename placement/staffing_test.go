@@ -113,19 +113,31 @@ func TestStaffingEveryStructure(t *testing.T) {
 			assert.GreaterOrEqual(t, x, b[id], "%s: %s", name, id)
 		}
 	}
+	// No cap: a dandelion keeps growing with the organisation. Units and
+	// countries count with diminishing returns (staff.unit-exponent), so
+	// 1,000,000 employees in 60 units and 90 countries need about 85 FTE;
+	// ten times the head count needs well over 100.
 	huge := base.Clone()
 	huge.Employees, huge.BusinessUnits, huge.Countries = 1000000, 60, 90
-	for id, x := range fte(huge) {
+	hugeFTE := fte(huge)
+	huger := huge.Clone()
+	huger.Employees = 10000000
+	n := 0
+	for id, x := range fte(huger) {
 		if id[:3] == "dan" {
+			n++
 			assert.Greater(t, x, 100.0, "no cap: %s", id)
+			assert.Greater(t, x, 1.5*hugeFTE[id], "no cap: %s", id)
 		}
 	}
+	assert.Positive(t, n)
 }
 
-// TestStaffingCentreOfExcellence: once the organisation's size calls for a
-// hub (hub.employees-from to hub.employees-full), a hub's staffing names a
-// centre of excellence (staff.coe-core); a centralized team's does not, nor
-// does a hub's below the hub threshold.
+// TestStaffingCentreOfExcellence: from staff.coe-from employees (5,000,
+// where the published team size jumps from about 3 to about 20 FTE) every
+// structure with a central team names a centre of excellence
+// (staff.coe-core), a centralized team too (its community management,
+// analysis and measurement); below it none does, nor does organic.
 func TestStaffingCentreOfExcellence(t *testing.T) {
 	r, err := placement.NewRecommender(placement.Config{Options: placement.Options{Detail: 1}})
 	require.NoError(t, err)
@@ -140,13 +152,17 @@ func TestStaffingCentreOfExcellence(t *testing.T) {
 		}
 		return out
 	}
-	big := basis(20000)
+	big := basis(5000)
 	require.Contains(t, big, placement.HubAndSpoke)
+	require.Contains(t, big, placement.Centralized)
 	assert.Contains(t, big[placement.HubAndSpoke], "centre of excellence")
-	if c, ok := big[placement.Centralized]; ok {
-		assert.NotContains(t, c, "centre of excellence")
+	assert.Contains(t, big[placement.Centralized], "centre of excellence")
+	if o, ok := big[placement.Organic]; ok {
+		assert.NotContains(t, o, "centre of excellence")
 	}
-	small := basis(1500)
+	small := basis(4999)
 	require.Contains(t, small, placement.HubAndSpoke)
-	assert.NotContains(t, small[placement.HubAndSpoke], "centre of excellence")
+	for m, b := range small {
+		assert.NotContains(t, b, "centre of excellence", m)
+	}
 }
