@@ -110,6 +110,11 @@ func (rec *Recommendation) WriteText(w io.Writer, n int) error {
 		if err := tw.Flush(); err != nil {
 			return err
 		}
+		for _, c := range rec.Benchmarks {
+			if c.Note != "" {
+				ew.printf("  %s: %s.\n", c.Topic, c.Note)
+			}
+		}
 	}
 
 	if len(rec.Gaps) > 0 {

@@ -24,6 +24,7 @@ type stageView struct {
 // benchView is one row of the peer comparison.
 type benchView struct {
 	Topic, You, Peers, Standing, Source, URL string
+	Note                                     string // why the standing differs from another row's
 }
 
 // gapView is one missing governance practice.
@@ -86,7 +87,7 @@ func consult(rec *placement.Recommendation, v *view) {
 	}
 
 	for _, c := range rec.Benchmarks {
-		b := benchView{Topic: c.Topic, You: orDash(c.You), Peers: c.Peers, Source: c.Source, URL: linkURL(c.URL)}
+		b := benchView{Topic: c.Topic, You: orDash(c.You), Peers: c.Peers, Source: c.Source, URL: linkURL(c.URL), Note: c.Note}
 		switch c.Standing {
 		case placement.Below:
 			b.Standing = "below peers"

@@ -316,3 +316,26 @@ func TestMarkdownMaturityPeersGovernance(t *testing.T) {
 		}
 	}
 }
+
+// TestPeerNoteShown: when the same team is below organisations of its
+// size and above programmes at its stage, the text, the Markdown and the
+// HTML report say why next to the row, not only the JSON.
+func TestPeerNoteShown(t *testing.T) {
+	t.Parallel()
+	rec, err := placement.Recommend(t.Context(), placement.Profile{Name: "Midland Utilities", Employees: 7500, SocialStaff: 10}, placement.Options{})
+	require.NoError(t, err)
+	note := ""
+	for _, c := range rec.Benchmarks {
+		if c.Note != "" {
+			note = c.Note
+		}
+	}
+	require.NotEmpty(t, note, "the case needs a row with a note")
+	var txt, md, h bytes.Buffer
+	require.NoError(t, rec.WriteText(&txt, 3))
+	require.NoError(t, report.Markdown(&md, rec, report.Options{}))
+	require.NoError(t, report.HTML(&h, rec, report.Options{}))
+	for kind, s := range map[string]string{"text": txt.String(), "markdown": md.String(), "html": h.String()} {
+		assert.Contains(t, s, note, kind)
+	}
+}

@@ -102,6 +102,9 @@ func writeMarkdown(w io.Writer, v *view, o Options) error {
 				if c.Standing != "" {
 					you += " **(" + md(c.Standing) + ")**"
 				}
+				if c.Note != "" {
+					you += ": " + md(c.Note)
+				}
 				row(raw(md(c.Topic)), raw(you), raw(md(c.Peers)), raw(link(c.Source, c.URL)))
 			}
 		})
