@@ -216,6 +216,7 @@ const (
 	kSignoffAgility
 	kRealtimeAgility
 	kRealtimeCareShare
+	kRealtimeHandoff
 	kCentralAdvisoryExecuting
 	kSpreadCentralized
 	kSpreadHubScalability
@@ -365,6 +366,7 @@ var termIDs = [numTerms]string{
 	kSignoffAgility:              "signoff.agility",
 	kRealtimeAgility:             "realtime.agility",
 	kRealtimeCareShare:           "realtime.customer-service-share",
+	kRealtimeHandoff:             "realtime.kept-handoff",
 	kCentralAdvisoryExecuting:    "centralization.advisory-executing",
 	kSpreadCentralized:           "spread.centralized-scalability",
 	kSpreadHubAgility:            "spread.hub-agility",

@@ -147,6 +147,15 @@ func contradiction(r *Recommender, reason string, s Structure, p Profile, f *fac
 	case pluralRE.MatchString(reason):
 		return "wrong plural"
 	}
+	// Work its owner keeps (customer care, the employee policy) is never
+	// told as the central team's, queued behind it or done by another
+	// department: the responsibility map gives it to its owner.
+	for _, o := range n.owners {
+		tp, ok := c.Get(o.Touchpoint)
+		if ok && has(strings.ToLower(tp.Name)+" (") && (has("queue behind") || has("would be done by")) {
+			return "work its owner keeps told as done by another department"
+		}
+	}
 	// A touchpoint named with a speed must have that speed.
 	for _, m := range speedRE.FindAllStringSubmatch(reason, -1) {
 		name := strings.TrimSpace(m[1][strings.LastIndex(m[1], ",")+1:])
@@ -417,6 +426,11 @@ func TestNewTermsAreTold(t *testing.T) {
 		{kindHubNeeded, st(touchpoint.Communications, Centralized, Executing, InHouse),
 			base(func(p *Profile) { p.Employees = 20000 }),
 			"with 20000 employees in 1 business unit in 1 country, one central team is stretched: a hub would share the load"},
+		{kindHandoff, st(touchpoint.Marketing, Centralized, Executing, InHouse),
+			base(func(p *Profile) {
+				p.Touchpoints = map[touchpoint.ID]int{touchpoint.CustomerSupport: 5, touchpoint.MarketingChannel: 1}
+			}),
+			"customer support (realtime, activity 5) stays with Customer service, beside a central team in Marketing without spokes"},
 		{kindOrganicSprawl, st(NoHome, Organic, NoRole, InHouse),
 			base(func(p *Profile) { p.Employees = 20000 }),
 			"with 20000 employees, accounts nobody manages multiply"},

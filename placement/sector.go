@@ -303,6 +303,13 @@ func (n *narrative) ownerResponsible(id touchpoint.ID) (ownerRule, bool) {
 	return ownerRule{}, false
 }
 
+// ownerKeeps reports whether t's natural owner does t's work whatever the
+// structure (see ownerResponsible).
+func (n *narrative) ownerKeeps(id touchpoint.ID) bool {
+	_, ok := n.ownerResponsible(id)
+	return ok
+}
+
 // SectorReferences returns the works a recommendation may cite for sector
 // s — the general ones first, then the sector's own — each once, with its
 // link where it has one. An unstated sector gets the general ones.

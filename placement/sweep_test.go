@@ -223,9 +223,9 @@ func ExampleRecommender_ShortlistAll() {
 		i++
 	}
 	// Output:
-	// 40 employees: cen-mkt-ae-in, about 0.3 FTE (of 110 ranked)
-	// 400 employees: cen-mkt-ae-in, about 1.4 FTE (of 110 ranked)
-	// 4000 employees: hs-com-ad-hy, about 6.3 FTE (of 110 ranked)
+	// 40 employees: cen-com-ae-in, about 0.3 FTE (of 110 ranked)
+	// 400 employees: cen-com-ae-in, about 1.4 FTE (of 110 ranked)
+	// 4000 employees: cen-com-ae-hy, about 4.7 FTE (of 110 ranked)
 	// 40000 employees: hs-mkt-ad-hy, about 26.7 FTE (of 110 ranked)
 }
 
