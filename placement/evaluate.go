@@ -410,16 +410,28 @@ func shortfall(need float64, f *facts, k *[numTerms]float64) float64 {
 	return math.Max(0, math.Log((need+off)/(avail+off)))
 }
 
-// gate is how many steps of maturity and sponsorship a structure lacks
-// (gate.*): dandelion and honeycomb need an established, sponsored
-// programme.
+// gate is how many steps of feasibility a structure lacks (gate.*):
+// dandelion and honeycomb need an established, sponsored programme, and a
+// dandelion needs companies within companies — below the units and
+// countries from which hubs of their own pay off (dandelion.units,
+// dandelion.countries: facts.multi below 1) it lacks
+// [gate.dandelion.spread] steps more.
 func gate(s Structure, f *facts, k *[numTerms]float64) float64 {
 	m, sp, ok := gateNeeds(s.Model, k)
 	if !ok {
 		return 0
 	}
-	return math.Max(0, m-float64(f.p.Maturity)) + math.Max(0, sp-float64(f.p.ExecutiveSponsorship))
+	g := math.Max(0, m-float64(f.p.Maturity)) + math.Max(0, sp-float64(f.p.ExecutiveSponsorship))
+	if s.Model == Dandelion && tooFewUnits(f) {
+		g += k[kGateDandelionSpread]
+	}
+	return g
 }
+
+// tooFewUnits reports whether the organisation is below the units and
+// countries from which a dandelion's hubs of their own pay off
+// (dandelion.units, dandelion.countries, as counted by spokes).
+func tooFewUnits(f *facts) bool { return f.multi < 1 }
 
 // gateNeeds returns the maturity and the executive sponsorship (1–5) that
 // an operating model needs (gate.*), and false for a model without a

@@ -277,15 +277,13 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		}
 		return fmt.Sprintf("%s outgrow a single central team", units(p)), true
 	case kindSpreadHub:
-		if !spread(p, n.dandelionUnits, n.dandelionCountries) {
+		if !r.dandelionSpread(p) {
 			return "", false
 		}
 		return fmt.Sprintf("%s stretch a single hub: units that run like companies need hubs of their own", units(p)), true
 	case kindFewUnits:
-		if spread(p, n.dandelionUnits, n.dandelionCountries) {
-			return "", false
-		}
-		return fmt.Sprintf("%s are too few for a hub in every unit", units(p)), true
+		x := r.fewUnitsSentence(f)
+		return x, x != ""
 	case kindSmallOrg:
 		if good {
 			if !(p.Employees < n.dedicatedOwner) {
@@ -311,7 +309,8 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		if good {
 			return "", false
 		}
-		return r.gateSentence(s, p), true
+		x := r.gateSentence(s, f)
+		return x, x != ""
 	case kindSourcingRisk:
 		if !(!good && p.Regulation >= n.regulated) {
 			return "", false
@@ -470,10 +469,36 @@ func (r *Recommender) needsHub(f *facts) bool {
 	return f.hub >= logRamp(float64(narr.hubNeeded), k[kHubEmployeesFrom], k[kHubEmployeesFull])
 }
 
-// gateSentence names the profile's maturity and sponsorship where they
-// fall below what structure s needs: "executive sponsorship 2/5 and
-// maturity 2/5 are below what a dandelion needs".
-func (r *Recommender) gateSentence(s Structure, p *Profile) string {
+// dandelionSpread reports whether the profile has the business units or
+// the countries from which hubs of their own pay off (dandelion.units,
+// dandelion.countries), as it states them.
+func (r *Recommender) dandelionSpread(p *Profile) bool {
+	k := &r.cm.k
+	return float64(p.BusinessUnits) >= k[kMultiUnits] || float64(p.Countries) >= k[kMultiCountries]
+}
+
+// fewUnitsSentence says why the organisation is below the units and
+// countries a dandelion needs (see tooFewUnits), or "" if it is not: too
+// few of them, or, where it states enough, too small to be companies
+// within companies.
+func (r *Recommender) fewUnitsSentence(f *facts) string {
+	p := &f.p
+	switch {
+	case !tooFewUnits(f):
+		return ""
+	case r.dandelionSpread(p):
+		return fmt.Sprintf("with %d employees, %s are too small for a hub in every unit", p.Employees, units(p))
+	}
+	return fmt.Sprintf("%s are too few for a hub in every unit", units(p))
+}
+
+// gateSentence names what structure s lacks of its feasibility gate (see
+// gate): the profile's maturity and sponsorship where they fall below
+// what s needs ("executive sponsorship 2/5 and maturity 2/5 are below
+// what a dandelion needs"), else, for a dandelion, the units and
+// countries (see fewUnitsSentence); "" if nothing is lacking.
+func (r *Recommender) gateSentence(s Structure, f *facts) string {
+	p := &f.p
 	m, sp, ok := gateNeeds(s.Model, &r.cm.k)
 	if !ok {
 		return ""
@@ -487,6 +512,9 @@ func (r *Recommender) gateSentence(s Structure, p *Profile) string {
 	}
 	switch len(parts) {
 	case 0:
+		if s.Model == Dandelion {
+			return r.fewUnitsSentence(f)
+		}
 		return ""
 	case 1:
 		return fmt.Sprintf("%s is below what a %s needs", parts[0], s.Model)

@@ -194,6 +194,7 @@ const (
 	kBudgetCostScale
 	kGateDandelionMaturity
 	kGateDandelionSponsorship
+	kGateDandelionSpread
 	kGateHoneycombMaturity
 	kGateHoneycombSponsorship
 	kGatePenalty
@@ -344,6 +345,7 @@ var termIDs = [numTerms]string{
 	kBudgetCostScale:             "budget.cost-scale",
 	kGateDandelionMaturity:       "gate.dandelion.maturity",
 	kGateDandelionSponsorship:    "gate.dandelion.sponsorship",
+	kGateDandelionSpread:         "gate.dandelion.spread",
 	kGateHoneycombMaturity:       "gate.honeycomb.maturity",
 	kGateHoneycombSponsorship:    "gate.honeycomb.sponsorship",
 	kGatePenalty:                 "gate.penalty",

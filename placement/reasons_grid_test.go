@@ -134,10 +134,12 @@ func contradiction(r *Recommender, reason string, s Structure, p Profile, f *fac
 		return "rivalry told for a firm whose silos and harmony are not rivalrous"
 	case has("outgrow a single central team") && p.BusinessUnits < n.spreadUnits && p.Countries < n.spreadCountries:
 		return "a central team outgrown by a firm with few units and countries"
-	case has("stretch a single hub") && p.BusinessUnits < n.dandelionUnits && p.Countries < n.dandelionCountries:
+	case has("stretch a single hub") && !r.dandelionSpread(&p):
 		return "a hub stretched by a firm with few units"
-	case has("too few for a hub") && (p.BusinessUnits >= n.dandelionUnits || p.Countries >= n.dandelionCountries):
+	case has("too few for a hub") && r.dandelionSpread(&p):
 		return "units called too few"
+	case (has("too few for a hub") || has("too small for a hub")) && !tooFewUnits(f):
+		return "units called too few or too small for a dandelion by a firm above its threshold"
 	case has("everyone sees what the others post") && p.Employees >= n.dedicatedOwner:
 		return "an informal set-up called coherent for a firm that needs an owner"
 	case has("units keep") && p.BusinessUnits == 1:

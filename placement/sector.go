@@ -163,7 +163,6 @@ type narrative struct {
 
 	dedicatedOwner, hubNeeded                      int
 	spreadUnits, spreadCountries                   int
-	dandelionUnits, dandelionCountries             int
 	regulated, heavilyRegulated, signoffBottleneck int
 }
 
@@ -258,7 +257,6 @@ func loadNarrative(sectors, reasons []byte) (*narrative, error) {
 	th := map[string]*int{
 		"dedicated-owner": &n.dedicatedOwner, "hub-needed": &n.hubNeeded,
 		"spread-units": &n.spreadUnits, "spread-countries": &n.spreadCountries,
-		"dandelion-units": &n.dandelionUnits, "dandelion-countries": &n.dandelionCountries,
 		"regulated": &n.regulated, "heavily-regulated": &n.heavilyRegulated,
 		"signoff-bottleneck": &n.signoffBottleneck,
 	}
