@@ -239,18 +239,18 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		if p.SocialStaff >= math.Round(floor) {
 			return "", false
 		}
-		return fmt.Sprintf("social staff: %g FTE today, against about %.0f FTE a %s needs at this size", p.SocialStaff, floor, s.Model), true
+		return fmt.Sprintf("social staff: %g FTE today, against about %.0f FTE %s needs at this size", p.SocialStaff, floor, modelPhrase(s.Model)), true
 	case kindBudget:
 		if good {
 			if !(p.BudgetLevel > DefaultScale) {
 				return "", false
 			}
-			return fmt.Sprintf("budget level %d/5 can fund a %s", p.BudgetLevel, s.Model), true
+			return fmt.Sprintf("budget level %d/5 can fund %s", p.BudgetLevel, modelPhrase(s.Model)), true
 		}
 		if !(p.BudgetLevel < DefaultScale) {
 			return "", false
 		}
-		return fmt.Sprintf("budget level %d/5 is thin for a %s", p.BudgetLevel, s.Model), true
+		return fmt.Sprintf("budget level %d/5 is thin for %s", p.BudgetLevel, modelPhrase(s.Model)), true
 	case kindSignoff:
 		if !(p.SignOffLayers >= 2) {
 			return "", false
@@ -294,12 +294,12 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		if r.needsHub(f) {
 			return "", false
 		}
-		return fmt.Sprintf("with %d employees in %s, a %s's coordination overhead weighs on the budget", p.Employees, units(p), s.Model), true
+		return fmt.Sprintf("with %d employees in %s, the coordination overhead of %s weighs on the budget", p.Employees, units(p), modelPhrase(s.Model)), true
 	case kindNoSpokes:
 		if !(!r.needsHub(f) && !spread(p, n.spreadUnits, n.spreadCountries)) {
 			return "", false
 		}
-		return fmt.Sprintf("%d employees and %s leave a %s few departments or units to hand work to", p.Employees, units(p), s.Model), true
+		return fmt.Sprintf("%d employees and %s leave %s few departments or units to hand work to", p.Employees, units(p), modelPhrase(s.Model)), true
 	case kindHubNeeded:
 		if !(!good && r.needsHub(f)) {
 			return "", false
@@ -357,12 +357,12 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 			if !(p.SocialPriority > DefaultScale) {
 				return "", false
 			}
-			return fmt.Sprintf("social priority %d/5 gives a %s the standing it needs across the organisation", p.SocialPriority, s.Model), true
+			return fmt.Sprintf("social priority %d/5 gives %s the standing it needs across the organisation", p.SocialPriority, modelPhrase(s.Model)), true
 		}
 		if !(p.SocialPriority < DefaultScale) {
 			return "", false
 		}
-		return fmt.Sprintf("at social priority %d/5, a %s has little standing with the departments it relies on", p.SocialPriority, s.Model), true
+		return fmt.Sprintf("at social priority %d/5, %s has little standing with the departments it relies on", p.SocialPriority, modelPhrase(s.Model)), true
 	case kindOrganicSprawl:
 		if !(!good && p.Employees >= n.dedicatedOwner) {
 			return "", false
@@ -433,23 +433,23 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 			if !(p.Maturity > DefaultScale) {
 				return "", false
 			}
-			return fmt.Sprintf("maturity %d/5: an experienced programme can run a %s", p.Maturity, s.Model), true
+			return fmt.Sprintf("maturity %d/5: an experienced programme can run %s", p.Maturity, modelPhrase(s.Model)), true
 		}
 		if !(p.Maturity < DefaultScale) {
 			return "", false
 		}
-		return fmt.Sprintf("maturity %d/5 is too low for a %s (training and trust come first)", p.Maturity, s.Model), true
+		return fmt.Sprintf("maturity %d/5 is too low for %s (training and trust come first)", p.Maturity, modelPhrase(s.Model)), true
 	case kindSponsorship:
 		if good {
 			if !(p.ExecutiveSponsorship > DefaultScale) {
 				return "", false
 			}
-			return fmt.Sprintf("executive sponsorship %d/5 gives the buy-in a %s needs", p.ExecutiveSponsorship, s.Model), true
+			return fmt.Sprintf("executive sponsorship %d/5 gives the buy-in %s needs", p.ExecutiveSponsorship, modelPhrase(s.Model)), true
 		}
 		if !(p.ExecutiveSponsorship < DefaultScale) {
 			return "", false
 		}
-		return fmt.Sprintf("executive sponsorship %d/5 is too weak for the buy-in a %s needs", p.ExecutiveSponsorship, s.Model), true
+		return fmt.Sprintf("executive sponsorship %d/5 is too weak for the buy-in %s needs", p.ExecutiveSponsorship, modelPhrase(s.Model)), true
 	case kindNative:
 		if !(good && p.Founded > 0) {
 			return "", false
@@ -517,9 +517,9 @@ func (r *Recommender) gateSentence(s Structure, f *facts) string {
 		}
 		return ""
 	case 1:
-		return fmt.Sprintf("%s is below what a %s needs", parts[0], s.Model)
+		return fmt.Sprintf("%s is below what %s needs", parts[0], modelPhrase(s.Model))
 	}
-	return fmt.Sprintf("%s and %s are below what a %s needs", parts[0], parts[1], s.Model)
+	return fmt.Sprintf("%s and %s are below what %s needs", parts[0], parts[1], modelPhrase(s.Model))
 }
 
 // mostCampaign names the active touchpoint with the most planned
@@ -680,6 +680,20 @@ func (r *Recommender) coverageSentence(s Structure, f *facts, good bool) (text, 
 		return fmt.Sprintf("%s (activity %d) is covered only where enthusiasts happen to be", name, a), ""
 	}
 	return fmt.Sprintf("%s (activity %d) is only partly covered", name, a), ""
+}
+
+// modelPhrase names an operating model as a noun phrase with its
+// article, for a sentence: "a centralized team", "a hub-and-spoke
+// structure", "an organic set-up" (the model's token alone is an
+// adjective: "a centralized needs" is not English).
+func modelPhrase(m OperatingModel) string {
+	switch m {
+	case Organic:
+		return "an organic set-up"
+	case Centralized:
+		return "a centralized team"
+	}
+	return "a " + m.String() + " structure"
 }
 
 func describe(s Structure) string {

@@ -85,6 +85,8 @@ var (
 	speedRE    = regexp.MustCompile(`([a-z][a-z ,]+?) \((realtime|same-day|days|planned)[,)]`)
 	trainRE    = regexp.MustCompile(`^Train\s+for`)
 	spokeRE    = regexp.MustCompile(`(?i)spoke|hubs? `)
+	// bareModelRE finds "a <model token>" and the word after it.
+	bareModelRE = regexp.MustCompile(`\ban? (organic|centralized|hub-and-spoke|dandelion|honeycomb)('s| [a-z-]+|\W|$)`)
 )
 
 // contradiction returns a rule the reason breaks for profile p and
@@ -103,8 +105,8 @@ func contradiction(r *Recommender, reason string, s Structure, p Profile, f *fac
 		return "a hub's overhead told as heavy for a firm large enough (or spread enough) to need a hub"
 	case has("a hub would share the load") && !hubNeed:
 		return "a hub told as needed for a firm that needs none"
-	case has("below what a dandelion needs") && p.Maturity >= int(k[kGateDandelionMaturity]) && p.ExecutiveSponsorship >= int(k[kGateDandelionSponsorship]),
-		has("below what a honeycomb needs") && p.Maturity >= int(k[kGateHoneycombMaturity]) && p.ExecutiveSponsorship >= int(k[kGateHoneycombSponsorship]):
+	case has("below what a dandelion structure needs") && p.Maturity >= int(k[kGateDandelionMaturity]) && p.ExecutiveSponsorship >= int(k[kGateDandelionSponsorship]),
+		has("below what a honeycomb structure needs") && p.Maturity >= int(k[kGateHoneycombMaturity]) && p.ExecutiveSponsorship >= int(k[kGateHoneycombSponsorship]):
 		return "maturity and sponsorship called short of a gate they meet"
 	case has("missed reportable events") && p.Regulation < n.regulated:
 		return "reportable events told for a lightly regulated firm"
@@ -216,6 +218,11 @@ func TestReasonsOverGrid(t *testing.T) {
 				}
 				assert.Empty(t, contradiction(r, s, e.Structure, rec.Profile, &f, cat), where)
 				assert.NotRegexp(t, internalRE, s, where)
+				// A model's token is an adjective: "a centralized team",
+				// never "a centralized needs".
+				for _, m := range bareModelRE.FindAllStringSubmatch(s, -1) {
+					assert.Contains(t, []string{" team", " structure", " set-up", " model"}, m[2], "bare model name %q: %s", m[0], where)
+				}
 			}
 			assert.LessOrEqual(t, staff, 1, "the staffing shortfall is told once: %s, %s", p.Name, e.Structure.ID())
 		}
@@ -403,7 +410,7 @@ func TestNewTermsAreTold(t *testing.T) {
 			base(func(p *Profile) {
 				p.Employees, p.BusinessUnits, p.Countries, p.Maturity, p.ExecutiveSponsorship = 20000, 10, 10, 2, 2
 			}),
-			"executive sponsorship 2/5 and maturity 2/5 are below what a dandelion needs"},
+			"executive sponsorship 2/5 and maturity 2/5 are below what a dandelion structure needs"},
 		{kindSourcingRisk, st(touchpoint.Marketing, Centralized, Executing, Hybrid),
 			base(func(p *Profile) { p.Regulation = 5 }),
 			"regulation 5/5: an agency's share of regulated work risks missed reportable events"},
@@ -438,7 +445,7 @@ func TestNewTermsAreTold(t *testing.T) {
 			"with 20000 employees, accounts nobody manages multiply"},
 		{kindPriorityFormal, st(touchpoint.Communications, HubAndSpoke, Advisory, InHouse),
 			base(func(p *Profile) { p.SocialPriority = 5 }),
-			"social priority 5/5 gives a hub-and-spoke the standing"},
+			"social priority 5/5 gives a hub-and-spoke structure the standing"},
 		{kindPriority, st(touchpoint.Communications, HubAndSpoke, Coordinating, InHouse),
 			base(func(p *Profile) { p.SocialPriority = 5 }),
 			"social priority 5/5 asks for a centre that leads, not one that only coordinates"},
@@ -447,7 +454,7 @@ func TestNewTermsAreTold(t *testing.T) {
 			"social priority 5/5 justifies an own unit high in the hierarchy"},
 		{kindSmallOrg, st(touchpoint.Communications, HubAndSpoke, Advisory, InHouse),
 			base(func(p *Profile) { p.Employees = 400 }),
-			"with 400 employees in 1 business unit in 1 country, a hub-and-spoke's coordination overhead weighs on the budget"},
+			"with 400 employees in 1 business unit in 1 country, the coordination overhead of a hub-and-spoke structure weighs on the budget"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.want, func(t *testing.T) {
