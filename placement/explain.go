@@ -103,7 +103,7 @@ func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, 
 		}
 		return ""
 	case ChangeEffort:
-		if x := changeSentence(s, cur, good, f.p.Current != nil); tell(x) {
+		if x := changeSentence(s, cur, good, &f.p); tell(x) {
 			return x
 		}
 		return ""
@@ -706,12 +706,20 @@ func describe(s Structure) string {
 	return "a " + s.Model.String() + " structure in " + s.Home.Label()
 }
 
-func changeSentence(s, cur Structure, good, hasCurrent bool) string {
-	if !hasCurrent {
-		if good {
-			return "little to build from today's informal set-up"
+// changeSentence tells how far structure s is from cur, today's
+// structure. Where the profile states none, cur is the assumed organic
+// start: the sentence says it is assumed, and says nothing where the
+// profile shows a formal programme (maturity or staff from the
+// formal-maturity and formal-staff thresholds), whose start is not known.
+func changeSentence(s, cur Structure, good bool, p *Profile) string {
+	if p.Current == nil {
+		if p.Maturity >= narr.formalMaturity || p.SocialStaff >= float64(narr.formalStaff) {
+			return ""
 		}
-		return fmt.Sprintf("building %s from today's informal set-up is a large change", describe(s))
+		if good {
+			return "little to build from an informal start (today's structure was not stated)"
+		}
+		return fmt.Sprintf("building %s from an informal start is a large change (today's structure was not stated)", describe(s))
 	}
 	switch {
 	case good && s == cur:

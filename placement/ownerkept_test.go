@@ -123,3 +123,37 @@ func TestOneSentencePerCause(t *testing.T) {
 	}
 	assert.Greater(t, told, 100, "the grid tells queues and hand-offs")
 }
+
+// TestUnstatedStartIsNotToldAsFact: with no current structure the model
+// measures change from an assumed organic start; a reason may say so as
+// an assumption, but never call an organisation with a formal programme
+// (the reviewer's retailer: maturity 4, 60 FTE) "informal" as a fact.
+func TestUnstatedStartIsNotToldAsFact(t *testing.T) {
+	t.Parallel()
+	r, err := NewRecommender(Config{})
+	require.NoError(t, err)
+	retail := Profile{Name: "Retail group", Employees: 150000, BusinessUnits: 12, Countries: 25, SocialPriority: 4,
+		SocialStaff: 60, BudgetLevel: 4, Maturity: 4, ExecutiveSponsorship: 4, Agency: AgencyOpen,
+		Touchpoints: map[touchpoint.ID]int{touchpoint.MarketingChannel: 5, touchpoint.CustomerSupport: 5, "social-listening": 4}}
+	novice := Profile{Name: "Novice", Employees: 3000, Maturity: 2, SocialStaff: 1,
+		Touchpoints: map[touchpoint.ID]int{touchpoint.MarketingChannel: 3}}
+	for _, p := range []Profile{retail, novice} {
+		rec, err := r.WithOptions(Options{Detail: len(r.candidates)}).Recommend(t.Context(), p)
+		require.NoError(t, err)
+		informal := 0
+		for _, e := range rec.Ranking {
+			for _, s := range slices.Concat(e.Strengths, e.Weaknesses) {
+				assert.NotContains(t, s, "today's informal", "%s, %s", p.Name, e.Structure.ID())
+				if strings.Contains(s, "informal start") {
+					informal++
+					assert.Contains(t, s, "(today's structure was not stated)")
+				}
+			}
+		}
+		if p.Name == "Retail group" {
+			assert.Zero(t, informal, "a formal programme's start is not known")
+		} else {
+			assert.Positive(t, informal, "a novice's assumed start is told, as an assumption")
+		}
+	}
+}

@@ -150,6 +150,10 @@ func contradiction(r *Recommender, reason string, s Structure, p Profile, f *fac
 		return "approval duties told for a lightly regulated firm"
 	case pluralRE.MatchString(reason):
 		return "wrong plural"
+	case has("today's informal"):
+		return "an assumed informal start told as fact"
+	case has("informal start") && (p.Current != nil || p.Maturity >= n.formalMaturity || p.SocialStaff >= float64(n.formalStaff)):
+		return "an informal start told where today's structure is stated or the programme is formal"
 	}
 	// Work its owner keeps (customer care, the employee policy) is never
 	// told as the central team's, queued behind it or done by another

@@ -164,6 +164,7 @@ type narrative struct {
 	dedicatedOwner, hubNeeded                      int
 	spreadUnits, spreadCountries                   int
 	regulated, heavilyRegulated, signoffBottleneck int
+	formalMaturity, formalStaff                    int
 }
 
 var narr = mustNarrative()
@@ -259,6 +260,7 @@ func loadNarrative(sectors, reasons []byte) (*narrative, error) {
 		"spread-units": &n.spreadUnits, "spread-countries": &n.spreadCountries,
 		"regulated": &n.regulated, "heavily-regulated": &n.heavilyRegulated,
 		"signoff-bottleneck": &n.signoffBottleneck,
+		"formal-maturity":    &n.formalMaturity, "formal-staff": &n.formalStaff,
 	}
 	for _, t := range rf.Thresholds {
 		p, ok := th[t.ID]
