@@ -61,7 +61,13 @@ func withAssumptions(p Profile, tps []touchpoint.Touchpoint) (Profile, []Assumpt
 		as = append(as, Assumption{Field: "agency", Value: q.Agency.String(), Reason: "not stated; the default, agencies may be used"})
 	}
 	if p.Current == nil {
-		as = append(as, Assumption{Field: "current", Value: "none", Reason: "no structure stated for today; the default, no formal structure, so change is measured from an organic, in-house start"})
+		// The value is the structure change is measured from, as a
+		// client reads it after the field's label: "today's structure
+		// organic (no central team), in-house", not "today's structure
+		// none".
+		start := Structure{Home: NoHome, Model: Organic, Role: NoRole, Sourcing: InHouse}
+		as = append(as, Assumption{Field: "current", Value: lowerFirst(start.Name()),
+			Reason: "not stated; the default, no formal structure, from which change is measured"})
 	}
 	if p.Touchpoints == nil {
 		q.Touchpoints = make(map[touchpoint.ID]int, len(tps))

@@ -65,9 +65,10 @@ func TestMinimalProfile(t *testing.T) {
 	// gave.
 	assert.Equal(t, "0", got["social_staff"].Value)
 	assert.Equal(t, "0", got["sign_off_layers"].Value)
-	assert.Equal(t, "none", got["current"].Value)
+	assert.Equal(t, "organic (no central team), in-house", got["current"].Value)
 	assert.Contains(t, text.String(), "social media staff (FTE) 0")
-	assert.Contains(t, text.String(), "today's structure none")
+	assert.Contains(t, text.String(), "not stated; the default, no formal structure, from which change is measured: today's structure organic (no central team), in-house")
+	assert.NotContains(t, text.String(), "today's structure none", "a structure, not a bare none")
 	assert.Equal(t, 1, strings.Count(text.String(), "typical volume"), "one line for the touchpoint mix")
 }
 

@@ -33,6 +33,7 @@ type facts struct {
 	active   []activeTP // active touchpoints in catalogue order
 	activity float64    // Σ activity
 	realtime float64    // Σ a·urgency·volume/5 / Σ a, on [0, 1]
+	queue    float64    // realtime over the touchpoints a central team can take over (not kept by their owner, see executor): what queues behind it
 	risk     float64    // Σ a·approval-risk / Σ a, on [0, 1]
 	breadth  float64    // Σ a / (5 · catalogue size), on [0, 1]
 	load     float64    // staffing work: Σ a/5 · (1 + [staff.realtime-load]·urgency·volume/5)
@@ -127,6 +128,9 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 		u, vol := t.Speed.Urgency(), float64(t.Volume)/scaleTop
 		f.activity += a
 		f.realtime += a * u * vol
+		if !narr.ownerKeeps(t.ID) {
+			f.queue += a * u * vol
+		}
 		f.risk += a * approvalRisk(t.Risk, k)
 		f.load += a / scaleTop * (1 + k[kStaffRealtime]*u*vol)
 		f.campaign += a / scaleTop * (1 - u) * vol
@@ -134,12 +138,29 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 	f.campaign = math.Min(f.campaign, 1)
 	if f.activity > 0 {
 		f.realtime /= f.activity
+		f.queue /= f.activity
 		f.risk /= f.activity
 	}
 	if len(tps) > 0 {
 		f.breadth = f.activity / (scaleTop * float64(len(tps)))
 	}
 	return f
+}
+
+// keptRealtime is the realtime work (Σ a·urgency·volume/5 / Σ a, as
+// realtime) of the active touchpoints their owner keeps whatever the
+// structure (see executor), for owners other than home.
+func (f *facts) keptRealtime(home touchpoint.Department) float64 {
+	if f.activity == 0 {
+		return 0
+	}
+	x := 0.0
+	for _, at := range f.active {
+		if t := at.tp; t.Owner != home && narr.ownerKeeps(t.ID) {
+			x += at.a * t.Speed.Urgency() * float64(t.Volume) / scaleTop
+		}
+	}
+	return x / f.activity
 }
 
 // ownShare is the share of the profile's activity whose natural owner is d.
@@ -196,6 +217,7 @@ const (
 	kindDominance      // one department owns most of the work
 	kindPriorityFormal // social priority and the weight of a formal structure
 	kindOrganicSprawl  // unmanaged accounts multiply with size
+	kindHandoff        // realtime work its owner keeps beside a centralized team
 )
 
 // structural reports whether a kind describes the structure itself rather
@@ -398,16 +420,28 @@ func shortfall(need float64, f *facts, k *[numTerms]float64) float64 {
 	return math.Max(0, math.Log((need+off)/(avail+off)))
 }
 
-// gate is how many steps of maturity and sponsorship a structure lacks
-// (gate.*): dandelion and honeycomb need an established, sponsored
-// programme.
+// gate is how many steps of feasibility a structure lacks (gate.*):
+// dandelion and honeycomb need an established, sponsored programme, and a
+// dandelion needs companies within companies — below the units and
+// countries from which hubs of their own pay off (dandelion.units,
+// dandelion.countries: facts.multi below 1) it lacks
+// [gate.dandelion.spread] steps more.
 func gate(s Structure, f *facts, k *[numTerms]float64) float64 {
 	m, sp, ok := gateNeeds(s.Model, k)
 	if !ok {
 		return 0
 	}
-	return math.Max(0, m-float64(f.p.Maturity)) + math.Max(0, sp-float64(f.p.ExecutiveSponsorship))
+	g := math.Max(0, m-float64(f.p.Maturity)) + math.Max(0, sp-float64(f.p.ExecutiveSponsorship))
+	if s.Model == Dandelion && tooFewUnits(f) {
+		g += k[kGateDandelionSpread]
+	}
+	return g
 }
+
+// tooFewUnits reports whether the organisation is below the units and
+// countries from which a dandelion's hubs of their own pay off
+// (dandelion.units, dandelion.countries, as counted by spokes).
+func tooFewUnits(f *facts) bool { return f.multi < 1 }
 
 // gateNeeds returns the maturity and the executive sponsorship (1–5) that
 // an operating model needs (gate.*), and false for a model without a
@@ -508,11 +542,18 @@ func (cm *compiled) evaluateCov(s Structure, static row, cov float64, f *facts, 
 
 	central := centralization(s, k)
 	add(Agility, kindSignoff, -k[kSignoffAgility]*f.layers*central)
-	rt := k[kRealtimeAgility] * f.realtime * central
+	// Only work the centre does queues behind it: what an owner keeps
+	// (customer care) is answered by the owner whatever the structure.
+	rt := k[kRealtimeAgility] * f.queue * central
 	if s.Home == touchpoint.CustomerService {
 		rt *= k[kRealtimeCareShare]
 	}
 	add(Agility, kindRealtime, -rt)
+	if s.Model == Centralized {
+		// What the owner keeps (customer care) runs beside a central
+		// team with no spokes: posts on its channels are handed over.
+		add(Agility, kindHandoff, -k[kRealtimeHandoff]*f.keptRealtime(s.Home))
+	}
 
 	switch s.Model {
 	case Organic:
@@ -674,8 +715,19 @@ func changeCurve(x float64, k *[numTerms]float64) float64 {
 // team, an executing hub, and for an advisory-executing hub its own
 // touchpoints, shared ones such as listening, and realtime work at the top
 // of the risk scale such as crisis response); and the centre for shared
-// touchpoints under any hub.
+// touchpoints under any hub. A touchpoint its owner keeps whatever the
+// structure (owner_responsible in sectors.yaml: customer care, the
+// employee policy) is always done by its owner.
+//
+// It is the one answer to "who does t under s": the responsibility map
+// (raci), the coverage and capacity gaps (fitPart), the queue behind a
+// central team (evaluateCov) and the sentences that explain them all ask
+// it, so the score never blames a department for work the map gives to
+// another.
 func executor(s Structure, t *touchpoint.Touchpoint) touchpoint.Department {
+	if narr.ownerKeeps(t.ID) {
+		return t.Owner
+	}
 	switch s.Model {
 	case Organic:
 		return t.Owner
@@ -706,6 +758,7 @@ const (
 	gapCapacity     // the centre cannot staff urgent volume
 	gapApproval     // no approval path for high-risk work
 	gapPatchy       // organic: wherever enthusiasts are
+	gapBeside       // kept by its owner beside a centralized team, which has no spokes to support it
 )
 
 // fitPart is the profile-independent part of how well a structure covers
@@ -735,6 +788,11 @@ func (cm *compiled) fitPart(s Structure, t *touchpoint.Touchpoint) fitPart {
 		p.why = gapPatchy
 	case s.Role == Coordinating:
 		p.base *= k[kCovCoordinating]
+	case s.Model == Centralized && ex != s.Home:
+		// Work its owner keeps (customer care) beside a centralized
+		// team: a spoke with no hub to train or support it.
+		p.base *= k[kCovCoordinating]
+		p.why = gapBeside
 	}
 	if s.Model != Organic && ex == s.Home && ex != t.Owner {
 		from := k[kCovCapacityVolumeFrom]

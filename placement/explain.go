@@ -80,25 +80,30 @@ func helps(c Criterion, v float64) bool {
 // sentence explains why structure e is good (or bad) on criterion c: by
 // the largest profile term in that direction whose claim the profile
 // bears out, else by the structure's own largest trait, else by the
-// criterion alone. A sentence already in used is not told again; ""
-// means there is nothing new to say.
+// criterion alone. used holds the causes already told (see causeOf): a
+// cause is told once, in one sentence, whichever criteria it weighs on;
+// "" means there is nothing new to say.
 func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, f *facts, cur Structure, used *[]string) string {
 	s := e.Structure
-	tell := func(x string) bool {
-		if x == "" || slices.Contains(*used, x) {
+	tellCause := func(x, cause string) bool {
+		if cause == "" {
+			cause = x
+		}
+		if x == "" || slices.Contains(*used, cause) {
 			return false
 		}
-		*used = append(*used, x)
+		*used = append(*used, cause)
 		return true
 	}
+	tell := func(x string) bool { return tellCause(x, "") }
 	switch c {
 	case Coverage:
-		if x := r.coverageSentence(s, f, good); tell(x) {
+		if x, cause := r.coverageSentence(s, f, good); tellCause(x, cause) {
 			return x
 		}
 		return ""
 	case ChangeEffort:
-		if x := changeSentence(s, cur, good, f.p.Current != nil); tell(x) {
+		if x := changeSentence(s, cur, good, &f.p); tell(x) {
 			return x
 		}
 		return ""
@@ -124,7 +129,7 @@ func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, 
 		if math.Abs(tr[i].v) < factFirst {
 			break
 		}
-		if x, ok := r.factSentence(tr[i], s, f, good); ok && tell(x) {
+		if x, ok := r.factSentence(tr[i], s, f, good); ok && tellCause(x, f.causeOf(tr[i].kind, s)) {
 			return x
 		}
 	}
@@ -134,7 +139,7 @@ func (r *Recommender) sentence(tr []termRec, c Criterion, good bool, e *Ranked, 
 		}
 	}
 	for _, i := range facts {
-		if x, ok := r.factSentence(tr[i], s, f, good); ok && tell(x) {
+		if x, ok := r.factSentence(tr[i], s, f, good); ok && tellCause(x, f.causeOf(tr[i].kind, s)) {
 			return x
 		}
 	}
@@ -234,18 +239,18 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		if p.SocialStaff >= math.Round(floor) {
 			return "", false
 		}
-		return fmt.Sprintf("social staff: %g FTE today, against about %.0f FTE a %s needs at this size", p.SocialStaff, floor, s.Model), true
+		return fmt.Sprintf("social staff: %g FTE today, against about %.0f FTE %s needs at this size", p.SocialStaff, floor, modelPhrase(s.Model)), true
 	case kindBudget:
 		if good {
 			if !(p.BudgetLevel > DefaultScale) {
 				return "", false
 			}
-			return fmt.Sprintf("budget level %d/5 can fund a %s", p.BudgetLevel, s.Model), true
+			return fmt.Sprintf("budget level %d/5 can fund %s", p.BudgetLevel, modelPhrase(s.Model)), true
 		}
 		if !(p.BudgetLevel < DefaultScale) {
 			return "", false
 		}
-		return fmt.Sprintf("budget level %d/5 is thin for a %s", p.BudgetLevel, s.Model), true
+		return fmt.Sprintf("budget level %d/5 is thin for %s", p.BudgetLevel, modelPhrase(s.Model)), true
 	case kindSignoff:
 		if !(p.SignOffLayers >= 2) {
 			return "", false
@@ -253,26 +258,32 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		return fmt.Sprintf("%d sign-off %s slow a team that executes centrally", p.SignOffLayers,
 			plural(p.SignOffLayers, "layer", "layers")), true
 	case kindRealtime:
-		name, speed, a := f.mostUrgent()
-		if name == "" {
+		at := f.mostUrgent()
+		if at == nil {
 			return "", false
 		}
-		return fmt.Sprintf("%s (%s, activity %d) would queue behind a team that does the work centrally", name, speed, a), true
+		return fmt.Sprintf("%s (%s, activity %d) would queue behind a team that does the work centrally",
+			strings.ToLower(at.tp.Name), at.tp.Speed, int(at.a)), true
+	case kindHandoff:
+		t, a := f.mostUrgentKept(s.Home)
+		if t == nil || good {
+			return "", false
+		}
+		return fmt.Sprintf("%s (%s, activity %d) stays with %s, beside a central team in %s without spokes: what customers post on its channels has to be handed over",
+			strings.ToLower(t.Name), t.Speed, a, t.Owner.Label(), s.Home.Label()), true
 	case kindSpreadCentral:
 		if !spread(p, n.spreadUnits, n.spreadCountries) {
 			return "", false
 		}
 		return fmt.Sprintf("%s outgrow a single central team", units(p)), true
 	case kindSpreadHub:
-		if !spread(p, n.dandelionUnits, n.dandelionCountries) {
+		if !r.dandelionSpread(p) {
 			return "", false
 		}
 		return fmt.Sprintf("%s stretch a single hub: units that run like companies need hubs of their own", units(p)), true
 	case kindFewUnits:
-		if spread(p, n.dandelionUnits, n.dandelionCountries) {
-			return "", false
-		}
-		return fmt.Sprintf("%s are too few for a hub in every unit", units(p)), true
+		x := r.fewUnitsSentence(f)
+		return x, x != ""
 	case kindSmallOrg:
 		if good {
 			if !(p.Employees < n.dedicatedOwner) {
@@ -283,12 +294,12 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		if r.needsHub(f) {
 			return "", false
 		}
-		return fmt.Sprintf("with %d employees in %s, a %s's coordination overhead weighs on the budget", p.Employees, units(p), s.Model), true
+		return fmt.Sprintf("with %d employees in %s, the coordination overhead of %s weighs on the budget", p.Employees, units(p), modelPhrase(s.Model)), true
 	case kindNoSpokes:
 		if !(!r.needsHub(f) && !spread(p, n.spreadUnits, n.spreadCountries)) {
 			return "", false
 		}
-		return fmt.Sprintf("%d employees and %s leave a %s few departments or units to hand work to", p.Employees, units(p), s.Model), true
+		return fmt.Sprintf("%d employees and %s leave %s few departments or units to hand work to", p.Employees, units(p), modelPhrase(s.Model)), true
 	case kindHubNeeded:
 		if !(!good && r.needsHub(f)) {
 			return "", false
@@ -298,7 +309,8 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		if good {
 			return "", false
 		}
-		return r.gateSentence(s, p), true
+		x := r.gateSentence(s, f)
+		return x, x != ""
 	case kindSourcingRisk:
 		if !(!good && p.Regulation >= n.regulated) {
 			return "", false
@@ -345,12 +357,12 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 			if !(p.SocialPriority > DefaultScale) {
 				return "", false
 			}
-			return fmt.Sprintf("social priority %d/5 gives a %s the standing it needs across the organisation", p.SocialPriority, s.Model), true
+			return fmt.Sprintf("social priority %d/5 gives %s the standing it needs across the organisation", p.SocialPriority, modelPhrase(s.Model)), true
 		}
 		if !(p.SocialPriority < DefaultScale) {
 			return "", false
 		}
-		return fmt.Sprintf("at social priority %d/5, a %s has little standing with the departments it relies on", p.SocialPriority, s.Model), true
+		return fmt.Sprintf("at social priority %d/5, %s has little standing with the departments it relies on", p.SocialPriority, modelPhrase(s.Model)), true
 	case kindOrganicSprawl:
 		if !(!good && p.Employees >= n.dedicatedOwner) {
 			return "", false
@@ -421,23 +433,23 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 			if !(p.Maturity > DefaultScale) {
 				return "", false
 			}
-			return fmt.Sprintf("maturity %d/5: an experienced programme can run a %s", p.Maturity, s.Model), true
+			return fmt.Sprintf("maturity %d/5: an experienced programme can run %s", p.Maturity, modelPhrase(s.Model)), true
 		}
 		if !(p.Maturity < DefaultScale) {
 			return "", false
 		}
-		return fmt.Sprintf("maturity %d/5 is too low for a %s (training and trust come first)", p.Maturity, s.Model), true
+		return fmt.Sprintf("maturity %d/5 is too low for %s (training and trust come first)", p.Maturity, modelPhrase(s.Model)), true
 	case kindSponsorship:
 		if good {
 			if !(p.ExecutiveSponsorship > DefaultScale) {
 				return "", false
 			}
-			return fmt.Sprintf("executive sponsorship %d/5 gives the buy-in a %s needs", p.ExecutiveSponsorship, s.Model), true
+			return fmt.Sprintf("executive sponsorship %d/5 gives the buy-in %s needs", p.ExecutiveSponsorship, modelPhrase(s.Model)), true
 		}
 		if !(p.ExecutiveSponsorship < DefaultScale) {
 			return "", false
 		}
-		return fmt.Sprintf("executive sponsorship %d/5 is too weak for the buy-in a %s needs", p.ExecutiveSponsorship, s.Model), true
+		return fmt.Sprintf("executive sponsorship %d/5 is too weak for the buy-in %s needs", p.ExecutiveSponsorship, modelPhrase(s.Model)), true
 	case kindNative:
 		if !(good && p.Founded > 0) {
 			return "", false
@@ -457,10 +469,36 @@ func (r *Recommender) needsHub(f *facts) bool {
 	return f.hub >= logRamp(float64(narr.hubNeeded), k[kHubEmployeesFrom], k[kHubEmployeesFull])
 }
 
-// gateSentence names the profile's maturity and sponsorship where they
-// fall below what structure s needs: "executive sponsorship 2/5 and
-// maturity 2/5 are below what a dandelion needs".
-func (r *Recommender) gateSentence(s Structure, p *Profile) string {
+// dandelionSpread reports whether the profile has the business units or
+// the countries from which hubs of their own pay off (dandelion.units,
+// dandelion.countries), as it states them.
+func (r *Recommender) dandelionSpread(p *Profile) bool {
+	k := &r.cm.k
+	return float64(p.BusinessUnits) >= k[kMultiUnits] || float64(p.Countries) >= k[kMultiCountries]
+}
+
+// fewUnitsSentence says why the organisation is below the units and
+// countries a dandelion needs (see tooFewUnits), or "" if it is not: too
+// few of them, or, where it states enough, too small to be companies
+// within companies.
+func (r *Recommender) fewUnitsSentence(f *facts) string {
+	p := &f.p
+	switch {
+	case !tooFewUnits(f):
+		return ""
+	case r.dandelionSpread(p):
+		return fmt.Sprintf("with %d employees, %s are too small for a hub in every unit", p.Employees, units(p))
+	}
+	return fmt.Sprintf("%s are too few for a hub in every unit", units(p))
+}
+
+// gateSentence names what structure s lacks of its feasibility gate (see
+// gate): the profile's maturity and sponsorship where they fall below
+// what s needs ("executive sponsorship 2/5 and maturity 2/5 are below
+// what a dandelion needs"), else, for a dandelion, the units and
+// countries (see fewUnitsSentence); "" if nothing is lacking.
+func (r *Recommender) gateSentence(s Structure, f *facts) string {
+	p := &f.p
 	m, sp, ok := gateNeeds(s.Model, &r.cm.k)
 	if !ok {
 		return ""
@@ -474,11 +512,14 @@ func (r *Recommender) gateSentence(s Structure, p *Profile) string {
 	}
 	switch len(parts) {
 	case 0:
+		if s.Model == Dandelion {
+			return r.fewUnitsSentence(f)
+		}
 		return ""
 	case 1:
-		return fmt.Sprintf("%s is below what a %s needs", parts[0], s.Model)
+		return fmt.Sprintf("%s is below what %s needs", parts[0], modelPhrase(s.Model))
 	}
-	return fmt.Sprintf("%s and %s are below what a %s needs", parts[0], parts[1], s.Model)
+	return fmt.Sprintf("%s and %s are below what %s needs", parts[0], parts[1], modelPhrase(s.Model))
 }
 
 // mostCampaign names the active touchpoint with the most planned
@@ -494,16 +535,70 @@ func (f *facts) mostCampaign() (name, speed string, activity int) {
 	return name, speed, activity
 }
 
-// mostUrgent names the active touchpoint with the most urgent volume, its
-// speed as the catalogue gives it, and its activity.
-func (f *facts) mostUrgent() (name, speed string, activity int) {
+// mostUrgent returns the active touchpoint with the most urgent volume
+// that a central team can take over (not one its owner keeps, see
+// executor); nil if there is none.
+func (f *facts) mostUrgent() *activeTP {
+	var best *activeTP
 	bv := 0.0
-	for _, at := range f.active {
+	for i := range f.active {
+		at := &f.active[i]
+		if narr.ownerKeeps(at.tp.ID) {
+			continue
+		}
 		if v := at.a * at.tp.Speed.Urgency() * float64(at.tp.Volume); v > bv {
-			name, speed, activity, bv = strings.ToLower(at.tp.Name), at.tp.Speed.String(), int(at.a), v
+			best, bv = at, v
 		}
 	}
-	return name, speed, activity
+	return best
+}
+
+// causeOf names what a profile term of kind k says, where another
+// sentence can say the same in other words: the realtime queue behind a
+// central team and the coverage gap of a central team that cannot staff
+// the same touchpoint are one cause ("queue " + its ID); the hand-off of
+// work its owner keeps beside a centralized team and the coverage gap of
+// that work are another ("kept " + its ID). "" means the sentence is its
+// own cause.
+func (f *facts) causeOf(k kind, s Structure) string {
+	switch k {
+	case kindRealtime:
+		if at := f.mostUrgent(); at != nil {
+			return queueCause(at.tp.ID)
+		}
+	case kindHandoff:
+		if t, _ := f.mostUrgentKept(s.Home); t != nil {
+			return keptCause(t.ID)
+		}
+	}
+	return ""
+}
+
+// keptCause is the cause told by a sentence saying that touchpoint id
+// stays with its owner beside a centralized team.
+func keptCause(id touchpoint.ID) string { return "kept " + string(id) }
+
+// queueCause is the cause told by a sentence saying that touchpoint id
+// queues behind a central team.
+func queueCause(id touchpoint.ID) string { return "queue " + string(id) }
+
+// mostUrgentKept returns the active touchpoint with the most urgent
+// volume among those their owner keeps whatever the structure (see
+// executor), owned by a department other than home, and its activity; nil
+// if there is none.
+func (f *facts) mostUrgentKept(home touchpoint.Department) (*touchpoint.Touchpoint, int) {
+	var best *touchpoint.Touchpoint
+	bv, ba := 0.0, 0
+	for _, at := range f.active {
+		t := at.tp
+		if t.Owner == home || !narr.ownerKeeps(t.ID) {
+			continue
+		}
+		if v := at.a * t.Speed.Urgency() * float64(t.Volume); v > bv {
+			best, bv, ba = t, v, int(at.a)
+		}
+	}
+	return best, ba
 }
 
 // highRisk lists up to three active touchpoints of risk 4 or more.
@@ -517,34 +612,44 @@ func (f *facts) highRisk() string {
 	return strings.Join(names, ", ")
 }
 
-func (r *Recommender) coverageSentence(s Structure, f *facts, good bool) string {
+// coverageSentence tells why structure s covers the active touchpoints
+// well or badly, and the cause it tells where another sentence could say
+// the same (see causeOf).
+func (r *Recommender) coverageSentence(s Structure, f *facts, good bool) (text, cause string) {
 	n := len(f.active)
 	if good {
-		own := 0
+		// own counts the touchpoints their owner does; home, those the
+		// central team's own department owns (a centralized team does
+		// the rest, except what an owner keeps, see executor).
+		own, home := 0, 0
 		for _, at := range f.active {
 			if executor(s, at.tp) == at.tp.Owner {
 				own++
 			}
+			if at.tp.Owner == s.Home {
+				home++
+			}
 		}
+		all := plural(n, "the 1 active touchpoint", fmt.Sprintf("all %d active touchpoints", n))
+		var x string
 		switch {
 		case s.Model == Organic:
-			return fmt.Sprintf("the departments that own the work do it on %s, where enthusiasts take it up",
-				plural(n, "the 1 active touchpoint", fmt.Sprintf("all %d active touchpoints", n)))
-		case own == 0:
-			return ""
-		case s.Model == Centralized && own == n:
+			x = fmt.Sprintf("the departments that own the work do it on %s, where enthusiasts take it up", all)
+		case s.Model == Centralized && home == 0:
+		case s.Model == Centralized && home == n:
 			// One team does the work: it is the owners' own department,
 			// not departments supported by a centre.
-			return fmt.Sprintf("the central team sits in %s, the department that owns the work on %s",
-				s.Home.Label(), plural(n, "the 1 active touchpoint", fmt.Sprintf("all %d active touchpoints", n)))
+			x = fmt.Sprintf("the central team sits in %s, the department that owns the work on %s", s.Home.Label(), all)
 		case s.Model == Centralized:
-			return fmt.Sprintf("the central team sits in %s, the department that owns the work on %d of %d active touchpoints",
-				s.Home.Label(), own, n)
+			x = fmt.Sprintf("the central team sits in %s, the department that owns the work on %d of %d active touchpoints",
+				s.Home.Label(), home, n)
+		case own == 0:
 		case own == n:
-			return fmt.Sprintf("the departments that own the work do it on %s, with a centre to support them",
-				plural(n, "the 1 active touchpoint", fmt.Sprintf("all %d active touchpoints", n)))
+			x = fmt.Sprintf("the departments that own the work do it on %s, with a centre to support them", all)
+		default:
+			x = fmt.Sprintf("the departments that own the work do it on %d of %d active touchpoints, with a centre to support them", own, n)
 		}
-		return fmt.Sprintf("the departments that own the work do it on %d of %d active touchpoints, with a centre to support them", own, n)
+		return x, ""
 	}
 	var worst *activeTP
 	var wg gap
@@ -557,22 +662,38 @@ func (r *Recommender) coverageSentence(s Structure, f *facts, good bool) string 
 		}
 	}
 	if worst == nil {
-		return ""
+		return "", ""
 	}
 	t := worst.tp
 	name := strings.ToLower(t.Name)
 	a := int(worst.a)
 	switch wg {
 	case gapCapacity:
-		return fmt.Sprintf("%s (%s, activity %d) would queue behind a central team in %s that cannot staff it", name, t.Speed, a, s.Home.Label())
+		return fmt.Sprintf("%s (%s, activity %d) would queue behind a central team in %s that cannot staff it", name, t.Speed, a, s.Home.Label()), queueCause(t.ID)
+	case gapBeside:
+		return fmt.Sprintf("%s (activity %d) stays with %s, which a central team without spokes does not train or support", name, a, t.Owner.Label()), keptCause(t.ID)
 	case gapOther:
-		return fmt.Sprintf("%s (activity %d) would be done by %s, not by %s, the department that owns it", name, a, executor(s, t).Label(), t.Owner.Label())
+		return fmt.Sprintf("%s (activity %d) would be done by %s, not by %s, the department that owns it", name, a, executor(s, t).Label(), t.Owner.Label()), ""
 	case gapApproval:
-		return fmt.Sprintf("%s (activity %d), high-risk work, has no approval path", name, a)
+		return fmt.Sprintf("%s (activity %d), high-risk work, has no approval path", name, a), ""
 	case gapPatchy:
-		return fmt.Sprintf("%s (activity %d) is covered only where enthusiasts happen to be", name, a)
+		return fmt.Sprintf("%s (activity %d) is covered only where enthusiasts happen to be", name, a), ""
 	}
-	return fmt.Sprintf("%s (activity %d) is only partly covered", name, a)
+	return fmt.Sprintf("%s (activity %d) is only partly covered", name, a), ""
+}
+
+// modelPhrase names an operating model as a noun phrase with its
+// article, for a sentence: "a centralized team", "a hub-and-spoke
+// structure", "an organic set-up" (the model's token alone is an
+// adjective: "a centralized needs" is not English).
+func modelPhrase(m OperatingModel) string {
+	switch m {
+	case Organic:
+		return "an organic set-up"
+	case Centralized:
+		return "a centralized team"
+	}
+	return "a " + m.String() + " structure"
 }
 
 func describe(s Structure) string {
@@ -585,12 +706,20 @@ func describe(s Structure) string {
 	return "a " + s.Model.String() + " structure in " + s.Home.Label()
 }
 
-func changeSentence(s, cur Structure, good, hasCurrent bool) string {
-	if !hasCurrent {
-		if good {
-			return "little to build from today's informal set-up"
+// changeSentence tells how far structure s is from cur, today's
+// structure. Where the profile states none, cur is the assumed organic
+// start: the sentence says it is assumed, and says nothing where the
+// profile shows a formal programme (maturity or staff from the
+// formal-maturity and formal-staff thresholds), whose start is not known.
+func changeSentence(s, cur Structure, good bool, p *Profile) string {
+	if p.Current == nil {
+		if p.Maturity >= narr.formalMaturity || p.SocialStaff >= float64(narr.formalStaff) {
+			return ""
 		}
-		return fmt.Sprintf("building %s from today's informal set-up is a large change", describe(s))
+		if good {
+			return "little to build from an informal start (today's structure was not stated)"
+		}
+		return fmt.Sprintf("building %s from an informal start is a large change (today's structure was not stated)", describe(s))
 	}
 	switch {
 	case good && s == cur:

@@ -196,6 +196,7 @@ const (
 	kBudgetCostScale
 	kGateDandelionMaturity
 	kGateDandelionSponsorship
+	kGateDandelionSpread
 	kGateHoneycombMaturity
 	kGateHoneycombSponsorship
 	kGatePenalty
@@ -218,6 +219,7 @@ const (
 	kSignoffAgility
 	kRealtimeAgility
 	kRealtimeCareShare
+	kRealtimeHandoff
 	kCentralAdvisoryExecuting
 	kSpreadCentralized
 	kSpreadHubScalability
@@ -347,6 +349,7 @@ var termIDs = [numTerms]string{
 	kBudgetCostScale:             "budget.cost-scale",
 	kGateDandelionMaturity:       "gate.dandelion.maturity",
 	kGateDandelionSponsorship:    "gate.dandelion.sponsorship",
+	kGateDandelionSpread:         "gate.dandelion.spread",
 	kGateHoneycombMaturity:       "gate.honeycomb.maturity",
 	kGateHoneycombSponsorship:    "gate.honeycomb.sponsorship",
 	kGatePenalty:                 "gate.penalty",
@@ -369,6 +372,7 @@ var termIDs = [numTerms]string{
 	kSignoffAgility:              "signoff.agility",
 	kRealtimeAgility:             "realtime.agility",
 	kRealtimeCareShare:           "realtime.customer-service-share",
+	kRealtimeHandoff:             "realtime.kept-handoff",
 	kCentralAdvisoryExecuting:    "centralization.advisory-executing",
 	kSpreadCentralized:           "spread.centralized-scalability",
 	kSpreadHubAgility:            "spread.hub-agility",

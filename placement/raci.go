@@ -14,8 +14,9 @@ import (
 //   - Responsible: the department that does the work ([executor]): the
 //     natural owner where spokes execute, the centre's home where the
 //     centre executes. Touchpoints listed under owner_responsible in
-//     sectors.yaml (customer care) stay with their owner whatever the home
-//     (Gartner, Maoz 2012; ICMI 2014).
+//     sectors.yaml (customer care, the employee policy) stay with their
+//     owner whatever the structure (Gartner, Maoz 2012; ICMI 2014; NLRB
+//     2011–12); the scoring asks the same [executor].
 //   - Accountable: for the highest-risk work (risk 5: crisis response,
 //     public affairs) the natural owner, with the executive informed;
 //     otherwise whoever executes — approval moves to the centre when the
@@ -46,10 +47,7 @@ func raci(s Structure, f *facts) []Assignment {
 	roles := narr.entry(f.p.Sector).Roles
 	for i, at := range f.active {
 		t := at.tp
-		ex := executor(s, t)
-		if _, kept := narr.ownerResponsible(t.ID); kept {
-			ex = t.Owner
-		}
+		ex := executor(s, t) // owner-kept touchpoints included
 		acc := ex
 		if t.Risk >= 5 {
 			acc = t.Owner

@@ -85,6 +85,8 @@ var (
 	speedRE    = regexp.MustCompile(`([a-z][a-z ,]+?) \((realtime|same-day|days|planned)[,)]`)
 	trainRE    = regexp.MustCompile(`^Train\s+for`)
 	spokeRE    = regexp.MustCompile(`(?i)spoke|hubs? `)
+	// bareModelRE finds "a <model token>" and the word after it.
+	bareModelRE = regexp.MustCompile(`\ban? (organic|centralized|hub-and-spoke|dandelion|honeycomb)('s| [a-z-]+|\W|$)`)
 )
 
 // contradiction returns a rule the reason breaks for profile p and
@@ -103,8 +105,8 @@ func contradiction(r *Recommender, reason string, s Structure, p Profile, f *fac
 		return "a hub's overhead told as heavy for a firm large enough (or spread enough) to need a hub"
 	case has("a hub would share the load") && !hubNeed:
 		return "a hub told as needed for a firm that needs none"
-	case has("below what a dandelion needs") && p.Maturity >= int(k[kGateDandelionMaturity]) && p.ExecutiveSponsorship >= int(k[kGateDandelionSponsorship]),
-		has("below what a honeycomb needs") && p.Maturity >= int(k[kGateHoneycombMaturity]) && p.ExecutiveSponsorship >= int(k[kGateHoneycombSponsorship]):
+	case has("below what a dandelion structure needs") && p.Maturity >= int(k[kGateDandelionMaturity]) && p.ExecutiveSponsorship >= int(k[kGateDandelionSponsorship]),
+		has("below what a honeycomb structure needs") && p.Maturity >= int(k[kGateHoneycombMaturity]) && p.ExecutiveSponsorship >= int(k[kGateHoneycombSponsorship]):
 		return "maturity and sponsorship called short of a gate they meet"
 	case has("missed reportable events") && p.Regulation < n.regulated:
 		return "reportable events told for a lightly regulated firm"
@@ -134,10 +136,12 @@ func contradiction(r *Recommender, reason string, s Structure, p Profile, f *fac
 		return "rivalry told for a firm whose silos and harmony are not rivalrous"
 	case has("outgrow a single central team") && p.BusinessUnits < n.spreadUnits && p.Countries < n.spreadCountries:
 		return "a central team outgrown by a firm with few units and countries"
-	case has("stretch a single hub") && p.BusinessUnits < n.dandelionUnits && p.Countries < n.dandelionCountries:
+	case has("stretch a single hub") && !r.dandelionSpread(&p):
 		return "a hub stretched by a firm with few units"
-	case has("too few for a hub") && (p.BusinessUnits >= n.dandelionUnits || p.Countries >= n.dandelionCountries):
+	case has("too few for a hub") && r.dandelionSpread(&p):
 		return "units called too few"
+	case (has("too few for a hub") || has("too small for a hub")) && !tooFewUnits(f):
+		return "units called too few or too small for a dandelion by a firm above its threshold"
 	case has("everyone sees what the others post") && p.Employees >= n.dedicatedOwner:
 		return "an informal set-up called coherent for a firm that needs an owner"
 	case has("units keep") && p.BusinessUnits == 1:
@@ -146,6 +150,19 @@ func contradiction(r *Recommender, reason string, s Structure, p Profile, f *fac
 		return "approval duties told for a lightly regulated firm"
 	case pluralRE.MatchString(reason):
 		return "wrong plural"
+	case has("today's informal"):
+		return "an assumed informal start told as fact"
+	case has("informal start") && (p.Current != nil || p.Maturity >= n.formalMaturity || p.SocialStaff >= float64(n.formalStaff)):
+		return "an informal start told where today's structure is stated or the programme is formal"
+	}
+	// Work its owner keeps (customer care, the employee policy) is never
+	// told as the central team's, queued behind it or done by another
+	// department: the responsibility map gives it to its owner.
+	for _, o := range n.owners {
+		tp, ok := c.Get(o.Touchpoint)
+		if ok && has(strings.ToLower(tp.Name)+" (") && (has("queue behind") || has("would be done by")) {
+			return "work its owner keeps told as done by another department"
+		}
 	}
 	// A touchpoint named with a speed must have that speed.
 	for _, m := range speedRE.FindAllStringSubmatch(reason, -1) {
@@ -205,6 +222,11 @@ func TestReasonsOverGrid(t *testing.T) {
 				}
 				assert.Empty(t, contradiction(r, s, e.Structure, rec.Profile, &f, cat), where)
 				assert.NotRegexp(t, internalRE, s, where)
+				// A model's token is an adjective: "a centralized team",
+				// never "a centralized needs".
+				for _, m := range bareModelRE.FindAllStringSubmatch(s, -1) {
+					assert.Contains(t, []string{" team", " structure", " set-up", " model"}, m[2], "bare model name %q: %s", m[0], where)
+				}
 			}
 			assert.LessOrEqual(t, staff, 1, "the staffing shortfall is told once: %s, %s", p.Name, e.Structure.ID())
 		}
@@ -392,7 +414,7 @@ func TestNewTermsAreTold(t *testing.T) {
 			base(func(p *Profile) {
 				p.Employees, p.BusinessUnits, p.Countries, p.Maturity, p.ExecutiveSponsorship = 20000, 10, 10, 2, 2
 			}),
-			"executive sponsorship 2/5 and maturity 2/5 are below what a dandelion needs"},
+			"executive sponsorship 2/5 and maturity 2/5 are below what a dandelion structure needs"},
 		{kindSourcingRisk, st(touchpoint.Marketing, Centralized, Executing, Hybrid),
 			base(func(p *Profile) { p.Regulation = 5 }),
 			"regulation 5/5: an agency's share of regulated work risks missed reportable events"},
@@ -417,12 +439,17 @@ func TestNewTermsAreTold(t *testing.T) {
 		{kindHubNeeded, st(touchpoint.Communications, Centralized, Executing, InHouse),
 			base(func(p *Profile) { p.Employees = 20000 }),
 			"with 20000 employees in 1 business unit in 1 country, one central team is stretched: a hub would share the load"},
+		{kindHandoff, st(touchpoint.Marketing, Centralized, Executing, InHouse),
+			base(func(p *Profile) {
+				p.Touchpoints = map[touchpoint.ID]int{touchpoint.CustomerSupport: 5, touchpoint.MarketingChannel: 1}
+			}),
+			"customer support (realtime, activity 5) stays with Customer service, beside a central team in Marketing without spokes"},
 		{kindOrganicSprawl, st(NoHome, Organic, NoRole, InHouse),
 			base(func(p *Profile) { p.Employees = 20000 }),
 			"with 20000 employees, accounts nobody manages multiply"},
 		{kindPriorityFormal, st(touchpoint.Communications, HubAndSpoke, Advisory, InHouse),
 			base(func(p *Profile) { p.SocialPriority = 5 }),
-			"social priority 5/5 gives a hub-and-spoke the standing"},
+			"social priority 5/5 gives a hub-and-spoke structure the standing"},
 		{kindPriority, st(touchpoint.Communications, HubAndSpoke, Coordinating, InHouse),
 			base(func(p *Profile) { p.SocialPriority = 5 }),
 			"social priority 5/5 asks for a centre that leads, not one that only coordinates"},
@@ -431,7 +458,7 @@ func TestNewTermsAreTold(t *testing.T) {
 			"social priority 5/5 justifies an own unit high in the hierarchy"},
 		{kindSmallOrg, st(touchpoint.Communications, HubAndSpoke, Advisory, InHouse),
 			base(func(p *Profile) { p.Employees = 400 }),
-			"with 400 employees in 1 business unit in 1 country, a hub-and-spoke's coordination overhead weighs on the budget"},
+			"with 400 employees in 1 business unit in 1 country, the coordination overhead of a hub-and-spoke structure weighs on the budget"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.want, func(t *testing.T) {

@@ -758,7 +758,7 @@ func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Re
 		wr := r.cm.weights(&f, &wrec)
 		copy(w[:], wr[1:])
 		if !short {
-			rec.WeightsSource = r.weightsSource(wrec, &f)
+			rec.WeightsSource = r.weightsSource(wrec, &f, w)
 		}
 		sc.wrec = wrec
 	}
@@ -1000,7 +1000,15 @@ func criterionMeans(res *scoring.Result, values []float64) [NumCriteria]float64 
 	return means
 }
 
-func (r *engine) weightsSource(recs []weightRec, f *facts) string {
+// weightsSource tells how the default weights w (before normalising) were
+// derived from the profile, from the adjustments recs. Every figure is in
+// the points a criterion starts with (1) until the text says they are
+// normalised; a floor is also given as the share the client sees.
+func (r *engine) weightsSource(recs []weightRec, f *facts, w [NumCriteria]float64) string {
+	total := 0.0
+	for _, x := range w {
+		total += x
+	}
 	b := make([]byte, 0, 160+64*len(recs))
 	b = append(b, "derived from the profile by model "...)
 	b = append(b, r.model.Name...)
@@ -1012,9 +1020,13 @@ func (r *engine) weightsSource(recs []weightRec, f *facts) string {
 		if x.term == kWeightFloor {
 			b = append(b, "; "...)
 			b = append(b, x.crit.String()...)
+			// The floor is on the points before normalising: 0.20 of a
+			// start of 1, which the client sees as its normalised share.
 			b = append(b, " raised to the floor of "...)
 			b = strconv.AppendFloat(b, x.v, 'f', 2, 64)
-			b = append(b, " (no criterion counts for less)"...)
+			b = append(b, " before normalising, "...)
+			b = strconv.AppendFloat(b, w[x.crit-1]/total, 'f', 2, 64)
+			b = append(b, " after (no criterion counts for less)"...)
 			continue
 		}
 		if math.Abs(x.v) < weightsSourceMin {

@@ -212,28 +212,34 @@ func TestOptions(t *testing.T) {
 // structure: giving customer support to marketing in the catalogue makes a
 // centralized marketing team cover it as its owner.
 func TestCoverageFollowsTouchpointAttributes(t *testing.T) {
+	// Customer care itself stays with customer service whatever the
+	// structure (see TestOwnerKeptWorkIsNotScoredAsCentral); a care-like
+	// touchpoint of the caller's own, which no owner keeps, shows how
+	// coverage follows the catalogue's attributes, not its IDs.
+	cs, _ := touchpoint.DefaultCatalog().Get(touchpoint.CustomerSupport)
+	care := cs
+	care.ID, care.Name = "chat-care", "Chat care"
 	p := placement.Profile{Name: "care", Employees: 5000, SocialStaff: 5,
-		Touchpoints: map[touchpoint.ID]int{touchpoint.CustomerSupport: 5}}
+		Touchpoints: map[touchpoint.ID]int{care.ID: 5}}
 	cenMkt := placement.Structure{Home: touchpoint.Marketing, Model: placement.Centralized, Role: placement.Executing, Sourcing: placement.InHouse}
-	coverage := func(c *touchpoint.Catalog) float64 {
+	coverage := func(tp touchpoint.Touchpoint) float64 {
+		c := touchpoint.DefaultCatalog()
+		require.NoError(t, c.Add(tp))
 		r, err := placement.NewRecommender(placement.Config{Catalog: c})
 		require.NoError(t, err)
 		rec, err := r.WithOptions(placement.Options{Candidates: []placement.Structure{cenMkt}}).Recommend(t.Context(), p)
 		require.NoError(t, err)
 		return rec.Ranking[0].Values.Get(placement.Coverage)
 	}
-	def := coverage(nil)
-	c := touchpoint.DefaultCatalog()
-	cs, _ := c.Get(touchpoint.CustomerSupport)
-	cs.Owner, cs.Partners = touchpoint.Marketing, nil
-	require.NoError(t, c.Replace(cs))
-	assert.Greater(t, coverage(c), def+2)
+	def := coverage(care)
+	own := care
+	own.Owner, own.Partners = touchpoint.Marketing, nil
+	assert.Greater(t, coverage(own), def+2)
 
 	// And a planned, low-volume version of the same work does not queue.
-	c = touchpoint.DefaultCatalog()
-	cs.Owner, cs.Partners, cs.Speed, cs.Volume = touchpoint.CustomerService, nil, touchpoint.Planned, 1
-	require.NoError(t, c.Replace(cs))
-	assert.Greater(t, coverage(c), def)
+	slow := care
+	slow.Partners, slow.Speed, slow.Volume = nil, touchpoint.Planned, 1
+	assert.Greater(t, coverage(slow), def)
 }
 
 // More sign-off layers hurt a centralized executing team's agility and

@@ -163,8 +163,8 @@ type narrative struct {
 
 	dedicatedOwner, hubNeeded                      int
 	spreadUnits, spreadCountries                   int
-	dandelionUnits, dandelionCountries             int
 	regulated, heavilyRegulated, signoffBottleneck int
+	formalMaturity, formalStaff                    int
 }
 
 var narr = mustNarrative()
@@ -258,9 +258,9 @@ func loadNarrative(sectors, reasons []byte) (*narrative, error) {
 	th := map[string]*int{
 		"dedicated-owner": &n.dedicatedOwner, "hub-needed": &n.hubNeeded,
 		"spread-units": &n.spreadUnits, "spread-countries": &n.spreadCountries,
-		"dandelion-units": &n.dandelionUnits, "dandelion-countries": &n.dandelionCountries,
 		"regulated": &n.regulated, "heavily-regulated": &n.heavilyRegulated,
 		"signoff-bottleneck": &n.signoffBottleneck,
+		"formal-maturity":    &n.formalMaturity, "formal-staff": &n.formalStaff,
 	}
 	for _, t := range rf.Thresholds {
 		p, ok := th[t.ID]
@@ -301,6 +301,13 @@ func (n *narrative) ownerResponsible(id touchpoint.ID) (ownerRule, bool) {
 		}
 	}
 	return ownerRule{}, false
+}
+
+// ownerKeeps reports whether t's natural owner does t's work whatever the
+// structure (see ownerResponsible).
+func (n *narrative) ownerKeeps(id touchpoint.ID) bool {
+	_, ok := n.ownerResponsible(id)
+	return ok
 }
 
 // SectorReferences returns the works a recommendation may cite for sector

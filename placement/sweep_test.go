@@ -223,8 +223,8 @@ func ExampleRecommender_ShortlistAll() {
 		i++
 	}
 	// Output:
-	// 40 employees: cen-mkt-ae-in, about 0.3 FTE (of 110 ranked)
-	// 400 employees: cen-mkt-ae-in, about 1.2 FTE (of 110 ranked)
+	// 40 employees: cen-com-ae-in, about 0.3 FTE (of 110 ranked)
+	// 400 employees: cen-com-ae-in, about 1.2 FTE (of 110 ranked)
 	// 4000 employees: hs-mkt-ad-in, about 4.4 FTE (of 110 ranked)
 	// 40000 employees: hs-mkt-ad-hy, about 26.6 FTE (of 110 ranked)
 }

@@ -143,7 +143,7 @@ func TestGateToldToTheClient(t *testing.T) {
 	told := map[placement.OperatingModel]bool{}
 	for _, e := range rec.Ranking {
 		for _, w := range e.Weaknesses {
-			if strings.Contains(w, "below what a "+e.Structure.Model.String()+" needs") {
+			if strings.Contains(w, "below what a "+e.Structure.Model.String()+" structure needs") {
 				assert.Contains(t, w, "2/5", w)
 				told[e.Structure.Model] = true
 			}

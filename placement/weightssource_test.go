@@ -88,3 +88,23 @@ func TestWeightsSourceAccountsForTheWeights(t *testing.T) {
 	}
 	assert.Positive(t, floors, "some profile's weight is raised to the floor")
 }
+
+// TestWeightsSourceFloorInTheClientsUnit: the floor is on the points a
+// criterion starts with (1), before normalising; the text must not set
+// "the floor of 0.20" beside a weight the client sees as 0.01 without
+// saying so. The reviewer's bank (300 employees, regulation 5, priority
+// 2) has scalability at the floor: the text gives its normalised share,
+// the figure shown with the weights.
+func TestWeightsSourceFloorInTheClientsUnit(t *testing.T) {
+	t.Parallel()
+	p := placement.Profile{Name: "Harbour Savings Bank", Employees: 300, BusinessUnits: 1, Countries: 1, Founded: 1921,
+		SocialPriority: 2, SocialStaff: 1, BudgetLevel: 2, SignOffLayers: 4, Silos: 3, DepartmentHarmony: 3,
+		Regulation: 5, Sector: placement.SectorFinancial, Maturity: 2, ExecutiveSponsorship: 2, Agency: placement.AgencyOpen,
+		Touchpoints: map[touchpoint.ID]int{"customer-support": 3, "marketing-channel": 2, "crisis-response": 2, "corporate-communication": 2, "social-crm": 1}}
+	rec, err := placement.Recommend(t.Context(), p, placement.Options{})
+	require.NoError(t, err)
+	m := regexp.MustCompile(`scalability raised to the floor of (\d+\.\d\d) before normalising, (\d+\.\d\d) after`).FindStringSubmatch(rec.WeightsSource)
+	require.NotNil(t, m, rec.WeightsSource)
+	assert.Equal(t, strconv.FormatFloat(rec.Weights.Get(placement.Scalability), 'f', 2, 64), m[2], "the share shown with the weights")
+	assert.NotEqual(t, m[1], m[2])
+}
