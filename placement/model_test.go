@@ -166,7 +166,7 @@ func TestDefaultModelChangelog(t *testing.T) {
 	m := placement.DefaultModel()
 	require.NotEmpty(t, m.Changelog)
 	assert.Equal(t, m.Version, m.Changelog[0].Version)
-	assert.Equal(t, "8", m.Version)
+	assert.Equal(t, "9", m.Version)
 	for _, c := range m.Changelog {
 		assert.NotEmpty(t, c.Changes, c.Version)
 	}

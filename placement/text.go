@@ -159,7 +159,7 @@ func Title(name string) string {
 }
 
 // ModelProvenance says in a sentence, for a client, which model scored a
-// recommendation: "Scored with the socialseat default model, version 8."
+// recommendation: "Scored with the socialseat default model, version 9."
 // The model's machine name and hash stay in the JSON output.
 func ModelProvenance(id Identity) string {
 	def := defaultModelIdentity()

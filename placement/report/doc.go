@@ -67,7 +67,7 @@
 //     first ranks (when SMAA ran), the runner-up and whether it is a clear
 //     or a close call.
 //  11. Assumptions and sources: which model scored the recommendation
-//     ("Scored with the socialseat default model, version 8."), its
+//     ("Scored with the socialseat default model, version 9."), its
 //     working assumptions, the kinds of evidence behind its coefficients
 //     and the works behind what the report says, each once and in full
 //     (see works.yaml): those the coefficients and active touchpoints
