@@ -282,7 +282,7 @@ func (b *Benchmarks) compare(p Profile, maturity int) []Comparison {
 			}
 			c.You = "your core team sits in " + homeLabel(r.Home) + " today"
 		case MeasurePostingStaff:
-			c.You = fmt.Sprintf("not asked (peers of your size: about %d)", max(1, int(math.Round(float64(p.Employees)/r.Value))))
+			c.You = "not asked (peers of your size: about " + thousands(max(1, int(math.Round(float64(p.Employees)/r.Value)))) + ")"
 		}
 		out = append(out, c)
 	}

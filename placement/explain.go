@@ -208,6 +208,26 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// appendThousands appends n with comma separators (2400 → "2,400"), as
+// client text writes head counts.
+func appendThousands(b []byte, n int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	digits := strconv.Itoa(n)
+	for i := range len(digits) {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b = append(b, ',')
+		}
+		b = append(b, digits[i])
+	}
+	return b
+}
+
+// thousands is appendThousands as a string.
+func thousands(n int) string { return string(appendThousands(nil, n)) }
+
 // units writes "4 business units in 3 countries" with correct plurals.
 func units(p *Profile) string { return string(appendUnits(make([]byte, 0, 40), p)) }
 
@@ -289,22 +309,22 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 			if !(p.Employees < n.dedicatedOwner) {
 				return "", false
 			}
-			return fmt.Sprintf("with %d employees everyone sees what the others post, so an informal set-up stays coherent", p.Employees), true
+			return fmt.Sprintf("with %s employees everyone sees what the others post, so an informal set-up stays coherent", thousands(p.Employees)), true
 		}
 		if r.needsHub(f) {
 			return "", false
 		}
-		return fmt.Sprintf("with %d employees in %s, the coordination overhead of %s weighs on the budget", p.Employees, units(p), modelPhrase(s.Model)), true
+		return fmt.Sprintf("with %s employees in %s, the coordination overhead of %s weighs on the budget", thousands(p.Employees), units(p), modelPhrase(s.Model)), true
 	case kindNoSpokes:
 		if !(!r.needsHub(f) && !spread(p, n.spreadUnits, n.spreadCountries)) {
 			return "", false
 		}
-		return fmt.Sprintf("%d employees and %s leave %s few departments or units to hand work to", p.Employees, units(p), modelPhrase(s.Model)), true
+		return fmt.Sprintf("%s employees and %s leave %s few departments or units to hand work to", thousands(p.Employees), units(p), modelPhrase(s.Model)), true
 	case kindHubNeeded:
 		if !(!good && r.needsHub(f)) {
 			return "", false
 		}
-		return fmt.Sprintf("with %d employees in %s, one central team is stretched: a hub would share the load", p.Employees, units(p)), true
+		return fmt.Sprintf("with %s employees in %s, one central team is stretched: a hub would share the load", thousands(p.Employees), units(p)), true
 	case kindGate:
 		if good {
 			return "", false
@@ -367,12 +387,12 @@ func (r *Recommender) factSentence(t termRec, s Structure, f *facts, good bool) 
 		if !(!good && p.Employees >= n.dedicatedOwner) {
 			return "", false
 		}
-		return fmt.Sprintf("with %d employees, accounts nobody manages multiply and no one answers for them", p.Employees), true
+		return fmt.Sprintf("with %s employees, accounts nobody manages multiply and no one answers for them", thousands(p.Employees)), true
 	case kindExecSmall:
 		if !(p.Employees < n.hubNeeded) {
 			return "", false
 		}
-		return fmt.Sprintf("an own executive unit is heavy for %d employees", p.Employees), true
+		return fmt.Sprintf("an own executive unit is heavy for %s employees", thousands(p.Employees)), true
 	case kindPriority:
 		// Two terms share this kind with opposite signs: an own executive
 		// unit gains with priority, a merely coordinating centre loses.
@@ -487,7 +507,7 @@ func (r *Recommender) fewUnitsSentence(f *facts) string {
 	case !tooFewUnits(f):
 		return ""
 	case r.dandelionSpread(p):
-		return fmt.Sprintf("with %d employees, %s are too small for a hub in every unit", p.Employees, units(p))
+		return fmt.Sprintf("with %s employees, %s are too small for a hub in every unit", thousands(p.Employees), units(p))
 	}
 	return fmt.Sprintf("%s are too few for a hub in every unit", units(p))
 }

@@ -55,7 +55,7 @@ func gridProfiles() []Profile {
 	return out
 }
 
-var numberRE = regexp.MustCompile(`\d+(?:\.\d+)?`)
+var numberRE = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`)
 
 // allowedNumbers are the numbers a reason may print for structure s: the
 // profile's own values, counts of its active touchpoints, and the staffing
@@ -218,6 +218,7 @@ func TestReasonsOverGrid(t *testing.T) {
 					staff++
 				}
 				for _, num := range numberRE.FindAllString(s, -1) {
+					num = strings.ReplaceAll(num, ",", "") // 2,400 is the profile's 2400
 					assert.True(t, ok[num], "number %s is not the profile's: %s", num, where)
 				}
 				assert.Empty(t, contradiction(r, s, e.Structure, rec.Profile, &f, cat), where)
@@ -239,6 +240,7 @@ func TestReasonsOverGrid(t *testing.T) {
 			}
 			ok := allowedNumbers(r, rec.Ranking[0].Structure, &f)
 			for _, num := range numberRE.FindAllString(fact, -1) {
+				num = strings.ReplaceAll(num, ",", "")
 				assert.True(t, ok[num], "weights source: number %s is not the profile's in %q (%s)", num, fact, p.Name)
 			}
 			assert.Empty(t, contradiction(r, fact, Structure{}, rec.Profile, &f, cat), "weights source %q (%s)", fact, p.Name)
@@ -438,7 +440,7 @@ func TestNewTermsAreTold(t *testing.T) {
 			"Marketing owns most of the work, so a team in Marketing can execute it"},
 		{kindHubNeeded, st(touchpoint.Communications, Centralized, Executing, InHouse),
 			base(func(p *Profile) { p.Employees = 20000 }),
-			"with 20000 employees in 1 business unit in 1 country, one central team is stretched: a hub would share the load"},
+			"with 20,000 employees in 1 business unit in 1 country, one central team is stretched: a hub would share the load"},
 		{kindHandoff, st(touchpoint.Marketing, Centralized, Executing, InHouse),
 			base(func(p *Profile) {
 				p.Touchpoints = map[touchpoint.ID]int{touchpoint.CustomerSupport: 5, touchpoint.MarketingChannel: 1}
@@ -446,7 +448,7 @@ func TestNewTermsAreTold(t *testing.T) {
 			"customer support (realtime, activity 5) stays with Customer service, beside a central team in Marketing without spokes"},
 		{kindOrganicSprawl, st(NoHome, Organic, NoRole, InHouse),
 			base(func(p *Profile) { p.Employees = 20000 }),
-			"with 20000 employees, accounts nobody manages multiply"},
+			"with 20,000 employees, accounts nobody manages multiply"},
 		{kindPriorityFormal, st(touchpoint.Communications, HubAndSpoke, Advisory, InHouse),
 			base(func(p *Profile) { p.SocialPriority = 5 }),
 			"social priority 5/5 gives a hub-and-spoke structure the standing"},
@@ -491,6 +493,7 @@ func TestNewTermsAreTold(t *testing.T) {
 				assert.NotRegexp(t, internalRE, got)
 				ok := allowedNumbers(r, tc.s, &f)
 				for _, num := range numberRE.FindAllString(got, -1) {
+					num = strings.ReplaceAll(num, ",", "")
 					assert.True(t, ok[num], "number %s is not the profile's: %q", num, got)
 				}
 			}

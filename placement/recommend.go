@@ -1085,7 +1085,7 @@ func appendWeightFact(b []byte, t term, f *facts) []byte {
 		b = strconv.AppendFloat(b, p.SocialStaff, 'g', -1, 64)
 		return append(b, " FTE on social"...)
 	case kWeightSizeScalability:
-		b = strconv.AppendInt(b, int64(p.Employees), 10)
+		b = appendThousands(b, p.Employees)
 		b = append(b, plural(p.Employees, " employee, ", " employees, ")...)
 		fallthrough
 	case kWeightSpreadCoverage:

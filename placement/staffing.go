@@ -239,7 +239,7 @@ func appendBasis(b []byte, sb *staffBasis) []byte {
 	b = append(b, " FTE of work on "...)
 	b = appendCount(b, p.active, "active touchpoint", "active touchpoints")
 	b = append(b, " at "...)
-	b = strconv.AppendInt(b, int64(p.employees), 10)
+	b = appendThousands(b, p.employees)
 	b = append(b, " employees and social priority "...)
 	b = strconv.AppendInt(b, int64(p.priority), 10)
 	b = append(b, "/5 (realtime, high-volume work counts more)"...)
