@@ -109,6 +109,10 @@ func TestDimensionSentence(t *testing.T) {
 			"central role advisory and executing (close call; runner-up no central team, 0.020 behind)"},
 		{placement.DimensionCertainty{Dimension: "home", Value: "customer-service", RunnerUp: "none", Lead: 0.02},
 			"home Customer service (close call; runner-up no central team, 0.020 behind)"},
+		{placement.DimensionCertainty{Dimension: "home", Value: "marketing", RunnerUp: "communications", Lead: 0.0002},
+			"home Marketing (tied with Communications at the stated weights)"},
+		{placement.DimensionCertainty{Dimension: "home", Value: "marketing", Acceptability: 0.52, RunnerUp: "communications", RunnerUpAcceptability: 0.46, Lead: 0.0002},
+			"home Marketing (close call, 52% of SMAA first ranks; runner-up Communications, 46%)"},
 		{placement.DimensionCertainty{Dimension: "model", Value: "organic", RunnerUp: "hub-and-spoke", Lead: 0.02},
 			"operating model organic (no central team) (close call; runner-up hub-and-spoke, 0.020 behind)"},
 	}

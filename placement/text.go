@@ -265,6 +265,15 @@ func (d DimensionCertainty) Label() string {
 	return d.Dimension
 }
 
+// Tied reports whether, without SMAA, the recommended value and the
+// runner-up score the same to the three decimals the reports print (a
+// lead under 0.0005): nothing then tells them apart, and the value is a
+// tie, not a close call. With SMAA the call follows the first-rank
+// shares.
+func (d DimensionCertainty) Tied() bool {
+	return d.RunnerUp != "" && d.Lead < 0.0005 && d.Acceptability == 0 && d.RunnerUpAcceptability == 0
+}
+
 // ValueLabel returns a value of the dimension, Value or RunnerUp, in the
 // words a client reads: a department's name ("Customer service"), an
 // operating model ("hub-and-spoke"), a central team's role ("advisory and
@@ -302,7 +311,10 @@ func (d DimensionCertainty) ValueLabel(v string) string {
 // ValueLabel gives them.
 func (d DimensionCertainty) Sentence() string {
 	call := "close call"
-	if d.Clear {
+	switch {
+	case d.Tied():
+		call = "tied"
+	case d.Clear:
 		call = "clear"
 	}
 	var b strings.Builder
@@ -318,6 +330,8 @@ func (d DimensionCertainty) Sentence() string {
 		fmt.Fprintf(&b, "; the sampling favours %s more often, %s", d.ValueLabel(d.RunnerUp), percent(d.RunnerUpAcceptability))
 	case smaa:
 		fmt.Fprintf(&b, "; runner-up %s, %s", d.ValueLabel(d.RunnerUp), percent(d.RunnerUpAcceptability))
+	case d.Tied():
+		fmt.Fprintf(&b, " with %s at the stated weights", d.ValueLabel(d.RunnerUp))
 	default:
 		fmt.Fprintf(&b, "; runner-up %s, %.3f behind", d.ValueLabel(d.RunnerUp), d.Lead)
 	}

@@ -122,7 +122,10 @@ func consult(rec *placement.Recommendation, v *view) {
 		if d.RunnerUp != "" {
 			dv.RunnerUp = d.ValueLabel(d.RunnerUp)
 		}
-		if d.Clear {
+		switch {
+		case d.Tied():
+			dv.Call = "tied"
+		case d.Clear:
 			dv.Call = "clear"
 		}
 		if sm {
