@@ -65,7 +65,7 @@ func withAssumptions(p Profile, tps []touchpoint.Touchpoint) (Profile, []Assumpt
 		// client reads it after the field's label: "today's structure
 		// organic (no central team), in-house", not "today's structure
 		// none".
-		start := Structure{Home: NoHome, Model: Organic, Role: NoRole, Sourcing: InHouse}
+		start := assumedStart(&p)
 		as = append(as, Assumption{Field: "current", Value: lowerFirst(start.Name()),
 			Reason: "not stated; the default, no formal structure, from which change is measured"})
 	}
@@ -130,4 +130,16 @@ func GroupAssumptions(as []Assumption) []AssumptionGroup {
 		i = j
 	}
 	return out
+}
+
+// assumedStart is the structure change is measured from when the profile
+// states none: no formal structure (organic), whose work an agency shares
+// (hybrid) when the profile says one works for the organisation today,
+// and in-house otherwise.
+func assumedStart(p *Profile) Structure {
+	s := Structure{Home: NoHome, Model: Organic, Role: NoRole, Sourcing: InHouse}
+	if p.Agency == AgencyCurrent {
+		s.Sourcing = Hybrid
+	}
+	return s
 }

@@ -106,3 +106,30 @@ func mustTouchpoint(t *testing.T, id touchpoint.ID) touchpoint.Touchpoint {
 	require.True(t, ok)
 	return tp
 }
+
+// An organisation that states no current structure but says an agency
+// works for it today starts from an organic set-up that shares its work
+// with that agency (hybrid), not from an in-house one: the assumption says
+// so, and the change to an in-house structure is measured from it.
+func TestAssumedStartFollowsTheAgency(t *testing.T) {
+	for _, tc := range []struct {
+		agency placement.AgencyStance
+		want   string
+	}{
+		{placement.AgencyCurrent, "organic (no central team), hybrid"},
+		{placement.AgencyOpen, "organic (no central team), in-house"},
+		{placement.AgencyNone, "organic (no central team), in-house"},
+		{0, "organic (no central team), in-house"},
+	} {
+		rec, err := placement.Recommend(t.Context(), placement.Profile{Employees: 5000, BusinessUnits: 6, Countries: 8, Agency: tc.agency}, placement.Options{})
+		require.NoError(t, err)
+		found := false
+		for _, a := range rec.Assumptions {
+			if a.Field == "current" {
+				found = true
+				assert.Equal(t, tc.want, a.Value, "agency %v", tc.agency)
+			}
+		}
+		assert.True(t, found, "agency %v: no assumption about today's structure", tc.agency)
+	}
+}

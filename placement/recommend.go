@@ -695,7 +695,7 @@ func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Re
 		cands = o.Candidates
 		ids = nil
 	}
-	cur := Structure{Home: NoHome, Model: Organic, Role: NoRole, Sourcing: InHouse}
+	cur := assumedStart(&p)
 	if p.Current != nil {
 		cur = *p.Current
 	}
