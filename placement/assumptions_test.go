@@ -133,3 +133,40 @@ func TestAssumedStartFollowsTheAgency(t *testing.T) {
 		assert.True(t, found, "agency %v: no assumption about today's structure", tc.agency)
 	}
 }
+
+// A default read in place of an unstated number is not evidence of a
+// stage: the maturity section says it was assumed ("budget level 3 of 5
+// (assumed): …"), and says nothing of the kind for a stated value.
+func TestStageEvidenceMarksAssumedValues(t *testing.T) {
+	yes := placement.Governance{Policy: placement.Yes, PolicyKnown: placement.Yes, CrisisPlan: placement.Yes, AccountInventory: placement.Yes,
+		Archiving: placement.Yes, Training: placement.Yes, Measurement: placement.Yes, ExecutiveSponsor: placement.Yes}
+	base := placement.Profile{Employees: 3000, Maturity: 5, SocialStaff: 6, Governance: yes}
+	evidence := func(p placement.Profile) []string {
+		rec, err := placement.Recommend(t.Context(), p, placement.Options{})
+		require.NoError(t, err)
+		d := placement.DefaultMaturityModel().Diagnose(p)
+		return append(rec.Stage.Evidence, d.Evidence...)
+	}
+	budget := func(lines []string) string {
+		for _, l := range lines {
+			if strings.HasPrefix(l, "budget level") {
+				return l
+			}
+		}
+		return ""
+	}
+	lines := evidence(base)
+	require.NotEmpty(t, budget(lines), "the case needs the budget among the evidence")
+	for _, l := range lines {
+		if strings.HasPrefix(l, "budget level") {
+			assert.True(t, strings.HasPrefix(l, "budget level 3 of 5 (assumed): "), l)
+		}
+	}
+	stated := base
+	stated.BudgetLevel = 3
+	for _, l := range evidence(stated) {
+		if strings.HasPrefix(l, "budget level") {
+			assert.True(t, strings.HasPrefix(l, "budget level 3 of 5: "), l)
+		}
+	}
+}

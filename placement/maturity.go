@@ -457,7 +457,7 @@ func (m *MaturityModel) markerState(p *Profile, mk *Marker) markerStatus {
 
 // markerEvidence is a line of evidence for mk in state st: the fact and,
 // for a missing marker, the stage that needs it.
-func (m *MaturityModel) markerEvidence(p *Profile, mk *Marker, st markerStatus, stage string) string {
+func (m *MaturityModel) markerEvidence(p *Profile, mk *Marker, st markerStatus, stage string, assumed bool) string {
 	if mk.Practice != "" {
 		switch st {
 		case markerMet:
@@ -471,6 +471,9 @@ func (m *MaturityModel) markerEvidence(p *Profile, mk *Marker, st markerStatus, 
 		return "not stated: " + mk.Says
 	}
 	shown := shownValue(p, mk.Field)
+	if assumed {
+		shown += " (assumed)"
+	}
 	if st == markerMet {
 		return shown + ": " + mk.Says
 	}
@@ -502,12 +505,27 @@ func shownValue(p *Profile, field string) string {
 // the stage is the highest whose markers, and those of every stage below,
 // are all met.
 func (m *MaturityModel) Diagnose(p Profile) StageDiagnosis {
-	return m.diagnose(p.WithDefaults(), p.Maturity)
+	return m.diagnose(p.WithDefaults(), p.Maturity, assumedFields(p))
+}
+
+// assumedFields returns the numbers a stage marker may test that p does
+// not state, so that the defaults read in their place are shown as
+// assumed: the budget level and the executive sponsorship (the middle of
+// the scale), the social staff (none) and the touchpoints (every one
+// active).
+func assumedFields(p Profile) map[string]bool {
+	return map[string]bool{
+		"budget_level":          p.BudgetLevel == 0,
+		"executive_sponsorship": p.ExecutiveSponsorship == 0,
+		"social_staff":          p.SocialStaff == 0,
+		"active_touchpoints":    p.Touchpoints == nil,
+	}
 }
 
 // diagnose is Diagnose on a profile whose defaults are filled in, with
-// the maturity the profile stated (0 for none).
-func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
+// the maturity the profile stated (0 for none) and the marker fields it
+// did not state (see assumedFields), whose evidence says "(assumed)".
+func (m *MaturityModel) diagnose(p Profile, stated int, assumed map[string]bool) StageDiagnosis {
 	markers := 0
 	for _, st := range m.Stages {
 		markers += len(st.Markers)
@@ -535,13 +553,13 @@ func (m *MaturityModel) diagnose(p Profile, stated int) StageDiagnosis {
 			case markerMissing:
 				if stated > 0 {
 					level = k - 1
-					d.Evidence = append(d.Evidence, m.markerEvidence(&p, mk, st, m.Stages[k-1].Name))
+					d.Evidence = append(d.Evidence, m.markerEvidence(&p, mk, st, m.Stages[k-1].Name, assumed[mk.Field]))
 				}
 				allMet = false
 			case markerUnknown:
 				allMet = false
 			case markerMet:
-				d.Evidence = append(d.Evidence, m.markerEvidence(&p, mk, st, m.Stages[k-1].Name))
+				d.Evidence = append(d.Evidence, m.markerEvidence(&p, mk, st, m.Stages[k-1].Name, assumed[mk.Field]))
 			}
 		}
 		if stated > 0 && level < k {

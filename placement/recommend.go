@@ -848,7 +848,7 @@ func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Re
 	}
 	rec.RACI = rec.Ranking[0].RACI
 	rec.Robustness.Alternative = alternative(rec.Ranking)
-	rec.Stage = r.maturity.diagnose(p, stated)
+	rec.Stage = r.maturity.diagnose(p, stated, assumedIn(rec.Assumptions))
 	rec.Benchmarks = r.benchmarks.compare(p, rec.Stage.Stage.Level)
 	rec.Gaps = r.maturity.gaps(p)
 	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f, rec.Gaps, r.maturity.place(p, &rec.Stage, rec.Ranking[0].Structure))
