@@ -37,6 +37,7 @@ type facts struct {
 	risk     float64    // Σ a·approval-risk / Σ a, on [0, 1]
 	breadth  float64    // Σ a / (5 · catalogue size), on [0, 1]
 	load     float64    // staffing work: Σ a/5 · (1 + [staff.realtime-load]·urgency·volume/5)
+	keptLoad float64    // the part of load on touchpoints their owner keeps whatever the structure (see executor)
 	campaign float64    // planned production load: min(1, Σ a·(1 − urgency)·volume / 25)
 	sizeFTE  float64    // (employees / [staff.reference-employees]) ^ [staff.size-exponent]
 	coeNeed  float64    // 1 from [staff.coe-from] employees, where the published team size jumps and a centre of excellence is staffed, else 0
@@ -132,7 +133,11 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 			f.queue += a * u * vol
 		}
 		f.risk += a * approvalRisk(t.Risk, k)
-		f.load += a / scaleTop * (1 + k[kStaffRealtime]*u*vol)
+		l := a / scaleTop * (1 + k[kStaffRealtime]*u*vol)
+		f.load += l
+		if narr.ownerKeeps(t.ID) {
+			f.keptLoad += l
+		}
 		f.campaign += a / scaleTop * (1 - u) * vol
 	}
 	f.campaign = math.Min(f.campaign, 1)
@@ -340,9 +345,18 @@ func estimateStaff(s Structure, f *facts, k *[numTerms]float64) staffEstimate {
 		e.fte = e.spokes
 		return e
 	}
+	// The work on touchpoints their owner keeps whatever the structure
+	// (customer care, the employee policy; see executor) is done by
+	// that department, as the responsibility map says, and counts as the
+	// departments' other social work does; the centre takes its share of
+	// the rest.
+	kept := 0.0
+	if f.load > 0 {
+		kept = e.work * f.keptLoad / f.load
+	}
 	share := centreShare(s, k)
-	e.centre = e.work * share
-	e.spokes = e.work * (1 - share) * k[kStaffSpokeDedicated]
+	e.centre = (e.work - kept) * share
+	e.spokes = ((e.work-kept)*(1-share) + kept) * k[kStaffSpokeDedicated]
 	// Units and countries add liaison, hub leads and local coverage with
 	// diminishing returns ([staff.unit-exponent]): liaison is grouped by
 	// division or region, not staffed unit by unit.

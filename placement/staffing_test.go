@@ -1,6 +1,8 @@
 package placement_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -165,4 +167,37 @@ func TestStaffingCentreOfExcellence(t *testing.T) {
 	for m, b := range small {
 		assert.NotContains(t, b, "centre of excellence", m)
 	}
+}
+
+// Work on a touchpoint its owner keeps whatever the structure (customer
+// care with customer service) is the owner's in the staffing as in the
+// responsibility map: a centralized team's own part does not grow with
+// customer-support activity, only the departments' part does.
+func TestStaffingLeavesOwnerKeptWorkToTheOwner(t *testing.T) {
+	cen := placement.Structure{Home: touchpoint.Communications, Model: placement.Centralized, Role: placement.AdvisoryExecuting, Sourcing: placement.InHouse}
+	central := func(care int) (float64, string) {
+		p := placement.Profile{Name: "insurer", Employees: 2000, SocialStaff: 2, Regulation: 4,
+			Touchpoints: map[touchpoint.ID]int{"marketing-channel": 3, "corporate-communication": 3, "customer-support": care}}
+		rec, err := placement.Recommend(t.Context(), p, placement.Options{Candidates: []placement.Structure{cen}})
+		require.NoError(t, err)
+		e := rec.Ranking[0]
+		for _, a := range e.RACI {
+			if a.Touchpoint == "customer-support" {
+				assert.Equal(t, touchpoint.CustomerService, a.Accountable, "the case needs care kept by customer service")
+			}
+		}
+		basis := e.Staffing.Basis()
+		var centre float64
+		if _, err := fmt.Sscanf(basis[strings.Index(basis, "), ")+3:], "%g of it done by the central team", &centre); err != nil {
+			// No departments' part: all of the work is the centre's.
+			require.Contains(t, basis, "all of it done by the central team", basis)
+			_, err := fmt.Sscanf(basis[strings.Index(basis, ": ")+2:], "%g FTE of work", &centre)
+			require.NoError(t, err, basis)
+		}
+		return centre, basis
+	}
+	c0, b0 := central(0)
+	c5, b5 := central(5)
+	assert.InDelta(t, c0, c5, 0.05, "the central team's part moves with care it does not do:\n%s\n%s", b0, b5)
+	assert.Contains(t, b5, "by the departments", b5)
 }

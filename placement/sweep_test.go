@@ -224,9 +224,9 @@ func ExampleRecommender_ShortlistAll() {
 	}
 	// Output:
 	// 40 employees: cen-com-ae-in, about 0.3 FTE (of 110 ranked)
-	// 400 employees: cen-com-ae-in, about 1.2 FTE (of 110 ranked)
-	// 4000 employees: hs-mkt-ad-in, about 4.4 FTE (of 110 ranked)
-	// 40000 employees: hs-mkt-ad-hy, about 26.6 FTE (of 110 ranked)
+	// 400 employees: cen-com-ae-in, about 1.1 FTE (of 110 ranked)
+	// 4000 employees: hs-mkt-ad-in, about 4.3 FTE (of 110 ranked)
+	// 40000 employees: hs-mkt-ad-hy, about 26.4 FTE (of 110 ranked)
 }
 
 // A shortlist a tool stores as JSON decodes back to an equal value,
