@@ -44,7 +44,7 @@ func withAssumptions(p Profile, tps []touchpoint.Touchpoint) (Profile, []Assumpt
 	scale("budget_level", p.BudgetLevel, q.BudgetLevel, mid)
 	scale("silos", p.Silos, q.Silos, mid)
 	scale("department_harmony", p.DepartmentHarmony, q.DepartmentHarmony, mid)
-	scale("maturity", p.Maturity, q.Maturity, "not stated; the middle of the 1–5 scale, for the scores only: the maturity stage is diagnosed from the profile's facts instead")
+	scale("maturity", p.Maturity, q.Maturity, "not stated; the middle of the 1–5 scale, used for the scores only (the maturity stage is diagnosed from the profile's facts)")
 	scale("executive_sponsorship", p.ExecutiveSponsorship, q.ExecutiveSponsorship, mid)
 	scale("regulation", p.Regulation, q.Regulation, "not stated; the default, general law only")
 	// Zero staff and zero sign-off layers are values a profile can state,

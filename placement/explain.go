@@ -65,6 +65,16 @@ func (r *Recommender) explain(e *Ranked, f *facts, cur Structure, w, means [NumC
 			weaknesses = append(weaknesses, s)
 		}
 	}
+	// A move to another operating model from the structure the profile
+	// states is always told, whether or not the other candidates share
+	// its change effort: the client has to make it (a stated organic
+	// set-up moving to a hub is the sources' example of a high change
+	// effort, Owyang 2013).
+	if p := &f.p; p.Current != nil && e.Structure.Model != p.Current.Model {
+		if s := changeSentence(e.Structure, cur, false, p); s != "" && !slices.Contains(weaknesses, s) {
+			weaknesses = append(weaknesses, s)
+		}
+	}
 	*terms = tr[:0] // the terms' buffer, grown if evaluate needed more, for the next call
 	return strengths, weaknesses
 }
