@@ -136,12 +136,7 @@ func TestClientTextHasNoInternals(t *testing.T) {
 	for _, p := range clientProfiles(t) {
 		rec, err := r.WithOptions(placement.Options{Sensitivity: true, SMAA: &placement.SMAAOptions{Samples: 200, Seed: 1}}).Recommend(t.Context(), p)
 		require.NoError(t, err, p.Name)
-		texts := map[string]string{}
-
-		var txt bytes.Buffer
-		require.NoError(t, rec.WriteText(&txt, 5))
-		texts["text"] = txt.String()
-
+		texts := clientTexts(t, rec)
 		js, err := json.Marshal(rec)
 		require.NoError(t, err)
 		var doc any
@@ -149,14 +144,6 @@ func TestClientTextHasNoInternals(t *testing.T) {
 		var strs []string
 		jsonStrings(doc, &strs)
 		texts["json"] = strings.Join(strs, "\n")
-
-		var md bytes.Buffer
-		require.NoError(t, report.Markdown(&md, rec, report.Options{}))
-		texts["markdown"] = md.String()
-
-		var h bytes.Buffer
-		require.NoError(t, report.HTML(&h, rec, report.Options{}))
-		texts["html"] = visibleText(t, h.Bytes())
 
 		for kind, s := range texts {
 			for _, line := range strings.Split(s, "\n") {
@@ -280,20 +267,7 @@ func TestClientTextHasNoCodeTokens(t *testing.T) {
 		}
 		rec, err := r.WithOptions(opts).Recommend(t.Context(), p)
 		require.NoError(t, err, p.Name)
-		texts := map[string]string{}
-
-		var txt bytes.Buffer
-		require.NoError(t, rec.WriteText(&txt, 5))
-		texts["text"] = txt.String()
-
-		var md bytes.Buffer
-		require.NoError(t, report.Markdown(&md, rec, report.Options{}))
-		texts["markdown"] = md.String()
-
-		var h bytes.Buffer
-		require.NoError(t, report.HTML(&h, rec, report.Options{}))
-		texts["html"] = visibleText(t, h.Bytes())
-
+		texts := clientTexts(t, rec)
 		for kind, s := range texts {
 			for _, line := range strings.Split(s, "\n") {
 				if m := tokens.FindString(line); m != "" {
@@ -448,4 +422,16 @@ func TestSourcesFollowTheReport(t *testing.T) {
 	ngo := listed(placement.Profile{Name: "NGO", Employees: 300, Touchpoints: tps})
 	assert.Contains(t, ngo, "Mindjumpers 2010, Social media organisation")
 	assert.Contains(t, ngo, "NLRB 2011–12")
+}
+
+// clientTexts renders what a client reads of rec: the terminal text (five
+// structures), the Markdown report and the visible text of the HTML
+// report, by format.
+func clientTexts(t *testing.T, rec *placement.Recommendation) map[string]string {
+	t.Helper()
+	var txt, md, h bytes.Buffer
+	require.NoError(t, rec.WriteText(&txt, 5))
+	require.NoError(t, report.Markdown(&md, rec, report.Options{}))
+	require.NoError(t, report.HTML(&h, rec, report.Options{}))
+	return map[string]string{"text": txt.String(), "markdown": md.String(), "html": visibleText(t, h.Bytes())}
 }
