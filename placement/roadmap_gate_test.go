@@ -55,7 +55,7 @@ func gateProfiles() []Profile {
 		for mat := range 5 {
 			for gi, g := range govs {
 				for ci, cur := range currents {
-					for _, sp := range []int{2, 4} {
+					for _, sp := range []int{2, 3, 4} {
 						for _, budget := range []int{2, 3} {
 							out = append(out, Profile{
 								Name:      fmt.Sprintf("e%d m%d g%d c%d s%d b%d", sz.employees, mat, gi, ci, sp, budget),
@@ -94,13 +94,20 @@ func TestRoadmapGateNeedsBuiltBefore(t *testing.T) {
 			Current: &Structure{Home: touchpoint.Communications, Model: Centralized, Role: Executing, Sourcing: InHouse}},
 		Profile{Name: "S2", Employees: 60000, BusinessUnits: 25, Countries: 30, SocialPriority: 4, ExecutiveSponsorship: 4})
 	gates := map[string]int{}
+	named := 0 // a sponsor not stated, asked for by the gate
 	for _, p := range profiles {
 		rec, err := r.Recommend(context.Background(), p)
 		require.NoError(t, err, p.Name)
 		steps, all := roadmapText(rec)
+		for i, s := range steps {
+			assert.NotContains(t, steps[i+1:], s, "%s: a step twice:\n%s", p.Name, all)
+		}
 		move := stepIndex(steps, "Move to the target structure once")
 		if move < 0 {
 			continue
+		}
+		if stepIndex(steps[:move], "Name an executive sponsor for social media, or confirm the one you have") >= 0 {
+			named++
 		}
 		fit := rec.Stage.Fit
 		require.NotNil(t, fit, p.Name)
@@ -123,6 +130,7 @@ func TestRoadmapGateNeedsBuiltBefore(t *testing.T) {
 	for _, k := range []string{"account-inventory", "policy", "crisis-plan", "training", "measurement", "executive-sponsor", "social_staff", "budget_level"} {
 		assert.Positive(t, gates[k], "no gate needs %s", k)
 	}
+	assert.Positive(t, named, "no gate asks to name a sponsor")
 }
 
 // The first structure on the way to a target beyond the stage is the
