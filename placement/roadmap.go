@@ -142,8 +142,11 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 		default:
 			why = "Leaving an informal set-up means cleaning up orphan accounts (Owyang 2013); " + figure
 		}
-		if team {
+		switch {
+		case team && (cur == nil || cur.Model == Organic):
 			why = "The project team's first task: it spans the departments that run accounts today. " + why
+		case team:
+			why = "The project team's first task. " + why
 		}
 		add("Listen and audit: inventory every social account, who runs it, and which tools and vendors are paid for", why, "account-inventory")
 	}
