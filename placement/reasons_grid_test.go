@@ -293,12 +293,12 @@ func TestRoadmapAndRACIOverGrid(t *testing.T) {
 				}
 			}
 			d := r.maturity.diagnose(p, p.Maturity, nil)
-			rm := roadmap(p, s, plan, &f, nil, r.maturity.place(p, &d, s))
+			rm := roadmap(p, s, plan, &f, nil, r.maturity.place(p, &d, s), nil)
 			// With every practice in place, none is built again.
 			yes := p
 			yes.Governance = Governance{Policy: Yes, PolicyKnown: Yes, CrisisPlan: Yes, AccountInventory: Yes, Archiving: Yes, Training: Yes, Measurement: Yes, ExecutiveSponsor: Yes}
 			dy := r.maturity.diagnose(yes, yes.Maturity, nil)
-			for _, st := range roadmap(yes, s, plan, &f, nil, r.maturity.place(yes, &dy, s)) {
+			for _, st := range roadmap(yes, s, plan, &f, nil, r.maturity.place(yes, &dy, s), nil) {
 				for _, b := range []string{"Listen and audit", "Win an executive sponsor", "Write or refresh", "Set up a crisis", "Put pre-approval", "Train every employee"} {
 					assert.False(t, strings.HasPrefix(st.Step, b), "%s builds what is in place: %s", where, st.Step)
 				}

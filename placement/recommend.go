@@ -851,7 +851,8 @@ func (r *Recommender) recommend(ctx context.Context, p Profile, short bool) (*Re
 	rec.Stage = r.maturity.diagnose(p, stated, assumedIn(rec.Assumptions))
 	rec.Benchmarks = r.benchmarks.compare(p, rec.Stage.Stage.Level)
 	rec.Gaps = r.maturity.gaps(p)
-	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f, rec.Gaps, r.maturity.place(p, &rec.Stage, rec.Ranking[0].Structure))
+	rec.Roadmap = roadmap(p, rec.Ranking[0].Structure, rec.RACI, &f, rec.Gaps, r.maturity.place(p, &rec.Stage, rec.Ranking[0].Structure),
+		&roadmapContext{ranking: rec.Ranking, maturity: r.maturity, level: rec.Stage.Stage.Level, benchmarks: r.benchmarks})
 	if o.SMAA != nil {
 		if err := rec.smaa(ctx, problem, method, structs, *o.SMAA, o.Progress); err != nil {
 			return nil, err

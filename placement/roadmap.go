@@ -8,14 +8,36 @@ import (
 	"github.com/socialseat/socialseat/touchpoint"
 )
 
+// roadmapContext is what the roadmap reads of the rest of a
+// recommendation: the ranking (the first structure on the way to a
+// target beyond the stage is the best-ranked one of the model the stage
+// carries), the maturity model and the diagnosed stage's level (what the
+// move to such a target waits for), and the peer benchmarks (the sourcing
+// figure for the organisation's size). A nil context, or nil fields, mean
+// none of these is known.
+type roadmapContext struct {
+	ranking    []Ranked
+	maturity   *MaturityModel
+	level      int
+	benchmarks *Benchmarks
+}
+
+// plannedStep is a roadmap step with what it puts in place: practice IDs,
+// and the Says of the field markers it meets.
+type plannedStep struct {
+	Step
+	builds []string
+}
+
 // roadmap sequences the transition from the profile's current structure
-// to target, in the order of the analysts' typical roadmap: listen and
-// audit, sponsor and project team, policy with HR, crisis plan, approvals
-// and sector duties, stand up the centre, train the departments, extend
-// the spokes, sourcing. A step appears only for what the target structure
-// has (no spokes to win over or extend under a centralized team, no
-// training step without departments that will do the work), and sector
-// steps come from sectors.yaml.
+// to target, in the order of the analysts' typical roadmap: sponsor and
+// project team, listen and audit (the team's first task; without a team,
+// the first step), policy with HR, crisis plan, approvals and sector
+// duties, stand up the centre, train the departments, extend the spokes,
+// sourcing. A step appears only for what the target structure has (no
+// spokes to win over or extend under a centralized team, no training step
+// without departments that will do the work), and sector steps come from
+// sectors.yaml.
 //
 // The governance checklist decides what is built and what is only
 // adapted: a practice answered Yes is not built again; where the change
@@ -31,9 +53,14 @@ import (
 // no structure stated for today, a profile whose stage or staff show a
 // formal programme is not told that it leaves an informal set-up; and a
 // target beyond what the stage carries is reached through the structure
-// the stage does carry.
-func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Gap, st *roadmapStage) []Step {
-	steps := make([]Step, 0, 12)
+// the stage does carry, and the step that moves to the target once the
+// programme reaches the stage that carries it comes after a step for
+// every condition of that stage not in place (rc gives the conditions).
+func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Gap, st *roadmapStage, rc *roadmapContext) []Step {
+	if rc == nil {
+		rc = &roadmapContext{}
+	}
+	steps := make([]plannedStep, 0, 14)
 	add := func(step, why string, closes ...string) {
 		// A step closes only the gaps the profile has (practices answered
 		// No); most profiles have none, and then nothing is allocated.
@@ -43,7 +70,7 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 				own = append(own, id)
 			}
 		}
-		steps = append(steps, Step{Step: step, Why: why, Closes: own})
+		steps = append(steps, plannedStep{Step: Step{Step: step, Why: why, Closes: own}, builds: closes})
 	}
 	if st == nil {
 		st = &roadmapStage{}
@@ -65,19 +92,67 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 	// Unknown: no structure stated, but the stage or the staff show a
 	// formal programme, so today's set-up may or may not be informal.
 	unsure := cur == nil && st.formal
+	// The gate: the target is beyond the stage, and the move to it waits
+	// for the stage that carries it; gate lists what that stage needs
+	// and the profile does not have in place.
+	var gate []Marker
+	gateStage := ""
+	if fit := st.fit; !same && target.Model != Organic && fit != nil && !fit.Carried && fit.Model == target.Model && fit.From != "" {
+		gateStage = fit.From
+		gate = gateMarkers(rc, &p, fit.From)
+	}
+	needs := func(id string) bool {
+		return slices.ContainsFunc(gate, func(mk Marker) bool { return mk.Practice == id })
+	}
+	// gateWhy is the reason for a step that builds practice id because
+	// the gate needs it.
+	gateWhy := func(id string) string {
+		says := id
+		if i := slices.IndexFunc(gate, func(mk Marker) bool { return mk.Practice == id }); i >= 0 {
+			says = gate[i].Says
+		}
+		why := "The move to the target structure waits for the " + gateStage + " stage, which needs " + says + "."
+		if pr := rc.practice(id); pr != nil && pr.Matters != "" {
+			why += " " + strings.TrimSuffix(pr.Matters, ".") + " (" + pr.Source + ")."
+		}
+		return why
+	}
 
 	if same {
 		add("Keep today's structure ("+target.Name()+") and reinforce it",
 			"It ranks first for this profile; Altimeter 2013 stresses that no model is permanent, so review it as the programme spreads.")
 	}
-	if !same && (cur == nil || cur.Model == Organic) && !has("account-inventory") {
-		why := "Leaving an informal set-up means cleaning up orphan accounts (Owyang 2013); in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness)."
-		if unsure {
-			why = "Wherever accounts grew up department by department, a change of structure means cleaning up orphan accounts (Owyang 2013); in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness)."
+	formal := !same && target.Model != Organic
+	// Medium and large organisations begin with a project team; the
+	// audit is then its first task.
+	team := formal && p.Employees >= narr.dedicatedOwner
+	audit := func() {
+		if same || has("account-inventory") || !(cur == nil || cur.Model == Organic || needs("account-inventory")) {
+			return
+		}
+		const figure = "in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness)."
+		var why string
+		switch {
+		case target.Model == Organic:
+			why = "The departments keep their own accounts, but someone has to know which accounts exist, who runs them and who can get in; " + figure
+		case cur != nil && cur.Model != Organic:
+			why = gateWhy("account-inventory")
+		case unsure:
+			why = "Wherever accounts grew up department by department, a change of structure means cleaning up orphan accounts (Owyang 2013); " + figure
+		default:
+			why = "Leaving an informal set-up means cleaning up orphan accounts (Owyang 2013); " + figure
+		}
+		switch {
+		case team && (cur == nil || cur.Model == Organic):
+			why = "The project team's first task: it spans the departments that run accounts today. " + why
+		case team:
+			why = "The project team's first task. " + why
 		}
 		add("Listen and audit: inventory every social account, who runs it, and which tools and vendors are paid for", why, "account-inventory")
 	}
-	formal := !same && target.Model != Organic
+	if !team {
+		audit()
+	}
 	// The sponsor comes before the project team it leads. A named sponsor
 	// (answered Yes) is not won again; a weak one is asked to back the
 	// change.
@@ -94,6 +169,10 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 				"A formal social media function needs a sponsor at the top (Li & Solis 2013); 48% of executives were not aligned with the social strategy (Altimeter 2013).",
 				"executive-sponsor")
 			sponsor = "under that sponsor"
+		case a == Unknown && needs("executive-sponsor"):
+			add("Name an executive sponsor for social media, or confirm the one you have",
+				gateWhy("executive-sponsor"), "executive-sponsor")
+			sponsor = "under that sponsor"
 		case a == Yes && p.ExecutiveSponsorship < DefaultScale:
 			add(fmt.Sprintf("Make sure your executive sponsor actively backs the change before it starts (sponsorship is %d/5 today)", p.ExecutiveSponsorship),
 				"A formal social media function needs a sponsor at the top (Li & Solis 2013); 48% of executives were not aligned with the social strategy (Altimeter 2013).")
@@ -102,7 +181,7 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 			sponsor = "under your executive sponsor"
 		}
 	}
-	if formal && p.Employees >= narr.dedicatedOwner {
+	if team {
 		owners := strings.Join(ownerNames(f), ", ")
 		why := "Medium and large organisations should begin with a strategic project team (Mindjumpers 2010); the hub starts as a stakeholder task force (Solis 2011)."
 		if unsure {
@@ -110,6 +189,7 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 		} else {
 			add("Form a cross-functional project team ("+owners+") "+sponsor, why)
 		}
+		audit()
 	}
 	if formal {
 		switch {
@@ -141,7 +221,7 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 			adapt = append(adapt, "who may post and who approves under the employee social media policy (with HR and legal)")
 		}
 	}
-	if p.Touchpoints[touchpoint.CrisisResponse] > 0 || p.Regulation >= narr.regulated {
+	if p.Touchpoints[touchpoint.CrisisResponse] > 0 || p.Regulation >= narr.regulated || needs("crisis-plan") {
 		if !has("crisis-plan") {
 			add("Set up a crisis and escalation plan with severity levels and named approvers",
 				"76% of 50 social media crises could have been prevented or reduced, and 96% of firms with a formal plan felt prepared against 22% without (Altimeter 2011).",
@@ -171,24 +251,75 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 		add(fmt.Sprintf("Replace %d sign-off layers with risk-tiered approvals: routine posts under guidelines, named approvers for sensitive ones", p.SignOffLayers),
 			"If every reaction needs permission higher up, social cannot function (Wichmann, Maersk Line); more than three sign-offs for routine content is a bottleneck (Ordinal, Mydrop).")
 	}
-	if !same {
-		addStructureSteps(&steps, cur, target, st)
-	}
 	trainWhy := "Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U."
-	switch {
-	case target.Model == Honeycomb && !has("training"):
-		add("Train every employee who will post for the organisation, and certify them before they do", trainWhy, "training", "policy-known")
-	case target.Model == Honeycomb && !same:
-		add("Extend the training beyond the departments to every employee who will post for the organisation, and certify them before they do", trainWhy, "policy-known")
-	case target.Model != Organic && len(spokes) > 0 && !has("training"):
-		add("Train "+joinAnd(spokes)+" for the social media work they will do", trainWhy, "training", "policy-known")
-	case target.Model != Organic && !same:
-		// Trained departments are retrained only for work the new
-		// structure gives them.
-		if fresh := newSpokes(spokes, cur, target, f); len(fresh) > 0 {
-			add("Refresh the training of "+joinAnd(fresh)+" for the work they take on under the new structure: its policy, tools and approval paths", trainWhy, "policy-known")
+	trained := false
+	train := func() {
+		if trained {
+			return
+		}
+		trained = true
+		switch {
+		case target.Model == Honeycomb && !has("training"):
+			add("Train every employee who will post for the organisation, and certify them before they do", trainWhy, "training", "policy-known")
+		case target.Model == Honeycomb && !same:
+			add("Extend the training beyond the departments to every employee who will post for the organisation, and certify them before they do", trainWhy, "policy-known")
+		case target.Model != Organic && len(spokes) > 0 && !has("training"):
+			add("Train "+joinAnd(spokes)+" for the social media work they will do", trainWhy, "training", "policy-known")
+		case target.Model != Organic && !same:
+			// Trained departments are retrained only for work the new
+			// structure gives them.
+			if fresh := newSpokes(spokes, cur, target, f); len(fresh) > 0 {
+				add("Refresh the training of "+joinAnd(fresh)+" for the work they take on under the new structure: its policy, tools and approval paths", trainWhy, "policy-known")
+			}
 		}
 	}
+	// beforeMove builds, ahead of the move to a target beyond the stage,
+	// whatever of the stage it waits for no step has built yet: training
+	// first (it comes after the move otherwise), then the practice's own
+	// step, and one step for the profile numbers the stage needs.
+	beforeMove := func() {
+		built := func(mk Marker) bool {
+			key := mk.Practice
+			if key == "" {
+				key = mk.Says
+			}
+			return slices.ContainsFunc(steps, func(s plannedStep) bool { return slices.Contains(s.builds, key) })
+		}
+		if slices.ContainsFunc(gate, func(mk Marker) bool {
+			return !built(mk) && (mk.Practice == "training" || mk.Practice == "policy-known")
+		}) {
+			train()
+		}
+		var fields []string
+		for _, mk := range gate {
+			switch {
+			case built(mk):
+			case mk.Practice != "":
+				step := "Put in place " + mk.Says
+				if pr := rc.practice(mk.Practice); pr != nil && pr.Step != "" {
+					step = pr.Step
+				}
+				add(step, gateWhy(mk.Practice), mk.Practice)
+			default:
+				fields = append(fields, mk.Says)
+			}
+		}
+		if len(fields) > 0 {
+			why := "The move to the target structure waits for the " + gateStage + " stage"
+			if rc.maturity != nil && rc.maturity.Source != "" {
+				why += " (" + rc.maturity.Source + ")"
+			}
+			why += "."
+			if s := rc.stage(gateStage); s != nil && s.Description != "" {
+				why += " " + s.Description
+			}
+			steps = append(steps, plannedStep{Step: Step{Step: "Before the move, put in place what the " + gateStage + " stage needs: " + strings.Join(fields, "; "), Why: why}, builds: fields})
+		}
+	}
+	if !same {
+		addStructureSteps(&steps, cur, target, st, rc, gate, beforeMove)
+	}
+	train()
 	if !same && hasSpokes && len(spokes) > 0 {
 		why := "Departments that own a touchpoint know its audience and can answer for it once trained, with the hub setting policy and tools (Owyang 2010)."
 		for _, o := range narr.owners {
@@ -202,11 +333,67 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 		add("Add hubs per business unit or region, and give them ways to talk to each other, not only through the centre",
 			"In a dandelion the links between hubs get cut (Owyang 2010); the model grew from 18% to 23.6% of large firms (Altimeter 2013).")
 	}
-	if (cur == nil && target.Sourcing != InHouse) || (cur != nil && cur.Sourcing != target.Sourcing) {
+	// With no structure stated, an agency that works for the organisation
+	// today is today's sourcing: bringing its work in-house is a step.
+	agencyToday := cur == nil && p.Agency == AgencyCurrent
+	if (cur == nil && (target.Sourcing != InHouse || agencyToday)) || (cur != nil && cur.Sourcing != target.Sourcing) {
 		_, care := touchpointOf(f, touchpoint.CustomerSupport)
-		add(sourcingStep(target.Sourcing, care), sourcingWhy(target.Sourcing))
+		add(sourcingStep(target.Sourcing, care), sourcingWhy(target.Sourcing, rc.benchmarks, p.Employees))
 	}
-	return planGaps(steps, gaps)
+	out := make([]Step, len(steps))
+	for i := range steps {
+		out[i] = steps[i].Step
+	}
+	return planGaps(out, gaps)
+}
+
+// gateMarkers lists the markers of the stages above the diagnosed one, up
+// to the stage named from, that p does not have in place (the order of
+// the maturity model, each once).
+func gateMarkers(rc *roadmapContext, p *Profile, from string) []Marker {
+	m := rc.maturity
+	if m == nil || rc.level < 1 {
+		return nil
+	}
+	var out []Marker
+	for k := rc.level; k < len(m.Stages); k++ {
+		st := &m.Stages[k]
+		for _, mk := range st.Markers {
+			if m.markerState(p, &mk) != markerMet && !slices.ContainsFunc(out, func(o Marker) bool { return o.Says == mk.Says }) {
+				out = append(out, mk)
+			}
+		}
+		if st.Name == from {
+			break
+		}
+	}
+	return out
+}
+
+// practice returns the maturity model's practice id, nil if unknown.
+func (rc *roadmapContext) practice(id string) *Practice {
+	if rc.maturity == nil {
+		return nil
+	}
+	for i := range rc.maturity.Practices {
+		if rc.maturity.Practices[i].ID == id {
+			return &rc.maturity.Practices[i]
+		}
+	}
+	return nil
+}
+
+// stage returns the maturity model's stage called name, nil if unknown.
+func (rc *roadmapContext) stage(name string) *Stage {
+	if rc.maturity == nil {
+		return nil
+	}
+	for i := range rc.maturity.Stages {
+		if rc.maturity.Stages[i].Name == name {
+			return &rc.maturity.Stages[i]
+		}
+	}
+	return nil
 }
 
 // gapOrder is the order in which the governance checklist's steps come in
@@ -307,8 +494,15 @@ func newSpokes(spokes []string, cur *Structure, target Structure, f *facts) []st
 	return out
 }
 
-func addStructureSteps(steps *[]Step, cur *Structure, target Structure, st *roadmapStage) {
-	add := func(step, why string) { *steps = append(*steps, Step{Step: step, Why: why}) }
+// addStructureSteps adds the steps that change the structure. A target
+// beyond the stage (gate lists what its stage needs and the profile does
+// not have) is reached through the best-ranked structure of the model the
+// stage carries; beforeMove adds what the move waits for, and runs only
+// then.
+func addStructureSteps(steps *[]plannedStep, cur *Structure, target Structure, st *roadmapStage, rc *roadmapContext, gate []Marker, beforeMove func()) {
+	add := func(step, why string, builds ...string) {
+		*steps = append(*steps, plannedStep{Step: Step{Step: step, Why: why}, builds: builds})
+	}
 	if target.Model == Organic {
 		add("Keep social media with the departments that use it, with a shared account list and guidelines",
 			"Organic suits very early, small, high-trust organisations (Owyang 2010); a light inventory avoids the later clean-up (Owyang 2013).")
@@ -338,15 +532,40 @@ func addStructureSteps(steps *[]Step, cur *Structure, target Structure, st *road
 	// stage carries first, then the target once the stage that carries
 	// it is reached.
 	if fit.Via != 0 {
-		add(fmt.Sprintf("Start with %s in %s as the first structure", viaPhrase(fit.Via), homeWhere(target.Home)),
-			fmt.Sprintf("Programmes usually grow step by step: organic, then a central team, then hub-and-spoke as confidence and maturity grow, then hubs per unit (Owyang 2010; Terpening/Prophet 2015; Altimeter 2013); organisations at the %s stage usually run %s set-ups (%s).",
-				st.stage, joinOr(modelTokens(st.carries)), st.carriesSource))
+		grow := fmt.Sprintf("Programmes usually grow step by step: organic, then a central team, then hub-and-spoke as confidence and maturity grow, then hubs per unit (Owyang 2010; Terpening/Prophet 2015; Altimeter 2013); organisations at the %s stage usually run %s set-ups (%s)",
+			st.stage, joinOr(modelTokens(st.carries)), st.carriesSource)
+		if i := slices.IndexFunc(rc.ranking, func(r Ranked) bool { return r.Structure.Model == fit.Via }); i >= 0 {
+			first := rc.ranking[i]
+			// A team meets the stage's staff markers it is staffed for.
+			var builds []string
+			for _, mk := range gate {
+				if mk.Field == "social_staff" && first.Staffing.FTE >= mk.Min {
+					builds = append(builds, mk.Says)
+				}
+			}
+			add("Start with "+withArticle(first.Structure.Name())+" as the first structure",
+				grow+fmt.Sprintf("; of the %s structures, this one ranks best for this profile (%s of %d).", fit.Via, ordinal(first.Rank), len(rc.ranking)), builds...)
+		} else {
+			add(fmt.Sprintf("Start with %s as the first structure; none was among the structures ranked for this profile, so choose its home and role with the project team", viaPhrase(fit.Via)),
+				grow+".")
+		}
 	}
+	beforeMove()
 	when := "once the programme reaches the " + fit.From + " stage"
 	if len(fit.Needs) > 0 {
 		when += " (" + strings.Join(fit.Needs, "; ") + ")"
 	}
 	add("Move to the target structure "+when+": "+target.Name(), why)
+}
+
+// withArticle puts "a" before a structure's name, in lower case
+// ("Centralized team in Communications" → "a centralized team in
+// Communications").
+func withArticle(name string) string {
+	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
+		name = string(name[0]+'a'-'A') + name[1:]
+	}
+	return "a " + name
 }
 
 // viaPhrase names a transitional operating model in a sentence.
@@ -379,9 +598,11 @@ func joinOr(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
+// homeWhere names a home after "in" or "to": "its own executive unit"
+// for the executive home, else the department.
 func homeWhere(d touchpoint.Department) string {
 	if d == touchpoint.Executive {
-		return "an own executive unit"
+		return "its own executive unit"
 	}
 	return d.Label()
 }
@@ -398,14 +619,29 @@ func sourcingStep(s Sourcing, care bool) string {
 	return "Bring social media work in-house, keeping the agency's playbooks and handing over accounts and data"
 }
 
-func sourcingWhy(s Sourcing) string {
+// sourcingWhy is the reason for the sourcing step, with the peer figure
+// for the organisation's size from the benchmarks (the sourcing rows that
+// apply to its head count, as the peer table chooses them): a hybrid
+// cites the rows of its size band, in-house the rows for every size.
+func sourcingWhy(s Sourcing, b *Benchmarks, employees int) string {
+	var why string
 	switch s {
 	case Hybrid:
-		return "Outsourcing campaigns, creative and launches is widely accepted, daily engagement is not (Attensity on CustomerThink; NetBase); 65.5% of firms over $1bn combine agencies and in-house staff (Wildfire 2013)."
+		why = "Outsourcing campaigns, creative and launches is widely accepted, daily engagement is not (Attensity on CustomerThink; NetBase)"
 	case Agency:
 		return "Agencies bring craft and shared tools but a weaker real-time reaction and a risk of losing brand data (Attensity on CustomerThink)."
+	default:
+		why = "In-house teams keep culture, access and speed (Attensity on CustomerThink)"
 	}
-	return "In-house teams keep culture, access and speed (Attensity on CustomerThink); 79% run social in-house (SmartBrief)."
+	if b != nil {
+		for _, r := range b.Benchmarks {
+			allSizes := len(r.Employees) != 2 || (r.Employees[0] <= 1 && r.Employees[1] == 0)
+			if r.Measure == MeasureSourcing && inRange(r.Employees, employees) && allSizes == (s == InHouse) {
+				why += "; " + r.Peers + " (" + r.Source + ")"
+			}
+		}
+	}
+	return why + "."
 }
 
 // ownerNames lists the natural owners of the active touchpoints, plus
