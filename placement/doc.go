@@ -183,7 +183,9 @@
 // legal, crisis plan, approvals and the sector's duties, the structural
 // move, training, spokes, sourcing — each step only where the target
 // structure has what it needs. Sector references and roles live in
-// sectors.yaml with their sources ([SectorReferences]).
+// sectors.yaml with their sources ([SectorReferences]); the wording of the
+// other steps and of their reasons, with the published figures they quote,
+// lives in roadmap.yaml, each text with its source.
 //
 // Robustness: every recommendation is cross-checked against a second
 // method (TOPSIS by default) with Spearman's ρ and Kendall's τ. With

@@ -1,8 +1,8 @@
 package placement
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/socialseat/socialseat/touchpoint"
@@ -37,7 +37,9 @@ type plannedStep struct {
 // sourcing. A step appears only for what the target structure has (no
 // spokes to win over or extend under a centralized team, no training step
 // without departments that will do the work), and sector steps come from
-// sectors.yaml.
+// sectors.yaml; the wording of every other step and reason comes from
+// roadmap.yaml (roadmapSlots lists its texts), with the published figures
+// they quote and their sources.
 //
 // The governance checklist decides what is built and what is only
 // adapted: a practice answered Yes is not built again; where the change
@@ -111,16 +113,14 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 		if i := slices.IndexFunc(gate, func(mk Marker) bool { return mk.Practice == id }); i >= 0 {
 			says = gate[i].Says
 		}
-		why := "The move to the target structure waits for the " + gateStage + " stage, which needs " + says + "."
 		if pr := rc.practice(id); pr != nil && pr.Matters != "" {
-			why += " " + strings.TrimSuffix(pr.Matters, ".") + " (" + pr.Source + ")."
+			return wording.say("gate.why.matters", "stage", gateStage, "needs", says, "matters", strings.TrimSuffix(pr.Matters, "."), "source", pr.Source)
 		}
-		return why
+		return wording.say("gate.why", "stage", gateStage, "needs", says)
 	}
 
 	if same {
-		add("Keep today's structure ("+target.Name()+") and reinforce it",
-			"It ranks first for this profile; Altimeter 2013 stresses that no model is permanent, so review it as the programme spreads.")
+		add(wording.say("keep.step", "structure", target.Name()), wording.say("keep.why"))
 	}
 	formal := !same && target.Model != Organic
 	// Medium and large organisations begin with a project team; the
@@ -130,25 +130,24 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 		if same || has("account-inventory") || !(cur == nil || cur.Model == Organic || needs("account-inventory")) {
 			return
 		}
-		const figure = "in 2011 enterprises averaged 178 accounts and only 49% kept an inventory (Altimeter readiness)."
 		var why string
 		switch {
 		case target.Model == Organic:
-			why = "The departments keep their own accounts, but someone has to know which accounts exist, who runs them and who can get in; " + figure
+			why = wording.say("audit.why.organic")
 		case cur != nil && cur.Model != Organic:
 			why = gateWhy("account-inventory")
 		case unsure:
-			why = "Wherever accounts grew up department by department, a change of structure means cleaning up orphan accounts (Owyang 2013); " + figure
+			why = wording.say("audit.why.unsure")
 		default:
-			why = "Leaving an informal set-up means cleaning up orphan accounts (Owyang 2013); " + figure
+			why = wording.say("audit.why.informal")
 		}
 		switch {
 		case team && (cur == nil || cur.Model == Organic):
-			why = "The project team's first task: it spans the departments that run accounts today. " + why
+			why = wording.say("audit.why.team-spans", "why", why)
 		case team:
-			why = "The project team's first task. " + why
+			why = wording.say("audit.why.team", "why", why)
 		}
-		add("Listen and audit: inventory every social account, who runs it, and which tools and vendors are paid for", why, "account-inventory")
+		add(wording.say("audit.step"), why, "account-inventory")
 	}
 	if !team {
 		audit()
@@ -156,39 +155,34 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 	// The sponsor comes before the project team it leads. A named sponsor
 	// (answered Yes) is not won again; a weak one is asked to back the
 	// change.
-	sponsor := "with an executive sponsor"
+	sponsor := wording.say("sponsor.with")
 	if formal {
 		a := answer("executive-sponsor")
 		switch {
 		case a == No || (a == Unknown && p.ExecutiveSponsorship < DefaultScale):
-			what := "Win an executive sponsor before changing the structure"
+			what := wording.say("sponsor.win.step")
 			if p.ExecutiveSponsorship < DefaultScale {
-				what += fmt.Sprintf(" (sponsorship is %d/5 today)", p.ExecutiveSponsorship)
+				what = wording.say("sponsor.win.step-level", "sponsorship", strconv.Itoa(p.ExecutiveSponsorship))
 			}
-			add(what,
-				"A formal social media function needs a sponsor at the top (Li & Solis 2013); 48% of executives were not aligned with the social strategy (Altimeter 2013).",
-				"executive-sponsor")
-			sponsor = "under that sponsor"
+			add(what, wording.say("sponsor.why"), "executive-sponsor")
+			sponsor = wording.say("sponsor.that")
 		case a == Unknown && needs("executive-sponsor"):
-			add("Name an executive sponsor for social media, or confirm the one you have",
-				gateWhy("executive-sponsor"), "executive-sponsor")
-			sponsor = "under that sponsor"
+			add(wording.say("sponsor.name.step"), gateWhy("executive-sponsor"), "executive-sponsor")
+			sponsor = wording.say("sponsor.that")
 		case a == Yes && p.ExecutiveSponsorship < DefaultScale:
-			add(fmt.Sprintf("Make sure your executive sponsor actively backs the change before it starts (sponsorship is %d/5 today)", p.ExecutiveSponsorship),
-				"A formal social media function needs a sponsor at the top (Li & Solis 2013); 48% of executives were not aligned with the social strategy (Altimeter 2013).")
-			sponsor = "under your executive sponsor"
+			add(wording.say("sponsor.back.step", "sponsorship", strconv.Itoa(p.ExecutiveSponsorship)), wording.say("sponsor.why"))
+			sponsor = wording.say("sponsor.yours")
 		case a == Yes:
-			sponsor = "under your executive sponsor"
+			sponsor = wording.say("sponsor.yours")
 		}
 	}
 	if team {
 		owners := strings.Join(ownerNames(f), ", ")
-		why := "Medium and large organisations should begin with a strategic project team (Mindjumpers 2010); the hub starts as a stakeholder task force (Solis 2011)."
+		step := wording.say("team.step", "owners", owners, "sponsor", sponsor)
 		if unsure {
-			add("Form a cross-functional project team for the change ("+owners+") "+sponsor+", or give that remit to the group that steers social media today, if there is one", why)
-		} else {
-			add("Form a cross-functional project team ("+owners+") "+sponsor, why)
+			step = wording.say("team.step.unsure", "owners", owners, "sponsor", sponsor)
 		}
+		add(step, wording.say("team.why"))
 		audit()
 	}
 	if formal {
@@ -196,16 +190,14 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 		case p.ExecutiveSponsorship < DefaultScale:
 			// the sponsor step above comes first
 		case hasSpokes && len(spokes) > 0:
-			who := "the heads of " + joinAnd(spokes) + ", who will do their own work under the hub"
+			step := wording.say("buyin.step", "spokes", joinAnd(spokes))
 			if target.Model == Dandelion {
-				who += ", and of the units that will run hubs of their own"
+				step = wording.say("buyin.step.dandelion", "spokes", joinAnd(spokes))
 			}
-			add("Win the buy-in of "+who,
-				"Hub-and-spoke, dandelion and honeycomb models need executive and cross-department buy-in (Owyang 2010); 48% of executives were not aligned with the social strategy (Altimeter 2013).")
+			add(step, wording.say("buyin.why"))
 		case target.Model == Centralized:
 			if taken := takenOver(f, target); len(taken) > 0 {
-				add("Agree with "+joinAnd(taken)+" how they brief the central team and who approves their content",
-					"When a central team does the work, approval moves away from the departments that know the subject (Mindjumpers 2010); a team that only executes requests becomes a help desk (Owyang 2010 Career Path).")
+				add(wording.say("brief.step", "departments", joinAnd(taken)), wording.say("brief.why"))
 			}
 		}
 	}
@@ -214,33 +206,28 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 	var adapt []string
 	if target.Model != Organic || p.Employees >= narr.dedicatedOwner {
 		if !has("policy") {
-			add("Write or refresh the employee social media policy with HR and legal",
-				"The employee policy is HR's touchpoint (Mindjumpers 2010); 85% have a policy but only 18% say staff know it well (Altimeter 2013), and overbroad bans are unlawful in the US (NLRB 2011–12).",
-				"policy")
+			add(wording.say("policy.step"), wording.say("policy.why"), "policy")
 		} else if !same {
-			adapt = append(adapt, "who may post and who approves under the employee social media policy (with HR and legal)")
+			adapt = append(adapt, wording.say("adapt.policy"))
 		}
 	}
 	if p.Touchpoints[touchpoint.CrisisResponse] > 0 || p.Regulation >= narr.regulated || needs("crisis-plan") {
 		if !has("crisis-plan") {
-			add("Set up a crisis and escalation plan with severity levels and named approvers",
-				"76% of 50 social media crises could have been prevented or reduced, and 96% of firms with a formal plan felt prepared against 22% without (Altimeter 2011).",
-				"crisis-plan")
+			add(wording.say("crisis.step"), wording.say("crisis.why"), "crisis-plan")
 		} else if !same {
-			adapt = append(adapt, "the named approvers and escalation paths of the crisis plan")
+			adapt = append(adapt, wording.say("adapt.crisis"))
 		}
 	}
 	if p.Regulation >= narr.heavilyRegulated {
 		rs := narr.regulatedStep(p.Sector)
 		if !has("archiving") {
-			add(rs.Step, fmt.Sprintf("Regulation %d/5. ", p.Regulation)+rs.Why, "archiving")
+			add(rs.Step, wording.say("regulated.why", "regulation", strconv.Itoa(p.Regulation), "why", rs.Why), "archiving")
 		} else if !same {
-			adapt = append(adapt, "the approval and archiving path for regulated content")
+			adapt = append(adapt, wording.say("adapt.archiving"))
 		}
 	}
 	if len(adapt) > 0 {
-		add("Adapt the governance already in place to the new structure: "+joinAnd(adapt),
-			"Advanced programmes reinforce the baseline governance they have as they change (Altimeter readiness 2011: 72% of advanced firms reinforce their policy); a new structure moves who posts, approves and escalates.")
+		add(wording.say("adapt.step", "practices", joinAnd(adapt)), wording.say("adapt.why"))
 	}
 	for _, ss := range narr.entry(p.Sector).Steps {
 		if activeAny(f, ss.WhenActive) {
@@ -248,10 +235,9 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 		}
 	}
 	if p.SignOffLayers >= narr.signoffBottleneck {
-		add(fmt.Sprintf("Replace %d sign-off layers with risk-tiered approvals: routine posts under guidelines, named approvers for sensitive ones", p.SignOffLayers),
-			"If every reaction needs permission higher up, social cannot function (Wichmann, Maersk Line); more than three sign-offs for routine content is a bottleneck (Ordinal, Mydrop).")
+		add(wording.say("signoff.step", "layers", strconv.Itoa(p.SignOffLayers)), wording.say("signoff.why"))
 	}
-	trainWhy := "Over-invest in training; HR holds the training budgets (Li); Dell trained more than 10,000 employees through SMaC U."
+	trainWhy := wording.say("train.why")
 	trained := false
 	train := func() {
 		if trained {
@@ -260,16 +246,16 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 		trained = true
 		switch {
 		case target.Model == Honeycomb && !has("training"):
-			add("Train every employee who will post for the organisation, and certify them before they do", trainWhy, "training", "policy-known")
+			add(wording.say("train.everyone.step"), trainWhy, "training", "policy-known")
 		case target.Model == Honeycomb && !same:
-			add("Extend the training beyond the departments to every employee who will post for the organisation, and certify them before they do", trainWhy, "policy-known")
+			add(wording.say("train.everyone.extend.step"), trainWhy, "policy-known")
 		case target.Model != Organic && len(spokes) > 0 && !has("training"):
-			add("Train "+joinAnd(spokes)+" for the social media work they will do", trainWhy, "training", "policy-known")
+			add(wording.say("train.spokes.step", "spokes", joinAnd(spokes)), trainWhy, "training", "policy-known")
 		case target.Model != Organic && !same:
 			// Trained departments are retrained only for work the new
 			// structure gives them.
 			if fresh := newSpokes(spokes, cur, target, f); len(fresh) > 0 {
-				add("Refresh the training of "+joinAnd(fresh)+" for the work they take on under the new structure: its policy, tools and approval paths", trainWhy, "policy-known")
+				add(wording.say("train.refresh.step", "spokes", joinAnd(fresh)), trainWhy, "policy-known")
 			}
 		}
 	}
@@ -295,7 +281,7 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 			switch {
 			case built(mk):
 			case mk.Practice != "":
-				step := "Put in place " + mk.Says
+				step := wording.say("gate.practice.step", "needs", mk.Says)
 				if pr := rc.practice(mk.Practice); pr != nil && pr.Step != "" {
 					step = pr.Step
 				}
@@ -305,15 +291,14 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 			}
 		}
 		if len(fields) > 0 {
-			why := "The move to the target structure waits for the " + gateStage + " stage"
+			why := wording.say("gate.fields.why", "stage", gateStage)
 			if rc.maturity != nil && rc.maturity.Source != "" {
-				why += " (" + rc.maturity.Source + ")"
+				why = wording.say("gate.fields.why.source", "stage", gateStage, "source", rc.maturity.Source)
 			}
-			why += "."
 			if s := rc.stage(gateStage); s != nil && s.Description != "" {
 				why += " " + s.Description
 			}
-			steps = append(steps, plannedStep{Step: Step{Step: "Before the move, put in place what the " + gateStage + " stage needs: " + strings.Join(fields, "; "), Why: why}, builds: fields})
+			steps = append(steps, plannedStep{Step: Step{Step: wording.say("gate.fields.step", "stage", gateStage, "needs", strings.Join(fields, "; ")), Why: why}, builds: fields})
 		}
 	}
 	if !same {
@@ -321,17 +306,16 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 	}
 	train()
 	if !same && hasSpokes && len(spokes) > 0 {
-		why := "Departments that own a touchpoint know its audience and can answer for it once trained, with the hub setting policy and tools (Owyang 2010)."
+		why := wording.say("extend.why")
 		for _, o := range narr.owners {
 			if tp, ok := touchpointOf(f, o.Touchpoint); ok && slices.Contains(spokes, tp.Owner.Label()) {
 				why = o.Why + " " + why
 			}
 		}
-		add("Extend the spokes: make "+joinAnd(spokes)+" responsible for their own touchpoints", why)
+		add(wording.say("extend.step", "spokes", joinAnd(spokes)), why)
 	}
 	if target.Model == Dandelion {
-		add("Add hubs per business unit or region, and give them ways to talk to each other, not only through the centre",
-			"In a dandelion the links between hubs get cut (Owyang 2010); the model grew from 18% to 23.6% of large firms (Altimeter 2013).")
+		add(wording.say("dandelion.step"), wording.say("dandelion.why"))
 	}
 	// With no structure stated, an agency that works for the organisation
 	// today is today's sourcing: bringing its work in-house is a step.
@@ -344,7 +328,7 @@ func roadmap(p Profile, target Structure, plan []Assignment, f *facts, gaps []Ga
 	for i := range steps {
 		out[i] = steps[i].Step
 	}
-	return planGaps(out, gaps)
+	return planGaps(out, gaps, same)
 }
 
 // gateMarkers lists the markers of the stages above the diagnosed one, up
@@ -403,8 +387,10 @@ var gapOrder = []string{"account-inventory", "executive-sponsor", "policy", "cri
 
 // planGaps makes sure every gap answered No has a step that closes it,
 // inserting the practice's own step after the last step that closes a
-// practice earlier in gapOrder (or first), and marks the gaps planned.
-func planGaps(steps []Step, gaps []Gap) []Step {
+// practice earlier in gapOrder (or first, after the step that keeps
+// today's structure when kept says there is one), and marks the gaps
+// planned.
+func planGaps(steps []Step, gaps []Gap, kept bool) []Step {
 	closed := func(id string) bool {
 		for _, st := range steps {
 			if slices.Contains(st.Closes, id) {
@@ -422,7 +408,7 @@ func planGaps(steps []Step, gaps []Gap) []Step {
 		if !closed(id) {
 			rank := slices.Index(gapOrder, id)
 			at := 0
-			if len(steps) > 0 && strings.HasPrefix(steps[0].Step, "Keep today's structure") {
+			if kept && len(steps) > 0 {
 				at = 1
 			}
 			for k, st := range steps {
@@ -504,36 +490,33 @@ func addStructureSteps(steps *[]plannedStep, cur *Structure, target Structure, s
 		*steps = append(*steps, plannedStep{Step: Step{Step: step, Why: why}, builds: builds})
 	}
 	if target.Model == Organic {
-		add("Keep social media with the departments that use it, with a shared account list and guidelines",
-			"Organic suits very early, small, high-trust organisations (Owyang 2010); a light inventory avoids the later clean-up (Owyang 2013).")
+		add(wording.say("organic.step"), wording.say("organic.why"))
 		return
 	}
 	if cur != nil && cur.Model != Organic && cur.Home != target.Home {
-		add(fmt.Sprintf("Move the central team from %s to %s", cur.Home.Label(), homeWhere(target.Home)),
-			"Put the centre in the department that holds most of the relevant knowledge, or in a neutral unit when departments are rivals (Alonso, Dessein & Matouschek 2008).")
+		add(wording.say("home.step", "from", cur.Home.Label(), "to", homeWhere(target.Home)), wording.say("home.why"))
 	}
 	if cur != nil && cur.Role != NoRole && cur.Role != target.Role {
-		why := "The centre's role decides who approves: executing moves approval away from the departments (Mindjumpers 2010)."
+		why := wording.say("role.why")
 		if cur.Role == Executing {
-			why = "Hand approval back to the departments; the hub must enable, not police (Owyang 2010), and a team that only executes requests becomes a help desk (Owyang 2010 Career Path)."
+			why = wording.say("role.why.executing")
 		}
-		add(fmt.Sprintf("Change the central team's role from %s to %s", roleLabels[cur.Role], roleLabels[target.Role]), why)
+		add(wording.say("role.step", "from", roleLabels[cur.Role], "to", roleLabels[target.Role]), why)
 	}
-	why := "The centre needs authority to set policy and process (Li & Solis 2013); Altimeter's typical centre-of-excellence services: governance, account inventory, tools, training, listening and measurement standards, escalation."
+	why := wording.say("centre.why")
 	if target.Model == Centralized {
-		why = "One team needs the authority to set policy and process (Li & Solis 2013) and owns the account inventory, tools, listening, measurement and escalation; regulated firms easily justify a single group (Owyang 2013)."
+		why = wording.say("centre.why.centralized")
 	}
 	fit := st.fit
 	if fit == nil || fit.Carried || fit.Model != target.Model || fit.From == "" {
-		add("Stand up the target structure: "+target.Name(), why)
+		add(wording.say("standup.step", "structure", target.Name()), why)
 		return
 	}
 	// The target is beyond what the stage carries: the structure the
 	// stage carries first, then the target once the stage that carries
 	// it is reached.
 	if fit.Via != 0 {
-		grow := fmt.Sprintf("Programmes usually grow step by step: organic, then a central team, then hub-and-spoke as confidence and maturity grow, then hubs per unit (Owyang 2010; Terpening/Prophet 2015; Altimeter 2013); organisations at the %s stage usually run %s set-ups (%s)",
-			st.stage, joinOr(modelTokens(st.carries)), st.carriesSource)
+		stage, models := st.stage, joinOr(modelTokens(st.carries))
 		if i := slices.IndexFunc(rc.ranking, func(r Ranked) bool { return r.Structure.Model == fit.Via }); i >= 0 {
 			first := rc.ranking[i]
 			// A team meets the stage's staff markers it is staffed for.
@@ -543,19 +526,20 @@ func addStructureSteps(steps *[]plannedStep, cur *Structure, target Structure, s
 					builds = append(builds, mk.Says)
 				}
 			}
-			add("Start with "+withArticle(first.Structure.Name())+" as the first structure",
-				grow+fmt.Sprintf("; of the %s structures, this one ranks best for this profile (%s of %d).", fit.Via, ordinal(first.Rank), len(rc.ranking)), builds...)
+			add(wording.say("via.step", "structure", withArticle(first.Structure.Name())),
+				wording.say("via.why", "stage", stage, "models", models, "source", st.carriesSource,
+					"model", fit.Via.String(), "rank", ordinal(first.Rank), "count", strconv.Itoa(len(rc.ranking))), builds...)
 		} else {
-			add(fmt.Sprintf("Start with %s as the first structure; none was among the structures ranked for this profile, so choose its home and role with the project team", viaPhrase(fit.Via)),
-				grow+".")
+			add(wording.say("via.step.unranked", "via", viaPhrase(fit.Via)),
+				wording.say("via.why.unranked", "stage", stage, "models", models, "source", st.carriesSource))
 		}
 	}
 	beforeMove()
-	when := "once the programme reaches the " + fit.From + " stage"
 	if len(fit.Needs) > 0 {
-		when += " (" + strings.Join(fit.Needs, "; ") + ")"
+		add(wording.say("move.step.needs", "stage", fit.From, "needs", strings.Join(fit.Needs, "; "), "structure", target.Name()), why)
+		return
 	}
-	add("Move to the target structure "+when+": "+target.Name(), why)
+	add(wording.say("move.step", "stage", fit.From, "structure", target.Name()), why)
 }
 
 // withArticle puts "a" before a structure's name, in lower case
@@ -572,13 +556,13 @@ func withArticle(name string) string {
 func viaPhrase(m OperatingModel) string {
 	switch m {
 	case Centralized:
-		return "a centralized team"
+		return wording.say("via.centralized")
 	case HubAndSpoke:
-		return "a single hub-and-spoke centre"
+		return wording.say("via.hub-and-spoke")
 	case Dandelion:
-		return "hubs in the largest units"
+		return wording.say("via.dandelion")
 	}
-	return "an " + m.String() + " set-up"
+	return wording.say("via.other", "model", m.String())
 }
 
 // modelTokens returns the models' names.
@@ -602,7 +586,7 @@ func joinOr(names []string) string {
 // for the executive home, else the department.
 func homeWhere(d touchpoint.Department) string {
 	if d == touchpoint.Executive {
-		return "its own executive unit"
+		return wording.say("home.executive")
 	}
 	return d.Label()
 }
@@ -610,13 +594,13 @@ func homeWhere(d touchpoint.Department) string {
 func sourcingStep(s Sourcing, care bool) string {
 	switch {
 	case s == Hybrid && care:
-		return "Keep daily engagement and customer care in-house; buy campaigns, production and surge capacity from an agency"
+		return wording.say("sourcing.hybrid-care.step")
 	case s == Hybrid:
-		return "Keep daily engagement in-house; buy campaigns, production and surge capacity from an agency"
+		return wording.say("sourcing.hybrid.step")
 	case s == Agency:
-		return "Brief an agency to run the channels, with in-house approval, escalation and ownership of accounts and data"
+		return wording.say("sourcing.agency.step")
 	}
-	return "Bring social media work in-house, keeping the agency's playbooks and handing over accounts and data"
+	return wording.say("sourcing.in-house.step")
 }
 
 // sourcingWhy is the reason for the sourcing step, with the peer figure
@@ -627,11 +611,11 @@ func sourcingWhy(s Sourcing, b *Benchmarks, employees int) string {
 	var why string
 	switch s {
 	case Hybrid:
-		why = "Outsourcing campaigns, creative and launches is widely accepted, daily engagement is not (Attensity on CustomerThink; NetBase)"
+		why = wording.say("sourcing.hybrid.why")
 	case Agency:
-		return "Agencies bring craft and shared tools but a weaker real-time reaction and a risk of losing brand data (Attensity on CustomerThink)."
+		return wording.say("sourcing.agency.why")
 	default:
-		why = "In-house teams keep culture, access and speed (Attensity on CustomerThink)"
+		why = wording.say("sourcing.in-house.why")
 	}
 	if b != nil {
 		for _, r := range b.Benchmarks {

@@ -1,9 +1,12 @@
 package report
 
 import (
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/socialseat/socialseat/placement"
 	"github.com/socialseat/socialseat/touchpoint"
@@ -29,6 +32,19 @@ func TestDefaultSourcesResolve(t *testing.T) {
 	}
 	for _, tp := range touchpoint.DefaultCatalog().All() {
 		check(string(tp.ID), tp.Source)
+	}
+	// The roadmap's wording (placement/roadmap.yaml, embedded in the
+	// placement package) gives each text's source.
+	data, err := os.ReadFile("../roadmap.yaml")
+	require.NoError(t, err)
+	var rm struct {
+		Texts []struct{ ID, Text, Source string }
+	}
+	require.NoError(t, yaml.Unmarshal(data, &rm))
+	require.Greater(t, len(rm.Texts), 60)
+	for _, e := range rm.Texts {
+		require.NotEmpty(t, e.Source, e.ID)
+		check("roadmap.yaml "+e.ID, e.Source)
 	}
 }
 
