@@ -39,6 +39,20 @@ func OperatingModels() []OperatingModel {
 // "hub-and-spoke", "dandelion", "honeycomb").
 func (m OperatingModel) String() string { return enumString("OperatingModel", modelNames, int(m)) }
 
+// Label returns the model's name as a client reads it: "organic (no
+// central team)", "centralized", "hub-and-spoke", "dandelion (multiple
+// hub-and-spoke)" or "honeycomb"; what String gives for a value outside
+// the set.
+func (m OperatingModel) Label() string {
+	switch m {
+	case Organic:
+		return "organic (no central team)"
+	case Dandelion:
+		return "dandelion (multiple hub-and-spoke)"
+	}
+	return m.String()
+}
+
 // MarshalText implements encoding.TextMarshaler; it fails for the zero
 // value and values outside the set.
 func (m OperatingModel) MarshalText() ([]byte, error) {

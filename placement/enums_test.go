@@ -145,3 +145,17 @@ func TestEnumsRejectUnknownTokens(t *testing.T) {
 	assert.ErrorIs(t, err, placement.ErrUnknownName)
 	assert.Equal(t, "Criterion(42)", placement.Criterion(42).String())
 }
+
+// An operating model's label is what the report's maturity section and a
+// client read; the token stays for files.
+func TestOperatingModelLabel(t *testing.T) {
+	want := map[placement.OperatingModel]string{
+		placement.Organic: "organic (no central team)", placement.Centralized: "centralized", placement.HubAndSpoke: "hub-and-spoke",
+		placement.Dandelion: "dandelion (multiple hub-and-spoke)", placement.Honeycomb: "honeycomb",
+	}
+	for _, m := range placement.OperatingModels() {
+		if got := m.Label(); got != want[m] {
+			t.Errorf("%v.Label() = %q, want %q", m, got, want[m])
+		}
+	}
+}

@@ -75,7 +75,7 @@ func consult(rec *placement.Recommendation, v *view) {
 		}
 		var carries []string
 		for _, m := range d.Stage.Carries {
-			carries = append(carries, modelLabel(m))
+			carries = append(carries, m.Label())
 		}
 		sv.Carries = strings.Join(carries, ", ")
 		sv.Fit = d.FitSentence()
@@ -153,23 +153,6 @@ func lowerFirst(s string) string {
 		return string(s[0]+'a'-'A') + s[1:]
 	}
 	return s
-}
-
-// modelLabel is a reader's name of an operating model.
-func modelLabel(m placement.OperatingModel) string {
-	switch m {
-	case placement.Organic:
-		return "organic (no central team)"
-	case placement.Centralized:
-		return "centralized"
-	case placement.HubAndSpoke:
-		return "hub-and-spoke"
-	case placement.Dandelion:
-		return "dandelion (multiple hub-and-spoke)"
-	case placement.Honeycomb:
-		return "honeycomb"
-	}
-	return m.String()
 }
 
 // linkURL returns s if it is an absolute http or https address that can
