@@ -38,9 +38,17 @@ type facts struct {
 	breadth  float64    // Σ a / (5 · catalogue size), on [0, 1]
 	load     float64    // staffing work: Σ a/5 · (1 + [staff.realtime-load]·urgency·volume/5)
 	keptLoad float64    // the part of load on touchpoints their owner keeps whatever the structure (see executor)
+	kept     []keptRT   // the active touchpoints their owner keeps, with their realtime work
 	campaign float64    // planned production load: min(1, Σ a·(1 − urgency)·volume / 25)
 	sizeFTE  float64    // (employees / [staff.reference-employees]) ^ [staff.size-exponent]
 	coeNeed  float64    // 1 from [staff.coe-from] employees, where the published team size jumps and a centre of excellence is staffed, else 0
+}
+
+// keptRT is an active touchpoint that its owner keeps whatever the
+// structure: the owner and its realtime work (a·urgency·volume/5).
+type keptRT struct {
+	owner touchpoint.Department
+	rt    float64
 }
 
 type activeTP struct {
@@ -129,14 +137,14 @@ func newFacts(p Profile, tps []touchpoint.Touchpoint, k *[numTerms]float64) fact
 		u, vol := t.Speed.Urgency(), float64(t.Volume)/scaleTop
 		f.activity += a
 		f.realtime += a * u * vol
-		if !narr.ownerKeeps(t.ID) {
-			f.queue += a * u * vol
-		}
 		f.risk += a * approvalRisk(t.Risk, k)
 		l := a / scaleTop * (1 + k[kStaffRealtime]*u*vol)
 		f.load += l
 		if narr.ownerKeeps(t.ID) {
 			f.keptLoad += l
+			f.kept = append(f.kept, keptRT{owner: t.Owner, rt: a * u * vol})
+		} else {
+			f.queue += a * u * vol
 		}
 		f.campaign += a / scaleTop * (1 - u) * vol
 	}
@@ -160,9 +168,9 @@ func (f *facts) keptRealtime(home touchpoint.Department) float64 {
 		return 0
 	}
 	x := 0.0
-	for _, at := range f.active {
-		if t := at.tp; t.Owner != home && narr.ownerKeeps(t.ID) {
-			x += at.a * t.Speed.Urgency() * float64(t.Volume) / scaleTop
+	for _, kt := range f.kept {
+		if kt.owner != home {
+			x += kt.rt
 		}
 	}
 	return x / f.activity
